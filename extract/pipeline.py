@@ -60,8 +60,8 @@ class Project:
 
 def assemble(project: Project) -> Dataset:
     """Load, extract and resolve: the dataset in memory, checked."""
-    sources = load_sources(project.seeds)
-    curated = read_annotations(project.annotations, sources)
+    sources = load_sources(project.seeds, project.root)
+    curated = read_annotations(project.annotations, sources, project.root)
     dataset = resolve(sources, curated)
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)

@@ -56,8 +56,12 @@ def merge_declarations(declarations: list[Declaration], errors: ErrorCollector) 
 
 def build_entity(model: type[Row], entity_id: str, fields: dict, decl: Declaration, errors: ErrorCollector) -> Row | None:
     fields = dict(fields)
-    if model.table == "places":
-        coords = gazetteer.coordinates(fields.get("geonames_id"))
+    if model.table == "places" and fields.get("geonames_id") is not None:
+        if not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"]):
+            errors.add(UnknownReferenceError(f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer, {gazetteer.source_name()}",
+                                             Location.of(decl.location.file, decl.location.line, "geonames_id")))
+            return None
+        coords = gazetteer.coordinates(fields["geonames_id"])
         if coords:
             fields.update(latitude=coords[0], longitude=coords[1], coordinate_source=gazetteer.source_name())
     try:
@@ -86,14 +90,21 @@ def resolve(sources: list[Source], curated: list[CuratedSource]) -> Dataset:
     dataset.tables["quotes"] = sorted((q for c in curated for q in c.quotes), key=lambda r: r.quote_id)
     dataset.tables["figures"] = sorted((f for c in curated for f in c.figures), key=lambda r: r.figure_id)
     dataset.tables["mentions"] = sorted((m for c in curated for m in c.mentions), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
-    check_references(dataset, curated, errors)
+    check_references(curated, errors)
     errors.raise_if_any()
     return dataset
 
 
-def check_references(dataset: Dataset, curated: list[CuratedSource], errors: ErrorCollector) -> None:
-    """Every id a curator wrote must name a row of the table it points to."""
-    known = {table: {r.model_dump()[TABLES[table].primary_key[0]] for r in rows} for table, rows in dataset.tables.items() if table in ENTITY_MODELS}
+def check_references(curated: list[CuratedSource], errors: ErrorCollector) -> None:
+    """Every id a curator wrote must name an entity declared in some file.
+
+    Declared, not built: an entity refused for a bad field is reported once,
+    not again at every place that refers to it.
+    """
+    known: dict[str, set[str]] = {table: set() for table in ENTITY_MODELS}
+    for c in curated:
+        for decl in c.declarations:
+            known[decl.table].add(decl.id)
     for c in curated:
         for ref in c.references:
             if ref.id not in known.get(ref.table, set()):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import BuildError, BuildFailed, DuplicateIdError, ErrorCollector, Location, SourceError
+from .errors import BuildError, BuildFailed, DuplicateIdError, ErrorCollector, Location, SourceError, shown_path
 from .models import Source
 from .yamlfile import line_of, load_yaml, plain, validation_errors
 
@@ -28,10 +28,11 @@ def article_paths(seeds_dir: Path) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
 
 
-def read_article(path: Path) -> str:
+def read_article(path: Path, shown: Path | None = None) -> str:
     """The article's text; SourceError when it is empty, binary, too large or not UTF-8."""
     data = path.read_bytes()
-    where = Location.of(path)
+    shown = shown or path
+    where = Location.of(shown)
     if not data.strip():
         raise SourceError("the article is empty", where)
     if len(data) > MAX_ARTICLE_BYTES:
@@ -42,24 +43,26 @@ def read_article(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"the article is not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(path, line)) from None
+        raise SourceError(f"the article is not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(shown, line)) from None
 
 
-def load_source(path: Path) -> Source:
+def load_source(path: Path, root: Path | None = None) -> Source:
     """One article with its metadata, as a validated ``Source`` row."""
     errors = ErrorCollector()
     text = None
+    shown = shown_path(path, root)
     try:
-        text = read_article(path)
+        text = read_article(path, shown)
     except SourceError as exc:
         errors.add(exc)
-    meta_path = path.with_name(path.stem + META_SUFFIX)
+    meta_file = path.with_name(path.stem + META_SUFFIX)
+    meta_path = shown_path(meta_file, root)
     meta = None
-    if not meta_path.exists():
-        errors.add(SourceError(f"its metadata file {meta_path.name} is missing", Location.of(path)))
+    if not meta_file.exists():
+        errors.add(SourceError(f"its metadata file {meta_file.name} is missing", Location.of(shown)))
     else:
         try:
-            meta = load_yaml(meta_path)
+            meta = load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
         if meta is not None and not isinstance(meta, dict):
@@ -76,27 +79,27 @@ def load_source(path: Path) -> Source:
     try:
         return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
     except ValidationError as exc:
-        errors.errors.extend(validation_errors(exc, meta_path, meta))
+        errors.errors.extend(validation_errors(exc, meta_path, meta, rename={"published_date": "published"}))
         errors.raise_if_any()
         raise
 
 
-def load_sources(seeds_dir: Path) -> list[Source]:
+def load_sources(seeds_dir: Path, root: Path | None = None) -> list[Source]:
     """Every article in ``seeds_dir``, sorted by file name; all problems raised together."""
     errors = ErrorCollector()
     sources = []
     for path in article_paths(seeds_dir):
         try:
-            sources.append(load_source(path))
+            sources.append(load_source(path, root))
         except BuildFailed as exc:
             errors.errors.extend(exc.errors)
     seen: dict[str, Source] = {}
     for source in sources:
         if source.source_id in seen:
             errors.add(DuplicateIdError(f"source_id '{source.source_id}' is used by {seen[source.source_id].file} too",
-                                        Location.of(seeds_dir / (Path(source.file).stem + META_SUFFIX), None, "source_id")))
+                                        Location.of(shown_path(seeds_dir / (Path(source.file).stem + META_SUFFIX), root), None, "source_id")))
         seen[source.source_id] = source
     if not sources and not errors.errors:
-        errors.add(SourceError("no articles (*.txt) found", Location.of(seeds_dir)))
+        errors.add(SourceError("no articles (*.txt) found", Location.of(shown_path(seeds_dir, root))))
     errors.raise_if_any()
     return sources

@@ -13,21 +13,33 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .errors import FieldError, Location, YamlSyntaxError
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse ``path`` keeping line information; raise YamlSyntaxError with the line."""
+def yaml_reader() -> YAML:
+    """A round-trip reader (it keeps line numbers) that leaves dates as text.
+
+    ruamel would turn ``2024-02-30`` into a date and fail with no line; kept as
+    text, the models parse it and report the bad date with file, line and field.
+    """
+    yaml = YAML(typ="rt")
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", type(yaml.constructor).construct_yaml_str)
+    return yaml
+
+
+def load_yaml(path: Path, shown: Path | None = None) -> Any:
+    """Parse ``path`` keeping line information; raise YamlSyntaxError with the line (naming ``shown`` or ``path``)."""
+    shown = shown or path
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlSyntaxError(f"not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(path)) from None
+        raise YamlSyntaxError(f"not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(shown)) from None
     try:
-        return YAML(typ="rt").load(text)
+        return yaml_reader().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise YamlSyntaxError(problem or str(exc), Location.of(path, line)) from None
+        raise YamlSyntaxError(problem or str(exc), Location.of(shown, line)) from None
     except YAMLError as exc:
-        raise YamlSyntaxError(str(exc).splitlines()[0], Location.of(path)) from None
+        raise YamlSyntaxError(str(exc).splitlines()[0], Location.of(shown)) from None
 
 
 def line_of(node: Any, key: Any = None) -> int | None:
@@ -74,5 +86,6 @@ def validation_errors(exc: ValidationError, path: Path, node: Any, rename: dict[
             message = "required field is missing"
         elif "input" in err and err["type"] not in ("model_type",):
             message += f" (got {err['input']!r})"
-        errors.append(FieldError(message, Location.of(path, line, ".".join(loc) if loc else None)))
+        label = ".".join([field, *loc[1:]]) if field else None
+        errors.append(FieldError(message, Location.of(path, line, label)))
     return errors

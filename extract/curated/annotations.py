@@ -15,14 +15,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, Location
+from ..errors import BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, shown_path
+from ..numbers import read_quantity
 from ..models import Actor, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
 from ..yamlfile import line_of, load_yaml, plain, validation_errors
 from .citations import CitationAmbiguous, CitationNotFound, Span, find_citation
 
 ENTITY_MODELS: dict[str, type[Row]] = {"organizations": Organization, "actors": Actor, "places": Place, "events": Event}
 SPANNED_MODELS: dict[str, type[Row]] = {"quotes": Quote, "figures": Figure}
-SECTIONS = ("source_id", *ENTITY_MODELS, *SPANNED_MODELS)
+EXCLUSION_SECTIONS = ("not_quotes", "not_figures")
+"""Passages a curator considered and decided are not quotes (scare quotes, names in
+quotation marks) or not figures (dates, years, clock times): recorded so a reviewer,
+and the coverage test, can see that nothing in the article was overlooked."""
+SECTIONS = ("source_id", *ENTITY_MODELS, *SPANNED_MODELS, *EXCLUSION_SECTIONS)
+EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
 BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
 CITATION_OPTIONS = ("occurrence", "context", "every")
 LOCAL_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -74,13 +80,16 @@ class CuratedSource:
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    exclusions: dict[str, list[Span]] = field(default_factory=dict)
 
 
 class AnnotationReader:
     """Reads one annotation file against its source text, collecting every error."""
 
-    def __init__(self, path: Path, sources: dict[str, Source]):
-        self.path = path
+    def __init__(self, path: Path, sources: dict[str, Source], root: Path | None = None):
+        self.file = path
+        # Shown in errors and written into `provenance`: relative to the project, so builds agree across clones.
+        self.path = shown_path(path, root)
         self.sources = sources
         self.errors = ErrorCollector()
 
@@ -88,7 +97,7 @@ class AnnotationReader:
         return Location.of(self.path, line_of(node, key), field)
 
     def read(self) -> CuratedSource:
-        doc = load_yaml(self.path)
+        doc = load_yaml(self.file, self.path)
         if not isinstance(doc, dict):
             raise BuildFailed([FieldError("the file must hold a mapping with source_id, organizations, actors, places, events, quotes and figures", self.where(doc))])
         for key in doc:
@@ -108,6 +117,9 @@ class AnnotationReader:
             seen: set[str] = set()
             for node in self.entries(doc, table):
                 self.read_spanned(result, source, table, model, node, seen)
+        for section in EXCLUSION_SECTIONS:
+            result.exclusions[section] = [span for node in self.entries(doc, section)
+                                          for span in self.read_exclusion(source, section, node)]
         self.errors.raise_if_any()
         return result
 
@@ -247,15 +259,32 @@ class AnnotationReader:
             for err in validation_errors(exc, self.path, node, rename={model.primary_key[0]: "id"}):
                 self.errors.add(err)
             return
+        if isinstance(row, Figure) and not self.figure_value_agrees(row, node):
+            return
         getattr(result, table).append(row)
         for column, (target, _) in model.foreign_keys().items():
             if column != "source_id" and fields.get(column) is not None:
                 result.references.append(Reference(target, str(fields[column]), self.where(node, column, column)))
 
+    def read_exclusion(self, source: Source, section: str, node: dict) -> list[Span]:
+        if not self.check_keys(node, EXCLUSION_KEYS, ("text", "reason"), section):
+            return []
+        citation = {k: plain(v) for k, v in node.items() if k != "reason"}
+        return self.cite(source, citation, self.where(node, "text", "text"))
 
-def read_annotation(path: Path, sources: dict[str, Source]) -> CuratedSource:
+    def figure_value_agrees(self, figure: Figure, node: dict) -> bool:
+        """A curated value must be the number its surface states ("some 5,000" is 5000)."""
+        stated = read_quantity(figure.surface)
+        if stated is None or stated.value is None or figure.value == stated.value:
+            return True
+        self.errors.add(FigureValueError(f"{figure.surface!r} states {stated.value:g}, but value is {figure.value!r}",
+                                         self.where(node, "value" if "value" in node else None, "value")))
+        return False
+
+
+def read_annotation(path: Path, sources: dict[str, Source], root: Path | None = None) -> CuratedSource:
     """One annotation file as rows; BuildFailed with every problem found."""
-    reader = AnnotationReader(path, sources)
+    reader = AnnotationReader(path, sources, root)
     try:
         return reader.read()
     except BuildError as exc:
@@ -264,14 +293,14 @@ def read_annotation(path: Path, sources: dict[str, Source]) -> CuratedSource:
         raise
 
 
-def read_annotations(folder: Path, sources: list[Source]) -> list[CuratedSource]:
+def read_annotations(folder: Path, sources: list[Source], root: Path | None = None) -> list[CuratedSource]:
     """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together."""
     by_id = {s.source_id: s for s in sources}
     errors = ErrorCollector()
     curated = []
     for path in sorted(folder.glob("*.yaml")):
         try:
-            curated.append(read_annotation(path, by_id))
+            curated.append(read_annotation(path, by_id, root))
         except BuildFailed as exc:
             errors.errors.extend(exc.errors)
     seen: dict[str, Path] = {}

@@ -1,0 +1,117 @@
+"""Reading numbers written in news prose: "11,000", "some 5,000", "more than a hundred", "twenty-five", "4-year-old".
+
+The word tables live in ``numbers.yaml`` beside this module.  ``read_quantity``
+is used by the build to check that a curated figure's ``value`` agrees with
+its ``surface``, and by the rule extractors to value the figures they find.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
+DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+
+
+@cache
+def lexicon() -> dict:
+    return YAML(typ="safe").load(LEXICON_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float | None
+    qualifier: str
+    rule_id: str | None = None
+
+
+def normalize(text: str) -> list[str]:
+    text = text.lower().replace("\u2011", "-").replace("\u00a0", " ")
+    return [w for w in re.split(r"[\s]+", text.strip()) if w]
+
+
+def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
+    """(qualifier, remaining words, rule id): the longest qualifier phrase at the start."""
+    best = ("exact", words, None)
+    best_len = 0
+    for entry in lexicon()["qualifiers"]:
+        for phrase in entry["words"]:
+            parts = phrase.split()
+            if len(parts) > best_len and words[: len(parts)] == parts and len(words) > len(parts):
+                best, best_len = (entry["qualifier"], words[len(parts):], entry["id"]), len(parts)
+    return best
+
+
+def words_value(words: list[str]) -> float | None:
+    """The value of spelled-out number words ("two thousand five hundred", "twenty-five"), or None."""
+    lex = lexicon()
+    units, tens, multipliers = lex["units"], lex["tens"], lex["multipliers"]
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        for part in word.split("-"):
+            if part == "and" and seen:
+                continue
+            digits = DIGITS.match(part)
+            if digits:
+                current += float(part.replace(",", ""))
+            elif part in units:
+                current += units[part]
+            elif part in tens:
+                current += tens[part]
+            elif part in multipliers:
+                current = (current or 1) * multipliers[part]
+                if multipliers[part] >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def leading_number(words: list[str]) -> float | None:
+    """The value of the longest run of number words at the start of ``words``."""
+    for end in range(len(words), 0, -1):
+        value = words_value(words[:end])
+        if value is not None:
+            return value
+    # hyphenated compounds: "4-year-old", "two-year"
+    first = words[0].split("-")
+    for end in range(len(first), 0, -1):
+        value = words_value(["-".join(first[:end])])
+        if value is not None:
+            return value
+    return None
+
+
+def read_vague(words: list[str]) -> Quantity | None:
+    text = " ".join(words)
+    for entry in lexicon()["vague"]:
+        for phrase in sorted(entry["words"], key=len, reverse=True):
+            if text == phrase or text.startswith(phrase + " "):
+                return Quantity(entry["value"], "vague", entry["id"])
+    return None
+
+
+def read_quantity(surface: str) -> Quantity | None:
+    """The number a figure's surface states, with its qualifier; None when it states none."""
+    words = normalize(surface)
+    if not words:
+        return None
+    qualifier, rest, rule_id = strip_qualifier(words)
+    if qualifier == "exact" or rest != words:
+        vague = read_vague(words) if qualifier == "exact" else None
+        if vague:
+            return vague
+        value = leading_number(rest)
+        if value is not None:
+            return Quantity(value, qualifier, rule_id)
+    vague = read_vague(words)
+    if vague:
+        return vague
+    value = leading_number(words)
+    return Quantity(value, "exact") if value is not None else None
