@@ -1,0 +1,41 @@
+"""The seed annotations are complete: nothing quoted or numbered in an article was overlooked."""
+
+import re
+
+import pytest
+
+from extract.curated.annotations import read_annotations
+from extract.sources import load_sources
+
+from conftest import ROOT
+
+SOURCES = load_sources(ROOT / "seeds", ROOT)
+CURATED = {c.source_id: c for c in read_annotations(ROOT / "seeds" / "annotations", SOURCES, ROOT)}
+QUOTED = re.compile(r"“([^”]+)”")
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def covered(start, end, spans):
+    return any(s <= start and end <= e for s, e in spans)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.source_id)
+def test_every_quotation_mark_pair_is_a_quote_or_a_considered_exclusion(source):
+    curated = CURATED[source.source_id]
+    spans = [(q.char_start, q.char_end) for q in curated.quotes] + [(s.start, s.end) for s in curated.exclusions["not_quotes"]]
+    missed = [m.group(1) for m in QUOTED.finditer(source.text) if not covered(m.start(1), m.end(1), spans)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.source_id)
+def test_every_number_in_digits_is_a_figure_or_a_considered_exclusion(source):
+    curated = CURATED[source.source_id]
+    spans = [(f.char_start, f.char_end) for f in curated.figures] + [(s.start, s.end) for s in curated.exclusions["not_figures"]]
+    missed = [m.group() for m in NUMBER.finditer(source.text) if not covered(m.start(), m.end(), spans)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.source_id)
+def test_every_quote_has_a_speaker(source):
+    unattributed = [q.text for q in CURATED[source.source_id].quotes if not (q.speaker_actor_id or q.speaker_organization_id)]
+    assert unattributed == []
