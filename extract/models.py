@@ -343,8 +343,27 @@ class VocabularyTerm(Row):
     description: NonEmpty = Field(description="What the value means; for `event_type`, its ACLED equivalent.")
 
 
+class RuleScore(Row):
+    """How well the rule-based extractors reproduce the curated rows of a source (or of all curated sources)."""
+
+    table: ClassVar[str] = "rule_scores"
+    table_title: ClassVar[str] = "Rule scores"
+    primary_key: ClassVar[tuple[str, ...]] = ("score_id",)
+    sort: ClassVar[str | None] = "score_id"
+
+    score_id: NonEmpty = Field(description="`source_id` (or `all`) and the measure joined by `--`.")
+    source_id: ref("sources", "The curated source scored; empty for the total over all curated sources.")
+    measure: vocab("score_measure", "What is scored.")
+    curated: Annotated[int, Field(ge=0, description="How many curated items there are to find.")]
+    extracted: Annotated[int, Field(ge=0, description="How many items the rules produced.")]
+    matched: Annotated[int, Field(ge=0, description="How many rule items match a curated item.")]
+    precision: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="matched / extracted (empty when nothing was extracted).")]
+    recall: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="matched / curated (empty when nothing is curated).")]
+    f1: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="Harmonic mean of precision and recall.")]
+
+
 MODELS: tuple[type[Row], ...] = (
-    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, VocabularyTerm,
+    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, RuleScore, VocabularyTerm,
 )
 TABLES: dict[str, type[Row]] = {m.table: m for m in MODELS}
 

@@ -7,6 +7,7 @@ there, and only then moved into place, so a failed build leaves ``data/`` and
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -14,17 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .curated.annotations import read_annotations
-from .models import vocabulary_rows
+from .models import MODELS, vocabulary_rows
 from .publish.datasette import write_metadata
 from .publish.package import dataset_metadata, write_package
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
+from .rules.build import apply_rules
 from .sources import load_sources
 from .validate import check_dataset, check_package
-from .models import MODELS
-
-import json
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,11 @@ class Project:
 
 
 def assemble(project: Project) -> Dataset:
-    """Load, extract and resolve: the dataset in memory, checked."""
+    """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
     sources = load_sources(project.seeds, project.root)
     curated = read_annotations(project.annotations, sources, project.root)
     dataset = resolve(sources, curated)
+    apply_rules(dataset, {c.source_id for c in curated})
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset

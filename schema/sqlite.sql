@@ -167,6 +167,21 @@ CREATE INDEX [idx_mentions_organization_id] ON [mentions] ([organization_id]);
 CREATE INDEX [idx_mentions_place_id] ON [mentions] ([place_id]);
 CREATE INDEX [idx_mentions_event_id] ON [mentions] ([event_id]);
 
+CREATE TABLE [rule_scores] (
+  [score_id] TEXT NOT NULL,
+  [source_id] TEXT,
+  [measure] TEXT NOT NULL CHECK ([measure] IN ('quotes', 'quotes_3plus', 'speakers', 'figures', 'persons', 'organizations', 'events')),
+  [curated] INTEGER NOT NULL,
+  [extracted] INTEGER NOT NULL,
+  [matched] INTEGER NOT NULL,
+  [precision] REAL,
+  [recall] REAL,
+  [f1] REAL,
+  PRIMARY KEY ([score_id]),
+  FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id])
+);
+CREATE INDEX [idx_rule_scores_source_id] ON [rule_scores] ([source_id]);
+
 CREATE TABLE [vocabularies] (
   [vocabulary] TEXT NOT NULL,
   [value] TEXT NOT NULL,

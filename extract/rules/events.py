@@ -1,0 +1,82 @@
+"""Events: trigger words and phrases (``lexicons/events.yaml``) mapped onto the event vocabulary.
+
+Triggers are matched on tokens with spaCy's PhraseMatcher (case-insensitive).
+An event's date is the first date expression of the trigger's sentence,
+resolved against the publication date; without one, the publication date
+itself (the dateline's day) with a note saying so.  Triggers of one type and
+one date in an article are one event with several mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+
+from . import lexicon
+from .dates import find_dates
+from .text import Article, nlp
+
+
+@dataclass
+class EventHit:
+    event_type: str
+    trigger: str
+    start: int
+    end: int
+    rule_id: str
+    date: dt.date | None
+    date_precision: str
+    date_text: str | None
+    sentence: str
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"event_type": self.event_type, "trigger": self.trigger, "char_start": self.start, "char_end": self.end,
+                "rule_id": self.rule_id, "date": self.date.isoformat() if self.date else None,
+                "date_precision": self.date_precision, "date_text": self.date_text, "sentence": self.sentence,
+                "mentions": [{"text": t, "char_start": s, "char_end": e, "rule_id": r} for s, e, t, r in self.mentions]}
+
+
+@cache
+def trigger_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    table = {}
+    for entry in lexicon.entries("events", "triggers"):
+        key = entry["id"]
+        matcher.add(key, [nlp().make_doc(str(w)) for w in entry["words"]])
+        table[key] = (entry["event_type"], entry["id"], entry.get("undated", "publication"))
+    return matcher, table
+
+
+def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
+    matcher, table = trigger_matcher()
+    text = article.text
+    matches = matcher(article.doc)
+    # keep the longest match where matches overlap ("regain control of" over "control")
+    matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
+    chosen, last_end = [], -1
+    for match_id, start, end in matches:
+        if start >= last_end:
+            chosen.append((match_id, start, end))
+            last_end = end
+    events: dict[tuple[str, dt.date | None], EventHit] = {}
+    for match_id, start, end in chosen:
+        event_type, rule_id, undated = table[nlp().vocab.strings[match_id]]
+        span = article.doc[start:end]
+        s_start, s_end = article.sentence_bounds(span.start_char)
+        dates = find_dates(text, published, s_start, s_end)
+        if dates:
+            date, precision, date_text = dates[0].date, dates[0].precision, dates[0].text
+        elif published is not None and undated == "publication":
+            date, precision, date_text = published, "day", None
+        else:
+            date, precision, date_text = None, "unknown", None
+        key = (event_type, date)
+        if key not in events:
+            events[key] = EventHit(event_type, span.text, span.start_char, span.end_char, rule_id, date, precision,
+                                   date_text, text[s_start:s_end].strip())
+        events[key].mentions.append((span.start_char, span.end_char, span.text, rule_id))
+    return sorted(events.values(), key=lambda e: e.start)

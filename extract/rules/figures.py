@@ -1,0 +1,220 @@
+"""Figures: numbers in news prose with their qualifier, unit and what they count.
+
+Found by one regular expression assembled from the tables in
+``extract/numbers.yaml`` and ``lexicons/figures.yaml``: digits with thousands
+separators and decimals, number words ("twenty-five", "a hundred"),
+hyphenated forms ("4-year-old"), ranges ("between 10 and 20"), money and
+percentages, with a qualifier before them ("some", "at least", "more than"),
+and vague quantity words ("dozens of", "several").  Not figures: calendar
+dates, years, clock times, ordinals, numbers inside handles, URLs, and labels
+("Article 5").  An age ("Name, 25,") is counted in years.  What a figure
+counts is read from the words after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import numbers
+from . import lexicon
+from .text import Article
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@dataclass
+class FigureHit:
+    start: int
+    end: int
+    surface: str
+    value: float | None
+    qualifier: str
+    unit: str
+    counts: str | None
+    rule_id: str
+    value_max: float | None = None
+    about: str | None = None
+
+    def as_json(self) -> dict:
+        out = {"surface": self.surface, "value": self.value, "qualifier": self.qualifier, "unit": self.unit,
+               "counts": self.counts, "char_start": self.start, "char_end": self.end, "rule_id": self.rule_id}
+        if self.value_max is not None:
+            out["value_max"] = self.value_max
+        if self.about:
+            out["about"] = self.about
+        return out
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def figure_pattern() -> re.Pattern:
+    lex = numbers.lexicon()
+    fig = lexicon.load("figures")
+    units = [w for w in lex["units"] if w not in ("a", "an")]
+    tens, multipliers = list(lex["tens"]), list(lex["multipliers"])
+    one_word = rf"(?:{alternation(tens)})(?:-(?:{alternation(units)}))?|{alternation(units)}"
+    word_number = (rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
+                   rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*")
+    suffix = alternation(fig["multiplier_suffixes"])
+    number = rf"(?:(?:{DIGITS})(?:\s?(?:{suffix})\b)?|(?:{word_number}))"
+    qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
+    vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
+    time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
+    return re.compile(
+        rf"(?<![\w@#/$€£.,-])"
+        rf"(?:(?P<qual>{qualifiers})\s+)?"
+        rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
+        rf"|(?P<range>(?:between\s+)?(?P<low>{number})\s*(?:-|–|to|and)\s*(?P<high>{number}))"
+        rf"|(?P<money>(?:US\$|\$|€|£)\s?{number})"
+        rf"|(?P<num>{number})(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
+        rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
+        rf"|(?P<vague>{vague})(?=\s+(?:of\s+)?[a-z]))"
+        rf"(?![\w])",
+        re.I,
+    )
+
+
+@cache
+def excluded_pattern() -> re.Pattern:
+    months = alternation(lexicon.load("figures")["months"])
+    return re.compile(
+        rf"\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"       # September 20, 2023
+        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b(?:\s+\d{{4}})?"  # 20 September 2023
+        rf"|\b(?:{months})\s+\d{{4}}\b"                                              # September 2023
+        r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"                                      # 20/09/2023, 2023-09-20
+        r"|\b\d{1,2}(?::\d{2}){1,2}\b"                                               # 23:46:14
+        r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
+        r"|\b\d+(?:st|nd|rd|th)\b"                                                  # ordinals
+        r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"           # URLs
+        r"|[@#]\w+",                                                                 # handles, hashtags
+        re.I,
+    )
+
+
+YEAR_WORDS = {"in", "since", "until", "till", "by", "from", "of", "to", "between", "during", "before", "after", "year",
+              "mid", "early", "late", "around", "circa", "summer", "winter", "spring", "autumn", "fall", "and", "the"}
+
+
+def is_year(text: str, m: re.Match) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless a qualifier or a counted noun goes with it."""
+    raw = m.group("num") or ""
+    if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
+        return False
+    before = re.findall(r"[\w’']+", text[max(0, m.start() - 20):m.start()])
+    if before and before[-1].lower() in YEAR_WORDS:
+        return True
+    following = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+    return following is None
+
+
+def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
+    """(what is counted, its unit) from the words after the number."""
+    fig = lexicon.load("figures")
+    stop, skip = set(fig["counts_stop"]), set(fig["counts_skip"])
+    words = re.findall(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+", text[end:end + 120])
+    kept: list[str] = []
+    for word in words:
+        low = word.lower()
+        if not word[0].isalpha():
+            break
+        if not kept and low in skip:
+            continue
+        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in ("armed", "wounded", "injured", "displaced", "detained")):
+            if low == "of" and kept and len(kept) < 3:
+                kept.append(word)
+                continue
+            break
+        kept.append(word)
+        if len(kept) >= 4:
+            break
+    while kept and kept[-1].lower() in ("of", "the"):
+        kept.pop()
+    if not kept:
+        return None, None
+    first = kept[0].lower()
+    if first in fig["time_units"]:
+        return first, fig["time_units"][first]
+    if first in fig["currency_words"]:
+        return kept[0], "money"
+    if first in ("percent", "per"):
+        return None, "percent"
+    return " ".join(kept), "count"
+
+
+AGE_BEFORE = re.compile(r"([A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+)*),[ \u00a0]$")
+AGE_AFTER = re.compile(r"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:and|who|was|is|said|says))")
+
+
+def classify_hit(text: str, m: re.Match) -> FigureHit | None:
+    surface = m.group()
+    start, end = m.start(), m.end()
+    qualifier_id = None
+    if m.group("article") is not None and not m.group("qual"):
+        return None
+    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+\w+s\b", text[end:end + 40]):
+        return None
+    if m.group("article") is not None:
+        unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
+        end += len(re.match(r"\s*\w+", text[end:]).group())
+        surface = text[start:end]
+        quantity = numbers.read_quantity(surface)
+        unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
+        return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
+    if m.group("range"):
+        low, high = numbers.read_quantity(m.group("low")), numbers.read_quantity(m.group("high"))
+        if not low or not high or low.value is None or high.value is None or high.value <= low.value:
+            return None
+        counts, unit = counted_words(text, end)
+        return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
+    quantity = numbers.read_quantity(surface if not m.group("money") else re.sub(r"^(?:US\$|\$|€|£)\s?", "", surface))
+    if m.group("qual") and m.group("vague"):
+        return None
+    if quantity is None:
+        return None
+    if m.group("hyph"):
+        unit_word = re.search(r"-(year|month|week|day|hour|minute)", surface, re.I).group(1).lower()
+        counts = "age in years" if surface.lower().endswith("-old") else unit_word + "s"
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, lexicon.load("figures")["time_units"][unit_word], counts, "fig-hyphenated")
+    if m.group("money"):
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", surface[0] if surface[0] in "$€£" else "US$", "fig-money")
+    if m.group("pct"):
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "percent", None, "fig-percent")
+    age = AGE_BEFORE.search(text[max(0, start - 60):start])
+    if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
+        return FigureHit(start, end, surface, quantity.value, "exact", "year", "age in years", "fig-age", about=age.group(1))
+    counts, unit = counted_words(text, end)
+    if m.group("vague"):
+        if not counts:
+            return None
+        return FigureHit(start, end, surface, quantity.value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
+    rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
+    return FigureHit(start, end, surface, quantity.value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")
+
+
+def is_label(text: str, start: int) -> bool:
+    before = re.search(r"([A-Za-z][\w.]*)[ \u00a0]+$", text[max(0, start - 30):start])
+    return bool(before) and before.group(1).lower().rstrip(".") in lexicon.load("figures")["label_words"] and before.group(1)[0].isupper()
+
+
+def extract_figures(article: Article) -> list[FigureHit]:
+    text = article.text
+    excluded = [(m.start(), m.end()) for m in excluded_pattern().finditer(text)]
+    hits = []
+    for m in figure_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in excluded):
+            # a qualifier may stand before an excluded date ("around 7 a.m."): nothing to keep
+            continue
+        if is_year(text, m) or is_label(text, m.start()):
+            continue
+        prev = text[m.start() - 1] if m.start() > 0 else " "
+        if prev.isalpha() or (m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha()):
+            continue
+        hit = classify_hit(text, m)
+        if hit is not None:
+            hits.append(hit)
+    return hits
