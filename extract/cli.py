@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -18,6 +20,7 @@ def main() -> None:
     \b
     Example:
       python -m extract build            # seeds/ -> data/, schema/, metadata.json
+      python -m extract rules article.txt --published 2023-09-20
     """
 
 
@@ -43,3 +46,79 @@ def build(root: Path) -> None:
         sys.exit(1)
     counts = ", ".join(f"{len(rows)} {table}" for table, rows in dataset.tables.items())
     click.echo(f"built {root / 'data'}: {counts}")
+
+
+def read_text(path: str) -> str:
+    """UTF-8 text from PATH, or from standard input for '-'; a clear error otherwise."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot be read ({exc.strerror})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise click.ClickException(f"{path}:{line}: not UTF-8 ({exc.reason} at byte {exc.start})")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--published")
+
+
+@main.command()
+@click.argument("path")
+@click.option("--published", help="Publication date (YYYY-MM-DD), to resolve \"on Wednesday\", \"yesterday\".")
+def rules(path: str, published: str | None) -> None:
+    """Run the rule-based extractors on any UTF-8 text and print JSON.
+
+    PATH is a file, or - for standard input. Offsets index the text as read.
+
+    \b
+    Example:
+      python -m extract rules seeds/000_f58f9e3476caf365.txt --published 2023-09-20
+      echo '"We will win," said Ana Ruiz.' | python -m extract rules -
+    """
+    from .rules import analyze
+
+    result = analyze(read_text(path), parse_date(published))
+    click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--source-id", help="The source id (default: from PATH's .meta.yaml).")
+@click.option("--published", help="Publication date (default: from PATH's .meta.yaml).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write (default: seeds/annotations/<source_id>.yaml; - for standard output).")
+def draft(path: Path, source_id: str | None, published: str | None, out: Path | None) -> None:
+    """Write a curated-annotation file for a new article, pre-filled from the rules.
+
+    \b
+    Example:
+      python -m extract draft seeds/003_newarticle.txt
+    """
+    from .rules import analyze
+    from .rules.draft import draft_annotation
+    from .sources import META_SUFFIX
+    from .yamlfile import load_yaml
+
+    meta_path = path.with_name(path.stem + META_SUFFIX)
+    meta = load_yaml(meta_path) if meta_path.exists() else {}
+    source_id = source_id or meta.get("source_id")
+    if not source_id:
+        raise click.UsageError(f"no --source-id and no source_id in {meta_path}")
+    date = parse_date(published or (str(meta["published"])[:10] if meta.get("published") else None))
+    text = draft_annotation(source_id, analyze(read_text(str(path)), date))
+    if str(out) == "-":
+        click.echo(text)
+        return
+    target = out or Path("seeds") / "annotations" / f"{source_id}.yaml"
+    if target.exists():
+        raise click.ClickException(f"{target} exists; refusing to overwrite a curated file (use --out)")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {target}")

@@ -69,7 +69,9 @@ def figure_pattern() -> re.Pattern:
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
-        rf"|(?P<range>(?:between\s+)?(?P<low>{number})\s*(?:-|–|to|and)\s*(?P<high>{number}))"
+        rf"|(?P<range>between\s+(?P<low>{number})\s+and\s+(?P<high>{number})"
+        rf"|(?P<low2>{number})\s+to\s+(?P<high2>{number})"
+        rf"|(?P<low3>{DIGITS})\s?[-–]\s?(?P<high3>{DIGITS}))"
         rf"|(?P<money>(?:US\$|\$|€|£)\s?{number})"
         rf"|(?P<num>{number})(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
@@ -166,12 +168,15 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
         return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
     if m.group("range"):
-        low, high = numbers.read_quantity(m.group("low")), numbers.read_quantity(m.group("high"))
+        low_text = m.group("low") or m.group("low2") or m.group("low3")
+        high_text = m.group("high") or m.group("high2") or m.group("high3")
+        low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
         if not low or not high or low.value is None or high.value is None or high.value <= low.value:
             return None
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
-    quantity = numbers.read_quantity(surface if not m.group("money") else re.sub(r"^(?:US\$|\$|€|£)\s?", "", surface))
+    core = surface[: m.start("pct") - start] if m.group("pct") else surface
+    quantity = numbers.read_quantity(core if not m.group("money") else re.sub(r"^(?:US\$|\$|€|£)\s?", "", core))
     if m.group("qual") and m.group("vague"):
         return None
     if quantity is None:

@@ -41,7 +41,9 @@ def particles() -> frozenset[str]:
 def candidate_pattern() -> re.Pattern:
     particle = "|".join(sorted(map(re.escape, particles()), key=len, reverse=True))
     connector = r"of the|of|for the|for|and|on|&"
-    return re.compile(rf"(?<![\w@#/.]){CAP_WORD}(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{CAP_WORD})*(?![\w@])")
+    prefixed = rf"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|o)[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
+    word = rf"(?:{CAP_WORD}|{prefixed})"
+    return re.compile(rf"(?<![\w@#/.]){CAP_WORD}(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])")
 
 
 @cache
@@ -133,6 +135,12 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     """Remove leading non-name words and titles (returned as the role) and trailing particles."""
     not_names = lexicon.word_set("names", "not_names")
     role_words = []
+    # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
+    last_title = max((i for i, w in enumerate(words[:3]) if w.lower() in titles() and i < len(words) - 1), default=None)
+    if last_title is not None and last_title > 0:
+        role_words = words[: last_title + 1]
+        start += len(" ".join(role_words)) + 1
+        words = words[last_title + 1:]
     while words:
         low = words[0].lower()
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):

@@ -479,4 +479,22 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
                 ctx.subjects.append((quote.open_mark, entity))
                 ctx.subjects.sort(key=lambda s: s[0])
         previous = quote
+    share_speaker_in_chains(quotes)
     return quotes
+
+
+def share_speaker_in_chains(quotes: list[Quotation]) -> None:
+    """A quotation running over paragraphs has one speaker, wherever its cue stands."""
+    chains, current = [], []
+    for quote in quotes:
+        if current and current[-1].continues and quote.continued:
+            current.append(quote)
+        else:
+            current = [quote]
+            chains.append(current)
+    for chain in chains:
+        known = next((q for q in chain if q.speaker), None)
+        for quote in chain:
+            if known and not quote.speaker:
+                quote.speaker, quote.speaker_type, quote.known_id = known.speaker, known.speaker_type, known.known_id
+                quote.speaker_rule = "speaker-same-quotation"

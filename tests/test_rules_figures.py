@@ -1,0 +1,70 @@
+"""Figure rules on news-style sentences written for these tests."""
+
+import pytest
+
+from extract.rules import analyze
+
+
+def figures(text):
+    return [(f.surface, f.value, f.qualifier, f.unit) for f in analyze(text).figures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 3,200 soldiers were sent to the border.", [("Some 3,200", 3200, "approximate", "count")]),
+    ("At least 14 people died in the flood.", [("At least 14", 14, "at_least", "count")]),
+    ("More than a hundred families lost their homes.", [("More than a hundred", 100, "more_than", "count")]),
+    ("Nearly two thousand ballots were missing.", [("Nearly two thousand", 2000, "less_than", "count")]),
+    ("The army deployed twenty-five tanks.", [("twenty-five", 25, "exact", "count")]),
+    ("The 7-year-old boy was found safe.", [("7-year-old", 7, "exact", "year")]),
+    ("Dozens of protesters were arrested.", [("Dozens", 24, "vague", "count")]),
+    ("Several journalists were expelled.", [("Several", 3, "vague", "count")]),
+    ("Inflation reached 12.5% in March.", [("12.5%", 12.5, "exact", "percent")]),
+    ("Unemployment fell to 6.1 percent last year.", [("6.1 percent", 6.1, "exact", "percent")]),
+    ("The government paid $4.5 million to the contractor.", [("$4.5 million", 4_500_000, "exact", "money")]),
+    ("He was sentenced to 13 years in prison.", [("13", 13, "exact", "year")]),
+    ("The strike lasted 15 days.", [("15", 15, "exact", "day")]),
+    ("Amina Diallo, 34, said she would stay.", [("34", 34, "exact", "year")]),
+    ("Between 200 and 300 migrants crossed on Monday.", [("Between 200 and 300", 200, "at_least", "count")]),
+    ("Up to 40 vehicles were damaged.", [("Up to 40", 40, "less_than", "count")]),
+    ("Around 60,000 people marched in the capital.", [("Around 60,000", 60000, "approximate", "count")]),
+    ("One of the hostages was released.", [("One", 1, "exact", "count")]),
+    ("A few residents stayed behind.", [("A few", 2, "vague", "count")]),
+    ("Officials counted 1,204 votes.", [("1,204", 1204, "exact", "count")]),
+])
+def test_figures_with_value_qualifier_and_unit(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The attack happened on September 20, 2023.",
+    "The attack happened on 20 September 2023.",
+    "Posted at 23:46:14 on 20/09/2023.",
+    "The police arrived around 7 a.m. and left at 5 pm.",
+    "The group was founded in 1998.",
+    "It was the 3rd time this year.",
+    "Follow @reporter99 for updates.",
+    "The video is at https://example.org/clip/2023/55 now.",
+    "Article 5 of the treaty was invoked.",
+    "The G20 summit opened.",
+    "COVID-19 cases fell.",
+])
+def test_dates_years_times_ordinals_handles_urls_and_labels_are_not_figures(text):
+    assert figures(text) == []
+
+
+def test_what_a_figure_counts_comes_from_the_following_words():
+    [fig] = analyze("Some 3,200 soldiers were sent to the border.").figures
+    assert fig.counts == "soldiers"
+    [fig] = analyze("Dozens of armed men stormed the village.").figures
+    assert fig.counts == "armed men"
+
+
+def test_an_age_names_the_person():
+    [fig] = analyze("Amina Diallo, 34, said she would stay.").figures
+    assert (fig.counts, fig.about) == ("age in years", "Amina Diallo")
+
+
+def test_figure_offsets_index_the_text():
+    text = "Report.\n\nAt least 14 people died."
+    [fig] = analyze(text).figures
+    assert text[fig.start:fig.end] == fig.surface

@@ -1,0 +1,65 @@
+"""Person and organization rules on news-style sentences written for these tests."""
+
+import pytest
+
+from extract.rules import analyze
+
+
+def names(text, kind):
+    return [e.name for e in analyze(text).entities if e.kind == kind]
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Opposition leader Carla Mendes spoke to reporters in Lima.", ["Carla Mendes"]),
+    ("The judge, Ana Maria de la Cruz, rejected the appeal.", ["Ana Maria de la Cruz"]),
+    ("Interior Minister Omar al-Rashid and his deputy Sofia Greco met in Rome.", ["Omar al-Rashid", "Sofia Greco"]),
+    ("Journalist Pedro Salas was released. Salas had been held for a week.", ["Pedro Salas"]),
+    ("Mr. Kowalski declined to comment.", ["Kowalski"]),
+    ("Residents of Buenos Aires and Mexico City protested on Friday.", []),
+    ("Venezuelan and Colombian officials met on Monday.", []),
+    ("Juan Carlos Gómez, known as “El Flaco”, was captured.", ["Juan Carlos Gómez"]),
+])
+def test_persons(text, persons):
+    assert names(text, "person") == persons
+
+
+def test_a_shorter_form_of_a_name_is_the_same_person():
+    [person] = [e for e in analyze("Pedro Salas was released. Salas had been held for a week.").entities if e.kind == "person"]
+    assert [m.text for m in person.mentions] == ["Pedro Salas", "Salas"]
+
+
+def test_a_nickname_is_an_alias():
+    [person] = [e for e in analyze("Juan Carlos Gómez, known as “El Flaco”, was captured. El Flaco had fled.").entities
+                if e.kind == "person"]
+    assert "El Flaco" in person.aliases
+
+
+def test_a_title_becomes_the_role():
+    [person] = [e for e in analyze("Interior Minister Omar al-Rashid spoke.").entities if e.kind == "person"]
+    assert person.role == "Interior Minister"
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("The Ministry of Health confirmed the cases.", ["Ministry of Health"]),
+    ("The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed.",
+     ["Andean Human Rights Observatory"]),
+    ("Members of the Los Lobos gang fled.", ["Los Lobos"]),
+    ("The NGO “Voices for Justice” filed a complaint.", ["Voices for Justice"]),
+    ("Reuters and the BBC reported the clashes.", ["BBC"]),
+    ("The National Guard was deployed to the port.", ["National Guard"]),
+    ("Amnesty International called for an inquiry.", ["Amnesty International"]),
+])
+def test_organizations(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_an_acronym_in_parentheses_is_an_alias():
+    [org] = [e for e in analyze("The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed.").entities
+             if e.kind == "organization"]
+    assert org.aliases == ["AHRO"] and [m.text for m in org.mentions] == ["Andean Human Rights Observatory", "AHRO", "AHRO"]
+
+
+def test_the_gazetteer_of_curated_names_takes_precedence():
+    gazetteer = (("Los Lobos", "organization", "Los Lobos", "los-lobos"),)
+    [org] = [e for e in analyze("Los Lobos controls the port.", gazetteer=gazetteer).entities if e.kind == "organization"]
+    assert (org.name, org.known_id) == ("Los Lobos", "los-lobos")

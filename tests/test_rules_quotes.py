@@ -1,0 +1,90 @@
+"""Quotation rules on news-style sentences written for these tests (none from the seeds)."""
+
+import pytest
+
+from extract.rules import analyze
+
+
+def quotes(text):
+    return [(q.text, q.speaker) for q in analyze(text).quotes]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # cue after, name after the cue
+    ("“We will rebuild every school,” said Maria Lopez, the mayor of the town.",
+     [("We will rebuild every school,", "Maria Lopez")]),
+    # cue after, name before the cue
+    ("“The water is rising fast,” Daniel Okafor said on Tuesday.", [("The water is rising fast,", "Daniel Okafor")]),
+    # straight quotation marks
+    ('"Nobody told us anything," said Priya Raman, a shopkeeper.', [("Nobody told us anything,", "Priya Raman")]),
+    # guillemets
+    ("«No vamos a negociar con ellos», dijo. Ahmed Farouk told reporters: «We will not negotiate with them.»",
+     [("No vamos a negociar con ellos", None), ("We will not negotiate with them.", "Ahmed Farouk")]),
+    # cue before with a colon
+    ("Health Minister Elena Petrova said: “The outbreak is under control.”", [("The outbreak is under control.", "Elena Petrova")]),
+    # appositive between the name and the cue
+    ("Tomas Berg, director of the Nordic Refugee Council, said “the border closures are a disaster for families”.",
+     [("the border closures are a disaster for families", "Tomas Berg")]),
+    # according to
+    ("According to Lucia Fernandez, “the prices doubled in a single month.”", [("the prices doubled in a single month.", "Lucia Fernandez")]),
+    # pronoun resolved to the last named person
+    ("Jorge Medina walked out of the court. “I am innocent and I will prove it,” he said.",
+     [("I am innocent and I will prove it,", "Jorge Medina")]),
+    # group speakers
+    ("“Give us our children back,” the mothers chanted outside the barracks.",
+     [("Give us our children back,", "mothers")]),
+    ("Police officers told the crowd that they “had no orders to let anyone in”.",
+     [("had no orders to let anyone in", "Police officers")]),
+    # organization speaker by name and by anaphor
+    ("The Coastal Rights Foundation issued a warning. “Fishing communities are being ignored,” the foundation said in a statement.",
+     [("Fishing communities are being ignored,", "Coastal Rights Foundation")]),
+    # split quotation: both halves to one speaker
+    ("“We did everything we could,” said Captain Ruth Adeyemi, “but the fire spread too quickly.”",
+     [("We did everything we could,", "Ruth Adeyemi"), ("but the fire spread too quickly.", "Ruth Adeyemi")]),
+    # a follow-on quotation without a cue keeps the speaker
+    ("“The road is closed,” said Ivan Horvat. “Nobody can get through until Friday.”",
+     [("The road is closed,", "Ivan Horvat"), ("Nobody can get through until Friday.", "Ivan Horvat")]),
+    # quotation running over two paragraphs
+    ("Sara Kim said the vote was rigged.\n\n“We counted every ballot twice.\n\n“The numbers do not add up,” she said.",
+     [("We counted every ballot twice.", "Sara Kim"), ("The numbers do not add up,", "Sara Kim")]),
+    # a descriptor speaker
+    ("“They took everything we had,” a farmer from the valley said.", [("They took everything we had,", "farmer")]),
+    # written sources
+    ("In a post on X, the opposition leader Carla Mendes wrote: “Today democracy lost.”", [("Today democracy lost.", "Carla Mendes")]),
+])
+def test_quotations_and_speakers(text, expected):
+    found = quotes(text)
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry called the plan “unrealistic” and rejected it.",               # one-word scare quote
+    "Members of the group “Friends of the River” gathered at the bridge.",      # a name in quotation marks
+    "The gang, known as “El Tren”, controls the market.",                        # a nickname
+    "He described the deal as “historic”.",
+    "The novel “A Hundred Years of Solitude” was read aloud.",                   # a title
+])
+def test_names_and_scare_quotes_are_not_quotations(text):
+    assert quotes(text) == []
+
+
+def test_an_unbalanced_mark_invents_no_span_and_says_so():
+    result = analyze("The senator said “we will fight on. Then the session ended.\n\nNo one replied.")
+    assert result.quotes == []
+    assert [w["type"] for w in result.warnings] == ["unbalanced-quotation-mark"]
+
+
+def test_a_stray_closing_mark_invents_no_span():
+    result = analyze("The price rose” to a new high, officials said.")
+    assert result.quotes == [] and result.warnings
+
+
+def test_offsets_index_the_input_text():
+    text = "Intro line.\n\n“Help is on the way,” said Noor Haddad, 41."
+    [quote] = analyze(text).quotes
+    assert text[quote.start:quote.end] == quote.text == "Help is on the way,"
+
+
+def test_a_quote_with_no_attribution_has_no_speaker():
+    [quote] = analyze("“The bridge will not hold another winter.”").quotes
+    assert quote.speaker is None
