@@ -17,6 +17,7 @@ from pathlib import Path
 from .curated.annotations import read_annotations
 from .models import MODELS, vocabulary_rows
 from .publish.datasette import write_metadata
+from .publish.readme import update_readme
 from .publish.package import dataset_metadata, write_package
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
@@ -110,6 +111,7 @@ def build(project: Project) -> Dataset:
     try:
         publish(dataset, staging, project.database_name)
         replace_outputs(staging, project)
+        update_readme(project.root / "README.md", dataset.rows("rule_scores"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return dataset

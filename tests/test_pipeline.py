@@ -111,3 +111,10 @@ def test_an_invalid_package_is_not_published(seeds_copy, monkeypatch):
         build(seeds_copy)
     assert snapshot(seeds_copy.root) == before
     assert not list(seeds_copy.root.glob(".build-*"))
+
+
+def test_the_readme_shows_the_published_scores(built):
+    from extract.publish.readme import with_scores
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from extract.pipeline import assemble
+    assert with_scores(readme, assemble(built).rows("rule_scores")) == readme, "run `make build` and commit README.md"

@@ -19,7 +19,9 @@ from functools import cache
 
 from .. import numbers
 from . import lexicon
-from .text import Article
+from spacy.matcher import PhraseMatcher
+
+from .text import Article, nlp
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -206,15 +208,78 @@ def is_label(text: str, start: int) -> bool:
     return bool(before) and before.group(1).lower().rstrip(".") in lexicon.load("figures")["label_words"] and before.group(1)[0].isupper()
 
 
+@cache
+def anchor_matcher() -> PhraseMatcher:
+    """Number words and vague quantity words ("twenty", "hundred", "dozens", "several"), and "a year"."""
+    lex = numbers.lexicon()
+    vague_words = {w.split()[-1] if w.split()[0] in ("a", "tens") else w.split()[0]
+                   for e in lex["vague"] if e["value"] is not None for w in e["words"]}
+    number_words = set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"]) - {"a", "an"}
+    phrases = sorted(vague_words | number_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    matcher.add("number", [nlp().make_doc(p) for p in phrases])
+    return matcher
+
+
+DIGIT_ANCHOR = re.compile(r"\d+")
+
+
+def anchors(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of every token where a figure may stand: digits (by expression) and number words (PhraseMatcher)."""
+    found = [(m.start(), m.end()) for m in DIGIT_ANCHOR.finditer(article.text)]
+    for _, start, end in anchor_matcher()(article.doc):
+        span = article.doc[start:end]
+        found.append((span.start_char, span.end_char))
+    return sorted(found)
+
+
+WORD_START = re.compile(r"(?<![\w’'\-.,$€£])[\w$€£]")
+
+
+def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Match | None:
+    """The figure covering ``anchor``, trying the word starts before it (for a qualifier) from the farthest."""
+    lo = window_start(text, anchor, floor)
+    starts = [m.start() for m in WORD_START.finditer(text, lo, anchor)] + [anchor]
+    for start in starts:
+        m = pattern.match(text, start)
+        if m and m.start() <= anchor < m.end():
+            return m
+    return None
+
+
+def window_start(text: str, anchor: int, floor: int) -> int:
+    """Where to look for a figure around ``anchor``: far enough back for "no fewer than", on a word start."""
+    start = max(floor, anchor - 32)
+    while start > floor and text[start - 1].isalnum():
+        start -= 1
+    return start
+
+
+def is_excluded(text: str, start: int, end: int) -> bool:
+    """Inside a date, clock time, ordinal, URL or handle (looked for around the figure only)."""
+    lo = max(0, start - 40)
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = min(len(text), end + 40)
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return any(m.start() < end and start < m.end() for m in excluded_pattern().finditer(text, lo, hi))
+
+
 def extract_figures(article: Article) -> list[FigureHit]:
+    """Every figure of the article: anchors found first, each read with the figure expression."""
     text = article.text
-    excluded = [(m.start(), m.end()) for m in excluded_pattern().finditer(text)]
-    hits = []
-    for m in figure_pattern().finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in excluded):
-            # a qualifier may stand before an excluded date ("around 7 a.m."): nothing to keep
+    pattern = figure_pattern()
+    hits, last_end = [], 0
+    for anchor_start, anchor_end in anchors(article):
+        if anchor_start < last_end:
             continue
-        if is_year(text, m) or is_label(text, m.start()):
+        m = figure_at(text, pattern, anchor_start, last_end)
+        if m is None:
+            continue
+        last_end = m.end()
+        has_digit = any(c.isdigit() for c in m.group())
+        if (has_digit and is_excluded(text, m.start(), m.end())) or is_year(text, m) or is_label(text, m.start()):
             continue
         prev = text[m.start() - 1] if m.start() > 0 else " "
         if prev.isalpha() or (m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha()):

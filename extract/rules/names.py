@@ -121,8 +121,8 @@ def split_words(text: str) -> list[str]:
 
 
 def previous_words(text: str, start: int, n: int = 3) -> list[str]:
-    before = text[max(0, start - 80):start]
-    words = (w.strip("“”\"'‘’«»,;:()").lower() for w in re.findall(r"[^\s]+", before))
+    """The ``n`` words before ``start``, lower-case, without quotation marks and punctuation around them."""
+    words = (w.strip("“”\"'‘’«»,;:()").lower() for w in text[max(0, start - 60):start].split()[-n - 2:])
     return [w for w in words if w][-n:]
 
 
@@ -244,8 +244,10 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     if words[0].lower() in ORG_INTRODUCERS and len(words) > 1:
         start += len(words[0]) + 1
         words = words[1:]
-    elif not (previous_words(text, cand.start)[-1:] and previous_words(text, cand.start)[-1] in ORG_INTRODUCERS):
-        return None
+    else:
+        before = previous_words(text, cand.start, 1)
+        if not before or before[-1] not in ORG_INTRODUCERS:
+            return None
     while words and words[-1].lower() in CONNECTORS | particles():
         words = words[:-1]
     if not words:

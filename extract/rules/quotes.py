@@ -22,13 +22,16 @@ How it decides, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.matcher import PhraseMatcher
+
 from . import lexicon
 from .names import Entity
-from .text import Article
+from .text import Article, nlp
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
 CLOSERS = {"”", "»", "›", "’", "“"}
@@ -230,18 +233,45 @@ class Cue:
     cue_id: str
 
 
-def cues_in(text: str, start: int, end: int) -> list[Cue]:
-    """Every attribution cue in text[start:end], in order, skipping text inside quotation marks."""
-    found = []
-    for match in WORD.finditer(text, start, end):
-        word = match.group().lower()
-        if word in cue_words():
-            found.append(Cue(match.start(), match.end(), match.group(), cue_words()[word]))
-    segment = text[start:end]
-    for pattern, cue_id, _ in cue_phrases():
-        for match in pattern.finditer(segment):
-            found.append(Cue(start + match.start(), start + match.end(), match.group(), cue_id))
-    return sorted(found, key=lambda c: c.start)
+@cache
+def cue_matcher() -> PhraseMatcher:
+    """spaCy's PhraseMatcher over every cue word and phrase (case-insensitive), keyed by cue id."""
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    phrases: dict[str, list[str]] = {}
+    for word, cue_id in cue_words().items():
+        phrases.setdefault(cue_id, []).append(word)
+    for _, cue_id, phrase in cue_phrases():
+        phrases.setdefault(cue_id, []).append(phrase)
+    for cue_id, words in phrases.items():
+        matcher.add(cue_id, [nlp().make_doc(w) for w in sorted(set(words))])
+    return matcher
+
+
+def all_cues(article: Article) -> list[Cue]:
+    """Every cue of the article, found once and kept on it (quotations look them up by position)."""
+    cached = getattr(article, "_cues", None)
+    if cached is None:
+        strings = nlp().vocab.strings
+        cached, last_end = [], -1
+        for match_id, start, end in sorted(cue_matcher()(article.doc), key=lambda m: (m[1], -m[2])):
+            if start < last_end:
+                continue  # the longer phrase that starts here won ("according to" over "to")
+            span = article.doc[start:end]
+            if span.text == "on x":
+                continue  # "on X" is the network, not a preposition and a letter
+            cached.append(Cue(span.start_char, span.end_char, span.text, strings[match_id]))
+            last_end = end
+        article._cues = cached
+        article._cue_starts = [c.start for c in cached]
+    return cached
+
+
+def cues_in(article: Article, start: int, end: int) -> list[Cue]:
+    """The cues in text[start:end], in order."""
+    cues = all_cues(article)
+    lo = bisect.bisect_left(article._cue_starts, start)
+    hi = bisect.bisect_left(article._cue_starts, end)
+    return [c for c in cues[lo:hi] if c.end <= end]
 
 
 def outside_quotes(cues: list[Cue], quotes: list[Quotation]) -> list[Cue]:
@@ -382,7 +412,7 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
     # after the closing mark, up to the next opening mark or the end of the sentence
     next_open = min([q.open_mark for q in ctx.quotes if q.open_mark > quote.close_mark and q.open_mark < p_end] + [p_end])
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
-    after = outside_quotes(cues_in(text, quote.close_mark + 1, after_end), ctx.quotes)
+    after = outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end), ctx.quotes)
     if after and len(WORD.findall(text[quote.close_mark + 1:after[0].start])) <= 5:
         cue = after[0]
         words_before = WORD.findall(text[quote.close_mark + 1:cue.start])
@@ -396,7 +426,7 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
     # before the opening mark, back to the previous closing mark or the sentence start
     prev_close = max([q.close_mark for q in ctx.quotes if q.close_mark < quote.open_mark and q.close_mark >= s_start] + [s_start - 1])
     before_start = prev_close + 1
-    before = outside_quotes(cues_in(text, before_start, quote.open_mark), ctx.quotes)
+    before = outside_quotes(cues_in(ctx.article, before_start, quote.open_mark), ctx.quotes)
     if before:
         cue = before[-1]
         if cue.cue_id == "cue-according-to":
@@ -405,7 +435,7 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
         elif set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before"):
             return
     # anywhere in the sentence, outside quotation marks
-    sentence = [c for c in outside_quotes(cues_in(text, s_start, s_end), ctx.quotes) if c.start not in ctx.used_cues]
+    sentence = [c for c in outside_quotes(cues_in(ctx.article, s_start, s_end), ctx.quotes) if c.start not in ctx.used_cues]
     for cue in sentence:
         span = subject_span(text, s_start, cue)
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
@@ -442,7 +472,7 @@ def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue,
 def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     text = ctx.article.text
-    cue_positions = [c.start for c in cues_in(text, 0, len(text))]
+    cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
     import bisect
     for entity in ctx.entities:
