@@ -113,7 +113,9 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
     if not source_id:
         raise click.UsageError(f"no --source-id and no source_id in {meta_path}")
     date = parse_date(published or (str(meta["published"])[:10] if meta.get("published") else None))
-    text = draft_annotation(source_id, analyze(read_text(str(path)), date))
+    import hashlib
+
+    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest())
     if str(out) == "-":
         click.echo(text)
         return

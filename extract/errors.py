@@ -106,6 +106,14 @@ class CitationError(AnnotationError):
     template = "The citation does not match the article: {note}"
 
 
+class ArticleChangedError(AnnotationError):
+    """The article is not the text the annotation was made against."""
+
+    type = "article-changed"
+    title = "Article changed"
+    template = "The article changed after it was curated: {note}"
+
+
 class UnknownReferenceError(AnnotationError):
     """A reference names an id that nothing defines."""
 

@@ -40,10 +40,11 @@ def country_ids() -> frozenset[int]:
 
 
 def is_known(geonames_id: int) -> bool:
-    return int(geonames_id) in cities() or int(geonames_id) in country_ids()
+    # countries first: the cities file is large and is read only when a city is asked for
+    return int(geonames_id) in country_ids() or int(geonames_id) in cities()
 
 
 def coordinates(geonames_id: int | None) -> tuple[float, float] | None:
-    if geonames_id is None:
+    if geonames_id is None or int(geonames_id) in country_ids():
         return None
     return cities().get(int(geonames_id))

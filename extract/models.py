@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from ruamel.yaml import YAML
 
 VOCABULARIES_FILE = Path(__file__).with_name("vocabularies.yaml")
 
@@ -26,7 +25,9 @@ VOCABULARIES_FILE = Path(__file__).with_name("vocabularies.yaml")
 @cache
 def vocabularies() -> dict[str, dict[str, str]]:
     """Every vocabulary: name -> {value: description}, in file order."""
-    data = YAML(typ="safe").load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
+    from .yamlfile import read_data  # yamlfile imports errors only; no cycle with the models
+
+    data = read_data(VOCABULARIES_FILE)
     return {name: {str(k): " ".join(str(v).split()) for k, v in values.items()} for name, values in data.items()}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from .yamlfile import read_data
 
 LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
@@ -20,7 +20,7 @@ DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 
 @cache
 def lexicon() -> dict:
-    return YAML(typ="safe").load(LEXICON_FILE.read_text(encoding="utf-8"))
+    return read_data(LEXICON_FILE)
 
 
 @dataclass(frozen=True)

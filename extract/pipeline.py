@@ -23,7 +23,8 @@ from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
 from .rules.build import apply_rules
-from .sources import load_sources
+from .errors import BuildFailed
+from .sources import load_all
 from .validate import check_dataset, check_package
 
 
@@ -60,8 +61,14 @@ class Project:
 
 def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
-    sources = load_sources(project.seeds, project.root)
-    curated = read_annotations(project.annotations, sources, project.root)
+    loaded = load_all(project.seeds, project.root)
+    try:
+        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids)
+    except BuildFailed as exc:
+        raise BuildFailed(loaded.errors + exc.errors) from None
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    sources = loaded.sources
     dataset = resolve(sources, curated)
     apply_rules(dataset, {c.source_id for c in curated})
     dataset.tables["vocabularies"] = vocabulary_rows()

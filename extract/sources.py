@@ -8,6 +8,7 @@ reports all unreadable articles and all bad metadata fields.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -84,15 +85,45 @@ def load_source(path: Path, root: Path | None = None) -> Source:
         raise
 
 
+@dataclass
+class Loaded:
+    """The articles that loaded, the problems of those that did not, and the ids those claimed."""
+
+    sources: list[Source] = field(default_factory=list)
+    errors: list[BuildError] = field(default_factory=list)
+    unusable_ids: set[str] = field(default_factory=set)
+
+
+def claimed_source_id(path: Path) -> str | None:
+    """The source_id an unusable article's metadata claims, if it can be read at all."""
+    try:
+        meta = load_yaml(path.with_name(path.stem + META_SUFFIX))
+        return str(meta["source_id"]) if isinstance(meta, dict) and "source_id" in meta else None
+    except (BuildError, OSError):
+        return None
+
+
 def load_sources(seeds_dir: Path, root: Path | None = None) -> list[Source]:
     """Every article in ``seeds_dir``, sorted by file name; all problems raised together."""
+    loaded = load_all(seeds_dir, root)
+    if loaded.errors:
+        raise BuildFailed(loaded.errors)
+    return loaded.sources
+
+
+def load_all(seeds_dir: Path, root: Path | None = None) -> Loaded:
+    """Like ``load_sources``, but returns the problems with what did load, so later stages can report theirs too."""
     errors = ErrorCollector()
     sources = []
+    unusable: set[str] = set()
     for path in article_paths(seeds_dir):
         try:
             sources.append(load_source(path, root))
         except BuildFailed as exc:
             errors.errors.extend(exc.errors)
+            claimed = claimed_source_id(path)
+            if claimed:
+                unusable.add(claimed)
     seen: dict[str, Source] = {}
     for source in sources:
         if source.source_id in seen:
@@ -101,5 +132,4 @@ def load_sources(seeds_dir: Path, root: Path | None = None) -> list[Source]:
         seen[source.source_id] = source
     if not sources and not errors.errors:
         errors.add(SourceError("no articles (*.txt) found", Location.of(shown_path(seeds_dir, root))))
-    errors.raise_if_any()
-    return sources
+    return Loaded(sources, errors.errors, unusable)

@@ -1,27 +1,92 @@
-"""Reading YAML with line numbers, so every error can name file, line and field."""
+"""Reading YAML with line numbers, so every error can name file, line and field.
+
+PyYAML's C parser composes the node tree (with each node's line); this module
+turns it into plain dicts and lists that remember their lines.  Scalars are
+resolved after YAML 1.2's core schema, so ``NO`` (Norway) stays a string and
+``2024-02-30`` stays text for the models to refuse with a located error.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import FieldError, Location, YamlSyntaxError
 
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def yaml_reader() -> YAML:
-    """A round-trip reader (it keeps line numbers) that leaves dates as text.
+INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)$")
+FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
-    ruamel would turn ``2024-02-30`` into a date and fail with no line; kept as
-    text, the models parse it and report the bad date with file, line and field.
-    """
-    yaml = YAML(typ="rt")
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", type(yaml.constructor).construct_yaml_str)
-    return yaml
+
+class LineDict(dict):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+
+    line: int | None = None
+    key_lines: dict
+
+
+class LineList(list):
+    """A sequence that knows its own line and the line of each item (1-based)."""
+
+    line: int | None = None
+    item_lines: list
+
+
+def scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style:  # quoted or block scalars are text (plain ones have no style)
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if INT.match(value):
+        return int(value.replace("_", ""))
+    if FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value.replace("_", ""))
+    return value
+
+
+def construct(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList(construct(item) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    if isinstance(node, yaml.MappingNode):
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = construct(key_node)
+            if isinstance(key, (list, dict)):
+                raise yaml.MarkedYAMLError(problem="a mapping key must be a scalar", problem_mark=key_node.start_mark)
+            mapping[key] = construct(value_node)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+    raise yaml.MarkedYAMLError(problem=f"unsupported node {node.tag}", problem_mark=node.start_mark)
+
+
+def parse_yaml(text: str, shown: Path | str) -> Any:
+    try:
+        node = yaml.compose(text, Loader=Loader)
+        return None if node is None else construct(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise YamlSyntaxError(problem or str(exc), Location.of(shown, line)) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(str(exc).splitlines()[0], Location.of(shown)) from None
 
 
 def load_yaml(path: Path, shown: Path | None = None) -> Any:
@@ -31,44 +96,25 @@ def load_yaml(path: Path, shown: Path | None = None) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise YamlSyntaxError(f"not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(shown)) from None
-    try:
-        return yaml_reader().load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise YamlSyntaxError(problem or str(exc), Location.of(shown, line)) from None
-    except YAMLError as exc:
-        raise YamlSyntaxError(str(exc).splitlines()[0], Location.of(shown)) from None
+    return parse_yaml(text, shown)
 
 
 def line_of(node: Any, key: Any = None) -> int | None:
-    """1-based line of ``node`` (or of ``node[key]``'s key) in its file."""
-    try:
-        if key is not None and isinstance(node, CommentedMap):
-            return node.lc.key(key)[0] + 1
-        if key is not None and isinstance(node, CommentedSeq):
-            return node.lc.item(key)[0] + 1
-        return node.lc.line + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return None
+    """1-based line of ``node`` (or of ``node[key]``'s key or item) in its file."""
+    if key is not None and isinstance(node, LineDict):
+        return node.key_lines.get(key, node.line)
+    if key is not None and isinstance(node, LineList):
+        return node.item_lines[key] if 0 <= key < len(node.item_lines) else node.line
+    return getattr(node, "line", None)
 
 
 def plain(node: Any) -> Any:
-    """The node as plain dicts, lists and scalars (ruamel types removed)."""
+    """The node as plain dicts and lists."""
     if isinstance(node, dict):
         return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
         return [plain(v) for v in node]
-    if hasattr(node, "isoformat"):
-        return node
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return str(node)
+    return node
 
 
 def validation_errors(exc: ValidationError, path: Path, node: Any, rename: dict[str, str] | None = None) -> list[FieldError]:
@@ -89,3 +135,8 @@ def validation_errors(exc: ValidationError, path: Path, node: Any, rename: dict[
         label = ".".join([field, *loc[1:]]) if field else None
         errors.append(FieldError(message, Location.of(path, line, label)))
     return errors
+
+
+def read_data(path: Path) -> Any:
+    """A YAML data file of the project (vocabularies, lexicons, dataset metadata) as plain data."""
+    return plain(load_yaml(path))

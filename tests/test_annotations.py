@@ -91,3 +91,15 @@ def test_an_article_edited_after_curation_fails_its_citations(tmp_path):
     with pytest.raises(BuildFailed) as info:
         assemble(project)
     assert info.value.flatten() == [(FILE, line_of(ANNOTATION, "    text: We found nothing,"), "text", "citation-error")]
+
+
+def test_an_article_edited_after_curation_is_refused_by_its_pinned_hash(tmp_path):
+    import hashlib
+    from conftest import ARTICLE
+    pinned = ANNOTATION.replace("source_id: test-2024-01-01-northgate\n",
+                                f"source_id: test-2024-01-01-northgate\ntext_sha256: {hashlib.sha256(ARTICLE.encode()).hexdigest()}\n")
+    assemble(make_project(tmp_path / "same", annotation=pinned))  # the pinned text builds
+    edited = ARTICLE.replace("Police raided", "Police stormed")  # no citation touched
+    with pytest.raises(BuildFailed) as info:
+        assemble(make_project(tmp_path / "edited", article=edited, annotation=pinned))
+    assert info.value.flatten() == [(FILE, 2, "text_sha256", "article-changed")]

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, shown_path
+from ..errors import ArticleChangedError, BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, shown_path
 from ..numbers import read_quantity
 from ..models import Actor, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
 from ..yamlfile import line_of, load_yaml, plain, validation_errors
@@ -27,7 +27,7 @@ EXCLUSION_SECTIONS = ("not_quotes", "not_figures")
 """Passages a curator considered and decided are not quotes (scare quotes, names in
 quotation marks) or not figures (dates, years, clock times): recorded so a reviewer,
 and the coverage test, can see that nothing in the article was overlooked."""
-SECTIONS = ("source_id", *ENTITY_MODELS, *SPANNED_MODELS, *EXCLUSION_SECTIONS)
+SECTIONS = ("source_id", "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, *EXCLUSION_SECTIONS)
 EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
 BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
 CITATION_OPTIONS = ("occurrence", "context", "every")
@@ -109,6 +109,11 @@ class AnnotationReader:
             self.errors.add(FieldError(f"source_id {source_id!r} is not a source in seeds/ (known: {', '.join(sorted(self.sources))})",
                                        self.where(doc, "source_id" if "source_id" in doc else None, "source_id")))
             self.errors.raise_if_any()
+        pinned = doc.get("text_sha256")
+        if pinned is not None and pinned != source.text_sha256:
+            self.errors.add(ArticleChangedError(
+                f"{source.file} has SHA-256 {source.text_sha256}, not the {pinned} it was annotated against; "
+                "re-check every entry against the new text, then update text_sha256", self.where(doc, "text_sha256", "text_sha256")))
         result = CuratedSource(source.source_id, self.path)
         for table, model in ENTITY_MODELS.items():
             for node in self.entries(doc, table):
@@ -293,12 +298,19 @@ def read_annotation(path: Path, sources: dict[str, Source], root: Path | None = 
         raise
 
 
-def read_annotations(folder: Path, sources: list[Source], root: Path | None = None) -> list[CuratedSource]:
-    """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together."""
+def read_annotations(folder: Path, sources: list[Source], root: Path | None = None,
+                     unusable_ids: set[str] = frozenset()) -> list[CuratedSource]:
+    """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together.
+
+    Files annotating an article that could not be loaded (``unusable_ids``) are
+    skipped: that article's own error has been reported already.
+    """
     by_id = {s.source_id: s for s in sources}
     errors = ErrorCollector()
     curated = []
     for path in sorted(folder.glob("*.yaml")):
+        if path.stem in unusable_ids:
+            continue
         try:
             curated.append(read_annotation(path, by_id, root))
         except BuildFailed as exc:

@@ -20,9 +20,9 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from ruamel.yaml import YAML
 
 from ..models import MODELS, Row
+from ..yamlfile import read_data
 from .schemas import arrow_schema, table_schema
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
@@ -33,7 +33,7 @@ PARQUET_SUFFIX = "-parquet"
 
 @cache
 def dataset_metadata() -> dict[str, Any]:
-    return YAML(typ="safe").load(DATASET_FILE.read_text(encoding="utf-8"))
+    return read_data(DATASET_FILE)
 
 
 def csv_cell(value: Any) -> str:

@@ -32,11 +32,14 @@ def flow(mapping: dict) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in mapping.items()) + "}"
 
 
-def draft_annotation(source_id: str, result: RuleResult) -> str:
+def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None) -> str:
     text = result.text
     out = [f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors.",
            "# Check every entry against the article; the comments name the rule that proposed it.",
-           f"source_id: {source_id}", ""]
+           f"source_id: {source_id}"]
+    if text_sha256:
+        out.append(f"text_sha256: {text_sha256}")
+    out.append("")
     ids: dict[str, tuple[str, str]] = {}
     for section, kind, key in (("organizations", "organization", "org_type"), ("actors", "person", "actor_type")):
         entities = [e for e in result.entities if e.kind == kind]

