@@ -69,6 +69,8 @@ def find_citation(article: str, text: str, *, occurrence: int | None = None,
         if len(found) > 1:
             raise CitationAmbiguous(f"the context {_short(context)} occurs {len(found)} times; make it longer")
         inner = occurrences(context, text)
+        if not inner:
+            raise CitationNotFound(f"{_short(text)} is not a whole word or phrase inside its context {_short(context)}")
         if len(inner) > 1:
             raise CitationAmbiguous(f"{_short(text)} occurs {len(inner)} times inside its context; make the context tighter")
         start = found[0] + inner[0]

@@ -126,7 +126,7 @@ def pair_marks(article: Article) -> list[Quotation]:
             if mark in OPENERS[opener] and (mark != "’" or is_single_closer(text, pos)):
                 start, end = trimmed(text, open_pos + 1, pos)
                 if end > start:
-                    found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not found_in(found, p_start)))
+                    found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not (found and found[-1].start >= p_start)))
                 opened = None
                 continued_here = False
             elif mark in ("‘", "’") and opener != "‘":
@@ -145,10 +145,6 @@ def pair_marks(article: Article) -> list[Quotation]:
             elif opener != "‘":
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
     return found
-
-
-def found_in(found: list[Quotation], p_start: int) -> bool:
-    return any(q.start >= p_start for q in found)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -274,10 +270,6 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
     return [c for c in cues[lo:hi] if c.end <= end]
 
 
-def outside_quotes(cues: list[Cue], quotes: list[Quotation]) -> list[Cue]:
-    return [c for c in cues if not any(q.open_mark <= c.start < q.close_mark for q in quotes)]
-
-
 # 4. speakers ---------------------------------------------------------------
 
 @dataclass
@@ -289,43 +281,56 @@ class Context:
     groups: list[tuple[int, str]] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)  # cues that attributed the quotation just before them
 
+    def __post_init__(self) -> None:
+        # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
+        self.mention_index = sorted(((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
+        self.mention_starts = [x[0] for x in self.mention_index]
+        self.open_marks = sorted(q.open_mark for q in self.quotes)
+        self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
+        self.close_marks = sorted(q.close_mark for q in self.quotes)
+
     def entity_mentions(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, Entity]]:
-        hits = []
-        for entity in self.entities:
-            if kind and entity.kind != kind:
-                continue
-            for m in entity.mentions:
-                if start <= m.start and m.end <= end:
-                    hits.append((m.start, entity))
-        return sorted(hits, key=lambda h: h[0])
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [(s, e) for s, m_end, e in self.mention_index[lo:hi] if m_end <= end and (not kind or e.kind == kind)]
+
+    def add_subject(self, at: int, entity: Entity) -> None:
+        bisect.insort(self.subjects, (at, entity), key=lambda s: s[0])
 
     def last_subject_before(self, pos: int) -> Entity | None:
-        best = None
-        for at, entity in self.subjects:
-            if at < pos:
-                best = entity
-        return best
+        i = bisect.bisect_left(self.subjects, pos, key=lambda s: s[0])
+        return self.subjects[i - 1][1] if i else None
+
+    def outside_quotes(self, cues: list[Cue]) -> list[Cue]:
+        """The cues that stand outside every quotation's marks."""
+        spans = self.spans_by_open
+        kept = []
+        for cue in cues:
+            i = bisect.bisect_right(spans, cue.start, key=lambda q: q.open_mark)
+            if not (i and spans[i - 1].open_mark <= cue.start < spans[i - 1].close_mark):
+                kept.append(cue)
+        return kept
+
+    def next_open_after(self, pos: int, limit: int) -> int:
+        i = bisect.bisect_right(self.open_marks, pos)
+        return self.open_marks[i] if i < len(self.open_marks) and self.open_marks[i] < limit else limit
+
+    def last_close_before(self, pos: int, floor: int) -> int:
+        i = bisect.bisect_left(self.close_marks, pos)
+        return self.close_marks[i - 1] if i and self.close_marks[i - 1] >= floor else floor - 1
 
     def last_organization_named(self, noun: str, pos: int) -> Entity | None:
-        best, fallback = None, None
-        for entity in self.entities:
+        """The organization last mentioned before ``pos`` whose name holds ``noun`` ("the observatory");
+        for "the NGO" or "the organization", the last NGO-like one."""
+        generic = noun in ("ngo", "organization", "organisation", "group")
+        i = bisect.bisect_left(self.mention_starts, pos)
+        for _, _, entity in reversed(self.mention_index[:i]):
             if entity.kind != "organization":
                 continue
-            for m in entity.mentions:
-                if m.start < pos:
-                    names = [entity.name, *entity.aliases]
-                    if any(noun in n.lower() for n in names):
-                        if best is None or m.start > best[0]:
-                            best = (m.start, entity)
-                    if fallback is None or m.start > fallback[0]:
-                        fallback = (m.start, entity)
-        if best:
-            return best[1]
-        if noun in ("ngo", "organization", "organisation", "group"):
-            civil = [(m.start, e) for e in self.entities if e.kind == "organization" and is_civil(e, self.article.text)
-                     for m in e.mentions if m.start < pos]
-            if civil:
-                return max(civil, key=lambda c: c[0])[1]
+            if any(noun in n.lower() for n in [entity.name, *entity.aliases]):
+                return entity
+            if generic and is_civil(entity, self.article.text):
+                return entity
         return None
 
 
@@ -410,9 +415,9 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
     s_start = max(min(s_start, quote.open_mark), p_start)
     s_end = min(max(s_end, quote.close_mark + 1), p_end)
     # after the closing mark, up to the next opening mark or the end of the sentence
-    next_open = min([q.open_mark for q in ctx.quotes if q.open_mark > quote.close_mark and q.open_mark < p_end] + [p_end])
+    next_open = ctx.next_open_after(quote.close_mark, p_end)
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
-    after = outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end), ctx.quotes)
+    after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
     if after and len(WORD.findall(text[quote.close_mark + 1:after[0].start])) <= 5:
         cue = after[0]
         words_before = WORD.findall(text[quote.close_mark + 1:cue.start])
@@ -424,9 +429,9 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
             ctx.used_cues.add(cue.start)
             return
     # before the opening mark, back to the previous closing mark or the sentence start
-    prev_close = max([q.close_mark for q in ctx.quotes if q.close_mark < quote.open_mark and q.close_mark >= s_start] + [s_start - 1])
+    prev_close = ctx.last_close_before(quote.open_mark, s_start)
     before_start = prev_close + 1
-    before = outside_quotes(cues_in(ctx.article, before_start, quote.open_mark), ctx.quotes)
+    before = ctx.outside_quotes(cues_in(ctx.article, before_start, quote.open_mark))
     if before:
         cue = before[-1]
         if cue.cue_id == "cue-according-to":
@@ -435,7 +440,7 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
         elif set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before"):
             return
     # anywhere in the sentence, outside quotation marks
-    sentence = [c for c in outside_quotes(cues_in(ctx.article, s_start, s_end), ctx.quotes) if c.start not in ctx.used_cues]
+    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, s_start, s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
         span = subject_span(text, s_start, cue)
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
@@ -485,7 +490,7 @@ def record_subjects(ctx: Context) -> None:
             opens = m.start - sentence_start <= 3 or m.start in starts
             if near_cue or opens:
                 ctx.subjects.append((m.start, entity))
-    ctx.subjects.sort(key=lambda s: s[0])
+    ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
 
 
 def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
@@ -500,14 +505,14 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
             quotes.append(quote)
     ctx = Context(article, entities, spans)
     record_subjects(ctx)
+    by_name = {e.name: e for e in entities}
     previous = None
     for quote in quotes:
         attribute(ctx, quote, previous)
         if quote.speaker_type == "person" and quote.speaker:
-            entity = next((e for e in entities if e.name == quote.speaker), None)
+            entity = by_name.get(quote.speaker)
             if entity:
-                ctx.subjects.append((quote.open_mark, entity))
-                ctx.subjects.sort(key=lambda s: s[0])
+                ctx.add_subject(quote.open_mark, entity)
         previous = quote
     share_speaker_in_chains(quotes)
     return quotes
