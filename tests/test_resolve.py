@@ -60,7 +60,10 @@ def test_a_place_gets_coordinates_only_from_the_shipped_gazetteer(tmp_path):
     places = {p.place_id: p for p in dataset.rows("places")}
     assert places["caracas"].latitude == pytest.approx(10.488, abs=0.01)
     assert places["caracas"].coordinate_source.startswith("GeoNames")
-    assert places["venezuela"].latitude is None and places["venezuela"].coordinate_source is None
+    assert places["caracas"].coordinate_precision == "locality"
+    venezuela = places["venezuela"]
+    assert (venezuela.latitude, venezuela.longitude, venezuela.coordinate_precision) == (8, -66, "country")
+    assert venezuela.coordinate_source.startswith("REST Countries")
 
 
 def test_an_unknown_gazetteer_id_is_refused(tmp_path):
