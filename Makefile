@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8001
 DB     := data/tocoron.db
 
-.PHONY: install build serve test validate bench clean
+.PHONY: install build serve test validate bench screenshots clean
 
 # The venv is (re)installed when the dependencies or the frictionless plugin change.
 $(STAMP): pyproject.toml requirements.lock extract/frictionless_arrowparquet/__init__.py
@@ -25,11 +25,18 @@ $(DB): $(STAMP)
 	$(BIN)/python -m extract build
 
 serve: build
-	$(BIN)/datasette serve --immutable $(DB) --metadata metadata.json \
-		--host $(HOST) --port $(PORT) --setting sql_time_limit_ms 2000
+	$(BIN)/python -m extract serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+screenshots: $(STAMP)
+	SCREENSHOT_DIR=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k "home or facet or article_view"
+
+bench: $(STAMP)
+	$(BIN)/python bench/rules_throughput.py
+	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/serve_load.py
 
 validate: $(STAMP)
 	$(BIN)/frictionless validate data/datapackage.json

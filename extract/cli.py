@@ -124,3 +124,22 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
         raise click.ClickException(f"{target} exists; refusing to overwrite a curated file (use --out)")
     target.write_text(text, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen here; loopback unless you ask otherwise.")
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(root: Path, host: str, port: int) -> None:
+    """Serve the built database with Datasette: read-only, with the metadata, site and downloads.
+
+    \b
+    Example:
+      python -m extract serve --port 8001
+    """
+    from .serve import serve as run
+
+    root = root.resolve()
+    if not (root / "data" / "tocoron.db").exists():
+        raise click.ClickException("data/tocoron.db is missing: run `python -m extract build` first")
+    run(root, host, port)

@@ -73,6 +73,7 @@ class Row(BaseModel):
     primary_key: ClassVar[tuple[str, ...]]
     # column -> (table, column); generated from ``json_schema_extra["references"]``.
     sort: ClassVar[str | None] = None
+    search: ClassVar[tuple[str, ...]] = ()  # columns indexed for full-text search (SQLite FTS5)
 
     @classmethod
     def foreign_keys(cls) -> dict[str, tuple[str, str]]:
@@ -113,6 +114,7 @@ class Source(Row):
     table_title: ClassVar[str] = "Sources"
     primary_key: ClassVar[tuple[str, ...]] = ("source_id",)
     sort: ClassVar[str | None] = "published"
+    search: ClassVar[tuple[str, ...]] = ("title", "text")
 
     source_id: Slug = Field(description="Readable id of the article: publisher, date and subject (e.g. `afp-2023-09-20-tocoron`).")
     publisher: NonEmpty = Field(description="Who published the article (news agency or outlet).")
@@ -137,6 +139,7 @@ class Organization(Row):
     table_title: ClassVar[str] = "Organizations"
     primary_key: ClassVar[tuple[str, ...]] = ("organization_id",)
     sort: ClassVar[str | None] = "name"
+    search: ClassVar[tuple[str, ...]] = ("name", "name_original", "aliases")
 
     organization_id: Slug = Field(description="Readable id of the organization.")
     name: NonEmpty = Field(description="The organization's name in English.")
@@ -155,6 +158,7 @@ class Actor(Row):
     table_title: ClassVar[str] = "Actors"
     primary_key: ClassVar[tuple[str, ...]] = ("actor_id",)
     sort: ClassVar[str | None] = "name"
+    search: ClassVar[tuple[str, ...]] = ("name", "aliases", "role")
 
     actor_id: Slug = Field(description="Readable id of the actor.")
     name: NonEmpty = Field(description="The person's name, or a descriptive label for an unnamed person or group (e.g. \"relatives of inmates\").")
@@ -173,6 +177,7 @@ class Place(Row):
     table_title: ClassVar[str] = "Places"
     primary_key: ClassVar[tuple[str, ...]] = ("place_id",)
     sort: ClassVar[str | None] = "name"
+    search: ClassVar[tuple[str, ...]] = ("name", "aliases")
 
     place_id: Slug = Field(description="Readable id of the place.")
     name: NonEmpty = Field(description="The place's name in English.")
@@ -205,6 +210,7 @@ class Event(Row):
     table_title: ClassVar[str] = "Events"
     primary_key: ClassVar[tuple[str, ...]] = ("event_id",)
     sort: ClassVar[str | None] = "date"
+    search: ClassVar[tuple[str, ...]] = ("summary",)
 
     event_id: Slug = Field(description="Readable id of the event.")
     event_type: vocab("event_type", "What kind of event it is (a vocabulary aligned with ACLED's event and sub-event types; see the `vocabularies` table).")
@@ -252,6 +258,7 @@ class Quote(Spanned):
     table_title: ClassVar[str] = "Quotes"
     primary_key: ClassVar[tuple[str, ...]] = ("quote_id",)
     sort: ClassVar[str | None] = "quote_id"
+    search: ClassVar[tuple[str, ...]] = ("text", "attribution")
 
     quote_id: Slug = Field(description="Id of the quote: the source id and a number.")
     source_id: required_ref("sources", "The article the quote is in.")

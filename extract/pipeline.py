@@ -90,7 +90,7 @@ def publish(dataset: Dataset, out: Path, database_name: str) -> None:
     write_package(dataset.tables, out)
     check_package(out / "datapackage.json")
     write_database(dataset.tables, out / database_name)
-    write_metadata(out / "metadata.json")
+    write_metadata(out / "metadata.json", dataset.rows("sources"))
     write_schemas(out / "schema")
 
 

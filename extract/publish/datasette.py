@@ -1,29 +1,41 @@
-"""Datasette's ``metadata.json``, generated from the models and dataset.yaml."""
+"""Datasette's ``metadata.json``, generated from the models, dataset.yaml and queries.yaml.
+
+Tables and columns are described from the models' docstrings and field
+descriptions (vocabulary values listed); foreign keys show labels; facets and
+sort orders are set per table; canned queries come from ``queries.yaml``; the
+home page links to the downloads (served from ``/data/``) and to each article's
+annotated view (``/article/<source_id>``).
+"""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
 
-from ..models import MODELS, Row
+from ..models import MODELS, Row, Source
+from ..yamlfile import read_data
 from .package import dataset_metadata
 from .schemas import column_descriptions
 
+QUERIES_FILE = Path(__file__).with_name("queries.yaml")
 LABEL_COLUMNS = {"sources": "title", "organizations": "name", "actors": "name", "places": "name",
                  "events": "summary", "vocabularies": "value"}
 FACETS = {
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
     "actors": ["actor_type", "organization_id", "method"],
-    "places": ["place_type", "country", "method"],
+    "places": ["place_type", "country", "coordinate_precision", "method"],
     "events": ["event_type", "date", "method"],
     "event_participants": ["role", "event_id"],
     "quotes": ["source_id", "kind", "speaker_actor_id", "speaker_organization_id", "method"],
     "figures": ["source_id", "qualifier", "unit", "method"],
     "mentions": ["source_id", "entity_type", "method"],
+    "rule_scores": ["measure", "source_id"],
     "vocabularies": ["vocabulary"],
 }
+UNITS = {"latitude": "degree", "longitude": "degree"}  # Datasette units are Pint unit names
 
 
 def table_metadata(model: type[Row]) -> dict[str, Any]:
@@ -32,7 +44,10 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
         "description": " ".join((model.__doc__ or "").split()),
         "columns": column_descriptions(model),
         "facets": FACETS.get(model.table, []),
+        "units": {c: u for c, u in UNITS.items() if c in model.model_fields},
     }
+    if not meta["units"]:
+        del meta["units"]
     if model.table in LABEL_COLUMNS:
         meta["label_column"] = LABEL_COLUMNS[model.table]
     if model.sort:
@@ -40,18 +55,38 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
     return meta
 
 
-def datasette_metadata() -> dict[str, Any]:
+def home_html(sources: list[Source]) -> str:
+    """Links for the home page: the package, every table as CSV and Parquet, and the annotated articles."""
+    tables = " · ".join(
+        f'{html.escape(m.table)} (<a href="/data/csv/{m.table}.csv">CSV</a>, <a href="/data/parquet/{m.table}.parquet">Parquet</a>)'
+        for m in MODELS)
+    articles = "".join(
+        f'<li><a href="/article/{html.escape(s.source_id)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}, {s.published_date}</li>'
+        for s in sources)
+    return (f"<p>{html.escape(dataset_metadata()['description'])}</p>"
+            f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
+            f"check it with <code>frictionless validate</code>) · {tables}</p>"
+            f"<p><strong>Annotated articles</strong> (every extracted span highlighted and linked to its row):</p><ul>{articles}</ul>")
+
+
+def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
     meta = dataset_metadata()
     licence = meta["licenses"][0]
+    database = meta["datasette_db"]
     return {
         "title": meta["title"],
-        "description": meta["description"],
+        "description_html": home_html(sources),
         "license": licence["name"],
         "license_url": licence["path"],
         "source": "; ".join(s["title"] for s in meta["sources"]),
-        "databases": {meta["datasette_db"]: {"tables": {m.table: table_metadata(m) for m in MODELS}}},
+        "databases": {database: {
+            "description": "Every table of the dataset. Search quotes, articles, events, actors and organizations with the search box on their pages.",
+            "tables": {m.table: table_metadata(m) for m in MODELS},
+            "queries": read_data(QUERIES_FILE),
+        }},
+        "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
     }
 
 
-def write_metadata(path: Path) -> None:
-    path.write_text(json.dumps(datasette_metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write_metadata(path: Path, sources: list[Source]) -> None:
+    path.write_text(json.dumps(datasette_metadata(sources), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -137,9 +137,22 @@ def sqlite_ddl(model: type[Row]) -> str:
     return ddl
 
 
+def fts_ddl(model: type[Row]) -> str:
+    """An external-content FTS5 index over the model's ``search`` columns (Datasette finds it by name)."""
+    if not model.search:
+        return ""
+    columns = ", ".join(f"[{c}]" for c in model.search)
+    return f"CREATE VIRTUAL TABLE [{model.table}_fts] USING FTS5 ({columns}, content=[{model.table}]);\n"
+
+
+def fts_fill(model: type[Row]) -> str:
+    columns = ", ".join(f"[{c}]" for c in model.search)
+    return f"INSERT INTO [{model.table}_fts] (rowid, {columns}) SELECT rowid, {columns} FROM [{model.table}];"
+
+
 def full_ddl() -> str:
     header = "-- Generated from extract/models.py by `python -m extract build`. Do not edit.\n"
-    return header + "\n".join(sqlite_ddl(m) for m in MODELS)
+    return header + "\n".join(sqlite_ddl(m) + fts_ddl(m) for m in MODELS)
 
 
 def column_descriptions(model: type[Row]) -> dict[str, str]:

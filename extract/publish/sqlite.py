@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from ..models import MODELS, Row
-from .schemas import full_ddl
+from .schemas import fts_fill, full_ddl
 
 
 def sqlite_value(value: Any) -> Any:
@@ -38,6 +38,8 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
             rows = [{k: sqlite_value(v) for k, v in r.model_dump().items()} for r in tables.get(model.table, [])]
             if rows:
                 db[model.table].insert_all(rows)
+            if model.search:
+                conn.execute(fts_fill(model))
         conn.commit()
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
