@@ -25,7 +25,7 @@ $(DB): $(STAMP)
 	$(BIN)/python -m extract build
 
 serve: build
-	$(BIN)/python -m extract serve --host $(HOST) --port $(PORT)
+	$(BIN)/python -m extract serve --host $(HOST) --port $(PORT) --workers 2
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -130,7 +130,9 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen here; loopback unless you ask otherwise.")
 @click.option("--port", default=8001, show_default=True, type=int)
-def serve(root: Path, host: str, port: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Worker processes (uvicorn); 2 uses both cores of a 2-core machine.")
+def serve(root: Path, host: str, port: int, workers: int) -> None:
     """Serve the built database with Datasette: read-only, with the metadata, site and downloads.
 
     \b
@@ -142,4 +144,4 @@ def serve(root: Path, host: str, port: int) -> None:
     root = root.resolve()
     if not (root / "data" / "tocoron.db").exists():
         raise click.ClickException("data/tocoron.db is missing: run `python -m extract build` first")
-    run(root, host, port)
+    run(root, host, port, workers)

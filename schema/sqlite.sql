@@ -16,7 +16,7 @@ CREATE TABLE [sources] (
   [text] TEXT NOT NULL,
   PRIMARY KEY ([source_id])
 );
-CREATE VIRTUAL TABLE [sources_fts] USING FTS5 ([title], [text], content=[sources]);
+CREATE VIRTUAL TABLE [sources_fts] USING FTS5 ([title], [text], content=[sources], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [organizations] (
   [organization_id] TEXT NOT NULL,
@@ -29,7 +29,7 @@ CREATE TABLE [organizations] (
   [provenance] TEXT NOT NULL,
   PRIMARY KEY ([organization_id])
 );
-CREATE VIRTUAL TABLE [organizations_fts] USING FTS5 ([name], [name_original], [aliases], content=[organizations]);
+CREATE VIRTUAL TABLE [organizations_fts] USING FTS5 ([name], [name_original], [aliases], content=[organizations], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [actors] (
   [actor_id] TEXT NOT NULL,
@@ -44,7 +44,7 @@ CREATE TABLE [actors] (
   FOREIGN KEY ([organization_id]) REFERENCES [organizations]([organization_id])
 );
 CREATE INDEX [idx_actors_organization_id] ON [actors] ([organization_id]);
-CREATE VIRTUAL TABLE [actors_fts] USING FTS5 ([name], [aliases], [role], content=[actors]);
+CREATE VIRTUAL TABLE [actors_fts] USING FTS5 ([name], [aliases], [role], content=[actors], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [places] (
   [place_id] TEXT NOT NULL,
@@ -62,7 +62,7 @@ CREATE TABLE [places] (
   [provenance] TEXT NOT NULL,
   PRIMARY KEY ([place_id])
 );
-CREATE VIRTUAL TABLE [places_fts] USING FTS5 ([name], [aliases], content=[places]);
+CREATE VIRTUAL TABLE [places_fts] USING FTS5 ([name], [aliases], content=[places], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [events] (
   [event_id] TEXT NOT NULL,
@@ -78,7 +78,7 @@ CREATE TABLE [events] (
   FOREIGN KEY ([place_id]) REFERENCES [places]([place_id])
 );
 CREATE INDEX [idx_events_place_id] ON [events] ([place_id]);
-CREATE VIRTUAL TABLE [events_fts] USING FTS5 ([summary], content=[events]);
+CREATE VIRTUAL TABLE [events_fts] USING FTS5 ([summary], content=[events], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [event_participants] (
   [participant_id] TEXT NOT NULL,
@@ -120,7 +120,7 @@ CREATE INDEX [idx_quotes_source_id] ON [quotes] ([source_id]);
 CREATE INDEX [idx_quotes_speaker_actor_id] ON [quotes] ([speaker_actor_id]);
 CREATE INDEX [idx_quotes_speaker_organization_id] ON [quotes] ([speaker_organization_id]);
 CREATE INDEX [idx_quotes_event_id] ON [quotes] ([event_id]);
-CREATE VIRTUAL TABLE [quotes_fts] USING FTS5 ([text], [attribution], content=[quotes]);
+CREATE VIRTUAL TABLE [quotes_fts] USING FTS5 ([text], [attribution], content=[quotes], tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE [figures] (
   [figure_id] TEXT NOT NULL,

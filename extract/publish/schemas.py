@@ -138,11 +138,13 @@ def sqlite_ddl(model: type[Row]) -> str:
 
 
 def fts_ddl(model: type[Row]) -> str:
-    """An external-content FTS5 index over the model's ``search`` columns (Datasette finds it by name)."""
+    """An external-content FTS5 index over the model's ``search`` columns (Datasette finds it by its content table)."""
     if not model.search:
         return ""
     columns = ", ".join(f"[{c}]" for c in model.search)
-    return f"CREATE VIRTUAL TABLE [{model.table}_fts] USING FTS5 ({columns}, content=[{model.table}]);\n"
+    # porter stems ("tunnel" finds "tunnels"); remove_diacritics lets "Tocoron" find "Tocorón"
+    return (f"CREATE VIRTUAL TABLE [{model.table}_fts] USING FTS5 ({columns}, content=[{model.table}], "
+            f"tokenize='porter unicode61 remove_diacritics 2');\n")
 
 
 def fts_fill(model: type[Row]) -> str:

@@ -1,0 +1,124 @@
+"""Serving is read-only and safe: writes refused, long queries cut off, HTML in the data escaped everywhere."""
+
+import asyncio
+import hashlib
+
+import pytest
+
+from extract.pipeline import build
+from extract.serve import SQL_TIME_LIMIT_MS, datasette_app
+
+from conftest import make_project
+
+SCRIPT = "<script>alert(1)</script>"
+ARTICLE = f"“{SCRIPT} We will win,” said Ana Ruiz, a <b>bold</b> spokesperson. Some 300 people & 12 guards left."
+ANNOTATION = f"""\
+source_id: test-2024-01-01-northgate
+actors:
+  - id: ana-ruiz
+    name: Ana Ruiz <img src=x onerror=alert(2)>
+    actor_type: person
+    role: <b>bold</b> spokesperson
+    mentions: [Ana Ruiz]
+quotes:
+  - id: q01
+    text: "{SCRIPT} We will win,"
+    kind: direct
+    speaker_actor_id: ana-ruiz
+    attribution: said
+"""
+
+
+def get(ds, path):
+    return asyncio.run(ds.client.get(path))
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("hostile"), article=ARTICLE, annotation=ANNOTATION)
+    build(project)
+    return project, datasette_app(project.root)
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    return datasette_app(built.root)
+
+
+@pytest.mark.parametrize("sql", [
+    "INSERT INTO quotes (quote_id) VALUES ('x')",
+    "UPDATE actors SET name = 'x'",
+    "DELETE FROM figures",
+    "DROP TABLE quotes",
+    "CREATE TABLE evil (x)",
+    "ATTACH DATABASE '/tmp/evil.db' AS evil",
+    "PRAGMA journal_mode = DELETE",
+    "PRAGMA user_version = 7",
+    "VACUUM",
+])
+def test_writes_through_sql_are_refused(site, built, sql):
+    before = hashlib.sha256((built.data / "tocoron.db").read_bytes()).hexdigest()
+    response = get(site, "/tocoron.json?" + __import__("urllib.parse").parse.urlencode({"sql": sql}))
+    assert response.status_code >= 400
+    assert response.json()["ok"] is False
+    assert hashlib.sha256((built.data / "tocoron.db").read_bytes()).hexdigest() == before
+
+
+def test_a_long_query_is_cut_off_by_the_time_limit(site):
+    sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    response = get(site, "/tocoron.json?" + __import__("urllib.parse").parse.urlencode({"sql": sql}))
+    assert response.status_code == 400
+    assert "took too long" in response.json()["error"]
+    assert SQL_TIME_LIMIT_MS <= 2000
+
+
+@pytest.mark.parametrize("path", [
+    "/", "/tocoron", "/tocoron/quotes", "/tocoron/quotes/test-2024-01-01-northgate-q01", "/tocoron/actors",
+    "/tocoron/actors/ana-ruiz", "/tocoron/sources", "/tocoron/mentions", "/tocoron/who_said_what",
+    "/tocoron/quotes?_search=win", "/tocoron?sql=select+text+from+quotes", "/article/test-2024-01-01-northgate",
+])
+def test_html_in_the_data_is_escaped_on_every_page(hostile, path):
+    _, ds = hostile
+    page = get(ds, path)
+    assert page.status_code == 200, path
+    assert SCRIPT not in page.text and "<img src=x" not in page.text and "<b>bold</b>" not in page.text
+    if path not in ("/", "/tocoron"):
+        assert "&lt;script&gt;" in page.text or "&lt;b&gt;" in page.text or "&lt;img" in page.text
+
+
+def test_the_response_cache_serves_identical_pages_and_skips_what_it_must(site):
+    first = get(site, "/tocoron/quotes?_search=prison")
+    again = get(site, "/tocoron/quotes?_search=prison")
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert get(site, "/tocoron/no_such_table").status_code == 404  # errors pass through, uncached
+    assert get(site, "/tocoron/no_such_table").status_code == 404
+
+
+def test_the_response_cache_is_an_lru_bounded_in_size():
+    from importlib import util
+    from extract.serve import SITE
+
+    spec = util.spec_from_file_location("response_cache", SITE / "plugins" / "response_cache.py")
+    module = util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    calls = []
+
+    async def app(scope, receive, send):
+        calls.append(scope["path"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
+
+    cache = module.ResponseCache(app, size=2)
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def run(path, cookie=False):
+        headers = [(b"cookie", b"x=1")] if cookie else []
+        await cache({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers}, None, send)
+
+    for path in ["/a", "/a", "/b", "/c", "/a"]:
+        asyncio.run(run(path))
+    asyncio.run(run("/c", cookie=True))
+    assert calls == ["/a", "/b", "/c", "/a", "/c"]  # /a evicted by /b and /c; a cookie bypasses the cache
