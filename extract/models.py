@@ -353,6 +353,60 @@ class VocabularyTerm(Row):
     description: NonEmpty = Field(description="What the value means; for `event_type`, its ACLED equivalent.")
 
 
+class Claim(Spanned):
+    """Who asserts or denies what about an event, in one source, resting on the cited words."""
+
+    table: ClassVar[str] = "claims"
+    table_title: ClassVar[str] = "Claims"
+    primary_key: ClassVar[tuple[str, ...]] = ("claim_id",)
+    sort: ClassVar[str | None] = "claim_id"
+    search: ClassVar[tuple[str, ...]] = ("proposition", "text")
+
+    claim_id: Slug = Field(description="Id of the claim: the source id and a number.")
+    event_id: required_ref("events", "The event the claim is about.")
+    source_id: required_ref("sources", "The article that carries the claim.")
+    claimant_actor_id: ref("actors", "Who asserts it, when a person or group (including unnamed sources such as \"a police source\").")
+    claimant_organization_id: ref("organizations", "Who asserts it, when an organization (including the reporting outlet itself).")
+    proposition: NonEmpty = Field(description="A short normalized statement of what is claimed (e.g. \"detainees escaped during the operation\").")
+    polarity: vocab("polarity", "Whether the claimant asserts or denies the proposition.")
+    certainty: vocab("certainty", "How the claim is made: stated, reported from others, or rumored.")
+    quote_id: ref("quotes", "The quotation the claim rests on, if any.")
+    figure_id: ref("figures", "The figure the claim rests on, if any.")
+    text: NonEmpty = Field(description="The words of the source that make the claim, exactly as printed.")
+    char_start: CharStart
+    char_end: CharEnd
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _one_claimant(self):
+        exactly_one(self, ("claimant_actor_id", "claimant_organization_id"), allow_none=True)
+        return self
+
+
+class ClaimRelation(Row):
+    """How two claims bear on each other: corroboration, contradiction or qualification."""
+
+    table: ClassVar[str] = "claim_relations"
+    table_title: ClassVar[str] = "Claim relations"
+    primary_key: ClassVar[tuple[str, ...]] = ("relation_id",)
+    sort: ClassVar[str | None] = "relation_id"
+
+    relation_id: NonEmpty = Field(description="`claim_id`, relation and `other_claim_id` joined by `--`.")
+    claim_id: Annotated[Slug, Field(description="The first claim.", json_schema_extra={"references": "claims"})]
+    other_claim_id: Annotated[Slug, Field(description="The claim it is related to.", json_schema_extra={"references": "claims"})]
+    relation: vocab("claim_relation", "How the first claim bears on the other.")
+    note: Optional[str] = Field(default=None, description="Why, in a sentence.")
+    method: Method
+    provenance: Provenance
+
+    @model_validator(mode="after")
+    def _two_claims(self):
+        if self.claim_id == self.other_claim_id:
+            raise ValueError("a claim is not related to itself")
+        return self
+
+
 class RuleScore(Row):
     """How well the rule-based extractors reproduce the curated rows of a source (or of all curated sources)."""
 
@@ -373,7 +427,8 @@ class RuleScore(Row):
 
 
 MODELS: tuple[type[Row], ...] = (
-    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, RuleScore, VocabularyTerm,
+    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, Claim, ClaimRelation, RuleScore,
+    VocabularyTerm,
 )
 TABLES: dict[str, type[Row]] = {m.table: m for m in MODELS}
 

@@ -90,6 +90,18 @@ def resolve(sources: list[Source], curated: list[CuratedSource]) -> Dataset:
     dataset.tables["event_participants"] = sorted(participants.values(), key=lambda r: r.participant_id)
     dataset.tables["quotes"] = sorted((q for c in curated for q in c.quotes), key=lambda r: r.quote_id)
     dataset.tables["figures"] = sorted((f for c in curated for f in c.figures), key=lambda r: r.figure_id)
+    dataset.tables["claims"] = sorted((x for c in curated for x in c.claims), key=lambda r: r.claim_id)
+    claim_ids = {x.claim_id for x in dataset.tables["claims"]}
+    relations = {}
+    for c in curated:
+        for row, where in c.claim_relations:
+            for key in ("claim_id", "other_claim_id"):
+                if getattr(row, key) not in claim_ids:
+                    errors.add(UnknownReferenceError(f"no claim has the id '{getattr(row, key)}'", Location.of(where.file, where.line, key)))
+            if row.relation_id in relations:
+                errors.add(DuplicateIdError(f"the relation {row.relation_id} is given twice", where))
+            relations[row.relation_id] = row
+    dataset.tables["claim_relations"] = sorted(relations.values(), key=lambda r: r.relation_id)
     dataset.tables["mentions"] = sorted((m for c in curated for m in c.mentions), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
     check_references(curated, errors)
     errors.raise_if_any()

@@ -174,6 +174,53 @@ CREATE INDEX [idx_mentions_organization_id] ON [mentions] ([organization_id]);
 CREATE INDEX [idx_mentions_place_id] ON [mentions] ([place_id]);
 CREATE INDEX [idx_mentions_event_id] ON [mentions] ([event_id]);
 
+CREATE TABLE [claims] (
+  [claim_id] TEXT NOT NULL,
+  [event_id] TEXT NOT NULL,
+  [source_id] TEXT NOT NULL,
+  [claimant_actor_id] TEXT,
+  [claimant_organization_id] TEXT,
+  [proposition] TEXT NOT NULL,
+  [polarity] TEXT NOT NULL CHECK ([polarity] IN ('asserts', 'denies')),
+  [certainty] TEXT NOT NULL CHECK ([certainty] IN ('stated', 'reported', 'rumored')),
+  [quote_id] TEXT,
+  [figure_id] TEXT,
+  [text] TEXT NOT NULL,
+  [char_start] INTEGER NOT NULL,
+  [char_end] INTEGER NOT NULL,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([claim_id]),
+  FOREIGN KEY ([event_id]) REFERENCES [events]([event_id]),
+  FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id]),
+  FOREIGN KEY ([claimant_actor_id]) REFERENCES [actors]([actor_id]),
+  FOREIGN KEY ([claimant_organization_id]) REFERENCES [organizations]([organization_id]),
+  FOREIGN KEY ([quote_id]) REFERENCES [quotes]([quote_id]),
+  FOREIGN KEY ([figure_id]) REFERENCES [figures]([figure_id])
+);
+CREATE INDEX [idx_claims_event_id] ON [claims] ([event_id]);
+CREATE INDEX [idx_claims_source_id] ON [claims] ([source_id]);
+CREATE INDEX [idx_claims_claimant_actor_id] ON [claims] ([claimant_actor_id]);
+CREATE INDEX [idx_claims_claimant_organization_id] ON [claims] ([claimant_organization_id]);
+CREATE INDEX [idx_claims_quote_id] ON [claims] ([quote_id]);
+CREATE INDEX [idx_claims_figure_id] ON [claims] ([figure_id]);
+CREATE VIRTUAL TABLE [claims_fts] USING FTS5 ([proposition], [text], content=[claims], tokenize='porter unicode61 remove_diacritics 2');
+
+CREATE TABLE [claim_relations] (
+  [relation_id] TEXT NOT NULL,
+  [claim_id] TEXT NOT NULL,
+  [other_claim_id] TEXT NOT NULL,
+  [relation] TEXT NOT NULL CHECK ([relation] IN ('corroborates', 'contradicts', 'qualifies')),
+  [note] TEXT,
+  [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
+  [provenance] TEXT NOT NULL,
+  PRIMARY KEY ([relation_id]),
+  FOREIGN KEY ([claim_id]) REFERENCES [claims]([claim_id]),
+  FOREIGN KEY ([other_claim_id]) REFERENCES [claims]([claim_id])
+);
+CREATE INDEX [idx_claim_relations_claim_id] ON [claim_relations] ([claim_id]);
+CREATE INDEX [idx_claim_relations_other_claim_id] ON [claim_relations] ([other_claim_id]);
+
 CREATE TABLE [rule_scores] (
   [score_id] TEXT NOT NULL,
   [source_id] TEXT,

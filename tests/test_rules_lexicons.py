@@ -6,7 +6,8 @@ from extract.rules import analyze, lexicon
 from extract.rules.lexicon import FOLDER
 
 ID_SECTIONS = [("reporting_verbs", "verbs"), ("reporting_verbs", "phrases"), ("roles", "titles"), ("roles", "groups"),
-               ("organizations", "cues"), ("organizations", "after"), ("events", "triggers")]
+               ("organizations", "cues"), ("organizations", "after"), ("events", "triggers"),
+               ("claims", "denial"), ("claims", "certainty")]
 
 
 @pytest.mark.parametrize("name, section", ID_SECTIONS)
@@ -17,7 +18,7 @@ def test_entries_have_unique_ids_and_words(name, section):
 
 
 def test_every_lexicon_file_is_loaded_by_some_extractor():
-    assert {p.stem for p in FOLDER.glob("*.yaml")} == {"reporting_verbs", "roles", "organizations", "names", "events", "figures"}
+    assert {p.stem for p in FOLDER.glob("*.yaml")} == {"reporting_verbs", "roles", "organizations", "names", "events", "figures", "claims"}
 
 
 SINGLE_VERBS = [(e["id"], w) for e in lexicon.entries("reporting_verbs", "verbs") for w in e["words"] if " " not in w]

@@ -15,19 +15,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import ArticleChangedError, BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, shown_path
+from ..errors import ArticleChangedError, BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, UnknownReferenceError, shown_path
 from ..numbers import read_quantity
-from ..models import Actor, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
+from ..models import Actor, Claim, ClaimRelation, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
 from ..yamlfile import line_of, load_yaml, plain, validation_errors
 from .citations import CitationAmbiguous, CitationNotFound, Span, find_citation
 
 ENTITY_MODELS: dict[str, type[Row]] = {"organizations": Organization, "actors": Actor, "places": Place, "events": Event}
-SPANNED_MODELS: dict[str, type[Row]] = {"quotes": Quote, "figures": Figure}
+SPANNED_MODELS: dict[str, type[Row]] = {"quotes": Quote, "figures": Figure, "claims": Claim}
 EXCLUSION_SECTIONS = ("not_quotes", "not_figures")
 """Passages a curator considered and decided are not quotes (scare quotes, names in
 quotation marks) or not figures (dates, years, clock times): recorded so a reviewer,
 and the coverage test, can see that nothing in the article was overlooked."""
-SECTIONS = ("source_id", "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, *EXCLUSION_SECTIONS)
+SECTIONS = ("source_id", "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, "claim_relations", *EXCLUSION_SECTIONS)
+RELATION_KEYS = {"claim_id", "other_claim_id", "relation", "note"}
+LOCAL_REFERENCES = {"quote_id": "quotes", "figure_id": "figures"}  # claims cite their own file's quotes and figures
 EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
 BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
 CITATION_OPTIONS = ("occurrence", "context", "every")
@@ -79,6 +81,8 @@ class CuratedSource:
     quotes: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    claim_relations: list[tuple[ClaimRelation, Location]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     exclusions: dict[str, list[Span]] = field(default_factory=dict)
 
@@ -122,6 +126,8 @@ class AnnotationReader:
             seen: set[str] = set()
             for node in self.entries(doc, table):
                 self.read_spanned(result, source, table, model, node, seen)
+        for node in self.entries(doc, "claim_relations"):
+            self.read_relation(result, source, node)
         for section in EXCLUSION_SECTIONS:
             result.exclusions[section] = [span for node in self.entries(doc, section)
                                           for span in self.read_exclusion(source, section, node)]
@@ -256,6 +262,8 @@ class AnnotationReader:
             return
         span = spans[0]
         fields = {k: plain(v) for k, v in node.items() if k not in ("id", "occurrence", "context")}
+        if not self.local_references_exist(result, source, table, fields, node):
+            return
         try:
             row = model(**fields, **{model.primary_key[0]: row_id}, source_id=source.source_id,
                         char_start=span.start, char_end=span.end, method="curated",
@@ -268,8 +276,44 @@ class AnnotationReader:
             return
         getattr(result, table).append(row)
         for column, (target, _) in model.foreign_keys().items():
-            if column != "source_id" and fields.get(column) is not None:
+            if column != "source_id" and column not in LOCAL_REFERENCES and fields.get(column) is not None:
                 result.references.append(Reference(target, str(fields[column]), self.where(node, column, column)))
+
+    def global_row_id(self, source_id: str, value: str) -> str:
+        """A quote, figure or claim id as published: a local id ("c03") gets this file's source prefix;
+        an id that already begins with a source id ("efe-2023-09-20-tocoron-c03") is kept."""
+        if any(value.startswith(known + "-") for known in self.sources):
+            return value
+        return f"{source_id}-{value}"
+
+    def local_references_exist(self, result: CuratedSource, source: Source, table: str, fields: dict, node: dict) -> bool:
+        """A claim's quote_id and figure_id name entries of this file (written locally, published with the source prefix)."""
+        ok = True
+        for column, target in LOCAL_REFERENCES.items():
+            if table != "claims" or fields.get(column) is None:
+                continue
+            global_id = self.global_row_id(source.source_id, str(fields[column]))
+            fields[column] = global_id
+            known = {getattr(r, f"{target[:-1]}_id") for r in getattr(result, target)}
+            if global_id not in known:
+                self.errors.add(UnknownReferenceError(f"no {target[:-1]} '{node[column]}' in this file", self.where(node, column, column)))
+                ok = False
+        return ok
+
+    def read_relation(self, result: CuratedSource, source: Source, node: dict) -> None:
+        if not self.check_keys(node, RELATION_KEYS, ("claim_id", "other_claim_id", "relation"), "claim_relations"):
+            return
+        data = plain(node)
+        for key in ("claim_id", "other_claim_id"):
+            data[key] = self.global_row_id(source.source_id, str(data[key]))
+        try:
+            row = ClaimRelation(relation_id=f"{data['claim_id']}--{data['relation']}--{data['other_claim_id']}", method="curated",
+                                provenance=f"{self.path.as_posix()}:{line_of(node)}", **data)
+        except ValidationError as exc:
+            for err in validation_errors(exc, self.path, node):
+                self.errors.add(err)
+            return
+        result.claim_relations.append((row, self.where(node)))
 
     def read_exclusion(self, source: Source, section: str, node: dict) -> list[Span]:
         if not self.check_keys(node, EXCLUSION_KEYS, ("text", "reason"), section):

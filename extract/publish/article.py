@@ -14,7 +14,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-KINDS = ("quote", "figure", "actor", "organization", "place", "event")
+KINDS = ("contested", "quote", "figure", "actor", "organization", "place", "event")
+"""``contested``: a claim that a claim elsewhere contradicts."""
 
 
 @dataclass(frozen=True)

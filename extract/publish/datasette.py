@@ -21,7 +21,7 @@ from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
 LABEL_COLUMNS = {"sources": "title", "organizations": "name", "actors": "name", "places": "name",
-                 "events": "summary", "vocabularies": "value"}
+                 "events": "summary", "claims": "proposition", "vocabularies": "value"}
 FACETS = {
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
@@ -32,6 +32,8 @@ FACETS = {
     "quotes": ["source_id", "kind", "speaker_actor_id", "speaker_organization_id", "method"],
     "figures": ["source_id", "qualifier", "unit", "method"],
     "mentions": ["source_id", "entity_type", "method"],
+    "claims": ["source_id", "polarity", "certainty", "event_id", "method"],
+    "claim_relations": ["relation", "method"],
     "rule_scores": ["measure", "source_id"],
     "vocabularies": ["vocabulary"],
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..claims import propose_relations
 from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
@@ -33,7 +34,7 @@ def apply_rules(dataset: Dataset, curated_sources: set[str]) -> None:
     """
     gazetteer = gazetteer_of(dataset)
     known = {table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)} for table in
-             ("actors", "organizations", "events", "quotes", "figures", "mentions")}
+             ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")}
     rows = RuleRows(known)
     scores = {}
     for source in dataset.rows("sources"):
@@ -47,3 +48,6 @@ def apply_rules(dataset: Dataset, curated_sources: set[str]) -> None:
         dataset.tables[table] = [merged[k] for k in sorted(merged)] if table != "mentions" else sorted(
             merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
     dataset.tables["rule_scores"] = score_rows(scores)
+    curated_relations = dataset.rows("claim_relations")
+    proposed = propose_relations(dataset.rows("claims"), dataset.rows("figures"), dataset.rows("events"), curated_relations)
+    dataset.tables["claim_relations"] = sorted([*curated_relations, *proposed], key=lambda r: r.relation_id)

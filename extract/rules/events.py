@@ -31,6 +31,8 @@ class EventHit:
     date_precision: str
     date_text: str | None
     sentence: str
+    sentence_start: int = 0
+    sentence_end: int = 0
     mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     def as_json(self) -> dict:
@@ -76,7 +78,9 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             date, precision, date_text = None, "unknown", None
         key = (event_type, date)
         if key not in events:
+            lead = len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
+            trail = len(text[s_start:s_end]) - len(text[s_start:s_end].rstrip())
             events[key] = EventHit(event_type, span.text, span.start_char, span.end_char, rule_id, date, precision,
-                                   date_text, text[s_start:s_end].strip())
+                                   date_text, text[s_start:s_end].strip(), s_start + lead, s_end - trail)
         events[key].mentions.append((span.start_char, span.end_char, span.text, rule_id))
     return sorted(events.values(), key=lambda e: e.start)

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..models import Actor, Event, Figure, Mention, Organization, Quote, Row, Source
-from . import RuleResult
+from ..models import Actor, Claim, Event, Figure, Mention, Organization, Quote, Row, Source
+from . import RuleResult, lexicon
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -29,7 +29,7 @@ class RuleRows:
 
     known_ids: dict[str, set[str]]  # table -> ids of curated rows
     tables: dict[str, dict[str, Row]] = field(default_factory=lambda: {t: {} for t in
-                                               ("actors", "organizations", "events", "quotes", "figures", "mentions")})
+                                               ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")})
 
     def entity_id(self, table: str, name: str, make) -> str:
         base = slug(name)
@@ -82,8 +82,14 @@ class RuleRows:
                 quote_id=quote_id, source_id=source.source_id, text=quote.text, kind=quote.kind,
                 speaker_actor_id=speaker_actor, speaker_organization_id=speaker_org, attribution=quote.cue,
                 char_start=quote.start, char_end=quote.end, method="rule", provenance=f"rule:{quote.speaker_rule or 'quote-marks'}")
+        speakers: list[tuple[int, int, str | None, str | None]] = []  # quotation span -> its speaker's ids
+        for n, quote in enumerate(result.quotes, 1):
+            row = self.tables["quotes"][f"{source.source_id}-rq{n:03d}"]
+            speakers.append((quote.start, quote.end, row.speaker_actor_id, row.speaker_organization_id))
+        figure_ids = []
         for n, fig in enumerate(result.figures, 1):
             figure_id = f"{source.source_id}-rf{n:03d}"
+            figure_ids.append((figure_id, fig))
             self.tables["figures"][figure_id] = Figure(
                 figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, qualifier=fig.qualifier,
                 unit=fig.unit, counts=fig.counts or "unspecified", char_start=fig.start, char_end=fig.end,
@@ -97,3 +103,44 @@ class RuleRows:
                 date_note=note, summary=event.sentence[:500] or event.trigger, method="rule", provenance=f"rule:{event.rule_id}")
             for start, end, _, rule_id in event.mentions:
                 self.mention(source, "event", event_id, start, end, rule_id)
+            self.add_claims(source, event, event_id, speakers, figure_ids)
+
+    def add_claims(self, source: Source, event, event_id: str, speakers, figure_ids) -> None:
+        """One claim for the event's sentence, and one for each figure in that sentence."""
+        if event.sentence_end <= event.sentence_start:
+            return
+        sentence = source.text[event.sentence_start:event.sentence_end]
+        before_trigger = source.text[event.sentence_start:event.start].lower()
+        polarity, certainty = claim_cues(before_trigger, sentence.lower())
+        actor_id = organization_id = None
+        for start, end, actor, organization in speakers:
+            if start <= event.start < end:
+                actor_id, organization_id = actor, organization
+        base = dict(event_id=event_id, source_id=source.source_id, claimant_actor_id=actor_id,
+                    claimant_organization_id=organization_id, polarity=polarity, certainty=certainty, method="rule")
+        claim_id = f"{event_id}-claim"
+        self.tables["claims"][claim_id] = Claim(
+            claim_id=claim_id, proposition=f"{event.event_type.replace('_', ' ')}: {event.trigger}", text=sentence,
+            char_start=event.sentence_start, char_end=event.sentence_end, provenance=f"rule:claim-{event.rule_id}", **base)
+        for figure_id, fig in figure_ids:
+            if event.sentence_start <= fig.start < event.sentence_end:
+                claim_id = f"{event_id}-{figure_id.rsplit('-', 1)[-1]}"
+                self.tables["claims"][claim_id] = Claim(
+                    claim_id=claim_id, proposition=f"{fig.counts or 'quantity'}: {fig.surface}", text=fig.surface,
+                    char_start=fig.start, char_end=fig.end, figure_id=figure_id, provenance=f"rule:claim-{fig.rule_id}", **base)
+
+
+def claim_cues(before_trigger: str, sentence: str) -> tuple[str, str]:
+    """(polarity, certainty) from the cue words of ``lexicons/claims.yaml``."""
+    words_before = " ".join(before_trigger.split()[-6:])
+    polarity = "asserts"
+    for entry in lexicon.entries("claims", "denial"):
+        if any(re.search(rf"\b{re.escape(w)}\b", words_before) for w in entry["words"]):
+            polarity = "denies"
+            break
+    certainty = "stated"
+    for entry in lexicon.entries("claims", "certainty"):
+        if any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in entry["words"]):
+            certainty = entry["certainty"]
+            break
+    return polarity, certainty

@@ -38,6 +38,17 @@ SELECT m.char_start, m.char_end, m.entity_type,
 """
 
 
+CONTESTED_SQL = """
+SELECT c.claim_id, c.char_start, c.char_end, c.proposition, o.claim_id AS other_id, o.source_id AS other_source,
+       o.text AS other_text, r.note, r.method
+  FROM claims c
+  JOIN claim_relations r ON r.relation = 'contradicts' AND c.claim_id IN (r.claim_id, r.other_claim_id)
+  JOIN claims o ON o.claim_id = CASE WHEN r.claim_id = c.claim_id THEN r.other_claim_id ELSE r.claim_id END
+ WHERE c.source_id = :source_id
+ ORDER BY c.char_start, o.claim_id
+"""
+
+
 async def article(datasette, request):
     source_id = request.url_vars["source_id"]
     db = datasette.get_database(DATABASE)
@@ -46,6 +57,14 @@ async def article(datasette, request):
         raise NotFound(f"No article {source_id!r}")
     rows = (await db.execute(SPANS_SQL, {"source_id": source_id})).rows
     spans = [Span(r["char_start"], r["char_end"], r["kind"], r["tbl"], r["row_id"], r["label"] or "") for r in rows]
+    contested = (await db.execute(CONTESTED_SQL, {"source_id": source_id})).rows
+    for r in {r["claim_id"]: r for r in contested}.values():
+        others = [o for o in contested if o["claim_id"] == r["claim_id"]]
+        label = f"contested claim: {r['proposition']} — contradicted by " + "; ".join(f"{o['other_source']}: “{o['other_text']}”" for o in others)
+        spans.append(Span(r["char_start"], r["char_end"], "contested", "claims", r["claim_id"], label))
+    contradictions = [{"claim_id": r["claim_id"], "proposition": r["proposition"], "note": r["note"], "method": r["method"],
+                       "other_text": r["other_text"], "other_link": f"/article/{r['other_source']}#claim-{r['other_id']}",
+                       "other_source": r["other_source"]} for r in contested]
 
     def url(table: str, row_id: str) -> str:
         return datasette.urls.row(DATABASE, table, tilde(row_id))
@@ -54,7 +73,7 @@ async def article(datasette, request):
     html = await datasette.render_template("article.html", {
         "source": dict(source), "article_html": render(source["text"], spans, url),
         "spans": [(s, url(s.table, s.row_id), source["text"][s.start:s.end]) for s in legend],
-        "database": DATABASE,
+        "database": DATABASE, "contradictions": contradictions,
     }, request=request)
     return Response.html(html)
 
