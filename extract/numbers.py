@@ -35,16 +35,19 @@ def normalize(text: str) -> list[str]:
     return [w for w in re.split(r"[\s]+", text.strip()) if w]
 
 
+@cache
+def qualifier_phrases() -> list[tuple[tuple[str, ...], str, str]]:
+    """(words, qualifier, rule id) of every qualifier phrase, longest first."""
+    phrases = [(tuple(p.split()), e["qualifier"], e["id"]) for e in lexicon()["qualifiers"] for p in e["words"]]
+    return sorted(phrases, key=lambda p: -len(p[0]))
+
+
 def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
     """(qualifier, remaining words, rule id): the longest qualifier phrase at the start."""
-    best = ("exact", words, None)
-    best_len = 0
-    for entry in lexicon()["qualifiers"]:
-        for phrase in entry["words"]:
-            parts = phrase.split()
-            if len(parts) > best_len and words[: len(parts)] == parts and len(words) > len(parts):
-                best, best_len = (entry["qualifier"], words[len(parts):], entry["id"]), len(parts)
-    return best
+    for parts, qualifier, rule_id in qualifier_phrases():
+        if len(words) > len(parts) and tuple(words[: len(parts)]) == parts:
+            return qualifier, words[len(parts):], rule_id
+    return "exact", words, None
 
 
 def words_value(words: list[str]) -> float | None:

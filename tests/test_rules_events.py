@@ -68,3 +68,24 @@ def test_a_background_event_without_a_date_stays_undated():
 def test_triggers_of_one_type_and_date_are_one_event():
     events = analyze("Police raided the prison on Monday. The raid lasted an hour on Monday.", PUBLISHED).events
     assert [(e.event_type, len(e.mentions)) for e in events] == [("security_operation", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police raided the prison on Monday, the day before yesterday, and left on 2 March 2023; in January and in 2014 too.",
+    "It happened last Thursday, next Monday, on March 2, on December 30 and 20/09/2023, or 2023-09-20, since 1998.",
+])
+def test_the_anchored_date_search_finds_what_the_full_search_finds(text):
+    from extract.rules.dates import find_dates_in
+    from extract.rules.text import Article
+
+    assert find_dates_in(Article.of(text), PUBLISHED) == find_dates(text, PUBLISHED)
+
+
+def test_the_anchored_date_search_agrees_on_the_seeds():
+    from extract.rules.dates import find_dates_in
+    from extract.rules.text import Article
+
+    from conftest import ROOT
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert find_dates_in(Article.of(text), PUBLISHED) == find_dates(text, PUBLISHED)

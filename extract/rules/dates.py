@@ -113,3 +113,50 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
         if date is not None:
             hits.append(DateHit(m.start(), m.end(), m.group(), date, precision, rule_id))
     return hits
+
+
+DATE_WORDS = ["today", "tonight", "yesterday", "tomorrow", *WEEKDAYS, *MONTHS, *MONTH_ABBR]
+DIGITS = re.compile(r"\d+")
+LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before"}
+
+
+@cache
+def anchor_matcher():
+    from spacy.matcher import PhraseMatcher
+
+    from .text import nlp
+
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    matcher.add("date", [nlp().make_doc(w) for w in DATE_WORDS])
+    return matcher
+
+
+def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
+    """``find_dates`` over a whole article, tried only where a date word or a number stands
+    (found with spaCy's PhraseMatcher and a digit expression): the same hits, found faster."""
+    if published is None:
+        return []
+    text = article.text
+    anchors = sorted({m.start() for m in DIGITS.finditer(text)} |
+                     {article.char_bounds(s, e)[0] for _, s, e in anchor_matcher()(article.doc)})
+    pattern, hits, last_end = date_pattern(), [], 0
+    for anchor in anchors:
+        if anchor < last_end:
+            continue
+        starts = [anchor]
+        back = anchor
+        for _ in range(3):  # up to three words before: "on", "last", "the day before", "in"
+            prev = text.rfind(" ", max(0, back - 12), back - 1)
+            if prev < 0 or text[prev + 1:back].strip().lower() not in LEADS:
+                break
+            back = prev + 1
+            starts.insert(0, back)
+        for start in starts:
+            m = pattern.match(text, start)
+            if m and m.start() <= anchor < m.end() and (start == 0 or not text[start - 1].isalnum()):
+                date, precision, rule_id = resolve(m, published)
+                if date is not None:
+                    hits.append(DateHit(m.start(), m.end(), m.group(), date, precision, rule_id))
+                last_end = m.end()
+                break
+    return hits

@@ -9,6 +9,7 @@ one date in an article are one event with several mentions.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +17,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 
 from . import lexicon
-from .dates import find_dates
+from .dates import find_dates_in
 from .text import Article, nlp
 
 
@@ -65,11 +66,15 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             chosen.append((match_id, start, end))
             last_end = end
     events: dict[tuple[str, dt.date | None], EventHit] = {}
+    all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
+    date_starts = [d.start for d in all_dates]
     for match_id, start, end in chosen:
         event_type, rule_id, undated = table[nlp().vocab.strings[match_id]]
-        span = article.doc[start:end]
-        s_start, s_end = article.sentence_bounds(span.start_char)
-        dates = find_dates(text, published, s_start, s_end)
+        start_char, end_char = article.char_bounds(start, end)
+        trigger = text[start_char:end_char]
+        s_start, s_end = article.sentence_bounds(start_char)
+        i = bisect.bisect_left(date_starts, s_start)
+        dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]
         if dates:
             date, precision, date_text = dates[0].date, dates[0].precision, dates[0].text
         elif published is not None and undated == "publication":
@@ -80,7 +85,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if key not in events:
             lead = len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
             trail = len(text[s_start:s_end]) - len(text[s_start:s_end].rstrip())
-            events[key] = EventHit(event_type, span.text, span.start_char, span.end_char, rule_id, date, precision,
+            events[key] = EventHit(event_type, trigger, start_char, end_char, rule_id, date, precision,
                                    date_text, text[s_start:s_end].strip(), s_start + lead, s_end - trail)
-        events[key].mentions.append((span.start_char, span.end_char, span.text, rule_id))
+        events[key].mentions.append((start_char, end_char, trigger, rule_id))
     return sorted(events.values(), key=lambda e: e.start)

@@ -228,23 +228,34 @@ def anchors(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every token where a figure may stand: digits (by expression) and number words (PhraseMatcher)."""
     found = [(m.start(), m.end()) for m in DIGIT_ANCHOR.finditer(article.text)]
     for _, start, end in anchor_matcher()(article.doc):
-        span = article.doc[start:end]
-        found.append((span.start_char, span.end_char))
+        found.append(article.char_bounds(start, end))
     return sorted(found)
 
 
-WORD_START = re.compile(r"(?<![\w’'\-.,$€£])[\w$€£]")
-
-
 def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Match | None:
-    """The figure covering ``anchor``, trying the word starts before it (for a qualifier) from the farthest."""
+    """The figure covering ``anchor``, trying first where a qualifier or a currency sign could begin before it."""
     lo = window_start(text, anchor, floor)
-    starts = [m.start() for m in WORD_START.finditer(text, lo, anchor)] + [anchor]
+    starts = [m.start() for m in lead_pattern().finditer(text, lo, anchor)]
+    starts.append(anchor)
     for start in starts:
         m = pattern.match(text, start)
         if m and m.start() <= anchor < m.end():
             return m
     return None
+
+
+@cache
+def lead_pattern() -> re.Pattern:
+    """Where a figure may begin before its number: a qualifier's first word, "between", "a", or a currency sign."""
+    words = alternation(qualifier_first_words())
+    return re.compile(rf"(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|US\$|[$€£])", re.I)
+
+
+@cache
+def qualifier_first_words() -> frozenset[str]:
+    """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
+    words = {w.split()[0] for e in numbers.lexicon()["qualifiers"] for w in e["words"]}
+    return frozenset(words | {"between", "an", "a"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]})
 
 
 def window_start(text: str, anchor: int, floor: int) -> int:
@@ -274,6 +285,8 @@ def extract_figures(article: Article) -> list[FigureHit]:
     for anchor_start, anchor_end in anchors(article):
         if anchor_start < last_end:
             continue
+        if anchor_start > 1 and text[anchor_start - 1] in "/:.,-" and text[anchor_start - 2].isdigit():
+            continue  # the middle of "20/09/2023", "23:46", "1,204": its run began earlier
         m = figure_at(text, pattern, anchor_start, last_end)
         if m is None:
             continue

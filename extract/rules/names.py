@@ -119,6 +119,17 @@ def previous_words(text: str, start: int, n: int = 3) -> list[str]:
     return [w for w in words if w][-n:]
 
 
+def last_word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (lower-case, quotation marks and punctuation removed), or ""."""
+    i = start
+    while i > 0 and text[i - 1] in " \u00a0“\"'‘«(":
+        i -= 1
+    j = i
+    while j > 0 and not text[j - 1].isspace() and i - j < 40:
+        j -= 1
+    return text[j:i].strip("“”\"'‘’«»,;:()").lower()
+
+
 def next_word(text: str, end: int) -> str:
     match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end:end + 40])
     return match.group(1).lower() if match else ""
@@ -178,19 +189,19 @@ def is_acronym(word: str) -> bool:
 
 def classify(cand: Candidate, text: str) -> None:
     """Set ``cand.kind`` (person, organization, place, None) and its rule id."""
-    low = [w.lower() for w in cand.words]
-    before = previous_words(text, cand.start)
-    after = next_word(text, cand.end)
-    organizations = lexicon.load("organizations")
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
+    low = [w.lower() for w in cand.words]
+    before_word = last_word_before(text, cand.start)
+    after = next_word(text, cand.end)
+    organizations = lexicon.load("organizations")
     if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
     elif after in org_after() and len(cand.words) >= 1 and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
-    elif before and before[-1] in ORG_INTRODUCERS:
+    elif before_word in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
@@ -205,9 +216,9 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None
     elif 2 <= len([w for w in low if w not in particles()]) <= 4:
         cand.kind, cand.rule_id = "person", "person-name-words"
-    elif len(cand.words) == 1 and (cand.role or (before and before[-1] in titles())):
+    elif len(cand.words) == 1 and (cand.role or before_word in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
-        cand.role = cand.role or before[-1]
+        cand.role = cand.role or before_word
 
 
 def candidates(article: Article) -> list[Candidate]:
@@ -237,10 +248,8 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     if words[0].lower() in ORG_INTRODUCERS and len(words) > 1:
         start += len(words[0]) + 1
         words = words[1:]
-    else:
-        before = previous_words(text, cand.start, 1)
-        if not before or before[-1] not in ORG_INTRODUCERS:
-            return None
+    elif last_word_before(text, cand.start) not in ORG_INTRODUCERS:
+        return None
     while words and words[-1].lower() in CONNECTORS | particles():
         words = words[:-1]
     if not words:

@@ -252,10 +252,11 @@ def all_cues(article: Article) -> list[Cue]:
         for match_id, start, end in sorted(cue_matcher()(article.doc), key=lambda m: (m[1], -m[2])):
             if start < last_end:
                 continue  # the longer phrase that starts here won ("according to" over "to")
-            span = article.doc[start:end]
-            if span.text == "on x":
+            start_char, end_char = article.char_bounds(start, end)
+            cue_text = article.text[start_char:end_char]
+            if cue_text == "on x":
                 continue  # "on X" is the network, not a preposition and a letter
-            cached.append(Cue(span.start_char, span.end_char, span.text, strings[match_id]))
+            cached.append(Cue(start_char, end_char, cue_text, strings[match_id]))
             last_end = end
         article._cues = cached
         article._cue_starts = [c.start for c in cached]

@@ -15,15 +15,28 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 import spacy
+from spacy.attrs import IDX, LENGTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 PARAGRAPH_BREAK = re.compile(r"\n")
 
 
+# The rules' tokenizer: spaCy's Tokenizer with a lean set of affix rules.  The blank English
+# tokenizer spends most of its time on URL matching and special cases ("don't", "a.m.") that no
+# rule here needs; with these rules tokenization is about ten times faster, and every rule (the
+# PhraseMatchers included, whose patterns are made with this same tokenizer) sees the same tokens.
+PREFIX = re.compile(r"""^[\[\("'“‘«„‹¿¡$€£#@—–-]""")
+SUFFIX = re.compile(r"""[\]\)"'”’»›,.;:!?…%—–-]$""")
+INFIX = re.compile(r"(?<=\w)[—–/](?=\w)|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])[’'](?=[^\W\d_])")
+
+
 @cache
 def nlp() -> spacy.Language:
-    """The blank English pipeline with a rule-based sentencizer (nothing downloaded)."""
+    """A blank English pipeline (nothing downloaded) with the lean tokenizer and a rule-based sentencizer."""
     pipeline = spacy.blank("en")
+    pipeline.tokenizer = Tokenizer(pipeline.vocab, prefix_search=PREFIX.search, suffix_search=SUFFIX.search,
+                                   infix_finditer=INFIX.finditer)
     pipeline.add_pipe("sentencizer")
     pipeline.max_length = 50_000_000  # the blank pipeline is linear in memory; no parser limit applies
     return pipeline
@@ -63,6 +76,18 @@ class Article:
         start = self.paragraph_starts[i]
         end = self.text.find("\n", start)
         return start, (len(self.text) if end == -1 else end)
+
+    @cached_property
+    def token_offsets(self) -> tuple[list[int], list[int]]:
+        """(start, end) character offsets of every token, read in one pass from the Doc's arrays."""
+        array = self.doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist()
+        return starts, [a + b for a, b in zip(starts, array[:, 1].tolist())]
+
+    def char_bounds(self, token_start: int, token_end: int) -> tuple[int, int]:
+        """Character offsets of the tokens [token_start, token_end), without building a Span."""
+        starts, ends = self.token_offsets
+        return starts[token_start], ends[token_end - 1]
 
     def span(self, start: int, end: int, rule_id: str) -> Span | None:
         """Tokens exactly covering [start, end); None (and a warning) when they do not align."""
