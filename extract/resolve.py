@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from . import gazetteer
 from .curated.annotations import ENTITY_MODELS, CuratedSource, Declaration
 from .errors import ConflictError, DuplicateIdError, ErrorCollector, Location, UnknownReferenceError
-from .models import TABLES, EventParticipant, Row, Source
+from .models import EventParticipant, Row, Source
 from .yamlfile import validation_errors
 
 

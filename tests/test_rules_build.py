@@ -2,7 +2,7 @@
 
 import csv
 
-from extract.pipeline import assemble, build
+from extract.pipeline import assemble
 
 from conftest import make_project
 

@@ -33,7 +33,6 @@ LOCAL_REFERENCES = {"quote_id": "quotes", "figure_id": "figures"}  # claims cite
 EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
 BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
 CITATION_OPTIONS = ("occurrence", "context", "every")
-LOCAL_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def entity_keys(model: type[Row]) -> set[str]:

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]

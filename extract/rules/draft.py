@@ -9,7 +9,6 @@ adds what the rules missed.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from ..curated.citations import occurrences

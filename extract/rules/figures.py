@@ -157,7 +157,6 @@ AGE_AFTER = re.compile(r"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:and|who|was|is|sai
 def classify_hit(text: str, m: re.Match) -> FigureHit | None:
     surface = m.group()
     start, end = m.start(), m.end()
-    qualifier_id = None
     if m.group("article") is not None and not m.group("qual"):
         return None
     if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+\w+s\b", text[end:end + 40]):

@@ -118,8 +118,6 @@ def pair_marks(article: Article) -> list[Quotation]:
                 if mark in ("”", "»", "›"):
                     warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
                     continue
-                if mark == "“" and continued_here is False and False:
-                    pass
                 opened = (mark, pos)
                 continue
             opener, open_pos = opened

@@ -1,10 +1,10 @@
 """The shared view of one article: spaCy's blank English pipeline, sentences and paragraphs.
 
-Every extractor works on one ``Article``: the text, the spaCy ``Doc`` (tokenizer
-and sentencizer of ``spacy.blank("en")``, no model), and fast lookups from a
-character offset to its sentence and paragraph.  Regular-expression hits are
-aligned to tokens with ``char_span(..., alignment_mode="strict")``; a hit that
-does not align is reported, never silently moved.
+Every extractor works on one ``Article``: the text, the spaCy ``Doc`` (a blank
+English pipeline with a lean tokenizer and the rule-based sentencizer, no
+model), and fast lookups from a character offset to its sentence and
+paragraph, and from a token to its characters.  Every span the extractors
+return is a slice of the text itself, so its offsets give back its words.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import cache, cached_property
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 PARAGRAPH_BREAK = re.compile(r"\n")
 
@@ -88,11 +88,3 @@ class Article:
         """Character offsets of the tokens [token_start, token_end), without building a Span."""
         starts, ends = self.token_offsets
         return starts[token_start], ends[token_end - 1]
-
-    def span(self, start: int, end: int, rule_id: str) -> Span | None:
-        """Tokens exactly covering [start, end); None (and a warning) when they do not align."""
-        span = self.doc.char_span(start, end, alignment_mode="strict")
-        if span is None:
-            self.warnings.append({"type": "misaligned-span", "rule_id": rule_id, "char_start": start, "char_end": end,
-                                  "text": self.text[start:end]})
-        return span
