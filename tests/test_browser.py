@@ -91,7 +91,18 @@ def test_a_foreign_key_link_opens_the_speaker(page, server):
     assert "general coordinator" in page.content()
 
 
-@pytest.mark.parametrize("query", ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources"])
+QUERIES = ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources",
+           "where_reports_disagree", "corroborated_claims"]
+
+
+def test_every_canned_query_is_tested():
+    from extract.publish.datasette import QUERIES_FILE
+    from extract.yamlfile import read_data
+
+    assert sorted(read_data(QUERIES_FILE)) == sorted(QUERIES)
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_each_canned_query_runs(page, server, query):
     page.goto(server.url + f"/tocoron/{query}?id=tren-de-aragua")
     assert page.locator(".message-error").count() == 0
