@@ -66,7 +66,7 @@ CREATE VIRTUAL TABLE [places_fts] USING FTS5 ([name], [aliases], content=[places
 
 CREATE TABLE [events] (
   [event_id] TEXT NOT NULL,
-  [event_type] TEXT NOT NULL CHECK ([event_type] IN ('security_operation', 'armed_clash', 'attack', 'arrest', 'escape', 'detainee_transfer', 'gathering', 'protest', 'looting_seizure', 'discovery', 'statement', 'group_formation', 'group_expansion', 'other')),
+  [event_type] TEXT NOT NULL CHECK ([event_type] IN ('security_operation', 'armed_clash', 'attack', 'remote_violence', 'arrest', 'escape', 'detainee_transfer', 'gathering', 'protest', 'looting_seizure', 'discovery', 'statement', 'group_formation', 'group_expansion', 'other')),
   [date] TEXT,
   [date_precision] TEXT NOT NULL CHECK ([date_precision] IN ('day', 'month', 'year', 'unknown')),
   [date_note] TEXT,

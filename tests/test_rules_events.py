@@ -89,3 +89,12 @@ def test_the_anchored_date_search_agrees_on_the_seeds():
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert find_dates_in(Article.of(text), PUBLISHED) == find_dates(text, PUBLISHED)
+
+
+def test_the_month_march_is_not_a_protest():
+    types = [e.event_type for e in analyze("On March 3 officials met. In March, protesters marched.", PUBLISHED).events]
+    assert types == ["protest"]
+
+
+def test_shelling_is_remote_violence():
+    assert [e.event_type for e in analyze("Artillery shelled the town on Monday.", PUBLISHED).events] == ["remote_violence"]

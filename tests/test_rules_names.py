@@ -45,7 +45,7 @@ def test_a_title_becomes_the_role():
      ["Andean Human Rights Observatory"]),
     ("Members of the Los Lobos gang fled.", ["Los Lobos"]),
     ("The NGO “Voices for Justice” filed a complaint.", ["Voices for Justice"]),
-    ("Reuters and the BBC reported the clashes.", ["BBC"]),
+    ("Reuters and the BBC reported the clashes.", ["Reuters", "BBC"]),
     ("The National Guard was deployed to the port.", ["National Guard"]),
     ("Amnesty International called for an inquiry.", ["Amnesty International"]),
 ])
@@ -63,3 +63,12 @@ def test_the_gazetteer_of_curated_names_takes_precedence():
     gazetteer = (("Los Lobos", "organization", "Los Lobos", "los-lobos"),)
     [org] = [e for e in analyze("Los Lobos controls the port.", gazetteer=gazetteer).entities if e.kind == "organization"]
     assert (org.name, org.known_id) == ("Los Lobos", "los-lobos")
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("KYIV, March 3 (Reuters) - Officials said the bridge was hit.", ["Reuters"]),        # a dateline is no organization
+    ("The Regional Monitoring Mission (RMM) said 40 people died.", ["Regional Monitoring Mission"]),
+    ("The Kremlin did not comment.", ["Kremlin"]),
+])
+def test_datelines_acronyms_and_known_single_names(text, organizations):
+    assert names(text, "organization") == organizations

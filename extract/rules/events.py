@@ -21,6 +21,9 @@ from .dates import find_dates_in
 from .text import Article, nlp
 
 
+CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
+
+
 @dataclass
 class EventHit:
     event_type: str
@@ -66,12 +69,15 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             chosen.append((match_id, start, end))
             last_end = end
     events: dict[tuple[str, dt.date | None], EventHit] = {}
+    sentence_starts = set(article.sentence_starts)
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     date_starts = [d.start for d in all_dates]
     for match_id, start, end in chosen:
         event_type, rule_id, undated = table[nlp().vocab.strings[match_id]]
         start_char, end_char = article.char_bounds(start, end)
         trigger = text[start_char:end_char]
+        if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:
+            continue  # "March" the month, "May" the month: not a protest, not a permission
         s_start, s_end = article.sentence_bounds(start_char)
         i = bisect.bisect_left(date_starts, s_start)
         dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]

@@ -205,6 +205,12 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
+    elif ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) and len(cand.words) >= 2:
+        cand.kind, cand.rule_id = "organization", "org-acronym-after"
+    elif len(cand.words) == 1 and cand.words[0] in organizations["known_single"]:
+        cand.kind, cand.rule_id = "organization", "org-known-name"
+    elif is_dateline(cand, text):
+        cand.kind = None
     elif len(cand.words) == 1 and (cand.words[0] in organizations["acronym_orgs"] or
                                    (is_acronym(cand.words[0]) and cand.words[0] not in organizations["not_acronyms"])):
         cand.kind, cand.rule_id = "organization", "org-acronym"
@@ -219,6 +225,12 @@ def classify(cand: Candidate, text: str) -> None:
     elif len(cand.words) == 1 and (cand.role or before_word in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or before_word
+
+
+def is_dateline(cand: Candidate, text: str) -> bool:
+    """"KYIV, March 3 (Reuters) -": a place in capitals opening a paragraph, then a comma or a parenthesis."""
+    at_start = cand.start == 0 or text[cand.start - 1] == "\n"
+    return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (")
 
 
 def candidates(article: Article) -> list[Candidate]:
