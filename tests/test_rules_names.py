@@ -72,3 +72,7 @@ def test_the_gazetteer_of_curated_names_takes_precedence():
 ])
 def test_datelines_acronyms_and_known_single_names(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_a_dateline_in_capitals_before_an_agency_is_no_organization():
+    assert names("MEXICO CITY (AP) — Gunmen killed 11 people.", "organization") == ["AP"]

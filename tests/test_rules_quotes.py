@@ -88,3 +88,8 @@ def test_offsets_index_the_input_text():
 def test_a_quote_with_no_attribution_has_no_speaker():
     [quote] = analyze("“The bridge will not hold another winter.”").quotes
     assert quote.speaker is None
+
+
+def test_an_unnamed_office_speaks_under_its_label():
+    [quote] = analyze("The state prosecutor's office said in a statement that gunmen opened fire “without saying a word.”").quotes
+    assert (quote.speaker, quote.speaker_type) == ("state prosecutor's office", "organization")

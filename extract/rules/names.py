@@ -205,12 +205,12 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
+    elif is_dateline(cand, text):
+        cand.kind = None
     elif ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) and len(cand.words) >= 2:
         cand.kind, cand.rule_id = "organization", "org-acronym-after"
     elif len(cand.words) == 1 and cand.words[0] in organizations["known_single"]:
         cand.kind, cand.rule_id = "organization", "org-known-name"
-    elif is_dateline(cand, text):
-        cand.kind = None
     elif len(cand.words) == 1 and (cand.words[0] in organizations["acronym_orgs"] or
                                    (is_acronym(cand.words[0]) and cand.words[0] not in organizations["not_acronyms"])):
         cand.kind, cand.rule_id = "organization", "org-acronym"

@@ -383,7 +383,10 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         entity = ctx.last_organization_named(noun, quote_pos) if org_nouns[0] == 0 else None
         if entity:
             return entity.name, "organization", "speaker-organization-anaphor", entity.known_id
-        return " ".join(words[: org_nouns[0] + 1]), "organization", "speaker-organization-label", None
+        last = org_nouns[0]
+        while last + 1 < len(lowered) and lowered[last + 1] in lexicon.word_table("organizations", "cues"):
+            last += 1  # "the state prosecutor's office"
+        return " ".join(words[: last + 1]), "organization", "speaker-organization-label", None
     if any(w in group_words() for w in lowered) or (lowered[-1].endswith("s") and len(lowered) <= 4):
         label = " ".join(words[:6])
         ctx.groups.append((quote_pos, label))
