@@ -98,3 +98,8 @@ def test_the_month_march_is_not_a_protest():
 
 def test_shelling_is_remote_violence():
     assert [e.event_type for e in analyze("Artillery shelled the town on Monday.", PUBLISHED).events] == ["remote_violence"]
+
+
+def test_found_that_reports_a_finding_not_a_discovery():
+    assert analyze("An inquiry found that 1,300 people were held unlawfully.", PUBLISHED).events == []
+    assert [e.event_type for e in analyze("Police found a tunnel under the wall.", PUBLISHED).events] == ["discovery"]

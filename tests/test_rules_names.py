@@ -76,3 +76,12 @@ def test_datelines_acronyms_and_known_single_names(text, organizations):
 
 def test_a_dateline_in_capitals_before_an_agency_is_no_organization():
     assert names("MEXICO CITY (AP) — Gunmen killed 11 people.", "organization") == ["AP"]
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("LONDON - Britain's Home Office said it would review the case.", ["Home Office"]),
+    ("Campaigners from the charity Detention Action said so.", ["Detention Action"]),
+])
+def test_dash_datelines_possessives_and_charities(text, organizations):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == []

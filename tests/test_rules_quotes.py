@@ -93,3 +93,9 @@ def test_a_quote_with_no_attribution_has_no_speaker():
 def test_an_unnamed_office_speaks_under_its_label():
     [quote] = analyze("The state prosecutor's office said in a statement that gunmen opened fire “without saying a word.”").quotes
     assert (quote.speaker, quote.speaker_type) == ("state prosecutor's office", "organization")
+
+
+def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
+    text = "'This is a damning verdict on Britain's system,' said Yvette Cooper. 'Ministers can't hide.' It's over."
+    assert quotes(text) == [("This is a damning verdict on Britain's system,", "Yvette Cooper"),
+                            ("Ministers can't hide.", "Yvette Cooper")]

@@ -22,6 +22,7 @@ from .text import Article, nlp
 
 
 CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
+REPORTING_SENSES = {"found", "discovered", "announced", "declared"}  # "found that …" reports, it does not discover
 
 
 @dataclass
@@ -78,6 +79,8 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         trigger = text[start_char:end_char]
         if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:
             continue  # "March" the month, "May" the month: not a protest, not a permission
+        if trigger.lower() in REPORTING_SENSES and text[end_char:end_char + 6].lower().startswith(" that"):
+            continue  # "an inquiry found that": a finding, not a discovery
         s_start, s_end = article.sentence_bounds(start_char)
         i = bisect.bisect_left(date_starts, s_start)
         dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]

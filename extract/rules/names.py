@@ -70,7 +70,8 @@ CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
 PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$", re.I)
 ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
-                   "party", "movement", "foundation", "association", "network", "network", "observatory", "station"}
+                   "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
+                   "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine"}
 
 
 @dataclass
@@ -154,6 +155,9 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             words = words[1:]
             continue
         break
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):
+        start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
+        words = words[1:]
     while words and (words[-1].lower() in particles() or words[-1].lower() in CONNECTORS):
         words = words[:-1]
     role = " ".join(role_words) if role_words else None
@@ -230,7 +234,7 @@ def classify(cand: Candidate, text: str) -> None:
 def is_dateline(cand: Candidate, text: str) -> bool:
     """"KYIV, March 3 (Reuters) -": a place in capitals opening a paragraph, then a comma or a parenthesis."""
     at_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (")
+    return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
 
 
 def candidates(article: Article) -> list[Candidate]:

@@ -2,7 +2,8 @@
 
 How it decides, in order:
 1. Marks are paired within a paragraph: curly “…”, guillemets «…», „…“, single
-   ‘…’ and straight "…".  A quotation left open at the end of a paragraph
+   ‘…’, straight "…" and straight '…' (single marks only at word edges, since
+   they double as apostrophes).  A quotation left open at the end of a paragraph
    continues only when the next paragraph opens with a mark (the news
    convention); otherwise it is *unbalanced*: no span is invented and a warning
    says where.
@@ -33,9 +34,10 @@ from . import lexicon
 from .names import Entity
 from .text import Article, nlp
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
+OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
+SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
 CLOSERS = {"”", "»", "›", "’", "“"}
-MARKS = re.compile(r"[“”«»„‹›\"‘’]")
+MARKS = re.compile(r"[“”«»„‹›\"‘’']")
 WORD = re.compile(r"[\w’'\-]+")
 SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
 STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b", re.I)
@@ -84,8 +86,9 @@ def is_single_opener(text: str, pos: int) -> bool:
 
 
 def is_single_closer(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos > 0 else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
-    return not after.isalnum()
+    return not after.isalnum() and not before.isspace()
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -108,7 +111,7 @@ def pair_marks(article: Article) -> list[Quotation]:
         for match in MARKS.finditer(text, p_start, p_end):
             mark, pos = match.group(), match.start()
             if opened is None:
-                if mark == "‘" and not is_single_opener(text, pos):
+                if mark in ("‘", "'") and not is_single_opener(text, pos):
                     continue
                 if mark == "’":
                     continue  # an apostrophe
@@ -121,26 +124,26 @@ def pair_marks(article: Article) -> list[Quotation]:
                 opened = (mark, pos)
                 continue
             opener, open_pos = opened
-            if mark in OPENERS[opener] and (mark != "’" or is_single_closer(text, pos)):
+            if mark in OPENERS[opener] and (mark not in SINGLE or is_single_closer(text, pos)):
                 start, end = trimmed(text, open_pos + 1, pos)
                 if end > start:
                     found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not (found and found[-1].start >= p_start)))
                 opened = None
                 continued_here = False
-            elif mark in ("‘", "’") and opener != "‘":
-                continue  # single marks inside a double-quoted passage: nested quotation or apostrophe
+            elif mark in SINGLE:
+                continue  # a single mark inside a quotation: a nested quotation or an apostrophe
             elif mark in OPENERS and mark not in ("’",) and mark != opener or (mark == opener and mark in "“«„‹"):
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
                 opened = (mark, pos)
         if opened is not None:
             opener, open_pos = opened
             nxt = next_paragraph_start(text, p_end)
-            if nxt is not None and text[nxt] == opener and opener != "‘":
+            if nxt is not None and text[nxt] == opener and opener not in SINGLE:
                 start, end = trimmed(text, open_pos + 1, p_end)
                 if end > start:
                     found.append(Quotation(start, end, open_pos, p_end, continues=True, continued=continued_here))
                 pending_continuation = True
-            elif opener != "‘":
+            elif opener not in SINGLE:  # an unclosed single mark is taken for an apostrophe ("'90s")
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
     return found
 
