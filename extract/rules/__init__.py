@@ -3,7 +3,7 @@
 ``analyze`` runs them all on one text: names (persons, organizations) first,
 since quotations need them for their speakers, then quotations, figures and
 events.  Everything is built on spaCy's blank English pipeline (tokenizer,
-sentencizer, PhraseMatcher) and regular expressions; the pattern tables are
+PhraseMatcher) and regular expressions; the pattern tables are
 the YAML files in ``lexicons/`` and ``extract/numbers.yaml``.
 """
 
