@@ -240,8 +240,12 @@ def is_dateline(cand: Candidate, text: str) -> bool:
 def candidates(article: Article) -> list[Candidate]:
     text = article.text
     found = []
+    not_names = lexicon.word_set("names", "not_names")
     for match in candidate_pattern().finditer(text):
-        cand = Candidate(match.start(), match.end(), split_words(match.group()))
+        surface = match.group()
+        if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names:
+            continue  # "The", "According", "Monday": most runs are one such word
+        cand = Candidate(match.start(), match.end(), split_words(surface))
         introduced = introduced_organization(cand, text)
         if introduced:
             found.append(introduced)
