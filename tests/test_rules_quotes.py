@@ -99,3 +99,18 @@ def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
     text = "'This is a damning verdict on Britain's system,' said Yvette Cooper. 'Ministers can't hide.' It's over."
     assert quotes(text) == [("This is a damning verdict on Britain's system,", "Yvette Cooper"),
                             ("Ministers can't hide.", "Yvette Cooper")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside in commas between the quotation and its cue
+    ("“We have lost everything,” the official, who asked not to be named because he was not authorized to speak, said.",
+     [("We have lost everything,", "official")]),
+    # a title abbreviation is not the end of the sentence
+    ("“The situation is critical,” said Dr. Amina Yusuf, head of the clinic.", [("The situation is critical,", "Amina Yusuf")]),
+    # a surname alone before a reporting verb is a person; a new sentence's cue belongs to the next quotation
+    ("Smith said: “I will not resign.” His lawyer added, “We will appeal the ruling immediately.”",
+     [("I will not resign.", "Smith"), ("We will appeal the ruling immediately.", "His lawyer")]),
+    ("Asked whether the talks had failed, Lavrov replied: “Not at all, they continue.”", [("Not at all, they continue.", "Lavrov")]),
+])
+def test_harder_attributions(text, expected):
+    assert quotes(text) == expected

@@ -226,9 +226,14 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None
     elif 2 <= len([w for w in low if w not in particles()]) <= 4:
         cand.kind, cand.rule_id = "person", "person-name-words"
+    elif len(cand.words) == 1 and REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[0][1:].islower():
+        cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied"
     elif len(cand.words) == 1 and (cand.role or before_word in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or before_word
+
+
+REPORTING_AFTER = re.compile(r"[ \u00a0]+(?:said|says|told|added|replied|explained|insisted|stated|wrote|asked|argued|noted|warned)\b")
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 
 from . import lexicon
 from .names import Entity
-from .text import Article, nlp
+from .text import Article, ends_with_abbreviation, nlp
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
@@ -375,7 +375,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         entity = ctx.last_subject_before(quote_pos)
         if entity:
             return entity.name, "person", "speaker-pronoun", entity.known_id
-        return None, None, None, None
+        if lowered[0] in pronouns["person"]:
+            return None, None, None, None
+        # "the official" with nobody named before: the descriptor itself, below
     if lowered[0] in pronouns["group"]:
         if ctx.groups:
             return ctx.groups[-1][1], "group", "speaker-pronoun-group", None
@@ -394,7 +396,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         label = " ".join(words[:6])
         ctx.groups.append((quote_pos, label))
         return label, "group", "speaker-group", None
-    if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one)\b", phrase, re.I):
+    if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one|his|her|their)\b", phrase, re.I):
         return " ".join(words), "person", "speaker-descriptor", None
     return None, None, None, None
 
@@ -423,11 +425,17 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
     next_open = ctx.next_open_after(quote.close_mark, p_end)
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
     after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
-    if after and len(WORD.findall(text[quote.close_mark + 1:after[0].start])) <= 5:
+    between = text[quote.close_mark + 1:after[0].start] if after else ""
+    # the cue within five words, or later when an aside in commas stands between ("the official, who …, said")
+    new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
+    aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= 5
+    if after and not new_sentence and (len(WORD.findall(between)) <= 5 or aside):
         cue = after[0]
-        words_before = WORD.findall(text[quote.close_mark + 1:cue.start])
+        words_before = WORD.findall(between)
         if words_before:
-            span = (quote.close_mark + 1, cue.start)
+            first_clause = between.lstrip(" ,").split(",")[0]
+            offset = quote.close_mark + 1 + between.index(first_clause)
+            span = (offset, offset + len(first_clause)) if len(WORD.findall(between)) > 5 else (quote.close_mark + 1, cue.start)
         else:
             span = object_span(text, cue, after_end)
         if set_speaker(ctx, quote, span, cue, "cue-after"):
@@ -466,8 +474,14 @@ def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> Non
 
 
 def sentence_end_after(text: str, start: int, limit: int) -> int:
-    match = re.compile(r"[.!?](?=\s|$)").search(text, start, limit)
-    return match.end() if match else limit
+    for match in SENTENCE_STOP.finditer(text, start, limit):
+        if match.group() == "." and ends_with_abbreviation(text, match.start()):
+            continue  # "said Dr. Amina Yusuf"
+        return match.end()
+    return limit
+
+
+SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 
 
 def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:

@@ -22,6 +22,19 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\s*\n+\s*")
 
 
+ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "rev",
+                           "gov", "sen", "rep", "jr", "sr", "no", "vol", "inc", "corp", "ltd", "co", "mt", "ft", "hon"})
+
+
+def ends_with_abbreviation(text: str, dot: int) -> bool:
+    """Whether the "." at ``dot`` closes a title or abbreviation ("Dr.", "Gen.", "U.S.") rather than a sentence."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    return word in ABBREVIATIONS or (len(word) >= 2 and "." in word) or len(word) == 1 and word.isalpha() and text[start:dot].isupper()
+
+
 def starts_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in "“‘«\"'(¿¡[—–-"
 
@@ -66,6 +79,9 @@ class Article:
         text, spans, start = self.text, [], 0
         for match in SENTENCE_END.finditer(text):
             nxt = match.end()
+            dot = match.start() if match.group().startswith(".") else -1
+            if dot >= 0 and not match.group().endswith("\n") and ends_with_abbreviation(text, dot):
+                continue
             if match.group().endswith("\n") or nxt >= len(text) or starts_sentence(text[nxt]):
                 end = match.start() + len(match.group().rstrip())
                 if end > start:
