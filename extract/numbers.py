@@ -16,6 +16,8 @@ from .yamlfile import read_data
 
 LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+GLUED_MULTIPLIER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn)$", re.I)
+GLUED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 
 @cache
@@ -60,8 +62,11 @@ def words_value(words: list[str]) -> float | None:
             if part == "and" and seen:
                 continue
             digits = DIGITS.match(part)
+            glued = GLUED_MULTIPLIER.match(part)
             if digits:
                 current += float(part.replace(",", ""))
+            elif glued:  # "2.3bn", "40k", "5m"
+                current += float(glued.group(1).replace(",", "")) * GLUED[glued.group(2).lower()]
             elif part in units:
                 current += units[part]
             elif part in tens:

@@ -68,3 +68,11 @@ def test_figure_offsets_index_the_text():
     text = "Report.\n\nAt least 14 people died."
     [fig] = analyze(text).figures
     assert text[fig.start:fig.end] == fig.surface
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The firm reported a $2.3bn loss.", [("$2.3bn", 2_300_000_000, "exact", "money")]),
+    ("Two suspects, aged 19 and 21, were arrested.", [("Two", 2, "exact", "count"), ("19", 19, "exact", "year"), ("21", 21, "exact", "year")]),
+])
+def test_glued_multipliers_and_ages_after_aged(text, expected):
+    assert figures(text) == expected

@@ -190,6 +190,9 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", surface[0] if surface[0] in "$€£" else "US$", "fig-money")
     if m.group("pct"):
         return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "percent", None, "fig-percent")
+    if m.group("num") and re.search(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$",
+                                    text[max(0, start - 30):start], re.I):
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "year", "age in years", "fig-aged")
     age = AGE_BEFORE.search(text[max(0, start - 60):start])
     if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
         return FigureHit(start, end, surface, quantity.value, "exact", "year", "age in years", "fig-age", about=age.group(1))
