@@ -214,8 +214,9 @@ def is_label(text: str, start: int) -> bool:
 def anchor_matcher() -> PhraseMatcher:
     """Number words and vague quantity words ("twenty", "hundred", "dozens", "several"), and "a year"."""
     lex = numbers.lexicon()
-    vague_words = {w.split()[-1] if w.split()[0] in ("a", "tens") else w.split()[0]
-                   for e in lex["vague"] if e["value"] is not None for w in e["words"]}
+    # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
+    vague_words = {next(p for p in w.split() if p not in ("a", "tens", "of")) for e in lex["vague"] if e["value"] is not None
+                   for w in e["words"]}
     number_words = set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"]) - {"a", "an"}
     phrases = sorted(vague_words | number_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")

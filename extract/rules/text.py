@@ -19,7 +19,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 PARAGRAPH_BREAK = re.compile(r"\n")
-SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\s*\n+\s*")
+SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
 
 
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "rev",
@@ -80,9 +80,9 @@ class Article:
         for match in SENTENCE_END.finditer(text):
             nxt = match.end()
             dot = match.start() if match.group().startswith(".") else -1
-            if dot >= 0 and not match.group().endswith("\n") and ends_with_abbreviation(text, dot):
+            if dot >= 0 and "\n" not in match.group() and ends_with_abbreviation(text, dot):
                 continue
-            if match.group().endswith("\n") or nxt >= len(text) or starts_sentence(text[nxt]):
+            if "\n" in match.group() or nxt >= len(text) or starts_sentence(text[nxt]):
                 end = match.start() + len(match.group().rstrip())
                 if end > start:
                     spans.append((start, end))
