@@ -132,7 +132,7 @@ def pair_marks(article: Article) -> list[Quotation]:
                 continued_here = False
             elif mark in SINGLE:
                 continue  # a single mark inside a quotation: a nested quotation or an apostrophe
-            elif mark in OPENERS and mark not in ("’",) and mark != opener or (mark == opener and mark in "“«„‹"):
+            elif mark in OPENERS and (mark != opener or mark in "“«„‹"):  # single marks were handled above
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
                 opened = (mark, pos)
         if opened is not None:
