@@ -103,3 +103,9 @@ def test_an_article_edited_after_curation_is_refused_by_its_pinned_hash(tmp_path
     with pytest.raises(BuildFailed) as info:
         assemble(make_project(tmp_path / "edited", article=edited, annotation=pinned))
     assert info.value.flatten() == [(FILE, 2, "text_sha256", "article-changed")]
+
+
+@pytest.mark.parametrize("participants", ["participants: the police", "participants:\n      - the police"])
+def test_malformed_participants_are_refused(tmp_path, participants):
+    bad = ANNOTATION + f"events:\n  - id: raid\n    event_type: arrest\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n    {participants}\n"
+    assert [(e[2], e[3]) for e in build_errors(tmp_path, bad)] == [("participants", "field-error")]

@@ -176,8 +176,15 @@ class AnnotationReader:
 
     def read_participants(self, result: CuratedSource, event_id: str, node: dict) -> None:
         items = node.get("participants") or []
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if not isinstance(item, dict) or not self.check_keys(item, PARTICIPANT_KEYS, ("role",), "participants"):
+        if not isinstance(items, list):
+            self.errors.add(FieldError("'participants' must be a list of mappings", self.where(node, "participants", "participants")))
+            return
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                self.errors.add(FieldError("each participant is a mapping of actor_id or organization_id and role",
+                                           Location.of(self.path, line_of(items, i), "participants")))
+                continue
+            if not self.check_keys(item, PARTICIPANT_KEYS, ("role",), "participants"):
                 continue
             data = plain(item)
             who = data.get("actor_id") or data.get("organization_id")
