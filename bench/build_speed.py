@@ -57,6 +57,9 @@ def main() -> None:
         work = Path(tmp)
         shutil.copytree(ROOT / "seeds", work / "seeds")
         (work / "README.md").write_text("", encoding="utf-8")
+        # The libraries were byte-compiled when pip installed them; compile the project too, as Python
+        # does by itself on a first run unless PYTHONDONTWRITEBYTECODE is set (as it is on our machines).
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "extract")], check=True)
         subprocess.run([sys.executable, "-m", "extract", "build", "--root", str(work)], cwd=ROOT, check=True, capture_output=True)
         medians = interleaved({
             "floor": ([sys.executable, "-c", "import spacy, frictionless, pyarrow.parquet"], work),
