@@ -33,20 +33,22 @@ class Quantity:
 
 
 def normalize(text: str) -> list[str]:
-    text = text.lower().replace("\u2011", "-").replace("\u00a0", " ")
-    return [w for w in re.split(r"[\s]+", text.strip()) if w]
+    return text.lower().replace("\u2011", "-").split()
 
 
 @cache
-def qualifier_phrases() -> list[tuple[tuple[str, ...], str, str]]:
-    """(words, qualifier, rule id) of every qualifier phrase, longest first."""
+def qualifier_phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """(words, qualifier, rule id) of every qualifier phrase, by first word, longest first."""
     phrases = [(tuple(p.split()), e["qualifier"], e["id"]) for e in lexicon()["qualifiers"] for p in e["words"]]
-    return sorted(phrases, key=lambda p: -len(p[0]))
+    by_first: dict[str, list] = {}
+    for phrase in sorted(phrases, key=lambda p: -len(p[0])):
+        by_first.setdefault(phrase[0][0], []).append(phrase)
+    return by_first
 
 
 def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
     """(qualifier, remaining words, rule id): the longest qualifier phrase at the start."""
-    for parts, qualifier, rule_id in qualifier_phrases():
+    for parts, qualifier, rule_id in qualifier_phrases().get(words[0], ()) if words else ():
         if len(words) > len(parts) and tuple(words[: len(parts)]) == parts:
             return qualifier, words[len(parts):], rule_id
     return "exact", words, None
@@ -96,12 +98,18 @@ def leading_number(words: list[str]) -> float | None:
     return None
 
 
+@cache
+def vague_phrases() -> list[tuple[str, Quantity]]:
+    """Each vague phrase ("dozens", "a few") with its quantity, in the lexicon's order, longer first within an entry."""
+    return [(phrase, Quantity(entry["value"], "vague", entry["id"]))
+            for entry in lexicon()["vague"] for phrase in sorted(entry["words"], key=len, reverse=True)]
+
+
 def read_vague(words: list[str]) -> Quantity | None:
     text = " ".join(words)
-    for entry in lexicon()["vague"]:
-        for phrase in sorted(entry["words"], key=len, reverse=True):
-            if text == phrase or text.startswith(phrase + " "):
-                return Quantity(entry["value"], "vague", entry["id"])
+    for phrase, quantity in vague_phrases():
+        if text == phrase or text.startswith(phrase + " "):
+            return quantity
     return None
 
 

@@ -217,7 +217,7 @@ def anchor_matcher() -> PhraseMatcher:
     # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
     vague_words = {next(p for p in w.split() if p not in ("a", "tens", "of")) for e in lex["vague"] if e["value"] is not None
                    for w in e["words"]}
-    number_words = set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"]) - {"a", "an"}
+    number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {"a", "an"}  # "a hundred" anchors on "hundred"
     phrases = sorted(vague_words | number_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
     matcher.add("number", [nlp().make_doc(p) for p in phrases])
@@ -277,7 +277,12 @@ def is_excluded(text: str, start: int, end: int) -> bool:
     hi = min(len(text), end + 40)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    return any(m.start() < end and start < m.end() for m in excluded_pattern().finditer(text, lo, hi))
+    for m in excluded_pattern().finditer(text, lo, hi):
+        if m.start() >= end:
+            return False  # matches come in order: none later can overlap the figure
+        if m.end() > start:
+            return True
+    return False
 
 
 def extract_figures(article: Article) -> list[FigureHit]:

@@ -25,7 +25,8 @@ from . import lexicon
 from .text import Article, nlp
 
 UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
-CAP_WORD = rf"[{re.escape(UPPER)}](?:[\w’'\-]*\w)?"
+CAPITAL = rf"[{re.escape(UPPER)}]"
+CAP_WORD = rf"{CAPITAL}(?:[\w’'\-]*\w)?"
 SPACE = r"[ \u00a0]"
 
 
@@ -40,7 +41,10 @@ def candidate_pattern() -> re.Pattern:
     connector = r"of the|of|for the|for|and|on|&"
     prefixed = rf"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|o)[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
     word = rf"(?:{CAP_WORD}|{prefixed})"
-    return re.compile(rf"(?<![\w@#/.]){CAP_WORD}(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])")
+    # The capital comes first and the look at the character before it second: a pattern that begins
+    # with a character class lets the regex engine skip straight to capitals (twice as fast on news).
+    return re.compile(rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:[\w’'\-]*\w)?"
+                      rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])")
 
 
 @cache
