@@ -85,15 +85,18 @@ def figure_pattern() -> re.Pattern:
 
 @cache
 def excluded_pattern() -> re.Pattern:
-    months = alternation(lexicon.load("figures")["months"])
+    names = lexicon.load("figures")["months"]
+    # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
+    months = rf"(?=[{''.join(sorted({m[0].lower() for m in names}))}])(?:{alternation(names)})"
     return re.compile(
-        rf"\b(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"       # September 20, 2023
-        rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{months})\b(?:\s+\d{{4}})?"  # 20 September 2023
-        rf"|\b(?:{months})\s+\d{{4}}\b"                                              # September 2023
-        r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"                                      # 20/09/2023, 2023-09-20
-        r"|\b\d{1,2}(?::\d{2}){1,2}\b"                                               # 23:46:14
-        r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
-        r"|\b\d+(?:st|nd|rd|th)\b"                                                  # ordinals
+        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"         # September 20, 2023
+        rf"|\b{months}\s+\d{{4}}\b"                                                # September 2023
+        r"|\b(?=\d)(?:"                                                              # (one test for the digit ones)
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"         # 20 September 2023
+        r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"                                       # 20/09/2023, 2023-09-20
+        r"|\d{1,2}(?::\d{2}){1,2}\b"                                                # 23:46:14
+        r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
+        r"|\d+(?:st|nd|rd|th)\b)"                                                   # ordinals
         r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"           # URLs
         r"|[@#]\w+",                                                                 # handles, hashtags
         re.I,
