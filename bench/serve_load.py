@@ -14,16 +14,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from extract.serve import LocalServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = [
@@ -34,27 +33,6 @@ PATHS = [
     "/tocoron/quotes?_search=prison", "/tocoron/sources.json?_search=tunnels", "/article/afp-2023-09-20-tocoron",
     "/tocoron/actors/carlos-nieto-palma", "/tocoron.json?sql=select+count(*)+from+mentions",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, workers: int, cache: bool) -> subprocess.Popen:
-    env = dict(os.environ, TOCORON_CACHE_SIZE="2048" if cache else "0")
-    process = subprocess.Popen([sys.executable, "-m", "extract", "serve", "--port", str(port), "--workers", str(workers)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("the server did not start within 30 s (did you run `make build`?)")
 
 
 async def load(base: str, total: int, concurrency: int) -> tuple[list[float], list[str], float]:
@@ -94,13 +72,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (make serve uses 2)")
     parser.add_argument("--no-cache", action="store_true", help="turn the response cache off (every request rendered)")
     args = parser.parse_args()
-    port = free_port()
-    server = start_server(port, args.workers, not args.no_cache)
-    try:
-        latencies, errors, elapsed = asyncio.run(load(f"http://127.0.0.1:{port}", args.requests, args.concurrency))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    if not (ROOT / "data" / "tocoron.db").exists():
+        raise SystemExit("no data/tocoron.db: run `make build` first")
+    with LocalServer(ROOT, workers=args.workers, env={"TOCORON_CACHE_SIZE": "2048" if not args.no_cache else "0"}) as server:
+        latencies, errors, elapsed = asyncio.run(load(server.url, args.requests, args.concurrency))
     ms = [1000 * x for x in latencies]
     print(f"{len(latencies)} requests at concurrency {args.concurrency} over {len(PATHS)} kinds of page, "
           f"{args.workers} server worker(s), response cache {'off' if args.no_cache else 'on'}, {elapsed:.1f} s")

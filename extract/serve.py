@@ -59,3 +59,73 @@ def datasette_app(root: Path, database: str = "tocoron.db"):
                      metadata=json.loads((root / "metadata.json").read_text(encoding="utf-8")),
                      template_dir=str(SITE / "templates"), plugins_dir=str(SITE / "plugins"),
                      static_mounts=[("data", str(root / "data"))], settings=SETTINGS)
+
+
+class LocalServer:
+    """``python -m extract serve`` in a child process on a free loopback port, for tests and benchmarks.
+
+    Used as a context manager: on entry it starts the server and waits (at most
+    ``timeout`` seconds) until it answers; on exit it stops it.  A server that
+    dies while starting raises with what it printed to stderr.
+    """
+
+    def __init__(self, root: Path, workers: int = 1, env: dict[str, str] | None = None, timeout: float = 30) -> None:
+        self.root, self.workers, self.env, self.timeout = root, workers, env, timeout
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+
+    def __enter__(self) -> "LocalServer":
+        import os
+        import subprocess
+        import sys
+        import tempfile
+
+        self.log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on it
+        command = [sys.executable, "-m", "extract", "serve", "--root", str(self.root), "--port", str(self.port),
+                   "--workers", str(self.workers)]
+        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL,
+                                        stderr=self.log, env=dict(os.environ, **(self.env or {})))
+        self.wait_until_it_answers()
+        return self
+
+    def wait_until_it_answers(self) -> None:
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/-/versions.json", timeout=1)
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    self.log.seek(0)
+                    raise RuntimeError(f"the server stopped while starting:\n{self.log.read().decode(errors='replace')}")
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"the server did not answer within {self.timeout:.0f} s")
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except Exception:  # noqa: BLE001  (whatever happened, do not leave it running)
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+        self.process = None
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

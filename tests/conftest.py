@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.pipeline import Project, build
+from extract.serve import LocalServer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,48 +96,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def free_port() -> int:
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`python -m extract serve` for a built project, on a free loopback port, stopped at the end."""
-
-    def __init__(self, root: Path):
-        import subprocess
-        import sys
-        import time
-        import urllib.request
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([sys.executable, "-m", "extract", "serve", "--root", str(root), "--port", str(self.port)],
-                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url + "/-/versions.json", timeout=1)
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode())
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("Datasette did not start within 30 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except Exception:
-            self.process.kill()
-
-
 @pytest.fixture(scope="session")
 def server(built):
-    running = Server(built.root)
-    yield running
-    running.stop()
+    with LocalServer(built.root) as running:
+        yield running

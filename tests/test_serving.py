@@ -122,3 +122,11 @@ def test_the_response_cache_is_an_lru_bounded_in_size():
         asyncio.run(run(path))
     asyncio.run(run("/c", cookie=True))
     assert calls == ["/a", "/b", "/c", "/a", "/c"]  # /a evicted by /b and /c; a cookie bypasses the cache
+
+
+def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):
+    from extract.serve import LocalServer
+
+    with pytest.raises(RuntimeError, match="stopped while starting"):
+        with LocalServer(tmp_path, timeout=20):  # no data/ here: Datasette refuses at once
+            pass
