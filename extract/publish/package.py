@@ -10,7 +10,6 @@ clock time is written.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
@@ -23,7 +22,7 @@ import pyarrow.parquet as pq
 
 from ..models import MODELS, Row
 from ..yamlfile import read_data
-from .schemas import arrow_schema, table_schema
+from .schemas import arrow_schema, flat_value, table_schema
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -39,13 +38,9 @@ def dataset_metadata() -> dict[str, Any]:
 def csv_cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    return str(flat_value(value))
 
 
 def csv_bytes(model: type[Row], rows: list[Row]) -> bytes:

@@ -8,6 +8,7 @@ DDL (``schema/sqlite.sql``) and Datasette's column descriptions.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import types
 import typing
 from typing import Any
@@ -166,3 +167,13 @@ def column_descriptions(model: type[Row]) -> dict[str, str]:
             text += " Values: " + ", ".join(vocabularies()[vocabulary]) + f" (see the `vocabularies` table, vocabulary `{vocabulary}`)."
         out[name] = text
     return out
+
+
+def flat_value(value: Any) -> Any:
+    """A cell for a flat format (CSV, SQLite): lists as JSON text, dates as ISO 8601, the rest as is.
+    Parquet keeps lists and dates typed; the formats agree on everything else."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

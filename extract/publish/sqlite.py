@@ -7,24 +7,13 @@ vocabularies and indexes as the package; rows are inserted with sqlite-utils.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
 from ..models import MODELS, Row
-from .schemas import fts_fill, full_ddl
-
-
-def sqlite_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+from .schemas import flat_value, fts_fill, full_ddl
 
 
 def write_database(tables: dict[str, list[Row]], path: Path) -> None:
@@ -35,7 +24,7 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
         conn.executescript(full_ddl())
         db = sqlite_utils.Database(conn)
         for model in MODELS:
-            rows = [{k: sqlite_value(v) for k, v in r.model_dump().items()} for r in tables.get(model.table, [])]
+            rows = [{k: flat_value(v) for k, v in r.model_dump().items()} for r in tables.get(model.table, [])]
             if rows:
                 db[model.table].insert_all(rows)
             if model.search:
