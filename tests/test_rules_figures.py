@@ -76,3 +76,15 @@ def test_figure_offsets_index_the_text():
 ])
 def test_glued_multipliers_and_ages_after_aged(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Roughly two dozen former officials await trial.", [("Roughly two dozen", 24)]),
+    ("A dozen soldiers were wounded.", [("A dozen", 12)]),
+    ("The funds were misused between 2000 and 2011, investigators said.", []),
+    ("From 2015 to 2020 the number doubled.", []),
+    ("Prices rose in 2014-2016 as 300 firms closed.", [("300", 300)]),
+    ("Between 1500 and 2000 people marched.", [("Between 1500 and 2000", 1500)]),
+])
+def test_dozens_multiply_and_two_years_are_a_period(text, expected):
+    assert [(f.surface, f.value) for f in analyze(text).figures] == expected

@@ -85,3 +85,20 @@ def test_a_dateline_in_capitals_before_an_agency_is_no_organization():
 def test_dash_datelines_possessives_and_charities(text, organizations):
     assert names(text, "organization") == organizations
     assert names(text, "person") == []
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("The Army Corps of Engineers said the levee held.", ["Army Corps of Engineers"]),
+    ("Government of Venezuela officials declined to comment.", ["Government of Venezuela"]),
+    ("The Supreme Court on Monday upheld the ban.", ["Supreme Court"]),
+    ("The Ministry of Defence on Friday denied the report.", ["Ministry of Defence"]),
+    ("Prosecutors had sought 12 years. Authorities said the case was closed.", []),
+])
+def test_a_cue_word_heads_a_name_and_a_date_ends_one(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_streets_and_squares_are_places_not_persons():
+    text = "Protesters gathered on Moi Avenue and in Tahrir Square before marching down Kenyatta Street."
+    assert names(text, "person") == []
+    assert names(text, "organization") == []

@@ -107,6 +107,18 @@ YEAR_WORDS = {"in", "since", "until", "till", "by", "from", "of", "to", "between
               "mid", "early", "late", "around", "circa", "summer", "winter", "spring", "autumn", "fall", "and", "the"}
 
 
+YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+
+
+def is_period(text: str, low: str, high: str, end: int) -> bool:
+    """"between 2000 and 2011", "from 2015 to 2020", "2014-2016": two years are a period, not a figure,
+    unless a counted word follows ("between 1500 and 2000 people")."""
+    if not (YEAR.fullmatch(low) and YEAR.fullmatch(high)):
+        return False
+    following = re.match(r"\s+([a-z]+)", text[end:end + 30])
+    return following is None or following.group(1) in YEAR_WORDS or not counted_words(text, end)[0]
+
+
 def is_year(text: str, m: re.Match) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless a qualifier or a counted noun goes with it."""
     raw = m.group("num") or ""
@@ -176,6 +188,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         high_text = m.group("high") or m.group("high2") or m.group("high3")
         low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
         if not low or not high or low.value is None or high.value is None or high.value <= low.value:
+            return None
+        if is_period(text, low_text, high_text, end):
             return None
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)

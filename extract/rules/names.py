@@ -152,6 +152,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         words = words[last_title + 1:]
     while words:
         low = words[0].lower()
+        if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
+            break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
@@ -166,6 +168,15 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         words = words[:-1]
     role = " ".join(role_words) if role_words else None
     return words, start, role
+
+
+def until_date_word(words: list[str]) -> list[str]:
+    """The words before a connector that a weekday or month follows: "Supreme Court on Monday" is the Supreme Court."""
+    date_words = lexicon.word_set("names", "date_words")
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
+            return words[:i]
+    return words
 
 
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
@@ -205,6 +216,8 @@ def classify(cand: Candidate, text: str) -> None:
     organizations = lexicon.load("organizations")
     if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
+    elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "place_words"):
+        cand.kind, cand.rule_id = "place", "place-word-inside"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
     elif after in org_after() and len(cand.words) >= 1 and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
@@ -254,7 +267,8 @@ def candidates(article: Article) -> list[Candidate]:
         surface = match.group()
         if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names:
             continue  # "The", "According", "Monday": most runs are one such word
-        cand = Candidate(match.start(), match.end(), split_words(surface))
+        words = until_date_word(split_words(surface))
+        cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
         introduced = introduced_organization(cand, text)
         if introduced:
             found.append(introduced)
