@@ -88,3 +88,13 @@ def test_glued_multipliers_and_ages_after_aged(text, expected):
 ])
 def test_dozens_multiply_and_two_years_are_a_period(text, expected):
     assert [(f.surface, f.value) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rate has been in the 5.25%-5.50% range since July.", [("5.25%-5.50%", 5.25, 5.5, "percent")]),
+    ("Prices rose 5 to 10 percent.", [("5 to 10 percent", 5, 10, "percent")]),
+    ("Support rose from 30% to 45%.", [("30%", 30, None, "percent"), ("45%", 45, None, "percent")]),
+    ("The S&P 500 rose 0.9% and the FTSE 100 fell.", [("0.9%", 0.9, None, "percent")]),
+])
+def test_percent_ranges_and_index_names(text, expected):
+    assert [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures] == expected

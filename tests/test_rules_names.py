@@ -102,3 +102,21 @@ def test_streets_and_squares_are_places_not_persons():
     text = "Protesters gathered on Moi Avenue and in Tahrir Square before marching down Kenyatta Street."
     assert names(text, "person") == []
     assert names(text, "organization") == []
+
+
+def test_an_organization_then_a_title_then_a_person():
+    entities = analyze("Reserve Bank of India Governor Shaktikanta Das said rates would stay.").entities
+    assert [(e.kind, e.name, e.role) for e in entities] == [("organization", "Reserve Bank of India", None),
+                                                            ("person", "Shaktikanta Das", "Governor")]
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("The U.S. Federal Reserve held rates, said Seema Shah of Principal Asset Management.", ["Seema Shah"],
+     ["Federal Reserve", "Principal Asset Management"]),
+    ("The Nasdaq Composite gained 1.25% and the Nobel Peace Prize went to Maria Ressa.", ["Maria Ressa"], []),
+    ("National Guard Commander Lt. Gen. Juan Perez arrived.", ["Juan Perez"], ["National Guard"]),
+    ("Los Lobos controls the port, said Ana de Souza.", ["Ana de Souza"], []),
+])
+def test_business_names_index_names_and_abbreviated_titles(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

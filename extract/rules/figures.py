@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from .text import Article, nlp
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
 
 
 @dataclass
@@ -71,11 +72,11 @@ def figure_pattern() -> re.Pattern:
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
-        rf"|(?P<range>between\s+(?P<low>{number})\s+and\s+(?P<high>{number})"
-        rf"|(?P<low2>{number})\s+to\s+(?P<high2>{number})"
-        rf"|(?P<low3>{DIGITS})\s?[-–]\s?(?P<high3>{DIGITS}))"
+        rf"|(?P<range>between\s+(?P<low>{number})%?\s+and\s+(?P<high>{number})(?P<pct1>{PERCENT})?"
+        rf"|(?P<low2>{number})\s+to\s+(?P<high2>{number})(?P<pct2>{PERCENT})?"
+        rf"|(?P<low3>{DIGITS})%?\s?[-–]\s?(?P<high3>{DIGITS})(?P<pct3>{PERCENT})?)"
         rf"|(?P<money>(?:US\$|\$|€|£)\s?{number})"
-        rf"|(?P<num>{number})(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?"
+        rf"|(?P<num>{number})(?P<pct>{PERCENT})?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>{vague})(?=\s+(?:of\s+)?[a-z]))"
         rf"(?![\w])",
@@ -191,6 +192,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
             return None
         if is_period(text, low_text, high_text, end):
             return None
+        if m.group("pct1") or m.group("pct2") or m.group("pct3"):
+            return FigureHit(start, end, surface, low.value, "at_least", "percent", None, "fig-range-percent", value_max=high.value)
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
     core = surface[: m.start("pct") - start] if m.group("pct") else surface
@@ -223,7 +226,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
 
 
 def is_label(text: str, start: int) -> bool:
-    before = re.search(r"([A-Za-z][\w.]*)[ \u00a0]+$", text[max(0, start - 30):start])
+    before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30):start])
     return bool(before) and before.group(1).lower().rstrip(".") in lexicon.load("figures")["label_words"] and before.group(1)[0].isupper()
 
 

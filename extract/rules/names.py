@@ -22,7 +22,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 
 from . import lexicon
-from .text import Article, nlp
+from .text import ABBREVIATIONS, Article, nlp
 
 UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
 CAPITAL = rf"[{re.escape(UPPER)}]"
@@ -164,7 +164,7 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     if len(words) > 1 and words[0].endswith(("'s", "’s")):
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
-    while words and (words[-1].lower() in particles() or words[-1].lower() in CONNECTORS):
+    while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()):
         words = words[:-1]
     role = " ".join(role_words) if role_words else None
     return words, start, role
@@ -179,10 +179,36 @@ def until_date_word(words: list[str]) -> list[str]:
     return words
 
 
+def split_person_of_organization(cand: Candidate) -> list[Candidate]:
+    """"Seema Shah of Principal Asset Management": a person's name, "of", then an organization
+    (but "Bank of England" and "Friends of the Earth" stay whole: no cue before, or none after)."""
+    words = cand.words
+    for i in (2, 3):
+        if i < len(words) - 1 and words[i] in ("of", "at", "from") and not any(w.lower() in org_cues() for w in words[:i]) \
+                and any(w.lower() in org_cues() for w in words[i + 1:]) and all(w[:1].isupper() for w in words[:i]):
+            tail_start = cand.start + len(" ".join(words[:i + 1])) + 1
+            return [Candidate(cand.start, cand.start + len(" ".join(words[:i])), words[:i]),
+                    Candidate(tail_start, cand.end, words[i + 1:])]
+    return [cand]
+
+
+def split_at_title(cand: Candidate) -> list[Candidate]:
+    """"Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
+    parts = split_person_of_organization(cand)
+    if len(parts) > 1:
+        return parts
+    for i in range(2, len(cand.words) - 1):
+        if cand.words[i].lower() in titles() and any(w.lower() in org_cues() for w in cand.words[:i]):
+            head = cand.words[:i]
+            tail_start = cand.start + len(" ".join(head)) + 1
+            return [Candidate(cand.start, tail_start - 1, head), Candidate(tail_start, cand.end, cand.words[i:])]
+    return [cand]
+
+
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """"Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     if any(w.lower() in org_cues() for w in cand.words):
-        return [cand]
+        return split_at_title(cand)
     parts, current, start, pos = [], [], cand.start, cand.start
     for word in cand.words:
         if word.lower() in ("of", "for", "and", "on", "&", "the") and current:
@@ -211,6 +237,8 @@ def classify(cand: Candidate, text: str) -> None:
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
     low = [w.lower() for w in cand.words]
+    if len(low) == 1 and text[cand.end:cand.end + 1] == "." and (low[0] in titles() or low[0] in ABBREVIATIONS):
+        return  # "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
     before_word = last_word_before(text, cand.start)
     after = next_word(text, cand.end)
     organizations = lexicon.load("organizations")
@@ -218,6 +246,8 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "place_words"):
         cand.kind, cand.rule_id = "place", "place-word-inside"
+    elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "thing_words"):
+        cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
     elif after in org_after() and len(cand.words) >= 1 and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
@@ -241,7 +271,7 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None
     elif any(w in lexicon.word_set("names", "not_names") for w in low):
         cand.kind = None
-    elif 2 <= len([w for w in low if w not in particles()]) <= 4:
+    elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
         cand.kind, cand.rule_id = "person", "person-name-words"
     elif len(cand.words) == 1 and REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[0][1:].islower():
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied"
