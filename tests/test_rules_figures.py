@@ -98,3 +98,12 @@ def test_dozens_multiply_and_two_years_are_a_period(text, expected):
 ])
 def test_percent_ranges_and_index_names(text, expected):
     assert [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offer included a one-off payment of at least £1,655, the union said.", [("at least £1,655", 1655, "at_least", "£")]),
+    ("Nearly US$ 3 million was lost.", [("Nearly US$ 3 million", 3_000_000, "less_than", "US$")]),
+    ("The fund pledged more than €40m in aid.", [("more than €40m", 40_000_000, "more_than", "€")]),
+])
+def test_a_qualifier_before_a_currency_sign(text, expected):
+    assert [(f.surface, f.value, f.qualifier, f.counts) for f in analyze(text).figures] == expected

@@ -197,7 +197,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
     core = surface[: m.start("pct") - start] if m.group("pct") else surface
-    quantity = numbers.read_quantity(core if not m.group("money") else re.sub(r"^(?:US\$|\$|€|£)\s?", "", core))
+    quantity = numbers.read_quantity(core if not m.group("money") else re.sub(r"(?:US\$|\$|€|£)\s?", "", core, count=1))
     if m.group("qual") and m.group("vague"):
         return None
     if quantity is None:
@@ -207,7 +207,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         counts = "age in years" if surface.lower().endswith("-old") else unit_word + "s"
         return FigureHit(start, end, surface, quantity.value, quantity.qualifier, lexicon.load("figures")["time_units"][unit_word], counts, "fig-hyphenated")
     if m.group("money"):
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", surface[0] if surface[0] in "$€£" else "US$", "fig-money")
+        sign = m.group("money")
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", sign[0] if sign[0] in "$€£" else "US$", "fig-money")
     if m.group("pct"):
         return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "percent", None, "fig-percent")
     if m.group("num") and re.search(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$",
