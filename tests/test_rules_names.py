@@ -120,3 +120,8 @@ def test_an_organization_then_a_title_then_a_person():
 def test_business_names_index_names_and_abbreviated_titles(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+def test_a_capitalized_state_in_a_title_is_no_place_cue():
+    text = "U.S. Secretary of State Antony Blinken landed in the Gaza Strip region; the state of Veracruz was calm."
+    assert names(text, "person") == ["Antony Blinken"]

@@ -71,7 +71,7 @@ def places() -> frozenset[str]:
 
 
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
-PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$", re.I)
+PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$")  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
 ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
                    "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
