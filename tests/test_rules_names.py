@@ -125,3 +125,14 @@ def test_business_names_index_names_and_abbreviated_titles(text, persons, organi
 def test_a_capitalized_state_in_a_title_is_no_place_cue():
     text = "U.S. Secretary of State Antony Blinken landed in the Gaza Strip region; the state of Veracruz was calm."
     assert names(text, "person") == ["Antony Blinken"]
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("Marine Le Pen's National Rally abstained.", ["Marine Le Pen"], ["National Rally"]),
+    ("Firefighters battled blazes across New South Wales and North Kivu.", [], []),
+    ("New Zealand Prime Minister Chris Hipkins and Premier Chris Minns spoke.", ["Chris Hipkins", "Chris Minns"], []),
+    ("Armand insisted in an interview with France Inter radio.", ["Armand"], ["France Inter"]),
+])
+def test_possessives_compass_places_long_titles_and_broadcasters(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

@@ -114,3 +114,17 @@ def test_straight_single_quotes_are_quotations_and_apostrophes_are_not():
 ])
 def test_harder_attributions(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Socialist leader Olivier Faure was scathing. The government, he said, was "living on borrowed time."',
+     [("living on borrowed time.", "Olivier Faure")]),
+    ('Marine Le Pen\'s party abstained. Le Pen said it had been responsible. But she warned: "Our patience has limits."',
+     [("Our patience has limits.", "Marine Le Pen")]),
+])
+def test_a_pronoun_in_an_aside_and_a_particle_surname_speak(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_single_quoted_word_is_held_at_arms_length_unless_shouted():
+    assert quotes('Le Pen said her party had chosen "responsibility." The crowd shouted "Thieves!"') == [("Thieves!", "crowd")]

@@ -145,7 +145,7 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     not_names = lexicon.word_set("names", "not_names")
     role_words = []
     # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
-    last_title = max((i for i, w in enumerate(words[:3]) if w.lower() in titles() and i < len(words) - 1), default=None)
+    last_title = max((i for i, w in enumerate(words[:5]) if w.lower() in titles() and i < len(words) - 1), default=None)
     if last_title is not None and last_title > 0:
         role_words = words[: last_title + 1]
         start += len(" ".join(role_words)) + 1
@@ -177,6 +177,21 @@ def until_date_word(words: list[str]) -> list[str]:
         if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
             return words[:i]
     return words
+
+
+def split_at_possessive(cand: Candidate) -> list[Candidate]:
+    """"Marine Le Pen's National Rally": the owner and what is owned are two names.
+    (A possessive first word, "Britain's Home Office", is left to ``strip_edges``.)"""
+    for i in range(1, len(cand.words)):
+        word = cand.words[i]
+        if word.endswith(("'s", "’s")):
+            owner = cand.words[:i] + [word[:-2]]
+            owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
+            if i == len(cand.words) - 1:
+                return [owner_part]  # "Marine Le Pen's party": the name without its "'s"
+            owned_start = cand.start + len(" ".join(cand.words[:i + 1])) + 1
+            return [owner_part, Candidate(owned_start, cand.end, cand.words[i + 1:])]
+    return [cand]
 
 
 def split_person_of_organization(cand: Candidate) -> list[Candidate]:
@@ -267,14 +282,17 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-acronym"
     elif cand.text.lower() in places():
         cand.kind, cand.rule_id = "place", "place-gazetteer"
+    elif len(low) >= 2 and low[0] in lexicon.word_set("names", "place_first_words"):
+        cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
     elif all(w in lexicon.word_set("names", "demonyms") for w in low):
         cand.kind = None
     elif any(w in lexicon.word_set("names", "not_names") for w in low):
         cand.kind = None
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
         cand.kind, cand.rule_id = "person", "person-name-words"
-    elif len(cand.words) == 1 and REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[0][1:].islower():
-        cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied"
+    elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
+            REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[-1][1:].islower():
+        cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
     elif len(cand.words) == 1 and (cand.role or before_word in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or before_word
@@ -303,7 +321,7 @@ def candidates(article: Article) -> list[Candidate]:
         if introduced:
             found.append(introduced)
             continue
-        for part in split_at_connectors(cand):
+        for part in (p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)):
             words, start, role = strip_edges(part.words, part.start, text)
             if not words:
                 continue

@@ -174,6 +174,8 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 def is_quotation(text: str) -> bool:
     words = WORD.findall(text)
     punctuated = bool(re.search(r"[.!?…]", text)) or text.endswith(",")
+    if len(words) == 1:
+        return bool(re.search(r"[!?]", text))  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
     if len(words) < 3:
         return punctuated and bool(re.search(r"[.!?]", text))
     if not punctuated:
@@ -350,6 +352,9 @@ def clean_label(words: list[str]) -> list[str]:
     return words
 
 
+PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
+
+
 def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[str | None, str | None, str | None, str | None]:
     """(speaker, type, rule, known id) for the speaker phrase text[start:end]."""
     text = ctx.article.text
@@ -371,6 +376,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     if not lowered:
         return None, None, None, None
     pronouns = lexicon.load("roles")["pronouns"]
+    aside = PRONOUN_ASIDE.search(phrase)
+    if aside and aside.group(1).lower() in pronouns["person"] + pronouns["group"]:
+        lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
     if lowered[0] in pronouns["person"] or (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS and re.match(r"\s*(?:the|this|that)\b", head, re.I)):
         entity = ctx.last_subject_before(quote_pos)
         if entity:
