@@ -136,3 +136,12 @@ def test_a_capitalized_state_in_a_title_is_no_place_cue():
 def test_possessives_compass_places_long_titles_and_broadcasters(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("The Democratic Republic of Congo and the Gulf of Mexico were cited by Ricardo Lake.", ["Ricardo Lake"]),
+    ("Lake Victoria rose and Port Sudan flooded, said WHO Director-General Tedros Adhanom Ghebreyesus.",
+     ["Tedros Adhanom Ghebreyesus"]),
+])
+def test_places_named_by_their_first_or_of_word_and_a_hyphenated_title(text, persons):
+    assert names(text, "person") == persons

@@ -128,3 +128,15 @@ def test_a_pronoun_in_an_aside_and_a_particle_surname_speak(text, expected):
 
 def test_a_single_quoted_word_is_held_at_arms_length_unless_shouted():
     assert quotes('Le Pen said her party had chosen "responsibility." The crowd shouted "Thieves!"') == [("Thieves!", "crowd")]
+
+
+def test_a_surname_that_is_also_a_town_still_speaks():
+    text = ('Health Minister Roger Kamba said the country had ordered doses.\n\n'
+            '"We are asking our partners to move faster," Kamba told AFP by phone from Kinshasa.')
+    assert quotes(text) == [("We are asking our partners to move faster,", "Roger Kamba")]
+
+
+def test_a_name_after_a_title_still_opens_its_sentence_for_a_later_pronoun():
+    text = ('Health Minister Roger Kamba said the country had ordered doses. Dr. Dimie Ogoina, who chairs the '
+            'committee, was more cautious. Asked about a pandemic, he said: "We don\'t know yet."')
+    assert quotes(text) == [("We don't know yet.", "Dimie Ogoina")]

@@ -70,6 +70,7 @@ def places() -> frozenset[str]:
     return load()
 
 
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "of", "via", "toward", "towards"}
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
 PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$")  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
 ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
@@ -194,6 +195,13 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+def is_place_name(low: list[str]) -> bool:
+    """"Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization cue."""
+    words = lexicon.word_set("names", "place_words")
+    placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:]))
+    return placed and not any(w in org_cues() for w in low)
+
+
 def split_person_of_organization(cand: Candidate) -> list[Candidate]:
     """"Seema Shah of Principal Asset Management": a person's name, "of", then an organization
     (but "Bank of England" and "Friends of the Earth" stay whole: no cue before, or none after)."""
@@ -224,6 +232,8 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """"Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     if any(w.lower() in org_cues() for w in cand.words):
         return split_at_title(cand)
+    if is_place_name([w.lower() for w in cand.words]):
+        return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
     parts, current, start, pos = [], [], cand.start, cand.start
     for word in cand.words:
         if word.lower() in ("of", "for", "and", "on", "&", "the") and current:
@@ -259,7 +269,7 @@ def classify(cand: Candidate, text: str) -> None:
     organizations = lexicon.load("organizations")
     if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
-    elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "place_words"):
+    elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
     elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "thing_words"):
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
@@ -394,9 +404,13 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     persons = [c for c in cands if c.kind == "person"]
     # Single words that belong to a longer person name of the article ("Nieto", "Rubieles").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
+    surnames = {c.words[-1] for c in persons if len(c.words) > 1}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
             cand.kind, cand.rule_id = "person", "person-part-of-name"
+        elif cand.rule_id == "place-gazetteer" and len(cand.words) == 1 and cand.words[0] in surnames \
+                and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS:
+            cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
     entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
     entities += group_organizations([c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text)
     entities.sort(key=lambda e: e.mentions[0].start)

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 
 from . import lexicon
 from .names import Entity
-from .text import Article, ends_with_abbreviation, nlp
+from .text import ABBREVIATIONS, Article, ends_with_abbreviation, nlp
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
@@ -501,6 +501,13 @@ def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue,
     return True
 
 
+def only_titles(prefix: str) -> bool:
+    """Whether the words before a name in its sentence are all titles ("Dr.", "Health Minister"): it still opens it."""
+    words = [w.strip("“‘\"'(").lower() for w in prefix.split()]
+    titles = lexicon.word_table("roles", "titles")
+    return bool(words) and len(words) <= 4 and all(w in titles or w.rstrip(".") in titles or w.rstrip(".") in ABBREVIATIONS for w in words)
+
+
 def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     text = ctx.article.text
@@ -514,7 +521,7 @@ def record_subjects(ctx: Context) -> None:
             i = bisect.bisect_left(cue_positions, m.start - 60)
             near_cue = any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4])
             sentence_start = ctx.article.sentence_bounds(m.start)[0]
-            opens = m.start - sentence_start <= 3 or m.start in starts
+            opens = m.start - sentence_start <= 3 or m.start in starts or only_titles(text[sentence_start:m.start])
             if near_cue or opens:
                 ctx.subjects.append((m.start, entity))
     ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
