@@ -107,3 +107,9 @@ def test_percent_ranges_and_index_names(text, expected):
 ])
 def test_a_qualifier_before_a_currency_sign(text, expected):
     assert [(f.surface, f.value, f.qualifier, f.counts) for f in analyze(text).figures] == expected
+
+
+def test_what_is_counted_stops_at_a_preposition_or_adverb():
+    found = [(f.surface, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
+                                                      "after more than four tonnes moved through the port.").figures]
+    assert found == [("22", "tonnes of cocaine"), ("25", "children"), ("more than four", "tonnes")]

@@ -145,3 +145,7 @@ def test_possessives_compass_places_long_titles_and_broadcasters(text, persons, 
 ])
 def test_places_named_by_their_first_or_of_word_and_a_hyphenated_title(text, persons):
     assert names(text, "person") == persons
+
+
+def test_indefinite_pronouns_before_a_reporting_verb_are_nobody():
+    assert names("“Nobody warned us,” said Fatima Hijazi. Everyone agreed. Someone said it was late.", "person") == ["Fatima Hijazi"]
