@@ -113,3 +113,12 @@ def test_what_is_counted_stops_at_a_preposition_or_adverb():
     found = [(f.surface, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
                                                       "after more than four tonnes moved through the port.").figures]
     assert found == [("22", "tonnes of cocaine"), ("25", "children"), ("more than four", "tonnes")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands protested against the new law.", [("Thousands", None)]),
+    ("Three masked gunmen entered while nine candidates won seats.", [("Three", "masked gunmen"), ("nine", "candidates")]),
+    ("Several said they would leave.", []),
+])
+def test_a_verb_after_the_number_is_not_what_it_counts(text, expected):
+    assert [(f.surface, f.counts) for f in analyze(text).figures] == expected

@@ -149,3 +149,7 @@ def test_places_named_by_their_first_or_of_word_and_a_hyphenated_title(text, per
 
 def test_indefinite_pronouns_before_a_reporting_verb_are_nobody():
     assert names("“Nobody warned us,” said Fatima Hijazi. Everyone agreed. Someone said it was late.", "person") == ["Fatima Hijazi"]
+
+
+def test_a_group_noun_opening_a_sentence_is_no_one_s_name():
+    assert names("Analysts said the yen rose. Residents disagreed, said Shoki Omori.", "person") == ["Shoki Omori"]

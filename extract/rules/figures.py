@@ -132,19 +132,27 @@ def is_year(text: str, m: re.Match) -> bool:
     return following is None
 
 
+PARTICIPLE_NOUNS = {"armed", "wounded", "injured", "displaced", "detained", "dead", "disappeared", "missing", "killed"}
+COUNTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+")
+
+
 def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     """(what is counted, its unit) from the words after the number."""
     fig = lexicon.load("figures")
-    stop, skip = set(fig["counts_stop"]), set(fig["counts_skip"])
-    words = re.findall(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+", text[end:end + 120])
+    stop, skip = lexicon.word_set("figures", "counts_stop"), lexicon.word_set("figures", "counts_skip")
+    words = COUNTED_WORD.findall(text, end, end + 120)
     kept: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         low = word.lower()
         if not word[0].isalpha():
             break
         if not kept and low in skip:
             continue
-        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in ("armed", "wounded", "injured", "displaced", "detained")):
+        if not kept and low.endswith("ed") and low not in PARTICIPLE_NOUNS:
+            following = words[i + 1].lower() if i + 1 < len(words) else ""
+            if not following[:1].isalpha() or following in stop:
+                break  # "Thousands protested against …": a verb, nothing counted; "three masked gunmen" goes on
+        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in PARTICIPLE_NOUNS):
             if low == "of" and kept and len(kept) < 3:
                 kept.append(word)
                 continue
@@ -219,8 +227,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         return FigureHit(start, end, surface, quantity.value, "exact", "year", "age in years", "fig-age", about=age.group(1))
     counts, unit = counted_words(text, end)
     if m.group("vague"):
-        if not counts:
-            return None
+        if not counts and (quantity.value or 0) < 24:
+            return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
         return FigureHit(start, end, surface, quantity.value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
     rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
     return FigureHit(start, end, surface, quantity.value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")

@@ -58,6 +58,12 @@ def org_after() -> frozenset[str]:
 
 
 @cache
+def group_nouns() -> frozenset[str]:
+    """Plural nouns for groups of people ("analysts", "residents"): capitalized only when they open a sentence."""
+    return frozenset(lexicon.word_table("roles", "groups"))
+
+
+@cache
 def titles() -> dict[str, str]:
     return lexicon.word_table("roles", "titles")
 
@@ -294,8 +300,8 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-gazetteer"
     elif len(low) >= 2 and low[0] in lexicon.word_set("names", "place_first_words"):
         cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
-    elif all(w in lexicon.word_set("names", "demonyms") for w in low):
-        cand.kind = None
+    elif all(w in lexicon.word_set("names", "demonyms") for w in low) or len(low) == 1 and low[0] in group_nouns():
+        cand.kind = None  # "Venezuelan", "Analysts said": no one's name
     elif any(w in lexicon.word_set("names", "not_names") for w in low):
         cand.kind = None
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
