@@ -105,6 +105,12 @@ def vague_phrases() -> list[tuple[str, Quantity]]:
             for entry in lexicon()["vague"] for phrase in sorted(entry["words"], key=len, reverse=True)]
 
 
+@cache
+def standalone_vague_ids() -> frozenset[str]:
+    """Ids of the vague words that are figures without a noun after them ("Thousands protested")."""
+    return frozenset(e["id"] for e in lexicon()["vague"] if e.get("alone"))
+
+
 def read_vague(words: list[str]) -> Quantity | None:
     text = " ".join(words)
     for phrase, quantity in vague_phrases():

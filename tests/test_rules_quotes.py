@@ -140,3 +140,15 @@ def test_a_name_after_a_title_still_opens_its_sentence_for_a_later_pronoun():
     text = ('Health Minister Roger Kamba said the country had ordered doses. Dr. Dimie Ogoina, who chairs the '
             'committee, was more cautious. Asked about a pandemic, he said: "We don\'t know yet."')
     assert quotes(text) == [("We don't know yet.", "Dimie Ogoina")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Mrs. Ana Ruiz arrived first. Then Pedro Salas spoke to the crowd about his plans. "We will stay," she said. '
+     '"We will go," he said.', [("We will stay,", "Ana Ruiz"), ("We will go,", "Pedro Salas")]),
+    ('Lina Haddad, a spokeswoman for the camp, was tired. Omar Saleh, a guard, said his shift was over. '
+     '"Nobody sleeps here," she said.', [("Nobody sleeps here,", "Lina Haddad")]),
+    # with nothing to tell them apart, the nearest person still speaks
+    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Pedro Salas")]),
+])
+def test_he_and_she_pass_over_a_person_of_the_other_gender(text, expected):
+    assert quotes(text) == expected

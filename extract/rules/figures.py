@@ -227,7 +227,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         return FigureHit(start, end, surface, quantity.value, "exact", "year", "age in years", "fig-age", about=age.group(1))
     counts, unit = counted_words(text, end)
     if m.group("vague"):
-        if not counts and (quantity.value or 0) < 24:
+        if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
             return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
         return FigureHit(start, end, surface, quantity.value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
     rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"

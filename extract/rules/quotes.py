@@ -31,7 +31,7 @@ from functools import cache
 from spacy.matcher import PhraseMatcher
 
 from . import lexicon
-from .names import Entity
+from .names import REPORTING_AFTER, Entity
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation, nlp
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
@@ -284,6 +284,7 @@ class Context:
     subjects: list[tuple[int, Entity]] = field(default_factory=list)  # persons who spoke or opened a sentence
     groups: list[tuple[int, str]] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)  # cues that attributed the quotation just before them
+    genders: dict[str, str] = field(default_factory=dict)  # person name -> "female" | "male", when the text tells
 
     def __post_init__(self) -> None:
         # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
@@ -301,9 +302,21 @@ class Context:
     def add_subject(self, at: int, entity: Entity) -> None:
         bisect.insort(self.subjects, (at, entity), key=lambda s: s[0])
 
-    def last_subject_before(self, pos: int) -> Entity | None:
+    def last_subject_before(self, pos: int, gender: str | None = None) -> Entity | None:
+        """The last person before ``pos`` who spoke or opened a sentence; with a ``gender`` (from "he",
+        "she", "the spokeswoman"), the last one not known to be of the other gender."""
         i = bisect.bisect_left(self.subjects, pos, key=lambda s: s[0])
-        return self.subjects[i - 1][1] if i else None
+        if not i:
+            return None
+        if gender:
+            for _, entity in reversed(self.subjects[:i]):
+                if self.genders.get(entity.name) in (None, gender):
+                    return entity  # the nearest one who may be "she": a man named since is passed over
+            j = bisect.bisect_left(self.mention_starts, pos)
+            for _, _, entity in reversed(self.mention_index[:j]):
+                if entity.kind == "person" and self.genders.get(entity.name) == gender:
+                    return entity  # no subject fits: the nearest person named who is known to
+        return self.subjects[i - 1][1]  # the text's own clues may be wrong (a translated "his"): the nearest then
 
     def outside_quotes(self, cues: list[Cue]) -> list[Cue]:
         """The cues that stand outside every quotation's marks."""
@@ -380,7 +393,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     if aside and aside.group(1).lower() in pronouns["person"] + pronouns["group"]:
         lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
     if lowered[0] in pronouns["person"] or (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS and re.match(r"\s*(?:the|this|that)\b", head, re.I)):
-        entity = ctx.last_subject_before(quote_pos)
+        entity = ctx.last_subject_before(quote_pos, gender_of_words(lowered))
         if entity:
             return entity.name, "person", "speaker-pronoun", entity.known_id
         if lowered[0] in pronouns["person"]:
@@ -501,6 +514,12 @@ def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue,
     return True
 
 
+def only_connectives(prefix: str) -> bool:
+    """Whether the words before a name are sentence connectives ("Then", "But later"): it still opens the sentence."""
+    words = [w.strip(",“\"'").lower() for w in prefix.split()]
+    return 0 < len(words) <= 2 and all(w in lexicon.word_set("names", "not_names") for w in words)
+
+
 def only_titles(prefix: str) -> bool:
     """Whether the words before a name in its sentence are all titles ("Dr.", "Health Minister"): it still opens it."""
     words = [w.strip("“‘\"'(").lower() for w in prefix.split()]
@@ -508,8 +527,55 @@ def only_titles(prefix: str) -> bool:
     return bool(words) and len(words) <= 4 and all(w in titles or w.rstrip(".") in titles or w.rstrip(".") in ABBREVIATIONS for w in words)
 
 
+@cache
+def gender_words() -> dict[str, str]:
+    """word -> "female" | "male": pronouns and gendered nouns and honorifics (``roles.yaml``)."""
+    table = lexicon.load("roles")["gender"]
+    return {w: gender for gender, entry in table.items() for w in entry["pronouns"] + entry["words"]}
+
+
+def gender_of_words(words: list[str]) -> str | None:
+    """The gender the words tell ("she", "the spokeswoman"), if any."""
+    return next((gender_words()[w] for w in words if w in gender_words()), None)
+
+
+GENDER_WORD = re.compile(r"[A-Za-z.]+")
+
+
+def infer_genders(ctx: Context) -> None:
+    """A person's gender, when the article tells it: a title or gendered noun in their role, just
+    before a mention or in apposition ("Mrs.", "spokeswoman"), else the first "he/his" or "she/her"
+    after a mention in its sentence, before another person is named ("Pedro Salas spoke about his
+    plans").  The next sentence is not read: its "she said" is what is being resolved."""
+    text, article = ctx.article.text, ctx.article
+    pronouns = {w for entry in lexicon.load("roles")["gender"].values() for w in entry["pronouns"]}
+    persons = sorted((m.start, m.end, e) for e in ctx.entities if e.kind == "person" for m in e.mentions)
+    starts = [p[0] for p in persons]
+    votes: dict[str, str] = {}
+    for start, end, entity in persons:
+        if entity.name in votes:
+            continue
+        before = text[max(article.sentence_bounds(start)[0], start - 30):start].lower().split()[-2:]
+        role = (entity.role or "").lower().split()
+        apposition = text[end:end + 80].split(",")[1].lower().split() if text[end:end + 1] == "," and text.count(",", end, end + 80) >= 2 else []
+        told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
+        if told is None:
+            i = bisect.bisect_right(starts, start)
+            next_person = starts[i] if i < len(starts) else len(text)
+            limit = min(next_person, article.sentence_bounds(end)[1])
+            for match in GENDER_WORD.finditer(text, end, max(end, limit)):
+                word = match.group().lower()
+                if word in pronouns and not REPORTING_AFTER.match(text, match.end()):
+                    told = gender_words()[word]  # "she said" is what is being resolved, not evidence
+                    break
+        if told:
+            votes[entity.name] = told
+    ctx.genders = votes
+
+
 def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
+    infer_genders(ctx)
     text = ctx.article.text
     cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
@@ -521,7 +587,9 @@ def record_subjects(ctx: Context) -> None:
             i = bisect.bisect_left(cue_positions, m.start - 60)
             near_cue = any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4])
             sentence_start = ctx.article.sentence_bounds(m.start)[0]
-            opens = m.start - sentence_start <= 3 or m.start in starts or only_titles(text[sentence_start:m.start])
+            prefix = text[sentence_start:m.start]
+            opens = (m.start - sentence_start <= 3 or m.start in starts or only_titles(prefix) or only_connectives(prefix)
+                     or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8 and not ctx.entity_mentions(sentence_start, m.start, "person"))
             if near_cue or opens:
                 ctx.subjects.append((m.start, entity))
     ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
