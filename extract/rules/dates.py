@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import matching
+
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -119,15 +121,9 @@ DIGITS = re.compile(r"\d+")
 LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before"}
 
 
-@cache
-def anchor_matcher():
-    from spacy.matcher import PhraseMatcher
-
-    from .text import nlp
-
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    matcher.add("date", [nlp().make_doc(w) for w in DATE_WORDS])
-    return matcher
+def anchor_phrases() -> dict[str, list[str]]:
+    """The date words a date may begin at (matched with the other tables, see ``matching``)."""
+    return {"date": DATE_WORDS}
 
 
 def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
@@ -137,7 +133,7 @@ def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
         return []
     text = article.text
     anchors = sorted({m.start() for m in DIGITS.finditer(text)} |
-                     {article.char_bounds(s, e)[0] for _, s, e in anchor_matcher()(article.doc)})
+                     {article.char_bounds(s, e)[0] for _, s, e in matching.matches(article, "dates")})
     pattern, hits, last_end = date_pattern(), [], 0
     for anchor in anchors:
         if anchor < last_end:

@@ -14,11 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.matcher import PhraseMatcher
 
-from . import lexicon
+from . import lexicon, matching
 from .dates import find_dates_in
-from .text import Article, nlp
+from .text import Article
 
 
 CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
@@ -48,20 +47,21 @@ class EventHit:
 
 
 @cache
-def trigger_matcher() -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    table = {}
-    for entry in lexicon.entries("events", "triggers"):
-        key = entry["id"]
-        matcher.add(key, [nlp().make_doc(str(w)) for w in entry["words"]])
-        table[key] = (entry["event_type"], entry["id"], entry.get("undated", "publication"))
-    return matcher, table
+def trigger_phrase_table() -> dict[str, list[str]]:
+    """Trigger words by entry id (matched with the other tables, see ``matching``)."""
+    return {entry["id"]: [str(w) for w in entry["words"]] for entry in lexicon.entries("events", "triggers")}
+
+
+@cache
+def trigger_table() -> dict[str, tuple[str, str, str]]:
+    """Entry id -> (event type, rule id, what an undated trigger's date is)."""
+    return {e["id"]: (e["event_type"], e["id"], e.get("undated", "publication")) for e in lexicon.entries("events", "triggers")}
 
 
 def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
-    matcher, table = trigger_matcher()
+    table = trigger_table()
     text = article.text
-    matches = matcher(article.doc)
+    matches = matching.matches(article, "events")
     # keep the longest match where matches overlap ("regain control of" over "control")
     matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
     chosen, last_end = [], -1
@@ -74,7 +74,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     date_starts = [d.start for d in all_dates]
     for match_id, start, end in chosen:
-        event_type, rule_id, undated = table[nlp().vocab.strings[match_id]]
+        event_type, rule_id, undated = table[match_id]
         start_char, end_char = article.char_bounds(start, end)
         trigger = text[start_char:end_char]
         if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import numbers
-from . import lexicon
-from spacy.matcher import PhraseMatcher
+from . import lexicon, matching
 
-from .text import Article, nlp
+from .text import Article
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
@@ -240,7 +239,7 @@ def is_label(text: str, start: int) -> bool:
 
 
 @cache
-def anchor_matcher() -> PhraseMatcher:
+def anchor_phrases() -> dict[str, list[str]]:
     """Number words and vague quantity words ("twenty", "hundred", "dozens", "several"), and "a year"."""
     lex = numbers.lexicon()
     # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
@@ -248,9 +247,7 @@ def anchor_matcher() -> PhraseMatcher:
                    for w in e["words"]}
     number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {"a", "an"}  # "a hundred" anchors on "hundred"
     phrases = sorted(vague_words | number_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    matcher.add("number", [nlp().make_doc(p) for p in phrases])
-    return matcher
+    return {"number": phrases}
 
 
 DIGIT_ANCHOR = re.compile(r"\d+")
@@ -259,7 +256,7 @@ DIGIT_ANCHOR = re.compile(r"\d+")
 def anchors(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every token where a figure may stand: digits (by expression) and number words (PhraseMatcher)."""
     found = [(m.start(), m.end()) for m in DIGIT_ANCHOR.finditer(article.text)]
-    for _, start, end in anchor_matcher()(article.doc):
+    for _, start, end in matching.matches(article, "figures"):
         found.append(article.char_bounds(start, end))
     return sorted(found)
 

@@ -179,6 +179,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
 
 def until_date_word(words: list[str]) -> list[str]:
     """The words before a connector that a weekday or month follows: "Supreme Court on Monday" is the Supreme Court."""
+    if len(words) < 3:
+        return words
     date_words = lexicon.word_set("names", "date_words")
     for i in range(1, len(words) - 1):
         if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
@@ -337,7 +339,8 @@ def candidates(article: Article) -> list[Candidate]:
         if introduced:
             found.append(introduced)
             continue
-        for part in (p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)):
+        parts = [cand] if len(words) == 1 else [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
+        for part in parts:
             words, start, role = strip_edges(part.words, part.start, text)
             if not words:
                 continue

@@ -28,11 +28,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.matcher import PhraseMatcher
 
-from . import lexicon
+from . import lexicon, matching
 from .names import REPORTING_AFTER, Entity
-from .text import ABBREVIATIONS, Article, ends_with_abbreviation, nlp
+from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
@@ -233,33 +232,29 @@ class Cue:
 
 
 @cache
-def cue_matcher() -> PhraseMatcher:
-    """spaCy's PhraseMatcher over every cue word and phrase (case-insensitive), keyed by cue id."""
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+def cue_phrase_table() -> dict[str, list[str]]:
+    """Every cue word and phrase by cue id (matched with the other tables, see ``matching``)."""
     phrases: dict[str, list[str]] = {}
     for word, cue_id in cue_words().items():
         phrases.setdefault(cue_id, []).append(word)
     for _, cue_id, phrase in cue_phrases():
         phrases.setdefault(cue_id, []).append(phrase)
-    for cue_id, words in phrases.items():
-        matcher.add(cue_id, [nlp().make_doc(w) for w in sorted(set(words))])
-    return matcher
+    return {cue_id: sorted(set(words)) for cue_id, words in phrases.items()}
 
 
 def all_cues(article: Article) -> list[Cue]:
     """Every cue of the article, found once and kept on it (quotations look them up by position)."""
     cached = getattr(article, "_cues", None)
     if cached is None:
-        strings = nlp().vocab.strings
         cached, last_end = [], -1
-        for match_id, start, end in sorted(cue_matcher()(article.doc), key=lambda m: (m[1], -m[2])):
+        for cue_id, start, end in sorted(matching.matches(article, "cues"), key=lambda m: (m[1], -m[2])):
             if start < last_end:
                 continue  # the longer phrase that starts here won ("according to" over "to")
             start_char, end_char = article.char_bounds(start, end)
             cue_text = article.text[start_char:end_char]
             if cue_text == "on x":
                 continue  # "on X" is the network, not a preposition and a letter
-            cached.append(Cue(start_char, end_char, cue_text, strings[match_id]))
+            cached.append(Cue(start_char, end_char, cue_text, cue_id))
             last_end = end
         article._cues = cached
         article._cue_starts = [c.start for c in cached]
@@ -534,6 +529,11 @@ def gender_words() -> dict[str, str]:
     return {w: gender for gender, entry in table.items() for w in entry["pronouns"] + entry["words"]}
 
 
+@cache
+def gender_pronouns() -> frozenset[str]:
+    return frozenset(w for entry in lexicon.load("roles")["gender"].values() for w in entry["pronouns"])
+
+
 def gender_of_words(words: list[str]) -> str | None:
     """The gender the words tell ("she", "the spokeswoman"), if any."""
     return next((gender_words()[w] for w in words if w in gender_words()), None)
@@ -548,7 +548,7 @@ def infer_genders(ctx: Context) -> None:
     after a mention in its sentence, before another person is named ("Pedro Salas spoke about his
     plans").  The next sentence is not read: its "she said" is what is being resolved."""
     text, article = ctx.article.text, ctx.article
-    pronouns = {w for entry in lexicon.load("roles")["gender"].values() for w in entry["pronouns"]}
+    pronouns = gender_pronouns()
     persons = sorted((m.start, m.end, e) for e in ctx.entities if e.kind == "person" for m in e.mentions)
     starts = [p[0] for p in persons]
     votes: dict[str, str] = {}
@@ -573,24 +573,29 @@ def infer_genders(ctx: Context) -> None:
     ctx.genders = votes
 
 
+def opens_sentence(ctx: Context, start: int, starts: set[int]) -> bool:
+    """Whether a name at ``start`` is its sentence's subject: first, or after titles ("Dr."),
+    connectives ("Then") or an introductory phrase and its comma ("Back in Kabul, Mariam …")."""
+    sentence_start = ctx.article.sentence_bounds(start)[0]
+    if start - sentence_start <= 3 or start in starts:
+        return True
+    prefix = ctx.article.text[sentence_start:start]
+    return (only_titles(prefix) or only_connectives(prefix) or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8
+            and not ctx.entity_mentions(sentence_start, start, "person"))
+
+
 def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     infer_genders(ctx)
     text = ctx.article.text
     cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
-    import bisect
     for entity in ctx.entities:
         if entity.kind != "person":
             continue
         for m in entity.mentions:
             i = bisect.bisect_left(cue_positions, m.start - 60)
-            near_cue = any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4])
-            sentence_start = ctx.article.sentence_bounds(m.start)[0]
-            prefix = text[sentence_start:m.start]
-            opens = (m.start - sentence_start <= 3 or m.start in starts or only_titles(prefix) or only_connectives(prefix)
-                     or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8 and not ctx.entity_mentions(sentence_start, m.start, "person"))
-            if near_cue or opens:
+            if any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4]) or opens_sentence(ctx, m.start, starts):
                 ctx.subjects.append((m.start, entity))
     ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
 
