@@ -153,3 +153,14 @@ def test_indefinite_pronouns_before_a_reporting_verb_are_nobody():
 
 def test_a_group_noun_opening_a_sentence_is_no_one_s_name():
     assert names("Analysts said the yen rose. Residents disagreed, said Shoki Omori.", "person") == ["Shoki Omori"]
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("The Ombudsman's Office said it was monitoring the arrests.", ["Ombudsman's Office"]),
+    ("Nordtone will appeal to the EU's General Court, and the UN General Assembly will debate it.",
+     ["EU", "General Court", "UN General Assembly"]),
+    ("The European Commission fined the firm. The Commission said it had abused its position.", ["European Commission"]),
+    ("Investors sued the lending platform Bitvale and the Danish podcast startup Lytter.", ["Bitvale", "Lytter"]),
+])
+def test_possessive_names_titles_inside_names_head_words_and_introducers(text, organizations):
+    assert names(text, "organization") == organizations

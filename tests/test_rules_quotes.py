@@ -152,3 +152,19 @@ def test_a_name_after_a_title_still_opens_its_sentence_for_a_later_pronoun():
 ])
 def test_he_and_she_pass_over_a_person_of_the_other_gender(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('A police spokesman said two men were held. "We are still searching," he said.',
+     [("We are still searching,", "police spokesman")]),
+    ('Ana Ruiz spoke first. A police spokesman said two men were held. Ruiz then left. "We are still searching," she said.',
+     [("We are still searching,", "Ana Ruiz")]),
+    ('Interior Minister Juan Perez defended the police. Officers, he said, had acted "with restraint and within the law."',
+     [("with restraint and within the law.", "Juan Perez")]),
+    ('The streaming company Nordtone was fined. "This decision ignores the market," the company said in a statement.',
+     [("This decision ignores the market,", "Nordtone")]),
+    ('One of them, retired nurse Helen Park, testified that she had lost her savings. "I trusted them completely," she told jurors.',
+     [("I trusted them completely,", "Helen Park")]),
+])
+def test_unnamed_speakers_roles_companies_and_testimony(text, expected):
+    assert quotes(text) == expected

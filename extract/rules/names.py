@@ -76,11 +76,13 @@ def places() -> frozenset[str]:
     return load()
 
 
+COUNTRY_SHORT_NAMES = {"britain", "america", "europe", "africa", "asia", "latin america", "the west"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "of", "via", "toward", "towards"}
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
 PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$")  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
 ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
+                   "platform", "startup", "start-up", "app", "lender", "bank", "insurer", "retailer", "airline", "carrier", "brand",
                    "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
                    "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine"}
 
@@ -152,7 +154,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     not_names = lexicon.word_set("names", "not_names")
     role_words = []
     # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
-    last_title = max((i for i, w in enumerate(words[:5]) if w.lower() in titles() and i < len(words) - 1), default=None)
+    last_title = max((i for i, w in enumerate(words[:5]) if w.lower() in titles() and i < len(words) - 1
+                      and not all(x.lower() in org_cues() for x in words[i + 1:])), default=None)  # not "UN General Assembly"
     if last_title is not None and last_title > 0:
         role_words = words[: last_title + 1]
         start += len(" ".join(role_words)) + 1
@@ -161,6 +164,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         low = words[0].lower()
         if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
             break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
+        if low in titles() and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
+            break  # "General Court", "General Assembly": the title word is part of the name
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
@@ -168,13 +173,21 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             words = words[1:]
             continue
         break
-    if len(words) > 1 and words[0].endswith(("'s", "’s")):
+    if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_owner_apart(words[0][:-2]):
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
     while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()):
         words = words[:-1]
     role = " ".join(role_words) if role_words else None
     return words, start, role
+
+
+def is_owner_apart(owner: str) -> bool:
+    """Whether a possessive before a name is another entity ("Britain's", "the EU's"), not part of the
+    name ("the Ombudsman's Office")."""
+    low = owner.lower()
+    return (low in places() or is_acronym(owner) or low in lexicon.word_set("names", "demonyms")
+            or owner in lexicon.load("organizations")["known_single"] or low in COUNTRY_SHORT_NAMES)
 
 
 def until_date_word(words: list[str]) -> list[str]:
@@ -189,12 +202,15 @@ def until_date_word(words: list[str]) -> list[str]:
 
 
 def split_at_possessive(cand: Candidate) -> list[Candidate]:
-    """"Marine Le Pen's National Rally": the owner and what is owned are two names.
-    (A possessive first word, "Britain's Home Office", is left to ``strip_edges``.)"""
-    for i in range(1, len(cand.words)):
+    """"Marine Le Pen's National Rally", "the EU's General Court": the owner and what is owned are
+    two names, unless the owner is a plain word of the name ("the Ombudsman's Office")."""
+    for i in range(len(cand.words)):
         word = cand.words[i]
         if word.endswith(("'s", "’s")):
             owner = cand.words[:i] + [word[:-2]]
+            named = [w for w in owner if w.lower() not in lexicon.word_set("names", "not_names")]
+            if len(named) == 1 and not is_owner_apart(named[0]):
+                return [cand]  # "the Ombudsman's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
             if i == len(cand.words) - 1:
                 return [owner_part]  # "Marine Le Pen's party": the name without its "'s"
@@ -304,8 +320,8 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
     elif all(w in lexicon.word_set("names", "demonyms") for w in low) or len(low) == 1 and low[0] in group_nouns():
         cand.kind = None  # "Venezuelan", "Analysts said": no one's name
-    elif any(w in lexicon.word_set("names", "not_names") for w in low):
-        cand.kind = None
+    elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
+        cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
         cand.kind, cand.rule_id = "person", "person-name-words"
     elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
@@ -339,7 +355,10 @@ def candidates(article: Article) -> list[Candidate]:
         if introduced:
             found.append(introduced)
             continue
-        parts = [cand] if len(words) == 1 else [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
+        if len(words) == 1 and not words[0].endswith(("'s", "’s")):
+            parts = [cand]
+        else:
+            parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
         for part in parts:
             words, start, role = strip_edges(part.words, part.start, text)
             if not words:
@@ -508,7 +527,14 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:
                 entity.aliases.append(acronym.group(1))
-    # an acronym seen before its expansion: fold it in now
+    # an acronym seen before its expansion, or the head word alone ("the Commission" after "the
+    # European Commission"): fold it into the longer name
+    for name in list(by_name):
+        words = name.split()
+        if len(words) == 1 and name not in alias_of and name.lower() in org_cues():
+            longer = [n for n in by_name if n != name and n.split()[-1] == name]
+            if len(longer) == 1:
+                alias_of[name] = longer[0]
     for acronym, name in alias_of.items():
         if acronym in by_name and acronym != name:
             entity = by_name.pop(acronym)

@@ -30,7 +30,7 @@ from functools import cache
 
 
 from . import lexicon, matching
-from .names import REPORTING_AFTER, Entity
+from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
@@ -280,6 +280,7 @@ class Context:
     groups: list[tuple[int, str]] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)  # cues that attributed the quotation just before them
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "female" | "male", when the text tells
+    descriptors: list[tuple[int, str, str | None]] = field(default_factory=list)  # unnamed speakers: (cue, label, gender)
 
     def __post_init__(self) -> None:
         # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
@@ -313,6 +314,16 @@ class Context:
                     return entity  # no subject fits: the nearest person named who is known to
         return self.subjects[i - 1][1]  # the text's own clues may be wrong (a translated "his"): the nearest then
 
+    def subject_position(self, entity: Entity, pos: int) -> int:
+        """Where ``entity`` last spoke or opened a sentence before ``pos`` (-1 if never)."""
+        i = bisect.bisect_left(self.subjects, pos, key=lambda s: s[0])
+        return next((at for at, e in reversed(self.subjects[:i]) if e is entity), -1)
+
+    def last_descriptor_before(self, pos: int, gender: str | None) -> tuple[int, str, str | None] | None:
+        """The last unnamed speaker ("a spokesman for the organisers said") before ``pos`` who may be ``gender``."""
+        i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
+        return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
+
     def outside_quotes(self, cues: list[Cue]) -> list[Cue]:
         """The cues that stand outside every quotation's marks."""
         spans = self.spans_by_open
@@ -336,11 +347,13 @@ class Context:
         for "the NGO" or "the organization", the last NGO-like one."""
         generic = noun in ("ngo", "organization", "organisation", "group")
         i = bisect.bisect_left(self.mention_starts, pos)
-        for _, _, entity in reversed(self.mention_index[:i]):
+        for start, _, entity in reversed(self.mention_index[:i]):
             if entity.kind != "organization":
                 continue
             if any(noun in n.lower() for n in [entity.name, *entity.aliases]):
                 return entity
+            if self.article.text[max(0, start - 40):start].lower().rstrip().endswith(noun):
+                return entity  # "the company said" after "streaming company Nordtone"
             if generic and is_civil(entity, self.article.text):
                 return entity
         return None
@@ -389,6 +402,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
     if lowered[0] in pronouns["person"] or (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS and re.match(r"\s*(?:the|this|that)\b", head, re.I)):
         entity = ctx.last_subject_before(quote_pos, gender_of_words(lowered))
+        unnamed = ctx.last_descriptor_before(quote_pos, gender_of_words(lowered)) if lowered[0] in pronouns["person"] else None
+        if unnamed and (entity is None or unnamed[0] > ctx.subject_position(entity, quote_pos)):
+            return unnamed[1], "person", "speaker-pronoun-descriptor", None  # "A spokesman … said … "…," he said."
         if entity:
             return entity.name, "person", "speaker-pronoun", entity.known_id
         if lowered[0] in pronouns["person"]:
@@ -398,7 +414,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         if ctx.groups:
             return ctx.groups[-1][1], "group", "speaker-pronoun-group", None
         return None, None, None, None
-    org_nouns = [i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues")]
+    org_nouns = [i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues") or w in ORG_INTRODUCERS]
     if org_nouns and re.match(r"\s*the\b", head, re.I):
         noun = lowered[org_nouns[0]]
         entity = ctx.last_organization_named(noun, quote_pos) if org_nouns[0] == 0 else None
@@ -573,20 +589,40 @@ def infer_genders(ctx: Context) -> None:
     ctx.genders = votes
 
 
-def opens_sentence(ctx: Context, start: int, starts: set[int]) -> bool:
-    """Whether a name at ``start`` is its sentence's subject: first, or after titles ("Dr."),
-    connectives ("Then") or an introductory phrase and its comma ("Back in Kabul, Mariam …")."""
+def opens_sentence(ctx: Context, start: int, starts: set[int], role: str | None = None) -> bool:
+    """Whether a name at ``start`` is its sentence's subject: first, or after titles ("Dr.", its own
+    role: "Interior Minister"), connectives ("Then") or an introductory phrase and its comma ("Back
+    in Kabul, Mariam …")."""
     sentence_start = ctx.article.sentence_bounds(start)[0]
     if start - sentence_start <= 3 or start in starts:
         return True
     prefix = ctx.article.text[sentence_start:start]
-    return (only_titles(prefix) or only_connectives(prefix) or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8
+    return (only_titles(prefix) or bool(role) and prefix.strip().lower() == role.lower() or only_connectives(prefix) or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8
             and not ctx.entity_mentions(sentence_start, start, "person"))
+
+
+DESCRIPTOR = re.compile(r"\s*(?:a|an|the)\s", re.I)
+
+
+def record_descriptors(ctx: Context) -> None:
+    """Unnamed speakers a pronoun may point to: "A spokesman for the organisers said …" (no name in it)."""
+    text = ctx.article.text
+    for cue in ctx.outside_quotes(cues_in(ctx.article, 0, len(text))):
+        start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
+        phrase = text[start:end]
+        if not DESCRIPTOR.match(phrase) or ctx.entity_mentions(start, end, "person") or ctx.entity_mentions(start, end, "organization") and "," not in phrase:
+            continue
+        stop = STOP_PHRASE.search(phrase.lstrip())
+        head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
+        words = clean_label(WORD.findall(head))
+        if 0 < len(words) <= 6 and any(w.lower() in SINGULAR_PERSON_NOUNS for w in words[:3]):
+            ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
 
 
 def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     infer_genders(ctx)
+    record_descriptors(ctx)
     text = ctx.article.text
     cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
@@ -595,7 +631,7 @@ def record_subjects(ctx: Context) -> None:
             continue
         for m in entity.mentions:
             i = bisect.bisect_left(cue_positions, m.start - 60)
-            if any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4]) or opens_sentence(ctx, m.start, starts):
+            if any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4]) or opens_sentence(ctx, m.start, starts, entity.role):
                 ctx.subjects.append((m.start, entity))
     ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
 
