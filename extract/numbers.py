@@ -112,9 +112,14 @@ def standalone_vague_ids() -> frozenset[str]:
 
 
 def read_vague(words: list[str]) -> Quantity | None:
+    """A vague quantity ("dozens", "a few"), times a multiplier after it ("several hundred", "a few thousand")."""
     text = " ".join(words)
     for phrase, quantity in vague_phrases():
         if text == phrase or text.startswith(phrase + " "):
+            rest = text[len(phrase):].split()
+            multiplier = lexicon()["multipliers"].get(rest[0]) if rest else None
+            if multiplier and quantity.value is not None:
+                return Quantity(quantity.value * multiplier, "vague", quantity.rule_id)
             return quantity
     return None
 

@@ -122,3 +122,12 @@ def test_what_is_counted_stops_at_a_preposition_or_adverb():
 ])
 def test_a_verb_after_the_number_is_not_what_it_counts(text, expected):
     assert [(f.surface, f.counts) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Several hundred people fled.", [("Several hundred", 300, "people")]),
+    ("Smugglers charge a few thousand euros.", [("a few thousand", 2000, "euros")]),
+    ("Several dozen soldiers deserted.", [("Several dozen", 36, "soldiers")]),
+])
+def test_a_vague_word_times_a_multiplier(text, expected):
+    assert [(f.surface, f.value, f.counts) for f in analyze(text).figures] == expected

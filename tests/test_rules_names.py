@@ -164,3 +164,16 @@ def test_a_group_noun_opening_a_sentence_is_no_one_s_name():
 ])
 def test_possessive_names_titles_inside_names_head_words_and_introducers(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("The U.N. refugee agency and the U.S. State Department said the talks failed.", ["U.N.", "State Department"]),
+    ("South Africa's African National Congress lost its majority. The ANC won 40%.", ["African National Congress"]),
+])
+def test_dotted_acronyms_and_acronyms_that_spell_a_name_already_given(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_an_acronym_spelling_a_name_is_its_alias():
+    [anc] = [e for e in analyze("The African National Congress lost. The ANC won 40%.").entities if e.kind == "organization"]
+    assert anc.aliases == ["ANC"] and [m.text for m in anc.mentions] == ["African National Congress", "ANC"]

@@ -77,7 +77,7 @@ def figure_pattern() -> re.Pattern:
         rf"|(?P<money>(?:US\$|\$|€|£)\s?{number})"
         rf"|(?P<num>{number})(?P<pct>{PERCENT})?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
-        rf"|(?P<vague>{vague})(?=\s+(?:of\s+)?[a-z]))"
+        rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
         rf"(?![\w])",
         re.I,
     )

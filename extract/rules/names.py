@@ -76,6 +76,7 @@ def places() -> frozenset[str]:
     return load()
 
 
+HEAD_NOUNS = {"state", "police", "army", "government"}  # not names alone, but they open some ("State Department")
 COUNTRY_SHORT_NAMES = {"britain", "america", "europe", "africa", "asia", "latin america", "the west"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "of", "via", "toward", "towards"}
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
@@ -164,8 +165,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         low = words[0].lower()
         if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
             break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
-        if low in titles() and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
-            break  # "General Court", "General Assembly": the title word is part of the name
+        if (low in titles() or low in HEAD_NOUNS) and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
+            break  # "General Court", "State Department": the first word is part of the name
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
@@ -277,6 +278,11 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
     return parts
 
 
+def initials(name: str) -> str:
+    """"International Organization for Migration" -> "IOM": the capitals that start its words."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
@@ -367,6 +373,22 @@ def candidates(article: Article) -> list[Candidate]:
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
             found.append(Candidate(start, end, words, role=role))
+    found += dotted_acronyms(text)
+    return sorted(found, key=lambda c: c.start)
+
+
+DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])")
+
+
+def dotted_acronyms(text: str) -> list[Candidate]:
+    """"U.N.", "E.U.": organizations written with dots (the name expression stops at the first dot);
+    "U.S." and "U.K." are countries (``not_acronyms``)."""
+    organizations = lexicon.load("organizations")
+    found = []
+    for match in DOTTED_ACRONYM.finditer(text):
+        bare = match.group().replace(".", "")
+        if bare in organizations["acronym_orgs"] and bare not in organizations["not_acronyms"]:
+            found.append(Candidate(match.start(), match.end(), [match.group()], kind="organization", rule_id="org-acronym-dotted"))
     return found
 
 
@@ -527,9 +549,16 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:
                 entity.aliases.append(acronym.group(1))
-    # an acronym seen before its expansion, or the head word alone ("the Commission" after "the
+    # an acronym seen before its expansion, or standing for one without parentheses ("the ANC"
+    # after "the African National Congress"), or the head word alone ("the Commission" after "the
     # European Commission"): fold it into the longer name
     for name in list(by_name):
+        if is_acronym(name) and name not in alias_of:
+            spelled = [n for n in by_name if n != name and initials(n) == name]
+            if len(spelled) == 1:
+                alias_of[name] = spelled[0]
+                by_name[spelled[0]].aliases.append(name)
+                continue
         words = name.split()
         if len(words) == 1 and name not in alias_of and name.lower() in org_cues():
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
