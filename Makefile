@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/rules_throughput.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/heldout_eval.py
 
 validate: $(STAMP)
 	$(BIN)/frictionless validate data/datapackage.json
