@@ -177,3 +177,19 @@ def test_dotted_acronyms_and_acronyms_that_spell_a_name_already_given(text, orga
 def test_an_acronym_spelling_a_name_is_its_alias():
     [anc] = [e for e in analyze("The African National Congress lost. The ANC won 40%.").entities if e.kind == "organization"]
     assert anc.aliases == ["ANC"] and [m.text for m in anc.mentions] == ["African National Congress", "ANC"]
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("Under British law, the Information Commissioner's Office can fine firms.", [], ["Information Commissioner's Office"]),
+    ("Raids targeted the Pakistani Taliban, known as the TTP, and the Afghan Taliban.", [],
+     ["Pakistani Taliban", "Afghan Taliban"]),
+])
+def test_prepositions_owners_inside_names_and_known_group_names(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations
+
+
+def test_a_relative_clause_after_a_name_is_not_a_role():
+    [claudia] = [e for e in analyze("Claudia Rojas, whose husband, Pedro, is trapped, said she had not slept.").entities
+                 if e.name == "Claudia Rojas"]
+    assert claudia.role is None

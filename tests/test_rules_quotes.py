@@ -168,3 +168,9 @@ def test_he_and_she_pass_over_a_person_of_the_other_gender(text, expected):
 ])
 def test_unnamed_speakers_roles_companies_and_testimony(text, expected):
     assert quotes(text) == expected
+
+
+def test_a_husband_named_in_a_relative_clause_does_not_make_her_a_man():
+    text = ('Mining Minister Aurora Williams said it could take weeks. Claudia Rojas, whose husband, Pedro, is among '
+            'the trapped, said she had not slept.\n\n"I just want to hold him again," she said.')
+    assert quotes(text) == [("I just want to hold him again,", "Claudia Rojas")]

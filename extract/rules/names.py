@@ -210,8 +210,10 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
         if word.endswith(("'s", "’s")):
             owner = cand.words[:i] + [word[:-2]]
             named = [w for w in owner if w.lower() not in lexicon.word_set("names", "not_names")]
-            if len(named) == 1 and not is_owner_apart(named[0]):
-                return [cand]  # "the Ombudsman's Office": one name
+            owned = cand.words[i + 1:]
+            if len(named) == 1 and not is_owner_apart(named[0]) or \
+                    owned and all(w.lower() in org_cues() for w in owned) and not is_owner_apart(" ".join(named)):
+                return [cand]  # "the Ombudsman's Office", "the Information Commissioner's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
             if i == len(cand.words) - 1:
                 return [owner_part]  # "Marine Le Pen's party": the name without its "'s"
@@ -315,8 +317,8 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None
     elif ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) and len(cand.words) >= 2:
         cand.kind, cand.rule_id = "organization", "org-acronym-after"
-    elif len(cand.words) == 1 and cand.words[0] in organizations["known_single"]:
-        cand.kind, cand.rule_id = "organization", "org-known-name"
+    elif any(w in organizations["known_single"] for w in cand.words):
+        cand.kind, cand.rule_id = "organization", "org-known-name"  # "Reuters", "the Afghan Taliban"
     elif len(cand.words) == 1 and (cand.words[0] in organizations["acronym_orgs"] or
                                    (is_acronym(cand.words[0]) and cand.words[0] not in organizations["not_acronyms"])):
         cand.kind, cand.rule_id = "organization", "org-acronym"
@@ -468,6 +470,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
 
 
 ALIAS_AFTER = re.compile(r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?")
+KNOWN_AS_ACRONYM = re.compile(r"^,?[ \u00a0]+(?:known as|also called|or)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z]{2,7})\b")
 ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -510,7 +513,7 @@ def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
     return entities
 
 
-APPOSITIVE_ROLE = re.compile(r"^,[ \u00a0]+((?:the[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,2}?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:“”\"]{2,60})?)[,.;]")
+APPOSITIVE_ROLE = re.compile(r"^,[ \u00a0]+(?!(?:whose|who|whom|which|where|when)\b)((?:the[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,2}?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:“”\"]{2,60})?)[,.;]")
 
 
 TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the[ \u00a0]+)?((?:[\w-]+[ \u00a0]+)?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for)[ \u00a0]+[^,;.]{2,70})?),[ \u00a0]*$", re.I)
@@ -544,7 +547,7 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
         entity.mentions.append(Mention(cand.start, cand.end, surface, cand.rule_id))
         if surface != name and surface not in entity.aliases:
             entity.aliases.append(surface)
-        acronym = ACRONYM_AFTER.match(text[cand.end:cand.end + 12])
+        acronym = ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) or KNOWN_AS_ACRONYM.match(text[cand.end:cand.end + 40])
         if acronym and acronym.group(1) != name:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:

@@ -574,6 +574,8 @@ def infer_genders(ctx: Context) -> None:
         before = text[max(article.sentence_bounds(start)[0], start - 30):start].lower().split()[-2:]
         role = (entity.role or "").lower().split()
         apposition = text[end:end + 80].split(",")[1].lower().split() if text[end:end + 1] == "," and text.count(",", end, end + 80) >= 2 else []
+        if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in lexicon.word_table("roles", "titles"):
+            apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
         if told is None:
             i = bisect.bisect_right(starts, start)
