@@ -568,9 +568,11 @@ def infer_genders(ctx: Context) -> None:
     persons = sorted((m.start, m.end, e) for e in ctx.entities if e.kind == "person" for m in e.mentions)
     starts = [p[0] for p in persons]
     votes: dict[str, str] = {}
+    seen: dict[str, int] = {}
     for start, end, entity in persons:
-        if entity.name in votes:
-            continue
+        seen[entity.name] = seen.get(entity.name, 0) + 1
+        if entity.name in votes or seen[entity.name] > 3:
+            continue  # told already, or not in the first three mentions: the article will not tell
         before = text[max(article.sentence_bounds(start)[0], start - 30):start].lower().split()[-2:]
         role = (entity.role or "").lower().split()
         apposition = text[end:end + 80].split(",")[1].lower().split() if text[end:end + 1] == "," and text.count(",", end, end + 80) >= 2 else []
