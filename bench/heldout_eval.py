@@ -106,10 +106,12 @@ def score_article(name: str) -> dict[str, Tally]:
     figures = tally(name, gold_figures, result.figures, same_figure,
                     lambda g: f"figure {text[g[0][0]:g[0][1]]!r} = {g[1]:g}", lambda f: f"figure {f.surface!r} = {f.value}")
 
-    same_entity = lambda g, e: any(names_match(alias, [g]) for alias in [e.name, *e.aliases])  # noqa: E731
-    persons = tally(name, [str(n) for n in gold["persons"]], result.persons, same_entity, lambda g: f"person {g}", lambda e: f"person {e.name}")
-    organizations = tally(name, [str(n) for n in gold["organizations"]], result.organizations, same_entity,
-                          lambda g: f"organization {g}", lambda e: f"organization {e.name}")
+    # a gold entity is a name or a list of one entity's names ([United Auto Workers, UAW])
+    same_entity = lambda g, e: any(names_match(alias, g) for alias in [e.name, *e.aliases])  # noqa: E731
+    entities = lambda key: [[str(n) for n in g] if isinstance(g, list) else [str(g)] for g in gold[key]]  # noqa: E731
+    persons = tally(name, entities("persons"), result.persons, same_entity, lambda g: f"person {g[0]}", lambda e: f"person {e.name}")
+    organizations = tally(name, entities("organizations"), result.organizations, same_entity,
+                          lambda g: f"organization {g[0]}", lambda e: f"organization {e.name}")
     return {"quotes": quotes, "speakers": speakers, "figures": figures, "persons": persons, "organizations": organizations}
 
 
