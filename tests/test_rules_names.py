@@ -193,3 +193,14 @@ def test_a_relative_clause_after_a_name_is_not_a_role():
     [claudia] = [e for e in analyze("Claudia Rojas, whose husband, Pedro, is trapped, said she had not slept.").entities
                  if e.name == "Claudia Rojas"]
     assert claudia.role is None
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("Ford Chief Executive Jim Farley told CNBC the demands were too high.", ["Jim Farley"], ["Ford", "CNBC"]),
+    ("WHO Director-General Tedros Adhanom Ghebreyesus and Interior Minister Mohsin Naqvi spoke.",
+     ["Tedros Adhanom Ghebreyesus", "Mohsin Naqvi"], ["WHO"]),
+    ("The United Auto Workers union struck a Stellantis plant in Ohio.", [], ["United Auto Workers", "Stellantis"]),
+])
+def test_an_organization_before_a_company_title_and_before_union_or_plant(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

@@ -189,6 +189,25 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     return words, start, role
 
 
+def organization_before_title(cand: Candidate) -> list[Candidate]:
+    """"Ford Chief Executive Jim Farley", "UNHCR spokesman William Spindler": the capitalized words
+    before a company or organization title are the organization (not "Interior" of "Interior
+    Minister": a minister's title names a portfolio)."""
+    kinds = lexicon.word_table("roles", "titles")
+    low = [w.lower() for w in cand.words]
+    first = next((i for i, w in enumerate(low) if w in kinds), None)
+    if not first or first > 3:
+        return []
+    run = low[first:]
+    run = run[: next((k for k, w in enumerate(run) if w not in kinds), len(run))]  # "Chief Executive"
+    head = cand.words[:first]
+    if any(kinds[w] == "role-organization" for w in run) and all(
+            is_acronym(w) or w[:1].isupper() and w.lower() not in lexicon.word_set("names", "not_names")
+            and w.lower() not in lexicon.word_set("names", "demonyms") for w in head):  # "WHO" is no "who"
+        return [Candidate(cand.start, cand.start + len(" ".join(head)), head, kind="organization", rule_id="org-before-title")]
+    return []
+
+
 def is_owner_apart(owner: str) -> bool:
     """Whether a possessive before a name is another entity ("Britain's", "the EU's"), not part of the
     name ("the Ombudsman's Office")."""
@@ -374,6 +393,8 @@ def candidates(article: Article) -> list[Candidate]:
             parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
         for part in parts:
             words, start, role = strip_edges(part.words, part.start, text)
+            if role:
+                found += organization_before_title(part)
             if not words:
                 continue
             end = start + len(" ".join(words))
