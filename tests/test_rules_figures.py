@@ -131,3 +131,8 @@ def test_a_verb_after_the_number_is_not_what_it_counts(text, expected):
 ])
 def test_a_vague_word_times_a_multiplier(text, expected):
     assert [(f.surface, f.value, f.counts) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize("text", ["The court upheld a 2022 conviction.", "Its 2019 law banned the practice."])
+def test_a_year_after_an_article_is_a_year(text):
+    assert analyze(text).figures == []

@@ -104,6 +104,7 @@ def excluded_pattern() -> re.Pattern:
 
 
 YEAR_WORDS = {"in", "since", "until", "till", "by", "from", "of", "to", "between", "during", "before", "after", "year",
+              "a", "an", "its", "his", "her", "their", "our", "this", "that", "last", "next",  # "a 2022 conviction"
               "mid", "early", "late", "around", "circa", "summer", "winter", "spring", "autumn", "fall", "and", "the"}
 
 
