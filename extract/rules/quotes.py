@@ -555,7 +555,9 @@ def gender_of_words(words: list[str]) -> str | None:
     return next((gender_words()[w] for w in words if w in gender_words()), None)
 
 
-GENDER_WORD = re.compile(r"[A-Za-z.]+")
+@cache
+def gender_pronoun_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(sorted(gender_pronouns(), key=len, reverse=True))})\b", re.I)
 
 
 def infer_genders(ctx: Context) -> None:
@@ -564,7 +566,6 @@ def infer_genders(ctx: Context) -> None:
     after a mention in its sentence, before another person is named ("Pedro Salas spoke about his
     plans").  The next sentence is not read: its "she said" is what is being resolved."""
     text, article = ctx.article.text, ctx.article
-    pronouns = gender_pronouns()
     persons = sorted((m.start, m.end, e) for e in ctx.entities if e.kind == "person" for m in e.mentions)
     starts = [p[0] for p in persons]
     votes: dict[str, str] = {}
@@ -583,10 +584,9 @@ def infer_genders(ctx: Context) -> None:
             i = bisect.bisect_right(starts, start)
             next_person = starts[i] if i < len(starts) else len(text)
             limit = min(next_person, article.sentence_bounds(end)[1])
-            for match in GENDER_WORD.finditer(text, end, max(end, limit)):
-                word = match.group().lower()
-                if word in pronouns and not REPORTING_AFTER.match(text, match.end()):
-                    told = gender_words()[word]  # "she said" is what is being resolved, not evidence
+            for match in gender_pronoun_pattern().finditer(text, end, max(end, limit)):
+                if not REPORTING_AFTER.match(text, match.end()):
+                    told = gender_words()[match.group().lower()]  # "she said" is what is being resolved, not evidence
                     break
         if told:
             votes[entity.name] = told
