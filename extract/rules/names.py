@@ -321,8 +321,6 @@ def classify(cand: Candidate, text: str) -> None:
     low = [w.lower() for w in cand.words]
     if len(low) == 1 and text[cand.end:cand.end + 1] == "." and (low[0] in titles() or low[0] in ABBREVIATIONS):
         return  # "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
-    before_word = last_word_before(text, cand.start)
-    after = next_word(text, cand.end)
     if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
@@ -331,9 +329,9 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
-    elif after in org_after() and len(cand.words) >= 1 and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
+    elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
-    elif before_word in ORG_INTRODUCERS:
+    elif (before_word := last_word_before(text, cand.start)) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
