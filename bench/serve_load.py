@@ -71,10 +71,11 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (make serve uses 2)")
     parser.add_argument("--no-cache", action="store_true", help="turn the response cache off (every request rendered)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the built project to serve (default: this checkout)")
     args = parser.parse_args()
-    if not (ROOT / "data" / "tocoron.db").exists():
-        raise SystemExit("no data/tocoron.db: run `make build` first")
-    with LocalServer(ROOT, workers=args.workers, env={"TOCORON_CACHE_SIZE": "2048" if not args.no_cache else "0"}) as server:
+    if not (args.root / "data" / "tocoron.db").exists():
+        raise SystemExit(f"no {args.root / 'data' / 'tocoron.db'}: run `make build` first")
+    with LocalServer(args.root, workers=args.workers, env={"TOCORON_CACHE_SIZE": "2048" if not args.no_cache else "0"}) as server:
         latencies, errors, elapsed = asyncio.run(load(server.url, args.requests, args.concurrency))
     ms = [1000 * x for x in latencies]
     print(f"{len(latencies)} requests at concurrency {args.concurrency} over {len(PATHS)} kinds of page, "

@@ -1,0 +1,33 @@
+"""The benchmark scripts run from a fresh clone (tiny sizes; no figure is asserted: speed is the benchmarks' business)."""
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def bench(*args: str, timeout: int = 180) -> str:
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_rules_throughput_benchmark_runs_and_reports_the_ratio():
+    out = bench("bench/rules_throughput.py", "--megabytes", "0.05", "--runs", "1")
+    assert "ratio rules / tokenizer:" in out and "peak RSS of the rules alone at 1 MB" in out
+
+
+def test_the_build_speed_benchmark_runs_and_reports_the_floor():
+    out = bench("bench/build_speed.py", "--runs", "1")
+    assert "import floor" in out and "build / floor, run by run" in out
+
+
+def test_the_held_out_evaluation_scores_every_measure():
+    out = bench("bench/heldout_eval.py", "--misses")
+    for measure in ("quotes", "speakers", "figures", "persons", "organizations"):
+        assert f"\n{measure} " in out
+
+
+def test_the_serving_load_benchmark_runs_a_bounded_load(built):
+    out = bench("bench/serve_load.py", "--requests", "40", "--concurrency", "4", "--workers", "1", "--root", str(built.root))
+    assert "40 requests" in out and "errors: 0" in out
