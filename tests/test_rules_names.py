@@ -204,3 +204,10 @@ def test_a_relative_clause_after_a_name_is_not_a_role():
 def test_an_organization_before_a_company_title_and_before_union_or_plant(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+def test_a_title_case_headline_gives_no_names():
+    text = ("Floods Kill 16 in Bangladesh as Rivers Swell to Record Highs\n\n"
+            "DHAKA (AP) — Floods killed 16 people, said Rahima Begum.")
+    assert names(text, "person") == ["Rahima Begum"]
+    assert names(text, "organization") == ["AP"]

@@ -371,11 +371,33 @@ def is_dateline(cand: Candidate, text: str) -> bool:
     return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
 
 
+HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "with", "from", "after", "over", "into"}
+
+
+def headline_lines(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in title case ("Floods Kill 16 in Bangladesh as Rivers
+    Swell"): in a headline every word is capitalized, so capitals say nothing about names."""
+    text, spans = article.text, []
+    if "\n" not in text.strip():
+        return []  # a single line is all the text there is: no headline over a story
+    for start in article.paragraph_starts:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text[start:end]) if w.lower() not in HEADLINE_SMALL_WORDS]
+        if len(words) >= 5 and not text[start:end].rstrip().endswith((".", "”", "\"")) and \
+                sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append((start, end))
+    return spans
+
+
 def candidates(article: Article) -> list[Candidate]:
     text = article.text
     found = []
     not_names = lexicon.word_set("names", "not_names")
+    headlines = headline_lines(article)
     for match in candidate_pattern().finditer(text):
+        if headlines and any(s <= match.start() < e for s, e in headlines):
+            continue
         surface = match.group()
         if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names:
             continue  # "The", "According", "Monday": most runs are one such word
