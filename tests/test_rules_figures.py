@@ -136,3 +136,7 @@ def test_a_vague_word_times_a_multiplier(text, expected):
 @pytest.mark.parametrize("text", ["The court upheld a 2022 conviction.", "Its 2019 law banned the practice."])
 def test_a_year_after_an_article_is_a_year(text):
     assert analyze(text).figures == []
+
+
+def test_an_hour_of_the_day_in_words_is_no_figure():
+    assert [f.surface for f in analyze("We were told to leave at 3 in the morning with our three children.").figures] == ["three"]

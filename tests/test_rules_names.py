@@ -211,3 +211,10 @@ def test_a_title_case_headline_gives_no_names():
             "DHAKA (AP) — Floods killed 16 people, said Rahima Begum.")
     assert names(text, "person") == ["Rahima Begum"]
     assert names(text, "organization") == ["AP"]
+
+
+def test_credits_in_parentheses_and_companies_after_their_trade():
+    text = ("Tour operator Jet2 cancelled all flights, said Emma Collins.\n\n"
+            "(Reporting by Angeliki Koutantou; Editing by Frances Kerry)")
+    assert names(text, "person") == ["Emma Collins", "Angeliki Koutantou", "Frances Kerry"]
+    assert names(text, "organization") == ["Jet2"]

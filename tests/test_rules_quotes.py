@@ -174,3 +174,13 @@ def test_a_husband_named_in_a_relative_clause_does_not_make_her_a_man():
     text = ('Mining Minister Aurora Williams said it could take weeks. Claudia Rojas, whose husband, Pedro, is among '
             'the trapped, said she had not slept.\n\n"I just want to hold him again," she said.')
     assert quotes(text) == [("I just want to hold him again,", "Claudia Rojas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('An RSF commander reached by phone said the truce would hold "as long as the army does."',
+     [("as long as the army does.", "RSF commander")]),
+    ('The WHO said in a statement: "We are ready to help the people."', [("We are ready to help the people.", "WHO")]),
+    ('A WHO official said: "We are ready to help the people."', [("We are ready to help the people.", "WHO official")]),
+])
+def test_a_member_of_an_organization_speaks_as_a_person_and_who_is_the_who(text, expected):
+    assert quotes(text) == expected

@@ -96,6 +96,7 @@ def excluded_pattern() -> re.Pattern:
         r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"                                       # 20/09/2023, 2023-09-20
         r"|\d{1,2}(?::\d{2}){1,2}\b"                                                # 23:46:14
         r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
+        r"|\d{1,2}(?:[.:]\d{2})?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"                                                   # ordinals
         r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"           # URLs
         r"|[@#]\w+",                                                                 # handles, hashtags

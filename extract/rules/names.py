@@ -91,7 +91,8 @@ ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
                    "platform", "startup", "start-up", "app", "lender", "bank", "insurer", "retailer", "airline", "carrier", "brand",
                    "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
-                   "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine"}
+                   "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine",
+                   "operator", "maker", "producer", "manufacturer", "giant", "chain", "conglomerate", "provider", "developer"}
 
 
 @dataclass
@@ -173,6 +174,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
         if (low in titles() or low in HEAD_NOUNS) and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
             break  # "General Court", "State Department": the first word is part of the name
+        if words[0] in org_names("acronym_orgs"):
+            break  # "WHO", not "who"
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
@@ -384,7 +387,7 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text[start:end]) if w.lower() not in HEADLINE_SMALL_WORDS]
-        if len(words) >= 5 and not text[start:end].rstrip().endswith((".", "”", "\"")) and \
+        if len(words) >= 5 and not text[start:end].rstrip().endswith((".", "”", "\"", ")")) and \
                 sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
@@ -399,8 +402,8 @@ def candidates(article: Article) -> list[Candidate]:
         if headlines and any(s <= match.start() < e for s, e in headlines):
             continue
         surface = match.group()
-        if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names:
-            continue  # "The", "According", "Monday": most runs are one such word
+        if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names and surface not in org_names("acronym_orgs"):
+            continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
         words = until_date_word(split_words(surface))
         cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
         introduced = introduced_organization(cand, text)

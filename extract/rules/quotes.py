@@ -39,7 +39,7 @@ CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"[“”«»„‹›\"‘’']")
 WORD = re.compile(r"[\w’'\-]+")
 SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
-STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b", re.I)
+STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b")  # lower case: "WHO" is no "who"
 DETERMINERS = {"the", "a", "an", "some", "many", "several", "as", "well", "that", "and", "but", "also", "other", "of", "these", "those", "two", "three", "both", "all"}
 SINGULAR_PERSON_NOUNS = {"woman", "man", "girl", "boy", "lady", "mother", "father", "wife", "husband", "daughter", "son",
                          "sister", "brother", "grandmother", "grandfather", "widow", "minister", "president", "official",
@@ -391,7 +391,8 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
     words = clean_label(WORD.findall(head))
     lowered = [w.lower() for w in words]
-    if organizations and not (lowered and lowered[-1] in group_words()):
+    one_of_them = any(w in SINGULAR_PERSON_NOUNS or w in lexicon.word_table("roles", "titles") for w in lowered[:4])
+    if organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them:  # "An RSF commander": a person
         entity = organizations[0][1]
         return entity.name, "organization", "speaker-organization", entity.known_id
     if not lowered:
@@ -429,6 +430,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         ctx.groups.append((quote_pos, label))
         return label, "group", "speaker-group", None
     if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one|his|her|their)\b", phrase, re.I):
+        noun = next((i for i, w in enumerate(words[:4]) if w.lower() in SINGULAR_PERSON_NOUNS or w.lower() in lexicon.word_table("roles", "titles")), None)
+        if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
+            words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
         return " ".join(words), "person", "speaker-descriptor", None
     return None, None, None, None
 
