@@ -374,6 +374,7 @@ def is_dateline(cand: Candidate, text: str) -> bool:
     return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
 
 
+HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "with", "from", "after", "over", "into"}
 
 
@@ -386,9 +387,11 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
     for start in article.paragraph_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text[start:end]) if w.lower() not in HEADLINE_SMALL_WORDS]
-        if len(words) >= 5 and not text[start:end].rstrip().endswith((".", "”", "\"", ")")) and \
-                sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        line = text[start:end].rstrip()
+        if not line or line.endswith((".", "”", "\"", ")", ":", ",")):
+            continue  # prose ends with a stop or a closing mark: most lines end here, cheaply
+        words = [w for w in HEADLINE_WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
+        if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
 
