@@ -218,3 +218,12 @@ def test_credits_in_parentheses_and_companies_after_their_trade():
             "(Reporting by Angeliki Koutantou; Editing by Frances Kerry)")
     assert names(text, "person") == ["Emma Collins", "Angeliki Koutantou", "Frances Kerry"]
     assert names(text, "organization") == ["Jet2"]
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("GENEVA/ZURICH (Reuters) - Swiss drugmaker Novaris agreed to pay.", [], ["Reuters", "Novaris"]),
+    ('"It is a grave mistake," said Jan Egeland, the group\'s secretary general.', ["Jan Egeland"], []),
+])
+def test_slashed_datelines_trades_and_a_group_s_officer(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

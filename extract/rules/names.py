@@ -87,12 +87,13 @@ COUNTRY_SHORT_NAMES = {"britain", "america", "europe", "africa", "asia", "latin 
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "of", "via", "toward", "towards"}
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
 PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$")  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
-ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b", re.I)
+ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)", re.I)  # not "the group's secretary general"
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
                    "platform", "startup", "start-up", "app", "lender", "bank", "insurer", "retailer", "airline", "carrier", "brand",
                    "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
                    "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine",
-                   "operator", "maker", "producer", "manufacturer", "giant", "chain", "conglomerate", "provider", "developer"}
+                   "operator", "maker", "producer", "manufacturer", "giant", "chain", "conglomerate", "provider", "developer",
+                   "drugmaker", "automaker", "carmaker", "chipmaker", "miner", "exporter", "supplier", "utility", "outlet"}
 
 
 @dataclass
@@ -369,9 +370,17 @@ REPORTING_AFTER = re.compile(r"[ \u00a0]+(?:said|says|told|added|replied|explain
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
-    """"KYIV, March 3 (Reuters) -": a place in capitals opening a paragraph, then a comma or a parenthesis."""
-    at_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    return at_start and all(w.isupper() for w in cand.words) and text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
+    """"KYIV, March 3 (Reuters) -", "GENEVA/ZURICH (Reuters) -": places in capitals opening a paragraph,
+    then a comma, a slash or a parenthesis."""
+    at_start = cand.start == 0 or text[cand.start - 1] == "\n" or text[cand.start - 1] == "/" and is_dateline_start(text, cand.start)
+    return at_start and all(w.isupper() for w in cand.words) and (text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
+                                                                  or text[cand.end:cand.end + 1] == "/")
+
+
+def is_dateline_start(text: str, slash: int) -> bool:
+    """Whether the capitals before the slash at ``slash - 1`` open their paragraph ("GENEVA/ZURICH")."""
+    start = text.rfind("\n", 0, slash) + 1
+    return text[start:slash - 1].replace("/", "").replace(" ", "").isupper()
 
 
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
