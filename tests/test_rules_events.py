@@ -103,3 +103,15 @@ def test_shelling_is_remote_violence():
 def test_found_that_reports_a_finding_not_a_discovery():
     assert analyze("An inquiry found that 1,300 people were held unlawfully.", PUBLISHED).events == []
     assert [e.event_type for e in analyze("Police found a tunnel under the wall.", PUBLISHED).events] == ["discovery"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An earthquake struck on Saturday, killing at least 19 people.", []),
+    ("He suffered a heart attack during a long legal battle.", []),
+    ("Thousands fled the wildfire; hotels were destroyed by the blaze.", []),
+    ("Gunmen killed 11 villagers on Friday.", ["attack"]),
+    ("Three inmates fled the prison on Sunday.", ["escape"]),
+    ("The virus spread quickly, but the gang spread its tentacles to other prisons.", ["group_expansion"]),
+])
+def test_general_words_keep_their_sense_from_their_sentence(text, expected):
+    assert [e.event_type for e in analyze(text, dt.date(2024, 3, 16)).events] == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -53,6 +54,22 @@ def trigger_phrase_table() -> dict[str, list[str]]:
 
 
 @cache
+def trigger_context() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """Entry id -> (words one of which the sentence needs, words it must not hold, words that may not come just before)."""
+    return {e["id"]: (frozenset(map(str, e.get("requires", ()))), frozenset(map(str, e.get("not_with", ()))),
+                      frozenset(map(str, e.get("not_after", ())))) for e in lexicon.entries("events", "triggers")}
+
+
+def fits_context(entry_id: str, sentence_words: set[str], word_before: str) -> bool:
+    """Whether a trigger's sentence gives it its sense (``requires``, ``not_with``, ``not_after`` in events.yaml)."""
+    requires, not_with, not_after = trigger_context()[entry_id]
+    return (not requires or bool(requires & sentence_words)) and not (not_with & sentence_words) and word_before not in not_after
+
+
+SENTENCE_WORD = re.compile(r"[a-z]+")
+
+
+@cache
 def trigger_table() -> dict[str, tuple[str, str, str]]:
     """Entry id -> (event type, rule id, what an undated trigger's date is)."""
     return {e["id"]: (e["event_type"], e["id"], e.get("undated", "publication")) for e in lexicon.entries("events", "triggers")}
@@ -82,6 +99,9 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if trigger.lower() in REPORTING_SENSES and text[end_char:end_char + 6].lower().startswith(" that"):
             continue  # "an inquiry found that": a finding, not a discovery
         s_start, s_end = article.sentence_bounds(start_char)
+        before = SENTENCE_WORD.findall(text[max(s_start, start_char - 20):start_char].lower())
+        if not fits_context(match_id, set(SENTENCE_WORD.findall(text[s_start:s_end].lower())), before[-1] if before else ""):
+            continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
         i = bisect.bisect_left(date_starts, s_start)
         dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]
         if dates:
