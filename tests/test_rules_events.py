@@ -111,7 +111,7 @@ def test_found_that_reports_a_finding_not_a_discovery():
     ("Thousands fled the wildfire; hotels were destroyed by the blaze.", []),
     ("Gunmen killed 11 villagers on Friday.", ["attack"]),
     ("Three inmates fled the prison on Sunday.", ["escape"]),
-    ("The virus spread quickly, but the gang spread its tentacles to other prisons.", ["group_expansion"]),
+    ("The virus spread quickly. The gang spread its tentacles to other prisons.", ["group_expansion"]),
 ])
 def test_general_words_keep_their_sense_from_their_sentence(text, expected):
     assert [e.event_type for e in analyze(text, dt.date(2024, 3, 16)).events] == expected
