@@ -227,3 +227,15 @@ def test_credits_in_parentheses_and_companies_after_their_trade():
 def test_slashed_datelines_trades_and_a_group_s_officer(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize("text, persons, organizations", [
+    ("Chairman C.C. Wei of Taiwan Semiconductor Manufacturing Co. spoke, and George W. Bush listened.",
+     ["C.C. Wei", "George W. Bush"], ["Taiwan Semiconductor Manufacturing Co"]),
+    ("Customers include Apple and Nvidia, said Brady Wang of Counterpoint Research.", ["Brady Wang"],
+     ["Apple", "Nvidia", "Counterpoint Research"]),
+    ("Demand for AI is real, said U.S. President Joe Biden in Washington D.C. on a trip.", ["Joe Biden"], []),
+])
+def test_initials_company_suffixes_well_known_companies_and_common_acronyms(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

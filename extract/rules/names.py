@@ -40,10 +40,13 @@ def candidate_pattern() -> re.Pattern:
     particle = "|".join(sorted(map(re.escape, particles()), key=len, reverse=True))
     connector = r"of the|of|for the|for|and|on|&"
     prefixed = rf"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|o)[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
-    word = rf"(?:{CAP_WORD}|{prefixed})"
+    # an initial inside a name ("George W. Bush"), not before a word that opens a sentence ("Plan B. The")
+    initial = rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|There)\b){CAPITAL})"
+    word = rf"(?:{initial}|{CAP_WORD}|{prefixed})"  # the initial first: "W." of "George W. Bush", not "W"
     # The capital comes first and the look at the character before it second: a pattern that begins
     # with a character class lets the regex engine skip straight to capitals (twice as fast on news).
-    return re.compile(rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:[\w’'\-]*\w)?"
+    # the first word, or initials before a name ("C.C. Wei", "J. K. Rowling")
+    return re.compile(rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
                       rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])")
 
 
@@ -177,6 +180,11 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             break  # "General Court", "State Department": the first word is part of the name
         if words[0] in org_names("acronym_orgs"):
             break  # "WHO", not "who"
+        if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_names("not_acronyms"):
+            role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
+            start += len(words[0]) + 1
+            words = words[1:]
+            continue
         if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
@@ -187,8 +195,9 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_owner_apart(words[0][:-2]):
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
-    while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()):
-        words = words[:-1]
+    while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()
+                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()):
+        words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
     role = " ".join(role_words) if role_words else None
     return words, start, role
 
@@ -205,6 +214,8 @@ def organization_before_title(cand: Candidate) -> list[Candidate]:
     run = low[first:]
     run = run[: next((k for k, w in enumerate(run) if w not in kinds), len(run))]  # "Chief Executive"
     head = cand.words[:first]
+    if " ".join(head).lower() in places() or " ".join(head).replace(".", "") in org_names("not_acronyms"):
+        return []  # "U.S. President", "France's president": a country, not an organization
     if any(kinds[w] == "role-organization" for w in run) and all(
             is_acronym(w) or w[:1].isupper() and w.lower() not in lexicon.word_set("names", "not_names")
             and w.lower() not in lexicon.word_set("names", "demonyms") for w in head):  # "WHO" is no "who"
@@ -323,8 +334,8 @@ def classify(cand: Candidate, text: str) -> None:
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
     low = [w.lower() for w in cand.words]
-    if len(low) == 1 and text[cand.end:cand.end + 1] == "." and (low[0] in titles() or low[0] in ABBREVIATIONS):
-        return  # "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
+    if len(low) == 1 and (low[0] in titles() or text[cand.end:cand.end + 1] == "." and low[0] in ABBREVIATIONS):
+        return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
     if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
@@ -436,7 +447,7 @@ def candidates(article: Article) -> list[Candidate]:
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
             found.append(Candidate(start, end, words, role=role))
-    found += dotted_acronyms(text)
+    found += [d for d in dotted_acronyms(text) if not any(c.start <= d.start and d.end <= c.end for c in found)]
     return sorted(found, key=lambda c: c.start)
 
 
