@@ -1,16 +1,25 @@
 """Persons and organizations: capitalized names, classified by the words around them.
 
 A candidate is a run of capitalized words (with name particles such as "de",
-"del", "la" inside, and "of", "for", "and" inside organization names).  It is
-an organization when it holds an organization cue ("Ministry", "Observatory",
-"Police"), is followed by one ("the Tren de Aragua gang"), follows one ("the NGO
-“A Window for Freedom”"), or is an acronym; a place when the shipped gazetteer
-knows it; otherwise a person when it has two to four name words.  A single word
-is kept only with evidence: a title before it ("journalist Risquez"), or a
-longer name in the same article that contains it ("Nieto" of "Carlos Nieto").
-A gazetteer of names from the curated rows, matched with spaCy's
-PhraseMatcher, takes precedence.  Mentions of one person or organization in an
-article are grouped into one entity with its aliases.
+"del", "la", initials such as "C.C." and "W.", and "of", "for", "and" inside
+organization names), outside title-case headlines.  Runs are first split where
+two names meet: at a possessive ("Marine Le Pen's National Rally"), at a
+connector without an organization cue ("Chile and Peru"), at a title after an
+organization ("Reserve Bank of India Governor …"), at "of" between a person
+and an organization ("Seema Shah of Principal Asset Management"), and before a
+weekday after a connector ("the Supreme Court on Monday").  A candidate is an
+organization when it holds an organization cue ("Ministry", "Observatory",
+"Police"), is followed by one ("the Los Lobos gang"), follows one ("the NGO
+“Voices for Justice”", "operator Jet2"), precedes a company title ("Ford Chief
+Executive"), or is a known acronym or name; a place when a place word or the
+shipped gazetteer says so ("Moi Avenue", "Republic of Congo"); otherwise a
+person when it has two to four name words.  A single word is kept only with
+evidence: a title before it ("journalist Salas"), a reporting verb after it
+("Lavrov said"), or a longer name in the same article that contains it ("Salas"
+of "Pedro Salas").  A gazetteer of names from the curated rows, matched with
+spaCy's PhraseMatcher, takes precedence.  Mentions of one person or
+organization in an article are grouped into one entity with its aliases
+(acronyms in parentheses or spelling the name, a head word alone).
 """
 
 from __future__ import annotations
