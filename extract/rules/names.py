@@ -534,7 +534,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
             cand.kind = kind_of[cand.text]
             cand.rule_id = cand.rule_id or "same-string"
     persons = [c for c in cands if c.kind == "person"]
-    # Single words that belong to a longer person name of the article ("Nieto", "Rubieles").
+    # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
     surnames = {c.words[-1] for c in persons if len(c.words) > 1}
     for cand in cands:
@@ -600,8 +600,8 @@ TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the[ \u00a0]+)?((?:[\w-]+[ \u00a0]+)?
 
 
 def role_around(text: str, cand: Candidate) -> str | None:
-    """A title just before the name ("journalist Ronna Risquez") or an appositive after it
-    ("Carlos Nieto, coordinator of the NGO, said")."""
+    """A title just before the name ("journalist Pedro Salas") or an appositive after it
+    ("Ana Ruiz, coordinator of the NGO, said")."""
     before = previous_words(text, cand.start, 2)
     if before and before[-1] in titles():
         if len(before) == 2 and f"{before[0]} {before[1]}" in titles():
