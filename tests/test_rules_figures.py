@@ -140,3 +140,7 @@ def test_a_year_after_an_article_is_a_year(text):
 
 def test_an_hour_of_the_day_in_words_is_no_figure():
     assert [f.surface for f in analyze("We were told to leave at 3 in the morning with our three children.").figures] == ["three"]
+
+
+def test_a_category_number_is_a_label():
+    assert [f.surface for f in analyze("It hit as a Category 3 storm with winds of 120 mph.").figures] == ["120"]

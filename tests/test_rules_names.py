@@ -239,3 +239,9 @@ def test_slashed_datelines_trades_and_a_group_s_officer(text, persons, organizat
 def test_initials_company_suffixes_well_known_companies_and_common_acronyms(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+def test_storms_counties_keys_and_plural_groups_are_no_persons():
+    text = ("Hurricane Milton made landfall near Siesta Key. Forecasters warned of a surge. In St. Lucie County, "
+            "Sheriff Keith Pearson said four people died.")
+    assert names(text, "person") == ["Keith Pearson"]

@@ -349,7 +349,7 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
-    elif len(low) >= 2 and low[-1] in lexicon.word_set("names", "thing_words"):
+    elif len(low) >= 2 and (low[-1] in lexicon.word_set("names", "thing_words") or low[0] in lexicon.word_set("names", "thing_first_words")):
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
