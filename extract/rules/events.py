@@ -88,6 +88,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             last_end = end
     events: dict[tuple[str, dt.date | None], EventHit] = {}
     sentence_starts = set(article.sentence_starts)
+    sentence_words: dict[int, set[str]] = {}  # the words of each sentence a trigger needs context from
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     date_starts = [d.start for d in all_dates]
     for match_id, start, end in chosen:
@@ -99,9 +100,12 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if trigger.lower() in REPORTING_SENSES and text[end_char:end_char + 6].lower().startswith(" that"):
             continue  # "an inquiry found that": a finding, not a discovery
         s_start, s_end = article.sentence_bounds(start_char)
-        before = SENTENCE_WORD.findall(text[max(s_start, start_char - 20):start_char].lower())
-        if not fits_context(match_id, set(SENTENCE_WORD.findall(text[s_start:s_end].lower())), before[-1] if before else ""):
-            continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
+        if any(trigger_context()[match_id]):
+            if s_start not in sentence_words:
+                sentence_words[s_start] = set(SENTENCE_WORD.findall(text[s_start:s_end].lower()))
+            before = SENTENCE_WORD.findall(text[max(s_start, start_char - 20):start_char].lower())
+            if not fits_context(match_id, sentence_words[s_start], before[-1] if before else ""):
+                continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
         i = bisect.bisect_left(date_starts, s_start)
         dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]
         if dates:
