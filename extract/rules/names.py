@@ -607,7 +607,8 @@ def role_around(text: str, cand: Candidate) -> str | None:
         if len(before) == 2 and f"{before[0]} {before[1]}" in titles():
             return f"{before[0]} {before[1]}"
         return before[-1]
-    match = TITLE_BEFORE.search(text[max(0, cand.start - 120):cand.start])
+    before_text = text[max(0, cand.start - 120):cand.start]
+    match = TITLE_BEFORE.search(before_text) if before_text.rstrip(" \u00a0").endswith(",") else None  # the expression ends in ","
     if match and match.group("title").lower() in titles():
         return match.group(1).strip()
     match = APPOSITIVE_ROLE.match(text[cand.end:cand.end + 120])
