@@ -245,3 +245,10 @@ def test_storms_counties_keys_and_plural_groups_are_no_persons():
     text = ("Hurricane Milton made landfall near Siesta Key. Forecasters warned of a surge. In St. Lucie County, "
             "Sheriff Keith Pearson said four people died.")
     assert names(text, "person") == ["Keith Pearson"]
+
+
+def test_a_numbered_group_and_a_museum_are_organizations():
+    text = "Leaders of the Group of 20 major economies met at the Museum of Modern Art, said Olaf Scholz."
+    assert names(text, "organization") == ["Group of 20", "Museum of Modern Art"]
+    assert names(text, "person") == ["Olaf Scholz"]
+    assert analyze(text).figures == []

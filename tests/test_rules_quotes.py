@@ -184,3 +184,9 @@ def test_a_husband_named_in_a_relative_clause_does_not_make_her_a_man():
 ])
 def test_a_member_of_an_organization_speaks_as_a_person_and_who_is_the_who(text, expected):
     assert quotes(text) == expected
+
+
+def test_an_organization_named_in_an_aside_is_not_the_speaker():
+    text = ('The statement, issued at the end of the summit at the Museum of Modern Art, also called for a '
+            '"comprehensive, just and lasting peace" in Ukraine.')
+    assert quotes(text)[0][1] != "Museum of Modern Art"

@@ -235,7 +235,12 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
     return FigureHit(start, end, surface, quantity.value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")
 
 
+NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
+
+
 def is_label(text: str, start: int) -> bool:
+    if NUMBERED_NAME.search(text, max(0, start - 20), start):
+        return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30):start])
     return bool(before) and before.group(1).lower().rstrip(".") in lexicon.load("figures")["label_words"] and before.group(1)[0].isupper()
 

@@ -189,6 +189,10 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             break  # "General Court", "State Department": the first word is part of the name
         if words[0] in org_names("acronym_orgs"):
             break  # "WHO", not "who"
+        if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
+            start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
+            words = words[2:]
+            continue
         if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_names("not_acronyms"):
             role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
             start += len(words[0]) + 1
@@ -403,6 +407,7 @@ def is_dateline_start(text: str, slash: int) -> bool:
     return text[start:slash - 1].replace("/", "").replace(" ", "").isupper()
 
 
+NUMBERED_TAIL = re.compile(r"[ \u00a0]of[ \u00a0]\d{1,3}(?![\d,.]\d)\b")
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "with", "from", "after", "over", "into"}
 
@@ -437,6 +442,9 @@ def candidates(article: Article) -> list[Candidate]:
         if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names and surface not in org_names("acronym_orgs"):
             continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
         words = until_date_word(split_words(surface))
+        numbered = NUMBERED_TAIL.match(text, match.end()) if words[-1].lower() in org_cues() and len(words) == len(split_words(surface)) else None
+        if numbered:
+            words = words + numbered.group().split()  # "Group of 20": the number is part of the name
         cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
         introduced = introduced_organization(cand, text)
         if introduced:

@@ -389,6 +389,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     phrase = text[start:end]
     stop = STOP_PHRASE.search(phrase)
     head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
+    organizations = [o for o in organizations if o[0] < start + len(head)]  # not one named in an aside
     words = clean_label(WORD.findall(head))
     lowered = [w.lower() for w in words]
     one_of_them = any(w in SINGULAR_PERSON_NOUNS or w in lexicon.word_table("roles", "titles") for w in lowered[:4])
