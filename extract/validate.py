@@ -10,6 +10,7 @@ while this one ran the rules.  Only a dataset that passes both is published.
 from __future__ import annotations
 
 import json
+import select
 import subprocess
 import sys
 import tempfile
@@ -86,8 +87,9 @@ class PackageValidation:
     published before it has.
     """
 
-    def __init__(self, in_background: bool | None = None) -> None:
+    def __init__(self, in_background: bool | None = None, timeout: float = 600) -> None:
         self.in_background = "frictionless" not in sys.modules if in_background is None else in_background
+        self.timeout = timeout  # a build never waits for ever: a validation process that hangs is a build error
         self.process: subprocess.Popen | None = None
         self.log = None
         self.problems: list[tuple[str, str]] | None = None
@@ -125,6 +127,10 @@ class PackageValidation:
             if self.problems is None:
                 self.start(descriptor_path)
             return self.problems
+        ready, _, _ = select.select([self.process.stdout], [], [], self.timeout)
+        if not ready:
+            self.process.kill()
+            return [(str(descriptor_path), f"frictionless did not finish validating the package within {self.timeout:g} s")]
         answer = self.process.stdout.readline()
         try:
             return [tuple(problem) for problem in json.loads(answer)]

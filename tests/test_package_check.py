@@ -114,3 +114,12 @@ def test_the_command_line_build_publishes_a_package_frictionless_accepts(tmp_pat
     assert result.returncode == 0, result.stderr
     assert (project.data / "datapackage.json").exists() and not list(project.root.glob(".build-*"))
     assert frictionless_problems(str(project.data / "datapackage.json")) == []
+
+
+def test_a_validation_process_that_hangs_is_stopped_and_reported(tmp_path, monkeypatch):
+    import extract.validate as validate
+    monkeypatch.setattr(validate, "VALIDATION_PROCESS", "import time; time.sleep(60)")
+    descriptor = tmp_path / "datapackage.json"
+    with PackageValidation(in_background=True, timeout=1) as validation:
+        validation.start(descriptor)
+        assert validation.result(descriptor) == [(str(descriptor), "frictionless did not finish validating the package within 1 s")]
