@@ -190,3 +190,12 @@ def test_an_organization_named_in_an_aside_is_not_the_speaker():
     text = ('The statement, issued at the end of the summit at the Museum of Modern Art, also called for a '
             '"comprehensive, just and lasting peace" in Ukraine.')
     assert quotes(text)[0][1] != "Museum of Modern Art"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Ana Ruiz said she did not consent. "I felt vulnerable," the 33-year-old forward said in a statement.',
+     [("I felt vulnerable,", "Ana Ruiz")]),
+    ('A 33-year-old man said: "I saw the fire start."', [("I saw the fire start.", "33-year-old man")]),
+])
+def test_a_definite_description_points_back_and_an_indefinite_one_is_new(text, expected):
+    assert quotes(text) == expected

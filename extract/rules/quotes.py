@@ -44,7 +44,8 @@ DETERMINERS = {"the", "a", "an", "some", "many", "several", "as", "well", "that"
 SINGULAR_PERSON_NOUNS = {"woman", "man", "girl", "boy", "lady", "mother", "father", "wife", "husband", "daughter", "son",
                          "sister", "brother", "grandmother", "grandfather", "widow", "minister", "president", "official",
                          "spokesperson", "spokesman", "spokeswoman", "coordinator", "director", "governor", "mayor", "activist",
-                         "lawyer", "journalist", "resident", "witness", "teenager", "student", "inmate", "prisoner", "victim", "survivor"}
+                         "lawyer", "journalist", "resident", "witness", "teenager", "student", "inmate", "prisoner", "victim", "survivor",
+                         "player", "coach", "forward", "striker", "midfielder", "defender", "goalkeeper", "athlete", "champion"}
 
 
 @dataclass
@@ -402,7 +403,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     aside = PRONOUN_ASIDE.search(phrase)
     if aside and aside.group(1).lower() in pronouns["person"] + pronouns["group"]:
         lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
-    if lowered[0] in pronouns["person"] or (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS and re.match(r"\s*(?:the|this|that)\b", head, re.I)):
+    definite = re.match(r"\s*(?:the|this|that)\b", head, re.I)
+    if lowered[0] in pronouns["person"] or definite and (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS
+                                                          or any(w.endswith("-year-old") for w in lowered[:2])):  # "the 33-year-old forward"
         entity = ctx.last_subject_before(quote_pos, gender_of_words(lowered))
         unnamed = ctx.last_descriptor_before(quote_pos, gender_of_words(lowered)) if lowered[0] in pronouns["person"] else None
         if unnamed and (entity is None or unnamed[0] > ctx.subject_position(entity, quote_pos)):
