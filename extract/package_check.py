@@ -34,8 +34,10 @@ class ReferencesAsRead(Check):
     def __init__(self, foreign_keys: dict[str, list[dict]]) -> None:
         super().__init__()
         self.foreign_keys = foreign_keys
-        self.referenced = {(fk["reference"]["resource"], tuple(fk["reference"]["fields"]))
-                           for fks in foreign_keys.values() for fk in fks}
+        self.referenced: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # resource -> its fields others refer to
+        for fks in foreign_keys.values():
+            for fk in fks:
+                self.referenced[fk["reference"]["resource"]].add(tuple(fk["reference"]["fields"]))
         self.keys: dict[tuple[str, tuple[str, ...]], set[tuple]] = defaultdict(set)
         self.references: list[tuple[str, int, dict, tuple]] = []
         self.current = ""
@@ -45,9 +47,8 @@ class ReferencesAsRead(Check):
         self.current = resource.name
 
     def validate_row(self, row):
-        for target, fields in self.referenced:
-            if target == self.current:
-                self.keys[(target, fields)].add(tuple(row[f] for f in fields))
+        for fields in self.referenced.get(self.current, ()):
+            self.keys[(self.current, fields)].add(tuple(row[f] for f in fields))
         for fk in self.foreign_keys.get(self.current, ()):
             values = tuple(row[f] for f in fk["fields"])
             if any(v is not None for v in values):

@@ -91,7 +91,7 @@ def publish(dataset: Dataset, out: Path, database_name: str, validation: Package
 
     The database is written while the validation runs (in its own process when
     there is one); a package that fails is never moved into place."""
-    validation = validation or PackageValidation()
+    validation = validation or PackageValidation(in_background=False)
     write_package(dataset.tables, out)
     validation.start(out / "datapackage.json")
     write_database(dataset.tables, out / database_name)

@@ -441,8 +441,9 @@ def candidates(article: Article) -> list[Candidate]:
         surface = match.group()
         if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names and surface not in org_names("acronym_orgs"):
             continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
-        words = until_date_word(split_words(surface))
-        numbered = NUMBERED_TAIL.match(text, match.end()) if words[-1].lower() in org_cues() and len(words) == len(split_words(surface)) else None
+        all_words = split_words(surface)
+        words = until_date_word(all_words)
+        numbered = NUMBERED_TAIL.match(text, match.end()) if words[-1].lower() in org_cues() and len(words) == len(all_words) else None
         if numbered:
             words = words + numbered.group().split()  # "Group of 20": the number is part of the name
         cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)

@@ -377,6 +377,11 @@ def clean_label(words: list[str]) -> list[str]:
 PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 
+def names_a_person(word: str) -> bool:
+    """Whether a lower-case word names one person: "commander", "spokesman", "mother"."""
+    return word in SINGULAR_PERSON_NOUNS or word in lexicon.word_table("roles", "titles")
+
+
 def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[str | None, str | None, str | None, str | None]:
     """(speaker, type, rule, known id) for the speaker phrase text[start:end]."""
     text = ctx.article.text
@@ -393,7 +398,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     organizations = [o for o in organizations if o[0] < start + len(head)]  # not one named in an aside
     words = clean_label(WORD.findall(head))
     lowered = [w.lower() for w in words]
-    one_of_them = any(w in SINGULAR_PERSON_NOUNS or w in lexicon.word_table("roles", "titles") for w in lowered[:4])
+    one_of_them = any(names_a_person(w) for w in lowered[:4])
     if organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them:  # "An RSF commander": a person
         entity = organizations[0][1]
         return entity.name, "organization", "speaker-organization", entity.known_id
@@ -434,7 +439,7 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         ctx.groups.append((quote_pos, label))
         return label, "group", "speaker-group", None
     if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one|his|her|their)\b", phrase, re.I):
-        noun = next((i for i, w in enumerate(words[:4]) if w.lower() in SINGULAR_PERSON_NOUNS or w.lower() in lexicon.word_table("roles", "titles")), None)
+        noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
         if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
         return " ".join(words), "person", "speaker-descriptor", None
