@@ -55,6 +55,11 @@ class Project:
         return self.root / "metadata.json"
 
     @property
+    def rule_cache(self) -> Path:
+        """Where rule results are remembered between builds (local, git-ignored; see ``rules.batch``)."""
+        return self.root / ".cache" / "rules"
+
+    @property
     def database_name(self) -> str:
         return dataset_metadata()["datasette_db"] + ".db"
 
@@ -72,7 +77,7 @@ def assemble(project: Project) -> Dataset:
 
     sources = loaded.sources
     dataset = resolve(sources, curated)
-    apply_rules(dataset, {c.source_id for c in curated})
+    apply_rules(dataset, {c.source_id for c in curated}, project.rule_cache)
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset
