@@ -13,6 +13,7 @@ from extract.errors import BuildFailed
 from extract.models import Claim, ClaimRelation, Event, Figure
 from extract.pipeline import assemble
 from extract.publish.datasette import QUERIES_FILE
+from extract.publish.schemas import full_ddl
 from extract.publish.sqlite import write_database
 from extract.serve import datasette_app
 from extract.yamlfile import read_data
@@ -20,7 +21,7 @@ from extract.yamlfile import read_data
 from conftest import ANNOTATION, make_project
 
 
-@pytest.mark.parametrize("a, b, relation", [
+QUANTITY_CASES = [
     ((5000, "approximate"), (5000, "exact"), "corroborates"),      # "some 5,000" and "5,000" agree
     ((11000, "approximate"), (11000, "exact"), "corroborates"),
     ((5000, "approximate"), (5400, "exact"), "corroborates"),      # within the ±10 % of "about"
@@ -31,7 +32,12 @@ from conftest import ANNOTATION, make_project
     ((10, "at_least"), (12, "exact"), "qualifies"),                # a bound that the other fits
     ((1, "less_than"), (1, "exact"), "corroborates"),
     ((3, "vague"), (None, "vague"), "qualifies"),                  # "several" and "many"
-])
+    ((100, "more_than"), (150, "at_least"), "qualifies"),
+    ((30, "less_than"), (40, "approximate"), "contradicts"),
+]
+
+
+@pytest.mark.parametrize("a, b, relation", QUANTITY_CASES)
 def test_figures_are_compared_with_their_qualifiers(a, b, relation):
     assert compare_quantities(a, b)[0] == relation
     assert compare_quantities(b, a)[0] == relation
@@ -184,6 +190,11 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
     relations = {(r.claim_id, r.relation, r.other_claim_id): r.method for r in dataset.rows("claim_relations")}
     assert relations[("efe-2023-09-20-tocoron-c05", "contradicts", "efe-2023-09-20-tocoron-c03")] == "curated"
     assert relations[("afp-2023-09-20-tocoron-c01", "corroborates", "efe-2023-09-20-tocoron-c06")] == "rule"  # 11,000 in both
+    # "several" detainees and "some" gang leaders who escaped count different people: no longer compared
+    assert not [r for r in relations if r[0] == "afp-2023-09-20-tocoron-c02" and r[2] == "efe-2023-09-20-tocoron-c04"]
+    scopes = {r.relation_id: r.scope for r in dataset.rows("claim_relations")}
+    assert scopes["efe-2023-09-20-tocoron-c05--contradicts--efe-2023-09-20-tocoron-c03"] == "within_source"
+    assert scopes["afp-2023-09-20-tocoron-c06--contradicts--efe-2023-09-20-tocoron-c07"] == "cross_source"
     text = {s.source_id: s.text for s in dataset.rows("sources")}
     for c in claims.values():
         assert text[c.source_id][c.char_start:c.char_end] == c.text
@@ -238,6 +249,11 @@ OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 20
     "201_dunedin": ("other-2024-01-03-dunedin", "Police raided a bank in Dunedin on Monday, witnesses said."),
     "202_tampere": ("other-2024-01-03-tampere", "Police raided a warehouse in Tampere on Monday."),
     "203_tampere": ("wire-2024-01-03-tampere", "Officers raided a warehouse in Tampere on Monday, seizing weapons."),
+    "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
+    "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
+    "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
+    "207_bendigo": ("wire-2024-01-03-bendigo",
+                    "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
 }
 
 
@@ -272,6 +288,13 @@ def test_an_uncurated_denial_contradicts_the_curated_claim_about_the_same_place_
     assert "northgate jail" in relation.note
 
 
+@pytest.mark.parametrize("source_id, polarity", [
+    ("other-2024-01-03-geelong", "asserts"), ("other-2024-01-03-ballarat", "denies"), ("other-2024-01-03-tampere", "asserts")])
+def test_a_rule_claim_takes_its_polarity_from_its_own_clause(related, source_id, polarity):
+    [rule_claim] = [c for c in related[0].rows("claims") if c.source_id == source_id]
+    assert rule_claim.polarity == polarity
+
+
 def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
     dataset, _ = related
     rule_sources = {c.source_id for c in dataset.rows("claims") if c.method == "rule"}
@@ -294,6 +317,42 @@ def canned(database, name):
     with sqlite3.connect(database) as con:
         con.row_factory = sqlite3.Row
         return [dict(r) for r in con.execute(sql)]
+
+
+def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related):
+    _, database = related
+    rows = canned(database, "figures_across_sources")
+    found = {(r["surface_a"], r["surface_b"], r["comparison"].split(":")[0]) for r in rows}
+    assert found == {("Some 200", "200", "corroborates"), ("12", "dozens", "contradicts")}  # officers with officers only
+
+
+def figures_database(folder, figures):
+    """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
+    database = folder / "figures.db"
+    with sqlite3.connect(database) as con:
+        con.executescript(full_ddl())
+        con.execute("INSERT INTO sources (source_id, publisher, published, published_date, title, language, rights, file, "
+                    "text_sha256, text) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x'), "
+                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x')", ("0" * 64, "0" * 64))
+        con.execute("INSERT INTO events (event_id, event_type, date_precision, summary, method, provenance) "
+                    "VALUES ('e1', 'escape', 'unknown', 's', 'curated', 't')")
+        for n, (value, qualifier, key) in enumerate(figures, 1):
+            con.execute("INSERT INTO figures (figure_id, source_id, surface, value, qualifier, unit, counts, counts_key, event_id, "
+                        "char_start, char_end, method, provenance) VALUES (?, ?, 'x', ?, ?, 'count', 'c', ?, "
+                        "'e1', 0, 1, 'curated', 't')", (f"s{n}-f1", f"s{n}", value, qualifier, key))
+    return database
+
+
+@pytest.mark.parametrize("a, b", [(a, b) for a, b, _ in QUANTITY_CASES])
+def test_the_figures_query_compares_qualifiers_as_the_claims_do(tmp_path, a, b):
+    [row] = canned(figures_database(tmp_path, [(*a, "prisoner"), (*b, "prisoner")]), "figures_across_sources")
+    expected = compare_quantities(a, b)[0] if None not in (a[0], b[0]) else "not comparable"
+    assert row["comparison"].startswith(expected)
+
+
+@pytest.mark.parametrize("keys", [("prisoner", "guard"), ("prisoner", None), (None, None)])
+def test_the_figures_query_does_not_pair_figures_of_one_event_counting_different_things(tmp_path, keys):
+    assert canned(figures_database(tmp_path, [(300, "exact", keys[0]), (12, "exact", keys[1])]), "figures_across_sources") == []
 
 
 def test_a_contradiction_inside_one_report_is_not_where_the_reports_disagree(related):
