@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..claims import propose_relations
+from ..claims import relate_claims
 from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
@@ -56,6 +56,4 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
         dataset.tables[table] = [merged[k] for k in sorted(merged)] if table != "mentions" else sorted(
             merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
     dataset.tables["rule_scores"] = score_rows(scores)
-    curated_relations = dataset.rows("claim_relations")
-    proposed = propose_relations(dataset.rows("claims"), dataset.rows("figures"), dataset.rows("events"), curated_relations)
-    dataset.tables["claim_relations"] = sorted([*curated_relations, *proposed], key=lambda r: r.relation_id)
+    dataset.tables["claim_relations"] = relate_claims(dataset)
