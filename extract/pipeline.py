@@ -69,9 +69,11 @@ def assemble(project: Project) -> Dataset:
         raise BuildFailed(loaded.errors)
     from .rules.build import apply_rules  # here, not above: spaCy loads while frictionless does (see PackageValidation)
 
-    sources = loaded.sources
-    dataset = resolve(sources, curated)
-    apply_rules(dataset, {c.source_id for c in curated})
+    reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
+    status = {c.source_id: c.status for c in curated}
+    sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
+    dataset = resolve(sources, reviewed)
+    apply_rules(dataset, {c.source_id for c in reviewed})
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset
@@ -125,7 +127,7 @@ def build(project: Project) -> Dataset:
         try:
             publish(dataset, staging, project.database_name, validation)
             replace_outputs(staging, project)
-            update_readme(project.root / "README.md", dataset.rows("rule_scores"))
+            update_readme(project.root / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return dataset
