@@ -89,6 +89,22 @@ def rules(path: str, published: str | None) -> None:
     click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
 
 
+def reviewed_entities(folder: Path) -> dict[str, str]:
+    """Ids of the persons and organizations that reviewed annotation files in ``folder`` declare, with the file."""
+    from .yamlfile import load_yaml
+
+    declared: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        doc = load_yaml(file)
+        if not isinstance(doc, dict) or doc.get("status") != "curated":
+            continue
+        for section in ("organizations", "actors"):
+            for entry in doc.get(section) or []:
+                if isinstance(entry, dict) and "id" in entry and len(entry) > 2:  # declares fields, not only mentions
+                    declared.setdefault(str(entry["id"]), file.name)
+    return declared
+
+
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source-id", help="The source id (default: from PATH's .meta.yaml).")
@@ -118,11 +134,12 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
     date = parse_date(published or (str(meta["published"])[:10] if meta.get("published") else None))
     import hashlib
 
-    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest())
+    target = out or path.parent / "annotations" / f"{source_id}.yaml"
+    declared = reviewed_entities(path.parent / "annotations")
+    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest(), declared)
     if str(out) == "-":
         click.echo(text)
         return
-    target = out or path.parent / "annotations" / f"{source_id}.yaml"
     if target.exists():
         raise click.ClickException(f"{target} exists; refusing to overwrite an annotation file (use --out)")
     target.write_text(text, encoding="utf-8")

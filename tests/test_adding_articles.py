@@ -236,3 +236,19 @@ def reasons(path, section):
     from extract.yamlfile import load_yaml
 
     return [entry["reason"] for entry in load_yaml(path)[section]]
+
+
+def test_a_draft_refers_to_entities_a_reviewed_file_declares_by_id_with_its_own_mentions(tmp_path):
+    project = make_project(tmp_path)
+    text = tmp_path / "second.txt"
+    text.write_text("Ana Ruiz said the Interior Ministry would publish the report on Friday.", encoding="utf-8")
+    source = add_article(project.seeds, text, publisher="Test Wire", published="2024-01-05", title="Report due", root=project.root)
+    invoke("draft", project.seeds / source.file)
+    path = project.annotations / f"{source.source_id}.yaml"
+    draft = path.read_text(encoding="utf-8")
+    assert "# declared in test-2024-01-01-northgate.yaml" in draft and "name: \"Ana Ruiz\"" not in draft
+    path.write_text(draft.replace("\nstatus: draft\n", "\nstatus: curated\nreviewed_by: T\nreviewed_on: 2024-01-06\n"), encoding="utf-8")
+    dataset = assemble(project)
+    [ruiz] = [a for a in dataset.rows("actors") if a.actor_id == "ana-ruiz"]
+    assert ruiz.role == "spokesperson"
+    assert {m.source_id for m in dataset.rows("mentions") if m.actor_id == "ana-ruiz"} == {"test-2024-01-01-northgate", source.source_id}

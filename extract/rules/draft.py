@@ -43,7 +43,11 @@ def flow(mapping: dict) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in mapping.items()) + "}"
 
 
-def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None) -> str:
+def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None,
+                     declared: dict[str, str] | None = None) -> str:
+    """The draft's YAML text.  ``declared`` maps the ids of persons and organizations a reviewed
+    file already declares to that file: the draft refers to them with its own mentions only."""
+    declared = declared or {}
     text = result.text
     out = [f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
            "# While `status: draft`, the build neither publishes nor scores this file: the article's published",
@@ -63,6 +67,11 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
             entity_id = entity.known_id or slug(entity.name)
             ids[entity.name] = (section, entity_id)
             out.append(f"  - id: {entity_id}  # rule: {entity.mentions[0].rule_id}")
+            if entity_id in declared:
+                out.append(f"    # declared in {declared[entity_id]}: only this article's mentions here")
+                out.append("    mentions:")
+                out += [f"      - {flow(citation(text, m.text, m.start))}" for m in entity.mentions]
+                continue
             out.append(f"    name: {scalar(entity.name)}")
             out.append(f"    {key}: {'other' if kind == 'organization' else 'person'}")
             if entity.role and kind == "person":
