@@ -130,6 +130,7 @@ class Source(Row):
     file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
     text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]
     text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
+    curation_status: vocab("curation_status", "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.") = "none"
 
 
 class Organization(Row):

@@ -14,6 +14,7 @@ CREATE TABLE [sources] (
   [file] TEXT NOT NULL,
   [text_sha256] TEXT NOT NULL,
   [text] TEXT NOT NULL,
+  [curation_status] TEXT NOT NULL CHECK ([curation_status] IN ('none', 'draft', 'curated')),
   PRIMARY KEY ([source_id])
 );
 CREATE VIRTUAL TABLE [sources_fts] USING FTS5 ([title], [text], content=[sources], tokenize='porter unicode61 remove_diacritics 2');

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..models import MODELS, Row, Source
 from ..yamlfile import read_data
-from .package import dataset_metadata
+from .dataset import describe
 from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
@@ -65,14 +65,14 @@ def home_html(sources: list[Source]) -> str:
     articles = "".join(
         f'<li><a href="/article/{html.escape(s.source_id)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}, {s.published_date}</li>'
         for s in sources)
-    return (f"<p>{html.escape(dataset_metadata()['description'])}</p>"
+    return (f"<p>{html.escape(describe(sources)['description'])}</p>"
             f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
             f"check it with <code>frictionless validate</code>) · {tables}</p>"
             f"<p><strong>Annotated articles</strong> (every extracted span highlighted and linked to its row):</p><ul>{articles}</ul>")
 
 
 def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
-    meta = dataset_metadata()
+    meta = describe(sources)  # title and the source line: derived from the corpus
     licence = meta["licenses"][0]
     database = meta["datasette_db"]
     return {
