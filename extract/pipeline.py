@@ -24,7 +24,7 @@ from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
 from .errors import BuildFailed
 from .sources import load_all
-from .validate import PackageValidation, check_dataset, check_package
+from .validate import check_dataset, check_package
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def assemble(project: Project) -> Dataset:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
         raise BuildFailed(loaded.errors)
-    from .rules.build import apply_rules  # here, not above: spaCy loads while frictionless does (see PackageValidation)
+    from .rules.build import apply_rules  # here, not above: commands that run no rules do not load spaCy
 
     sources = loaded.sources
     dataset = resolve(sources, curated)
@@ -86,18 +86,15 @@ def write_schemas(folder: Path) -> None:
     (folder / "sqlite.sql").write_text(full_ddl(), encoding="utf-8")
 
 
-def publish(dataset: Dataset, out: Path, database_name: str, validation: PackageValidation | None = None) -> None:
+def publish(dataset: Dataset, out: Path, database_name: str) -> None:
     """Write package, database and metadata into ``out``; the package must pass frictionless there.
 
-    The database is written while the validation runs (in its own process when
-    there is one); a package that fails is never moved into place."""
-    validation = validation or PackageValidation(in_background=False)
+    A package that fails is never moved into place."""
     write_package(dataset.tables, out)
-    validation.start(out / "datapackage.json")
+    check_package(out / "datapackage.json", dataset.tables)
     write_database(dataset.tables, out / database_name)
     write_metadata(out / "metadata.json", dataset.rows("sources"))
     write_schemas(out / "schema")
-    check_package(out / "datapackage.json", validation)
 
 
 def replace_outputs(staged: Path, project: Project) -> None:
@@ -119,13 +116,12 @@ def swap_folder(new: Path, target: Path) -> None:
 
 def build(project: Project) -> Dataset:
     """Run every stage; on any error raise BuildFailed and leave the outputs untouched."""
-    with PackageValidation() as validation:
-        dataset = assemble(project)
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
-        try:
-            publish(dataset, staging, project.database_name, validation)
-            replace_outputs(staging, project)
-            update_readme(project.root / "README.md", dataset.rows("rule_scores"))
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    dataset = assemble(project)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+    try:
+        publish(dataset, staging, project.database_name)
+        replace_outputs(staging, project)
+        update_readme(project.root / "README.md", dataset.rows("rule_scores"))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return dataset

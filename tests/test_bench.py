@@ -22,6 +22,11 @@ def test_the_build_speed_benchmark_runs_and_reports_the_floor():
     assert "import floor" in out and "build / floor, run by run" in out
 
 
+def test_the_validation_cost_benchmark_validates_a_replicated_package():
+    out = bench("bench/validation_cost.py", "--copies", "2", "--runs", "1")
+    assert "foreign keys included" in out and "without foreign keys" in out
+
+
 def test_the_held_out_evaluation_scores_every_measure():
     out = bench("bench/heldout_eval.py", "--misses")
     for measure in ("quotes", "speakers", "figures", "persons", "organizations"):

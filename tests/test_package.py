@@ -1,31 +1,24 @@
 """The published formats agree with each other, and downloaders can check the files."""
 
 import json
-from decimal import Decimal
 import shutil
 import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
-from frictionless import Package, Resource, Schema
+from frictionless import Package
 
 from extract.models import MODELS
+from extract.package_check import csv_rows
 
 from conftest import ROOT
-
-
-def frictionless_rows(path, schema):
-    """Rows as frictionless reads them; its `number` cells are Decimals, compared here as floats."""
-    with Resource(str(path), schema=Schema.from_descriptor(schema)) as resource:
-        return [{k: float(v) if isinstance(v, Decimal) else v for k, v in row.to_dict().items()} for row in resource.row_stream]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
 def test_csv_parquet_and_sqlite_hold_the_same_rows(built, model):
     descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
     schema = next(r["schema"] for r in descriptor["resources"] if r["name"] == model.table)
-    schema = {k: v for k, v in schema.items() if k != "foreignKeys"}
-    from_csv = frictionless_rows(built.data / "csv" / f"{model.table}.csv", schema)
+    from_csv = csv_rows(built.data / "csv" / f"{model.table}.csv", schema)
     from_parquet = pq.read_table(built.data / "parquet" / f"{model.table}.parquet").to_pylist()
     conn = sqlite3.connect(built.data / "tocoron.db")
     conn.row_factory = sqlite3.Row
@@ -82,16 +75,3 @@ def test_the_datapackage_describes_the_dataset(built):
         assert schema["primaryKey"] == parquet_schemas[name]["primaryKey"]
         committed = json.loads((ROOT / "schema" / f"{name}.json").read_text(encoding="utf-8"))
         assert committed == schema
-
-
-@pytest.mark.parametrize("key, value, error", [("hash", "sha256:" + "0" * 64, "hash-count"), ("bytes", 1, "byte-count")])
-def test_parquet_hash_and_bytes_are_verified(built, tmp_path, key, value, error):
-    """frictionless's own Parquet reader cannot count bytes; the project's plugin streams them."""
-    copy = tmp_path / "data"
-    shutil.copytree(built.data, copy)
-    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["name"] == "quotes-parquet")
-    resource[key] = value
-    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    report = Package(str(copy / "datapackage.json")).validate()
-    assert [(task.name, e.type) for task in report.tasks for e in task.errors] == [("quotes-parquet", error)]
