@@ -75,3 +75,24 @@ def test_the_datapackage_describes_the_dataset(built):
         assert schema["primaryKey"] == parquet_schemas[name]["primaryKey"]
         committed = json.loads((ROOT / "schema" / f"{name}.json").read_text(encoding="utf-8"))
         assert committed == schema
+
+
+def test_the_descriptor_passes_frictionless_metadata_check_for_data_package_v2(built):
+    from frictionless import Package as FrictionlessPackage
+
+    report = FrictionlessPackage.validate_descriptor(str(built.data / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert resource["schema"]["missingValues"] == [""]
+        for field in resource["schema"]["fields"]:
+            assert field["type"] != "date" or field["format"] == "default"  # ISO 8601, as written
+
+
+def test_only_the_tables_holding_article_texts_carry_their_own_licences(built):
+    descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
+    licensed = {r["name"]: r["licenses"] for r in descriptor["resources"] if "licenses" in r}
+    assert set(licensed) == {"sources", "sources-parquet"}
+    data, texts = licensed["sources"]
+    assert data["name"] == descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert texts["name"] == "other-closed" and "© 2023 AFP" in texts["title"] and "© 2023 EFE" in texts["title"]

@@ -75,7 +75,17 @@ def file_facts(path: Path) -> dict[str, Any]:
     return {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
 
-def resource(model: type[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
+def text_licenses(rows: list[Row]) -> list[dict[str, str]]:
+    """A table holding article texts (a ``rights`` column): the dataset's licence covers its other
+    columns; each text keeps the rights its row names (``other-closed``: not an open licence)."""
+    data = dataset_metadata()["licenses"][0]
+    rights = sorted({row.rights for row in rows})
+    return [{**data, "title": f"{data['name']} for every column but `text`"},
+            {"name": "other-closed", "title": "The article texts (`text`) are not covered by the dataset's licence: "
+                                              + " ".join(rights)}]
+
+
+def resource(model: type[Row], rows: list[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "name": model.table + suffix,
         "type": "table" if fmt == "csv" else "file",
@@ -87,6 +97,8 @@ def resource(model: type[Row], path: str, fmt: str, out: Path, suffix: str) -> d
     }
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
+    if "rights" in model.model_fields:
+        descriptor["licenses"] = text_licenses(rows)
     descriptor.update(file_facts(out / path))
     descriptor["schema"] = table_schema(model, suffix)
     return descriptor
@@ -101,8 +113,8 @@ def write_package(tables: dict[str, list[Row]], out: Path) -> dict[str, Any]:
         rows = tables.get(model.table, [])
         (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
         write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
-        csv_resources.append(resource(model, f"csv/{model.table}.csv", "csv", out, ""))
-        parquet_resources.append(resource(model, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
+        csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
+        parquet_resources.append(resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
     meta = dataset_metadata()
     descriptor = {
         "$schema": PROFILE,
