@@ -96,3 +96,15 @@ def test_only_the_tables_holding_article_texts_carry_their_own_licences(built):
     data, texts = licensed["sources"]
     assert data["name"] == descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert texts["name"] == "other-closed" and "© 2023 AFP" in texts["title"] and "© 2023 EFE" in texts["title"]
+
+
+def test_the_citation_file_agrees_with_the_dataset_metadata():
+    import yaml
+
+    from extract.publish.package import dataset_metadata
+
+    citation, meta = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")), dataset_metadata()
+    assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
+           (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
+    assert str(citation["date-released"]) == meta["created"][:10]
+    assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]
