@@ -45,7 +45,7 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/rules_throughput.py
-	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/build_scale.py --sizes 200 2000
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/heldout_eval.py
 

@@ -295,6 +295,7 @@ class Figure(Spanned):
     qualifier: vocab("qualifier", "How exact the number is.")
     unit: vocab("unit", "The unit of `value`.")
     counts: NonEmpty = Field(description="What is counted or measured (e.g. \"prisoners\", \"security force members\", \"age in years\").")
+    counts_key: Optional[str] = Field(default=None, description="What is counted, normalized: the singular head noun of `counts`, synonyms merged (\"detainees who escaped\" and \"inmates moved\" are both `prisoner`; see `lexicons/claims.yaml`); empty when `counts` is too general to compare (\"people\", ages, durations). Set from `counts` when not given. Figures of different sources are compared only when they share the event, the unit and this key.")
     actor_id: ref("actors", "The actor the figure is about, if any (an age, a sentence, a group's size).")
     organization_id: ref("organizations", "The organization the figure is about, if any.")
     event_id: ref("events", "The event the figure is about, if any.")
@@ -302,6 +303,15 @@ class Figure(Spanned):
     char_end: CharEnd
     method: Method
     provenance: Provenance
+
+    @model_validator(mode="before")
+    @classmethod
+    def _counts_key_from_counts(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("counts_key") is None and isinstance(data.get("counts"), str):
+            from .claims import counts_key  # the claims module imports the models
+
+            data = {**data, "counts_key": counts_key(data["counts"])}
+        return data
 
     @model_validator(mode="after")
     def _value_unless_vague(self):
@@ -397,6 +407,7 @@ class ClaimRelation(Row):
     other_claim_id: Annotated[Slug, Field(description="The claim it is related to.", json_schema_extra={"references": "claims"})]
     relation: vocab("claim_relation", "How the first claim bears on the other.")
     note: Optional[str] = Field(default=None, description="Why, in a sentence.")
+    scope: vocab("relation_scope", "Whether the two claims come from different sources (`cross_source`: the reports disagree or agree) or from one (`within_source`: one report holds both); set by the build for every relation.", optional=True)
     method: Method
     provenance: Provenance
 
