@@ -25,7 +25,7 @@ from .resolve import Dataset, resolve
 from .errors import BuildFailed
 from .publication import BuildLock
 from .sources import load_all
-from .validate import PackageValidation, check_dataset, check_package
+from .validate import check_dataset, check_package
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def assemble(project: Project) -> Dataset:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
         raise BuildFailed(loaded.errors)
-    from .rules.build import apply_rules  # here, not above: spaCy loads while frictionless does (see PackageValidation)
+    from .rules.build import apply_rules  # here, not above: commands that run no rules do not load spaCy
 
     reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
     status = {c.source_id: c.status for c in curated}
@@ -94,20 +94,17 @@ def write_schemas(folder: Path) -> None:
     (folder / "sqlite.sql").write_text(full_ddl(), encoding="utf-8")
 
 
-def publish(dataset: Dataset, staging: Path, database_name: str, validation: PackageValidation | None = None) -> None:
+def publish(dataset: Dataset, staging: Path, database_name: str) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``); the package must pass frictionless there.
 
-    The database is written while the validation runs (in its own process when
-    there is one); a package that fails is never moved into place."""
-    validation = validation or PackageValidation(in_background=False)
+    A package that fails is never moved into place."""
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
     write_package(dataset.tables, out)
-    validation.start(out / "datapackage.json")
+    check_package(out / "datapackage.json", dataset.tables)
     write_database(dataset.tables, out / database_name)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     write_schemas(staging / "schema")
-    check_package(out / "datapackage.json", validation)
 
 
 def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
@@ -123,13 +120,13 @@ def build(project: Project) -> Dataset:
 
     One build at a time (a lock); a publication a killed build left half done is
     completed first, and stale staging folders removed (see ``publication``)."""
-    with BuildLock(project.root), PackageValidation() as validation:
+    with BuildLock(project.root):
         publication.recover(project.root)
         publication.clean_stale(project.root)
         dataset = assemble(project)
         staging = publication.new_staging(project.root)
         try:
-            publish(dataset, staging, project.database_name, validation)
+            publish(dataset, staging, project.database_name)
             stage_readme(project, staging, dataset)
             publication.publish_staged(project.root, staging)
         finally:

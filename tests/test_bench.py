@@ -22,6 +22,11 @@ def test_the_build_scale_benchmark_runs_cold_and_incremental_builds():
     assert "| 6 | cold |" in out and "| 6 | one article added |" in out and "6 articles cost" in out
 
 
+def test_the_validation_cost_benchmark_validates_a_replicated_package():
+    out = bench("bench/validation_cost.py", "--copies", "2", "--runs", "1")
+    assert "foreign keys included" in out and "without foreign keys" in out
+
+
 def test_the_held_out_evaluation_scores_every_measure():
     out = bench("bench/heldout_eval.py", "--misses")
     for measure in ("quotes", "speakers", "figures", "persons", "organizations"):
