@@ -39,7 +39,8 @@ def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
-    uvicorn.run("extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run("extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="info",
+                access_log=True)
 
 
 def asgi_app():
@@ -84,8 +85,8 @@ class LocalServer:
         self.log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on it
         command = [sys.executable, "-m", "extract", "serve", "--root", str(self.root), "--port", str(self.port),
                    "--workers", str(self.workers)]
-        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL,
-                                        stderr=self.log, env=dict(os.environ, **(self.env or {})))
+        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=self.log,
+                                        stderr=subprocess.STDOUT, env=dict(os.environ, **(self.env or {})))
         self.wait_until_it_answers()
         return self
 
@@ -105,6 +106,13 @@ class LocalServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"the server did not answer within {self.timeout:.0f} s")
+
+    def output(self) -> str:
+        """Everything the server printed so far (stdout and stderr), read without moving the shared file offset."""
+        import os
+
+        fd = self.log.fileno()
+        return os.pread(fd, os.fstat(fd).st_size, 0).decode(errors="replace")
 
     def __exit__(self, *exc_info) -> None:
         self.stop()
