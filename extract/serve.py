@@ -13,7 +13,8 @@ from pathlib import Path
 SITE = Path(__file__).with_name("publish") / "site"
 SQL_TIME_LIMIT_MS = 1000
 SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "default_page_size": 100, "max_returned_rows": 5000,
-            "allow_download": False, "facet_time_limit_ms": 400, "suggest_facets": False}
+            "allow_download": False, "facet_time_limit_ms": 400, "suggest_facets": False,
+            "truncate_cells_html": 160}
 
 
 def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, database: str = "tocoron.db") -> list[str]:

@@ -21,7 +21,7 @@ from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
 LABEL_COLUMNS = {"sources": "title", "organizations": "name", "actors": "name", "places": "name",
-                 "events": "summary", "claims": "proposition", "vocabularies": "value"}
+                 "events": "summary", "claims": "proposition", "vocabularies": "value", "quotes": "text", "figures": "surface"}
 FACETS = {
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
