@@ -252,3 +252,28 @@ def test_a_numbered_group_and_a_museum_are_organizations():
     assert names(text, "organization") == ["Group of 20", "Museum of Modern Art"]
     assert names(text, "person") == ["Olaf Scholz"]
     assert analyze(text).figures == []
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Vantor Kelquist arrived in the capital.", []),                       # two capitalized words are no evidence
+    ("Vantor Kelquist, 52, arrived in the capital.", ["Vantor Kelquist"]),  # an age
+    ("Lawyer Vantor Kelquist arrived in the capital.", ["Vantor Kelquist"]),  # a title
+    ("Vantor Kelquist said the talks had failed.", ["Vantor Kelquist"]),     # a verb of speech after
+    ("The talks had failed, said Vantor Kelquist.", ["Vantor Kelquist"]),    # a verb of speech before
+    ("Vantor Kelquist, a lawyer for the families, arrived.", ["Vantor Kelquist"]),  # an appositive role
+    ("Maria Lopez arrived in the capital.", ["Maria Lopez"]),               # a given name of the list
+])
+def test_a_name_becomes_a_person_only_with_evidence(text, persons):
+    assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic was slow on Paseo Real near Cerro Alto.",
+    "Banco Andino raised rates and Credit Nordica followed.",
+    "Fans gathered at the Andean Open in San Marcos Heights.",
+    "Lunar New Year falls on a Monday this time.",
+    "Hong Kong Standard reported the story first.",
+    "The Riverside Rangers beat the Hill City Hawks 3-1.",
+])
+def test_places_bodies_and_events_without_person_evidence_are_no_persons(text):
+    assert names(text, "person") == []

@@ -25,6 +25,7 @@ organization in an article are grouped into one entity with its aliases
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -381,7 +382,9 @@ def classify(cand: Candidate, text: str) -> None:
     elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
-        cand.kind, cand.rule_id = "person", "person-name-words"
+        evidence = person_evidence(cand, text, before_word)
+        if evidence:
+            cand.kind, cand.rule_id = "person", evidence
     elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
             REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[-1][1:].islower():
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
@@ -390,7 +393,62 @@ def classify(cand: Candidate, text: str) -> None:
         cand.role = cand.role or before_word
 
 
-REPORTING_AFTER = re.compile(r"[ \u00a0]+(?:said|says|told|added|replied|explained|insisted|stated|wrote|asked|argued|noted|warned)\b")
+AGE_AFTER = re.compile(r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))")  # "Ana Ruiz, 34," "Ana Ruiz (34)"
+
+
+@cache
+def given_names():
+    """The given-name list of ``gender-guesser`` (about 48,000 names of many countries, with genders),
+    loaded once per process, on first use."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """"female", "male" or "either" for a given name of the list ("Ana", "Pedro", "Kim"), else None."""
+    if word.lower() in lexicon.word_set("names", "not_given_names") or not word[:1].isupper():
+        return None
+    word = word.replace("’", "'")
+    gender = given_names().get_gender(word)
+    if gender == "unknown" and not word.isascii():  # "Lázaro" as "Lazaro"
+        gender = given_names().get_gender(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "either"}.get(gender)
+
+
+def opens_with_place(cand: Candidate) -> bool:
+    """"San Diego Padres", "Hong Kong Standard", "Santa Rita Correctional": a place name of two words or
+    more opens the run; or a one-word place that is no certain given name ("London Newsroom")."""
+    low = [w.lower() for w in cand.words]
+    if any(" ".join(low[:k]) in places() for k in range(2, len(low) + 1)):
+        return True
+    return low[0] in places() and given_name_gender(cand.words[0]) in (None, "either")
+
+
+def first_name_word(cand: Candidate) -> str:
+    return next((w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0])
+
+
+# Evidence that a run of two to four name words is a person, tried in order: the first that holds
+# gives the rule id.  A run with none of them is a name of unknown type, published as nobody.
+PERSON_EVIDENCE = [
+    ("person-title", lambda cand, text, before: bool(cand.role) or before in titles()),      # "journalist Ana Ruiz"
+    ("person-given-name", lambda cand, text, before: given_name_gender(first_name_word(cand)) is not None
+     and not opens_with_place(cand)),                                                           # "Ana Ruiz", "C.C. Wei"
+    ("person-cue-after", lambda cand, text, before: bool(REPORTING_AFTER.match(text[cand.end:cand.end + 20]))),  # "Ruiz Tapia said"
+    ("person-cue-before", lambda cand, text, before: before in REPORTING_VERBS and text[cand.end:cand.end + 1] in (".", ",", ";", "")),  # ", said Ruiz Tapia."
+    ("person-age", lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end:cand.end + 12]))),  # "Ruiz Tapia, 34,"
+    ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),    # "Ruiz Tapia, a lawyer,"
+]
+
+
+def person_evidence(cand: Candidate, text: str, before_word: str) -> str | None:
+    """The id of the first pass of ``PERSON_EVIDENCE`` that holds for ``cand``, or None."""
+    return next((rule_id for rule_id, holds in PERSON_EVIDENCE if holds(cand, text, before_word)), None)
+
+
+REPORTING_VERBS = lexicon.word_set("names", "reporting_verbs")
+REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))})\b")
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
