@@ -338,3 +338,24 @@ def test_a_known_organization_without_a_source_is_refused(monkeypatch):
             rules_names.known_organizations()
     finally:
         rules_names.known_organizations.cache_clear()
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("Analysts compared Omega Holdings Inc and Vorland Corp. on Monday.", ["Omega Holdings Inc", "Vorland Corp."]),
+    ("The Vorland Chemical Co of Peru will build a plant.", ["Vorland Chemical Co"]),
+    ("The Hawks tied the Rangers for the Andean League lead.", ["Andean League"]),
+    ("In an interview with the network Vorland TV Friday, the minister spoke.", ["Vorland TV"]),
+    ("Department officials said the report was late.", []),                     # a cue word alone is no name
+    ("The Organisation for Regional Cooperation met in Quito.", ["Organisation for Regional Cooperation"]),
+])
+def test_organization_names_end_where_the_name_ends(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_an_introducer_before_a_comma_introduces_nothing():
+    text = "“We will not stop the movement,” Ana Ruiz told reporters."
+    assert names(text, "organization") == [] and names(text, "person") == ["Ana Ruiz"]
+
+
+def test_one_name_may_join_two_words_with_and():
+    assert names("The Securities and Exchange Commission sued the firm.", "organization") == ["Securities and Exchange Commission"]

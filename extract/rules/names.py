@@ -216,6 +216,16 @@ def last_word_before(text: str, start: int) -> str:
     return text[j:i].strip("“”\"'‘’«»,;:()").lower()
 
 
+INTRODUCER_BEFORE = re.compile(r"([\w-]+)[ \u00a0]+[“\"'‘«]?$")
+
+
+def introducer_before(text: str, start: int) -> str:
+    """The word just before ``start`` with nothing but a space or an opening mark between ("the NGO “Voces”"),
+    lower-case, or "": a comma or a closing mark ends the phrase ("…the movement,” Ruiz said")."""
+    match = INTRODUCER_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
 def next_word(text: str, end: int) -> str:
     match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end:end + 40])
     return match.group(1).lower() if match else ""
@@ -260,7 +270,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
     while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()
-                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()):
+                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()
+                     or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):  # "Vorland TV Friday"
         words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
     role = " ".join(role_words) if role_words else None
     return words, start, role
@@ -346,8 +357,37 @@ def split_person_of_organization(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
+    """"Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
+    when the first ends in an organization cue and the second holds one; "Omega Co of Peru": a company
+    suffix ends the name before "of"; "Hawks for the Andean League": "for" joins no name without a cue to one."""
+    low = [w.lower() for w in cand.words]
+    for i in range(1, len(low) - 1):
+        left, right = [w for w in low[:i] if w != "the"], low[i + 1:]
+        if right and right[0] == "the":
+            right = right[1:]
+        if not right or not left:
+            continue
+        suffix = left[-1] in lexicon.word_set("organizations", "dotted_suffixes")
+        split = (low[i] == "and" and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
+                 and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+                 or low[i] == "of" and suffix
+                 or low[i] == "for" and not any(w in org_cues() for w in left) and any(w in org_cues() for w in right))
+        if split:
+            head = cand.words[:i]
+            tail = cand.words[i + 1:]
+            if tail[0].lower() == "the":
+                tail = tail[1:]
+            tail_start = cand.end - len(" ".join(tail))
+            return [Candidate(cand.start, cand.start + len(" ".join(head)), head), Candidate(tail_start, cand.end, tail)]
+    return None
+
+
 def split_at_title(cand: Candidate) -> list[Candidate]:
     """"Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
+    two = split_between_organizations(cand)
+    if two:
+        return [p for part in two for p in split_at_title(part)]
     parts = split_person_of_organization(cand)
     if len(parts) > 1:
         return parts
@@ -400,6 +440,7 @@ def classify(cand: Candidate, text: str) -> None:
     low = [w.lower() for w in cand.words]
     if len(low) == 1 and (low[0] in titles() or text[cand.end:cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
+    before_word = last_word_before(text, cand.start)
     if known_organization(cand.words):
         cand.kind, cand.rule_id = "organization", "org-known"  # "Reuters", "Hezbollah", "the Fed"
     elif PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
@@ -414,11 +455,11 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
     elif cand.hint == "organization":
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
-    elif org_after_pattern().match(text, cand.end):
+    elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
         cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
     elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
-    elif (before_word := last_word_before(text, cand.start)) in ORG_INTRODUCERS:
+    elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
@@ -455,7 +496,7 @@ def classify(cand: Candidate, text: str) -> None:
 def org_after_pattern() -> re.Pattern:
     """What follows an organization's name and no person's: its shares, its board, "said its"."""
     owned = "|".join(sorted(map(re.escape, lexicon.word_set("organizations", "owned")), key=len, reverse=True))
-    return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]|,[ \u00a0]+which[ \u00a0]")
+    return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
 
 AGE_AFTER = re.compile(r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))")  # "Ana Ruiz, 34," "Ana Ruiz (34)"
 
@@ -675,12 +716,12 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
     "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
     words, start = cand.words, cand.start
-    if words[0].lower() in ORG_INTRODUCERS and len(words) > 1:
-        start += len(words[0]) + 1
+    if words[0].lower() in ORG_INTRODUCERS and words[0].isupper() and len(words) > 1:
+        start += len(words[0]) + 1  # "NGO A Window for Freedom"; but "Organisation for Security" is one name
         words = words[1:]
-    elif last_word_before(text, cand.start) not in ORG_INTRODUCERS:
+    elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
-    while words and words[-1].lower() in CONNECTORS | particles():
+    while words and (words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):
         words = words[:-1]
     if not words:
         return None
@@ -883,4 +924,16 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
-    return list(by_name.values())
+    # a cue word alone, opening its sentences, that stands for no longer name of the article is no name
+    # ("Department officials said"); mid-sentence it is one ("a vote in Congress")
+    return [e for e in by_name.values() if not (" " not in e.name and e.name.lower() in org_cues() and not is_acronym(e.name)
+                                               and not known_organization([e.name])
+                                               and all(opens_sentence(text, m.start) for m in e.mentions))]
+
+
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
+    return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
