@@ -359,3 +359,19 @@ def test_an_introducer_before_a_comma_introduces_nothing():
 
 def test_one_name_may_join_two_words_with_and():
     assert names("The Securities and Exchange Commission sued the firm.", "organization") == ["Securities and Exchange Commission"]
+
+
+def test_a_known_organization_s_word_in_a_person_s_name_is_that_person():
+    text = "Martha Ford spoke first. Ford said the plan would fail."
+    assert names(text, "person") == ["Martha Ford"] and names(text, "organization") == []
+
+
+@pytest.mark.parametrize("text, organizations", [
+    ("Ana Ruiz, an analyst at Vorland & Sons, disagreed.", ["Vorland & Sons"]),       # a firm's "&"
+    ("Traders sold shares of Vorland after the report.", ["Vorland"]),
+    ("Valencia beat Sevilla 2-1 on Sunday.", ["Sevilla"]),                            # a town's club after a result
+    ("The Valencia coach praised his side.", ["Valencia"]),                           # before a player's role
+    ("Peru beat Chile 2-1 in Lima.", []),                                             # countries stay places
+])
+def test_organizations_named_by_the_words_around_them(text, organizations):
+    assert names(text, "organization") == organizations

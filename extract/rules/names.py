@@ -406,6 +406,8 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
     if is_place_name([w.lower() for w in cand.words]):
         return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
     parts, current, start, pos = [], [], cand.start, cand.start
+    if "&" in cand.words[1:-1]:
+        return [cand]  # "Vorland & Sons": one firm
     for word in cand.words:
         if word.lower() in ("of", "for", "and", "on", "&", "the") and current:
             parts.append(Candidate(start, pos - 1, current))
@@ -451,8 +453,14 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
+    elif is_club_of_town(cand, text):
+        cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
     elif is_team(cand, text):
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
+    elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
+        cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
+    elif org_before_pattern().search(text, max(0, cand.start - 40), cand.start) and cand.text.lower() not in places():
+        cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
     elif cand.hint == "organization":
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
     elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
@@ -490,6 +498,37 @@ def classify(cand: Candidate, text: str) -> None:
     elif len(cand.words) == 1 and (cand.role or before_word in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or before_word
+
+
+@cache
+def org_before_pattern() -> re.Pattern:
+    """``organizations.yaml`` ``before``: a phrase just before a name that makes it an organization's."""
+    phrases = "|".join(sorted((re.escape(p).replace("\\ ", "[ \u00a0]+") for p in lexicon.word_table("organizations", "before")),
+                              key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{phrases})[ \u00a0]+(?:the[ \u00a0]+)?[“\"‘]?$", re.I)
+
+
+@cache
+def club_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``organizations.yaml`` ``club_before`` and ``club_after``: the words of sport around a club's name."""
+    def alternation(section: str) -> str:
+        words = lexicon.word_table("organizations", section)
+        return "|".join(sorted((re.escape(w).replace("\\ ", "[ \u00a0]+") for w in words), key=len, reverse=True))
+
+    before = re.compile(rf"(?<![\w-])(?:{alternation('club_before')})[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+    after = re.compile(rf"(?:['’]s?)?[ \u00a0]+(?:{alternation('club_after')})\b")
+    return before, after
+
+
+def is_club_of_town(cand: Candidate, text: str) -> bool:
+    """"beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
+    from .places import countries
+
+    name = cand.text.lower()
+    if name not in places() or name in countries() or name in COUNTRY_SHORT_NAMES:
+        return False
+    before, after = club_patterns()
+    return bool(before.search(text, max(0, cand.start - 30), cand.start) or after.match(text, cand.end))
 
 
 @cache
@@ -809,6 +848,13 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
                 and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS:
             cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
     cands = names_in_capitals(cands, text)
+    # A one-word known organization that is a word of a person's name in the article is that person
+    # ("Ford" after "Gerald Ford").
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if cand.rule_id == "org-known" or cand.kind == "organization" and known_organization(cand.words):
+            if len(cand.words) == 1 and not is_acronym(cand.words[0]) and cand.words[0] in person_words:
+                cand.kind, cand.rule_id = "person", "person-part-of-name"
     entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
     entities += group_organizations([c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text)
     entities.sort(key=lambda e: e.mentions[0].start)
