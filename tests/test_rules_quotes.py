@@ -199,3 +199,31 @@ def test_an_organization_named_in_an_aside_is_not_the_speaker():
 ])
 def test_a_definite_description_points_back_and_an_indefinite_one_is_new(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation ending its sentence, then a cue sentence of its own: the cue looks back
+    ("“We will win this race.” Ana Ruiz said as she left the hall.", [("We will win this race.", "Ana Ruiz")]),
+    ("“The bridge is safe.” Pedro Salas said on Friday. “Nobody should worry.”",
+     [("The bridge is safe.", "Pedro Salas"), ("Nobody should worry.", "Pedro Salas")]),
+    # a lead-in ending with a colon in the paragraph before
+    ("Pedro Salas told the crowd:\n\n“We will never give up this land.”", [("We will never give up this land.", "Pedro Salas")]),
+    ("Ana Ruiz continued:\n\n“You look at the numbers and you see the truth.”",
+     [("You look at the numbers and you see the truth.", "Ana Ruiz")]),
+    # a paragraph that is one more quotation goes on with the speaker of the paragraph before
+    ("“We counted every ballot twice,” said Ana Ruiz.\n\n“The numbers still do not add up.”",
+     [("We counted every ballot twice,", "Ana Ruiz"), ("The numbers still do not add up.", "Ana Ruiz")]),
+    # ... unless someone else is named in between
+    ("“We counted every ballot twice,” said Ana Ruiz, who met Pedro Salas.\n\n“The numbers still do not add up.”",
+     [("We counted every ballot twice,", "Ana Ruiz"), ("The numbers still do not add up.", None)]),
+    # the subject of a cue is in its own clause, not in an opening subordinate clause or an earlier joined one
+    ("When Pedro Salas resigned, Ana Ruiz said: “It was time for a change.”", [("It was time for a change.", "Ana Ruiz")]),
+    ("Pedro Salas spoke first, and Ana Ruiz replied: “That is simply not true.”", [("That is simply not true.", "Ana Ruiz")]),
+    # straight and curly marks mixed in one quotation
+    ('"We will stay until the end,” said Ana Ruiz.', [("We will stay until the end,", "Ana Ruiz")]),
+    ("“We will stay until the end,\" said Ana Ruiz.", [("We will stay until the end,", "Ana Ruiz")]),
+    # multi-word reporting verbs
+    ("“That is a lie and you know it,” Ana Ruiz shot back.", [("That is a lie and you know it,", "Ana Ruiz")]),
+])
+def test_attribution_passes_across_sentences_and_paragraphs(text, expected):
+    assert quotes(text) == expected

@@ -33,7 +33,7 @@ from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
+OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
 CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"[“”«»„‹›\"‘’']")
@@ -447,11 +447,20 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
 
 
 def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
-    """The words before a cue back to the clause start (sentence, comma-free run, or "that")."""
+    """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
+    a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
     segment = text[clause_start:cue.start]
     cut = max(segment.rfind(" that "), segment.rfind("\n"))
-    start = clause_start + (cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0))
-    return start, cue.start
+    start = cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0)
+    for join in lexicon.load("reporting_verbs")["subject_clause_joins"]:
+        at = segment.rfind(join, start)
+        if at >= 0 and segment[at + len(join):].strip():
+            start = at + len(join)
+    first = segment[start:].lstrip(" “\"'(").split(" ", 1)[0].lower()
+    comma = segment.find(",", start)
+    if first in lexicon.word_set("reporting_verbs", "subject_clause_openers") and comma >= 0 and segment[comma + 1:].strip():
+        start = comma + 1
+    return clause_start + start, cue.start
 
 
 def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
@@ -460,62 +469,181 @@ def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
     return cue.end, end
 
 
-def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> None:
-    text = ctx.article.text
+@dataclass
+class Frame:
+    """Where a quotation stands: its sentence and paragraph bounds, and the quotation before it."""
+    quote: Quotation
+    previous: Quotation | None
+    s_start: int
+    s_end: int
+    p_start: int
+    p_end: int
+
+
+def frame_of(ctx: Context, quote: Quotation, previous: Quotation | None) -> Frame:
     s_start, s_end = ctx.article.sentence_bounds(quote.open_mark)
     p_start, p_end = ctx.article.paragraph_bounds(quote.open_mark)
     s_start = max(min(s_start, quote.open_mark), p_start)
     s_end = min(max(s_end, quote.close_mark + 1), p_end)
-    # after the closing mark, up to the next opening mark or the end of the sentence
-    next_open = ctx.next_open_after(quote.close_mark, p_end)
-    after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
+    return Frame(quote, previous, s_start, s_end, p_start, p_end)
+
+
+def pass_cue_after(ctx: Context, f: Frame) -> bool:
+    """`“…,” said Ana Ruiz` / `“…,” Ruiz said`: a cue within five words after the closing mark, or later
+    when an aside in commas stands between ("the official, who …, said")."""
+    text, quote = ctx.article.text, f.quote
+    next_open = ctx.next_open_after(quote.close_mark, f.p_end)
+    after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, f.p_end))
     after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
-    between = text[quote.close_mark + 1:after[0].start] if after else ""
-    # the cue within five words, or later when an aside in commas stands between ("the official, who …, said")
+    if not after:
+        return False
+    cue = after[0]
+    between = text[quote.close_mark + 1:cue.start]
     new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
+    if new_sentence and introduces_next_quote(ctx, cue, f.p_end):
+        return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
     aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= 5
-    if after and not new_sentence and (len(WORD.findall(between)) <= 5 or aside):
-        cue = after[0]
-        words_before = WORD.findall(between)
-        if words_before:
-            first_clause = between.lstrip(" ,").split(",")[0]
-            offset = quote.close_mark + 1 + between.index(first_clause)
-            span = (offset, offset + len(first_clause)) if len(WORD.findall(between)) > 5 else (quote.close_mark + 1, cue.start)
-        else:
-            span = object_span(text, cue, after_end)
-        if set_speaker(ctx, quote, span, cue, "cue-after"):
-            ctx.used_cues.add(cue.start)
-            return
-    # before the opening mark, back to the previous closing mark or the sentence start
-    prev_close = ctx.last_close_before(quote.open_mark, s_start)
-    before_start = prev_close + 1
+    if len(WORD.findall(between)) > 5 and not aside:
+        return False
+    words_before = WORD.findall(between)
+    if words_before:
+        first_clause = between.lstrip(" ,").split(",")[0]
+        offset = quote.close_mark + 1 + between.index(first_clause)
+        span = (offset, offset + len(first_clause)) if len(words_before) > 5 else (quote.close_mark + 1, cue.start)
+    else:
+        span = object_span(text, cue, after_end)
+    if set_speaker(ctx, quote, span, cue, "cue-after"):
+        ctx.used_cues.add(cue.start)
+        return True
+    return False
+
+
+def introduces_next_quote(ctx: Context, cue: Cue, limit: int) -> bool:
+    """Whether the clause of a cue runs on into another quotation (`He added, “…”`, `she said: “…”`)
+    rather than ending its sentence (`Ruiz said on Friday.`)."""
+    text = ctx.article.text
+    next_open = ctx.next_open_after(cue.end, limit)
+    end = sentence_end_after(text, cue.end, limit)
+    return next_open < end
+
+
+def pass_cue_before(ctx: Context, f: Frame) -> bool:
+    """`Ruiz said: “…”` / `according to Ruiz, “…”`: a cue before the opening mark, back to the previous
+    closing mark or the sentence start."""
+    text, quote = ctx.article.text, f.quote
+    before_start = ctx.last_close_before(quote.open_mark, f.s_start) + 1
     before = ctx.outside_quotes(cues_in(ctx.article, before_start, quote.open_mark))
-    if before:
-        cue = before[-1]
-        if cue.cue_id == "cue-according-to":
-            if set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before"):
-                return
-        elif set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before"):
-            return
-    # anywhere in the sentence, outside quotation marks
-    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, s_start, s_end)) if c.start not in ctx.used_cues]
+    if not before:
+        return False
+    cue = before[-1]
+    if cue.cue_id == "cue-according-to":
+        return set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before")
+    return set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before")
+
+
+def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
+    """A cue anywhere in the quotation's sentence, outside quotation marks, not used by the quotation before."""
+    text, quote = ctx.article.text, f.quote
+    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
-        span = subject_span(text, s_start, cue)
+        span = subject_span(text, f.s_start, cue)
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
         if span[0] < span[1] and set_speaker(ctx, quote, span, cue, "cue-in-sentence"):
+            return True
+    return False
+
+
+def pass_sentence_subject(ctx: Context, f: Frame) -> bool:
+    """No cue: after a colon (`Ruiz was blunt: “…”`), or for a partial quotation, the sentence's first named subject."""
+    text, quote = ctx.article.text, f.quote
+    if not (text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial"):
+        return False
+    subject = ctx.entity_mentions(f.s_start, quote.open_mark)
+    if not subject:
+        return False
+    set_entity(quote, subject[0][1], "speaker-sentence-subject")
+    return True
+
+
+def pass_previous_quote(ctx: Context, f: Frame) -> bool:
+    """No cue: the previous quotation's speaker goes on in the same paragraph, or across paragraphs when
+    the previous quotation runs on into this one."""
+    previous = f.previous
+    if previous is None or not previous.speaker:
+        return False
+    if not (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == f.p_start):
+        return False
+    f.quote.speaker, f.quote.speaker_type, f.quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
+    f.quote.speaker_rule, f.quote.cue = "speaker-previous-quote", None
+    return True
+
+
+def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
+    """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
+    (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
+    text, quote = ctx.article.text, f.quote
+    before = text[f.p_start - 200 if f.p_start > 200 else 0:quote.open_mark].rstrip()
+    if quote.open_mark != f.p_start or not before.endswith(":") or f.p_start == 0:
+        return False
+    colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
+    l_start = max(ctx.article.sentence_bounds(colon)[0], ctx.article.paragraph_bounds(colon)[0])
+    l_start = ctx.last_close_before(colon, l_start) + 1
+    cues = ctx.outside_quotes(cues_in(ctx.article, l_start, colon))
+    if cues:
+        cue = cues[-1]
+        span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
+        return set_speaker(ctx, quote, span, cue, "lead-in-colon")
+    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
+    for start, entity in ctx.entity_mentions(l_start, colon):
+        if entity.kind in ("person", "organization") and opens_sentence(ctx, start, starts, entity.role):
+            set_entity(quote, entity, "lead-in-colon/speaker-subject")
+            return True
+        break
+    return False
+
+
+def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
+    """A paragraph that is one more quotation, with no cue of its own, right after a paragraph whose last
+    quotation had a speaker and no one else named after it: the same speaker goes on (news convention)."""
+    text, quote, previous = ctx.article.text, f.quote, f.previous
+    if previous is None or not previous.speaker or previous.kind != "direct" or quote.open_mark != f.p_start:
+        return False
+    prev_p = ctx.article.paragraph_bounds(previous.open_mark)
+    if prev_p[0] == f.p_start or text[prev_p[1]:f.p_start].strip():
+        return False  # not the paragraph just before
+    if any(e.name != previous.speaker for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)):
+        return False  # someone else is named after the previous quotation
+    if ctx.outside_quotes(cues_in(ctx.article, f.p_start, f.p_end)):
+        return False  # this paragraph has a cue of its own that named nobody: do not guess
+    quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
+    quote.speaker_rule, quote.cue = "speaker-paragraph-after-quote", None
+    return True
+
+
+def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
+    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, rule, entity.known_id
+
+
+# The attribution passes, from the most certain to the least; each leaves what it cannot decide to the
+# next, and its id opens the rule id of the speaker it sets (the quote's provenance).
+PASSES: list[tuple[str, object]] = [
+    ("cue-after", pass_cue_after),
+    ("cue-before", pass_cue_before),
+    ("cue-in-sentence", pass_cue_in_sentence),
+    ("speaker-sentence-subject", pass_sentence_subject),
+    ("speaker-previous-quote", pass_previous_quote),
+    ("lead-in-colon", pass_lead_in_colon),
+    ("speaker-paragraph-after-quote", pass_paragraph_after_quote),
+]
+
+
+def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> None:
+    f = frame_of(ctx, quote, previous)
+    for _, decide in PASSES:
+        if decide(ctx, f):
             return
-    # no cue: a colon introduces the sentence's subject; otherwise the previous speaker goes on
-    if text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial":
-        subject = ctx.entity_mentions(s_start, quote.open_mark)
-        if subject:
-            entity = subject[0][1]
-            quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, "speaker-sentence-subject", entity.known_id
-            return
-    if previous is not None and previous.speaker and (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == p_start):
-        quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
-        quote.speaker_rule, quote.cue = "speaker-previous-quote", None
 
 
 def sentence_end_after(text: str, start: int, limit: int) -> int:
