@@ -36,7 +36,7 @@ from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
 CLOSERS = {"”", "»", "›", "’", "“"}
-MARKS = re.compile(r"[“”«»„‹›\"‘’']")
+MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
 SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
 STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b")  # lower case: "WHO" is no "who"
@@ -99,13 +99,29 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def is_curly_closer(text: str, pos: int) -> bool:
+    """Whether an opening-shaped “ closes a quotation instead (`“It's over,“ she said`): it follows a
+    word or punctuation and stands before a space or the end."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:")
+
+
+def closes(opener: str, mark: str, text: str, pos: int) -> bool:
+    if mark == "’’":
+        return opener in ("“", '"')  # two single closing marks for one double one
+    if mark == "“" and opener == "“":
+        return is_curly_closer(text, pos)
+    return mark in OPENERS[opener] and (mark not in SINGLE or is_single_closer(text, pos))
+
+
 def pair_marks(article: Article) -> list[Quotation]:
     """Quotation spans (inside the marks); unbalanced marks become warnings, not spans."""
     text = article.text
     found: list[Quotation] = []
     pending_continuation = False
     for p_start, p_end in paragraphs(text):
-        opened: tuple[str, int] | None = None
+        opened: tuple[str, int, int] | None = None  # (mark, position, length)
         continued_here = pending_continuation
         pending_continuation = False
         for match in MARKS.finditer(text, p_start, p_end):
@@ -113,7 +129,7 @@ def pair_marks(article: Article) -> list[Quotation]:
             if opened is None:
                 if mark in ("‘", "'") and not is_single_opener(text, pos):
                     continue
-                if mark == "’":
+                if mark in ("’", "’’"):
                     continue  # an apostrophe
                 if mark == '"' and not is_opening_straight(text, pos):
                     warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
@@ -121,25 +137,26 @@ def pair_marks(article: Article) -> list[Quotation]:
                 if mark in ("”", "»", "›"):
                     warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
                     continue
-                opened = (mark, pos)
+                opened = ("“", pos, 2) if mark == "‘‘" else (mark, pos, 1)
                 continue
-            opener, open_pos = opened
-            if mark in OPENERS[opener] and (mark not in SINGLE or is_single_closer(text, pos)):
-                start, end = trimmed(text, open_pos + 1, pos)
+            opener, open_pos, open_len = opened
+            if closes(opener, mark, text, pos):
+                start, end = trimmed(text, open_pos + open_len, pos)
                 if end > start:
-                    found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not (found and found[-1].start >= p_start)))
+                    found.append(Quotation(start, end, open_pos, pos + len(mark) - 1,
+                                           continued=continued_here and not (found and found[-1].start >= p_start)))
                 opened = None
                 continued_here = False
             elif mark in SINGLE:
                 continue  # a single mark inside a quotation: a nested quotation or an apostrophe
             elif mark in OPENERS and (mark != opener or mark in "“«„‹"):  # single marks were handled above
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
-                opened = (mark, pos)
+                opened = (mark, pos, 1)
         if opened is not None:
-            opener, open_pos = opened
+            opener, open_pos, open_len = opened
             nxt = next_paragraph_start(text, p_end)
             if nxt is not None and text[nxt] == opener and opener not in SINGLE:
-                start, end = trimmed(text, open_pos + 1, p_end)
+                start, end = trimmed(text, open_pos + open_len, p_end)
                 if end > start:
                     found.append(Quotation(start, end, open_pos, p_end, continues=True, continued=continued_here))
                 pending_continuation = True
@@ -255,11 +272,18 @@ def all_cues(article: Article) -> list[Cue]:
             cue_text = article.text[start_char:end_char]
             if cue_text == "on x":
                 continue  # "on X" is the network, not a preposition and a letter
+            if start and end - start == 1 and previous_word(article, start) in lexicon.word_set("reporting_verbs", "noun_markers"):
+                continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
             cached.append(Cue(start_char, end_char, cue_text, cue_id))
             last_end = end
         article._cues = cached
         article._cue_starts = [c.start for c in cached]
     return cached
+
+
+def previous_word(article: Article, token: int) -> str:
+    starts, ends = article.token_offsets
+    return article.text[starts[token - 1]:ends[token - 1]].lower()
 
 
 def cues_in(article: Article, start: int, end: int) -> list[Cue]:
@@ -374,6 +398,7 @@ def clean_label(words: list[str]) -> list[str]:
     return words
 
 
+SOURCE_OF = re.compile(r"\b(?:from|by)\s+")
 PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 
@@ -398,6 +423,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     organizations = [o for o in organizations if o[0] < start + len(head)]  # not one named in an aside
     words = clean_label(WORD.findall(head))
     lowered = [w.lower() for w in words]
+    source = SOURCE_OF.search(phrase)
+    if lowered and lowered[0] in lexicon.word_set("reporting_verbs", "speech_nouns") and source:
+        return resolve_phrase(ctx, start + source.end(), end, quote_pos)  # "testimonies from residents": the residents
     one_of_them = any(names_a_person(w) for w in lowered[:4])
     if organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them:  # "An RSF commander": a person
         entity = organizations[0][1]
@@ -488,7 +516,7 @@ def frame_of(ctx: Context, quote: Quotation, previous: Quotation | None) -> Fram
     return Frame(quote, previous, s_start, s_end, p_start, p_end)
 
 
-def pass_cue_after(ctx: Context, f: Frame) -> bool:
+def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     """`“…,” said Ana Ruiz` / `“…,” Ruiz said`: a cue within five words after the closing mark, or later
     when an aside in commas stands between ("the official, who …, said")."""
     text, quote = ctx.article.text, f.quote
@@ -502,11 +530,11 @@ def pass_cue_after(ctx: Context, f: Frame) -> bool:
     new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
     if new_sentence and introduces_next_quote(ctx, cue, f.p_end):
         return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
-    aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= 5
-    if len(WORD.findall(between)) > 5 and not aside:
+    aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
+    if len(WORD.findall(between)) > near and not aside:
         return False
     words_before = WORD.findall(between)
-    if words_before:
+    if words_before and cue.cue_id != "cue-according-to":  # "…,” according to Ruiz: the speaker follows the cue
         first_clause = between.lstrip(" ,").split(",")[0]
         offset = quote.close_mark + 1 + between.index(first_clause)
         span = (offset, offset + len(first_clause)) if len(words_before) > 5 else (quote.close_mark + 1, cue.start)
@@ -519,15 +547,18 @@ def pass_cue_after(ctx: Context, f: Frame) -> bool:
 
 
 def introduces_next_quote(ctx: Context, cue: Cue, limit: int) -> bool:
-    """Whether the clause of a cue runs on into another quotation (`He added, “…”`, `she said: “…”`)
-    rather than ending its sentence (`Ruiz said on Friday.`)."""
+    """Whether a cue's sentence runs on into another quotation (`He added, “…”`, `He warned that it
+    would “…”`) rather than closing on its own (`Ruiz said on Friday.`), or on a clause of
+    circumstance (`Ruiz asked as she left, saying “…”`)."""
     text = ctx.article.text
     next_open = ctx.next_open_after(cue.end, limit)
-    end = sentence_end_after(text, cue.end, limit)
-    return next_open < end
+    if next_open >= sentence_end_after(text, cue.end, limit):
+        return False
+    lead = WORD.findall(text[cue.end:next_open].lower())[:4]
+    return not any(w in lexicon.word_set("reporting_verbs", "subject_clause_openers") for w in lead)
 
 
-def pass_cue_before(ctx: Context, f: Frame) -> bool:
+def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
     """`Ruiz said: “…”` / `according to Ruiz, “…”`: a cue before the opening mark, back to the previous
     closing mark or the sentence start."""
     text, quote = ctx.article.text, f.quote
@@ -536,6 +567,9 @@ def pass_cue_before(ctx: Context, f: Frame) -> bool:
     if not before:
         return False
     cue = before[-1]
+    lead = text[cue.end:quote.open_mark]
+    if near is not None and (len(WORD.findall(lead)) > near or re.search(r"[.;:!?]", lead)):
+        return False  # the cue is not in the quotation's own clause
     if cue.cue_id == "cue-according-to":
         return set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before")
     return set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before")
@@ -639,9 +673,17 @@ PASSES: list[tuple[str, object]] = [
 ]
 
 
-def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> None:
+# A one- or two-word quotation ("called the plan “unrealistic”", `“Never,” she said`) is speech only
+# when a cue right beside it or in its own clause attributes it.
+SHORT_PASSES: list[tuple[str, object]] = [
+    ("cue-after", lambda ctx, f: pass_cue_after(ctx, f, near=3)),
+    ("cue-before", lambda ctx, f: pass_cue_before(ctx, f, near=6)),
+]
+
+
+def attribute(ctx: Context, quote: Quotation, previous: Quotation | None, passes=PASSES) -> None:
     f = frame_of(ctx, quote, previous)
-    for _, decide in PASSES:
+    for _, decide in passes:
         if decide(ctx, f):
             return
 
@@ -786,24 +828,33 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     text = article.text
     spans = pair_marks(article)
     quotes = []
+    short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start:quote.end]
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
+        elif len(WORD.findall(quote.text)) <= 2:
+            quote.kind = kind_of(quote, text)
+            short.add(quote.open_mark)
+            quotes.append(quote)
     ctx = Context(article, entities, spans)
     record_subjects(ctx)
     by_name = {e.name: e for e in entities}
     previous = None
+    kept = []
     for quote in quotes:
-        attribute(ctx, quote, previous)
+        attribute(ctx, quote, previous, SHORT_PASSES if quote.open_mark in short else PASSES)
+        if quote.open_mark in short and quote.speaker is None:
+            continue  # a scare quote or a name in quotation marks, not speech
+        kept.append(quote)
         if quote.speaker_type == "person" and quote.speaker:
             entity = by_name.get(quote.speaker)
             if entity:
                 ctx.add_subject(quote.open_mark, entity)
         previous = quote
-    share_speaker_in_chains(quotes)
-    return quotes
+    share_speaker_in_chains(kept)
+    return kept
 
 
 def share_speaker_in_chains(quotes: list[Quotation]) -> None:
