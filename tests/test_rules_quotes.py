@@ -262,3 +262,24 @@ def test_unusual_marks_and_questions(text, expected):
 ])
 def test_cue_words_as_nouns(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz told “Morning Desk,” the station’s breakfast programme, that she would run.",   # Title Case, a comma inside
+    "The first episode airs on Channel Nine’s “Harbour Lights.”",
+    "The film, titled “a long way home”, opens on Friday.",                                  # a title verb before
+    "The comedians staged a play called “the sons of the mayor” in the capital.",            # a work, then "called"
+    "His new book “Letters from the valley” sold well.",                                     # a work noun before
+    "Hundreds waved “No more cuts” signs outside the town hall.",                            # a noun modified after
+])
+def test_titles_and_labels_in_quotation_marks_are_not_speech(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz called the plan “a disaster for the town.”", [("a disaster for the town.", "Ana Ruiz")]),
+    ("“WE WANT JUSTICE,” the crowd chanted.", [("WE WANT JUSTICE,", "crowd")]),
+    ("“Lock Them Up!” the crowd chanted.", [("Lock Them Up!", "crowd")]),
+])
+def test_speech_that_looks_like_a_title_is_still_speech(text, expected):
+    assert quotes(text) == expected

@@ -195,11 +195,45 @@ def is_quotation(text: str) -> bool:
         return bool(re.search(r"[!?]", text))  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
     if len(words) < 3:
         return punctuated and bool(re.search(r"[.!?]", text))
-    if not punctuated:
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content and all(w[0].isupper() for w in content):
-            return False  # a title or name in quotation marks
     return True
+
+
+def is_title_case(text: str) -> bool:
+    """Words in Title Case with no sentence punctuation but a final comma or period, inside marks
+    ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
+    words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
+    body = text.rstrip(" ,.")
+    if re.search(r"[.!?…;]", body) or not re.search(r"[a-z]", body):
+        return False
+    words = WORD.findall(body)
+    content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
+    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def names_a_work(text: str, quote: Quotation) -> bool:
+    """Whether the marks hold a title or a label by what stands right around them: a work named just
+    before ("the book “…”", "a film titled “…”", "a play called “…”"), or a noun the quoted words modify
+    just after ("“…” signs")."""
+    table = lexicon.load("reporting_verbs")
+    before = WORDS_BEFORE_MARK.search(text, max(0, quote.open_mark - 60), quote.open_mark)
+    if before:
+        words = [w.lower() for w in WORD.findall(before.group())]
+        last, prior = words[-1], (words[-2] if len(words) > 1 else "")
+        if last in table["title_nouns"] or last in table["title_verbs"]:
+            return True
+        if last in table["title_verbs_after_a_work"] and (prior in table["title_nouns"] or last == "so-called"):
+            return True
+    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1:quote.close_mark + 30])
+    return bool(after) and not re.search(r"[,.!?:;]$", quote.text) and after.group(1).lower() in table["modified_nouns"]
+
+
+WORDS_BEFORE_MARK = re.compile(r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$")  # the last two words, in the same clause
+
+
+@cache
+def pronoun_words() -> frozenset[str]:
+    pronouns = lexicon.load("roles")["pronouns"]
+    return frozenset(pronouns["person"] + pronouns["group"])
 
 
 def kind_of(quote: Quotation, text: str) -> str:
@@ -831,6 +865,8 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start:quote.end]
+        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)):
+            continue  # a title, a name or a label in quotation marks
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
