@@ -1,6 +1,8 @@
 """Figure rules on news-style sentences written for these tests."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract.rules import analyze
 
@@ -144,3 +146,27 @@ def test_an_hour_of_the_day_in_words_is_no_figure():
 
 def test_a_category_number_is_a_label():
     assert [f.surface for f in analyze("It hit as a Category 3 storm with winds of 120 mph.").figures] == ["120"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She ended a two-decade career in politics.", [("two-decade", 2)]),
+    ("The 3-decade-old feud ended.", [("3-decade-old", 3)]),
+    ("A three-month-long strike closed the port.", [("three-month", 3)]),
+])
+def test_a_hyphenated_time_unit_of_any_lexicon_length_is_read(text, expected):
+    assert [(f.surface, f.value) for f in analyze(text).figures] == expected
+
+
+NUMBER_PARTS = ["two", "-", "decade", "year", "old", "$", "€", "£", "R$", "RM", "US$", "EUR", "Rs", "1", "2,000", "3.5",
+                "bn", "m", "k", "km", "mph", "pc", "%", "sq", "to", "between", "and", "thirds", "half", "/", "in", "one",
+                "minus", "−", "a", "minute", "of", "thousand", "million", "some", "at least", " ", " ", "0", "½", ".",
+                ",", "Boeing", "Street", "1990s"]
+number_like = st.lists(st.sampled_from(NUMBER_PARTS), max_size=25).map("".join) | st.lists(
+    st.sampled_from(NUMBER_PARTS), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(number_like)
+def test_figures_never_raise_on_number_like_text(text):
+    for fig in analyze(text).figures:
+        assert text[fig.start:fig.end] == fig.surface

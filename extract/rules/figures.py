@@ -212,9 +212,12 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
     if quantity is None:
         return None
     if m.group("hyph"):
-        unit_word = re.search(r"-(year|month|week|day|hour|minute)", surface, re.I).group(1).lower()
-        counts = "age in years" if surface.lower().endswith("-old") else unit_word + "s"
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, lexicon.load("figures")["time_units"][unit_word], counts, "fig-hyphenated")
+        time_units = lexicon.load("figures")["time_units"]
+        # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
+        unit_word = next(p for p in surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
+        unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
+        counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
+        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated")
     if m.group("money"):
         sign = m.group("money")
         return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", sign[0] if sign[0] in "$€£" else "US$", "fig-money")
