@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extract.models import Figure
 from extract.rules import analyze
 
 
@@ -22,7 +23,7 @@ def figures(text):
     ("Several journalists were expelled.", [("Several", 3, "vague", "count")]),
     ("Inflation reached 12.5% in March.", [("12.5%", 12.5, "exact", "percent")]),
     ("Unemployment fell to 6.1 percent last year.", [("6.1 percent", 6.1, "exact", "percent")]),
-    ("The government paid $4.5 million to the contractor.", [("$4.5 million", 4_500_000, "exact", "money")]),
+    ("The government paid $4.5 million to the contractor.", [("$4.5 million", 4_500_000, "exact", "USD")]),
     ("He was sentenced to 13 years in prison.", [("13", 13, "exact", "year")]),
     ("The strike lasted 15 days.", [("15", 15, "exact", "day")]),
     ("Amina Diallo, 34, said she would stay.", [("34", 34, "exact", "year")]),
@@ -73,7 +74,7 @@ def test_figure_offsets_index_the_text():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The firm reported a $2.3bn loss.", [("$2.3bn", 2_300_000_000, "exact", "money")]),
+    ("The firm reported a $2.3bn loss.", [("$2.3bn", 2_300_000_000, "exact", "USD")]),
     ("Two suspects, aged 19 and 21, were arrested.", [("Two", 2, "exact", "count"), ("19", 19, "exact", "year"), ("21", 21, "exact", "year")]),
 ])
 def test_glued_multipliers_and_ages_after_aged(text, expected):
@@ -103,18 +104,18 @@ def test_percent_ranges_and_index_names(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The offer included a one-off payment of at least £1,655, the union said.", [("at least £1,655", 1655, "at_least", "£")]),
-    ("Nearly US$ 3 million was lost.", [("Nearly US$ 3 million", 3_000_000, "less_than", "US$")]),
-    ("The fund pledged more than €40m in aid.", [("more than €40m", 40_000_000, "more_than", "€")]),
+    ("The offer included a one-off payment of at least £1,655, the union said.", [("at least £1,655", 1655, "at_least", "GBP")]),
+    ("Nearly US$ 3 million was lost.", [("Nearly US$ 3 million", 3_000_000, "less_than", "USD")]),
+    ("The fund pledged more than €40m in aid.", [("more than €40m", 40_000_000, "more_than", "EUR")]),
 ])
 def test_a_qualifier_before_a_currency_sign(text, expected):
-    assert [(f.surface, f.value, f.qualifier, f.counts) for f in analyze(text).figures] == expected
+    assert [(f.surface, f.value, f.qualifier, f.unit) for f in analyze(text).figures] == expected
 
 
 def test_what_is_counted_stops_at_a_preposition_or_adverb():
-    found = [(f.surface, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
-                                                      "after more than four tonnes moved through the port.").figures]
-    assert found == [("22", "tonnes of cocaine"), ("25", "children"), ("more than four", "tonnes")]
+    found = [(f.surface, f.unit, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
+                                                              "after more than four tonnes moved through the port.").figures]
+    assert found == [("22", "t", "cocaine"), ("25", "count", "children"), ("more than four", "t", "mass")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -170,3 +171,5 @@ number_like = st.lists(st.sampled_from(NUMBER_PARTS), max_size=25).map("".join) 
 def test_figures_never_raise_on_number_like_text(text):
     for fig in analyze(text).figures:
         assert text[fig.start:fig.end] == fig.surface
+        assert fig.value_max is None or (fig.value is not None and fig.value_max > fig.value)
+        assert fig.value is None or fig.value >= 0 or fig.unit not in Figure.NEVER_NEGATIVE

@@ -91,7 +91,7 @@ class RuleRows:
             figure_id = f"{source.source_id}-rf{n:03d}"
             figure_ids.append((figure_id, fig))
             self.tables["figures"][figure_id] = Figure(
-                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, qualifier=fig.qualifier,
+                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, value_max=fig.value_max, qualifier=fig.qualifier,
                 unit=fig.unit, counts=fig.counts or "unspecified", char_start=fig.start, char_end=fig.end,
                 method="rule", provenance=f"rule:{fig.rule_id}")
         for n, event in enumerate(result.events, 1):
