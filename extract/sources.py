@@ -94,6 +94,8 @@ def load_source(path: Path, root: Path | None = None) -> Source:
             meta = load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
+        if meta is None and not errors.errors:
+            errors.add(SourceError("the metadata file is empty", Location.of(meta_path)))
         if meta is not None and not isinstance(meta, dict):
             errors.add(SourceError("the metadata file must hold a mapping of fields", Location.of(meta_path, line_of(meta))))
             meta = None
