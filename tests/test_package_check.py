@@ -57,7 +57,7 @@ def test_the_published_package_has_no_problems(built):
     assert parquet_problems(descriptor) == []
 
 
-def test_parquet_resources_are_files_so_stock_frictionless_needs_neither_pyarrow_nor_pandas(built):
+def test_csv_resources_are_tables_and_parquet_resources_files_which_frictionless_does_not_parse(built):
     descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
     kinds = {(r["format"], r["type"]) for r in descriptor["resources"]}
     assert kinds == {("csv", "table"), ("parquet", "file")}
