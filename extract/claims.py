@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .models import Claim, ClaimRelation, Event, Figure
 
@@ -149,6 +149,7 @@ def noun_group(words: list[str], lex: dict) -> tuple[list[str], list[str]]:
     return words, []
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a short phrase; corpora repeat the same phrases
 def counts_key(counts: str | None) -> str | None:
     """What ``counts`` counts, as a key two sources' figures must share to be compared; None when too general.
 

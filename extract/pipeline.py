@@ -68,16 +68,19 @@ def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
     loaded = load_all(project.seeds, project.root)
     try:
-        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids)
+        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids,
+                                   all_loaded=not loaded.errors)
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
         raise BuildFailed(loaded.errors)
     from .rules.build import apply_rules  # here, not above: commands that run no rules do not load spaCy
 
-    sources = loaded.sources
-    dataset = resolve(sources, curated)
-    apply_rules(dataset, {c.source_id for c in curated}, project.rule_cache)
+    reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
+    status = {c.source_id: c.status for c in curated}
+    sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
+    dataset = resolve(sources, reviewed)
+    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache)
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset
@@ -110,7 +113,7 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
     readme = project.root / "README.md"
     if readme.exists():
         shutil.copyfile(readme, staging / "README.md")
-        update_readme(staging / "README.md", dataset.rows("rule_scores"))
+        update_readme(staging / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
 
 
 def build(project: Project) -> Dataset:

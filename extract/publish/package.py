@@ -31,6 +31,7 @@ import pyarrow.parquet as pq
 from ..models import MODELS, Row
 from ..yamlfile import read_data
 from .schemas import arrow_schema, flat_value, table_schema
+from .dataset import describe
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -115,7 +116,7 @@ def write_package(tables: dict[str, list[Row]], out: Path) -> dict[str, Any]:
         write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
         csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
         parquet_resources.append(resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
-    meta = dataset_metadata()
+    meta = describe(tables.get("sources", []))  # title, description, sources: derived from the corpus
     descriptor = {
         "$schema": PROFILE,
         **{k: meta[k] for k in ("name", "title", "description", "version", "created", "keywords", "licenses", "sources", "contributors")},
