@@ -112,3 +112,24 @@ def test_the_citation_file_is_generated_from_the_dataset_metadata(built):
            (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
     assert str(citation["date-released"]) == meta["created"][:10]
     assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]
+
+
+@pytest.mark.parametrize("url, valid", [("https://news.example.org/2024/03/04/bridge", True), ("news.example.org/bridge", False),
+                                        ("https://news.example.org/a bridge", False)])
+def test_a_source_url_must_be_an_http_url_in_the_model_and_the_table_schema(url, valid):
+    import pydantic
+    from frictionless import Resource as FrictionlessResource, Schema
+
+    from extract.models import Source
+    from extract.publish.schemas import table_schema
+
+    field = next(f for f in table_schema(Source)["fields"] if f["name"] == "url")
+    report = FrictionlessResource([["url"], [url]], schema=Schema.from_descriptor({"fields": [field]})).validate()
+    assert report.valid is valid, report.flatten(["type", "note"])
+    try:
+        Source.model_validate({**pq.read_table(ROOT / "data" / "parquet" / "sources.parquet").to_pylist()[0], "url": url})
+        accepted = True
+    except pydantic.ValidationError as exc:
+        accepted = False
+        assert [e["loc"] for e in exc.errors()] == [("url",)]
+    assert accepted is valid
