@@ -105,6 +105,6 @@ def test_the_citation_file_agrees_with_the_dataset_metadata():
 
     citation, meta = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")), dataset_metadata()
     assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
-           (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
+           (meta["project"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
     assert str(citation["date-released"]) == meta["created"][:10]
     assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]

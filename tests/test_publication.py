@@ -116,7 +116,7 @@ def test_the_next_build_completes_a_killed_build_and_removes_its_staging(seeds_c
     assert (seeds_copy.root / publication.JOURNAL).exists() and list(seeds_copy.root.glob(".build-*"))
     build(seeds_copy)
     after = snapshot(seeds_copy.root)
-    assert after != fresh and "Killed build" in (seeds_copy.root / "metadata.json").read_text(encoding="utf-8")
+    assert after != fresh and "Killed build" in (seeds_copy.data / "csv" / "sources.csv").read_text(encoding="utf-8")
     assert not list(seeds_copy.root.glob(".build-*")) and not (seeds_copy.root / publication.JOURNAL).exists()
 
 
