@@ -332,8 +332,8 @@ def figures_database(folder, figures):
     with sqlite3.connect(database) as con:
         con.executescript(full_ddl())
         con.execute("INSERT INTO sources (source_id, publisher, published, published_date, title, language, rights, file, "
-                    "text_sha256, text) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x'), "
-                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x')", ("0" * 64, "0" * 64))
+                    "text_sha256, text, curation_status) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x', 'curated'), "
+                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x', 'curated')", ("0" * 64, "0" * 64))
         con.execute("INSERT INTO events (event_id, event_type, date_precision, summary, method, provenance) "
                     "VALUES ('e1', 'escape', 'unknown', 's', 'curated', 't')")
         for n, (value, qualifier, key) in enumerate(figures, 1):

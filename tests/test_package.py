@@ -109,7 +109,7 @@ def test_the_citation_file_is_generated_from_the_dataset_metadata(built):
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     meta = describe(load_sources(built.seeds, built.root))
     assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
-           (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
+           (meta["project"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
     assert str(citation["date-released"]) == meta["created"][:10]
     assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]
 
