@@ -3,6 +3,8 @@
 import asyncio
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -18,7 +20,7 @@ from extract.publish.sqlite import write_database
 from extract.serve import datasette_app
 from extract.yamlfile import read_data
 
-from conftest import ANNOTATION, make_project
+from conftest import ANNOTATION, ROOT, make_project
 
 
 QUANTITY_CASES = [
@@ -141,6 +143,11 @@ def test_what_a_figure_counts_is_reduced_to_its_head_noun(counts, key):
     assert counts_key(counts) == key
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("claims", "synonyms"), ids=lambda e: e["id"])
+def test_every_synonym_of_a_counted_thing_gives_its_entrys_key(entry):
+    assert {counts_key(f"{word} counted") for word in entry["words"]} == {entry["id"]}
+
+
 def test_a_figure_row_gets_its_counts_key_from_counts():
     assert figure("a-f1", "a", "12", 12, "exact", "inmates who fled").counts_key == "prisoner"
 
@@ -161,6 +168,7 @@ def test_a_figure_row_gets_its_counts_key_from_counts():
     ("Guards stopped a fight and two prisoners", "asserts"),    # "stopped" governs the fight, not the escape
     ("It was not clear whether prisoners", "asserts"),
     ("The mayor said no one", "denies"),
+    ("No one knew how many prisoners", "asserts"),            # the determiner is on another verb's subject
 ])
 def test_polarity_comes_from_the_triggers_own_clause(before_trigger, polarity):
     assert clause_polarity(before_trigger)[0] == polarity
@@ -173,6 +181,14 @@ def test_every_denial_cue_denies(entry):
     for word in entry["words"]:
         text = subject.format(w=word) if not (entry["kind"] == "negates" and word == "n't") else "Prisoners didn't"
         assert clause_polarity(text) == ("denies", entry["id"]), word
+
+
+def test_the_claim_pairing_benchmark_runs_and_reports_growth():
+    result = subprocess.run([sys.executable, "bench/claims_scale.py", "--sizes", "40", "80"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert [r[0] for r in rows] == ["40", "80"] and all(int(r[2].replace(",", "")) > 0 for r in rows)  # relations made
 
 
 def test_pairing_emits_a_bounded_number_of_relations_per_claim():
