@@ -40,7 +40,7 @@ import unicodedata
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .models import Claim, ClaimRelation, Event, Figure
 
@@ -151,6 +151,7 @@ def noun_group(words: list[str], lex: dict) -> tuple[list[str], list[str]]:
     return words, []
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a short phrase; corpora repeat the same phrases
 def counts_key(counts: str | None) -> str | None:
     """What ``counts`` counts, as a key two sources' figures must share to be compared; None when too general.
 

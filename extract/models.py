@@ -130,6 +130,7 @@ class Source(Row):
     file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
     text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]
     text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
+    curation_status: vocab("curation_status", "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.") = "none"
 
 
 class Organization(Row):
@@ -291,7 +292,8 @@ class Figure(Spanned):
     figure_id: Slug = Field(description="Id of the figure: the source id and a number.")
     source_id: required_ref("sources", "The article the figure is in.")
     surface: NonEmpty = Field(description="The figure exactly as printed, with its qualifier (e.g. \"approximately 2,500\").")
-    value: Annotated[Optional[float], Field(default=None, ge=0, description="The number. For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
+    value: Annotated[Optional[float], Field(default=None, description="The number the text states (negative when it says so: \"minus 1.4\"; a fraction as its decimal: \"two-thirds\" = 0.6667; the low end of a range). For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
+    value_max: Annotated[Optional[float], Field(default=None, description="The high end of a range (\"between 10 and 20\": 20; \"$89 to $93 billion\": 93000000000); empty for a single number.")]
     qualifier: vocab("qualifier", "How exact the number is.")
     unit: vocab("unit", "The unit of `value`.")
     counts: NonEmpty = Field(description="What is counted or measured (e.g. \"prisoners\", \"security force members\", \"age in years\").")
@@ -303,6 +305,8 @@ class Figure(Spanned):
     char_end: CharEnd
     method: Method
     provenance: Provenance
+
+    NEVER_NEGATIVE: ClassVar[frozenset[str]] = frozenset({"count", "fraction", "year", "decade", "month", "week", "day", "hour", "minute"})
 
     @model_validator(mode="before")
     @classmethod
@@ -317,6 +321,10 @@ class Figure(Spanned):
     def _value_unless_vague(self):
         if self.value is None and self.qualifier != "vague":
             raise ValueError("value may be empty only for a vague quantity")
+        if self.value is not None and self.value < 0 and self.unit in self.NEVER_NEGATIVE:
+            raise ValueError(f"a {self.unit} cannot be negative")
+        if self.value_max is not None and (self.value is None or self.value_max <= self.value):
+            raise ValueError("value_max must be above value")
         return self
 
 

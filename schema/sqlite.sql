@@ -14,6 +14,7 @@ CREATE TABLE [sources] (
   [file] TEXT NOT NULL,
   [text_sha256] TEXT NOT NULL,
   [text] TEXT NOT NULL,
+  [curation_status] TEXT NOT NULL CHECK ([curation_status] IN ('none', 'draft', 'curated')),
   PRIMARY KEY ([source_id])
 );
 CREATE VIRTUAL TABLE [sources_fts] USING FTS5 ([title], [text], content=[sources], tokenize='porter unicode61 remove_diacritics 2');
@@ -54,8 +55,8 @@ CREATE TABLE [places] (
   [admin1] TEXT,
   [aliases] TEXT NOT NULL,
   [geonames_id] INTEGER,
-  [latitude] REAL,
-  [longitude] REAL,
+  [latitude] NUMERIC,
+  [longitude] NUMERIC,
   [coordinate_source] TEXT,
   [coordinate_precision] TEXT CHECK ([coordinate_precision] IS NULL OR [coordinate_precision] IN ('locality', 'country')),
   [method] TEXT NOT NULL CHECK ([method] IN ('curated', 'rule')),
@@ -126,9 +127,10 @@ CREATE TABLE [figures] (
   [figure_id] TEXT NOT NULL,
   [source_id] TEXT NOT NULL,
   [surface] TEXT NOT NULL,
-  [value] REAL,
+  [value] NUMERIC,
+  [value_max] NUMERIC,
   [qualifier] TEXT NOT NULL CHECK ([qualifier] IN ('exact', 'approximate', 'at_least', 'more_than', 'less_than', 'vague')),
-  [unit] TEXT NOT NULL CHECK ([unit] IN ('count', 'year', 'month', 'week', 'day', 'hour', 'minute', 'percent', 'money')),
+  [unit] TEXT NOT NULL CHECK ([unit] IN ('count', 'year', 'decade', 'month', 'week', 'day', 'hour', 'minute', 'percent', 'money', 'fraction', 'percentage_point', 'basis_point', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'PKR', 'BRL', 'MYR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD', 'CHF', 'RUB', 'NGN', 'KES', 'ZAR', 'MXN', 'ARS', 'COP', 'CLP', 'PHP', 'PEN', 'VES', 'KRW', 'TRY', 'ILS', 'UAH', 'EGP', 'SAR', 'AED', 'PLN', 'SEK', 'NOK', 'DKK', 'IDR', 'THB', 'VND', 'GHS', 'XOF', 'km/h', 'mi/h', 'kn', 'km2', 'm2', 'mi2', 'ft2', 'ha', 'acre', 'm3', 'nmi', 'km', 'mm', 'cm', 'm', 'mi', 'ft', 'in', 'kg', 'g', 't', 'lb', 'l', 'bbl', '°C', '°F', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh')),
   [counts] TEXT NOT NULL,
   [counts_key] TEXT,
   [actor_id] TEXT,
@@ -230,9 +232,9 @@ CREATE TABLE [rule_scores] (
   [curated] INTEGER NOT NULL,
   [extracted] INTEGER NOT NULL,
   [matched] INTEGER NOT NULL,
-  [precision] REAL,
-  [recall] REAL,
-  [f1] REAL,
+  [precision] NUMERIC,
+  [recall] NUMERIC,
+  [f1] NUMERIC,
   PRIMARY KEY ([score_id]),
   FOREIGN KEY ([source_id]) REFERENCES [sources]([source_id])
 );

@@ -94,8 +94,9 @@ class RuleRows:
             figure_ids.append((figure_id, fig))
             about = next((i for i, e in zip(event_ids, result.events) if e.sentence_start <= fig.start < e.sentence_end), None)
             self.tables["figures"][figure_id] = Figure(
-                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, qualifier=fig.qualifier,
-                unit=fig.unit, counts=fig.counts or "unspecified", event_id=about, char_start=fig.start, char_end=fig.end,
+                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, value_max=fig.value_max,
+                qualifier=fig.qualifier, unit=fig.unit, counts=fig.counts or "unspecified", event_id=about,
+                char_start=fig.start, char_end=fig.end,
                 method="rule", provenance=f"rule:{fig.rule_id}")
         for event_id, event in zip(event_ids, result.events):
             note = f'rule: "{event.date_text}" resolved against the publication date' if event.date_text else (
