@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
-from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, propose_relations
+from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, known_place_names, names_in, propose_relations
 from extract.rules import lexicon
 from extract.rules.rows import clause_polarity
 from extract.errors import BuildFailed
-from extract.models import Claim, ClaimRelation, Event, Figure
+from extract.models import Claim, ClaimRelation, Event, Figure, Source
 from extract.pipeline import assemble
 from extract.publish.datasette import QUERIES_FILE
 from extract.publish.schemas import full_ddl
@@ -36,6 +36,8 @@ QUANTITY_CASES = [
     ((3, "vague"), (None, "vague"), "qualifies"),                  # "several" and "many"
     ((100, "more_than"), (150, "at_least"), "qualifies"),
     ((30, "less_than"), (40, "approximate"), "contradicts"),
+    ((19, "at_least"), (19, "at_least"), "corroborates"),          # the same open bound, twice
+    ((2000, "vague"), (2000, "vague"), "corroborates"),           # "thousands" and "thousands"
 ]
 
 
@@ -112,6 +114,13 @@ def test_figures_about_the_same_quantity_are_linked():
     assert (relation.relation, relation.method) == ("corroborates", "rule") and "both count soldier" in relation.note
 
 
+def test_rule_figures_with_the_same_words_but_nothing_counted_in_common_are_not_compared():
+    figures = [figure("a-f1", "a", "20", 20, "exact", "people"), figure("b-f1", "b", "20", 20, "exact", "people")]
+    claims = [claim("a-c1", "a", "e1", figure_id="a-f1", proposition="people: 20"),
+              claim("b-c1", "b", "e1", figure_id="b-f1", proposition="people: 20")]
+    assert propose_relations(claims, figures, EVENTS, [], {"a-c1": RIVERTON, "b-c1": RIVERTON}) == []
+
+
 @pytest.mark.parametrize("counts_a, counts_b", [
     ("armored vehicles deployed", "police officers deployed"),   # a dozen vehicles are not 900 officers
     ("people", "people"),                                        # too general to say it is the same count
@@ -150,6 +159,18 @@ def test_every_synonym_of_a_counted_thing_gives_its_entrys_key(entry):
 
 def test_a_figure_row_gets_its_counts_key_from_counts():
     assert figure("a-f1", "a", "12", 12, "exact", "inmates who fled").counts_key == "prisoner"
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("Police raided a farm near Dunedin on Monday.", {"dunedin"}),
+    ("DUNEDIN (Wire) - Police raided a farm on Monday.", {"dunedin"}),   # a dateline; "Police" is no town
+    ("Union leaders met in Geelong and Ballarat.", {"geelong", "ballarat"}),
+    ("Geelong fans cheered.", set()),                                     # one word opening a sentence
+    ("The talks moved to Latin America and Peru.", set()),                # regions and countries are too broad
+    ("Officers said reading the order took an hour.", set()),
+])
+def test_place_names_in_a_sentence(sentence, places):
+    assert names_in(sentence, known_place_names()) == places
 
 
 @pytest.mark.parametrize("before_trigger, polarity", [
@@ -268,6 +289,9 @@ OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 20
     "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
     "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
     "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
+    "208_agency": ("other-2024-01-03-agency", "MILDURA (AFP) - Police raided a farm on Monday, officers said."),
+    "209_agency": ("wire-2024-01-03-agency", "SHEPPARTON (AFP) - Police raided a garage on Monday."),
+    "210_mildura": ("wire-2024-01-03-mildura", "Police raided a farm near Mildura on Monday."),
     "207_bendigo": ("wire-2024-01-03-bendigo",
                     "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
 }
@@ -320,6 +344,15 @@ def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
     assert not [p for p in pairs if "other-2024-01-03-dunedin" in p]
 
 
+def test_the_news_agency_of_a_dateline_is_no_evidence_of_one_event(related):
+    dataset, _ = related
+    assert {"other-2024-01-03-agency", "wire-2024-01-03-agency"} <= {m.source_id for m in dataset.rows("mentions")
+                                                                      if m.text == "AFP"}  # the agency was found
+    pairs = relation_pairs(dataset, "rule")
+    assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-agency") not in pairs
+    assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-mildura") in pairs  # the dateline's town is
+
+
 def test_every_relation_says_whether_it_is_within_one_source(related):
     dataset, _ = related
     source = {c.claim_id: c.source_id for c in dataset.rows("claims")}
@@ -344,18 +377,13 @@ def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related)
 
 def figures_database(folder, figures):
     """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
+    sources = [Source(source_id=s, publisher="p", published="2024", published_date=dt.date(2024, 1, 1), title="t",
+                      language="en", rights="r", file="f", text_sha256="0" * 64, text="x") for s in ("s1", "s2")]
+    rows = [Figure(figure_id=f"s{n}-f1", source_id=f"s{n}", surface="x", value=value, qualifier=qualifier, unit="count",
+                   counts=key or "people", counts_key=key, event_id="e1", char_start=0, char_end=1, method="curated", provenance="t")
+            for n, (value, qualifier, key) in enumerate(figures, 1)]
     database = folder / "figures.db"
-    with sqlite3.connect(database) as con:
-        con.executescript(full_ddl())
-        con.execute("INSERT INTO sources (source_id, publisher, published, published_date, title, language, rights, file, "
-                    "text_sha256, text) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x'), "
-                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x')", ("0" * 64, "0" * 64))
-        con.execute("INSERT INTO events (event_id, event_type, date_precision, summary, method, provenance) "
-                    "VALUES ('e1', 'escape', 'unknown', 's', 'curated', 't')")
-        for n, (value, qualifier, key) in enumerate(figures, 1):
-            con.execute("INSERT INTO figures (figure_id, source_id, surface, value, qualifier, unit, counts, counts_key, event_id, "
-                        "char_start, char_end, method, provenance) VALUES (?, ?, 'x', ?, ?, 'count', 'c', ?, "
-                        "'e1', 0, 1, 'curated', 't')", (f"s{n}-f1", f"s{n}", value, qualifier, key))
+    write_database({"sources": sources, "events": [event("e1")], "figures": rows}, database)
     return database
 
 
@@ -383,7 +411,7 @@ def test_a_contradiction_inside_one_report_is_not_where_the_reports_disagree(rel
 def test_the_article_view_marks_contradicted_claims_and_links_the_other_passage(built):
     ds = datasette_app(built.root)
     page = asyncio.run(ds.client.get("/article/afp-2023-09-20-tocoron")).text
-    assert 'class="hl hl-contested"' in page
+    assert 'class="hl hl-contested' in page
     assert 'href="/article/efe-2023-09-20-tocoron#claim-efe-2023-09-20-tocoron-c07"' in page
     other = asyncio.run(ds.client.get("/article/efe-2023-09-20-tocoron")).text
     assert 'id="claim-efe-2023-09-20-tocoron-c07"' in other
