@@ -68,7 +68,8 @@ def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
     loaded = load_all(project.seeds, project.root)
     try:
-        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids)
+        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids,
+                                   all_loaded=not loaded.errors)
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:

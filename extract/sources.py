@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,7 @@ MAX_ARTICLE_BYTES = 1_000_000
 a megabyte of text is almost certainly a wrong file (a dump, a PDF, a log)."""
 
 META_SUFFIX = ".meta.yaml"
-COMPUTED_FIELDS = ("file", "text_sha256", "text", "curation_status")
+COMPUTED_FIELDS = ("file", "text_sha256", "text", "curation_status", "published_date")
 NUMBERED = re.compile(r"^(\d{3})_")
 
 
@@ -36,10 +37,29 @@ def article_paths(seeds_dir: Path) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
 
 
-def read_article(path: Path, shown: Path | None = None) -> str:
-    """The article's text; SourceError when it is empty, binary, too large or not UTF-8."""
-    data = path.read_bytes()
+def check_regular_file(path: Path, shown: Path, root: Path | None) -> None:
+    """SourceError unless ``path`` is a regular file inside ``root``: a symbolic link out of the
+    project (its target would be published as an article's text), a broken link, a FIFO (reading it
+    waits forever) or a directory named like a file are refused before anything is read."""
+    where = Location.of(shown)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise SourceError("is a broken symbolic link" if path.is_symlink() else "does not exist", where) from None
+    except OSError as exc:
+        raise SourceError(f"cannot be read ({exc.strerror})", where) from None
+    if not stat.S_ISREG(mode):
+        kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+        raise SourceError(f"is {kind}, not a file", where)
+    if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise SourceError(f"is a symbolic link to {path.resolve()}, outside the project; copy the file in instead", where)
+
+
+def read_article(path: Path, shown: Path | None = None, root: Path | None = None) -> str:
+    """The article's text; SourceError when it is no regular file of the project, empty, binary, too large or not UTF-8."""
     shown = shown or path
+    check_regular_file(path, shown, root)
+    data = path.read_bytes()
     where = Location.of(shown)
     if not data.strip():
         raise SourceError("the article is empty", where)
@@ -60,19 +80,22 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     text = None
     shown = shown_path(path, root)
     try:
-        text = read_article(path, shown)
+        text = read_article(path, shown, root)
     except SourceError as exc:
         errors.add(exc)
     meta_file = path.with_name(path.stem + META_SUFFIX)
     meta_path = shown_path(meta_file, root)
     meta = None
-    if not meta_file.exists():
+    if not meta_file.exists() and not meta_file.is_symlink():
         errors.add(SourceError(f"its metadata file {meta_file.name} is missing", Location.of(shown)))
     else:
         try:
+            check_regular_file(meta_file, meta_path, root)
             meta = load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
+        if meta is None and not errors.errors:
+            errors.add(SourceError("the metadata file is empty", Location.of(meta_path)))
         if meta is not None and not isinstance(meta, dict):
             errors.add(SourceError("the metadata file must hold a mapping of fields", Location.of(meta_path, line_of(meta))))
             meta = None
@@ -82,7 +105,7 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     errors.raise_if_any()
     fields = plain(meta)
     published = fields.get("published")
-    if published is not None and "published_date" not in fields:
+    if published is not None:
         fields["published_date"] = str(published)[:10]
     try:
         return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
@@ -137,6 +160,13 @@ def load_all(seeds_dir: Path, root: Path | None = None) -> Loaded:
             errors.add(DuplicateIdError(f"source_id '{source.source_id}' is used by {seen[source.source_id].file} too",
                                         Location.of(shown_path(seeds_dir / (Path(source.file).stem + META_SUFFIX), root), None, "source_id")))
         seen[source.source_id] = source
+    texts: dict[str, Source] = {}
+    for source in sources:
+        first = texts.setdefault(source.text_sha256, source)
+        if first is not source:
+            errors.add(SourceError(f"has the same text as {first.file} ('{first.source_id}'); one report under two ids "
+                                   "would publish every event, quote and figure twice",
+                                   Location.of(shown_path(seeds_dir / source.file, root))))
     if not sources and not errors.errors:
         errors.add(SourceError("no articles (*.txt) found", Location.of(shown_path(seeds_dir, root))))
     return Loaded(sources, errors.errors, unusable)

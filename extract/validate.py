@@ -9,10 +9,11 @@ written from.  Only a dataset that passes both is published.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildFailed, DuplicateIdError, ErrorCollector, Location, OffsetError, PackageError, UnknownReferenceError
+from .errors import BuildFailed, DuplicateIdError, ErrorCollector, FieldError, Location, OffsetError, PackageError, UnknownReferenceError
 from .models import MODELS, TABLES, Spanned
 
 if TYPE_CHECKING:
@@ -53,11 +54,51 @@ def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
                                                      Location.of(getattr(row, "provenance", table), None, column)))
 
 
+EVENT_AFTER_REPORT = dt.timedelta(days=366)
+"""How far after its latest report an event may be dated: a report may announce a trial or a vote
+months ahead, but an event dated years after every report that mentions it is a typo."""
+
+
+def where(row, field: str) -> Location:
+    """The curated entry a row comes from (its ``provenance`` is ``file:line``), or the rule that made it."""
+    file, _, line = row.provenance.rpartition(":")
+    return Location.of(file, int(line), field) if line.isdigit() else Location.of(row.provenance, None, field)
+
+
+def check_quote_spans(dataset: Dataset, errors: ErrorCollector) -> None:
+    """Two quotations of one source over exactly the same characters are one quotation entered twice."""
+    seen: dict[tuple, str] = {}
+    for quote in dataset.rows("quotes"):
+        key = (quote.source_id, quote.char_start, quote.char_end)
+        if key in seen:
+            errors.add(DuplicateIdError(f"quotes {seen[key]} and {quote.quote_id} cite the same characters "
+                                        f"({quote.char_start}-{quote.char_end}) of {quote.source_id}",
+                                        where(quote, "text")))
+        seen.setdefault(key, quote.quote_id)
+
+
+def check_event_dates(dataset: Dataset, errors: ErrorCollector) -> None:
+    """An event may precede its reports by any time, but not follow the latest of them by more than a year."""
+    published = {s.source_id: s.published_date for s in dataset.rows("sources")}
+    latest: dict[str, dt.date] = {}
+    for mention in dataset.rows("mentions"):
+        if mention.event_id and mention.source_id in published:
+            day = published[mention.source_id]
+            latest[mention.event_id] = max(latest.get(mention.event_id, day), day)
+    for event in dataset.rows("events"):
+        report = latest.get(event.event_id)
+        if event.date and report and event.date > report + EVENT_AFTER_REPORT:
+            errors.add(FieldError(f"event {event.event_id} is dated {event.date}, more than a year after its latest "
+                                  f"report ({report})", where(event, "date")))
+
+
 def check_dataset(dataset: Dataset) -> None:
-    """Offsets, unique keys, foreign keys; BuildFailed with every problem."""
+    """Offsets, unique keys, foreign keys, duplicate quotations, event dates; BuildFailed with every problem."""
     errors = ErrorCollector()
     check_offsets(dataset, errors)
     check_keys(dataset, errors)
+    check_quote_spans(dataset, errors)
+    check_event_dates(dataset, errors)
     errors.raise_if_any()
 
 
