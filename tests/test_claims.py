@@ -377,7 +377,7 @@ def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related)
 
 def figures_database(folder, figures):
     """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
-    sources = [Source(source_id=s, publisher="p", published="2024", published_date=dt.date(2024, 1, 1), title="t",
+    sources = [Source(source_id=s, publisher="p", published="2024-01-01", published_date=dt.date(2024, 1, 1), title="t",
                       language="en", rights="r", file="f", text_sha256="0" * 64, text="x") for s in ("s1", "s2")]
     rows = [Figure(figure_id=f"s{n}-f1", source_id=f"s{n}", surface="x", value=value, qualifier=qualifier, unit="count",
                    counts=key or "people", counts_key=key, event_id="e1", char_start=0, char_end=1, method="curated", provenance="t")
