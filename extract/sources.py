@@ -110,7 +110,9 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     try:
         return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
     except ValidationError as exc:
-        errors.errors.extend(validation_errors(exc, meta_path, meta, rename={"published_date": "published"}))
+        found = validation_errors(exc, meta_path, meta, rename={"published_date": "published"})
+        # a bad `published` fails twice (itself, and the date derived from it): report it once
+        errors.errors.extend(e for i, e in enumerate(found) if e.location not in {f.location for f in found[:i]})
         errors.raise_if_any()
         raise
 
