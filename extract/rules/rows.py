@@ -199,7 +199,7 @@ def clause_polarity(before_trigger: str) -> tuple[str, str | None]:
     n = len(tokens)
     if negated_at(tokens, n):
         return "denies", "deny-negated-predicate"
-    for end in range(n, max(0, n - 5), -1):  # a determiner at most four words before the trigger
+    for end in range(n, max(0, n - 4), -1):  # a determiner at most three words before the trigger
         cue = cue_at(tokens, end, "determiner")
         if cue and (end - cue[1] == 0 or tokens[end - cue[1] - 1] not in prepositions):
             return "denies", cue[0]
