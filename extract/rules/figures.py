@@ -116,8 +116,10 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
                    rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
                    rf"(?:\s+(?:{alternation(multipliers)}))?")
     suffix = alternation(fig["multiplier_suffixes"])
-    number = rf"(?:(?:{DIGITS})(?:\s?(?:{suffix})\b)?|(?:{word_number}))"
-    digits_scaled = rf"(?:{DIGITS})(?:\s?(?:{suffix})\b)?"
+    # "$1.5-billion": a multiplier word may follow a hyphen
+    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig['multiplier_suffixes'] if len(w) > 3)})\b)"
+    number = rf"(?:(?:{DIGITS}){scaled}?|(?:{word_number}))"
+    digits_scaled = rf"(?:{DIGITS}){scaled}?"
     qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
     vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
     time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
@@ -370,12 +372,30 @@ def money_or_measure(text: str, end: int, sign: str | None) -> tuple[str, str | 
     return unit, counts or "money", unit_end
 
 
+GLUED_M = re.compile(r"\d+m")
+PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?[a-z][\w’'\-]*s\b")
+
+
+def is_metres(text: str, m: re.Match) -> bool:
+    """"the 100m final", "a 10m wall": a whole number glued to "m" with no currency, and no plural noun after it
+    (a million of things: "3m people"), is in metres; "1.2m" with a decimal is a million."""
+    if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
+        return False
+    following = PLURAL_AFTER.match(text, m.end())
+    return not following and not re.match(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end():m.end() + 40])
+
+
+@cache
+def PLURALS_WITHOUT_S() -> str:  # noqa: N802
+    return alternation(lexicon.load("figures")["plurals_without_s"])
+
+
 def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     surface = m.group()
     start, end = m.start(), m.end()
     if m.group("article") is not None and not m.group("qual"):
         return None
-    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+\w+s\b", text[end:end + 40]):
+    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end:end + 40]):
         return None
     if m.group("article") is not None:
         unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
@@ -436,6 +456,9 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     age = AGE_BEFORE.search(text[max(0, start - 60):start])
     if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
         return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
+    if m.group("num") and is_metres(text, m):
+        counts, _ = counted_words(text, end)
+        return FigureHit(start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres")
     if m.group("num"):
         measured = money_or_measure(text, end, None)
         if measured:
