@@ -22,6 +22,12 @@ def test_the_build_speed_benchmark_runs_and_reports_the_floor():
     assert "import floor" in out and "build / floor, run by run" in out
 
 
+def test_the_figures_evaluation_scores_every_part_of_its_gold():
+    out = bench("bench/figures_eval.py", "--errors")
+    for part in ("dev", "heldout", "dev2", "heldout2", "all"):
+        assert f"\n{part} " in out
+
+
 def test_the_held_out_evaluation_scores_every_measure():
     out = bench("bench/heldout_eval.py", "--misses")
     for measure in ("quotes", "speakers", "figures", "persons", "organizations"):

@@ -23,7 +23,7 @@ from . import lexicon, matching
 
 from .text import Article
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
 
 
@@ -255,8 +255,24 @@ def after_unit_pattern() -> re.Pattern:
     return re.compile(rf"[ \u00a0]+(?:(?P<sym>(?-i:{spaced(t.symbols)}))|(?P<word>{spaced(t.words)})|(?P<cur>{spaced(t.after)}))(?![\w])", re.I)
 
 
+@cache
+def unit_first_words() -> frozenset[str]:
+    """The first words (lower-case) of every measure and currency written after a number: a cheap test before the expression."""
+    t = unit_tables()
+    return frozenset(w.split()[0].lower() for w in (*t.symbols, *t.words, *t.after))
+
+
+NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
+
+
 def unit_after(text: str, end: int) -> tuple[str, int] | None:
     """(unit, end of the unit word) of a measure or currency written after the number, or None."""
+    word = NEXT_WORD.match(text, end, end + 40)
+    if not word:
+        return None
+    first, firsts = word.group(1).lower(), unit_first_words()
+    if first not in firsts and first.rstrip(",.;:!?)’'\"") not in firsts:
+        return None
     m = after_unit_pattern().match(text, end)
     if not m:
         return None
@@ -299,7 +315,10 @@ def qualifier_of(m: re.Match) -> str:
 
 def without(m: re.Match, *groups: str) -> str:
     """The match's text with the named groups (a currency sign, a minus, a glued unit) cut out."""
-    cuts = sorted((m.start(g), m.end(g)) for g in groups if m.group(g))
+    present = [g for g in groups if m.group(g)]
+    if not present:
+        return m.group()
+    cuts = sorted((m.start(g), m.end(g)) for g in present)
     out, at = [], m.start()
     for lo, hi in cuts:
         out.append(m.string[at:lo])
@@ -390,6 +409,12 @@ def PLURALS_WITHOUT_S() -> str:  # noqa: N802
     return alternation(lexicon.load("figures")["plurals_without_s"])
 
 
+def has(m: re.Match, group: str) -> bool:
+    """Whether ``group`` matched (the plain expression has no range or fraction groups)."""
+    index = m.re.groupindex.get(group)
+    return index is not None and m.group(index) is not None
+
+
 def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     surface = m.group()
     start, end = m.start(), m.end()
@@ -404,9 +429,9 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         quantity = numbers.read_quantity(surface)
         unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
         return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
-    if m.groupdict().get("frac"):
+    if has(m, "frac"):
         return fraction_hit(text, m)
-    if m.groupdict().get("range"):
+    if has(m, "range"):
         low_text = m.group("low") or m.group("low2") or m.group("low3")
         high_text = m.group("high") or m.group("high2") or m.group("high3")
         low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
@@ -497,6 +522,8 @@ def address_pattern() -> re.Pattern:
 
 
 def is_address(text: str, end: int) -> bool:
+    if end + 1 >= len(text) or not text[end + 1].isupper():
+        return False  # most figures: no capitalized word right after
     return address_pattern().match(text, end) is not None
 
 
@@ -513,7 +540,7 @@ def anchor_phrases() -> dict[str, list[str]]:
     return {"number": phrases}
 
 
-DIGIT_ANCHOR = re.compile(r"\d+|[½¼¾⅓⅔]")
+DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔]\d*")  # one character class: the fast scan for its first character
 
 
 def anchors(article: Article) -> list[tuple[int, int]]:
@@ -541,7 +568,10 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
 def lead_pattern() -> re.Pattern:
     """Where a figure may begin before its number: a qualifier's first word, "between", "a", a currency sign or a minus."""
     words = alternation(qualifier_first_words())
-    return re.compile(rf"(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
+    signs = unit_tables().before
+    # one test of the first character first: most positions start no lead
+    first = {c for w in (*qualifier_first_words(), *signs, "minus", "−", "-") for c in (w[0].lower(), w[0].upper())}
+    return re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
 
 
 @cache
