@@ -305,3 +305,13 @@ def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
     units = ({e["code"] for e in fig["currencies"]} | {e["unit"] for e in fig["measure_units"]} | set(fig["time_units"].values())
              | {"count", "percent", "fraction"})
     assert units - set(vocabularies()["unit"]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state owes a quarter of a trillion dollars.", [("a quarter of a trillion", 250_000_000_000, None, "USD")]),
+    ("The appeal cost her half a million pounds.", [("half a million", 500_000, None, "GBP")]),
+    ("The survey's margin is plus or minus 2.8 percentage points.", [("minus 2.8", 2.8, None, "percentage_point")]),
+    ("Applicants aged 21 to 30 can apply.", [("21 to 30", 21, 30, "year")]),
+])
+def test_a_fraction_of_a_multiplier_is_an_amount_and_plus_or_minus_is_a_margin(text, expected):
+    assert hits(text) == expected

@@ -357,14 +357,17 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20):m.start("half")])
         if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
             return None  # "the second half of the year"
-        multiplier = re.match(rf"[ \u00a0]+an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b", text[end:end + 20], re.I)
-        if multiplier:  # "half a million"
-            end += multiplier.end()
-            return FigureHit(start, end, text[start:end], numbers.lexicon()["multipliers"][multiplier.group(1).lower()] / 2,
-                             qualifier_of(m), "count", counted_words(text, end)[0], "fig-half-a")
         value = 0.5
     else:
         value = fig["fraction_glyphs"][m.group("glyph")]
+    multiplier = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
+                          text[end:end + 30], re.I)
+    if multiplier and not m.group("dnum"):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
+        end += multiplier.end()
+        value = value * numbers.lexicon()["multipliers"][multiplier.group(1).lower()]
+        measured = money_or_measure(text, end, None)
+        unit, counts = measured[:2] if measured else ("count", counted_words(text, end)[0])
+        return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
     counts, _ = counted_words(text, end)
     return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
 
@@ -409,6 +412,10 @@ def PLURALS_WITHOUT_S() -> str:  # noqa: N802
     return alternation(lexicon.load("figures")["plurals_without_s"])
 
 
+PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
+AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$", re.I)
+
+
 def has(m: re.Match, group: str) -> bool:
     """Whether ``group`` matched (the plain expression has no range or fraction groups)."""
     index = m.re.groupindex.get(group)
@@ -450,6 +457,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         measured = money_or_measure(text, end, sign)
         if measured:
             return FigureHit(start, end, surface, low_value, "at_least", measured[0], measured[1], "fig-range-measure", value_max=high.value)
+        if AGED_BEFORE.search(text[max(0, start - 30):start]):  # "aged 18 to 25"
+            return FigureHit(start, end, surface, low_value, "at_least", "year", "age in years", "fig-range-aged", value_max=high.value)
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
     quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
@@ -457,7 +466,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return None
     if quantity is None or quantity.value is None and not m.group("vague"):
         return None
-    value = -quantity.value if m.group("neg") and quantity.value else quantity.value
+    negative = bool(m.group("neg")) and not PLUS_OR.search(text, max(0, start - 12), start)  # "plus or minus 3 points"
+    value = -quantity.value if negative and quantity.value else quantity.value
     if m.group("hyph"):
         time_units = lexicon.load("figures")["time_units"]
         # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
@@ -475,8 +485,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
         counts, _ = counted_words(text, end)
         return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
-    if m.group("num") and re.search(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$",
-                                    text[max(0, start - 30):start], re.I):
+    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30):start]):
         return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
     age = AGE_BEFORE.search(text[max(0, start - 60):start])
     if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
