@@ -6,8 +6,9 @@ numbers inside names, dates and years, prison and security counts), each with
 the figures a reader finds in it.  A figure the rules find is right when its
 span overlaps a gold figure's and its ``value``, ``value_max`` and ``unit``
 all match (values within 0.1 %; ``--ignore-unit`` leaves the unit out); each gold figure is matched at most once.
-The ``dev`` part is where rule changes may come from; the ``heldout`` part is
-only scored.  Run:
+The ``dev`` and ``dev2`` parts are where rule changes may come from; the
+``heldout`` and ``heldout2`` parts are only scored (``dev2``/``heldout2`` are a
+second, harder batch written later).  Run:
 ``.venv/bin/python bench/figures_eval.py [--part dev|heldout|all] [--errors]``.
 """
 
@@ -26,7 +27,7 @@ from extract.rules import analyze  # noqa: E402
 from extract.yamlfile import read_data  # noqa: E402
 
 GOLD = Path(__file__).with_name("figures") / "gold.yaml"
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "heldout", "dev2", "heldout2")
 
 
 @dataclass
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = read_data(GOLD)
     parts = PARTS if args.part == "all" else (args.part,)
     print(f"{'part':8} {'sentences':>9} {'gold':>5} {'found':>5} {'right':>5}  {'P':>5} {'R':>5} {'F1':>5}")
+    total, sentences = Score(), 0
     for part in parts:
         score = score_part(gold[part], part, not args.ignore_unit)
         print(f"{part:8} {len(gold[part]):9d} {score.gold:5d} {score.found:5d} {score.right:5d}  "
@@ -109,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors:
             for line in score.errors:
                 print(f"  {part}: {line}")
+        total.gold, total.found, total.right = total.gold + score.gold, total.found + score.found, total.right + score.right
+        sentences += len(gold[part])
+    if len(parts) > 1:
+        print(f"{'all':8} {sentences:9d} {total.gold:5d} {total.found:5d} {total.right:5d}  "
+              f"{total.precision():5.2f} {total.recall():5.2f} {total.f1():5.2f}")
     return 0
 
 

@@ -59,10 +59,9 @@ def words_value(words: list[str]) -> float | None:
     lex = lexicon()
     units, tens, multipliers = lex["units"], lex["tens"], lex["multipliers"]
     total, current, seen = 0.0, 0.0, False
-    words = [w for w in words]
-    for i in range(len(words) - 2):
+    for i in range(len(words) - 2 if "half" in words else 0):
         if words[i:i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
-            words[i:i + 3] = ["½"]
+            words = [*words[:i], "½", *words[i + 3:]]
             break
     for word in words:
         for part in word.split("-"):

@@ -130,7 +130,7 @@ CREATE TABLE [figures] (
   [value] NUMERIC,
   [value_max] NUMERIC,
   [qualifier] TEXT NOT NULL CHECK ([qualifier] IN ('exact', 'approximate', 'at_least', 'more_than', 'less_than', 'vague')),
-  [unit] TEXT NOT NULL CHECK ([unit] IN ('count', 'year', 'decade', 'month', 'week', 'day', 'hour', 'minute', 'percent', 'money', 'fraction', 'percentage_point', 'basis_point', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'PKR', 'BRL', 'MYR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD', 'CHF', 'RUB', 'NGN', 'KES', 'ZAR', 'MXN', 'ARS', 'COP', 'CLP', 'PHP', 'PEN', 'VES', 'KRW', 'TRY', 'ILS', 'UAH', 'EGP', 'SAR', 'AED', 'PLN', 'SEK', 'NOK', 'DKK', 'IDR', 'THB', 'VND', 'GHS', 'XOF', 'km/h', 'mi/h', 'kn', 'km2', 'm2', 'mi2', 'ft2', 'ha', 'acre', 'm3', 'nmi', 'km', 'mm', 'cm', 'm', 'mi', 'ft', 'in', 'kg', 'g', 't', 'lb', 'l', 'bbl', '°C', '°F', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh')),
+  [unit] TEXT NOT NULL CHECK ([unit] IN ('count', 'year', 'decade', 'month', 'week', 'day', 'hour', 'minute', 'second', 'percent', 'money', 'fraction', 'percentage_point', 'basis_point', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'PKR', 'BRL', 'MYR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD', 'CHF', 'RUB', 'NGN', 'KES', 'ZAR', 'MXN', 'ARS', 'COP', 'CLP', 'PHP', 'PEN', 'VES', 'KRW', 'TRY', 'ILS', 'UAH', 'EGP', 'SAR', 'AED', 'PLN', 'SEK', 'NOK', 'DKK', 'IDR', 'THB', 'VND', 'GHS', 'XOF', 'BDT', 'LKR', 'NPR', 'ETB', 'UGX', 'TZS', 'ZMW', 'MAD', 'QAR', 'KWD', 'IQD', 'IRR', 'AFN', 'MMK', 'KZT', 'HUF', 'CZK', 'RON', 'km/h', 'mi/h', 'kn', 'km2', 'm2', 'mi2', 'ft2', 'ha', 'acre', 'm3', 'nmi', 'km', 'mm', 'cm', 'm', 'mi', 'ft', 'in', 'kg', 'g', 't', 'lb', 'l', 'bbl', '°C', '°F', 'kW', 'MW', 'GW', 'kWh', 'MWh', 'GWh', 'TWh')),
   [counts] TEXT NOT NULL,
   [counts_key] TEXT,
   [actor_id] TEXT,

@@ -27,6 +27,12 @@ def test_the_validation_cost_benchmark_validates_a_replicated_package():
     assert "foreign keys included" in out and "without foreign keys" in out
 
 
+def test_the_figures_evaluation_scores_every_part_of_its_gold():
+    out = bench("bench/figures_eval.py", "--errors")
+    for part in ("dev", "heldout", "dev2", "heldout2", "all"):
+        assert f"\n{part} " in out
+
+
 def test_the_held_out_evaluation_scores_every_measure():
     out = bench("bench/heldout_eval.py", "--misses")
     for measure in ("quotes", "speakers", "figures", "persons", "organizations"):

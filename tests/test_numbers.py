@@ -29,3 +29,14 @@ def test_read_quantity_values_news_numbers(surface, value, qualifier):
 @pytest.mark.parametrize("surface", ["", "the police", "Tuesday"])
 def test_read_quantity_returns_none_without_a_number(surface):
     assert read_quantity(surface) is None
+
+
+@pytest.mark.parametrize("surface, value", [
+    ("four and a half", 4.5),
+    ("two and a half million", 2_500_000),
+    ("1.4 trillion", 1_400_000_000_000),
+    ("3tn", 3_000_000_000_000),
+    ("2.5-billion", 2_500_000_000),
+])
+def test_read_quantity_values_halves_trillions_and_hyphenated_multipliers(surface, value):
+    assert read_quantity(surface).value == value

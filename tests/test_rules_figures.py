@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.models import Figure
-from extract.rules import analyze
+from extract.models import Figure, vocabularies
+from extract.rules import analyze, lexicon
 
 
 def figures(text):
@@ -173,3 +173,145 @@ def test_figures_never_raise_on_number_like_text(text):
         assert text[fig.start:fig.end] == fig.surface
         assert fig.value_max is None or (fig.value is not None and fig.value_max > fig.value)
         assert fig.value is None or fig.value >= 0 or fig.unit not in Figure.NEVER_NEGATIVE
+
+
+def hits(text):
+    return [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The museum sold the painting for €4.8m last week.", [("€4.8m", 4_800_000, None, "EUR")]),
+    ("A taxi to the centre costs about £25.", [("about £25", 25, None, "GBP")]),
+    ("The miner's shares closed at R$18.40.", [("R$18.40", 18.4, None, "BRL")]),
+    ("The hawker stall sells noodles for RM8.", [("RM8", 8, None, "MYR")]),
+    ("The insurer set aside EUR120m for claims.", [("EUR120m", 120_000_000, None, "EUR")]),
+    ("The telecom group borrowed US$2.5bn from banks.", [("US$2.5bn", 2_500_000_000, None, "USD")]),
+    ("Tea sellers charge Rs 20 a cup.", [("Rs 20", 20, None, "INR")]),
+    ("The refinery will cost 8 billion yuan.", [("8 billion", 8_000_000_000, None, "CNY")]),
+    ("Fuel now sells for 650 naira a litre.", [("650", 650, None, "NGN")]),
+    ("The lottery prize reached 4 million pesos.", [("4 million", 4_000_000, None, "money")]),
+    ("The state owes $1.1 trillion to creditors.", [("$1.1 trillion", 1_100_000_000_000, None, "USD")]),
+    ("The settlement was a $2.5-million payment.", [("$2.5-million", 2_500_000, None, "USD")]),
+    ("The shop sold 5 pounds of flour.", [("5", 5, None, "lb")]),
+])
+def test_money_is_valued_in_its_currency_code(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Approval of the mayor fell to 31pc.", [("31pc", 31, None, "percent")]),
+    ("The typhoon brought gusts of 190mph.", [("190mph", 190, None, "mi/h")]),
+    ("The convoy drove 1,400km through the desert.", [("1,400km", 1400, None, "km")]),
+    ("Each cell measures 9sq m.", [("9sq m", 9, None, "m2")]),
+    ("The lorry carried 300kg of fertiliser.", [("300kg", 300, None, "kg")]),
+    ("Its top speed is 250 km/h on the test track.", [("250", 250, None, "km/h")]),
+    ("The city recorded 41C on Monday.", [("41C", 41, None, "°C")]),
+    ("The river rose 3 metres overnight.", [("3", 3, None, "m")]),
+    ("Officials said 60 square kilometres were flooded.", [("60", 60, None, "km2")]),
+    ("The sprinter won the 200m final.", [("200m", 200, None, "m")]),
+    ("About 2.4m people voted.", [("About 2.4m", 2_400_000, None, "count")]),
+])
+def test_a_unit_glued_or_spaced_gives_the_figure_its_si_style_unit(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bids came in at $40 to $45 million each.", [("$40 to $45 million", 40_000_000, 45_000_000, "USD")]),
+    ("Seven to eight thousand people were evacuated.", [("Seven to eight thousand", 7000, 8000, "count")]),
+    ("The repairs will cost between 6 and 9 million euros.", [("between 6 and 9 million", 6_000_000, 9_000_000, "EUR")]),
+    ("An estimated 3-4 million people fled.", [("An estimated 3-4 million", 3_000_000, 4_000_000, "count")]),
+    ("The ring road will be 20 to 25 km long.", [("20 to 25", 20, 25, "km")]),
+    ("The fund needs €8m-€10m more.", [("€8m-€10m", 8_000_000, 10_000_000, "EUR")]),
+    ("Anything from 500 to 2 million fans may watch.", [("500 to 2 million", 500, 2_000_000, "count")]),
+])
+def test_a_range_shares_the_scale_of_its_high_end_and_gives_value_max(text, expected):
+    assert hits(text) == expected
+
+
+def test_from_one_number_to_another_is_a_change_not_a_range():
+    assert hits("The debt rose from $70 to $90 billion.") == [("$70", 70, None, "USD"), ("$90 billion", 90_000_000_000, None, "USD")]
+    assert hits("Terms ranging from 3 to 9 years were handed down.") == [("3 to 9", 3, 9, "year")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two-fifths of the budget went on salaries.", [("Two-fifths", 0.4, None, "fraction")]),
+    ("Roughly one in four adults smokes.", [("Roughly one in four", 0.25, None, "fraction")]),
+    ("Eight out of ten clinics closed.", [("Eight out of ten", 0.8, None, "fraction")]),
+    ("Add 3/4 cup of water.", [("3/4", 0.75, None, "fraction")]),
+    ("Almost half of the ballots were spoiled.", [("Almost half", 0.5, None, "fraction")]),
+    ("A quarter of the stock was sold.", [("A quarter", 0.25, None, "fraction")]),
+    ("Half a million tourists came.", [("Half a million", 500_000, None, "count")]),
+    ("He won a third term in the second half of the year.", []),
+    ("The shop is open 24/7 since the 9/11 attacks.", []),
+    ("Rebels killed 14 in 3 days.", [("14", 14, None, "count"), ("3", 3, None, "day")]),
+])
+def test_fractions_are_their_decimal(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Output grew by minus 2.1 percent.", [("minus 2.1 percent", -2.1, None, "percent")]),
+    ("The thermometer showed minus 18C at dawn.", [("minus 18C", -18, None, "°C")]),
+    ("Inflation turned to −0.2% in April.", [("−0.2%", -0.2, None, "percent")]),
+    ("Figures: -7 inmates were missing.", [("7", 7, None, "count")]),
+])
+def test_a_minus_makes_a_measure_negative_but_never_a_count(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The carrier bought ten more Airbus 350 jets.",
+    "The Boeing 777 was grounded.",
+    "The Nasdaq 100 and the Stoxx 600 both fell.",
+    "Demonstrators marched to 55 Elm Street.",
+    "The consulate at 8 Rue Royale was closed.",
+    "A 2020 inquiry blamed the guards.",
+    "Windows 10 support ends soon.",
+    "Please wait a minute, the clerk said.",
+    "He stopped for a minute and then went on.",
+])
+def test_numbers_inside_names_and_a_minute_are_no_figures(text):
+    assert [f.surface for f in analyze(text).figures if f.surface not in ("ten",)] == []
+
+
+def currency_cases():
+    for entry in lexicon.load("figures")["currencies"]:
+        for sign in entry["before"]:
+            yield pytest.param(f"The bill came to {sign}250 in the end.", entry["code"], id=f"{entry['id']}-{sign}")
+        for name in entry["after"]:
+            yield pytest.param(f"The bill came to 250 {name} in the end.", entry["code"], id=f"{entry['id']}-{name}")
+
+
+@pytest.mark.parametrize("text, code", list(currency_cases()))
+def test_every_currency_sign_and_name_of_the_lexicon_gives_its_code(text, code):
+    assert [(f.value, f.unit) for f in analyze(text).figures] == [(250, code)]
+
+
+def unit_cases():
+    for entry in lexicon.load("figures")["measure_units"]:
+        for symbol in entry["symbols"] + entry.get("glued", []):
+            yield pytest.param(f"They measured 250{symbol} that day.", entry["unit"], id=f"{entry['id']}-glued-{symbol}")
+        for word in entry["symbols"] + entry["words"]:
+            yield pytest.param(f"They measured 250 {word} that day.", entry["unit"], id=f"{entry['id']}-{word}")
+
+
+@pytest.mark.parametrize("text, unit", list(unit_cases()))
+def test_every_measure_of_the_lexicon_gives_its_unit(text, unit):
+    assert [(f.value, f.unit) for f in analyze(text).figures] == [(250, unit)]
+
+
+def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
+    fig = lexicon.load("figures")
+    units = ({e["code"] for e in fig["currencies"]} | {e["unit"] for e in fig["measure_units"]} | set(fig["time_units"].values())
+             | {"count", "percent", "fraction"})
+    assert units - set(vocabularies()["unit"]) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state owes a quarter of a trillion dollars.", [("a quarter of a trillion", 250_000_000_000, None, "USD")]),
+    ("The appeal cost her half a million pounds.", [("half a million", 500_000, None, "GBP")]),
+    ("The survey's margin is plus or minus 2.8 percentage points.", [("minus 2.8", 2.8, None, "percentage_point")]),
+    ("Applicants aged 21 to 30 can apply.", [("21 to 30", 21, 30, "year")]),
+])
+def test_a_fraction_of_a_multiplier_is_an_amount_and_plus_or_minus_is_a_margin(text, expected):
+    assert hits(text) == expected

@@ -23,7 +23,7 @@ from . import lexicon, matching
 
 from .text import Article
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
 
 
@@ -116,8 +116,10 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
                    rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
                    rf"(?:\s+(?:{alternation(multipliers)}))?")
     suffix = alternation(fig["multiplier_suffixes"])
-    number = rf"(?:(?:{DIGITS})(?:\s?(?:{suffix})\b)?|(?:{word_number}))"
-    digits_scaled = rf"(?:{DIGITS})(?:\s?(?:{suffix})\b)?"
+    # "$1.5-billion": a multiplier word may follow a hyphen
+    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig['multiplier_suffixes'] if len(w) > 3)})\b)"
+    number = rf"(?:(?:{DIGITS}){scaled}?|(?:{word_number}))"
+    digits_scaled = rf"(?:{DIGITS}){scaled}?"
     qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
     vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
     time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
@@ -253,8 +255,24 @@ def after_unit_pattern() -> re.Pattern:
     return re.compile(rf"[ \u00a0]+(?:(?P<sym>(?-i:{spaced(t.symbols)}))|(?P<word>{spaced(t.words)})|(?P<cur>{spaced(t.after)}))(?![\w])", re.I)
 
 
+@cache
+def unit_first_words() -> frozenset[str]:
+    """The first words (lower-case) of every measure and currency written after a number: a cheap test before the expression."""
+    t = unit_tables()
+    return frozenset(w.split()[0].lower() for w in (*t.symbols, *t.words, *t.after))
+
+
+NEXT_WORD = re.compile(r"[ \u00a0]+(\S+)")
+
+
 def unit_after(text: str, end: int) -> tuple[str, int] | None:
     """(unit, end of the unit word) of a measure or currency written after the number, or None."""
+    word = NEXT_WORD.match(text, end, end + 40)
+    if not word:
+        return None
+    first, firsts = word.group(1).lower(), unit_first_words()
+    if first not in firsts and first.rstrip(",.;:!?)’'\"") not in firsts:
+        return None
     m = after_unit_pattern().match(text, end)
     if not m:
         return None
@@ -297,7 +315,10 @@ def qualifier_of(m: re.Match) -> str:
 
 def without(m: re.Match, *groups: str) -> str:
     """The match's text with the named groups (a currency sign, a minus, a glued unit) cut out."""
-    cuts = sorted((m.start(g), m.end(g)) for g in groups if m.group(g))
+    present = [g for g in groups if m.group(g)]
+    if not present:
+        return m.group()
+    cuts = sorted((m.start(g), m.end(g)) for g in present)
     out, at = [], m.start()
     for lo, hi in cuts:
         out.append(m.string[at:lo])
@@ -336,14 +357,17 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20):m.start("half")])
         if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
             return None  # "the second half of the year"
-        multiplier = re.match(rf"[ \u00a0]+an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b", text[end:end + 20], re.I)
-        if multiplier:  # "half a million"
-            end += multiplier.end()
-            return FigureHit(start, end, text[start:end], numbers.lexicon()["multipliers"][multiplier.group(1).lower()] / 2,
-                             qualifier_of(m), "count", counted_words(text, end)[0], "fig-half-a")
         value = 0.5
     else:
         value = fig["fraction_glyphs"][m.group("glyph")]
+    multiplier = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
+                          text[end:end + 30], re.I)
+    if multiplier and not m.group("dnum"):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
+        end += multiplier.end()
+        value = value * numbers.lexicon()["multipliers"][multiplier.group(1).lower()]
+        measured = money_or_measure(text, end, None)
+        unit, counts = measured[:2] if measured else ("count", counted_words(text, end)[0])
+        return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
     counts, _ = counted_words(text, end)
     return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
 
@@ -370,12 +394,40 @@ def money_or_measure(text: str, end: int, sign: str | None) -> tuple[str, str | 
     return unit, counts or "money", unit_end
 
 
+GLUED_M = re.compile(r"\d+m")
+PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?[a-z][\w’'\-]*s\b")
+
+
+def is_metres(text: str, m: re.Match) -> bool:
+    """"the 100m final", "a 10m wall": a whole number glued to "m" with no currency, and no plural noun after it
+    (a million of things: "3m people"), is in metres; "1.2m" with a decimal is a million."""
+    if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
+        return False
+    following = PLURAL_AFTER.match(text, m.end())
+    return not following and not re.match(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end():m.end() + 40])
+
+
+@cache
+def PLURALS_WITHOUT_S() -> str:  # noqa: N802
+    return alternation(lexicon.load("figures")["plurals_without_s"])
+
+
+PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
+AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$", re.I)
+
+
+def has(m: re.Match, group: str) -> bool:
+    """Whether ``group`` matched (the plain expression has no range or fraction groups)."""
+    index = m.re.groupindex.get(group)
+    return index is not None and m.group(index) is not None
+
+
 def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     surface = m.group()
     start, end = m.start(), m.end()
     if m.group("article") is not None and not m.group("qual"):
         return None
-    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+\w+s\b", text[end:end + 40]):
+    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end:end + 40]):
         return None
     if m.group("article") is not None:
         unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
@@ -384,9 +436,9 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         quantity = numbers.read_quantity(surface)
         unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
         return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
-    if m.groupdict().get("frac"):
+    if has(m, "frac"):
         return fraction_hit(text, m)
-    if m.groupdict().get("range"):
+    if has(m, "range"):
         low_text = m.group("low") or m.group("low2") or m.group("low3")
         high_text = m.group("high") or m.group("high2") or m.group("high3")
         low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
@@ -405,6 +457,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         measured = money_or_measure(text, end, sign)
         if measured:
             return FigureHit(start, end, surface, low_value, "at_least", measured[0], measured[1], "fig-range-measure", value_max=high.value)
+        if AGED_BEFORE.search(text[max(0, start - 30):start]):  # "aged 18 to 25"
+            return FigureHit(start, end, surface, low_value, "at_least", "year", "age in years", "fig-range-aged", value_max=high.value)
         counts, unit = counted_words(text, end)
         return FigureHit(start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
     quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
@@ -412,7 +466,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return None
     if quantity is None or quantity.value is None and not m.group("vague"):
         return None
-    value = -quantity.value if m.group("neg") and quantity.value else quantity.value
+    negative = bool(m.group("neg")) and not PLUS_OR.search(text, max(0, start - 12), start)  # "plus or minus 3 points"
+    value = -quantity.value if negative and quantity.value else quantity.value
     if m.group("hyph"):
         time_units = lexicon.load("figures")["time_units"]
         # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
@@ -430,12 +485,14 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
         counts, _ = counted_words(text, end)
         return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
-    if m.group("num") and re.search(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$",
-                                    text[max(0, start - 30):start], re.I):
+    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30):start]):
         return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
     age = AGE_BEFORE.search(text[max(0, start - 60):start])
     if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
         return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
+    if m.group("num") and is_metres(text, m):
+        counts, _ = counted_words(text, end)
+        return FigureHit(start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres")
     if m.group("num"):
         measured = money_or_measure(text, end, None)
         if measured:
@@ -474,6 +531,8 @@ def address_pattern() -> re.Pattern:
 
 
 def is_address(text: str, end: int) -> bool:
+    if end + 1 >= len(text) or not text[end + 1].isupper():
+        return False  # most figures: no capitalized word right after
     return address_pattern().match(text, end) is not None
 
 
@@ -490,7 +549,7 @@ def anchor_phrases() -> dict[str, list[str]]:
     return {"number": phrases}
 
 
-DIGIT_ANCHOR = re.compile(r"\d+|[½¼¾⅓⅔]")
+DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔]\d*")  # one character class: the fast scan for its first character
 
 
 def anchors(article: Article) -> list[tuple[int, int]]:
@@ -518,7 +577,10 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
 def lead_pattern() -> re.Pattern:
     """Where a figure may begin before its number: a qualifier's first word, "between", "a", a currency sign or a minus."""
     words = alternation(qualifier_first_words())
-    return re.compile(rf"(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
+    signs = unit_tables().before
+    # one test of the first character first: most positions start no lead
+    first = {c for w in (*qualifier_first_words(), *signs, "minus", "−", "-") for c in (w[0].lower(), w[0].upper())}
+    return re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
 
 
 @cache
