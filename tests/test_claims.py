@@ -80,7 +80,7 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
         assert text[c.source_id][c.char_start:c.char_end] == c.text
 
 
-CLAIM = ("events:\n  - id: raid\n    event_type: arrest\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
+CLAIM = ("events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
          "claims:\n  - id: c01\n    text: Police raided the Northgate jail\n    event_id: raid\n    proposition: p\n"
          "    polarity: asserts\n    certainty: stated\n")
 
