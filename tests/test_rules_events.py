@@ -22,10 +22,25 @@ PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
     ("on December 30", dt.date(2023, 12, 30), "day"),  # without a year: the latest one before publication
     ("in January", dt.date(2024, 1, 1), "month"),
     ("in 2014", dt.date(2014, 1, 1), "year"),
+    ("last month", dt.date(2024, 2, 1), "month"),
+    ("earlier this month", dt.date(2024, 3, 1), "month"),
+    ("last year", dt.date(2023, 1, 1), "year"),
+    ("next month", dt.date(2024, 4, 1), "month"),
 ])
 def test_dates_resolve_against_the_publication_date(expression, expected, precision):
     [hit] = find_dates(f"It happened {expression}.", PUBLISHED)
     assert (hit.date, hit.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("published", [dt.date(2024, 3, 11) + dt.timedelta(days=n) for n in range(7)])
+def test_a_weekday_is_the_latest_on_or_before_publication_and_last_one_is_strictly_before(published):
+    for name in ("Monday", "Wednesday", "Sunday"):
+        [on] = find_dates(f"It happened on {name}.", published)
+        [last] = find_dates(f"It happened last {name}.", published)
+        [nxt] = find_dates(f"It happens next {name}.", published)
+        assert on.date.strftime("%A") == last.date.strftime("%A") == nxt.date.strftime("%A") == name
+        assert 0 <= (published - on.date).days <= 6 and 1 <= (published - last.date).days <= 7
+        assert 1 <= (nxt.date - published).days <= 7
 
 
 def test_numbers_that_look_like_dates_are_not_dates_of_events():
@@ -62,6 +77,9 @@ def types(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str | No
     ("The militia was founded in 2009.", ("strategic_developments", "change_to_group_activity")),
     ("The ministry issued a statement.", ("statement", None)),
     ("A landslide buried twenty homes.", ("disaster", None)),
+    ("Bus drivers began a 24-hour strike over unpaid wages.", ("protests", "peaceful_protest")),
+    ("Supporters of both clubs fought running battles near the ground.", ("riots", "mob_violence")),
+    ("The inmates will be moved to a new jail next week.", ("detainee_transfer", None)),
 ])
 def test_triggers_in_their_context_are_coded_to_both_event_levels(text, expected):
     assert expected in types(text)
@@ -75,6 +93,9 @@ def test_triggers_in_their_context_are_coded_to_both_event_levels(text, expected
     "A teacher who escaped the traffic arrived late.",
     "Fans gathered outside the stadium before the cup final.",
     "No arrests were made.",
+    "The bill follows months of protests by farmers.",
+    "A man suspected of starting the fire was arrested near the forest.",
+    "The judge said the guard had killed the prisoner in 2019.",
 ])
 def test_a_trigger_without_the_context_of_its_type_is_no_event(text):
     assert types(text) == []
@@ -174,6 +195,7 @@ def test_triggers_of_one_type_and_date_are_one_event():
 @pytest.mark.parametrize("text", [
     "Police raided the prison on Monday, the day before yesterday, and left on 2 March 2023; in January and in 2014 too.",
     "It happened last Thursday, next Monday, on March 2, on December 30 and 20/09/2023, or 2023-09-20, since 1998.",
+    "It began last month, or earlier this year; next year, this month and last year, too.",
 ])
 def test_the_anchored_date_search_finds_what_the_full_search_finds(text):
     from extract.rules.dates import find_dates_in

@@ -155,10 +155,10 @@ class Candidate:
     context: dict[str, str] | None  # None: a trigger whose roles its sentence does not fill
 
 
-def in_context(rule: TriggerRule, words: set[str], joined: str, word_before: str, before: str):
+def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: str, before: str):
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
     A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives)."""
-    if word_before in rule.not_after or rule.not_with.first_in(words, joined):
+    if not_after(rule, words_before) or rule.not_with.first_in(words, joined):
         return None
     if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(*sentence_words(before)):
         return None
@@ -173,6 +173,12 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, word_before: str
             return rule.event_type, rule.sub_event_type, None  # a role unfilled: at most a mention ("the raid")
         context[role] = filler
     return rule.event_type, rule.sub_event_type, context
+
+
+def not_after(rule: TriggerRule, words_before: str) -> bool:
+    """Whether the words just before the trigger are one of its ``not_after`` words or phrases ("weeks of")."""
+    last = words_before.rsplit(" ", 1)[-1]
+    return last in rule.not_after or any(" " in p and f" {words_before}".endswith(f" {p}") for p in rule.not_after)
 
 
 def sentence_words(text: str) -> tuple[set[str], str]:
@@ -209,7 +215,7 @@ def candidates(article: Article) -> list[Candidate]:
                 sentences[s_start] = sentence_words(lower[s_start:s_end])
             words, joined = sentences[s_start]
             before = SENTENCE_WORD.findall(lower, max(s_start, start_char - 30), start_char) if rule.not_after else ()
-            coded = in_context(rule, words, joined, before[-1] if before else "", lower[s_start:start_char])
+            coded = in_context(rule, words, joined, " ".join(before[-3:]), lower[s_start:start_char])
             if coded is None:
                 continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
             event_type, sub, context = coded
