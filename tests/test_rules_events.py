@@ -238,3 +238,8 @@ def test_found_that_reports_a_finding_not_a_discovery():
 ])
 def test_general_words_keep_their_sense_from_their_sentence(text, expected):
     assert [e.event_type for e in analyze(text, dt.date(2024, 3, 16)).events] == expected
+
+
+def test_a_trigger_reads_its_own_sentence_even_after_letters_that_lower_case_to_two():
+    text = "İİİİİİİİİİİİ İzmir. Three farmers were killed by gunmen."  # "İ".lower() is two characters
+    assert types(text) == [("violence_against_civilians", "attack")]

@@ -190,7 +190,6 @@ def candidates(article: Article) -> list[Candidate]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions."""
     rules, text = trigger_rules(), article.text
-    lower = text.lower()
     matches = sorted(matching.matches(article, "events"), key=lambda m: (m[1], -(m[2] - m[1])))
     chosen, last_end = [], -1  # the longest match where matches overlap ("regain control of" over "control")
     for match_id, start, end in matches:
@@ -212,10 +211,10 @@ def candidates(article: Article) -> list[Candidate]:
         event_type, sub, context = rule.event_type, rule.sub_event_type, {}
         if rule.needs_sentence:
             if s_start not in sentences:
-                sentences[s_start] = sentence_words(lower[s_start:s_end])
+                sentences[s_start] = sentence_words(text[s_start:s_end])  # lower-cased slice by slice: offsets stay the text's
             words, joined = sentences[s_start]
-            before = SENTENCE_WORD.findall(lower, max(s_start, start_char - 30), start_char) if rule.not_after else ()
-            coded = in_context(rule, words, joined, " ".join(before[-3:]), lower[s_start:start_char])
+            before = SENTENCE_WORD.findall(text[max(s_start, start_char - 30):start_char].lower()) if rule.not_after else ()
+            coded = in_context(rule, words, joined, " ".join(before[-3:]), text[s_start:start_char])
             if coded is None:
                 continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
             event_type, sub, context = coded
