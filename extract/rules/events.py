@@ -258,26 +258,31 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             add(events, c, text, dates[0].date, dates[0].precision, dates[0].text)
         else:
             undated.append(c)
+    first_of_type: dict[tuple[str, str | None], tuple] = {}  # the first event of each type (dict order: dated first)
+    for key in events:
+        first_of_type.setdefault(key[:2], key)
     for c in undated:  # an undated trigger joins its type's dated event ("the blast" after "a bomb exploded on Friday")
-        same = [k for k in events if k[:2] == (c.event_type, c.sub_event_type)]
-        if same:
-            joined = events[same[0]]
-            add(events, c, text, joined.date, joined.date_precision, joined.date_text, key=same[0])
+        key = first_of_type.get((c.event_type, c.sub_event_type))
+        if key:
+            joined = events[key]
+            add(events, c, text, joined.date, joined.date_precision, joined.date_text, key=key)
         elif published is not None and c.rule.undated == "publication":
-            add(events, c, text, published, "day", None)
+            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, published, "day", None)
         else:
-            add(events, c, text, None, "unknown", None)
+            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, None, "unknown", None)
+    first_of_rule: dict[str, EventHit] = {}
+    for e in events.values():
+        for m in e.mentions:
+            first_of_rule.setdefault(m[3], e)
     for c in found:  # "the raid" a sentence after "police raided a farm": a mention of that event
-        if c.context is None:
-            same = [e for e in events.values() if any(m[3] == c.rule.id for m in e.mentions)]
-            if same:
-                same[0].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+        if c.context is None and c.rule.id in first_of_rule:
+            first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
     for e in events.values():
         e.mentions.sort()
     return sorted(events.values(), key=lambda e: e.start)
 
 
-def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, key=None) -> None:
+def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, key=None) -> tuple:
     key = key or (c.event_type, c.sub_event_type, date)
     if key not in events:
         sentence = text[c.sentence_start:c.sentence_end]
@@ -286,3 +291,4 @@ def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, 
                                sentence.strip(), c.sentence_start + lead, c.sentence_end - trail,
                                sub_event_type=c.sub_event_type, context=c.context)
     events[key].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+    return key
