@@ -72,6 +72,7 @@ def types(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str | No
     ("Hundreds of relatives gathered outside the prison gates.", ("gathering", None)),
     ("Troops seized weapons and cash.", ("strategic_developments", "disrupted_weapons_use")),
     ("Investigators discovered a mass grave.", ("strategic_developments", "other")),
+    ("Police raided a bank in the old town.", ("strategic_developments", "other")),  # a raid on a bank is still a raid
     ("Armed men looted the clinic.", ("strategic_developments", "looting_property_destruction")),
     ("The two armies agreed to a ceasefire.", ("strategic_developments", "agreement")),
     ("The militia was founded in 2009.", ("strategic_developments", "change_to_group_activity")),
