@@ -28,7 +28,22 @@ def vocabularies() -> dict[str, dict[str, str]]:
     from .yamlfile import read_data  # yamlfile imports errors only; no cycle with the models
 
     data = read_data(VOCABULARIES_FILE)
-    return {name: {str(k): " ".join(str(v).split()) for k, v in values.items()} for name, values in data.items()}
+    return {name: {str(k): " ".join(vocabulary_text(v).split()) for k, v in values.items()} for name, values in data.items()}
+
+
+def vocabulary_text(value: Any) -> str:
+    """A value's description; a value under a parent (``{parent, description}``) says its parent."""
+    if isinstance(value, dict):
+        return f"{value['description']} (under `{value['parent']}`)"
+    return str(value)
+
+
+@cache
+def vocabulary_parents(name: str) -> dict[str, str]:
+    """value -> parent value, for a vocabulary whose values sit under another's (``sub_event_type``)."""
+    from .yamlfile import read_data
+
+    return {str(k): str(v["parent"]) for k, v in read_data(VOCABULARIES_FILE)[name].items() if isinstance(v, dict)}
 
 
 def vocab(name: str, description: str, optional: bool = False) -> Any:
@@ -241,7 +256,8 @@ class Event(Row):
     search: ClassVar[tuple[str, ...]] = ("summary",)
 
     event_id: Slug = Field(description="Readable id of the event.")
-    event_type: vocab("event_type", "What kind of event it is (a vocabulary aligned with ACLED's event and sub-event types; see the `vocabularies` table).")
+    event_type: vocab("event_type", "What kind of event it is: one of ACLED's event types, or a project extension (see the `vocabularies` table).")
+    sub_event_type: vocab("sub_event_type", "ACLED's sub-event type, under `event_type`; empty for an extension event type, which has none.", optional=True)
     date: Optional[dt.date] = Field(default=None, description="When it happened, resolved against the publication date (\"on Wednesday\" in a report of 2023-09-20 is 2023-09-20).")
     date_precision: vocab("date_precision", "How precise `date` is.")
     date_note: Optional[str] = Field(default=None, description="How the date was resolved, quoting the source's words.")
@@ -254,6 +270,15 @@ class Event(Row):
     def _date_matches_precision(self):
         if (self.date is None) != (self.date_precision == "unknown"):
             raise ValueError("date is empty exactly when date_precision is 'unknown'")
+        return self
+
+    @model_validator(mode="after")
+    def _sub_event_type_is_under_event_type(self):
+        subs = sorted(k for k, parent in vocabulary_parents("sub_event_type").items() if parent == self.event_type)
+        if subs and self.sub_event_type not in subs:
+            raise ValueError(f"event_type '{self.event_type}' needs a sub_event_type, one of: {', '.join(subs)}")
+        if not subs and self.sub_event_type is not None:
+            raise ValueError(f"event_type '{self.event_type}' has no sub_event_type (it is a project extension)")
         return self
 
 

@@ -114,8 +114,8 @@ def score_source(dataset: Dataset, source_id: str, result: RuleResult) -> dict[s
     counts["organizations"] = entity_count([organizations[i] for i in sorted(org_ids)], result.organizations)
 
     event_ids = {m.event_id for m in mentions if m.event_id}
-    curated_types = {e.event_type for e in dataset.rows("events") if e.event_id in event_ids}
-    rule_types = {e.event_type for e in result.events}
+    curated_types = {(e.event_type, e.sub_event_type) for e in dataset.rows("events") if e.event_id in event_ids}
+    rule_types = {(e.event_type, e.sub_event_type) for e in result.events}
     counts["events"] = Count(len(curated_types), len(rule_types), len(curated_types & rule_types))
     return counts
 

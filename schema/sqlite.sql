@@ -67,7 +67,8 @@ CREATE VIRTUAL TABLE [places_fts] USING FTS5 ([name], [aliases], content=[places
 
 CREATE TABLE [events] (
   [event_id] TEXT NOT NULL,
-  [event_type] TEXT NOT NULL CHECK ([event_type] IN ('security_operation', 'armed_clash', 'attack', 'remote_violence', 'arrest', 'escape', 'detainee_transfer', 'gathering', 'protest', 'looting_seizure', 'discovery', 'statement', 'group_formation', 'group_expansion', 'other')),
+  [event_type] TEXT NOT NULL CHECK ([event_type] IN ('battles', 'explosions_remote_violence', 'violence_against_civilians', 'protests', 'riots', 'strategic_developments', 'escape', 'detainee_transfer', 'gathering', 'statement', 'disaster')),
+  [sub_event_type] TEXT CHECK ([sub_event_type] IS NULL OR [sub_event_type] IN ('armed_clash', 'government_regains_territory', 'non_state_actor_overtakes_territory', 'chemical_weapon', 'air_drone_strike', 'suicide_bomb', 'shelling_artillery_missile_attack', 'remote_explosive_landmine_ied', 'grenade', 'attack', 'abduction_forced_disappearance', 'sexual_violence', 'peaceful_protest', 'protest_with_intervention', 'excessive_force_against_protesters', 'violent_demonstration', 'mob_violence', 'agreement', 'arrests', 'change_to_group_activity', 'disrupted_weapons_use', 'headquarters_or_base_established', 'looting_property_destruction', 'non_violent_transfer_of_territory', 'other')),
   [date] TEXT,
   [date_precision] TEXT NOT NULL CHECK ([date_precision] IN ('day', 'month', 'year', 'unknown')),
   [date_note] TEXT,

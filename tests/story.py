@@ -48,7 +48,8 @@ places:
     mentions: [{text: Eastbrook, context: the town of Eastbrook}]
 events:
   - id: eastbrook-attack
-    event_type: armed_clash
+    event_type: battles
+    sub_event_type: armed_clash
     date: 2024-03-05
     date_precision: day
     date_note: '"on Tuesday" in a report of 2024-03-05.'
@@ -56,7 +57,8 @@ events:
     summary: Rebels attack the town of Eastbrook.
     mentions: [{text: attacked, context: Rebels attacked the town}]
   - id: eastbrook-rebels-founded
-    event_type: group_formation
+    event_type: strategic_developments
+    sub_event_type: change_to_group_activity
     date: 2009-01-01
     date_precision: year
     summary: The rebel group is founded.

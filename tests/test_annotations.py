@@ -63,7 +63,7 @@ def test_a_missing_entity_field_is_refused_at_its_entry(tmp_path):
 
 
 def test_a_malformed_date_is_refused(tmp_path):
-    bad = ANNOTATION + "events:\n  - id: raid\n    event_type: arrest\n    date: 2024-02-30\n    date_precision: day\n    summary: A raid.\n"
+    bad = ANNOTATION + "events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-02-30\n    date_precision: day\n    summary: A raid.\n"
     assert build_errors(tmp_path, bad) == [(FILE, line_of(bad, "    date: 2024-02-30"), "date", "field-error")]
 
 
@@ -107,5 +107,5 @@ def test_an_article_edited_after_curation_is_refused_by_its_pinned_hash(tmp_path
 
 @pytest.mark.parametrize("participants", ["participants: the police", "participants:\n      - the police"])
 def test_malformed_participants_are_refused(tmp_path, participants):
-    bad = ANNOTATION + f"events:\n  - id: raid\n    event_type: arrest\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n    {participants}\n"
+    bad = ANNOTATION + f"events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n    {participants}\n"
     assert [(e[2], e[3]) for e in build_errors(tmp_path, bad)] == [("participants", "field-error")]

@@ -9,7 +9,7 @@ from extract.cli import main
 from conftest import ANNOTATION, ARTICLE, make_project, snapshot
 
 ANN = "seeds/annotations/test-2024-01-01-northgate.yaml"
-EVENT = "events:\n  - id: raid\n    event_type: arrest\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
+EVENT = "events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
 
 CASES = {
     "empty article": dict(article=""),

@@ -42,3 +42,21 @@ def test_the_held_out_evaluation_scores_every_measure():
 def test_the_serving_load_benchmark_runs_a_bounded_load(built):
     out = bench("bench/serve_load.py", "--requests", "40", "--concurrency", "4", "--workers", "1", "--root", str(built.root))
     assert "40 requests" in out and "errors: 0" in out
+
+
+def test_the_events_evaluation_scores_every_part_at_both_levels():
+    out = bench("bench/events_eval.py")
+    for part in ("dev", "heldout", "news"):
+        assert f"| {part} |" in out and out.count(f"| {part} |") == 2
+
+
+def test_the_events_evaluation_counts_conflict_events_invented_on_articles_without_one():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from events_eval import PartScore, score_article
+
+    score = PartScore()
+    score_article(["disaster"], ["disaster", "violence_against_civilians/attack"], score, "quake")
+    score_article(["protests/peaceful_protest"], ["protests/protest_with_intervention"], score, "march")
+    assert (score.invented, score.without_conflict) == (1, 1)
+    assert (score.types.gold, score.types.found, score.types.right) == (2, 3, 2)
+    assert (score.subtypes.gold, score.subtypes.found, score.subtypes.right) == (2, 3, 1)

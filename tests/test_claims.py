@@ -72,7 +72,7 @@ def test_opposite_polarity_on_one_event_with_a_shared_place_is_a_contradiction()
     ([event("e1"), event("e2")], [RIVERTON, RIVERTON], True),
     ([event("e1"), event("e2")], [RIVERTON, frozenset({"place:lakeside"})], False),   # two escapes, two towns
     ([event("e1"), event("e2")], [frozenset(), frozenset()], False),                 # type and date alone
-    ([event("e1", "attack"), event("e2", "arrest")], [RIVERTON, RIVERTON], False),  # one town, two kinds of event
+    ([event("e1", "escape"), event("e2", "detainee_transfer")], [RIVERTON, RIVERTON], False),  # one town, two kinds of event
     ([event("e1"), event("e2", day=2)], [RIVERTON, RIVERTON], False),
     ([event("e1"), event("e2")], [frozenset({"entity:river-gang"}), frozenset({"entity:river-gang", "place:x"})], True),
 ])
@@ -237,7 +237,7 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
         assert text[c.source_id][c.char_start:c.char_end] == c.text
 
 
-CLAIM = ("events:\n  - id: raid\n    event_type: arrest\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
+CLAIM = ("events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
          "claims:\n  - id: c01\n    text: Police raided the Northgate jail\n    event_id: raid\n    proposition: p\n"
          "    polarity: asserts\n    certainty: stated\n")
 
@@ -260,7 +260,8 @@ places:
     mentions: [Northgate jail]
 events:
   - id: raid
-    event_type: security_operation
+    event_type: strategic_developments
+    sub_event_type: other
     date: 2024-01-01
     date_precision: day
     place_id: northgate-jail

@@ -43,6 +43,23 @@ def test_an_event_date_must_match_its_precision():
         Event(**base, date="2023-09-20", date_precision="unknown")
 
 
+@pytest.mark.parametrize("event_type, sub_event_type, valid", [
+    ("protests", "peaceful_protest", True),
+    ("protests", None, False),                 # an ACLED event type needs its sub-event type
+    ("protests", "arrests", False),            # a sub-event type of another event type
+    ("escape", None, True),                    # an extension has none
+    ("escape", "peaceful_protest", False),
+])
+def test_a_sub_event_type_sits_under_its_event_type(event_type, sub_event_type, valid):
+    row = dict(event_id="e", event_type=event_type, sub_event_type=sub_event_type, date_precision="unknown",
+               summary="s", method="curated", provenance="f:1")
+    if valid:
+        Event(**row)
+    else:
+        with pytest.raises(ValidationError, match="sub_event_type"):
+            Event(**row)
+
+
 def test_coordinates_need_a_named_source():
     base = dict(place_id="p", name="P", place_type="locality", method="curated", provenance="f:1")
     with pytest.raises(ValidationError):

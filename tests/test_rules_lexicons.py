@@ -34,6 +34,8 @@ def test_every_reporting_verb_attributes_a_quotation(cue_id, verb):
 @pytest.mark.parametrize("entry", lexicon.entries("events", "triggers"), ids=lambda e: e["id"])
 def test_every_event_trigger_entry_fires(entry):
     word = entry["words"][0]
-    context = f" by the {entry['requires'][0]}" if entry.get("requires") else ""  # the sense the entry needs
+    groups = lexicon.load("events")["groups"]
+    first = lambda item: groups[item[1:]][0] if item.startswith("@") else item  # noqa: E731
+    context = "".join(f" with the {first(entry[role][0])}" for role in ("agent", "patient", "place") if entry.get(role))
     events = analyze(f"Witnesses said that {word} near the river{context}.").events
     assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]

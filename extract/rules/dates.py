@@ -2,9 +2,13 @@
 
 "on Wednesday" in a report published on Wednesday 20 September 2023 is that
 day; "last Monday", "yesterday", "today", "September 20", "20 September 2023",
-"in March", "in 2014" are resolved likewise, each with its precision (day,
-month or year).  A weekday names the most recent such day on or before the
-publication date ("next Monday" the following one).
+"in March", "in 2014", "last month", "earlier this year" are resolved likewise,
+each with its precision (day, month or year).  A weekday names the most recent
+such day on or before the publication date ("last Monday" the one before a
+Monday's report, "next Monday" the following one).  The calendar arithmetic is
+python-dateutil's ``relativedelta``; its parser is not used, since the
+expressions are found and taken apart by the pattern below (a parser guesses a
+date in any string, and a wrong date is worse than none).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
+
+from dateutil.relativedelta import relativedelta, weekday as rd_weekday
 
 from . import matching
 
@@ -45,6 +51,7 @@ def date_pattern() -> re.Pattern:
     weekdays = "|".join(WEEKDAYS)
     return re.compile(
         rf"\b(?P<relday>today|tonight|yesterday|tomorrow|the day before yesterday)\b"
+        rf"|\b(?P<relper>last|this|next|earlier this)\s+(?P<period>month|year)\b"
         rf"|\b(?P<rel>(?:on|this|last|next|past)\s+)?(?P<weekday>{weekdays})\b"
         rf"|\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?\b"
         rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{months})\b(?:\s+(?P<y2>\d{{4}}))?"
@@ -76,15 +83,19 @@ def resolve(m: re.Match, published: dt.date) -> tuple[dt.date | None, str, str]:
     if g["relday"]:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}[g["relday"].lower()]
         return published + dt.timedelta(days=offset), "day", "date-relative-day"
+    if g["relper"]:
+        step = {"last": -1, "next": 1}.get(g["relper"].lower(), 0)
+        if g["period"].lower() == "month":
+            return (published + relativedelta(months=step)).replace(day=1), "month", "date-relative-month"
+        return dt.date(published.year + step, 1, 1), "year", "date-relative-year"
     if g["weekday"]:
-        target = WEEKDAYS.index(g["weekday"].lower())
-        back = (published.weekday() - target) % 7
+        day = rd_weekday(WEEKDAYS.index(g["weekday"].lower()))
         rel = (g["rel"] or "").strip().lower()
         if rel == "next":
-            return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7), "day", "date-weekday-next"
-        if rel in ("last", "past") and back == 0:
-            back = 7
-        return published - dt.timedelta(days=back), "day", "date-weekday"
+            return published + relativedelta(days=1, weekday=day(+1)), "day", "date-weekday-next"
+        if rel in ("last", "past"):  # "last Thursday" in a Thursday's report is the week before
+            return published + relativedelta(days=-1, weekday=day(-1)), "day", "date-weekday"
+        return published + relativedelta(weekday=day(-1)), "day", "date-weekday"
     if g["m1"] or g["m2"]:
         month = month_number(g["m1"] or g["m2"])
         day = int(g["d1"] or g["d2"])
@@ -116,9 +127,9 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     return hits
 
 
-DATE_WORDS = ["today", "tonight", "yesterday", "tomorrow", *WEEKDAYS, *MONTHS, *MONTH_ABBR]
+DATE_WORDS = ["today", "tonight", "yesterday", "tomorrow", "month", "year", *WEEKDAYS, *MONTHS, *MONTH_ABBR]
 DIGITS = re.compile(r"\d+")
-LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before"}
+LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before", "earlier"}
 
 
 def anchor_phrases() -> dict[str, list[str]]:

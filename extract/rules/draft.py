@@ -95,6 +95,8 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
     for n, event in enumerate(result.events, 1):
         out.append(f"  - id: {slug(source_id + '-' + event.event_type)}-{n}  # rule: {event.rule_id}")
         out.append(f"    event_type: {event.event_type}")
+        if event.sub_event_type:
+            out.append(f"    sub_event_type: {event.sub_event_type}")
         if event.date:
             out.append(f"    date: {event.date.isoformat()}")
         out.append(f"    date_precision: {event.date_precision}")

@@ -1,10 +1,21 @@
-"""Events: trigger words and phrases (``lexicons/events.yaml``) mapped onto the event vocabulary.
+"""Events: trigger words and phrases (``lexicons/events.yaml``) coded to the two event levels.
 
 Triggers are matched on tokens with spaCy's PhraseMatcher (case-insensitive).
+A trigger counts only with its context: the roles its entry names (an agent,
+a patient, a place) must be filled by words of its sentence, and the words
+that filled them are kept beside the trigger (``EventHit.context``).  An
+entry's ``refine`` re-codes a trigger by its sentence (a protest dispersed
+with tear gas is a protest with intervention), ``absorbed_by`` folds a trigger
+into the larger incident of its sentence (homes burned in an attack), and
+``in_article`` re-codes it by the article's other events (a transfer of
+territory in an article reporting an armed clash is a battle's).
+
 An event's date is the first date expression of the trigger's sentence,
-resolved against the publication date; without one, the publication date
-itself (the dateline's day) with a note saying so.  Triggers of one type and
-one date in an article are one event with several mentions.
+resolved against the publication date; a trigger whose sentence has none
+joins an event of its type already dated in the article, and otherwise takes
+the publication date (the dateline's day) with a note saying so.  Triggers of
+one type, sub-event type and date in an article are one event with several
+mentions.
 """
 
 from __future__ import annotations
@@ -12,9 +23,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
-
 
 from . import lexicon, matching
 from .dates import find_dates_in
@@ -23,6 +33,8 @@ from .text import Article
 
 CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
 REPORTING_SENSES = {"found", "discovered", "announced", "declared"}  # "found that …" reports, it does not discover
+ROLES = ("agent", "patient", "place")
+SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @dataclass
@@ -39,12 +51,90 @@ class EventHit:
     sentence_start: int = 0
     sentence_end: int = 0
     mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
+    sub_event_type: str | None = None
+    context: dict[str, str] = field(default_factory=dict)  # role -> the sentence's word that filled it
 
     def as_json(self) -> dict:
-        return {"event_type": self.event_type, "trigger": self.trigger, "char_start": self.start, "char_end": self.end,
-                "rule_id": self.rule_id, "date": self.date.isoformat() if self.date else None,
+        return {"event_type": self.event_type, "sub_event_type": self.sub_event_type, "trigger": self.trigger,
+                "char_start": self.start, "char_end": self.end, "rule_id": self.rule_id, "context": self.context,
+                "date": self.date.isoformat() if self.date else None,
                 "date_precision": self.date_precision, "date_text": self.date_text, "sentence": self.sentence,
                 "mentions": [{"text": t, "char_start": s, "char_end": e, "rule_id": r} for s, e, t, r in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Words:
+    """A context list of events.yaml, its ``@group`` ids expanded: single words and phrases."""
+
+    single: frozenset[str]
+    phrases: tuple[tuple[str, str], ...]  # (first word, phrase)
+
+    def first_in(self, words: set[str], joined: str) -> str | None:
+        """The first of these words or phrases that stands in a sentence (``words``, ``joined`` its words spaced)."""
+        hit = self.single & words
+        if hit:
+            return min(hit)
+        return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
+
+
+@dataclass(frozen=True)
+class Refinement:
+    words: Words
+    event_type: str
+    sub_event_type: str | None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One entry of ``triggers`` in events.yaml."""
+
+    id: str
+    event_type: str
+    sub_event_type: str | None
+    roles: tuple[tuple[str, Words], ...]
+    not_with: Words
+    not_after: frozenset[str]
+    not_before: Words
+    refine: tuple[Refinement, ...]
+    absorbed_by: frozenset[str]
+    in_article: tuple[tuple[frozenset[str], str, str | None], ...]  # (labels one of which the article has, type, sub)
+    undated: str
+    needs_sentence: bool = True  # whether anything of the trigger's sentence decides it
+
+
+
+def expand(items, groups: dict[str, list]) -> Words:
+    words: list[str] = []
+    for item in items or ():
+        item = str(item).lower()
+        if item.startswith("@"):
+            if item[1:] not in groups:
+                raise ValueError(f"lexicons/events.yaml: unknown group {item!r} (groups: {', '.join(groups)})")
+            words.extend(str(w).lower() for w in groups[item[1:]])
+        else:
+            words.append(item)
+    return Words(frozenset(w for w in words if " " not in w), tuple((w.split()[0], w) for w in dict.fromkeys(words) if " " in w))
+
+
+@cache
+def trigger_rules() -> dict[str, TriggerRule]:
+    """Entry id -> its rule, context lists expanded."""
+    groups = lexicon.load("events").get("groups") or {}
+    rules = {}
+    for e in lexicon.entries("events", "triggers"):
+        rules[e["id"]] = TriggerRule(
+            id=e["id"], event_type=e["event_type"], sub_event_type=e.get("sub_event_type"),
+            roles=tuple((role, expand(e[role], groups)) for role in ROLES if e.get(role)),
+            not_with=expand(e.get("not_with"), groups), not_after=frozenset(str(w).lower() for w in e.get("not_after", ())),
+            not_before=expand(e.get("not_before"), groups),
+            refine=tuple(Refinement(expand(r["with"], groups), r["event_type"], r.get("sub_event_type")) for r in e.get("refine", ())),
+            absorbed_by=frozenset(map(str, e.get("absorbed_by", ()))),
+            in_article=tuple((frozenset(map(str, r["has"])), r["event_type"], r.get("sub_event_type")) for r in e.get("in_article", ())),
+            undated=e.get("undated", "publication"))
+        r = rules[e["id"]]
+        rules[e["id"]] = replace(r, needs_sentence=bool(r.roles or r.refine or r.not_after or r.not_with.single or r.not_with.phrases
+                                                        or r.not_before.single or r.not_before.phrases))
+    return rules
 
 
 @cache
@@ -53,46 +143,64 @@ def trigger_phrase_table() -> dict[str, list[str]]:
     return {entry["id"]: [str(w) for w in entry["words"]] for entry in lexicon.entries("events", "triggers")}
 
 
-@cache
-def trigger_context() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-    """Entry id -> (words one of which the sentence needs, words it must not hold, words that may not come just before)."""
-    return {e["id"]: (frozenset(map(str, e.get("requires", ()))), frozenset(map(str, e.get("not_with", ()))),
-                      frozenset(map(str, e.get("not_after", ())))) for e in lexicon.entries("events", "triggers")}
+@dataclass
+class Candidate:
+    rule: TriggerRule
+    event_type: str
+    sub_event_type: str | None
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    context: dict[str, str] | None  # None: a trigger whose roles its sentence does not fill
 
 
-def fits_context(entry_id: str, sentence_words: set[str], word_before: str) -> bool:
-    """Whether a trigger's sentence gives it its sense (``requires``, ``not_with``, ``not_after`` in events.yaml)."""
-    requires, not_with, not_after = trigger_context()[entry_id]
-    return (not requires or bool(requires & sentence_words)) and not (not_with & sentence_words) and word_before not in not_after
+def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: str, before: str):
+    """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
+    A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives)."""
+    if not_after(rule, words_before) or rule.not_with.first_in(words, joined):
+        return None
+    if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(*sentence_words(before)):
+        return None
+    for refinement in rule.refine:
+        filler = refinement.words.first_in(words, joined)
+        if filler:
+            return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
+    context = {}
+    for role, role_words in rule.roles:
+        filler = role_words.first_in(words, joined)
+        if filler is None:
+            return rule.event_type, rule.sub_event_type, None  # a role unfilled: at most a mention ("the raid")
+        context[role] = filler
+    return rule.event_type, rule.sub_event_type, context
 
 
-SENTENCE_WORD = re.compile(r"[a-z]+")
+def not_after(rule: TriggerRule, words_before: str) -> bool:
+    """Whether the words just before the trigger are one of its ``not_after`` words or phrases ("weeks of")."""
+    last = words_before.rsplit(" ", 1)[-1]
+    return last in rule.not_after or any(" " in p and f" {words_before}".endswith(f" {p}") for p in rule.not_after)
 
 
-@cache
-def trigger_table() -> dict[str, tuple[str, str, str]]:
-    """Entry id -> (event type, rule id, what an undated trigger's date is)."""
-    return {e["id"]: (e["event_type"], e["id"], e.get("undated", "publication")) for e in lexicon.entries("events", "triggers")}
+def sentence_words(text: str) -> tuple[set[str], str]:
+    words = SENTENCE_WORD.findall(text.lower())
+    return set(words), " " + " ".join(words) + " "
 
 
-def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
-    table = trigger_table()
-    text = article.text
-    matches = matching.matches(article, "events")
-    # keep the longest match where matches overlap ("regain control of" over "control")
-    matches = sorted(matches, key=lambda m: (m[1], -(m[2] - m[1])))
-    chosen, last_end = [], -1
+def candidates(article: Article) -> list[Candidate]:
+    """Every trigger of the article that its sentence gives its sense, coded and refined; and the
+    triggers whose roles their sentence leaves unfilled (context None), which can only be mentions."""
+    rules, text = trigger_rules(), article.text
+    matches = sorted(matching.matches(article, "events"), key=lambda m: (m[1], -(m[2] - m[1])))
+    chosen, last_end = [], -1  # the longest match where matches overlap ("regain control of" over "control")
     for match_id, start, end in matches:
         if start >= last_end:
             chosen.append((match_id, start, end))
             last_end = end
-    events: dict[tuple[str, dt.date | None], EventHit] = {}
     sentence_starts = set(article.sentence_starts)
-    sentence_words: dict[int, set[str]] = {}  # the words of each sentence a trigger needs context from
-    all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
-    date_starts = [d.start for d in all_dates]
+    sentences: dict[int, tuple[set[str], str]] = {}
+    found = []
     for match_id, start, end in chosen:
-        event_type, rule_id, undated = table[match_id]
+        rule = rules[match_id]
         start_char, end_char = article.char_bounds(start, end)
         trigger = text[start_char:end_char]
         if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:
@@ -100,25 +208,87 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if trigger.lower() in REPORTING_SENSES and text[end_char:end_char + 6].lower().startswith(" that"):
             continue  # "an inquiry found that": a finding, not a discovery
         s_start, s_end = article.sentence_bounds(start_char)
-        if any(trigger_context()[match_id]):
-            if s_start not in sentence_words:
-                sentence_words[s_start] = set(SENTENCE_WORD.findall(text[s_start:s_end].lower()))
-            before = SENTENCE_WORD.findall(text[max(s_start, start_char - 20):start_char].lower())
-            if not fits_context(match_id, sentence_words[s_start], before[-1] if before else ""):
+        event_type, sub, context = rule.event_type, rule.sub_event_type, {}
+        if rule.needs_sentence:
+            if s_start not in sentences:
+                sentences[s_start] = sentence_words(text[s_start:s_end])  # lower-cased slice by slice: offsets stay the text's
+            words, joined = sentences[s_start]
+            before = SENTENCE_WORD.findall(text[max(s_start, start_char - 30):start_char].lower()) if rule.not_after else ()
+            coded = in_context(rule, words, joined, " ".join(before[-3:]), text[s_start:start_char])
+            if coded is None:
                 continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
-        i = bisect.bisect_left(date_starts, s_start)
-        dates = [d for d in all_dates[i:i + 1] if d.end <= s_end]
+            event_type, sub, context = coded
+        found.append(Candidate(rule, event_type, sub, start_char, end_char, s_start, s_end, context))
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in found:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+
+    def absorbed(c: Candidate) -> bool:
+        return any(o.rule.id != c.rule.id and o.context is not None and (
+            o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+                   for o in by_sentence[c.sentence_start])
+
+    kept = [c for c in found if not c.rule.absorbed_by or not absorbed(c)]
+    labels = {c.event_type for c in kept if c.context is not None}
+    labels |= {f"{c.event_type}/{c.sub_event_type}" for c in kept if c.context is not None}
+    for c in kept:
+        if c.context is None or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
+            continue  # a mention only, or refined by its own sentence already
+        for has, event_type, sub in c.rule.in_article:
+            if has & labels:
+                c.event_type, c.sub_event_type = event_type, sub
+                c.context = {**c.context, "in_article": sorted(has & labels)[0]}
+                break
+    return kept
+
+
+def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
+    text = article.text
+    all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
+    date_starts = [d.start for d in all_dates]
+    events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
+    undated = []
+    found = candidates(article)
+    for c in found:
+        if c.context is None:
+            continue
+        i = bisect.bisect_left(date_starts, c.sentence_start)
+        dates = [d for d in all_dates[i:i + 1] if d.end <= c.sentence_end]
         if dates:
-            date, precision, date_text = dates[0].date, dates[0].precision, dates[0].text
-        elif published is not None and undated == "publication":
-            date, precision, date_text = published, "day", None
+            add(events, c, text, dates[0].date, dates[0].precision, dates[0].text)
         else:
-            date, precision, date_text = None, "unknown", None
-        key = (event_type, date)
-        if key not in events:
-            lead = len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())
-            trail = len(text[s_start:s_end]) - len(text[s_start:s_end].rstrip())
-            events[key] = EventHit(event_type, trigger, start_char, end_char, rule_id, date, precision,
-                                   date_text, text[s_start:s_end].strip(), s_start + lead, s_end - trail)
-        events[key].mentions.append((start_char, end_char, trigger, rule_id))
+            undated.append(c)
+    first_of_type: dict[tuple[str, str | None], tuple] = {}  # the first event of each type (dict order: dated first)
+    for key in events:
+        first_of_type.setdefault(key[:2], key)
+    for c in undated:  # an undated trigger joins its type's dated event ("the blast" after "a bomb exploded on Friday")
+        key = first_of_type.get((c.event_type, c.sub_event_type))
+        if key:
+            joined = events[key]
+            add(events, c, text, joined.date, joined.date_precision, joined.date_text, key=key)
+        elif published is not None and c.rule.undated == "publication":
+            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, published, "day", None)
+        else:
+            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, None, "unknown", None)
+    first_of_rule: dict[str, EventHit] = {}
+    for e in events.values():
+        for m in e.mentions:
+            first_of_rule.setdefault(m[3], e)
+    for c in found:  # "the raid" a sentence after "police raided a farm": a mention of that event
+        if c.context is None and c.rule.id in first_of_rule:
+            first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+    for e in events.values():
+        e.mentions.sort()
     return sorted(events.values(), key=lambda e: e.start)
+
+
+def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, key=None) -> tuple:
+    key = key or (c.event_type, c.sub_event_type, date)
+    if key not in events:
+        sentence = text[c.sentence_start:c.sentence_end]
+        lead, trail = len(sentence) - len(sentence.lstrip()), len(sentence) - len(sentence.rstrip())
+        events[key] = EventHit(c.event_type, text[c.start:c.end], c.start, c.end, c.rule.id, date, precision, date_text,
+                               sentence.strip(), c.sentence_start + lead, c.sentence_end - trail,
+                               sub_event_type=c.sub_event_type, context=c.context)
+    events[key].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+    return key

@@ -102,7 +102,7 @@ class RuleRows:
             note = f'rule: "{event.date_text}" resolved against the publication date' if event.date_text else (
                 "rule: no date in the sentence; the publication date" if event.date else "rule: no date in the sentence")
             self.tables["events"][event_id] = Event(
-                event_id=event_id, event_type=event.event_type, date=event.date, date_precision=event.date_precision,
+                event_id=event_id, event_type=event.event_type, sub_event_type=event.sub_event_type, date=event.date, date_precision=event.date_precision,
                 date_note=note, summary=event.sentence[:500] or event.trigger, method="rule", provenance=f"rule:{event.rule_id}")
             for start, end, _, rule_id in event.mentions:
                 self.mention(source, "event", event_id, start, end, rule_id)
