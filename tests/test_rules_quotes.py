@@ -283,3 +283,19 @@ def test_titles_and_labels_in_quotation_marks_are_not_speech(text):
 ])
 def test_speech_that_looks_like_a_title_is_still_speech(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the person next to the cue, not a possessor or a name in an aside
+    ("In a statement, Harbour Party spokesman Pedro Salas said: “We reject the ruling.”", [("We reject the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz’s lawyer, Pedro Salas, said: “She will appeal the ruling.”", [("She will appeal the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz’s spokesman Pedro Salas said: “She will appeal the ruling.”", [("She will appeal the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz, a lawyer who once worked for Pedro Salas, said: “He will appeal the ruling.”",
+     [("He will appeal the ruling.", "Ana Ruiz")]),
+    ("Asked by Pedro Salas about the strike, Ana Ruiz said: “It is not over yet.”", [("It is not over yet.", "Ana Ruiz")]),
+    # a participle or a second verb: the clause's subject speaks
+    ("Ana Ruiz praised Pedro Salas on Monday, saying: “He kept the port open.”", [("He kept the port open.", "Ana Ruiz")]),
+    ("Ana Ruiz said the order came from Pedro Salas and added: “I only followed it.”", [("I only followed it.", "Ana Ruiz")]),
+])
+def test_the_subject_of_a_cue_is_the_person_beside_it_or_opening_its_clause(text, expected):
+    assert quotes(text) == expected

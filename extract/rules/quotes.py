@@ -733,8 +733,51 @@ def sentence_end_after(text: str, start: int, limit: int) -> int:
 SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 
 
+def subject_person(ctx: Context, start: int, end: int, participle: bool = False) -> Entity | None:
+    """The person who is the subject of a cue, in the words before it: in the last comma part that is not
+    an aside (", a spokeswoman for …,", ", who …,"), the last person named there who is not a possessor
+    ("Acme spokesman Pedro Salas", "Ruiz’s lawyer, Pedro Salas,", "Asked by Salas about it, Ruiz"); when
+    more words stand between that person and the cue, or the cue is a participle after a comma ("…,
+    saying"), the person opening the clause."""
+    text = ctx.article.text
+    bounds, at = [], start
+    for match in re.finditer(r"[,—–()]", text[start:end]):
+        bounds.append((at, start + match.start()))
+        at = start + match.end()
+    bounds.append((at, end))
+    asides = lexicon.word_set("reporting_verbs", "aside_openers")
+    for part_start, part_end in reversed(bounds):
+        words = WORD.findall(text[part_start:part_end])
+        if not words or words[0].lower() in asides:
+            continue
+        persons = [(s, m_end, e) for s, e in ctx.entity_mentions(part_start, part_end, "person")
+                   for m_end in [next(m.end for m in e.mentions if m.start == s)] if not POSSESSIVE.match(text, m_end)]
+        if not persons:
+            return None
+        last_end, last = persons[-1][1:]
+        between = [w.lower() for w in WORD.findall(text[last_end:end])]
+        if len(between) <= 2 and not set(between) & CONJUNCTIONS and not participle:
+            return last  # "Acme spokesman Pedro Salas said", "Pedro Salas also said"
+        first_start, _, first = persons[0]
+        if len(WORD.findall(text[part_start:first_start])) <= 3:
+            return first  # the clause's subject: "Ruiz praised Salas, saying", "Ruiz met Salas and said"
+        return None
+    return None
+
+
+CONJUNCTIONS = {"and", "or", "but", "then", "while", "before", "after"}
+
+
+POSSESSIVE = re.compile(r"['’]s?\b")
+
+
 def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
-    speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
+    participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0]:cue.start].rstrip().endswith(",")
+    subject = subject_person(ctx, *span, participle=participle) if span[1] <= cue.start else None
+    if subject is not None:
+        speaker, kind, rule, known_id = subject.name, "person", "speaker-subject-name", subject.known_id
+    else:
+        speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
     if speaker is None:
         return False
     quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = speaker, kind, f"{how}/{rule}", known_id
