@@ -299,3 +299,29 @@ def test_speech_that_looks_like_a_title_is_still_speech(text, expected):
 ])
 def test_the_subject_of_a_cue_is_the_person_beside_it_or_opening_its_clause(text, expected):
     assert quotes(text) == expected
+
+
+def test_words_inside_the_quotation_are_never_the_speaker_phrase():
+    # the cue's subject is an unknown word after the quotation; "She" inside the marks must not resolve to Ana Ruiz
+    [quote] = analyze("Ana Ruiz spoke first. “She supports the plan,” Zqortimer-Vell said.").quotes
+    assert quote.speaker != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Who do they think they are?” Ana Ruiz said of the company on Friday.", [("Who do they think they are?", "Ana Ruiz")]),
+    ("“It was a long night.” Ana Ruiz told reporters outside the court.", [("It was a long night.", "Ana Ruiz")]),
+    # a cue sentence with content of its own is a new statement, not the attribution of the one before
+    ("Pedro Salas spoke first. “It was a long night.” Ana Ruiz said she would appeal.", [("It was a long night.", None)]),
+    ("Pedro Salas spoke first. “It was a long night.” Ana Ruiz said that the court had erred.", [("It was a long night.", None)]),
+])
+def test_a_cue_sentence_after_a_finished_quotation(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The port stays open,” said Harbour Party spokesman Pedro Salas.", [("The port stays open,", "Pedro Salas")]),
+    ("“The port stays open,” said Ana Ruiz’s aide Pedro Salas, who runs the office.", [("The port stays open,", "Pedro Salas")]),
+    ("“The port stays open,” said Ana Ruiz, an aide to Pedro Salas.", [("The port stays open,", "Ana Ruiz")]),
+])
+def test_the_person_named_after_a_cue(text, expected):
+    assert quotes(text) == expected

@@ -562,7 +562,7 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     cue = after[0]
     between = text[quote.close_mark + 1:cue.start]
     new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
-    if new_sentence and introduces_next_quote(ctx, cue, f.p_end):
+    if new_sentence and looks_forward(ctx, cue, f.p_end):
         return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
     aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
     if len(WORD.findall(between)) > near and not aside:
@@ -580,16 +580,26 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     return False
 
 
-def introduces_next_quote(ctx: Context, cue: Cue, limit: int) -> bool:
-    """Whether a cue's sentence runs on into another quotation (`He added, “…”`, `He warned that it
-    would “…”`) rather than closing on its own (`Ruiz said on Friday.`), or on a clause of
-    circumstance (`Ruiz asked as she left, saying “…”`)."""
+def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
+    """Whether a cue opening a new sentence after a finished quotation says something of its own
+    rather than attributing that quotation: it runs on into another quotation (`He added, “…”`,
+    `He warned that it would “…”`), unless on a clause of circumstance (`Ruiz asked as she left,
+    saying “…”`), or it has content of its own (`Ruiz said he would resign.`, `Ruiz said that …`).
+    `Ruiz said on Friday.` and `Ruiz told reporters outside.` look back."""
     text = ctx.article.text
+    end = sentence_end_after(text, cue.end, limit)
     next_open = ctx.next_open_after(cue.end, limit)
-    if next_open >= sentence_end_after(text, cue.end, limit):
+    openers = lexicon.word_set("reporting_verbs", "subject_clause_openers")
+    if next_open < end:
+        lead = WORD.findall(text[cue.end:next_open].lower())[:4]
+        return not any(w in openers for w in lead)
+    tail = WORD.findall(text[cue.end:end].lower())
+    if not tail:
         return False
-    lead = WORD.findall(text[cue.end:next_open].lower())[:4]
-    return not any(w in lexicon.word_set("reporting_verbs", "subject_clause_openers") for w in lead)
+    if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
+        return True  # "said that …", "said he would …": a statement of its own
+    determiner = tail[0] in lexicon.word_set("reporting_verbs", "noun_markers") and tail[0] != "of"  # "said of Acme" looks back
+    return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
 def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
@@ -614,7 +624,7 @@ def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
     text, quote = ctx.article.text, f.quote
     sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
-        span = subject_span(text, f.s_start, cue)
+        span = subject_span(text, ctx.last_close_before(cue.start, f.s_start) + 1, cue)  # no words inside marks
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
@@ -771,11 +781,28 @@ CONJUNCTIONS = {"and", "or", "but", "then", "while", "before", "after"}
 POSSESSIVE = re.compile(r"['’]s?\b")
 
 
+def object_person(ctx: Context, start: int, end: int) -> Entity | None:
+    """The person named after a cue (`said Acme spokesman Pedro Salas, who …`): in the words up to the
+    first comma or bracket, the last person named who is not a possessor ("said Ruiz’s aide Pedro Salas")."""
+    text = ctx.article.text
+    stop = re.compile(r"[,;:()—–.!?\n“”\"]").search(text, start, end)
+    head_end = stop.start() if stop else end
+    if stop and text[stop.start()] == "." and ends_with_abbreviation(text, stop.start()):
+        head_end = end  # "said Sen. Ana Ruiz": look on, up to the end of the span
+        stop = re.compile(r"[,;:()—–!?\n“”\"]").search(text, start, end)
+        head_end = stop.start() if stop else end
+    persons = [(s, e) for s, e in ctx.entity_mentions(start, head_end, "person")
+               if not POSSESSIVE.match(text, next(m.end for m in e.mentions if m.start == s))]
+    return persons[-1][1] if persons else None
+
+
 def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
     participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0]:cue.start].rstrip().endswith(",")
-    subject = subject_person(ctx, *span, participle=participle) if span[1] <= cue.start else None
+    subject = subject_person(ctx, *span, participle=participle) if span[1] <= cue.start else (
+        object_person(ctx, *span) if span[0] >= cue.end else None)
     if subject is not None:
-        speaker, kind, rule, known_id = subject.name, "person", "speaker-subject-name", subject.known_id
+        rule = "speaker-subject-name" if span[1] <= cue.start else "speaker-object-name"
+        speaker, kind, known_id = subject.name, "person", subject.known_id
     else:
         speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
     if speaker is None:
