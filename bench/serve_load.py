@@ -75,7 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.root / "data" / "tocoron.db").exists():
         raise SystemExit(f"no {args.root / 'data' / 'tocoron.db'}: run `make build` first")
-    with LocalServer(args.root, workers=args.workers, env={"TOCORON_CACHE_SIZE": "2048" if not args.no_cache else "0"}) as server:
+    with LocalServer(args.root, workers=args.workers, env={"TOCORON_CACHE_BYTES": "64000000" if not args.no_cache else "0"}) as server:
         latencies, errors, elapsed = asyncio.run(load(server.url, args.requests, args.concurrency))
     ms = [1000 * x for x in latencies]
     print(f"{len(latencies)} requests at concurrency {args.concurrency} over {len(PATHS)} kinds of page, "

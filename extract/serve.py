@@ -8,12 +8,20 @@ metadata, the site's templates and plugins, the package's files under
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
+
+# The downloads under /data/ get their registered media types (Datasette's static files take
+# theirs from ``mimetypes``, which knows no Parquet and gives CSV no charset).
+for media_type, suffix in (("application/vnd.apache.parquet", ".parquet"), ("text/csv; charset=utf-8", ".csv"),
+                           ("application/vnd.sqlite3", ".db")):
+    mimetypes.add_type(media_type, suffix)
 
 SITE = Path(__file__).with_name("publish") / "site"
 SQL_TIME_LIMIT_MS = 1000
 SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "default_page_size": 100, "max_returned_rows": 5000,
-            "allow_download": False, "facet_time_limit_ms": 400, "suggest_facets": False}
+            "allow_download": False, "facet_time_limit_ms": 400, "suggest_facets": False,
+            "truncate_cells_html": 160}
 
 
 def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, database: str = "tocoron.db") -> list[str]:
@@ -39,7 +47,8 @@ def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
-    uvicorn.run("extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run("extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="info",
+                access_log=True)
 
 
 def asgi_app():
@@ -84,8 +93,8 @@ class LocalServer:
         self.log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on it
         command = [sys.executable, "-m", "extract", "serve", "--root", str(self.root), "--port", str(self.port),
                    "--workers", str(self.workers)]
-        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.DEVNULL,
-                                        stderr=self.log, env=dict(os.environ, **(self.env or {})))
+        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=self.log,
+                                        stderr=subprocess.STDOUT, env=dict(os.environ, **(self.env or {})))
         self.wait_until_it_answers()
         return self
 
@@ -105,6 +114,13 @@ class LocalServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"the server did not answer within {self.timeout:.0f} s")
+
+    def output(self) -> str:
+        """Everything the server printed so far (stdout and stderr), read without moving the shared file offset."""
+        import os
+
+        fd = self.log.fileno()
+        return os.pread(fd, os.fstat(fd).st_size, 0).decode(errors="replace")
 
     def __exit__(self, *exc_info) -> None:
         self.stop()

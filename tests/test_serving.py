@@ -94,21 +94,26 @@ def test_the_response_cache_serves_identical_pages_and_skips_what_it_must(site):
     assert get(site, "/tocoron/no_such_table").status_code == 404
 
 
-def test_the_response_cache_is_an_lru_bounded_in_size():
+def load_plugin(name: str):
     from importlib import util
     from extract.serve import SITE
 
-    spec = util.spec_from_file_location("response_cache", SITE / "plugins" / "response_cache.py")
+    spec = util.spec_from_file_location(name, SITE / "plugins" / f"{name}.py")
     module = util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_the_response_cache_is_an_lru_bounded_in_bytes():
+    module = load_plugin("response_cache")
     calls = []
 
     async def app(scope, receive, send):
         calls.append(scope["path"])
         await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": scope["path"].encode()})
+        await send({"type": "http.response.body", "body": b"x" * 400})
 
-    cache = module.ResponseCache(app, size=2)
+    cache = module.ResponseCache(app, max_bytes=1000)  # room for two 400-byte pages, not three
     sent = []
 
     async def send(message):
@@ -122,6 +127,82 @@ def test_the_response_cache_is_an_lru_bounded_in_size():
         asyncio.run(run(path))
     asyncio.run(run("/c", cookie=True))
     assert calls == ["/a", "/b", "/c", "/a", "/c"]  # /a evicted by /b and /c; a cookie bypasses the cache
+    assert cache.bytes <= 1000 and len(cache.entries) == 2
+
+
+def test_a_forged_host_does_not_poison_the_cached_page_of_other_clients(built):
+    ds = datasette_app(built.root)  # a fresh cache
+    path = "/tocoron/quotes.json?_size=2"
+    forged = asyncio.run(ds.client.get(path, headers={"host": "attacker.invalid"}))
+    honest = asyncio.run(ds.client.get(path))
+    assert forged.status_code == honest.status_code == 200
+    assert "attacker.invalid" in forged.json()["next_url"]
+    assert "attacker.invalid" not in honest.text and "attacker.invalid" not in honest.headers.get("link", "")
+    assert honest.json()["next_url"].startswith("http://localhost/")
+
+
+def test_a_forged_forwarded_scheme_does_not_poison_the_cached_page_of_other_clients(server):
+    import json
+    import urllib.request
+
+    path = server.url + "/tocoron/actors.json?_size=1"  # uvicorn takes the scheme from X-Forwarded-Proto (trusted from loopback)
+    forged = json.load(urllib.request.urlopen(urllib.request.Request(path, headers={"X-Forwarded-Proto": "https"})))
+    honest = urllib.request.urlopen(path)
+    assert forged["next_url"].startswith("https://")
+    assert json.load(honest)["next_url"].startswith("http://") and "https://" not in honest.headers.get("Link", "")
+
+
+def sql(ds, query: str):
+    from urllib.parse import urlencode
+
+    return get(ds, "/tocoron.json?" + urlencode({"sql": query, "_shape": "array"}))
+
+
+@pytest.mark.parametrize("query, error", [
+    ("select length(randomblob(900000000))", "too big"),
+    ("select zeroblob(200000000) as b", "too big"),
+    ("select printf('%s', zeroblob(200000000))", "too big"),
+    ("select fts3_tokenizer('simple')", "not authorized"),
+    ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 60) select zeroblob(1000000) from c", "over"),
+])
+def test_sql_that_would_exhaust_memory_or_leak_a_pointer_is_refused_at_once(site, query, error):
+    import time
+
+    started = time.monotonic()
+    response = sql(site, query)
+    assert response.status_code == 400 and error in response.json()["error"]
+    assert time.monotonic() - started < 5  # refused before work, not after the time limit
+
+
+def test_small_blobs_and_ordinary_functions_still_work(site):
+    assert sql(site, "select length(randomblob(16)) as n, hex(zeroblob(2)) as z, upper('a') as u").json() == [{"n": 16, "z": "0000", "u": "A"}]
+
+
+@pytest.mark.parametrize("path", ["/article/no-such-article", "/tocoron/quotes/no-such-quote", "/tocoron/no_such_table"])
+def test_an_unknown_id_is_a_plain_404_page(site, path):
+    page = get(site, path)
+    assert page.status_code == 404
+    assert "<html" in page.text and "Traceback" not in page.text
+
+
+def test_the_server_prints_its_url_and_one_line_per_request_with_several_workers(built):
+    import time
+    import urllib.error
+    import urllib.request
+
+    from extract.serve import LocalServer
+
+    with LocalServer(built.root, workers=2) as server:
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(server.url + "/article/no-such-article")
+        urllib.request.urlopen(server.url + "/tocoron/quotes?_size=1")
+        time.sleep(0.5)
+        output = server.output()
+    assert server.url in output
+    lines = [line for line in output.splitlines() if "/article/no-such-article" in line]
+    assert len(lines) == 1 and "404" in lines[0]
+    assert any("/tocoron/quotes?_size=1" in line and "200" in line for line in output.splitlines())
+    assert "Traceback" not in output
 
 
 def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):

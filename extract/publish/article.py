@@ -3,8 +3,11 @@
 Spans may nest (a name inside a quotation) or cross.  The text is cut at every
 span boundary; each piece is wrapped in one ``<mark>`` per span covering it,
 outermost (longest) first, and the innermost span's piece is a link to that
-span's row.  Every character of the article is HTML-escaped: a quotation
-holding ``<script>`` is shown, never run.
+span's row.  A span's first piece carries the span's anchor (``id``, e.g.
+``quote-<quote_id>``, so ``/article/<source_id>#quote-…`` opens at its words)
+and the class ``hl-start``, its last piece ``hl-end``, so a span cut into
+pieces is drawn as one outline.  Every character of the article is
+HTML-escaped: a quotation holding ``<script>`` is shown, never run.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-KINDS = ("contested", "quote", "figure", "actor", "organization", "place", "event")
-"""``contested``: a claim that a claim elsewhere contradicts."""
+KINDS = ("contested", "conflicting", "claim", "quote", "figure", "actor", "organization", "place", "event")
+"""``contested``: a claim that a claim of another source contradicts; ``conflicting``: a claim that a claim of
+the same source contradicts (and none of another source); ``claim``: any other claim."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Span:
     table: str     # the table of the linked row
     row_id: str    # its primary key
     label: str     # shown on hover
+    anchor: str = ""  # the id of the span's first piece in the page, when it has one
 
 
 def pieces(text: str, spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
@@ -52,7 +57,9 @@ def render(text: str, spans: list[Span], url: Callable[[str, str], str]) -> Mark
         piece = Markup(f'<a class="hl-link" href="{escape(url(inner.table, inner.row_id))}" data-table="{escape(inner.table)}" '
                        f'data-id="{escape(inner.row_id)}" title="{escape(inner.label)}">{piece}</a>')
         for span in reversed(covering):
-            piece = Markup(f'<mark class="hl hl-{escape(span.kind)}" data-kind="{escape(span.kind)}" '
+            edges = (" hl-start" if a == span.start else "") + (" hl-end" if b == span.end else "")
+            anchor = f' id="{escape(span.anchor)}"' if span.anchor and a == span.start else ""
+            piece = Markup(f'<mark{anchor} class="hl hl-{escape(span.kind)}{edges}" data-kind="{escape(span.kind)}" '
                            f'data-table="{escape(span.table)}" data-id="{escape(span.row_id)}">{piece}</mark>')
         html.append(str(piece))
     return Markup("".join(html))

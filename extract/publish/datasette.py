@@ -16,12 +16,12 @@ from typing import Any
 
 from ..models import MODELS, Row, Source
 from ..yamlfile import read_data
-from .package import dataset_metadata
+from .dataset import describe
 from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
 LABEL_COLUMNS = {"sources": "title", "organizations": "name", "actors": "name", "places": "name",
-                 "events": "summary", "claims": "proposition", "vocabularies": "value"}
+                 "events": "summary", "claims": "proposition", "vocabularies": "value", "quotes": "text", "figures": "surface"}
 FACETS = {
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
@@ -58,21 +58,24 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
 
 
 def home_html(sources: list[Source]) -> str:
-    """Links for the home page: the package, every table as CSV and Parquet, and the annotated articles."""
+    """The downloads, for the front page and the database page: the package and every table as CSV and Parquet.
+
+    The articles are not listed here (the front page lists the latest, the
+    ``sources`` table all of them), so the metadata stays small however many
+    articles there are.
+    """
     tables = " · ".join(
         f'{html.escape(m.table)} (<a href="/data/csv/{m.table}.csv">CSV</a>, <a href="/data/parquet/{m.table}.parquet">Parquet</a>)'
         for m in MODELS)
-    articles = "".join(
-        f'<li><a href="/article/{html.escape(s.source_id)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}, {s.published_date}</li>'
-        for s in sources)
-    return (f"<p>{html.escape(dataset_metadata()['description'])}</p>"
+    return (f"<p>{html.escape(describe(sources)['description'])}</p>"
             f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
             f"check it with <code>frictionless validate</code>) · {tables}</p>"
-            f"<p><strong>Annotated articles</strong> (every extracted span highlighted and linked to its row):</p><ul>{articles}</ul>")
+            f"<p>Every article has an annotated view, <code>/article/&lt;source_id&gt;</code>, with every extracted span "
+            f"highlighted and linked to its row; it is linked from each source's row page and from the front page.</p>")
 
 
 def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
-    meta = dataset_metadata()
+    meta = describe(sources)  # title and the source line: derived from the corpus
     licence = meta["licenses"][0]
     database = meta["datasette_db"]
     return {
@@ -82,7 +85,9 @@ def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
         "license_url": licence["path"],
         "source": "; ".join(s["title"] for s in meta["sources"]),
         "databases": {database: {
-            "description": "Every table of the dataset. Search quotes, articles, events, actors and organizations with the search box on their pages.",
+            "description_html": ('Every table of the dataset. <a href="/-/search">Search</a> quotes, articles, events, actors, '
+                                 'organizations and claims at once, or each table with the search box on its page. '
+                                 '<a href="/">The front page</a> tells the story.'),
             "tables": {m.table: table_metadata(m) for m in MODELS},
             "queries": read_data(QUERIES_FILE),
         }},

@@ -1,8 +1,16 @@
 """Datasette plugin: ``/article/<source_id>``, the annotated view of one article.
 
-It reads the article and every span cut from it (quotes, figures, mentions of
-actors, organizations, places and events) from the database, and renders them
-with ``extract.publish.article``; the template is ``templates/article.html``.
+It reads the article and every span cut from it (quotes, figures, claims,
+mentions of actors, organizations, places and events) from the database, and
+renders them with ``extract.publish.article``; the template is
+``templates/article.html``.  Each span's words carry an anchor
+(``#quote-<quote_id>``, ``#figure-<figure_id>``, ``#claim-<claim_id>``,
+``#mention-<mention_id>``) that the row pages and the front page link to.
+
+A claim that a claim of *another* source contradicts is drawn as contested; one
+that only a claim of the *same* source contradicts, as conflicting: the two are
+listed apart, so the page never says a report is contradicted elsewhere when
+the contradiction is within it.
 """
 
 from __future__ import annotations
@@ -15,19 +23,22 @@ from extract.publish.article import Span, render
 DATABASE = "tocoron"
 
 SPANS_SQL = """
-SELECT char_start, char_end, 'quote' AS kind, 'quotes' AS tbl, quote_id AS row_id,
+SELECT char_start, char_end, 'quote' AS kind, 'quotes' AS tbl, quote_id AS row_id, 'quote-' || quote_id AS anchor,
        kind || ' quotation' || coalesce(' by ' || (SELECT name FROM actors WHERE actor_id = speaker_actor_id), '')
                            || coalesce(' by ' || (SELECT name FROM organizations WHERE organization_id = speaker_organization_id), '') AS label
   FROM quotes WHERE source_id = :source_id
 UNION ALL
-SELECT char_start, char_end, 'figure', 'figures', figure_id,
+SELECT char_start, char_end, 'figure', 'figures', figure_id, 'figure-' || figure_id,
        'figure: ' || coalesce(rtrim(rtrim(printf('%f', value), '0'), '.'), 'vague') || ' ' || unit || ' — ' || counts
   FROM figures WHERE source_id = :source_id
+UNION ALL
+SELECT char_start, char_end, 'claim', 'claims', claim_id, 'claim-' || claim_id, 'claim (' || polarity || '): ' || proposition
+  FROM claims WHERE source_id = :source_id
 UNION ALL
 SELECT m.char_start, m.char_end, m.entity_type,
        CASE m.entity_type WHEN 'actor' THEN 'actors' WHEN 'organization' THEN 'organizations'
                           WHEN 'place' THEN 'places' ELSE 'events' END,
-       coalesce(m.actor_id, m.organization_id, m.place_id, m.event_id),
+       coalesce(m.actor_id, m.organization_id, m.place_id, m.event_id), 'mention-' || m.mention_id,
        m.entity_type || ': ' || coalesce(a.name, o.name, p.name, e.summary)
   FROM mentions m
   LEFT JOIN actors a ON a.actor_id = m.actor_id
@@ -37,16 +48,23 @@ SELECT m.char_start, m.char_end, m.entity_type,
  WHERE m.source_id = :source_id
 """
 
-
-CONTESTED_SQL = """
-SELECT c.claim_id, c.char_start, c.char_end, c.proposition, o.claim_id AS other_id, o.source_id AS other_source,
-       o.text AS other_text, r.note, r.method
+# Every contradiction touching a claim of this source, with the other claim and whether it is in the same source.
+CONTRADICTIONS_SQL = """
+SELECT c.claim_id, c.proposition, o.claim_id AS other_id, o.source_id AS other_source, o.text AS other_text,
+       o.source_id = c.source_id AS same_source, r.relation_id, r.note, r.method
   FROM claims c
   JOIN claim_relations r ON r.relation = 'contradicts' AND c.claim_id IN (r.claim_id, r.other_claim_id)
   JOIN claims o ON o.claim_id = CASE WHEN r.claim_id = c.claim_id THEN r.other_claim_id ELSE r.claim_id END
  WHERE c.source_id = :source_id
- ORDER BY c.char_start, o.claim_id
+ ORDER BY c.char_start, o.source_id, o.char_start
 """
+
+METHOD_WORDS = {"curated": "related by a curator", "rule": "related by a rule"}
+
+
+def claim_kind(relations: list[dict]) -> str:
+    """``contested`` when another source contradicts the claim, ``conflicting`` when only its own source does."""
+    return "contested" if any(not r["same_source"] for r in relations) else "conflicting"
 
 
 async def article(datasette, request):
@@ -56,15 +74,20 @@ async def article(datasette, request):
     if source is None:
         raise NotFound(f"No article {source_id!r}")
     rows = (await db.execute(SPANS_SQL, {"source_id": source_id})).rows
-    spans = [Span(r["char_start"], r["char_end"], r["kind"], r["tbl"], r["row_id"], r["label"] or "") for r in rows]
-    contested = (await db.execute(CONTESTED_SQL, {"source_id": source_id})).rows
-    for r in {r["claim_id"]: r for r in contested}.values():
-        others = [o for o in contested if o["claim_id"] == r["claim_id"]]
-        label = f"contested claim: {r['proposition']} — contradicted by " + "; ".join(f"{o['other_source']}: “{o['other_text']}”" for o in others)
-        spans.append(Span(r["char_start"], r["char_end"], "contested", "claims", r["claim_id"], label))
-    contradictions = [{"claim_id": r["claim_id"], "proposition": r["proposition"], "note": r["note"], "method": r["method"],
-                       "other_text": r["other_text"], "other_link": f"/article/{r['other_source']}#claim-{r['other_id']}",
-                       "other_source": r["other_source"]} for r in contested]
+    relations = [dict(r) for r in (await db.execute(CONTRADICTIONS_SQL, {"source_id": source_id})).rows]
+    by_claim: dict[str, list[dict]] = {}
+    for r in relations:
+        by_claim.setdefault(r["claim_id"], []).append(r)
+    spans = []
+    for r in rows:
+        kind, label = r["kind"], r["label"] or ""
+        if kind == "claim" and r["row_id"] in by_claim:
+            kind = claim_kind(by_claim[r["row_id"]])
+            label += " — contradicted by " + "; ".join(f"{o['other_source']}: “{o['other_text']}”" for o in by_claim[r["row_id"]])
+        spans.append(Span(r["char_start"], r["char_end"], kind, r["tbl"], r["row_id"], label, r["anchor"]))
+    for r in relations:
+        r["other_link"] = f"/article/{r['other_source']}#claim-{r['other_id']}"
+        r["method_words"] = METHOD_WORDS.get(r["method"], r["method"])
 
     def url(table: str, row_id: str) -> str:
         return datasette.urls.row(DATABASE, table, tilde(row_id))
@@ -73,7 +96,9 @@ async def article(datasette, request):
     html = await datasette.render_template("article.html", {
         "source": dict(source), "article_html": render(source["text"], spans, url),
         "spans": [(s, url(s.table, s.row_id), source["text"][s.start:s.end]) for s in legend],
-        "database": DATABASE, "contradictions": contradictions,
+        "database": DATABASE,
+        "across": [r for r in relations if not r["same_source"]],
+        "within": [r for r in relations if r["same_source"]],
     }, request=request)
     return Response.html(html)
 
