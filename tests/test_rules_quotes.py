@@ -156,8 +156,11 @@ def test_a_name_after_a_title_still_opens_its_sentence_for_a_later_pronoun():
      '"We will go," he said.', [("We will stay,", "Ana Ruiz"), ("We will go,", "Pedro Salas")]),
     ('Lina Haddad, a spokeswoman for the camp, was tired. Omar Saleh, a guard, said his shift was over. '
      '"Nobody sleeps here," she said.', [("Nobody sleeps here,", "Lina Haddad")]),
-    # with nothing to tell them apart, the nearest person still speaks
-    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Pedro Salas")]),
+    # a given name of one gender tells it
+    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Ana Ruiz")]),
+    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," he said.', [("We will stay,", "Pedro Salas")]),
+    # with nothing to tell them apart (no given name, a neutral title), the nearest person still speaks
+    ('Dr. Ruiz arrived. Then Dr. Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Salas")]),
 ])
 def test_he_and_she_pass_over_a_person_of_the_other_gender(text, expected):
     assert quotes(text) == expected

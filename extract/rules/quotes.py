@@ -30,7 +30,7 @@ from functools import cache
 
 
 from . import lexicon, matching
-from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity
+from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, given_name_gender
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
@@ -330,6 +330,9 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
 
 # 4. speakers ---------------------------------------------------------------
 
+PRONOUN_REACH = 1000  # characters back that "she" or "he" may point to a person merely named
+
+
 @dataclass
 class Context:
     article: Article
@@ -368,7 +371,9 @@ class Context:
                 if self.genders.get(entity.name) in (None, gender):
                     return entity  # the nearest one who may be "she": a man named since is passed over
             j = bisect.bisect_left(self.mention_starts, pos)
-            for _, _, entity in reversed(self.mention_index[:j]):
+            for start, _, entity in reversed(self.mention_index[:j]):
+                if start < pos - PRONOUN_REACH:
+                    break  # a pronoun points to someone named recently, not pages before
                 if entity.kind == "person" and self.genders.get(entity.name) == gender:
                     return entity  # no subject fits: the nearest person named who is known to
         return self.subjects[i - 1][1]  # the text's own clues may be wrong (a translated "his"): the nearest then
@@ -847,9 +852,17 @@ def gender_pronoun_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(sorted(gender_pronouns(), key=len, reverse=True))})\b", re.I)
 
 
+def name_gender(name: str) -> str | None:
+    """"female" or "male" when the first word of a person's name is a given name of one gender."""
+    first = name.split()[0] if name.split() else ""
+    gender = given_name_gender(first) if len(first) > 1 and not first.endswith(".") else None
+    return gender if gender in ("female", "male") else None
+
+
 def infer_genders(ctx: Context) -> None:
     """A person's gender, when the article tells it: a title or gendered noun in their role, just
-    before a mention or in apposition ("Mrs.", "spokeswoman"), else the first "he/his" or "she/her"
+    before a mention or in apposition ("Mrs.", "spokeswoman"), else a given name of one gender
+    ("Ana", "Pedro"), else the first "he/his" or "she/her"
     after a mention in its sentence, before another person is named ("Pedro Salas spoke about his
     plans").  The next sentence is not read: its "she said" is what is being resolved."""
     text, article = ctx.article.text, ctx.article
@@ -867,6 +880,8 @@ def infer_genders(ctx: Context) -> None:
         if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in lexicon.word_table("roles", "titles"):
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
+        if told is None:
+            told = name_gender(entity.name)  # "Ana" is a woman's given name, "Pedro" a man's (gender-guesser's list)
         if told is None:
             i = bisect.bisect_right(starts, start)
             next_person = starts[i] if i < len(starts) else len(text)
