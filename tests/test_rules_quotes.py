@@ -328,3 +328,21 @@ def test_a_cue_sentence_after_a_finished_quotation(text, expected):
 ])
 def test_the_person_named_after_a_cue(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We will rebuild the bridge before the rains come.” — Ana Ruiz", [("We will rebuild the bridge before the rains come.", "Ana Ruiz")]),
+    ("“We will rebuild the bridge before the rains come.”\n\n- Ana Ruiz, mayor", [("We will rebuild the bridge before the rains come.", "Ana Ruiz")]),
+    ("Ana Ruiz left early. “We will rebuild the bridge before the rains come.” — Pedro Salas then spoke of a new plan.",
+     [("We will rebuild the bridge before the rains come.", None)]),
+])
+def test_dash_attributions(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Monday.\n\nREAD MORE: “Why the river keeps rising every spring, and what to do”\n\nOfficials said more rain was due.",
+    "The storm hit the coast on Monday.\n\n“A town that refuses to leave”\n\nOfficials said more rain was due.",
+])
+def test_link_lines_and_sub_headings_in_quotation_marks_are_not_speech(text):
+    assert quotes(text) == []

@@ -231,6 +231,23 @@ WORDS_BEFORE_MARK = re.compile(r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00
 
 
 @cache
+def link_line_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon.load("reporting_verbs")["link_lines"]), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
+
+
+def is_page_furniture(article: Article, quote: Quotation) -> bool:
+    """A link line ("READ MORE: “…”") or a sub-heading: a paragraph that is one short quotation with
+    no sentence punctuation, standing alone between paragraphs."""
+    text = article.text
+    p_start, p_end = article.paragraph_bounds(quote.open_mark)
+    if link_line_pattern().match(text, p_start):
+        return True
+    alone = not text[p_start:quote.open_mark].strip() and not text[quote.close_mark + 1:p_end].strip()
+    return alone and len(WORD.findall(quote.text)) <= 12 and not re.search(r"[.!?,;:…]$", quote.text)
+
+
+@cache
 def pronoun_words() -> frozenset[str]:
     pronouns = lexicon.load("roles")["pronouns"]
     return frozenset(pronouns["person"] + pronouns["group"])
@@ -607,6 +624,28 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
     return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
+def pass_dash_attribution(ctx: Context, f: Frame) -> bool:
+    """`“…” — Ana Ruiz` (on the same line or the next): a dash and a name right after the closing mark,
+    and nothing more than a comma, a bracket or the end of the paragraph after the name."""
+    text, quote = ctx.article.text, f.quote
+    dash = DASH_AFTER.match(text, quote.close_mark + 1)
+    if not dash:
+        return False
+    named = [(s, e) for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120) if s == dash.end() and e.kind in ("person", "organization")]
+    if not named:
+        return False
+    start, entity = named[0]
+    end = next(m.end for m in entity.mentions if m.start == start)
+    if not NAME_CLOSES.match(text, end):
+        return False  # "” — Ruiz then left": a sentence goes on
+    set_entity(quote, entity, "dash-attribution")
+    return True
+
+
+DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[—–-]{1,2}[ \t\u00a0]*")
+NAME_CLOSES = re.compile(r"[ \t\u00a0]*(?:[,.(;]|\n|$)")
+
+
 def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
     """`Ruiz said: “…”` / `according to Ruiz, “…”`: a cue before the opening mark, back to the previous
     closing mark or the sentence start."""
@@ -713,6 +752,7 @@ def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
 # next, and its id opens the rule id of the speaker it sets (the quote's provenance).
 PASSES: list[tuple[str, object]] = [
     ("cue-after", pass_cue_after),
+    ("dash-attribution", pass_dash_attribution),
     ("cue-before", pass_cue_before),
     ("cue-in-sentence", pass_cue_in_sentence),
     ("speaker-sentence-subject", pass_sentence_subject),
@@ -950,8 +990,9 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start:quote.end]
-        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)):
-            continue  # a title, a name or a label in quotation marks
+        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)
+                                                         or is_page_furniture(article, quote)):
+            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
