@@ -64,6 +64,39 @@ def test_rules_never_raise_and_spans_hold(text):
     result.as_json()
 
 
+# An independent oracle for quotation offsets: texts built from plain runs (no quotation marks, no
+# apostrophes) and quotations whose content is known from the construction itself.  Every such
+# quotation must come back with exactly its content's offsets, and nothing else may be returned.
+PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("'", "'"), ("‘‘", "’’"), ('"', "”"), ("“", '"')]
+plain_run = st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=12)).map(
+    lambda s: "".join(c for c in s if c not in "“”«»„‹›\"‘’'`´\u2018\u2019\u201a\u201b\u201e\u201f\u2039\u203a"))
+speech = st.lists(st.from_regex(r"[a-z]{2,9}", fullmatch=True), min_size=3, max_size=12).map(lambda ws: " ".join(ws) + ".")
+
+
+@st.composite
+def text_with_known_quotations(draw):
+    parts, spans, length = [], [], 0
+    for _ in range(draw(st.integers(1, 6))):
+        plain = " ".join(draw(st.lists(plain_run, max_size=6)))
+        opener, closer = draw(st.sampled_from(PAIRS))
+        content = draw(speech)
+        piece = f"{plain}. {opener}"
+        start = length + len(piece)
+        parts.append(piece + content + closer + " ")
+        spans.append((start, start + len(content)))
+        length += len(parts[-1])
+    return "".join(parts) + " ".join(draw(st.lists(plain_run, max_size=4))), spans
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_with_known_quotations())
+def test_quotation_offsets_match_the_marks_that_made_them(case):
+    text, spans = case
+    with time_limit(20):
+        result = analyze(text, dt.date(2024, 3, 14))
+    assert sorted((q.start, q.end) for q in result.quotes) == spans
+
+
 @settings(max_examples=300, deadline=None)
 @given(any_text, st.data())
 def test_citations_found_are_exact(text, data):

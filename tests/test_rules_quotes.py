@@ -156,8 +156,11 @@ def test_a_name_after_a_title_still_opens_its_sentence_for_a_later_pronoun():
      '"We will go," he said.', [("We will stay,", "Ana Ruiz"), ("We will go,", "Pedro Salas")]),
     ('Lina Haddad, a spokeswoman for the camp, was tired. Omar Saleh, a guard, said his shift was over. '
      '"Nobody sleeps here," she said.', [("Nobody sleeps here,", "Lina Haddad")]),
-    # with nothing to tell them apart, the nearest person still speaks
-    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Pedro Salas")]),
+    # a given name of one gender tells it
+    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Ana Ruiz")]),
+    ('Ana Ruiz arrived. Then Pedro Salas spoke to the crowd. "We will stay," he said.', [("We will stay,", "Pedro Salas")]),
+    # with nothing to tell them apart (no given name, a neutral title), the nearest person still speaks
+    ('Dr. Ruiz arrived. Then Dr. Salas spoke to the crowd. "We will stay," she said.', [("We will stay,", "Salas")]),
 ])
 def test_he_and_she_pass_over_a_person_of_the_other_gender(text, expected):
     assert quotes(text) == expected
@@ -283,3 +286,63 @@ def test_titles_and_labels_in_quotation_marks_are_not_speech(text):
 ])
 def test_speech_that_looks_like_a_title_is_still_speech(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the person next to the cue, not a possessor or a name in an aside
+    ("In a statement, Harbour Party spokesman Pedro Salas said: “We reject the ruling.”", [("We reject the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz’s lawyer, Pedro Salas, said: “She will appeal the ruling.”", [("She will appeal the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz’s spokesman Pedro Salas said: “She will appeal the ruling.”", [("She will appeal the ruling.", "Pedro Salas")]),
+    ("Ana Ruiz, a lawyer who once worked for Pedro Salas, said: “He will appeal the ruling.”",
+     [("He will appeal the ruling.", "Ana Ruiz")]),
+    ("Asked by Pedro Salas about the strike, Ana Ruiz said: “It is not over yet.”", [("It is not over yet.", "Ana Ruiz")]),
+    # a participle or a second verb: the clause's subject speaks
+    ("Ana Ruiz praised Pedro Salas on Monday, saying: “He kept the port open.”", [("He kept the port open.", "Ana Ruiz")]),
+    ("Ana Ruiz said the order came from Pedro Salas and added: “I only followed it.”", [("I only followed it.", "Ana Ruiz")]),
+])
+def test_the_subject_of_a_cue_is_the_person_beside_it_or_opening_its_clause(text, expected):
+    assert quotes(text) == expected
+
+
+def test_words_inside_the_quotation_are_never_the_speaker_phrase():
+    # the cue's subject is an unknown word after the quotation; "She" inside the marks must not resolve to Ana Ruiz
+    [quote] = analyze("Ana Ruiz spoke first. “She supports the plan,” Zqortimer-Vell said.").quotes
+    assert quote.speaker != "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Who do they think they are?” Ana Ruiz said of the company on Friday.", [("Who do they think they are?", "Ana Ruiz")]),
+    ("“It was a long night.” Ana Ruiz told reporters outside the court.", [("It was a long night.", "Ana Ruiz")]),
+    # a cue sentence with content of its own is a new statement, not the attribution of the one before
+    ("Pedro Salas spoke first. “It was a long night.” Ana Ruiz said she would appeal.", [("It was a long night.", None)]),
+    ("Pedro Salas spoke first. “It was a long night.” Ana Ruiz said that the court had erred.", [("It was a long night.", None)]),
+])
+def test_a_cue_sentence_after_a_finished_quotation(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“The port stays open,” said Harbour Party spokesman Pedro Salas.", [("The port stays open,", "Pedro Salas")]),
+    ("“The port stays open,” said Ana Ruiz’s aide Pedro Salas, who runs the office.", [("The port stays open,", "Pedro Salas")]),
+    ("“The port stays open,” said Ana Ruiz, an aide to Pedro Salas.", [("The port stays open,", "Ana Ruiz")]),
+])
+def test_the_person_named_after_a_cue(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We will rebuild the bridge before the rains come.” — Ana Ruiz", [("We will rebuild the bridge before the rains come.", "Ana Ruiz")]),
+    ("“We will rebuild the bridge before the rains come.”\n\n- Ana Ruiz, mayor", [("We will rebuild the bridge before the rains come.", "Ana Ruiz")]),
+    ("Ana Ruiz left early. “We will rebuild the bridge before the rains come.” — Pedro Salas then spoke of a new plan.",
+     [("We will rebuild the bridge before the rains come.", None)]),
+])
+def test_dash_attributions(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the coast on Monday.\n\nREAD MORE: “Why the river keeps rising every spring, and what to do”\n\nOfficials said more rain was due.",
+    "The storm hit the coast on Monday.\n\n“A town that refuses to leave”\n\nOfficials said more rain was due.",
+])
+def test_link_lines_and_sub_headings_in_quotation_marks_are_not_speech(text):
+    assert quotes(text) == []

@@ -30,7 +30,7 @@ from functools import cache
 
 
 from . import lexicon, matching
-from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity
+from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, given_name_gender
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
@@ -231,6 +231,23 @@ WORDS_BEFORE_MARK = re.compile(r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00
 
 
 @cache
+def link_line_pattern() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon.load("reporting_verbs")["link_lines"]), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
+
+
+def is_page_furniture(article: Article, quote: Quotation) -> bool:
+    """A link line ("READ MORE: “…”") or a sub-heading: a paragraph that is one short quotation with
+    no sentence punctuation, standing alone between paragraphs."""
+    text = article.text
+    p_start, p_end = article.paragraph_bounds(quote.open_mark)
+    if link_line_pattern().match(text, p_start):
+        return True
+    alone = not text[p_start:quote.open_mark].strip() and not text[quote.close_mark + 1:p_end].strip()
+    return alone and len(WORD.findall(quote.text)) <= 12 and not re.search(r"[.!?,;:…]$", quote.text)
+
+
+@cache
 def pronoun_words() -> frozenset[str]:
     pronouns = lexicon.load("roles")["pronouns"]
     return frozenset(pronouns["person"] + pronouns["group"])
@@ -330,6 +347,9 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
 
 # 4. speakers ---------------------------------------------------------------
 
+PRONOUN_REACH = 1000  # characters back that "she" or "he" may point to a person merely named
+
+
 @dataclass
 class Context:
     article: Article
@@ -368,7 +388,9 @@ class Context:
                 if self.genders.get(entity.name) in (None, gender):
                     return entity  # the nearest one who may be "she": a man named since is passed over
             j = bisect.bisect_left(self.mention_starts, pos)
-            for _, _, entity in reversed(self.mention_index[:j]):
+            for start, _, entity in reversed(self.mention_index[:j]):
+                if start < pos - PRONOUN_REACH:
+                    break  # a pronoun points to someone named recently, not pages before
                 if entity.kind == "person" and self.genders.get(entity.name) == gender:
                     return entity  # no subject fits: the nearest person named who is known to
         return self.subjects[i - 1][1]  # the text's own clues may be wrong (a translated "his"): the nearest then
@@ -562,7 +584,7 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     cue = after[0]
     between = text[quote.close_mark + 1:cue.start]
     new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
-    if new_sentence and introduces_next_quote(ctx, cue, f.p_end):
+    if new_sentence and looks_forward(ctx, cue, f.p_end):
         return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
     aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
     if len(WORD.findall(between)) > near and not aside:
@@ -580,16 +602,48 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     return False
 
 
-def introduces_next_quote(ctx: Context, cue: Cue, limit: int) -> bool:
-    """Whether a cue's sentence runs on into another quotation (`He added, “…”`, `He warned that it
-    would “…”`) rather than closing on its own (`Ruiz said on Friday.`), or on a clause of
-    circumstance (`Ruiz asked as she left, saying “…”`)."""
+def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
+    """Whether a cue opening a new sentence after a finished quotation says something of its own
+    rather than attributing that quotation: it runs on into another quotation (`He added, “…”`,
+    `He warned that it would “…”`), unless on a clause of circumstance (`Ruiz asked as she left,
+    saying “…”`), or it has content of its own (`Ruiz said he would resign.`, `Ruiz said that …`).
+    `Ruiz said on Friday.` and `Ruiz told reporters outside.` look back."""
     text = ctx.article.text
+    end = sentence_end_after(text, cue.end, limit)
     next_open = ctx.next_open_after(cue.end, limit)
-    if next_open >= sentence_end_after(text, cue.end, limit):
+    openers = lexicon.word_set("reporting_verbs", "subject_clause_openers")
+    if next_open < end:
+        lead = WORD.findall(text[cue.end:next_open].lower())[:4]
+        return not any(w in openers for w in lead)
+    tail = WORD.findall(text[cue.end:end].lower())
+    if not tail:
         return False
-    lead = WORD.findall(text[cue.end:next_open].lower())[:4]
-    return not any(w in lexicon.word_set("reporting_verbs", "subject_clause_openers") for w in lead)
+    if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
+        return True  # "said that …", "said he would …": a statement of its own
+    determiner = tail[0] in lexicon.word_set("reporting_verbs", "noun_markers") and tail[0] != "of"  # "said of Acme" looks back
+    return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
+
+
+def pass_dash_attribution(ctx: Context, f: Frame) -> bool:
+    """`“…” — Ana Ruiz` (on the same line or the next): a dash and a name right after the closing mark,
+    and nothing more than a comma, a bracket or the end of the paragraph after the name."""
+    text, quote = ctx.article.text, f.quote
+    dash = DASH_AFTER.match(text, quote.close_mark + 1)
+    if not dash:
+        return False
+    named = [(s, e) for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120) if s == dash.end() and e.kind in ("person", "organization")]
+    if not named:
+        return False
+    start, entity = named[0]
+    end = next(m.end for m in entity.mentions if m.start == start)
+    if not NAME_CLOSES.match(text, end):
+        return False  # "” — Ruiz then left": a sentence goes on
+    set_entity(quote, entity, "dash-attribution")
+    return True
+
+
+DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[—–-]{1,2}[ \t\u00a0]*")
+NAME_CLOSES = re.compile(r"[ \t\u00a0]*(?:[,.(;]|\n|$)")
 
 
 def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
@@ -614,7 +668,7 @@ def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
     text, quote = ctx.article.text, f.quote
     sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
-        span = subject_span(text, f.s_start, cue)
+        span = subject_span(text, ctx.last_close_before(cue.start, f.s_start) + 1, cue)  # no words inside marks
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
@@ -698,6 +752,7 @@ def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
 # next, and its id opens the rule id of the speaker it sets (the quote's provenance).
 PASSES: list[tuple[str, object]] = [
     ("cue-after", pass_cue_after),
+    ("dash-attribution", pass_dash_attribution),
     ("cue-before", pass_cue_before),
     ("cue-in-sentence", pass_cue_in_sentence),
     ("speaker-sentence-subject", pass_sentence_subject),
@@ -733,8 +788,68 @@ def sentence_end_after(text: str, start: int, limit: int) -> int:
 SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
 
 
+def subject_person(ctx: Context, start: int, end: int, participle: bool = False) -> Entity | None:
+    """The person who is the subject of a cue, in the words before it: in the last comma part that is not
+    an aside (", a spokeswoman for …,", ", who …,"), the last person named there who is not a possessor
+    ("Acme spokesman Pedro Salas", "Ruiz’s lawyer, Pedro Salas,", "Asked by Salas about it, Ruiz"); when
+    more words stand between that person and the cue, or the cue is a participle after a comma ("…,
+    saying"), the person opening the clause."""
+    text = ctx.article.text
+    bounds, at = [], start
+    for match in re.finditer(r"[,—–()]", text[start:end]):
+        bounds.append((at, start + match.start()))
+        at = start + match.end()
+    bounds.append((at, end))
+    asides = lexicon.word_set("reporting_verbs", "aside_openers")
+    for part_start, part_end in reversed(bounds):
+        words = WORD.findall(text[part_start:part_end])
+        if not words or words[0].lower() in asides:
+            continue
+        persons = [(s, m_end, e) for s, e in ctx.entity_mentions(part_start, part_end, "person")
+                   for m_end in [next(m.end for m in e.mentions if m.start == s)] if not POSSESSIVE.match(text, m_end)]
+        if not persons:
+            return None
+        last_end, last = persons[-1][1:]
+        between = [w.lower() for w in WORD.findall(text[last_end:end])]
+        if len(between) <= 2 and not set(between) & CONJUNCTIONS and not participle:
+            return last  # "Acme spokesman Pedro Salas said", "Pedro Salas also said"
+        first_start, _, first = persons[0]
+        if len(WORD.findall(text[part_start:first_start])) <= 3:
+            return first  # the clause's subject: "Ruiz praised Salas, saying", "Ruiz met Salas and said"
+        return None
+    return None
+
+
+CONJUNCTIONS = {"and", "or", "but", "then", "while", "before", "after"}
+
+
+POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def object_person(ctx: Context, start: int, end: int) -> Entity | None:
+    """The person named after a cue (`said Acme spokesman Pedro Salas, who …`): in the words up to the
+    first comma or bracket, the last person named who is not a possessor ("said Ruiz’s aide Pedro Salas")."""
+    text = ctx.article.text
+    stop = re.compile(r"[,;:()—–.!?\n“”\"]").search(text, start, end)
+    head_end = stop.start() if stop else end
+    if stop and text[stop.start()] == "." and ends_with_abbreviation(text, stop.start()):
+        head_end = end  # "said Sen. Ana Ruiz": look on, up to the end of the span
+        stop = re.compile(r"[,;:()—–!?\n“”\"]").search(text, start, end)
+        head_end = stop.start() if stop else end
+    persons = [(s, e) for s, e in ctx.entity_mentions(start, head_end, "person")
+               if not POSSESSIVE.match(text, next(m.end for m in e.mentions if m.start == s))]
+    return persons[-1][1] if persons else None
+
+
 def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
-    speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
+    participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0]:cue.start].rstrip().endswith(",")
+    subject = subject_person(ctx, *span, participle=participle) if span[1] <= cue.start else (
+        object_person(ctx, *span) if span[0] >= cue.end else None)
+    if subject is not None:
+        rule = "speaker-subject-name" if span[1] <= cue.start else "speaker-object-name"
+        speaker, kind, known_id = subject.name, "person", subject.known_id
+    else:
+        speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
     if speaker is None:
         return False
     quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = speaker, kind, f"{how}/{rule}", known_id
@@ -777,9 +892,17 @@ def gender_pronoun_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(sorted(gender_pronouns(), key=len, reverse=True))})\b", re.I)
 
 
+def name_gender(name: str) -> str | None:
+    """"female" or "male" when the first word of a person's name is a given name of one gender."""
+    first = name.split()[0] if name.split() else ""
+    gender = given_name_gender(first) if len(first) > 1 and not first.endswith(".") else None
+    return gender if gender in ("female", "male") else None
+
+
 def infer_genders(ctx: Context) -> None:
     """A person's gender, when the article tells it: a title or gendered noun in their role, just
-    before a mention or in apposition ("Mrs.", "spokeswoman"), else the first "he/his" or "she/her"
+    before a mention or in apposition ("Mrs.", "spokeswoman"), else a given name of one gender
+    ("Ana", "Pedro"), else the first "he/his" or "she/her"
     after a mention in its sentence, before another person is named ("Pedro Salas spoke about his
     plans").  The next sentence is not read: its "she said" is what is being resolved."""
     text, article = ctx.article.text, ctx.article
@@ -797,6 +920,8 @@ def infer_genders(ctx: Context) -> None:
         if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in lexicon.word_table("roles", "titles"):
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
+        if told is None:
+            told = name_gender(entity.name)  # "Ana" is a woman's given name, "Pedro" a man's (gender-guesser's list)
         if told is None:
             i = bisect.bisect_right(starts, start)
             next_person = starts[i] if i < len(starts) else len(text)
@@ -865,8 +990,9 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start:quote.end]
-        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)):
-            continue  # a title, a name or a label in quotation marks
+        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)
+                                                         or is_page_furniture(article, quote)):
+            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
