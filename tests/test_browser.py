@@ -297,7 +297,7 @@ def test_table_cells_show_whole_numbers_whole_and_truncate_long_labels(page, sto
 
 def test_the_article_view_tells_a_contradiction_across_reports_from_one_within_a_report(page, story):
     page.goto(story.url + "/article/alpha-2024-03-05-eastbrook")
-    kinds = {row_id: page.locator(f'mark.hl-start[data-table="claims"][data-id="{row_id}"]').get_attribute("data-kind")
+    kinds = {row_id: page.locator(f'#article mark[data-edge~="start"][data-table="claims"][data-id="{row_id}"]').get_attribute("data-kind")
              for row_id in ("alpha-2024-03-05-eastbrook-c01", "alpha-2024-03-05-eastbrook-c02", "alpha-2024-03-05-eastbrook-c03")}
     assert kinds == {"alpha-2024-03-05-eastbrook-c01": "conflicting", "alpha-2024-03-05-eastbrook-c02": "conflicting",
                      "alpha-2024-03-05-eastbrook-c03": "contested"}
@@ -305,8 +305,8 @@ def test_the_article_view_tells_a_contradiction_across_reports_from_one_within_a
     assert page.locator("ul.contradictions.within li").count() == 2
     assert "related by curated" not in page.content()
     for row_id in kinds:  # one outline: one first piece and one last piece per claim
-        assert page.locator(f'mark.hl-start[data-table="claims"][data-id="{row_id}"]').count() == 1
-        assert page.locator(f'mark.hl-end[data-table="claims"][data-id="{row_id}"]').count() == 1
+        assert page.locator(f'#article mark[data-edge~="start"][data-table="claims"][data-id="{row_id}"]').count() == 1
+        assert page.locator(f'#article mark[data-edge~="end"][data-table="claims"][data-id="{row_id}"]').count() == 1
     page.goto(story.url + "/article/beta-2024-03-06-eastbrook")
     assert "this report itself contradicts" not in page.locator(".legend").inner_text()
 
