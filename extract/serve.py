@@ -8,7 +8,14 @@ metadata, the site's templates and plugins, the package's files under
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
+
+# The downloads under /data/ get their registered media types (Datasette's static files take
+# theirs from ``mimetypes``, which knows no Parquet and gives CSV no charset).
+for media_type, suffix in (("application/vnd.apache.parquet", ".parquet"), ("text/csv; charset=utf-8", ".csv"),
+                           ("application/vnd.sqlite3", ".db")):
+    mimetypes.add_type(media_type, suffix)
 
 SITE = Path(__file__).with_name("publish") / "site"
 SQL_TIME_LIMIT_MS = 1000

@@ -3,11 +3,18 @@
 An article is ``seeds/<name>.txt`` (kept byte for byte as received) with a
 ``seeds/<name>.meta.yaml`` beside it.  Every problem is collected, so one run
 reports all unreadable articles and all bad metadata fields.
+
+``add_article`` puts a new article there (``python -m extract add``), named by
+the rule in ``seed_name``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,17 +29,37 @@ MAX_ARTICLE_BYTES = 1_000_000
 a megabyte of text is almost certainly a wrong file (a dump, a PDF, a log)."""
 
 META_SUFFIX = ".meta.yaml"
-COMPUTED_FIELDS = ("file", "text_sha256", "text")
+COMPUTED_FIELDS = ("file", "text_sha256", "text", "curation_status", "published_date")
+NUMBERED = re.compile(r"^(\d{3})_")
 
 
 def article_paths(seeds_dir: Path) -> list[Path]:
     return sorted(seeds_dir.glob("*.txt"))
 
 
-def read_article(path: Path, shown: Path | None = None) -> str:
-    """The article's text; SourceError when it is empty, binary, too large or not UTF-8."""
-    data = path.read_bytes()
+def check_regular_file(path: Path, shown: Path, root: Path | None) -> None:
+    """SourceError unless ``path`` is a regular file inside ``root``: a symbolic link out of the
+    project (its target would be published as an article's text), a broken link, a FIFO (reading it
+    waits forever) or a directory named like a file are refused before anything is read."""
+    where = Location.of(shown)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise SourceError("is a broken symbolic link" if path.is_symlink() else "does not exist", where) from None
+    except OSError as exc:
+        raise SourceError(f"cannot be read ({exc.strerror})", where) from None
+    if not stat.S_ISREG(mode):
+        kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+        raise SourceError(f"is {kind}, not a file", where)
+    if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        raise SourceError(f"is a symbolic link to {path.resolve()}, outside the project; copy the file in instead", where)
+
+
+def read_article(path: Path, shown: Path | None = None, root: Path | None = None) -> str:
+    """The article's text; SourceError when it is no regular file of the project, empty, binary, too large or not UTF-8."""
     shown = shown or path
+    check_regular_file(path, shown, root)
+    data = path.read_bytes()
     where = Location.of(shown)
     if not data.strip():
         raise SourceError("the article is empty", where)
@@ -53,16 +80,17 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     text = None
     shown = shown_path(path, root)
     try:
-        text = read_article(path, shown)
+        text = read_article(path, shown, root)
     except SourceError as exc:
         errors.add(exc)
     meta_file = path.with_name(path.stem + META_SUFFIX)
     meta_path = shown_path(meta_file, root)
     meta = None
-    if not meta_file.exists():
+    if not meta_file.exists() and not meta_file.is_symlink():
         errors.add(SourceError(f"its metadata file {meta_file.name} is missing", Location.of(shown)))
     else:
         try:
+            check_regular_file(meta_file, meta_path, root)
             meta = load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
@@ -75,7 +103,7 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     errors.raise_if_any()
     fields = plain(meta)
     published = fields.get("published")
-    if published is not None and "published_date" not in fields:
+    if published is not None:
         fields["published_date"] = str(published)[:10]
     try:
         return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
@@ -130,6 +158,118 @@ def load_all(seeds_dir: Path, root: Path | None = None) -> Loaded:
             errors.add(DuplicateIdError(f"source_id '{source.source_id}' is used by {seen[source.source_id].file} too",
                                         Location.of(shown_path(seeds_dir / (Path(source.file).stem + META_SUFFIX), root), None, "source_id")))
         seen[source.source_id] = source
+    texts: dict[str, Source] = {}
+    for source in sources:
+        first = texts.setdefault(source.text_sha256, source)
+        if first is not source:
+            errors.add(SourceError(f"has the same text as {first.file} ('{first.source_id}'); one report under two ids "
+                                   "would publish every event, quote and figure twice",
+                                   Location.of(shown_path(seeds_dir / source.file, root))))
     if not sources and not errors.errors:
         errors.add(SourceError("no articles (*.txt) found", Location.of(shown_path(seeds_dir, root))))
     return Loaded(sources, errors.errors, unusable)
+
+
+# adding an article -----------------------------------------------------------
+
+def seed_name(seeds_dir: Path, data: bytes) -> str:
+    """The name of a new article's files: ``NNN_<hash>``.
+
+    ``NNN`` is one more than the highest three-digit number that begins a name in
+    ``seeds_dir`` (``000`` for the first; a number is never reused, so the numbers
+    follow the order of arrival, with gaps where an article was removed), and
+    ``<hash>`` is the first 16 hexadecimal digits of the text's SHA-256.  Names
+    made before this rule (the first seeds' hash part is not their SHA-256) stay
+    valid: the build reads every ``*.txt``, whatever its name."""
+    numbers = [int(m.group(1)) for p in article_paths(seeds_dir) if (m := NUMBERED.match(p.stem))]
+    number = max(numbers, default=-1) + 1
+    if number > 999:
+        raise BuildFailed([SourceError("seeds/ has used every number from 000 to 999", Location.of(seeds_dir))])
+    return f"{number:03d}_{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+def default_source_id(publisher: str, published: str, title: str, taken: set[str]) -> str:
+    """``<publisher>-<YYYY-MM-DD>-<subject>``: the publisher's name before any parenthesis, the
+    publication day, and the first three words of the title of four letters or more; ``-2``, ``-3``…
+    when that id is taken."""
+    from .rules.rows import slug
+
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) >= 4][:3]
+    base = "-".join(part for part in (slug(publisher.split("(")[0], 30), slug(published[:10]), slug(" ".join(words), 40) if words else "")
+                    if part)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def parse_published(value: str) -> str:
+    """``value`` when it is an ISO 8601 date or local date and time (``2024-03-05``, ``2024-03-05T14:30``)."""
+    try:
+        dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM)") from None
+    return value
+
+
+def add_article(seeds_dir: Path, article: Path, *, publisher: str, published: str, title: str | None = None,
+                url: str | None = None, rights: str | None = None, language: str = "en",
+                source_id: str | None = None, root: Path | None = None) -> Source:
+    """Copy ``article`` byte for byte into ``seeds_dir`` under its ``seed_name`` and write its metadata file.
+
+    Nothing is written unless the text and every field are valid; BuildFailed lists every problem,
+    each naming the article or the option (``--published``) at fault."""
+    errors = ErrorCollector()
+    try:
+        data = article.read_bytes()
+        text = read_article(article)
+    except OSError as exc:
+        raise BuildFailed([SourceError(f"cannot be read ({exc.strerror})", Location.of(article))]) from None
+    except SourceError as exc:
+        raise BuildFailed([exc]) from None
+    loaded = load_all(seeds_dir, root) if article_paths(seeds_dir) else Loaded()
+    sha = hashlib.sha256(data).hexdigest()
+    for known in loaded.sources:
+        if known.text_sha256 == sha:
+            errors.add(DuplicateIdError(f"this text is already in seeds/ as {known.file} ({known.source_id})", Location.of(article)))
+    name = seed_name(seeds_dir, data)
+    meta_file = shown_path(seeds_dir / f"{name}{META_SUFFIX}", root)
+
+    def option(field_name: str | None) -> Location:
+        """Where an option's error points: the metadata file it would have been written to."""
+        return Location.of(meta_file, None, field_name)
+
+    publisher, published = (publisher or "").strip(), (published or "").strip()
+    try:
+        published = parse_published(published)
+    except ValueError as exc:
+        errors.add(SourceError(f"--published: {exc}", option("published")))
+    if url is not None and not re.match(r"https?://\S+$", url):
+        errors.add(SourceError(f"--url {url!r} is not an http(s) address", option("url")))
+    if not title:
+        first_line = next(line.strip() for line in text.splitlines() if line.strip())
+        title = first_line if len(first_line) <= 160 else first_line[:160].rsplit(" ", 1)[0] + "…"
+    rights = rights or f"© {published[:4]} {publisher}. The text is reproduced for research and verification; all rights remain with the publisher."
+    taken = {s.source_id for s in loaded.sources} | loaded.unusable_ids
+    if source_id in taken:
+        errors.add(DuplicateIdError(f"--source-id {source_id!r} is already used in seeds/", option("source_id")))
+    source_id = source_id or default_source_id(publisher, published, title, taken)
+    meta = {"source_id": source_id, "publisher": publisher, "published": published, "title": title,
+            "language": language, "url": url, "rights": rights}
+    try:
+        source = Source(**meta, published_date=published[:10], file=f"{name}.txt", text=text, text_sha256=sha)
+    except ValidationError as exc:
+        reported = {e.location.field for e in errors.errors}
+        for err in exc.errors():
+            field_name = {"published_date": "published"}.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else None
+            if field_name in reported:
+                continue
+            errors.add(SourceError(f"--{field_name.replace('_', '-')}: {err['msg']} (got {meta.get(field_name)!r})", option(field_name)))
+    errors.raise_if_any()
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    lines = [f"# Metadata of {name}.txt (the text file is kept exactly as received), written by `python -m extract add`."]
+    lines += [f"{key}: {'null' if value is None else json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    (seeds_dir / f"{name}{META_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (seeds_dir / f"{name}.txt").write_bytes(data)
+    return source

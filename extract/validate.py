@@ -2,28 +2,22 @@
 
 Before anything is written: each row's offsets give back its text, ids are
 unique, and every foreign key resolves.  After the package is written to a
-temporary folder: frictionless validates it (CSV and Parquet, foreign keys
-included; see ``package_check``), in a second process that loaded frictionless
-while this one ran the rules.  Only a dataset that passes both is published.
+temporary folder: stock frictionless validates it as a user will (see
+``package_check``), and each Parquet file must read back as the rows it was
+written from.  Only a dataset that passes both is published.
 """
 
 from __future__ import annotations
 
-import json
-import select
-import subprocess
-import sys
-import tempfile
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildFailed, DuplicateIdError, ErrorCollector, Location, OffsetError, PackageError, UnknownReferenceError
-from .models import TABLES, Spanned
+from .errors import BuildFailed, DuplicateIdError, ErrorCollector, FieldError, Location, OffsetError, PackageError, UnknownReferenceError
+from .models import MODELS, TABLES, Spanned
 
 if TYPE_CHECKING:
     from .resolve import Dataset
-
-PROJECT_CODE = Path(__file__).resolve().parents[1]  # the folder holding the extract package
 
 
 def check_offsets(dataset: Dataset, errors: ErrorCollector) -> None:
@@ -60,92 +54,81 @@ def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
                                                      Location.of(getattr(row, "provenance", table), None, column)))
 
 
+EVENT_AFTER_REPORT = dt.timedelta(days=366)
+"""How far after its latest report an event may be dated: a report may announce a trial or a vote
+months ahead, but an event dated years after every report that mentions it is a typo."""
+
+
+def where(row, field: str) -> Location:
+    """The curated entry a row comes from (its ``provenance`` is ``file:line``), or the rule that made it."""
+    file, _, line = row.provenance.rpartition(":")
+    return Location.of(file, int(line), field) if line.isdigit() else Location.of(row.provenance, None, field)
+
+
+def check_quote_spans(dataset: Dataset, errors: ErrorCollector) -> None:
+    """Two quotations of one source over exactly the same characters are one quotation entered twice."""
+    seen: dict[tuple, str] = {}
+    for quote in dataset.rows("quotes"):
+        key = (quote.source_id, quote.char_start, quote.char_end)
+        if key in seen:
+            errors.add(DuplicateIdError(f"quotes {seen[key]} and {quote.quote_id} cite the same characters "
+                                        f"({quote.char_start}-{quote.char_end}) of {quote.source_id}",
+                                        where(quote, "text")))
+        seen.setdefault(key, quote.quote_id)
+
+
+def check_event_dates(dataset: Dataset, errors: ErrorCollector) -> None:
+    """An event may precede its reports by any time, but not follow the latest of them by more than a year."""
+    published = {s.source_id: s.published_date for s in dataset.rows("sources")}
+    latest: dict[str, dt.date] = {}
+    for mention in dataset.rows("mentions"):
+        if mention.event_id and mention.source_id in published:
+            day = published[mention.source_id]
+            latest[mention.event_id] = max(latest.get(mention.event_id, day), day)
+    for event in dataset.rows("events"):
+        report = latest.get(event.event_id)
+        if event.date and report and event.date > report + EVENT_AFTER_REPORT:
+            errors.add(FieldError(f"event {event.event_id} is dated {event.date}, more than a year after its latest "
+                                  f"report ({report})", where(event, "date")))
+
+
 def check_dataset(dataset: Dataset) -> None:
-    """Offsets, unique keys, foreign keys; BuildFailed with every problem."""
+    """Offsets, unique keys, foreign keys, duplicate quotations, event dates; BuildFailed with every problem."""
     errors = ErrorCollector()
     check_offsets(dataset, errors)
     check_keys(dataset, errors)
+    check_quote_spans(dataset, errors)
+    check_event_dates(dataset, errors)
     errors.raise_if_any()
 
 
-VALIDATION_PROCESS = ("import sys; sys.path.insert(0, sys.argv[1]); "
-                      "from extract.package_check import serve_one_validation; serve_one_validation()")
+def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
+    """(file, message) for each Parquet file that does not read back as the rows it was written from.
+
+    The CSV files are written from the same rows and frictionless checks
+    them row by row; this check is what ties the Parquet files to them."""
+    import pyarrow.parquet as pq
+
+    from .publish.package import arrow_table
+
+    problems = []
+    for model in MODELS:
+        path = out / "parquet" / f"{model.table}.parquet"
+        expected = arrow_table(model, tables.get(model.table, []))
+        found = pq.read_table(path)
+        if not (found.schema.equals(expected.schema, check_metadata=True) and found.equals(expected)):
+            problems.append((str(path), f"{model.table}-parquet: the file does not read back as the rows it was written from"))
+    return problems
 
 
-class PackageValidation:
-    """frictionless validation of the staged package, in a second process when that saves time.
+def check_package(descriptor_path: Path, tables: dict[str, list]) -> None:
+    """Validate the written package; BuildFailed listing each problem.
 
-    A build spends about as long importing frictionless (0.3 s) as validating
-    with it, and neither needs spaCy or the rules.  So on entry the build starts
-    a Python process that imports frictionless while this one loads spaCy and
-    runs the rules; once the package is written it is validated there while
-    this process writes the SQLite database.  A plain subprocess, not
-    multiprocessing: it re-imports no caller's ``__main__`` and pickles nothing.
-    When frictionless is already loaded here (a test session, a second build in
-    one process) there is nothing to overlap and the package is validated
-    in-process.  Either way ``frictionless_problems`` decides, and nothing is
-    published before it has.
-    """
+    Stock frictionless, as a user runs it (every CSV row: types, constraints,
+    primary and foreign keys; every file's hash and bytes), then the Parquet
+    files against the rows they were written from."""
+    from .package_check import frictionless_problems
 
-    def __init__(self, in_background: bool | None = None, timeout: float = 600) -> None:
-        self.in_background = "frictionless" not in sys.modules if in_background is None else in_background
-        self.timeout = timeout  # a build never waits for ever: a validation process that hangs is a build error
-        self.process: subprocess.Popen | None = None
-        self.log = None
-        self.problems: list[tuple[str, str]] | None = None
-
-    def __enter__(self) -> "PackageValidation":
-        if self.in_background:
-            self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a file, not a pipe: it never fills up
-            self.process = subprocess.Popen([sys.executable, "-c", VALIDATION_PROCESS, str(PROJECT_CODE)],
-                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
-                                            text=True, encoding="utf-8")
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.communicate()
-            self.log.close()
-
-    def start(self, descriptor_path: Path) -> None:
-        """Begin validating the package; ``result`` waits for the answer."""
-        if self.process is None:
-            from .package_check import frictionless_problems
-
-            self.problems = frictionless_problems(str(descriptor_path))
-            return
-        try:
-            self.process.stdin.write(f"{descriptor_path}\n")
-            self.process.stdin.flush()
-        except OSError:
-            pass  # the process has died; result() says why
-
-    def result(self, descriptor_path: Path) -> list[tuple[str, str]]:
-        """(file, message) of every problem in the package, once it has been validated."""
-        if self.process is None:
-            if self.problems is None:
-                self.start(descriptor_path)
-            return self.problems
-        ready, _, _ = select.select([self.process.stdout], [], [], self.timeout)
-        if not ready:
-            self.process.kill()
-            return [(str(descriptor_path), f"frictionless did not finish validating the package within {self.timeout:g} s")]
-        answer = self.process.stdout.readline()
-        try:
-            return [tuple(problem) for problem in json.loads(answer)]
-        except json.JSONDecodeError:
-            self.process.wait()
-            self.log.seek(0)
-            last = self.log.read().strip().splitlines()[-1:] or [f"it stopped with exit code {self.process.returncode}"]
-            return [(str(descriptor_path), f"frictionless could not validate the package: {last[0]}")]
-
-
-def check_package(descriptor_path: Path, validation: PackageValidation | None = None) -> None:
-    """Validate the written package with frictionless; BuildFailed listing each problem.
-
-    With ``validation`` (started on this package), wait for its answer;
-    without, validate here and now."""
-    problems = (validation or PackageValidation(in_background=False)).result(descriptor_path)
+    problems = frictionless_problems(descriptor_path) + check_parquet(descriptor_path.parent, tables)
     if problems:
         raise BuildFailed([PackageError(message, Location.of(file)) for file, message in problems])

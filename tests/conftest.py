@@ -57,15 +57,22 @@ figures:
     unit: count
     counts: inmates moved
 """
+REVIEWED = "status: curated\nreviewed_by: Test curators\nreviewed_on: 2024-01-02\n"
+"""A review, at the end of a test's annotation (so the lines tests cite stay put); make_project adds it
+to an annotation that gives no status of its own."""
+ANNOTATION += REVIEWED
 
 
 def make_project(root: Path, article: str = ARTICLE, meta: str = META, annotation: str | None = ANNOTATION) -> Project:
-    """A tiny project with one article (and its annotation) in ``root``."""
+    """A tiny project with one article (and its annotation, reviewed unless it says otherwise) in ``root``."""
     (root / "seeds" / "annotations").mkdir(parents=True)
     (root / "seeds" / "100_test.txt").write_text(article, encoding="utf-8")
     (root / "seeds" / "100_test.meta.yaml").write_text(meta, encoding="utf-8")
     if annotation is not None:
-        (root / "seeds" / "annotations" / "test-2024-01-01-northgate.yaml").write_text(textwrap.dedent(annotation), encoding="utf-8")
+        annotation = textwrap.dedent(annotation)
+        if not any(line.startswith("status:") for line in annotation.splitlines()):
+            annotation = annotation.rstrip("\n") + "\n" + REVIEWED
+        (root / "seeds" / "annotations" / "test-2024-01-01-northgate.yaml").write_text(annotation, encoding="utf-8")
     return Project(root)
 
 

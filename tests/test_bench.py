@@ -17,9 +17,14 @@ def test_the_rules_throughput_benchmark_runs_and_reports_the_ratio():
     assert "ratio rules / tokenizer:" in out and "peak RSS of the rules alone at 1 MB" in out
 
 
-def test_the_build_speed_benchmark_runs_and_reports_the_floor():
-    out = bench("bench/build_speed.py", "--runs", "1")
-    assert "import floor" in out and "build / floor, run by run" in out
+def test_the_build_scale_benchmark_runs_cold_and_incremental_builds():
+    out = bench("bench/build_scale.py", "--sizes", "3", "6", timeout=300)
+    assert "| 6 | cold |" in out and "| 6 | one article added |" in out and "6 articles cost" in out
+
+
+def test_the_validation_cost_benchmark_validates_a_replicated_package():
+    out = bench("bench/validation_cost.py", "--copies", "2", "--runs", "1")
+    assert "foreign keys included" in out and "without foreign keys" in out
 
 
 def test_the_held_out_evaluation_scores_every_measure():

@@ -97,7 +97,7 @@ def test_a_foreign_key_link_opens_the_speaker(page, server):
 
 
 QUERIES = ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources",
-           "where_reports_disagree", "corroborated_claims"]
+           "where_reports_disagree", "conflicts_within_a_report", "corroborated_claims"]
 
 
 def test_every_canned_query_is_tested():

@@ -2,19 +2,26 @@
 
 import asyncio
 import datetime as dt
+import sqlite3
 
 import pytest
 
-from extract.claims import compare_quantities, propose_relations
+from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, propose_relations
+from extract.rules import lexicon
+from extract.rules.rows import clause_polarity
 from extract.errors import BuildFailed
 from extract.models import Claim, ClaimRelation, Event, Figure
 from extract.pipeline import assemble
+from extract.publish.datasette import QUERIES_FILE
+from extract.publish.schemas import full_ddl
+from extract.publish.sqlite import write_database
 from extract.serve import datasette_app
+from extract.yamlfile import read_data
 
 from conftest import ANNOTATION, make_project
 
 
-@pytest.mark.parametrize("a, b, relation", [
+QUANTITY_CASES = [
     ((5000, "approximate"), (5000, "exact"), "corroborates"),      # "some 5,000" and "5,000" agree
     ((11000, "approximate"), (11000, "exact"), "corroborates"),
     ((5000, "approximate"), (5400, "exact"), "corroborates"),      # within the ±10 % of "about"
@@ -25,7 +32,12 @@ from conftest import ANNOTATION, make_project
     ((10, "at_least"), (12, "exact"), "qualifies"),                # a bound that the other fits
     ((1, "less_than"), (1, "exact"), "corroborates"),
     ((3, "vague"), (None, "vague"), "qualifies"),                  # "several" and "many"
-])
+    ((100, "more_than"), (150, "at_least"), "qualifies"),
+    ((30, "less_than"), (40, "approximate"), "contradicts"),
+]
+
+
+@pytest.mark.parametrize("a, b, relation", QUANTITY_CASES)
 def test_figures_are_compared_with_their_qualifiers(a, b, relation):
     assert compare_quantities(a, b)[0] == relation
     assert compare_quantities(b, a)[0] == relation
@@ -36,35 +48,138 @@ def claim(claim_id, source_id, event_id, polarity="asserts", method="rule", figu
                  certainty="stated", figure_id=figure_id, text="x", char_start=0, char_end=1, method=method, provenance="t")
 
 
-EVENTS = [Event(event_id=e, event_type="escape", date=dt.date(2024, 1, 1), date_precision="day", summary="s",
-                method="rule", provenance="t") for e in ("e1", "e2", "e3")]
+def event(event_id, event_type="escape", day=1):
+    return Event(event_id=event_id, event_type=event_type, date=dt.date(2024, 1, day), date_precision="day", summary="s",
+                 method="rule", provenance="t")
 
 
-def test_opposite_polarity_on_the_same_event_type_and_date_is_a_contradiction():
+EVENTS = [event(e) for e in ("e1", "e2", "e3")]
+RIVERTON = frozenset({"place:riverton"})
+
+
+def test_opposite_polarity_on_one_event_with_a_shared_place_is_a_contradiction():
     claims = [claim("a-c1", "a", "e1"), claim("b-c1", "b", "e2", polarity="denies"), claim("c-c1", "c", "e3")]
-    found = {(r.claim_id, r.relation, r.other_claim_id) for r in propose_relations(claims, [], EVENTS, [])}
+    anchors = {c.claim_id: RIVERTON for c in claims}
+    found = {(r.claim_id, r.relation, r.other_claim_id) for r in propose_relations(claims, [], EVENTS, [], anchors)}
     assert found == {("a-c1", "contradicts", "b-c1"), ("a-c1", "corroborates", "c-c1"), ("b-c1", "contradicts", "c-c1")}
+
+
+@pytest.mark.parametrize("events, anchors, related", [
+    ([event("e1"), event("e2")], [RIVERTON, RIVERTON], True),
+    ([event("e1"), event("e2")], [RIVERTON, frozenset({"place:lakeside"})], False),   # two escapes, two towns
+    ([event("e1"), event("e2")], [frozenset(), frozenset()], False),                 # type and date alone
+    ([event("e1", "attack"), event("e2", "arrest")], [RIVERTON, RIVERTON], False),  # one town, two kinds of event
+    ([event("e1"), event("e2", day=2)], [RIVERTON, RIVERTON], False),
+    ([event("e1"), event("e2")], [frozenset({"entity:river-gang"}), frozenset({"entity:river-gang", "place:x"})], True),
+])
+def test_claims_relate_only_with_a_shared_event_type_date_and_anchor(events, anchors, related):
+    claims = [claim("a-c1", "a", "e1"), claim("b-c1", "b", "e2")]
+    found = propose_relations(claims, [], events, [], dict(zip(["a-c1", "b-c1"], anchors)))
+    assert bool(found) == related
+
+
+def test_claims_citing_one_curated_event_relate_without_anchors():
+    claims = [claim("a-c1", "a", "e1", method="curated"), claim("b-c1", "b", "e1", polarity="denies")]
+    [relation] = propose_relations(claims, [], EVENTS, [])
+    assert (relation.relation, relation.note) == ("contradicts", "the same event (e1); one asserts what the other denies")
 
 
 def test_no_proposal_within_one_source_or_where_a_curator_decided():
     curated = [ClaimRelation(relation_id="x", claim_id="a-c1", other_claim_id="b-c1", relation="qualifies", method="curated", provenance="t")]
-    claims = [claim("a-c1", "a", "e1"), claim("a-c2", "a", "e1", polarity="denies"), claim("b-c1", "b", "e2", polarity="denies")]
+    claims = [claim("a-c1", "a", "e1"), claim("a-c2", "a", "e1", polarity="denies"), claim("b-c1", "b", "e1", polarity="denies")]
     found = {(r.claim_id, r.other_claim_id) for r in propose_relations(claims, [], EVENTS, curated)}
     assert found == {("a-c2", "b-c1")}
 
 
 def test_curated_claims_are_never_related_by_polarity_alone():
-    claims = [claim("a-c1", "a", "e1", method="curated"), claim("b-c1", "b", "e2", polarity="denies", method="curated")]
+    claims = [claim("a-c1", "a", "e1", method="curated"), claim("b-c1", "b", "e1", polarity="denies", method="curated")]
     assert propose_relations(claims, [], EVENTS, []) == []
 
 
+def figure(figure_id, source_id, surface, value, qualifier, counts, unit="count"):
+    return Figure(figure_id=figure_id, source_id=source_id, surface=surface, value=value, qualifier=qualifier, unit=unit,
+                  counts=counts, char_start=0, char_end=len(surface), method="curated", provenance="t")
+
+
 def test_figures_about_the_same_quantity_are_linked():
-    figures = [Figure(figure_id=f, source_id=s, surface=t, value=v, qualifier=q, unit="count", counts="soldiers deployed",
-                      char_start=0, char_end=len(t), method="curated", provenance="t")
-               for f, s, t, v, q in [("a-f1", "a", "some 5,000", 5000, "approximate"), ("b-f1", "b", "5,000", 5000, "exact")]]
-    claims = [claim("a-c1", "a", "e1", method="curated", figure_id="a-f1"), claim("b-c1", "b", "e2", method="curated", figure_id="b-f1")]
+    figures = [figure("a-f1", "a", "some 5,000", 5000, "approximate", "soldiers deployed"),
+               figure("b-f1", "b", "5,000", 5000, "exact", "soldiers sent to the border")]
+    claims = [claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
+              claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2")]
     [relation] = propose_relations(claims, figures, EVENTS, [])
-    assert (relation.relation, relation.method) == ("corroborates", "rule") and "some 5,000" in relation.note
+    assert (relation.relation, relation.method) == ("corroborates", "rule") and "both count soldier" in relation.note
+
+
+@pytest.mark.parametrize("counts_a, counts_b", [
+    ("armored vehicles deployed", "police officers deployed"),   # a dozen vehicles are not 900 officers
+    ("people", "people"),                                        # too general to say it is the same count
+    ("age in years", "age in years"),                            # two persons' ages
+])
+def test_figures_counting_different_things_are_not_compared(counts_a, counts_b):
+    figures = [figure("a-f1", "a", "dozens", 24, "vague", counts_a), figure("b-f1", "b", "900", 900, "exact", counts_b)]
+    claims = [claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
+              claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2")]
+    assert propose_relations(claims, figures, EVENTS, [], {"a-c1": RIVERTON, "b-c1": RIVERTON}) == []
+
+
+@pytest.mark.parametrize("counts, key", [
+    ("inmates moved", "prisoner"),
+    ("detainees who escaped", "prisoner"),
+    ("prisoners to be transferred to other prisons", "prisoner"),
+    ("armored vehicles deployed", "vehicle"),
+    ("masked gunmen", "gunman"),
+    ("police members deployed", "police member"),
+    ("members of the rebel militia", "militia member"),
+    ("towns the storm has reached", "town"),
+    ("buses leaving the depot", "bus"),
+    ("killed", "death"),
+    ("people", None),
+    ("hours of waiting", None),
+    ("unspecified", None),
+])
+def test_what_a_figure_counts_is_reduced_to_its_head_noun(counts, key):
+    assert counts_key(counts) == key
+
+
+def test_a_figure_row_gets_its_counts_key_from_counts():
+    assert figure("a-f1", "a", "12", 12, "exact", "inmates who fled").counts_key == "prisoner"
+
+
+@pytest.mark.parametrize("before_trigger, polarity", [
+    ("Without warning, police", "asserts"),                  # the negation is in another clause
+    ("With no warrant in hand, officers", "asserts"),
+    ("Officers with no warrant", "asserts"),                 # a prepositional phrase, not the subject
+    ("No inmates", "denies"),
+    ("There was no", "denies"),
+    ("None of the prisoners", "denies"),
+    ("The guards did not", "denies"),
+    ("Protesters have never", "denies"),
+    ("The crowd didn\u2019t", "denies"),
+    ("The ministry denied that any prisoners", "denies"),
+    ("Soldiers foiled an", "denies"),
+    ("Officials have not ruled out that prisoners", "asserts"),  # a negated denial denies nothing
+    ("Guards stopped a fight and two prisoners", "asserts"),    # "stopped" governs the fight, not the escape
+    ("It was not clear whether prisoners", "asserts"),
+    ("The mayor said no one", "denies"),
+])
+def test_polarity_comes_from_the_triggers_own_clause(before_trigger, polarity):
+    assert clause_polarity(before_trigger)[0] == polarity
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("claims", "denial"), ids=lambda e: e["id"])
+def test_every_denial_cue_denies(entry):
+    subject = {"governs": "The ministry {w} that prisoners", "negates": "Prisoners did {w}",
+               "determiner": "{w} prisoners"}[entry["kind"]]
+    for word in entry["words"]:
+        text = subject.format(w=word) if not (entry["kind"] == "negates" and word == "n't") else "Prisoners didn't"
+        assert clause_polarity(text) == ("denies", entry["id"]), word
+
+
+def test_pairing_emits_a_bounded_number_of_relations_per_claim():
+    claims = [claim(f"s{i:03d}-c1", f"s{i:03d}", "e1", polarity="denies" if i % 3 else "asserts") for i in range(300)]
+    relations = propose_relations(claims, [], EVENTS, [])
+    assert 300 <= len(relations) <= 300 * 2 * MAX_PARTNERS  # all pairs would be 44,850
+    assert {r.relation for r in relations} == {"corroborates", "contradicts"}
 
 
 def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
@@ -75,6 +190,11 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
     relations = {(r.claim_id, r.relation, r.other_claim_id): r.method for r in dataset.rows("claim_relations")}
     assert relations[("efe-2023-09-20-tocoron-c05", "contradicts", "efe-2023-09-20-tocoron-c03")] == "curated"
     assert relations[("afp-2023-09-20-tocoron-c01", "corroborates", "efe-2023-09-20-tocoron-c06")] == "rule"  # 11,000 in both
+    # "several" detainees and "some" gang leaders who escaped count different people: no longer compared
+    assert not [r for r in relations if r[0] == "afp-2023-09-20-tocoron-c02" and r[2] == "efe-2023-09-20-tocoron-c04"]
+    scopes = {r.relation_id: r.scope for r in dataset.rows("claim_relations")}
+    assert scopes["efe-2023-09-20-tocoron-c05--contradicts--efe-2023-09-20-tocoron-c03"] == "within_source"
+    assert scopes["afp-2023-09-20-tocoron-c06--contradicts--efe-2023-09-20-tocoron-c07"] == "cross_source"
     text = {s.source_id: s.text for s in dataset.rows("sources")}
     for c in claims.values():
         assert text[c.source_id][c.char_start:c.char_end] == c.text
@@ -95,21 +215,153 @@ def test_a_claim_citing_a_missing_quote_or_claim_is_refused(tmp_path, extra, fie
     assert [(e[2], e[3]) for e in info.value.flatten()] == [(field, "reference-error")]
 
 
-def test_an_uncurated_article_gets_rule_claims_related_to_curated_ones(tmp_path):
-    annotation = ANNOTATION + ("events:\n  - id: escape\n    event_type: escape\n    date: 2024-01-01\n    date_precision: day\n"
-                               "    summary: Inmates escape.\n    mentions: [Some 300 inmates were moved]\n"
-                               "claims:\n  - id: c01\n    text: Some 300 inmates were moved\n    event_id: escape\n"
-                               "    proposition: inmates escaped\n    polarity: asserts\n    certainty: stated\n")
-    project = make_project(tmp_path, annotation=annotation)
-    (project.seeds / "200_denial.txt").write_text("The governor denied that any inmates escaped on Monday.", encoding="utf-8")
-    (project.seeds / "200_denial.meta.yaml").write_text(
-        'source_id: other-2024-01-03\npublisher: X\npublished: "2024-01-03"\ntitle: t\nlanguage: en\nrights: r\n', encoding="utf-8")
+NORTHGATE = ANNOTATION + """\
+places:
+  - id: northgate-jail
+    name: Northgate jail
+    place_type: facility
+    mentions: [Northgate jail]
+events:
+  - id: raid
+    event_type: security_operation
+    date: 2024-01-01
+    date_precision: day
+    place_id: northgate-jail
+    summary: Police raid the jail.
+    mentions: [raided]
+  - id: escape
+    event_type: escape
+    date: 2024-01-01
+    date_precision: day
+    place_id: northgate-jail
+    summary: Inmates escape.
+    mentions: [Some 300 inmates were moved]
+claims:
+  - {id: c01, text: Police raided the Northgate jail, event_id: raid, proposition: police raided the jail, polarity: asserts, certainty: stated}
+  - {id: c02, text: We found nothing, event_id: raid, proposition: the raid found nothing, polarity: denies, certainty: stated}
+  - {id: c03, text: Some 300 inmates were moved, event_id: escape, proposition: inmates escaped, polarity: asserts, certainty: stated}
+claim_relations:
+  - {claim_id: c02, other_claim_id: c01, relation: contradicts, note: the spokesperson against the report}
+"""
+
+OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 2024-01-01)
+    "200_denial": ("other-2024-01-03-denial", "The governor denied that any inmates escaped from the Northgate jail on Monday."),
+    "201_dunedin": ("other-2024-01-03-dunedin", "Police raided a bank in Dunedin on Monday, witnesses said."),
+    "202_tampere": ("other-2024-01-03-tampere", "Police raided a warehouse in Tampere on Monday."),
+    "203_tampere": ("wire-2024-01-03-tampere", "Officers raided a warehouse in Tampere on Monday, seizing weapons."),
+    "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
+    "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
+    "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
+    "207_bendigo": ("wire-2024-01-03-bendigo",
+                    "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
+}
+
+
+@pytest.fixture(scope="module")
+def related(tmp_path_factory):
+    """A curated article with a within-source contradiction and uncurated articles that bear on it, assembled."""
+    project = make_project(tmp_path_factory.mktemp("related"), annotation=NORTHGATE)
+    for stem, (source_id, text) in OTHERS.items():
+        (project.seeds / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (project.seeds / f"{stem}.meta.yaml").write_text(
+            f'source_id: {source_id}\npublisher: {source_id.split("-")[0].title()} News\npublished: "2024-01-03"\n'
+            f"title: t\nlanguage: en\nrights: r\n", encoding="utf-8")
     dataset = assemble(project)
-    [rule_claim] = [c for c in dataset.rows("claims") if c.method == "rule"]
-    assert (rule_claim.polarity, rule_claim.source_id) == ("denies", "other-2024-01-03")
-    [relation] = [r for r in dataset.rows("claim_relations") if r.method == "rule"]
-    assert relation.relation == "contradicts" and {relation.claim_id, relation.other_claim_id} == {
-        rule_claim.claim_id, "test-2024-01-01-northgate-c01"}
+    database = project.root / "test.db"
+    write_database(dataset.tables, database)
+    return dataset, database
+
+
+def relation_pairs(dataset, method=None):
+    source = {c.claim_id: c.source_id for c in dataset.rows("claims")}
+    return {(source[r.claim_id], r.relation, source[r.other_claim_id]) for r in dataset.rows("claim_relations")
+            if method in (None, r.method)}
+
+
+def test_an_uncurated_denial_contradicts_the_curated_claim_about_the_same_place_and_event(related):
+    dataset, _ = related
+    [denial] = [c for c in dataset.rows("claims") if c.source_id == "other-2024-01-03-denial"]
+    assert denial.polarity == "denies"
+    [relation] = [r for r in dataset.rows("claim_relations") if denial.claim_id in (r.claim_id, r.other_claim_id)]
+    assert (relation.relation, relation.scope, relation.method) == ("contradicts", "cross_source", "rule")
+    assert {relation.claim_id, relation.other_claim_id} == {denial.claim_id, "test-2024-01-01-northgate-c03"}
+    assert "northgate jail" in relation.note
+
+
+@pytest.mark.parametrize("source_id, polarity", [
+    ("other-2024-01-03-geelong", "asserts"), ("other-2024-01-03-ballarat", "denies"), ("other-2024-01-03-tampere", "asserts")])
+def test_a_rule_claim_takes_its_polarity_from_its_own_clause(related, source_id, polarity):
+    [rule_claim] = [c for c in related[0].rows("claims") if c.source_id == source_id]
+    assert rule_claim.polarity == polarity
+
+
+def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
+    dataset, _ = related
+    rule_sources = {c.source_id for c in dataset.rows("claims") if c.method == "rule"}
+    assert {sid for sid, _ in OTHERS.values()} <= rule_sources  # every article made a claim, so the test means something
+    pairs = relation_pairs(dataset, "rule")
+    assert ("other-2024-01-03-tampere", "corroborates", "wire-2024-01-03-tampere") in pairs
+    assert not [p for p in pairs if "other-2024-01-03-dunedin" in p]
+
+
+def test_every_relation_says_whether_it_is_within_one_source(related):
+    dataset, _ = related
+    source = {c.claim_id: c.source_id for c in dataset.rows("claims")}
+    assert dataset.rows("claim_relations")
+    for r in dataset.rows("claim_relations"):
+        assert r.scope == ("within_source" if source[r.claim_id] == source[r.other_claim_id] else "cross_source")
+
+
+def canned(database, name):
+    sql = read_data(QUERIES_FILE)[name]["sql"]
+    with sqlite3.connect(database) as con:
+        con.row_factory = sqlite3.Row
+        return [dict(r) for r in con.execute(sql)]
+
+
+def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related):
+    _, database = related
+    rows = canned(database, "figures_across_sources")
+    found = {(r["surface_a"], r["surface_b"], r["comparison"].split(":")[0]) for r in rows}
+    assert found == {("Some 200", "200", "corroborates"), ("12", "dozens", "contradicts")}  # officers with officers only
+
+
+def figures_database(folder, figures):
+    """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
+    database = folder / "figures.db"
+    with sqlite3.connect(database) as con:
+        con.executescript(full_ddl())
+        con.execute("INSERT INTO sources (source_id, publisher, published, published_date, title, language, rights, file, "
+                    "text_sha256, text) VALUES ('s1', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x'), "
+                    "('s2', 'p', '2024', '2024-01-01', 't', 'en', 'r', 'f', ?, 'x')", ("0" * 64, "0" * 64))
+        con.execute("INSERT INTO events (event_id, event_type, date_precision, summary, method, provenance) "
+                    "VALUES ('e1', 'escape', 'unknown', 's', 'curated', 't')")
+        for n, (value, qualifier, key) in enumerate(figures, 1):
+            con.execute("INSERT INTO figures (figure_id, source_id, surface, value, qualifier, unit, counts, counts_key, event_id, "
+                        "char_start, char_end, method, provenance) VALUES (?, ?, 'x', ?, ?, 'count', 'c', ?, "
+                        "'e1', 0, 1, 'curated', 't')", (f"s{n}-f1", f"s{n}", value, qualifier, key))
+    return database
+
+
+@pytest.mark.parametrize("a, b", [(a, b) for a, b, _ in QUANTITY_CASES])
+def test_the_figures_query_compares_qualifiers_as_the_claims_do(tmp_path, a, b):
+    [row] = canned(figures_database(tmp_path, [(*a, "prisoner"), (*b, "prisoner")]), "figures_across_sources")
+    expected = compare_quantities(a, b)[0] if None not in (a[0], b[0]) else "not comparable"
+    assert row["comparison"].startswith(expected)
+
+
+@pytest.mark.parametrize("keys", [("prisoner", "guard"), ("prisoner", None), (None, None)])
+def test_the_figures_query_does_not_pair_figures_of_one_event_counting_different_things(tmp_path, keys):
+    assert canned(figures_database(tmp_path, [(300, "exact", keys[0]), (12, "exact", keys[1])]), "figures_across_sources") == []
+
+
+def test_a_contradiction_inside_one_report_is_not_where_the_reports_disagree(related):
+    _, database = related
+    across = canned(database, "where_reports_disagree")
+    within = canned(database, "conflicts_within_a_report")
+    assert [r["relation_id"] for r in within] == ["test-2024-01-01-northgate-c02--contradicts--test-2024-01-01-northgate-c01"]
+    assert across and all(r["source_a"] != r["source_b"] for r in across)
+    assert within[0]["relation_id"] not in {r["relation_id"] for r in across}
 
 
 def test_the_article_view_marks_contradicted_claims_and_links_the_other_passage(built):

@@ -1,31 +1,24 @@
 """The published formats agree with each other, and downloaders can check the files."""
 
 import json
-from decimal import Decimal
 import shutil
 import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
-from frictionless import Package, Resource, Schema
+from frictionless import Package
 
 from extract.models import MODELS
+from extract.package_check import csv_rows
 
 from conftest import ROOT
-
-
-def frictionless_rows(path, schema):
-    """Rows as frictionless reads them; its `number` cells are Decimals, compared here as floats."""
-    with Resource(str(path), schema=Schema.from_descriptor(schema)) as resource:
-        return [{k: float(v) if isinstance(v, Decimal) else v for k, v in row.to_dict().items()} for row in resource.row_stream]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
 def test_csv_parquet_and_sqlite_hold_the_same_rows(built, model):
     descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
     schema = next(r["schema"] for r in descriptor["resources"] if r["name"] == model.table)
-    schema = {k: v for k, v in schema.items() if k != "foreignKeys"}
-    from_csv = frictionless_rows(built.data / "csv" / f"{model.table}.csv", schema)
+    from_csv = csv_rows(built.data / "csv" / f"{model.table}.csv", schema)
     from_parquet = pq.read_table(built.data / "parquet" / f"{model.table}.parquet").to_pylist()
     conn = sqlite3.connect(built.data / "tocoron.db")
     conn.row_factory = sqlite3.Row
@@ -84,14 +77,34 @@ def test_the_datapackage_describes_the_dataset(built):
         assert committed == schema
 
 
-@pytest.mark.parametrize("key, value, error", [("hash", "sha256:" + "0" * 64, "hash-count"), ("bytes", 1, "byte-count")])
-def test_parquet_hash_and_bytes_are_verified(built, tmp_path, key, value, error):
-    """frictionless's own Parquet reader cannot count bytes; the project's plugin streams them."""
-    copy = tmp_path / "data"
-    shutil.copytree(built.data, copy)
-    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["name"] == "quotes-parquet")
-    resource[key] = value
-    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    report = Package(str(copy / "datapackage.json")).validate()
-    assert [(task.name, e.type) for task in report.tasks for e in task.errors] == [("quotes-parquet", error)]
+def test_the_descriptor_passes_frictionless_metadata_check_for_data_package_v2(built):
+    from frictionless import Package as FrictionlessPackage
+
+    report = FrictionlessPackage.validate_descriptor(str(built.data / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert resource["schema"]["missingValues"] == [""]
+        for field in resource["schema"]["fields"]:
+            assert field["type"] != "date" or field["format"] == "default"  # ISO 8601, as written
+
+
+def test_only_the_tables_holding_article_texts_carry_their_own_licences(built):
+    descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
+    licensed = {r["name"]: r["licenses"] for r in descriptor["resources"] if "licenses" in r}
+    assert set(licensed) == {"sources", "sources-parquet"}
+    data, texts = licensed["sources"]
+    assert data["name"] == descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert texts["name"] == "other-closed" and "© 2023 AFP" in texts["title"] and "© 2023 EFE" in texts["title"]
+
+
+def test_the_citation_file_agrees_with_the_dataset_metadata():
+    import yaml
+
+    from extract.publish.package import dataset_metadata
+
+    citation, meta = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")), dataset_metadata()
+    assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
+           (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
+    assert str(citation["date-released"]) == meta["created"][:10]
+    assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]

@@ -1,4 +1,5 @@
-"""The build's frictionless validation: what it refuses, in-process and in its own process alike."""
+"""Validating the written package: stock frictionless for every CSV row and every file, and the
+Parquet files proven equal to their CSV twins."""
 
 import csv
 import hashlib
@@ -12,13 +13,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.errors import BuildFailed
-from extract.package_check import frictionless_problems
-from extract.validate import PackageValidation, check_package
+from extract.package_check import frictionless_problems, parquet_problems
+from extract.pipeline import assemble
+from extract.validate import check_package, check_parquet
 
 from conftest import ROOT, make_project
 
 
-def copy_of_package(built, tmp_path):
+@pytest.fixture
+def package(built, tmp_path):
     copy = tmp_path / "data"
     shutil.copytree(built.data, copy)
     return copy
@@ -39,72 +42,83 @@ def dangling_actor_csv(package) -> bytes:
     return text.replace(",una-ventana-a-la-libertad,", ",no-such-organization,", 1).encode("utf-8")
 
 
-def validated(descriptor, in_background):
-    with PackageValidation(in_background=in_background) as validation:
-        validation.start(descriptor)
-        return validation.result(descriptor)
-
-
-@pytest.mark.parametrize("in_background", [False, True], ids=["in-process", "validation-process"])
-def test_a_valid_package_has_no_problems(built, in_background):
-    assert validated(built.data / "datapackage.json", in_background) == []
-
-
-@pytest.mark.parametrize("in_background", [False, True], ids=["in-process", "validation-process"])
-def test_a_reference_to_no_row_in_the_csv_file_is_refused(built, tmp_path, in_background):
-    package = copy_of_package(built, tmp_path)
-    rewrite(package, "actors", dangling_actor_csv(package))
-    problems = validated(package / "datapackage.json", in_background)
-    assert problems == [(str(package / "csv" / "actors.csv"),
-                         "actors: foreign-key: row 2: organization_id = 'no-such-organization' names no row of organizations")]
-
-
-def test_a_reference_to_no_row_in_the_parquet_file_is_refused(built, tmp_path):
-    package = copy_of_package(built, tmp_path)
+def parquet_with_other_source(package, tmp_path) -> bytes:
     table = pq.read_table(package / "parquet" / "quotes.parquet")
     rows = table.to_pylist()
     rows[0]["source_id"] = "no-such-source"
     out = tmp_path / "quotes.parquet"
     pq.write_table(type(table).from_pylist(rows, schema=table.schema), out)
-    rewrite(package, "quotes-parquet", out.read_bytes())
-    [(file, message)] = frictionless_problems(str(package / "datapackage.json"))
-    assert file.endswith("parquet/quotes.parquet") and "source_id = 'no-such-source' names no row of sources-parquet" in message
+    return out.read_bytes()
 
 
-def test_the_check_agrees_with_frictionless_validate_on_a_broken_reference(built, tmp_path):
-    package = copy_of_package(built, tmp_path)
+def test_the_published_package_has_no_problems(built):
+    descriptor = built.data / "datapackage.json"
+    assert frictionless_problems(descriptor) == []
+    assert parquet_problems(descriptor) == []
+
+
+def test_parquet_resources_are_files_so_stock_frictionless_needs_neither_pyarrow_nor_pandas(built):
+    descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
+    kinds = {(r["format"], r["type"]) for r in descriptor["resources"]}
+    assert kinds == {("csv", "table"), ("parquet", "file")}
+
+
+def test_a_reference_to_no_row_in_the_csv_file_is_refused(package):
     rewrite(package, "actors", dangling_actor_csv(package))
-    from frictionless import Package
-    report = Package(str(package / "datapackage.json")).validate()
-    assert [(t.name, e.type, e.row_number) for t in report.tasks for e in t.errors] == [("actors", "foreign-key", 2)]
+    [(file, message)] = frictionless_problems(package / "datapackage.json")
+    assert file == str(package / "csv" / "actors.csv")
+    assert message.startswith("actors: foreign-key: Row at position \"2\" violates the foreign key")
+    assert "no-such-organization" in message
 
 
-def test_a_type_error_is_reported_with_its_file(built, tmp_path):
-    package = copy_of_package(built, tmp_path)
+def test_a_type_error_is_reported_with_its_file(package):
     rows = list(csv.reader(io.StringIO((package / "csv" / "figures.csv").read_text(encoding="utf-8"))))
     rows[1][rows[0].index("char_start")] = "eleven"
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     rewrite(package, "figures", out.getvalue().encode("utf-8"))
+    [(file, message)] = frictionless_problems(package / "datapackage.json")
+    assert file == str(package / "csv" / "figures.csv") and message.startswith("figures: type-error:")
+
+
+@pytest.mark.parametrize("key, value, error", [("hash", "sha256:" + "0" * 64, "hash-count"), ("bytes", 1, "byte-count")])
+def test_a_parquet_file_is_checked_against_its_hash_and_bytes(package, key, value, error):
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "quotes-parquet")
+    resource[key] = value
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    [(file, message)] = frictionless_problems(package / "datapackage.json")
+    assert file == str(package / "parquet" / "quotes.parquet") and message.startswith(f"quotes-parquet: {error}:")
+
+
+def test_parquet_rows_that_differ_from_the_csv_are_refused(package, tmp_path):
+    rewrite(package, "quotes-parquet", parquet_with_other_source(package, tmp_path))
+    assert frictionless_problems(package / "datapackage.json") == []  # stock frictionless never reads Parquet rows
+    assert parquet_problems(package / "datapackage.json") == [
+        (str(package / "parquet" / "quotes.parquet"), "quotes-parquet: row 1 differs from csv/quotes.csv row 2 in source_id")]
+
+
+def test_the_build_refuses_a_parquet_file_that_does_not_hold_its_rows(built, package, tmp_path):
+    tables = assemble(built).tables
+    assert check_parquet(package, tables) == []
+    rewrite(package, "quotes-parquet", parquet_with_other_source(package, tmp_path))
+    assert check_parquet(package, tables) == [
+        (str(package / "parquet" / "quotes.parquet"), "quotes-parquet: the file does not read back as the rows it was written from")]
     with pytest.raises(BuildFailed) as failure:
-        check_package(package / "datapackage.json")
+        check_package(package / "datapackage.json", tables)
     [error] = failure.value.errors
-    assert error.location.file == str(package / "csv" / "figures.csv") and "type-error" in str(error)
+    assert error.location.file == str(package / "parquet" / "quotes.parquet")
 
 
-def test_a_validation_process_that_dies_is_a_build_error_not_a_hang(tmp_path):
-    missing = tmp_path / "nowhere" / "datapackage.json"
-    [(file, message)] = validated(missing, in_background=True)
-    assert file == str(missing)
-    assert message.startswith("frictionless could not validate the package: FileNotFoundError")
-
-
-def test_a_process_without_frictionless_loaded_validates_in_the_background():
-    code = ("import sys; from extract.validate import PackageValidation; "
-            "print(PackageValidation().in_background, 'frictionless' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert result.stdout.split() == ["True", "False"], result.stderr
-    assert PackageValidation().in_background is False  # this test session has frictionless loaded
+def test_the_check_command_reports_each_problem_and_exits_1(package):
+    rewrite(package, "actors", dangling_actor_csv(package))
+    result = subprocess.run([sys.executable, "-m", "extract.package_check", str(package / "datapackage.json")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    first, second, last = result.stdout.splitlines()
+    assert first.startswith(f"{package / 'csv' / 'actors.csv'}: actors: foreign-key:")
+    assert second == f"{package / 'parquet' / 'actors.parquet'}: actors-parquet: row 1 differs from csv/actors.csv row 2 in organization_id"
+    assert last == "2 problem(s)"
 
 
 def test_the_command_line_build_publishes_a_package_frictionless_accepts(tmp_path):
@@ -113,13 +127,5 @@ def test_the_command_line_build_publishes_a_package_frictionless_accepts(tmp_pat
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (project.data / "datapackage.json").exists() and not list(project.root.glob(".build-*"))
-    assert frictionless_problems(str(project.data / "datapackage.json")) == []
-
-
-def test_a_validation_process_that_hangs_is_stopped_and_reported(tmp_path, monkeypatch):
-    import extract.validate as validate
-    monkeypatch.setattr(validate, "VALIDATION_PROCESS", "import time; time.sleep(60)")
-    descriptor = tmp_path / "datapackage.json"
-    with PackageValidation(in_background=True, timeout=1) as validation:
-        validation.start(descriptor)
-        assert validation.result(descriptor) == [(str(descriptor), "frictionless did not finish validating the package within 1 s")]
+    assert frictionless_problems(project.data / "datapackage.json") == []
+    assert parquet_problems(project.data / "datapackage.json") == []

@@ -56,17 +56,21 @@ def test_the_database_has_every_table_with_keys_checked(built):
     assert {row[3] for row in fks} == set(TABLES["quotes"].foreign_keys())
 
 
+SEEDS = ("afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron")
+
+
 def test_both_seeds_are_curated(built):
-    quotes = read_csv(built, "quotes")
-    for source_id in ("afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron"):
+    quotes = [q for q in read_csv(built, "quotes") if q["source_id"] in SEEDS]
+    for source_id in SEEDS:
         assert sum(q["source_id"] == source_id for q in quotes) >= 10
     assert all(q["method"] == "curated" for q in quotes)
+    status = {s["source_id"]: s["curation_status"] for s in read_csv(built, "sources")}
+    assert [status[s] for s in SEEDS] == ["curated", "curated"]
     actors = {a["actor_id"]: a for a in read_csv(built, "actors")}
     # one row per real-world entity across sources
     assert json.loads(actors["carlos-nieto-palma"]["aliases"]) == ["Carlos Nieto"]
     mentions = read_csv(built, "mentions")
-    assert {m["source_id"] for m in mentions if m["organization_id"] == "tren-de-aragua"} == {
-        "afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron"}
+    assert {m["source_id"] for m in mentions if m["organization_id"] == "tren-de-aragua" and m["source_id"] in SEEDS} == set(SEEDS)
 
 
 def test_two_builds_are_byte_identical(seeds_copy):
@@ -113,8 +117,10 @@ def test_an_invalid_package_is_not_published(seeds_copy, monkeypatch):
     assert not list(seeds_copy.root.glob(".build-*"))
 
 
-def test_the_readme_shows_the_published_scores(built):
-    from extract.publish.readme import with_scores
+def test_the_readme_shows_the_published_scores_and_corpus(built):
+    from extract.publish.readme import with_corpus, with_scores
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     from extract.pipeline import assemble
-    assert with_scores(readme, assemble(built).rows("rule_scores")) == readme, "run `make build` and commit README.md"
+    dataset = assemble(built)
+    assert with_scores(readme, dataset.rows("rule_scores")) == readme, "run `make build` and commit README.md"
+    assert with_corpus(readme, dataset.rows("sources")) == readme, "run `make build` and commit README.md"

@@ -5,7 +5,7 @@ import pytest
 from extract.errors import BuildFailed
 from extract.pipeline import assemble
 
-from conftest import ANNOTATION, make_project
+from conftest import ANNOTATION, REVIEWED, make_project
 
 SECOND_ARTICLE = "Ana Ruiz, the ministry's spokesperson, said the Interior Ministry had finished the operation."
 SECOND_META = """\
@@ -22,7 +22,7 @@ def add_second_source(project, annotation: str):
     (project.seeds / "200_second.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
     (project.seeds / "200_second.meta.yaml").write_text(SECOND_META, encoding="utf-8")
     path = project.annotations / "test-2024-01-02-northgate.yaml"
-    path.write_text(annotation, encoding="utf-8")
+    path.write_text(annotation + REVIEWED, encoding="utf-8")
     return "seeds/annotations/test-2024-01-02-northgate.yaml"
 
 

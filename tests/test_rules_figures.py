@@ -1,7 +1,10 @@
 """Figure rules on news-style sentences written for these tests."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from extract.models import Figure
 from extract.rules import analyze
 
 
@@ -20,7 +23,7 @@ def figures(text):
     ("Several journalists were expelled.", [("Several", 3, "vague", "count")]),
     ("Inflation reached 12.5% in March.", [("12.5%", 12.5, "exact", "percent")]),
     ("Unemployment fell to 6.1 percent last year.", [("6.1 percent", 6.1, "exact", "percent")]),
-    ("The government paid $4.5 million to the contractor.", [("$4.5 million", 4_500_000, "exact", "money")]),
+    ("The government paid $4.5 million to the contractor.", [("$4.5 million", 4_500_000, "exact", "USD")]),
     ("He was sentenced to 13 years in prison.", [("13", 13, "exact", "year")]),
     ("The strike lasted 15 days.", [("15", 15, "exact", "day")]),
     ("Amina Diallo, 34, said she would stay.", [("34", 34, "exact", "year")]),
@@ -71,7 +74,7 @@ def test_figure_offsets_index_the_text():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The firm reported a $2.3bn loss.", [("$2.3bn", 2_300_000_000, "exact", "money")]),
+    ("The firm reported a $2.3bn loss.", [("$2.3bn", 2_300_000_000, "exact", "USD")]),
     ("Two suspects, aged 19 and 21, were arrested.", [("Two", 2, "exact", "count"), ("19", 19, "exact", "year"), ("21", 21, "exact", "year")]),
 ])
 def test_glued_multipliers_and_ages_after_aged(text, expected):
@@ -101,18 +104,18 @@ def test_percent_ranges_and_index_names(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The offer included a one-off payment of at least £1,655, the union said.", [("at least £1,655", 1655, "at_least", "£")]),
-    ("Nearly US$ 3 million was lost.", [("Nearly US$ 3 million", 3_000_000, "less_than", "US$")]),
-    ("The fund pledged more than €40m in aid.", [("more than €40m", 40_000_000, "more_than", "€")]),
+    ("The offer included a one-off payment of at least £1,655, the union said.", [("at least £1,655", 1655, "at_least", "GBP")]),
+    ("Nearly US$ 3 million was lost.", [("Nearly US$ 3 million", 3_000_000, "less_than", "USD")]),
+    ("The fund pledged more than €40m in aid.", [("more than €40m", 40_000_000, "more_than", "EUR")]),
 ])
 def test_a_qualifier_before_a_currency_sign(text, expected):
-    assert [(f.surface, f.value, f.qualifier, f.counts) for f in analyze(text).figures] == expected
+    assert [(f.surface, f.value, f.qualifier, f.unit) for f in analyze(text).figures] == expected
 
 
 def test_what_is_counted_stops_at_a_preposition_or_adverb():
-    found = [(f.surface, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
-                                                      "after more than four tonnes moved through the port.").figures]
-    assert found == [("22", "tonnes of cocaine"), ("25", "children"), ("more than four", "tonnes")]
+    found = [(f.surface, f.unit, f.counts) for f in analyze("Police seized 22 tonnes of cocaine there and 25 children later escaped "
+                                                              "after more than four tonnes moved through the port.").figures]
+    assert found == [("22", "t", "cocaine"), ("25", "count", "children"), ("more than four", "t", "mass")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -144,3 +147,29 @@ def test_an_hour_of_the_day_in_words_is_no_figure():
 
 def test_a_category_number_is_a_label():
     assert [f.surface for f in analyze("It hit as a Category 3 storm with winds of 120 mph.").figures] == ["120"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She ended a two-decade career in politics.", [("two-decade", 2)]),
+    ("The 3-decade-old feud ended.", [("3-decade-old", 3)]),
+    ("A three-month-long strike closed the port.", [("three-month", 3)]),
+])
+def test_a_hyphenated_time_unit_of_any_lexicon_length_is_read(text, expected):
+    assert [(f.surface, f.value) for f in analyze(text).figures] == expected
+
+
+NUMBER_PARTS = ["two", "-", "decade", "year", "old", "$", "€", "£", "R$", "RM", "US$", "EUR", "Rs", "1", "2,000", "3.5",
+                "bn", "m", "k", "km", "mph", "pc", "%", "sq", "to", "between", "and", "thirds", "half", "/", "in", "one",
+                "minus", "−", "a", "minute", "of", "thousand", "million", "some", "at least", " ", " ", "0", "½", ".",
+                ",", "Boeing", "Street", "1990s"]
+number_like = st.lists(st.sampled_from(NUMBER_PARTS), max_size=25).map("".join) | st.lists(
+    st.sampled_from(NUMBER_PARTS), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(number_like)
+def test_figures_never_raise_on_number_like_text(text):
+    for fig in analyze(text).figures:
+        assert text[fig.start:fig.end] == fig.surface
+        assert fig.value_max is None or (fig.value is not None and fig.value_max > fig.value)
+        assert fig.value is None or fig.value >= 0 or fig.unit not in Figure.NEVER_NEGATIVE

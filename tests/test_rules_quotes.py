@@ -58,7 +58,7 @@ def test_quotations_and_speakers(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "The ministry called the plan “unrealistic” and rejected it.",               # one-word scare quote
+    "The word “resilience” was on every banner in the square.",                  # one-word scare quote, no cue
     "Members of the group “Friends of the River” gathered at the bridge.",      # a name in quotation marks
     "The gang, known as “El Tren”, controls the market.",                        # a nickname
     "He described the deal as “historic”.",
@@ -126,8 +126,17 @@ def test_a_pronoun_in_an_aside_and_a_particle_surname_speak(text, expected):
     assert quotes(text) == expected
 
 
-def test_a_single_quoted_word_is_held_at_arms_length_unless_shouted():
-    assert quotes('Le Pen said her party had chosen "responsibility." The crowd shouted "Thieves!"') == [("Thieves!", "crowd")]
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry called the plan “unrealistic” and rejected it.", [("unrealistic", "ministry")]),
+    ('Ana Ruiz said her party had chosen "responsibility." The crowd shouted "Thieves!"',
+     [("responsibility.", "Ana Ruiz"), ("Thieves!", "crowd")]),
+    ("“Never,” Pedro Salas said when asked about a deal.", [("Never,", "Pedro Salas")]),
+    # a cue too far from the words, or none: a scare quote
+    ("Ana Ruiz said on Monday that the plan, which the council will debate next week, is “bold”.", []),
+    ("Critics of the “reform” gathered outside.", []),
+])
+def test_a_one_or_two_word_quotation_is_speech_only_when_a_cue_attributes_it(text, expected):
+    assert quotes(text) == expected
 
 
 def test_a_surname_that_is_also_a_town_still_speaks():
@@ -198,4 +207,79 @@ def test_an_organization_named_in_an_aside_is_not_the_speaker():
     ('A 33-year-old man said: "I saw the fire start."', [("I saw the fire start.", "33-year-old man")]),
 ])
 def test_a_definite_description_points_back_and_an_indefinite_one_is_new(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation ending its sentence, then a cue sentence of its own: the cue looks back
+    ("“We will win this race.” Ana Ruiz said as she left the hall.", [("We will win this race.", "Ana Ruiz")]),
+    ("“The bridge is safe.” Pedro Salas said on Friday. “Nobody should worry.”",
+     [("The bridge is safe.", "Pedro Salas"), ("Nobody should worry.", "Pedro Salas")]),
+    # a lead-in ending with a colon in the paragraph before
+    ("Pedro Salas told the crowd:\n\n“We will never give up this land.”", [("We will never give up this land.", "Pedro Salas")]),
+    ("Ana Ruiz continued:\n\n“You look at the numbers and you see the truth.”",
+     [("You look at the numbers and you see the truth.", "Ana Ruiz")]),
+    # a paragraph that is one more quotation goes on with the speaker of the paragraph before
+    ("“We counted every ballot twice,” said Ana Ruiz.\n\n“The numbers still do not add up.”",
+     [("We counted every ballot twice,", "Ana Ruiz"), ("The numbers still do not add up.", "Ana Ruiz")]),
+    # ... unless someone else is named in between
+    ("“We counted every ballot twice,” said Ana Ruiz, who met Pedro Salas.\n\n“The numbers still do not add up.”",
+     [("We counted every ballot twice,", "Ana Ruiz"), ("The numbers still do not add up.", None)]),
+    # the subject of a cue is in its own clause, not in an opening subordinate clause or an earlier joined one
+    ("When Pedro Salas resigned, Ana Ruiz said: “It was time for a change.”", [("It was time for a change.", "Ana Ruiz")]),
+    ("Pedro Salas spoke first, and Ana Ruiz replied: “That is simply not true.”", [("That is simply not true.", "Ana Ruiz")]),
+    # straight and curly marks mixed in one quotation
+    ('"We will stay until the end,” said Ana Ruiz.', [("We will stay until the end,", "Ana Ruiz")]),
+    ("“We will stay until the end,\" said Ana Ruiz.", [("We will stay until the end,", "Ana Ruiz")]),
+    # multi-word reporting verbs
+    ("“That is a lie and you know it,” Ana Ruiz shot back.", [("That is a lie and you know it,", "Ana Ruiz")]),
+])
+def test_attribution_passes_across_sentences_and_paragraphs(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two single closing marks for a double one, and two single opening marks
+    ("The minister faced a “question’’ that nobody had prepared for.", []),
+    ("“We are not leaving this town’’ said Ana Ruiz.", [("We are not leaving this town", "Ana Ruiz")]),
+    ("‘‘We are not leaving this town,’’ said Ana Ruiz.", [("We are not leaving this town,", "Ana Ruiz")]),
+    # an opening-shaped mark that closes
+    ("“It is unusual,“ said Pedro Salas, a lawyer.", [("It is unusual,", "Pedro Salas")]),
+    # a question or a demand, then its cue
+    ("“Who will pay for the damage?” Ana Ruiz asked as the council adjourned.",
+     [("Who will pay for the damage?", "Ana Ruiz")]),
+    ("“Give us the names now!” Pedro Salas demanded.", [("Give us the names now!", "Pedro Salas")]),
+])
+def test_unusual_marks_and_questions(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cue word used as a noun after a determiner is no cue: "the state" does not speak
+    ("Ana Ruiz arrived on Monday in the state of Lara, where the road was “closed”.", []),
+    # "according to testimonies from residents": the residents speak, not the testimonies
+    ("Soldiers fired “tear gas”, according to testimonies from residents of the valley.", [("tear gas", "residents of the valley")]),
+])
+def test_cue_words_as_nouns(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz told “Morning Desk,” the station’s breakfast programme, that she would run.",   # Title Case, a comma inside
+    "The first episode airs on Channel Nine’s “Harbour Lights.”",
+    "The film, titled “a long way home”, opens on Friday.",                                  # a title verb before
+    "The comedians staged a play called “the sons of the mayor” in the capital.",            # a work, then "called"
+    "His new book “Letters from the valley” sold well.",                                     # a work noun before
+    "Hundreds waved “No more cuts” signs outside the town hall.",                            # a noun modified after
+])
+def test_titles_and_labels_in_quotation_marks_are_not_speech(text):
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Ruiz called the plan “a disaster for the town.”", [("a disaster for the town.", "Ana Ruiz")]),
+    ("“WE WANT JUSTICE,” the crowd chanted.", [("WE WANT JUSTICE,", "crowd")]),
+    ("“Lock Them Up!” the crowd chanted.", [("Lock Them Up!", "crowd")]),
+])
+def test_speech_that_looks_like_a_title_is_still_speech(text, expected):
     assert quotes(text) == expected

@@ -19,7 +19,8 @@ def test_the_seed_articles_load_byte_for_byte(seeds_copy):
     sources = load_sources(seeds_copy.seeds, seeds_copy.root)
     for source in sources:
         assert source.text == (seeds_copy.seeds / source.file).read_bytes().decode("utf-8")
-    assert [s.source_id for s in sources] == ["afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron"]
+    assert [s.file for s in sources] == sorted(p.name for p in seeds_copy.seeds.glob("*.txt"))
+    assert {"afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron"} <= {s.source_id for s in sources}
 
 
 @pytest.mark.parametrize("content, line, needle", [

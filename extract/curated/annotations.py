@@ -5,10 +5,15 @@ The file lists the organizations, actors, places and events a source mentions
 citing its own words).  Keys are the published column names; the build adds
 ids, offsets, ``method`` and ``provenance``.  Entities may be declared in
 several files under one id: the resolve stage merges them.
+
+Every file has a ``status``: ``draft`` (written by ``python -m extract
+draft``; checked, but neither published nor scored) or ``curated`` (reviewed,
+with ``reviewed_by`` and ``reviewed_on``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +32,12 @@ EXCLUSION_SECTIONS = ("not_quotes", "not_figures")
 """Passages a curator considered and decided are not quotes (scare quotes, names in
 quotation marks) or not figures (dates, years, clock times): recorded so a reviewer,
 and the coverage test, can see that nothing in the article was overlooked."""
-SECTIONS = ("source_id", "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, "claim_relations", *EXCLUSION_SECTIONS)
+STATUSES = ("draft", "curated")
+"""``status: draft`` is a file ``python -m extract draft`` wrote and no curator has reviewed: it is read
+and checked, but not published and not scored (the article publishes the rules' rows).  ``status: curated``
+is a reviewed file, and says who reviewed it (``reviewed_by``) and when (``reviewed_on``)."""
+REVIEW_KEYS = ("reviewed_by", "reviewed_on")
+SECTIONS = ("source_id", "status", *REVIEW_KEYS, "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, "claim_relations", *EXCLUSION_SECTIONS)
 RELATION_KEYS = {"claim_id", "other_claim_id", "relation", "note"}
 LOCAL_REFERENCES = {"quote_id": "quotes", "figure_id": "figures"}  # claims cite their own file's quotes and figures
 EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
@@ -75,6 +85,9 @@ class Reference:
 class CuratedSource:
     source_id: str
     path: Path
+    status: str = "curated"
+    reviewed_by: str | None = None
+    reviewed_on: dt.date | None = None
     declarations: list[Declaration] = field(default_factory=list)
     participants: list[tuple[EventParticipant, Location]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -117,7 +130,7 @@ class AnnotationReader:
             self.errors.add(ArticleChangedError(
                 f"{source.file} has SHA-256 {source.text_sha256}, not the {pinned} it was annotated against; "
                 "re-check every entry against the new text, then update text_sha256", self.where(doc, "text_sha256", "text_sha256")))
-        result = CuratedSource(source.source_id, self.path)
+        result = CuratedSource(source.source_id, self.path, *self.read_status(doc))
         for table, model in ENTITY_MODELS.items():
             for node in self.entries(doc, table):
                 self.read_entity(result, source, table, model, node)
@@ -132,6 +145,34 @@ class AnnotationReader:
                                           for span in self.read_exclusion(source, section, node)]
         self.errors.raise_if_any()
         return result
+
+    def read_status(self, doc: dict) -> tuple[str, str | None, dt.date | None]:
+        """The file's ``status`` and review; a missing or unknown status, or a review left half-written, is an error."""
+        status = doc.get("status")
+        if status not in STATUSES:
+            problem = "no status" if status is None else f"unknown status {status!r}"
+            self.errors.add(FieldError(f"{problem}: write `status: draft` (a drafted file, not published) or `status: curated` "
+                                       "(reviewed; with reviewed_by and reviewed_on)", self.where(doc, "status" if "status" in doc else None, "status")))
+            return "draft", None, None
+        by, on = doc.get("reviewed_by"), doc.get("reviewed_on")
+        if status == "draft":
+            for key in REVIEW_KEYS:
+                if doc.get(key) is not None:
+                    self.errors.add(FieldError(f"a draft has no {key}: once the file is reviewed, set `status: curated`",
+                                               self.where(doc, key, key)))
+            return "draft", None, None
+        if not isinstance(by, str) or not by.strip():
+            self.errors.add(FieldError("a curated file says who reviewed it (reviewed_by: a person or team)",
+                                       self.where(doc, "reviewed_by" if "reviewed_by" in doc else None, "reviewed_by")))
+            by = None
+        try:
+            on = dt.date.fromisoformat(str(on)) if on is not None else None
+        except ValueError:
+            self.errors.add(FieldError(f"reviewed_on {on!r} is not a date (YYYY-MM-DD)", self.where(doc, "reviewed_on", "reviewed_on")))
+            return status, by, None
+        if on is None:
+            self.errors.add(FieldError("a curated file says when it was reviewed (reviewed_on: YYYY-MM-DD)", self.where(doc, None, "reviewed_on")))
+        return status, by, on
 
     def entries(self, doc: Any, table: str) -> list[Any]:
         entries = doc.get(table) or []

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..models import MODELS, Row, Source
 from ..yamlfile import read_data
-from .package import dataset_metadata
+from .dataset import describe
 from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
@@ -67,7 +67,7 @@ def home_html(sources: list[Source]) -> str:
     tables = " · ".join(
         f'{html.escape(m.table)} (<a href="/data/csv/{m.table}.csv">CSV</a>, <a href="/data/parquet/{m.table}.parquet">Parquet</a>)'
         for m in MODELS)
-    return (f"<p>{html.escape(dataset_metadata()['description'])}</p>"
+    return (f"<p>{html.escape(describe(sources)['description'])}</p>"
             f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
             f"check it with <code>frictionless validate</code>) · {tables}</p>"
             f"<p>Every article has an annotated view, <code>/article/&lt;source_id&gt;</code>, with every extracted span "
@@ -75,7 +75,7 @@ def home_html(sources: list[Source]) -> str:
 
 
 def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
-    meta = dataset_metadata()
+    meta = describe(sources)  # title and the source line: derived from the corpus
     licence = meta["licenses"][0]
     database = meta["datasette_db"]
     return {

@@ -5,6 +5,14 @@ with the same Table Schema; each resource carries its ``hash`` and ``bytes``
 so a downloader can check the file.  Output is deterministic: rows are sorted
 by the stage that made them, floats are written in their shortest form, and no
 clock time is written.
+
+The CSV resources are ``type: table``: stock ``frictionless validate`` checks
+every row (types, constraints, primary and foreign keys) and every file.  The
+Parquet resources are ``type: file``: stock frictionless checks their ``hash``
+and ``bytes`` (it streams them like any file) but never reads their rows,
+which it could only do through pandas, and pandas turns nulls into NaN and
+lists into arrays.  That the Parquet rows are the CSV rows is proven by the
+build (``validate.check_parquet``) and by ``python -m extract.package_check``.
 """
 
 from __future__ import annotations
@@ -23,11 +31,13 @@ import pyarrow.parquet as pq
 from ..models import MODELS, Row
 from ..yamlfile import read_data
 from .schemas import arrow_schema, flat_value, table_schema
+from .dataset import describe
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 PARQUET_SUFFIX = "-parquet"
+MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 
 
 @cache
@@ -66,18 +76,30 @@ def file_facts(path: Path) -> dict[str, Any]:
     return {"hash": "sha256:" + hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
 
-def resource(model: type[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
+def text_licenses(rows: list[Row]) -> list[dict[str, str]]:
+    """A table holding article texts (a ``rights`` column): the dataset's licence covers its other
+    columns; each text keeps the rights its row names (``other-closed``: not an open licence)."""
+    data = dataset_metadata()["licenses"][0]
+    rights = sorted({row.rights for row in rows})
+    return [{**data, "title": f"{data['name']} for every column but `text`"},
+            {"name": "other-closed", "title": "The article texts (`text`) are not covered by the dataset's licence: "
+                                              + " ".join(rights)}]
+
+
+def resource(model: type[Row], rows: list[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "name": model.table + suffix,
-        "type": "table",
+        "type": "table" if fmt == "csv" else "file",
         "title": model.table_title + (" (Parquet)" if fmt == "parquet" else ""),
         "description": " ".join((model.__doc__ or "").split()),
         "path": path,
         "format": fmt,
-        "mediatype": "text/csv" if fmt == "csv" else "application/vnd.apache.parquet",
+        "mediatype": MEDIATYPES[fmt],
     }
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
+    if "rights" in model.model_fields:
+        descriptor["licenses"] = text_licenses(rows)
     descriptor.update(file_facts(out / path))
     descriptor["schema"] = table_schema(model, suffix)
     return descriptor
@@ -92,9 +114,9 @@ def write_package(tables: dict[str, list[Row]], out: Path) -> dict[str, Any]:
         rows = tables.get(model.table, [])
         (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
         write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
-        csv_resources.append(resource(model, f"csv/{model.table}.csv", "csv", out, ""))
-        parquet_resources.append(resource(model, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
-    meta = dataset_metadata()
+        csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
+        parquet_resources.append(resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
+    meta = describe(tables.get("sources", []))  # title, description, sources: derived from the corpus
     descriptor = {
         "$schema": PROFILE,
         **{k: meta[k] for k in ("name", "title", "description", "version", "created", "keywords", "licenses", "sources", "contributors")},

@@ -20,8 +20,10 @@ from pydantic.fields import FieldInfo
 from ..models import MODELS, Row, vocabularies
 
 FRICTIONLESS_TYPES = {str: "string", int: "integer", float: "number", dt.date: "date", list: "array"}
-ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), dt.date: pa.date32(), list: pa.list_(pa.string())}
-SQLITE_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", dt.date: "TEXT", list: "TEXT"}
+ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), dt.date: pa.date32(), list: pa.list_(pa.field("element", pa.string()))}  # the name Parquet gives list items
+# NUMERIC, not REAL: SQLite stores a whole number as an integer there, so a count of 11000 reads back
+# as 11000 (as in the CSV), not 11000.0, while 0.75 stays a float.
+SQLITE_TYPES = {str: "TEXT", int: "INTEGER", float: "NUMERIC", dt.date: "TEXT", list: "TEXT"}
 
 
 def base_type(info: FieldInfo) -> tuple[type, bool]:
@@ -107,13 +109,26 @@ def table_schema(model: type[Row], resource_suffix: str = "") -> dict:
     return schema
 
 
+def pandas_metadata(nullable_integers: list[str]) -> str:
+    """pandas' own schema note, for the columns it would otherwise widen: pyarrow's ``to_pandas``
+    (and so ``pd.read_parquet``) reads these as nullable ``Int64``, not float64 with NaN."""
+    columns = [{"name": c, "field_name": c, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+               for c in nullable_integers]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns})
+
+
 def arrow_schema(model: type[Row]) -> pa.Schema:
-    fields = []
+    fields, nullable_integers = [], []
     for name, info in model.model_fields.items():
         kind, required = base_type(info)
         fields.append(pa.field(name, ARROW_TYPES[kind], nullable=not required,
                                metadata={"description": field_description(info)}))
-    return pa.schema(fields, metadata={"table": model.table, "description": (model.__doc__ or "").strip()})
+        if kind is int and not required:
+            nullable_integers.append(name)
+    metadata = {"table": model.table, "description": (model.__doc__ or "").strip()}
+    if nullable_integers:
+        metadata["pandas"] = pandas_metadata(nullable_integers)
+    return pa.schema(fields, metadata=metadata)
 
 
 def sqlite_ddl(model: type[Row]) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from ..claims import propose_relations
+from pathlib import Path
+
+from ..claims import relate_claims
 from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
 from . import analyze
+from .batch import analyze_many
 from .rows import RuleRows
 
 
@@ -26,28 +29,31 @@ def gazetteer_of(dataset: Dataset) -> tuple[tuple[str, str, str, str], ...]:
     return tuple(sorted(entries))
 
 
-def apply_rules(dataset: Dataset, curated_sources: set[str]) -> None:
+def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path | None = None) -> None:
     """Add ``rule_scores`` and the rule rows of uncurated sources to ``dataset``.
 
     Curated sources are scored with no gazetteer at all, so the scores measure
-    the rules alone; uncurated sources use the curated names as a gazetteer.
+    the rules alone; uncurated sources use the curated names as a gazetteer,
+    and are analyzed on every core, each result cached in ``cache_folder``
+    (see ``batch``).
     """
     gazetteer = gazetteer_of(dataset)
     known = {table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)} for table in
              ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")}
     rows = RuleRows(known)
     scores = {}
-    for source in dataset.rows("sources"):
+    sources = dataset.rows("sources")
+    for source in sources:
         if source.source_id in curated_sources:
             scores[source.source_id] = score_source(dataset, source.source_id, analyze(source.text, source.published_date))
-        else:
-            rows.add(source, analyze(source.text, source.published_date, gazetteer))
+    uncurated = [s for s in sources if s.source_id not in curated_sources]
+    results = analyze_many([(s.text, s.published_date) for s in uncurated], gazetteer, cache_folder)
+    for source, result in zip(uncurated, results, strict=True):
+        rows.add(source, result)
     for table, new_rows in rows.tables.items():
         pk = TABLES[table].primary_key[0]
         merged = {getattr(r, pk): r for r in dataset.rows(table)} | new_rows
         dataset.tables[table] = [merged[k] for k in sorted(merged)] if table != "mentions" else sorted(
             merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
     dataset.tables["rule_scores"] = score_rows(scores)
-    curated_relations = dataset.rows("claim_relations")
-    proposed = propose_relations(dataset.rows("claims"), dataset.rows("figures"), dataset.rows("events"), curated_relations)
-    dataset.tables["claim_relations"] = sorted([*curated_relations, *proposed], key=lambda r: r.relation_id)
+    dataset.tables["claim_relations"] = relate_claims(dataset)

@@ -1,19 +1,31 @@
 """A curated-annotation file pre-filled from the rules, so a curator corrects instead of typing.
 
 The draft is valid as written: every citation is disambiguated with
-``occurrence`` where its words occur more than once, and it builds.  Each
-entry carries a comment with the rule that produced it; the curator checks
-each one, fixes speakers, what figures count, event summaries and dates, and
-adds what the rules missed.
+``occurrence`` where its words occur more than once, and it builds.  It says
+``status: draft``: until a curator reviews it and sets ``status: curated`` (with
+``reviewed_by`` and ``reviewed_on``), the build neither publishes nor scores
+it, and the article keeps the rules' rows.  Each entry carries a comment with
+the rule that produced it; the curator checks each one, fixes speakers, what
+figures count, event summaries and dates, and adds what the rules missed.
+``not_quotes`` and ``not_figures`` list what the rules considered and rejected
+(quotation-marked passages that are not quotations, numbers in digits that are
+not figures), each with the reason, for the curator to confirm.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from ..curated.citations import occurrences
 from . import RuleResult
+from .figures import YEAR, excluded_pattern, is_label
+from .quotes import WORD, pair_marks
 from .rows import slug
+from .text import Article
+
+DIGIT_RUN = re.compile(r"\d[\d,.]*\d|\d")
+"""A number written in digits, as the curation-coverage test reads them."""
 
 
 def citation(text: str, value: str, start: int) -> dict:
@@ -31,11 +43,19 @@ def flow(mapping: dict) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in mapping.items()) + "}"
 
 
-def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None) -> str:
+def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None,
+                     declared: dict[str, str] | None = None) -> str:
+    """The draft's YAML text.  ``declared`` maps the ids of persons and organizations a reviewed
+    file already declares to that file: the draft refers to them with its own mentions only."""
+    declared = declared or {}
     text = result.text
-    out = [f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors.",
-           "# Check every entry against the article; the comments name the rule that proposed it.",
-           f"source_id: {source_id}"]
+    out = [f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
+           "# While `status: draft`, the build neither publishes nor scores this file: the article's published",
+           "# rows are the rules' (method = rule). Check every entry against the article (the comments name the",
+           "# rule that proposed it), add what the rules missed, then record the review: `status: curated`,",
+           "# `reviewed_by: <who>`, `reviewed_on: <YYYY-MM-DD>`. See seeds/annotations/README.md.",
+           f"source_id: {source_id}",
+           "status: draft"]
     if text_sha256:
         out.append(f"text_sha256: {text_sha256}")
     out.append("")
@@ -47,6 +67,11 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
             entity_id = entity.known_id or slug(entity.name)
             ids[entity.name] = (section, entity_id)
             out.append(f"  - id: {entity_id}  # rule: {entity.mentions[0].rule_id}")
+            if entity_id in declared:
+                out.append(f"    # declared in {declared[entity_id]}: only this article's mentions here")
+                out.append("    mentions:")
+                out += [f"      - {flow(citation(text, m.text, m.start))}" for m in entity.mentions]
+                continue
             out.append(f"    name: {scalar(entity.name)}")
             out.append(f"    {key}: {'other' if kind == 'organization' else 'person'}")
             if entity.role and kind == "person":
@@ -109,4 +134,81 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
         out.append(f"    unit: {fig.unit}")
         out.append(f"    counts: {scalar(fig.counts or 'unspecified')}")
     out.append("")
+    for section, rejected in (("not_quotes", rejected_quotations(result)), ("not_figures", rejected_numbers(result))):
+        out.append(f"{section}:" + (" []" if not rejected else "  # considered by the rules and rejected; confirm each reason"))
+        for start, end, reason in rejected:
+            start, end = whole_words(text, start, end)
+            out.append(f"  - {flow(citation(text, text[start:end], start) | {'reason': reason})}")
+        out.append("")
     return "\n".join(out)
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words, as a citation must be ("7" inside "G7" is cited as "G7")."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_") and (text[start].isalnum() or text[start] == "_"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "_") and (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end += 1
+    return start, end
+
+
+def rejected_quotations(result: RuleResult) -> list[tuple[int, int, str]]:
+    """Passages between paired quotation marks that the quotation rules did not take, with why."""
+    taken = {(q.start, q.end) for q in result.quotes}
+    names = {m.text for e in result.entities for m in e.mentions}
+    rejected = []
+    for span in pair_marks(Article.of(result.text)):
+        if (span.start, span.end) in taken:
+            continue
+        words = result.text[span.start:span.end]
+        if words in names:
+            reason = "a name in quotation marks (the rules found it as a name)"
+        elif len(WORD.findall(words)) < 3:
+            reason = "one or two words without sentence punctuation: scare quotes or a term"
+        else:
+            reason = "Title Case words without sentence punctuation: a name or title in quotation marks"
+        rejected.append((span.start, span.end, reason))
+    return rejected
+
+
+def excluded_reason(matched: str) -> str:
+    """What kind of non-figure the figure rules' exclusion matched (``figures.excluded_pattern``)."""
+    if re.match(r"https?://|www\.|\S+\.\w+/", matched):
+        return "part of a web address"
+    if matched[0] in "@#":
+        return "part of a handle or hashtag"
+    if re.search(r"\d:\d\d|[ap]\.?m\b|o.clock|GMT|UTC|hrs|morning|afternoon|evening|night", matched, re.I):
+        return "a clock time"
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", matched, re.I):
+        return "an ordinal"
+    return "a date"
+
+
+def rejected_numbers(result: RuleResult) -> list[tuple[int, int, str]]:
+    """Every number in digits outside the figures the rules took, with the rule's reason for skipping it.
+
+    A number inside a date, clock time, ordinal or address is cited with the whole matched phrase."""
+    text = result.text
+    taken = [(f.start, f.end) for f in result.figures]
+    exclusions = [(m.start(), m.end()) for m in excluded_pattern().finditer(text)]
+    rejected: dict[tuple[int, int], str] = {}
+    for m in DIGIT_RUN.finditer(text):
+        start, end = m.span()
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        inside = next(((s, e) for s, e in exclusions if s <= start and end <= e), None)
+        if inside and inside[0] in occurrences(text, text[inside[0]:inside[1]]):
+            rejected[inside] = excluded_reason(text[inside[0]:inside[1]])
+        elif inside:
+            rejected[(start, end)] = excluded_reason(text[inside[0]:inside[1]])
+        elif YEAR.fullmatch(m.group()):
+            rejected[(start, end)] = "a year"
+        elif is_label(text, start):
+            rejected[(start, end)] = "a label or a numbered name, not a quantity"
+        elif start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-_" and start > 1 and text[start - 2].isalpha()):
+            rejected[(start, end)] = "part of a name or code"
+        elif start > 0 and text[start - 1] in "/.,:" or end < len(text) and text[end] in "/:":
+            rejected[(start, end)] = "part of a date, time or number the rules did not read as a figure"
+        else:
+            rejected[(start, end)] = "the rules read no figure here: check whether it counts something"
+    return [(s, e, reason) for (s, e), reason in sorted(rejected.items())]

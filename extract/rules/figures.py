@@ -14,10 +14,11 @@ counts is read from the words after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import numbers
+from ..models import Figure
 from . import lexicon, matching
 
 from .text import Article
@@ -53,29 +54,93 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class UnitTables:
+    """The currency and measure tables of ``lexicons/figures.yaml``, read once."""
+
+    before: dict[str, str]        # sign or code written before a number -> currency code
+    after: dict[str, str]         # currency name or code written after a number (lower-case) -> code
+    symbols: dict[str, str]       # measure symbol (case kept) -> unit, glued or after a space
+    glued: dict[str, str]         # measure symbol written glued only ("47C") -> unit
+    words: dict[str, str]         # measure word (lower-case) -> unit
+    measures: dict[str, str]      # unit -> what it measures ("distance")
+
+
 @cache
-def figure_pattern() -> re.Pattern:
+def unit_tables() -> UnitTables:
+    fig = lexicon.load("figures")
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+    for entry in fig["currencies"]:
+        if not entry.get("id") or not entry.get("code"):
+            raise ValueError(f"lexicons/figures.yaml: every entry of currencies needs an id and a code: {entry}")
+        before.update({str(sign): entry["code"] for sign in entry.get("before") or ()})
+        after.update({str(name).lower(): entry["code"] for name in entry.get("after") or ()})
+    symbols: dict[str, str] = {}
+    glued: dict[str, str] = {}
+    words: dict[str, str] = {}
+    measures: dict[str, str] = {}
+    for entry in fig["measure_units"]:
+        if not entry.get("id") or not entry.get("unit") or not entry.get("measures"):
+            raise ValueError(f"lexicons/figures.yaml: every entry of measure_units needs an id, a unit and measures: {entry}")
+        symbols.update({str(w): entry["unit"] for w in entry.get("symbols") or ()})
+        glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
+        words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
+        measures[entry["unit"]] = entry["measures"]
+    return UnitTables(before, after, symbols, glued, words, measures)
+
+
+def percent_pattern() -> str:
+    fig = lexicon.load("figures")
+    words = alternation(w.replace(" ", "\\s+") for w in fig["percent_words"]).replace("\\\\s\\+", r"\s+")
+    return rf"\s?%|(?:{alternation(fig['percent_glued'])})\b|\s(?:{words})\b"
+
+
+def currency_sign() -> str:
+    return rf"(?-i:{alternation(unit_tables().before)})"
+
+
+NEGATIVE = r"minus\s+|−\s?|-(?=\d)"
+
+
+@cache
+def figure_pattern(plain: bool = False) -> re.Pattern:
+    """The figure expression; ``plain`` leaves out ranges and fractions (for "from 30 to 45", read as two figures)."""
     lex = numbers.lexicon()
     fig = lexicon.load("figures")
+    tables = unit_tables()
     units = [w for w in lex["units"] if w not in ("a", "an")]
     tens, multipliers = list(lex["tens"]), list(lex["multipliers"])
     one_word = rf"(?:{alternation(tens)})(?:-(?:{alternation(units)}))?|{alternation(units)}"
     word_number = (rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
-                   rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*")
+                   rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
+                   rf"(?:\s+(?:{alternation(multipliers)}))?")
     suffix = alternation(fig["multiplier_suffixes"])
     number = rf"(?:(?:{DIGITS})(?:\s?(?:{suffix})\b)?|(?:{word_number}))"
+    digits_scaled = rf"(?:{DIGITS})(?:\s?(?:{suffix})\b)?"
     qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
     vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
     time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
+    percent = percent_pattern()
+    cur = currency_sign()
+    glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
+    denominators = alternation(fig["fraction_words"])
+    half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
+    ranges = (rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
+              rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
+              rf"|(?P<rc3>{cur})?(?P<low3>{DIGITS}(?:{suffix})?)%?\s?[-–]\s?(?:{cur})?(?P<high3>{digits_scaled})(?P<pct3>{percent})?)")
+    fractions = (rf"|(?P<frac>(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
+                 rf"|(?P<inum>{number})\s+(?:in|out\s+of)\s+(?P<iden>{number})"
+                 rf"|(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![/\d])"
+                 rf"|(?P<half>half)(?=\s+(?:{half_context})\b)"
+                 rf"|(?P<glyph>[½¼¾⅓⅔]))")
     return re.compile(
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
-        rf"|(?P<range>between\s+(?P<low>{number})%?\s+and\s+(?P<high>{number})(?P<pct1>{PERCENT})?"
-        rf"|(?P<low2>{number})\s+to\s+(?P<high2>{number})(?P<pct2>{PERCENT})?"
-        rf"|(?P<low3>{DIGITS})%?\s?[-–]\s?(?P<high3>{DIGITS})(?P<pct3>{PERCENT})?)"
-        rf"|(?P<money>(?:US\$|\$|€|£)\s?{number})"
-        rf"|(?P<num>{number})(?P<pct>{PERCENT})?"
+        + ("" if plain else fractions + ranges) +
+        rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
         rf"(?![\w])",
@@ -168,8 +233,6 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     first = kept[0].lower()
     if first in fig["time_units"]:
         return first, fig["time_units"][first]
-    if first in fig["currency_words"]:
-        return kept[0], "money"
     if first in ("percent", "per"):
         return None, "percent"
     return " ".join(kept), "count"
@@ -179,7 +242,135 @@ AGE_BEFORE = re.compile(r"([A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+)*),[ \u0
 AGE_AFTER = re.compile(r"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:and|who|was|is|said|says))")
 
 
-def classify_hit(text: str, m: re.Match) -> FigureHit | None:
+SPLIT = "split"  # classify_hit's answer when a range or "N in M" is two figures, to be read again without ranges
+
+
+@cache
+def after_unit_pattern() -> re.Pattern:
+    """A measure or a currency written after the number ("8 metres", "3 billion yuan", "320 km/h")."""
+    t = unit_tables()
+    spaced = lambda words: alternation(words).replace(r"\ ", r"\s+")  # noqa: E731
+    return re.compile(rf"[ \u00a0]+(?:(?P<sym>(?-i:{spaced(t.symbols)}))|(?P<word>{spaced(t.words)})|(?P<cur>{spaced(t.after)}))(?![\w])", re.I)
+
+
+def unit_after(text: str, end: int) -> tuple[str, int] | None:
+    """(unit, end of the unit word) of a measure or currency written after the number, or None."""
+    m = after_unit_pattern().match(text, end)
+    if not m:
+        return None
+    t = unit_tables()
+    if m.group("sym"):
+        return t.symbols[m.group("sym")], m.end()
+    if m.group("word"):
+        return t.words[" ".join(m.group("word").lower().split())], m.end()
+    name = " ".join(m.group("cur").lower().split())
+    if name in ("pound", "pounds") and re.match(r"[ \u00a0]+of\b", text[m.end():m.end() + 5]):
+        return "lb", m.end()  # "5 pounds of flour": a weight
+    return t.after[name], m.end()
+
+
+def scale_of(number_text: str) -> float | None:
+    """The multiplier a number is written with ("93 billion", "five thousand", "7m"), or None."""
+    words = number_text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    last = words[-1]
+    multipliers = numbers.lexicon()["multipliers"]
+    if last in multipliers and len(words) > 1:
+        return float(multipliers[last])
+    glued = re.fullmatch(r"[\d.,]+(\D+)", last)
+    suffixes = lexicon.load("figures")["multiplier_suffixes"]
+    return float(suffixes[glued.group(1)]) if glued and glued.group(1) in suffixes else None
+
+
+def shared_scale(low_text: str, low: float, high_text: str, high: float) -> float:
+    """"$89 to $93 billion", "four to five thousand": the low end takes the high end's scale when it has none."""
+    high_scale = scale_of(high_text)
+    if high_scale and not scale_of(low_text) and low < high / high_scale:
+        return low * high_scale
+    return low
+
+
+def qualifier_of(m: re.Match) -> str:
+    return numbers.strip_qualifier(numbers.normalize(m.group("qual") + " x"))[0] if m.group("qual") else "exact"
+
+
+def without(m: re.Match, *groups: str) -> str:
+    """The match's text with the named groups (a currency sign, a minus, a glued unit) cut out."""
+    cuts = sorted((m.start(g), m.end(g)) for g in groups if m.group(g))
+    out, at = [], m.start()
+    for lo, hi in cuts:
+        out.append(m.string[at:lo])
+        at = hi
+    out.append(m.string[at:m.end()])
+    return "".join(out)
+
+
+def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
+    """"two-thirds", "a quarter of", "one in three", "1/2", "half of": a share, as its decimal."""
+    fig = lexicon.load("figures")
+    start, end, surface = m.start(), m.end(), m.group()
+    unit, rule_id = "fraction", "fig-fraction"
+    if m.group("fden"):
+        den_word = m.group("fden").lower()
+        den = fig["fraction_words"][den_word]
+        num_word = m.group("fnum").lower()
+        num = 1 if num_word in ("a", "an") else numbers.words_value(num_word.split())
+        singular = not den_word.endswith("s")
+        if num is None or num >= den or (singular and num != 1):
+            return None  # "a third time", "two third": no share
+        if singular and not re.match(r"[ \u00a0]+of\b", text[end:end + 5]):
+            return None  # "a third suspect", "a quarter century": an ordinal or a period
+        value = num / den
+    elif m.group("inum"):
+        num, den = numbers.read_quantity(m.group("inum")), numbers.read_quantity(m.group("iden"))
+        if not num or not den or num.value is None or den.value is None or not 0 < num.value < den.value <= 1000:
+            return SPLIT  # "12 in 10 days": a count, then a duration
+        value = num.value / den.value
+    elif m.group("dnum"):
+        num, den = int(m.group("dnum")), int(m.group("dden"))
+        if not (0 < num < den <= 10):
+            return None  # "24/7", "9/11": a code, not a share
+        value = num / den
+    elif m.group("half"):
+        before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20):m.start("half")])
+        if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
+            return None  # "the second half of the year"
+        multiplier = re.match(rf"[ \u00a0]+an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b", text[end:end + 20], re.I)
+        if multiplier:  # "half a million"
+            end += multiplier.end()
+            return FigureHit(start, end, text[start:end], numbers.lexicon()["multipliers"][multiplier.group(1).lower()] / 2,
+                             qualifier_of(m), "count", counted_words(text, end)[0], "fig-half-a")
+        value = 0.5
+    else:
+        value = fig["fraction_glyphs"][m.group("glyph")]
+    counts, _ = counted_words(text, end)
+    return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
+
+
+def is_change(text: str, start: int) -> bool:
+    """"rose from $89 to $93": a change between two figures, not a range ("ranging from 5 to 15" is one)."""
+    before = re.findall(r"[\w’']+", text[max(0, start - 30):start].lower())
+    return len(before) >= 1 and before[-1] == "from" and not (len(before) >= 2 and before[-2] in lexicon.word_set("figures", "range_from_words"))
+
+
+def money_or_measure(text: str, end: int, sign: str | None) -> tuple[str, str | None, int] | None:
+    """(unit, counts, end of the unit words) when the figure is an amount of money or a measure, else None."""
+    tables = unit_tables()
+    if sign:
+        counts, _ = counted_words(text, end)
+        return tables.before[sign], counts or "money", end
+    after = unit_after(text, end)
+    if after is None:
+        return None
+    unit, unit_end = after
+    counts, _ = counted_words(text, unit_end)
+    if unit in tables.measures:
+        return unit, counts or tables.measures[unit], unit_end
+    return unit, counts or "money", unit_end
+
+
+def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     surface = m.group()
     start, end = m.start(), m.end()
     if m.group("article") is not None and not m.group("qual"):
@@ -193,56 +384,97 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | None:
         quantity = numbers.read_quantity(surface)
         unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
         return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
-    if m.group("range"):
+    if m.groupdict().get("frac"):
+        return fraction_hit(text, m)
+    if m.groupdict().get("range"):
         low_text = m.group("low") or m.group("low2") or m.group("low3")
         high_text = m.group("high") or m.group("high2") or m.group("high3")
         low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
-        if not low or not high or low.value is None or high.value is None or high.value <= low.value:
+        if not low or not high or low.value is None or high.value is None:
+            return None
+        low_value = shared_scale(low_text, low.value, high_text, high.value)
+        if high.value <= low_value:
             return None
         if is_period(text, low_text, high_text, end):
             return None
+        if is_change(text, start):
+            return SPLIT
         if m.group("pct1") or m.group("pct2") or m.group("pct3"):
-            return FigureHit(start, end, surface, low.value, "at_least", "percent", None, "fig-range-percent", value_max=high.value)
+            return FigureHit(start, end, surface, low_value, "at_least", "percent", None, "fig-range-percent", value_max=high.value)
+        sign = m.group("rc1") or m.group("rc2") or m.group("rc3")
+        measured = money_or_measure(text, end, sign)
+        if measured:
+            return FigureHit(start, end, surface, low_value, "at_least", measured[0], measured[1], "fig-range-measure", value_max=high.value)
         counts, unit = counted_words(text, end)
-        return FigureHit(start, end, surface, low.value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
-    core = surface[: m.start("pct") - start] if m.group("pct") else surface
-    quantity = numbers.read_quantity(core if not m.group("money") else re.sub(r"(?:US\$|\$|€|£)\s?", "", core, count=1))
+        return FigureHit(start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
+    quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
     if m.group("qual") and m.group("vague"):
         return None
-    if quantity is None:
+    if quantity is None or quantity.value is None and not m.group("vague"):
         return None
+    value = -quantity.value if m.group("neg") and quantity.value else quantity.value
     if m.group("hyph"):
-        unit_word = re.search(r"-(year|month|week|day|hour|minute)", surface, re.I).group(1).lower()
-        counts = "age in years" if surface.lower().endswith("-old") else unit_word + "s"
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, lexicon.load("figures")["time_units"][unit_word], counts, "fig-hyphenated")
+        time_units = lexicon.load("figures")["time_units"]
+        # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
+        unit_word = next(p for p in surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
+        unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
+        counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
+        return FigureHit(start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated")
     if m.group("money"):
-        sign = m.group("money")
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "money", sign[0] if sign[0] in "$€£" else "US$", "fig-money")
+        unit, counts, _ = money_or_measure(text, end, m.group("cur"))
+        return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
     if m.group("pct"):
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "percent", None, "fig-percent")
+        return FigureHit(start, end, surface, value, quantity.qualifier, "percent", None, "fig-percent")
+    if m.group("glued"):
+        tables = unit_tables()
+        unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
+        counts, _ = counted_words(text, end)
+        return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
     if m.group("num") and re.search(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$",
                                     text[max(0, start - 30):start], re.I):
-        return FigureHit(start, end, surface, quantity.value, quantity.qualifier, "year", "age in years", "fig-aged")
+        return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
     age = AGE_BEFORE.search(text[max(0, start - 60):start])
     if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
-        return FigureHit(start, end, surface, quantity.value, "exact", "year", "age in years", "fig-age", about=age.group(1))
+        return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
+    if m.group("num"):
+        measured = money_or_measure(text, end, None)
+        if measured:
+            return FigureHit(start, end, surface, value, quantity.qualifier, measured[0], measured[1], "fig-measure")
     counts, unit = counted_words(text, end)
     if m.group("vague"):
         if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
             return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
-        return FigureHit(start, end, surface, quantity.value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
+        return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
     rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
-    return FigureHit(start, end, surface, quantity.value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")
+    return FigureHit(start, end, surface, value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")
 
 
 NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
+
+
+@cache
+def label_words() -> frozenset[str]:
+    return lexicon.word_set("figures", "label_words") | lexicon.word_set("figures", "model_words")
 
 
 def is_label(text: str, start: int) -> bool:
     if NUMBERED_NAME.search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30):start])
-    return bool(before) and before.group(1).lower().rstrip(".") in lexicon.load("figures")["label_words"] and before.group(1)[0].isupper()
+    return bool(before) and before.group(1).lower().rstrip(".") in label_words() and before.group(1)[0].isupper()
+
+
+@cache
+def address_pattern() -> re.Pattern:
+    """After a number: the words of a street address ("10 Elm Street", "24 Rue de Lille")."""
+    fig = lexicon.load("figures")
+    street = alternation(w.capitalize() for w in fig["street_words"])
+    prefix = alternation(w.capitalize() for w in fig["street_prefixes"])
+    return re.compile(rf"[ \u00a0]+(?:(?:{prefix})[ \u00a0]|(?:[A-Z][\w’'\-]+[ \u00a0]+){{1,3}}(?:{street})\b)")
+
+
+def is_address(text: str, end: int) -> bool:
+    return address_pattern().match(text, end) is not None
 
 
 @cache
@@ -253,11 +485,12 @@ def anchor_phrases() -> dict[str, list[str]]:
     vague_words = {next(p for p in w.split() if p not in ("a", "tens", "of")) for e in lex["vague"] if e["value"] is not None
                    for w in e["words"]}
     number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {"a", "an"}  # "a hundred" anchors on "hundred"
-    phrases = sorted(vague_words | number_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
+    fraction_words = set(lexicon.load("figures")["fraction_words"])  # "a third of", "half of"
+    phrases = sorted(vague_words | number_words | fraction_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
     return {"number": phrases}
 
 
-DIGIT_ANCHOR = re.compile(r"\d+")
+DIGIT_ANCHOR = re.compile(r"\d+|[½¼¾⅓⅔]")
 
 
 def anchors(article: Article) -> list[tuple[int, int]]:
@@ -271,7 +504,8 @@ def anchors(article: Article) -> list[tuple[int, int]]:
 def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Match | None:
     """The figure covering ``anchor``, trying first where a qualifier or a currency sign could begin before it."""
     lo = window_start(text, anchor, floor)
-    starts = [m.start() for m in lead_pattern().finditer(text, lo, anchor)]
+    # up to one character past the anchor, so that a lookahead sees the number ("-5", "minus 5")
+    starts = [m.start() for m in lead_pattern().finditer(text, lo, anchor + 1) if m.start() < anchor]
     starts.append(anchor)
     for start in starts:
         m = pattern.match(text, start)
@@ -282,16 +516,16 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
 
 @cache
 def lead_pattern() -> re.Pattern:
-    """Where a figure may begin before its number: a qualifier's first word, "between", "a", or a currency sign."""
+    """Where a figure may begin before its number: a qualifier's first word, "between", "a", a currency sign or a minus."""
     words = alternation(qualifier_first_words())
-    return re.compile(rf"(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|US\$|[$€£])", re.I)
+    return re.compile(rf"(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
 
 
 @cache
 def qualifier_first_words() -> frozenset[str]:
     """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
     words = {w.split()[0] for e in numbers.lexicon()["qualifiers"] for w in e["words"]}
-    return frozenset(words | {"between", "an", "a"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]})
+    return frozenset(words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]})
 
 
 def window_start(text: str, anchor: int, floor: int) -> int:
@@ -318,6 +552,12 @@ def is_excluded(text: str, start: int, end: int) -> bool:
     return False
 
 
+def unsigned(text: str, hit: FigureHit, m: re.Match) -> FigureHit:
+    """The hit without the minus sign before its number, for a unit that is never negative (a count, a duration)."""
+    start = m.end("neg") if m.start("neg") == hit.start else hit.start
+    return replace(hit, start=start, surface=text[start:hit.end], value=-hit.value)
+
+
 def extract_figures(article: Article) -> list[FigureHit]:
     """Every figure of the article: anchors found first, each read with the figure expression."""
     text = article.text
@@ -339,6 +579,15 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if prev.isalpha() or (m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha()):
             continue
         hit = classify_hit(text, m)
-        if hit is not None:
+        if isinstance(hit, FigureHit) and hit.value is not None and hit.value < 0 and hit.unit in Figure.NEVER_NEGATIVE:
+            hit = unsigned(text, hit, m)  # "-5 inmates": a dash before the number, not a minus
+        if hit == SPLIT:  # two figures, not one range: read the first again without ranges; the next anchor reads the second
+            m = figure_pattern(plain=True).match(text, m.start())
+            if m is None:
+                continue
+            last_end = m.end()
+            hit = classify_hit(text, m)
+        if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
+            last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
     return hits

@@ -25,9 +25,11 @@ organization in an article are grouped into one entity with its aliases
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+import spacy
 from spacy.matcher import PhraseMatcher
 
 from . import lexicon
@@ -71,6 +73,54 @@ def org_names(key: str) -> frozenset[str]:
 
 
 @cache
+def known_organizations() -> dict[str, tuple[str, str]]:
+    """Surface -> (entry id, name) of ``lexicons/known_organizations.yaml``, each entry checked for an id,
+    names and a source (its own or its group's)."""
+    table: dict[str, tuple[str, str]] = {}
+    for group in lexicon.load("known_organizations")["groups"]:
+        for entry in group["entries"]:
+            if not entry.get("id") or not entry.get("names") or not (entry.get("source") or group.get("source")):
+                raise ValueError(f"lexicons/known_organizations.yaml: group {group.get('id')}: every entry needs an id, "
+                                 f"names and a source: {entry}")
+            for surface in entry["names"]:
+                table[str(surface)] = (entry["id"], str(entry["names"][0]))
+    return table
+
+
+@cache
+def known_organization_matcher() -> PhraseMatcher:
+    """PhraseMatcher (case kept) over every name of ``known_organizations.yaml``: it finds the names that
+    the capitalized-run expression misses or splits ("dpa", "al-Shabaab", "Voice of America", "Barrio 18")."""
+    matcher = PhraseMatcher(nlp().vocab)
+    for surface in known_organizations():
+        matcher.add("known", [nlp().make_doc(surface)])
+    return matcher
+
+
+def known_organization_hits(article: Article, cands: list[Candidate], taken: list[tuple[int, int]]) -> list[Candidate]:
+    """``cands`` with every known organization's name found in the text as an organization: a candidate
+    that overlaps it gives way, unless it holds the name ("the Reuters Foundation", "Nasdaq Composite");
+    names of the curated gazetteer (``taken``) come first."""
+    spans = [article.doc[start:end] for _, start, end in known_organization_matcher()(article.doc)]
+    hits = [Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
+            for s in spacy.util.filter_spans(spans) if not any(a < s.end_char and s.start_char < b for a, b in taken)]
+    kept = list(cands)
+    for hit in hits:
+        overlapping = [c for c in kept if c.start < hit.end and hit.start < c.end]
+        if any(c.start <= hit.start and hit.end <= c.end for c in overlapping):
+            continue
+        kept = [c for c in kept if c not in overlapping] + [hit]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def known_organization(words: list[str]) -> tuple[str, str] | None:
+    """(entry id, name) when the words are a known organization's name ("Reuters", "The Associated Press")."""
+    if len(words) > 1 and words[0] in ("The", "the"):
+        words = words[1:]
+    return known_organizations().get(" ".join(words))
+
+
+@cache
 def org_after() -> frozenset[str]:
     return frozenset(lexicon.word_table("organizations", "after"))
 
@@ -103,7 +153,7 @@ ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an
 ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
                    "platform", "startup", "start-up", "app", "lender", "bank", "insurer", "retailer", "airline", "carrier", "brand",
                    "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
-                   "union", "company", "firm", "militia", "think-tank", "broadcaster", "daily", "magazine",
+                   "union", "company", "firm", "militia", "club", "side", "think-tank", "broadcaster", "daily", "magazine",
                    "operator", "maker", "producer", "manufacturer", "giant", "chain", "conglomerate", "provider", "developer",
                    "drugmaker", "automaker", "carmaker", "chipmaker", "miner", "exporter", "supplier", "utility", "outlet"}
 
@@ -138,6 +188,7 @@ class Candidate:
     kind: str | None = None
     role: str | None = None
     rule_id: str = ""
+    hint: str | None = None  # the kind a modifier before the name points to ("Lima-based" organization)
 
     @property
     def text(self) -> str:
@@ -163,6 +214,16 @@ def last_word_before(text: str, start: int) -> str:
     while j > 0 and not text[j - 1].isspace() and i - j < 40:
         j -= 1
     return text[j:i].strip("“”\"'‘’«»,;:()").lower()
+
+
+INTRODUCER_BEFORE = re.compile(r"([\w-]+)[ \u00a0]+[“\"'‘«]?$")
+
+
+def introducer_before(text: str, start: int) -> str:
+    """The word just before ``start`` with nothing but a space or an opening mark between ("the NGO “Voces”"),
+    lower-case, or "": a comma or a closing mark ends the phrase ("…the movement,” Ruiz said")."""
+    match = INTRODUCER_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
 
 
 def next_word(text: str, end: int) -> str:
@@ -209,7 +270,8 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
     while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()
-                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()):
+                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()
+                     or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):  # "Vorland TV Friday"
         words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
     role = " ".join(role_words) if role_words else None
     return words, start, role
@@ -264,7 +326,7 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
             owner = cand.words[:i] + [word[:-2]]
             named = [w for w in owner if w.lower() not in lexicon.word_set("names", "not_names")]
             owned = cand.words[i + 1:]
-            if len(named) == 1 and not is_owner_apart(named[0]) or \
+            if owned and len(named) == 1 and not is_owner_apart(named[0]) or \
                     owned and all(w.lower() in org_cues() for w in owned) and not is_owner_apart(" ".join(named)):
                 return [cand]  # "the Ombudsman's Office", "the Information Commissioner's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
@@ -295,8 +357,37 @@ def split_person_of_organization(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
+    """"Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
+    when the first ends in an organization cue and the second holds one; "Omega Co of Peru": a company
+    suffix ends the name before "of"; "Hawks for the Andean League": "for" joins no name without a cue to one."""
+    low = [w.lower() for w in cand.words]
+    for i in range(1, len(low) - 1):
+        left, right = [w for w in low[:i] if w != "the"], low[i + 1:]
+        if right and right[0] == "the":
+            right = right[1:]
+        if not right or not left:
+            continue
+        suffix = left[-1] in lexicon.word_set("organizations", "dotted_suffixes")
+        split = (low[i] == "and" and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
+                 and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+                 or low[i] == "of" and suffix
+                 or low[i] == "for" and not any(w in org_cues() for w in left) and any(w in org_cues() for w in right))
+        if split:
+            head = cand.words[:i]
+            tail = cand.words[i + 1:]
+            if tail[0].lower() == "the":
+                tail = tail[1:]
+            tail_start = cand.end - len(" ".join(tail))
+            return [Candidate(cand.start, cand.start + len(" ".join(head)), head), Candidate(tail_start, cand.end, tail)]
+    return None
+
+
 def split_at_title(cand: Candidate) -> list[Candidate]:
     """"Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
+    two = split_between_organizations(cand)
+    if two:
+        return [p for part in two for p in split_at_title(part)]
     parts = split_person_of_organization(cand)
     if len(parts) > 1:
         return parts
@@ -315,6 +406,8 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
     if is_place_name([w.lower() for w in cand.words]):
         return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
     parts, current, start, pos = [], [], cand.start, cand.start
+    if "&" in cand.words[1:-1]:
+        return [cand]  # "Vorland & Sons": one firm
     for word in cand.words:
         if word.lower() in ("of", "for", "and", "on", "&", "the") and current:
             parts.append(Candidate(start, pos - 1, current))
@@ -349,7 +442,10 @@ def classify(cand: Candidate, text: str) -> None:
     low = [w.lower() for w in cand.words]
     if len(low) == 1 and (low[0] in titles() or text[cand.end:cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
-    if PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
+    before_word = last_word_before(text, cand.start)
+    if known_organization(cand.words):
+        cand.kind, cand.rule_id = "organization", "org-known"  # "Reuters", "Hezbollah", "the Fed"
+    elif PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
@@ -357,9 +453,21 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
+    elif is_club_of_town(cand, text):
+        cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
+    elif is_team(cand, text):
+        cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
+    elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
+        cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
+    elif org_before_pattern().search(text, max(0, cand.start - 40), cand.start) and cand.text.lower() not in places():
+        cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
+    elif cand.hint == "organization":
+        cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
+    elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
+        cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
     elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
-    elif (before_word := last_word_before(text, cand.start)) in ORG_INTRODUCERS:
+    elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
     elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
@@ -381,7 +489,9 @@ def classify(cand: Candidate, text: str) -> None:
     elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
-        cand.kind, cand.rule_id = "person", "person-name-words"
+        evidence = person_evidence(cand, text, before_word)
+        if evidence:
+            cand.kind, cand.rule_id = "person", evidence
     elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
             REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[-1][1:].islower():
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
@@ -390,7 +500,116 @@ def classify(cand: Candidate, text: str) -> None:
         cand.role = cand.role or before_word
 
 
-REPORTING_AFTER = re.compile(r"[ \u00a0]+(?:said|says|told|added|replied|explained|insisted|stated|wrote|asked|argued|noted|warned)\b")
+@cache
+def org_before_pattern() -> re.Pattern:
+    """``organizations.yaml`` ``before``: a phrase just before a name that makes it an organization's."""
+    phrases = "|".join(sorted((re.escape(p).replace("\\ ", "[ \u00a0]+") for p in lexicon.word_table("organizations", "before")),
+                              key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{phrases})[ \u00a0]+(?:the[ \u00a0]+)?[“\"‘]?$", re.I)
+
+
+@cache
+def club_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``organizations.yaml`` ``club_before`` and ``club_after``: the words of sport around a club's name."""
+    def alternation(section: str) -> str:
+        words = lexicon.word_table("organizations", section)
+        return "|".join(sorted((re.escape(w).replace("\\ ", "[ \u00a0]+") for w in words), key=len, reverse=True))
+
+    before = re.compile(rf"(?<![\w-])(?:{alternation('club_before')})[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+    after = re.compile(rf"(?:['’]s?)?[ \u00a0]+(?:{alternation('club_after')})\b")
+    return before, after
+
+
+def is_club_of_town(cand: Candidate, text: str) -> bool:
+    """"beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
+    from .places import countries
+
+    name = cand.text.lower()
+    if name not in places() or name in countries() or name in COUNTRY_SHORT_NAMES:
+        return False
+    before, after = club_patterns()
+    return bool(before.search(text, max(0, cand.start - 30), cand.start) or after.match(text, cand.end))
+
+
+@cache
+def org_after_pattern() -> re.Pattern:
+    """What follows an organization's name and no person's: its shares, its board, "said its"."""
+    owned = "|".join(sorted(map(re.escape, lexicon.word_set("organizations", "owned")), key=len, reverse=True))
+    return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
+
+AGE_AFTER = re.compile(r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))")  # "Ana Ruiz, 34," "Ana Ruiz (34)"
+
+
+@cache
+def given_names():
+    """The given-name list of ``gender-guesser`` (about 48,000 names of many countries, with genders),
+    loaded once per process, on first use."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """"female", "male" or "either" for a given name of the list ("Ana", "Pedro", "Kim"), else None."""
+    if word.lower() in lexicon.word_set("names", "not_given_names") or not word[:1].isupper():
+        return None
+    word = word.replace("’", "'")
+    gender = given_names().get_gender(word)
+    if gender == "unknown" and not word.isascii():  # "Lázaro" as "Lazaro"
+        gender = given_names().get_gender(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "either"}.get(gender)
+
+
+def opens_with_place(cand: Candidate) -> bool:
+    """"San Diego Padres", "Hong Kong Standard", "Santa Rita Correctional": a place name of two words or
+    more opens the run; or a one-word place that is no certain given name ("London Newsroom")."""
+    low = [w.lower() for w in cand.words]
+    if any(" ".join(low[:k]) in places() for k in range(2, len(low) + 1)):
+        return True
+    return low[0] in places() and given_name_gender(cand.words[0]) in (None, "either")
+
+
+def is_team(cand: Candidate, text: str) -> bool:
+    """"the Riverside Rangers", "Hill Valley Hawks": a place, then a capitalized plural, and "the" before the
+    run or before the plural alone elsewhere ("the Rangers"), as clubs are named and persons are not; a
+    place of two words or more needs no "the" ("Kansas City Royals")."""
+    last = cand.words[-1]
+    if len(cand.words) < 2 or not last.endswith("s") or last.endswith(("ss", "'s", "’s")) or not last[1:].islower() \
+            or last.lower() in group_nouns() or last.lower() in lexicon.word_set("names", "demonyms"):
+        return False
+    low = [w.lower() for w in cand.words[:-1]]
+    k = next((k for k in range(len(low), 0, -1) if " ".join(low[:k]) in places()), 0)
+    if not k:
+        return False
+    the = last_word_before(text, cand.start) == "the" or re.search(rf"\b[Tt]he[ \u00a0]+{re.escape(last)}\b", text) is not None
+    return the or k >= 2 or given_name_gender(cand.words[0]) is None
+
+
+def first_name_word(cand: Candidate) -> str:
+    return next((w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0])
+
+
+# Evidence that a run of two to four name words is a person, tried in order: the first that holds
+# gives the rule id.  A run with none of them is a name of unknown type, published as nobody.
+PERSON_EVIDENCE = [
+    ("person-title", lambda cand, text, before: bool(cand.role) or before in titles()),      # "journalist Ana Ruiz"
+    ("person-given-name", lambda cand, text, before: given_name_gender(first_name_word(cand)) is not None
+     and not opens_with_place(cand)),                                                           # "Ana Ruiz", "C.C. Wei"
+    ("person-cue-after", lambda cand, text, before: bool(REPORTING_AFTER.match(text[cand.end:cand.end + 20]))),  # "Ruiz Tapia said"
+    ("person-born", lambda cand, text, before: cand.hint == "person"),                          # "Texas-born Ruiz Tapia"
+    ("person-cue-before", lambda cand, text, before: before in REPORTING_VERBS and text[cand.end:cand.end + 1] in (".", ",", ";", "")),  # ", said Ruiz Tapia."
+    ("person-age", lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end:cand.end + 12]))),  # "Ruiz Tapia, 34,"
+    ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),    # "Ruiz Tapia, a lawyer,"
+]
+
+
+def person_evidence(cand: Candidate, text: str, before_word: str) -> str | None:
+    """The id of the first pass of ``PERSON_EVIDENCE`` that holds for ``cand``, or None."""
+    return next((rule_id for rule_id, holds in PERSON_EVIDENCE if holds(cand, text, before_word)), None)
+
+
+REPORTING_VERBS = lexicon.word_set("names", "reporting_verbs")
+REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))})\b")
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
@@ -430,13 +649,57 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
+CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def capitals_lines(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in capitals ("FLOODS KILL 16 AS RIVERS SWELL", "LIMA 2024-03-02"):
+    headlines and datelines, where capitals say nothing about names, nor about acronyms."""
+    text, spans = article.text, []
+    if "\n" not in text.strip():
+        return []
+    for start in article.paragraph_starts:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        words = CAPS_WORD.findall(text, start, end)
+        if words and words[0].isupper() and (len(words) >= 3 or DATELINE_DATE.search(text, start, end)) \
+                and sum(w.isupper() for w in words) >= 0.8 * len(words):
+            spans.append((start, end))
+    return spans
+
+
+DATELINE_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+
+
+MODIFIER = re.compile(r"\w[-‐](?P<how>based|owned|controlled|listed|registered|headquartered|backed|funded|born|bred)$")
+MODIFIER_HINT = {"born": "person", "bred": "person"}  # a company is based or listed somewhere, a person is born
+
+
+def strip_modifier(cand: Candidate) -> Candidate:
+    """"Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
+    name, and say what kind of name follows (``hint``)."""
+    last = next((i for i in range(min(4, len(cand.words)) - 1, -1, -1) if MODIFIER.search(cand.words[i])), None)
+    if last is None:
+        return cand
+    how = MODIFIER.search(cand.words[last]).group("how")
+    rest = cand.words[last + 1:]
+    while rest and rest[0].lower() in ("of", "the", "and", "for", "on", "&"):
+        rest = rest[1:]
+    start = cand.end - len(" ".join(rest)) if rest else cand.end
+    return Candidate(start, cand.end, rest, hint=MODIFIER_HINT.get(how, "organization"))
+
+
 def candidates(article: Article) -> list[Candidate]:
     text = article.text
     found = []
     not_names = lexicon.word_set("names", "not_names")
     headlines = headline_lines(article)
+    capitals = capitals_lines(article)
     for match in candidate_pattern().finditer(text):
         if headlines and any(s <= match.start() < e for s, e in headlines):
+            continue
+        if capitals and any(s <= match.start() < e for s, e in capitals):
+            found.append(Candidate(match.start(), match.end(), split_words(match.group()), kind="capitals"))
             continue
         surface = match.group()
         if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names and surface not in org_names("acronym_orgs"):
@@ -447,6 +710,9 @@ def candidates(article: Article) -> list[Candidate]:
         if numbered:
             words = words + numbered.group().split()  # "Group of 20": the number is part of the name
         cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
+        cand = strip_modifier(cand)
+        if not cand.words:
+            continue  # "the Lima-based": a place and its modifier, no name
         introduced = introduced_organization(cand, text)
         if introduced:
             found.append(introduced)
@@ -464,7 +730,9 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            found.append(Candidate(start, end, words, role=role))
+            if text[end:end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
+                words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
+            found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found += [d for d in dotted_acronyms(text) if not any(c.start <= d.start and d.end <= c.end for c in found)]
     return sorted(found, key=lambda c: c.start)
 
@@ -487,12 +755,12 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
     "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
     words, start = cand.words, cand.start
-    if words[0].lower() in ORG_INTRODUCERS and len(words) > 1:
-        start += len(words[0]) + 1
+    if words[0].lower() in ORG_INTRODUCERS and words[0].isupper() and len(words) > 1:
+        start += len(words[0]) + 1  # "NGO A Window for Freedom"; but "Organisation for Security" is one name
         words = words[1:]
-    elif last_word_before(text, cand.start) not in ORG_INTRODUCERS:
+    elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
-    while words and words[-1].lower() in CONNECTORS | particles():
+    while words and (words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):
         words = words[:-1]
     if not words:
         return None
@@ -525,6 +793,27 @@ def gazetteer_hits(article: Article, gazetteer: tuple) -> list[Candidate]:
     return hits
 
 
+def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A line of capitals names only what the rest of the article names: "VORLAND HOLDINGS CUTS JOBS"
+    holds Vorland Holdings when the story names it; the other capitalized words are nobody's name."""
+    found = [c for c in cands if c.kind != "capitals"]
+    in_capitals = [c for c in cands if c.kind == "capitals"]
+    if not in_capitals:
+        return found
+    named: dict[str, Candidate] = {}
+    for c in found:
+        if c.kind in ("person", "organization") and len(c.text) > 2:
+            named.setdefault(c.text.upper(), c)
+    if not named:
+        return found
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + r")(?![\w])")
+    for cand in in_capitals:
+        for match in pattern.finditer(text, cand.start, cand.end):
+            same = named[match.group()]
+            found.append(Candidate(match.start(), match.end(), same.words, kind=same.kind, rule_id="same-name-in-capitals"))
+    return sorted(found, key=lambda c: c.start)
+
+
 def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     """Persons and organizations of one article, each with its mentions and aliases."""
     text = article.text
@@ -533,6 +822,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     cands = [c for c in candidates(article) if not any(s < c.end and c.start < e for s, e in taken)]
     for cand in cands:
         classify(cand, text)
+    cands = known_organization_hits(article, cands, taken)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
     for cand in cands:
@@ -542,6 +832,11 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         if cand.text in kind_of and kind_of[cand.text] in ("organization", "place"):
             cand.kind = kind_of[cand.text]
             cand.rule_id = cand.rule_id or "same-string"
+    # A club's last word alone is the club ("the Rangers" after "the Riverside Rangers").
+    team_words = {c.words[-1] for c in cands if c.rule_id == "org-team"}
+    for cand in cands:
+        if cand.kind is None and len(cand.words) == 1 and cand.words[0] in team_words:
+            cand.kind, cand.rule_id = "organization", "org-team-short"
     persons = [c for c in cands if c.kind == "person"]
     # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
@@ -552,6 +847,14 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         elif cand.rule_id == "place-gazetteer" and len(cand.words) == 1 and cand.words[0] in surnames \
                 and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS:
             cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
+    cands = names_in_capitals(cands, text)
+    # A one-word known organization that is a word of a person's name in the article is that person
+    # ("Ford" after "Gerald Ford").
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if cand.rule_id == "org-known" or cand.kind == "organization" and known_organization(cand.words):
+            if len(cand.words) == 1 and not is_acronym(cand.words[0]) and cand.words[0] in person_words:
+                cand.kind, cand.rule_id = "person", "person-part-of-name"
     entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
     entities += group_organizations([c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text)
     entities.sort(key=lambda e: e.mentions[0].start)
@@ -592,7 +895,8 @@ def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
         role = role or role_around(text, cand)
         if role and not target.role:
             target.role = role
-        if text[cand.start:cand.end] != target.name and text[cand.start:cand.end] not in target.aliases:
+        if text[cand.start:cand.end] != target.name and text[cand.start:cand.end] not in target.aliases \
+                and cand.rule_id != "same-name-in-capitals":
             target.aliases.append(text[cand.start:cand.end])
         alias = ALIAS_AFTER.match(text[cand.end:cand.end + 80])
         if alias and alias.group(1).strip() not in target.aliases:
@@ -629,12 +933,16 @@ def role_around(text: str, cand: Candidate) -> str | None:
 def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
     by_name: dict[str, Entity] = {}
     alias_of: dict[str, str] = {}
+    known_name: dict[str, str] = {}  # known organization's id -> the name its first mention gave it
     for cand in sorted(cands, key=lambda c: c.start):
         canonical, known_id = canonical_of(cand)
-        surface = text[cand.start:cand.end]
+        surface = text[cand.start:cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
+        known = known_organization(cand.words)
+        if known and not canonical and surface not in alias_of:
+            alias_of[surface] = known_name.setdefault(known[0], surface)  # "AP" after "The Associated Press": one agency
         name = canonical or alias_of.get(surface, surface)
         entity = by_name.setdefault(name, Entity("organization", name, known_id=known_id))
-        entity.mentions.append(Mention(cand.start, cand.end, surface, cand.rule_id))
+        entity.mentions.append(Mention(cand.start, cand.end, text[cand.start:cand.end], cand.rule_id))
         if surface != name and surface not in entity.aliases:
             entity.aliases.append(surface)
         acronym = ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) or KNOWN_AS_ACRONYM.match(text[cand.end:cand.end + 40])
@@ -653,7 +961,7 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
                 by_name[spelled[0]].aliases.append(name)
                 continue
         words = name.split()
-        if len(words) == 1 and name not in alias_of and name.lower() in org_cues():
+        if len(words) == 1 and name not in alias_of and (name.lower() in org_cues() or by_name[name].mentions[0].rule_id == "org-team-short"):
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
@@ -662,4 +970,16 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
-    return list(by_name.values())
+    # a cue word alone, opening its sentences, that stands for no longer name of the article is no name
+    # ("Department officials said"); mid-sentence it is one ("a vote in Congress")
+    return [e for e in by_name.values() if not (" " not in e.name and e.name.lower() in org_cues() and not is_acronym(e.name)
+                                               and not known_organization([e.name])
+                                               and all(opens_sentence(text, m.start) for m in e.mentions))]
+
+
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
+    return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None

@@ -33,10 +33,10 @@ from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
-OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", '"': '"', "‘": "’", "'": "'"}
+OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
 CLOSERS = {"”", "»", "›", "’", "“"}
-MARKS = re.compile(r"[“”«»„‹›\"‘’']")
+MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
 SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
 STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b")  # lower case: "WHO" is no "who"
@@ -99,13 +99,29 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def is_curly_closer(text: str, pos: int) -> bool:
+    """Whether an opening-shaped “ closes a quotation instead (`“It's over,“ she said`): it follows a
+    word or punctuation and stands before a space or the end."""
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:")
+
+
+def closes(opener: str, mark: str, text: str, pos: int) -> bool:
+    if mark == "’’":
+        return opener in ("“", '"')  # two single closing marks for one double one
+    if mark == "“" and opener == "“":
+        return is_curly_closer(text, pos)
+    return mark in OPENERS[opener] and (mark not in SINGLE or is_single_closer(text, pos))
+
+
 def pair_marks(article: Article) -> list[Quotation]:
     """Quotation spans (inside the marks); unbalanced marks become warnings, not spans."""
     text = article.text
     found: list[Quotation] = []
     pending_continuation = False
     for p_start, p_end in paragraphs(text):
-        opened: tuple[str, int] | None = None
+        opened: tuple[str, int, int] | None = None  # (mark, position, length)
         continued_here = pending_continuation
         pending_continuation = False
         for match in MARKS.finditer(text, p_start, p_end):
@@ -113,7 +129,7 @@ def pair_marks(article: Article) -> list[Quotation]:
             if opened is None:
                 if mark in ("‘", "'") and not is_single_opener(text, pos):
                     continue
-                if mark == "’":
+                if mark in ("’", "’’"):
                     continue  # an apostrophe
                 if mark == '"' and not is_opening_straight(text, pos):
                     warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
@@ -121,25 +137,26 @@ def pair_marks(article: Article) -> list[Quotation]:
                 if mark in ("”", "»", "›"):
                     warn(article, "unbalanced-quotation-mark", pos, "a closing mark with no opening mark")
                     continue
-                opened = (mark, pos)
+                opened = ("“", pos, 2) if mark == "‘‘" else (mark, pos, 1)
                 continue
-            opener, open_pos = opened
-            if mark in OPENERS[opener] and (mark not in SINGLE or is_single_closer(text, pos)):
-                start, end = trimmed(text, open_pos + 1, pos)
+            opener, open_pos, open_len = opened
+            if closes(opener, mark, text, pos):
+                start, end = trimmed(text, open_pos + open_len, pos)
                 if end > start:
-                    found.append(Quotation(start, end, open_pos, pos, continued=continued_here and not (found and found[-1].start >= p_start)))
+                    found.append(Quotation(start, end, open_pos, pos + len(mark) - 1,
+                                           continued=continued_here and not (found and found[-1].start >= p_start)))
                 opened = None
                 continued_here = False
             elif mark in SINGLE:
                 continue  # a single mark inside a quotation: a nested quotation or an apostrophe
             elif mark in OPENERS and (mark != opener or mark in "“«„‹"):  # single marks were handled above
                 warn(article, "unbalanced-quotation-mark", open_pos, "an opening mark is never closed in its paragraph")
-                opened = (mark, pos)
+                opened = (mark, pos, 1)
         if opened is not None:
-            opener, open_pos = opened
+            opener, open_pos, open_len = opened
             nxt = next_paragraph_start(text, p_end)
             if nxt is not None and text[nxt] == opener and opener not in SINGLE:
-                start, end = trimmed(text, open_pos + 1, p_end)
+                start, end = trimmed(text, open_pos + open_len, p_end)
                 if end > start:
                     found.append(Quotation(start, end, open_pos, p_end, continues=True, continued=continued_here))
                 pending_continuation = True
@@ -178,11 +195,45 @@ def is_quotation(text: str) -> bool:
         return bool(re.search(r"[!?]", text))  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
     if len(words) < 3:
         return punctuated and bool(re.search(r"[.!?]", text))
-    if not punctuated:
-        content = [w for w in words if w.lower() not in SMALL_WORDS]
-        if content and all(w[0].isupper() for w in content):
-            return False  # a title or name in quotation marks
     return True
+
+
+def is_title_case(text: str) -> bool:
+    """Words in Title Case with no sentence punctuation but a final comma or period, inside marks
+    ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
+    words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
+    body = text.rstrip(" ,.")
+    if re.search(r"[.!?…;]", body) or not re.search(r"[a-z]", body):
+        return False
+    words = WORD.findall(body)
+    content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
+    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+
+
+def names_a_work(text: str, quote: Quotation) -> bool:
+    """Whether the marks hold a title or a label by what stands right around them: a work named just
+    before ("the book “…”", "a film titled “…”", "a play called “…”"), or a noun the quoted words modify
+    just after ("“…” signs")."""
+    table = lexicon.load("reporting_verbs")
+    before = WORDS_BEFORE_MARK.search(text, max(0, quote.open_mark - 60), quote.open_mark)
+    if before:
+        words = [w.lower() for w in WORD.findall(before.group())]
+        last, prior = words[-1], (words[-2] if len(words) > 1 else "")
+        if last in table["title_nouns"] or last in table["title_verbs"]:
+            return True
+        if last in table["title_verbs_after_a_work"] and (prior in table["title_nouns"] or last == "so-called"):
+            return True
+    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1:quote.close_mark + 30])
+    return bool(after) and not re.search(r"[,.!?:;]$", quote.text) and after.group(1).lower() in table["modified_nouns"]
+
+
+WORDS_BEFORE_MARK = re.compile(r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$")  # the last two words, in the same clause
+
+
+@cache
+def pronoun_words() -> frozenset[str]:
+    pronouns = lexicon.load("roles")["pronouns"]
+    return frozenset(pronouns["person"] + pronouns["group"])
 
 
 def kind_of(quote: Quotation, text: str) -> str:
@@ -255,11 +306,18 @@ def all_cues(article: Article) -> list[Cue]:
             cue_text = article.text[start_char:end_char]
             if cue_text == "on x":
                 continue  # "on X" is the network, not a preposition and a letter
+            if start and end - start == 1 and previous_word(article, start) in lexicon.word_set("reporting_verbs", "noun_markers"):
+                continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
             cached.append(Cue(start_char, end_char, cue_text, cue_id))
             last_end = end
         article._cues = cached
         article._cue_starts = [c.start for c in cached]
     return cached
+
+
+def previous_word(article: Article, token: int) -> str:
+    starts, ends = article.token_offsets
+    return article.text[starts[token - 1]:ends[token - 1]].lower()
 
 
 def cues_in(article: Article, start: int, end: int) -> list[Cue]:
@@ -374,6 +432,7 @@ def clean_label(words: list[str]) -> list[str]:
     return words
 
 
+SOURCE_OF = re.compile(r"\b(?:from|by)\s+")
 PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 
@@ -398,6 +457,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     organizations = [o for o in organizations if o[0] < start + len(head)]  # not one named in an aside
     words = clean_label(WORD.findall(head))
     lowered = [w.lower() for w in words]
+    source = SOURCE_OF.search(phrase)
+    if lowered and lowered[0] in lexicon.word_set("reporting_verbs", "speech_nouns") and source:
+        return resolve_phrase(ctx, start + source.end(), end, quote_pos)  # "testimonies from residents": the residents
     one_of_them = any(names_a_person(w) for w in lowered[:4])
     if organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them:  # "An RSF commander": a person
         entity = organizations[0][1]
@@ -447,11 +509,20 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
 
 
 def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
-    """The words before a cue back to the clause start (sentence, comma-free run, or "that")."""
+    """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
+    a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
     segment = text[clause_start:cue.start]
     cut = max(segment.rfind(" that "), segment.rfind("\n"))
-    start = clause_start + (cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0))
-    return start, cue.start
+    start = cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0)
+    for join in lexicon.load("reporting_verbs")["subject_clause_joins"]:
+        at = segment.rfind(join, start)
+        if at >= 0 and segment[at + len(join):].strip():
+            start = at + len(join)
+    first = segment[start:].lstrip(" “\"'(").split(" ", 1)[0].lower()
+    comma = segment.find(",", start)
+    if first in lexicon.word_set("reporting_verbs", "subject_clause_openers") and comma >= 0 and segment[comma + 1:].strip():
+        start = comma + 1
+    return clause_start + start, cue.start
 
 
 def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
@@ -460,62 +531,195 @@ def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
     return cue.end, end
 
 
-def attribute(ctx: Context, quote: Quotation, previous: Quotation | None) -> None:
-    text = ctx.article.text
+@dataclass
+class Frame:
+    """Where a quotation stands: its sentence and paragraph bounds, and the quotation before it."""
+    quote: Quotation
+    previous: Quotation | None
+    s_start: int
+    s_end: int
+    p_start: int
+    p_end: int
+
+
+def frame_of(ctx: Context, quote: Quotation, previous: Quotation | None) -> Frame:
     s_start, s_end = ctx.article.sentence_bounds(quote.open_mark)
     p_start, p_end = ctx.article.paragraph_bounds(quote.open_mark)
     s_start = max(min(s_start, quote.open_mark), p_start)
     s_end = min(max(s_end, quote.close_mark + 1), p_end)
-    # after the closing mark, up to the next opening mark or the end of the sentence
-    next_open = ctx.next_open_after(quote.close_mark, p_end)
-    after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, p_end))
+    return Frame(quote, previous, s_start, s_end, p_start, p_end)
+
+
+def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
+    """`“…,” said Ana Ruiz` / `“…,” Ruiz said`: a cue within five words after the closing mark, or later
+    when an aside in commas stands between ("the official, who …, said")."""
+    text, quote = ctx.article.text, f.quote
+    next_open = ctx.next_open_after(quote.close_mark, f.p_end)
+    after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, f.p_end))
     after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
-    between = text[quote.close_mark + 1:after[0].start] if after else ""
-    # the cue within five words, or later when an aside in commas stands between ("the official, who …, said")
+    if not after:
+        return False
+    cue = after[0]
+    between = text[quote.close_mark + 1:cue.start]
     new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
-    aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= 5
-    if after and not new_sentence and (len(WORD.findall(between)) <= 5 or aside):
-        cue = after[0]
-        words_before = WORD.findall(between)
-        if words_before:
-            first_clause = between.lstrip(" ,").split(",")[0]
-            offset = quote.close_mark + 1 + between.index(first_clause)
-            span = (offset, offset + len(first_clause)) if len(WORD.findall(between)) > 5 else (quote.close_mark + 1, cue.start)
-        else:
-            span = object_span(text, cue, after_end)
-        if set_speaker(ctx, quote, span, cue, "cue-after"):
-            ctx.used_cues.add(cue.start)
-            return
-    # before the opening mark, back to the previous closing mark or the sentence start
-    prev_close = ctx.last_close_before(quote.open_mark, s_start)
-    before_start = prev_close + 1
+    if new_sentence and introduces_next_quote(ctx, cue, f.p_end):
+        return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
+    aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
+    if len(WORD.findall(between)) > near and not aside:
+        return False
+    words_before = WORD.findall(between)
+    if words_before and cue.cue_id != "cue-according-to":  # "…,” according to Ruiz: the speaker follows the cue
+        first_clause = between.lstrip(" ,").split(",")[0]
+        offset = quote.close_mark + 1 + between.index(first_clause)
+        span = (offset, offset + len(first_clause)) if len(words_before) > 5 else (quote.close_mark + 1, cue.start)
+    else:
+        span = object_span(text, cue, after_end)
+    if set_speaker(ctx, quote, span, cue, "cue-after"):
+        ctx.used_cues.add(cue.start)
+        return True
+    return False
+
+
+def introduces_next_quote(ctx: Context, cue: Cue, limit: int) -> bool:
+    """Whether a cue's sentence runs on into another quotation (`He added, “…”`, `He warned that it
+    would “…”`) rather than closing on its own (`Ruiz said on Friday.`), or on a clause of
+    circumstance (`Ruiz asked as she left, saying “…”`)."""
+    text = ctx.article.text
+    next_open = ctx.next_open_after(cue.end, limit)
+    if next_open >= sentence_end_after(text, cue.end, limit):
+        return False
+    lead = WORD.findall(text[cue.end:next_open].lower())[:4]
+    return not any(w in lexicon.word_set("reporting_verbs", "subject_clause_openers") for w in lead)
+
+
+def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
+    """`Ruiz said: “…”` / `according to Ruiz, “…”`: a cue before the opening mark, back to the previous
+    closing mark or the sentence start."""
+    text, quote = ctx.article.text, f.quote
+    before_start = ctx.last_close_before(quote.open_mark, f.s_start) + 1
     before = ctx.outside_quotes(cues_in(ctx.article, before_start, quote.open_mark))
-    if before:
-        cue = before[-1]
-        if cue.cue_id == "cue-according-to":
-            if set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before"):
-                return
-        elif set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before"):
-            return
-    # anywhere in the sentence, outside quotation marks
-    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, s_start, s_end)) if c.start not in ctx.used_cues]
+    if not before:
+        return False
+    cue = before[-1]
+    lead = text[cue.end:quote.open_mark]
+    if near is not None and (len(WORD.findall(lead)) > near or re.search(r"[.;:!?]", lead)):
+        return False  # the cue is not in the quotation's own clause
+    if cue.cue_id == "cue-according-to":
+        return set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before")
+    return set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before")
+
+
+def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
+    """A cue anywhere in the quotation's sentence, outside quotation marks, not used by the quotation before."""
+    text, quote = ctx.article.text, f.quote
+    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
-        span = subject_span(text, s_start, cue)
+        span = subject_span(text, f.s_start, cue)
         object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
         if span[0] < span[1] and set_speaker(ctx, quote, span, cue, "cue-in-sentence"):
+            return True
+    return False
+
+
+def pass_sentence_subject(ctx: Context, f: Frame) -> bool:
+    """No cue: after a colon (`Ruiz was blunt: “…”`), or for a partial quotation, the sentence's first named subject."""
+    text, quote = ctx.article.text, f.quote
+    if not (text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial"):
+        return False
+    subject = ctx.entity_mentions(f.s_start, quote.open_mark)
+    if not subject:
+        return False
+    set_entity(quote, subject[0][1], "speaker-sentence-subject")
+    return True
+
+
+def pass_previous_quote(ctx: Context, f: Frame) -> bool:
+    """No cue: the previous quotation's speaker goes on in the same paragraph, or across paragraphs when
+    the previous quotation runs on into this one."""
+    previous = f.previous
+    if previous is None or not previous.speaker:
+        return False
+    if not (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == f.p_start):
+        return False
+    f.quote.speaker, f.quote.speaker_type, f.quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
+    f.quote.speaker_rule, f.quote.cue = "speaker-previous-quote", None
+    return True
+
+
+def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
+    """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
+    (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
+    text, quote = ctx.article.text, f.quote
+    before = text[f.p_start - 200 if f.p_start > 200 else 0:quote.open_mark].rstrip()
+    if quote.open_mark != f.p_start or not before.endswith(":") or f.p_start == 0:
+        return False
+    colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
+    l_start = max(ctx.article.sentence_bounds(colon)[0], ctx.article.paragraph_bounds(colon)[0])
+    l_start = ctx.last_close_before(colon, l_start) + 1
+    cues = ctx.outside_quotes(cues_in(ctx.article, l_start, colon))
+    if cues:
+        cue = cues[-1]
+        span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
+        return set_speaker(ctx, quote, span, cue, "lead-in-colon")
+    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
+    for start, entity in ctx.entity_mentions(l_start, colon):
+        if entity.kind in ("person", "organization") and opens_sentence(ctx, start, starts, entity.role):
+            set_entity(quote, entity, "lead-in-colon/speaker-subject")
+            return True
+        break
+    return False
+
+
+def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
+    """A paragraph that is one more quotation, with no cue of its own, right after a paragraph whose last
+    quotation had a speaker and no one else named after it: the same speaker goes on (news convention)."""
+    text, quote, previous = ctx.article.text, f.quote, f.previous
+    if previous is None or not previous.speaker or previous.kind != "direct" or quote.open_mark != f.p_start:
+        return False
+    prev_p = ctx.article.paragraph_bounds(previous.open_mark)
+    if prev_p[0] == f.p_start or text[prev_p[1]:f.p_start].strip():
+        return False  # not the paragraph just before
+    if any(e.name != previous.speaker for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)):
+        return False  # someone else is named after the previous quotation
+    if ctx.outside_quotes(cues_in(ctx.article, f.p_start, f.p_end)):
+        return False  # this paragraph has a cue of its own that named nobody: do not guess
+    quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
+    quote.speaker_rule, quote.cue = "speaker-paragraph-after-quote", None
+    return True
+
+
+def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
+    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, rule, entity.known_id
+
+
+# The attribution passes, from the most certain to the least; each leaves what it cannot decide to the
+# next, and its id opens the rule id of the speaker it sets (the quote's provenance).
+PASSES: list[tuple[str, object]] = [
+    ("cue-after", pass_cue_after),
+    ("cue-before", pass_cue_before),
+    ("cue-in-sentence", pass_cue_in_sentence),
+    ("speaker-sentence-subject", pass_sentence_subject),
+    ("speaker-previous-quote", pass_previous_quote),
+    ("lead-in-colon", pass_lead_in_colon),
+    ("speaker-paragraph-after-quote", pass_paragraph_after_quote),
+]
+
+
+# A one- or two-word quotation ("called the plan “unrealistic”", `“Never,” she said`) is speech only
+# when a cue right beside it or in its own clause attributes it.
+SHORT_PASSES: list[tuple[str, object]] = [
+    ("cue-after", lambda ctx, f: pass_cue_after(ctx, f, near=3)),
+    ("cue-before", lambda ctx, f: pass_cue_before(ctx, f, near=6)),
+]
+
+
+def attribute(ctx: Context, quote: Quotation, previous: Quotation | None, passes=PASSES) -> None:
+    f = frame_of(ctx, quote, previous)
+    for _, decide in passes:
+        if decide(ctx, f):
             return
-    # no cue: a colon introduces the sentence's subject; otherwise the previous speaker goes on
-    if text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial":
-        subject = ctx.entity_mentions(s_start, quote.open_mark)
-        if subject:
-            entity = subject[0][1]
-            quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, "speaker-sentence-subject", entity.known_id
-            return
-    if previous is not None and previous.speaker and (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == p_start):
-        quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
-        quote.speaker_rule, quote.cue = "speaker-previous-quote", None
 
 
 def sentence_end_after(text: str, start: int, limit: int) -> int:
@@ -658,24 +862,35 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     text = article.text
     spans = pair_marks(article)
     quotes = []
+    short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start:quote.end]
+        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)):
+            continue  # a title, a name or a label in quotation marks
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)
+            quotes.append(quote)
+        elif len(WORD.findall(quote.text)) <= 2:
+            quote.kind = kind_of(quote, text)
+            short.add(quote.open_mark)
             quotes.append(quote)
     ctx = Context(article, entities, spans)
     record_subjects(ctx)
     by_name = {e.name: e for e in entities}
     previous = None
+    kept = []
     for quote in quotes:
-        attribute(ctx, quote, previous)
+        attribute(ctx, quote, previous, SHORT_PASSES if quote.open_mark in short else PASSES)
+        if quote.open_mark in short and quote.speaker is None:
+            continue  # a scare quote or a name in quotation marks, not speech
+        kept.append(quote)
         if quote.speaker_type == "person" and quote.speaker:
             entity = by_name.get(quote.speaker)
             if entity:
                 ctx.add_subject(quote.open_mark, entity)
         previous = quote
-    share_speaker_in_chains(quotes)
-    return quotes
+    share_speaker_in_chains(kept)
+    return kept
 
 
 def share_speaker_in_chains(quotes: list[Quotation]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..models import Actor, Claim, Event, Figure, Mention, Organization, Quote, Row, Source
 from . import RuleResult, lexicon
@@ -86,16 +87,18 @@ class RuleRows:
         for n, quote in enumerate(result.quotes, 1):
             row = self.tables["quotes"][f"{source.source_id}-rq{n:03d}"]
             speakers.append((quote.start, quote.end, row.speaker_actor_id, row.speaker_organization_id))
+        event_ids = [f"{source.source_id}-{slug(event.event_type)}-{n}" for n, event in enumerate(result.events, 1)]
         figure_ids = []
         for n, fig in enumerate(result.figures, 1):
             figure_id = f"{source.source_id}-rf{n:03d}"
             figure_ids.append((figure_id, fig))
+            about = next((i for i, e in zip(event_ids, result.events) if e.sentence_start <= fig.start < e.sentence_end), None)
             self.tables["figures"][figure_id] = Figure(
-                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, qualifier=fig.qualifier,
-                unit=fig.unit, counts=fig.counts or "unspecified", char_start=fig.start, char_end=fig.end,
+                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, value_max=fig.value_max,
+                qualifier=fig.qualifier, unit=fig.unit, counts=fig.counts or "unspecified", event_id=about,
+                char_start=fig.start, char_end=fig.end,
                 method="rule", provenance=f"rule:{fig.rule_id}")
-        for n, event in enumerate(result.events, 1):
-            event_id = f"{source.source_id}-{slug(event.event_type)}-{n}"
+        for event_id, event in zip(event_ids, result.events):
             note = f'rule: "{event.date_text}" resolved against the publication date' if event.date_text else (
                 "rule: no date in the sentence; the publication date" if event.date else "rule: no date in the sentence")
             self.tables["events"][event_id] = Event(
@@ -130,14 +133,86 @@ class RuleRows:
                     char_start=fig.start, char_end=fig.end, figure_id=figure_id, provenance=f"rule:claim-{fig.rule_id}", **base)
 
 
-def claim_cues(before_trigger: str, sentence: str) -> tuple[str, str]:
-    """(polarity, certainty) from the cue words of ``lexicons/claims.yaml``."""
-    words_before = " ".join(before_trigger.split()[-6:])
-    polarity = "asserts"
+CLAUSE_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:'[a-z]+)?|[^\w\s]")
+
+
+@cache
+def clause_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(clause boundaries, verb-group words, prepositions) from ``lexicons/claims.yaml``."""
+    clause = lexicon.load("claims")["clause"]
+    boundaries = frozenset(map(str, clause["punctuation"])) | frozenset(map(str, clause["words"]))
+    return boundaries, frozenset(map(str, clause["verb_group"])), frozenset(map(str, clause["prepositions"]))
+
+
+@cache
+def denial_cues() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """kind (governs, negates, determiner) -> [(entry id, words of one cue)], longest cues first."""
+    cues: dict[str, list[tuple[str, tuple[str, ...]]]] = {"governs": [], "negates": [], "determiner": []}
     for entry in lexicon.entries("claims", "denial"):
-        if any(re.search(rf"\b{re.escape(w)}\b", words_before) for w in entry["words"]):
-            polarity = "denies"
-            break
+        for word in entry["words"]:
+            cues[entry["kind"]].append((entry["id"], tuple(CLAUSE_TOKEN.findall(str(word).lower()))))
+    return {kind: sorted(items, key=lambda c: -len(c[1])) for kind, items in cues.items()}
+
+
+def trigger_clause(before_trigger: str) -> list[str]:
+    """The tokens of the trigger's own clause that stand before the trigger."""
+    boundaries, _, _ = clause_words()
+    tokens = CLAUSE_TOKEN.findall(before_trigger.lower().replace("\u2019", "'"))
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in boundaries:
+            return tokens[i + 1:]
+    return tokens
+
+
+def cue_at(tokens: list[str], end: int, kind: str) -> tuple[str, int] | None:
+    """(entry id, length) of a ``kind`` cue whose last token is ``tokens[end - 1]``."""
+    for entry_id, words in denial_cues()[kind]:
+        if end >= len(words) and tuple(tokens[end - len(words):end]) == words:
+            return entry_id, len(words)
+    return None
+
+
+def negated_at(tokens: list[str], end: int) -> bool:
+    """Whether the verb group ending before ``tokens[end]`` holds a negation ("did not", "has never")."""
+    _, verb_group, _ = clause_words()
+    i = end
+    while i > 0:
+        if cue_at(tokens, i, "negates"):
+            return True
+        if tokens[i - 1] not in verb_group and not tokens[i - 1].endswith("ly"):
+            return False
+        i -= 1
+    return False
+
+
+def clause_polarity(before_trigger: str) -> tuple[str, str | None]:
+    """(polarity, id of the cue that decided it) from the trigger's own clause.
+
+    A sieve, most specific first: a negation in the trigger's verb group ("did not escape"); a negative
+    determiner on the trigger or its subject ("no escape", "no inmates escaped"), not inside a prepositional
+    phrase; a denial verb governing it ("denied that inmates escaped", "foiled an escape"), unless that verb is
+    itself negated ("did not rule out that …").  A negation in another clause ("Without warning, police
+    stormed …") does not count.
+    """
+    tokens = trigger_clause(before_trigger)
+    _, _, prepositions = clause_words()
+    n = len(tokens)
+    if negated_at(tokens, n):
+        return "denies", "deny-negated-predicate"
+    for end in range(n, max(0, n - 5), -1):  # a determiner at most four words before the trigger
+        cue = cue_at(tokens, end, "determiner")
+        if cue and (end - cue[1] == 0 or tokens[end - cue[1] - 1] not in prepositions):
+            return "denies", cue[0]
+    for end in range(n, 0, -1):
+        cue = cue_at(tokens, end, "governs")
+        if cue:
+            return ("asserts", None) if negated_at(tokens, end - cue[1]) else ("denies", cue[0])
+    return "asserts", None
+
+
+def claim_cues(before_trigger: str, sentence: str) -> tuple[str, str]:
+    """(polarity, certainty) from the cue words of ``lexicons/claims.yaml``: polarity from the trigger's clause."""
+    polarity, _ = clause_polarity(before_trigger)
     certainty = "stated"
     for entry in lexicon.entries("claims", "certainty"):
         if any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in entry["words"]):

