@@ -191,6 +191,30 @@ def add(path: Path, publisher: str, published: str, title: str | None, url: str 
 
 
 @main.command()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="The project folder, whose data/ was built.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the archive goes (default: dist/ in the project folder).")
+def release(root: Path, out: Path | None) -> None:
+    """Zip the built package (data/) reproducibly, with its SHA-256 beside it.
+
+    The same build always gives the same archive, byte for byte; commit or
+    publish the printed checksum line with it (README: Building at scale).
+
+    \b
+    Example:
+      python -m extract build && python -m extract release
+    """
+    from .release import make_release
+
+    try:
+        archive, digest = make_release(root / "data", out or root / "dist")
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(f"{root / 'data'}: cannot make a release ({exc}); run `python -m extract build` first")
+    click.echo(f"{digest}  {archive}")
+
+
+@main.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen here; loopback unless you ask otherwise.")
 @click.option("--port", default=8001, show_default=True, type=int)

@@ -151,7 +151,8 @@ class Source(Row):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="Language of the text (ISO 639-1).")]
     original_language: Annotated[Optional[str], Field(default=None, pattern=r"^[a-z]{2}$", description="Language of the original wire copy when the text is a rendering of it (ISO 639-1).")]
     dateline: Optional[str] = Field(default=None, description="The dateline place as printed, if any.")
-    url: Optional[str] = Field(default=None, description="Where the article can be read online, if known.")
+    url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$", json_schema_extra={"format": "uri"},
+                               description="Where the article can be read online (an http or https URL), if known.")
     rights: NonEmpty = Field(description="Who holds the rights to the text. The text is not covered by the dataset's licence.")
     file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
     text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]

@@ -17,6 +17,7 @@ from . import publication
 from .curated.annotations import read_annotations
 from .models import MODELS, vocabulary_rows
 from .publish.datasette import write_metadata
+from .publish.dataset import citation_cff
 from .publish.readme import update_readme
 from .publish.package import dataset_metadata, write_package
 from .publish.schemas import full_ddl, table_schema
@@ -68,7 +69,8 @@ def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
     loaded = load_all(project.seeds, project.root)
     try:
-        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids)
+        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids,
+                                   all_loaded=not loaded.errors)
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
@@ -95,7 +97,7 @@ def write_schemas(folder: Path) -> None:
 
 
 def publish(dataset: Dataset, staging: Path, database_name: str) -> None:
-    """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``); the package must pass frictionless there.
+    """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
     A package that fails is never moved into place."""
     out = staging / "data"
@@ -104,6 +106,7 @@ def publish(dataset: Dataset, staging: Path, database_name: str) -> None:
     check_package(out / "datapackage.json", dataset.tables)
     write_database(dataset.tables, out / database_name)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
+    (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")
 
 

@@ -1,7 +1,7 @@
 """Publishing the build's outputs all at once: a lock, a journal, and roll-forward.
 
-A build writes everything it publishes (``data/``, ``schema/``, ``metadata.json``
-and the README with its score table) into one staging folder beside them,
+A build writes everything it publishes (``data/``, ``schema/``, ``metadata.json``,
+``CITATION.cff`` and the README with its score table) into one staging folder beside them,
 validates it there, and only then moves the pieces into place.  Moving several
 paths cannot be one ``rename``, so the moves are driven by a journal:
 
@@ -40,7 +40,7 @@ LOCK = ".build.lock"
 STAGING_PREFIX = ".build-"
 REPLACED = "replaced"
 
-OUTPUTS = ("schema", "metadata.json", "README.md", "data")
+OUTPUTS = ("schema", "metadata.json", "CITATION.cff", "README.md", "data")
 """What a build publishes, relative to the project root, in the order it is swapped in."""
 
 

@@ -94,6 +94,8 @@ def load_source(path: Path, root: Path | None = None) -> Source:
             meta = load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
+        if meta is None and not errors.errors:
+            errors.add(SourceError("the metadata file is empty", Location.of(meta_path)))
         if meta is not None and not isinstance(meta, dict):
             errors.add(SourceError("the metadata file must hold a mapping of fields", Location.of(meta_path, line_of(meta))))
             meta = None
@@ -108,7 +110,9 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     try:
         return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
     except ValidationError as exc:
-        errors.errors.extend(validation_errors(exc, meta_path, meta, rename={"published_date": "published"}))
+        found = validation_errors(exc, meta_path, meta, rename={"published_date": "published"})
+        # a bad `published` fails twice (itself, and the date derived from it): report it once
+        errors.errors.extend(e for i, e in enumerate(found) if e.location not in {f.location for f in found[:i]})
         errors.raise_if_any()
         raise
 

@@ -98,13 +98,38 @@ def test_only_the_tables_holding_article_texts_carry_their_own_licences(built):
     assert texts["name"] == "other-closed" and "© 2023 AFP" in texts["title"] and "© 2023 EFE" in texts["title"]
 
 
-def test_the_citation_file_agrees_with_the_dataset_metadata():
+def test_the_citation_file_is_generated_from_the_dataset_metadata(built):
     import yaml
 
-    from extract.publish.package import dataset_metadata
+    from extract.publish.dataset import describe
+    from extract.sources import load_sources
 
-    citation, meta = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8")), dataset_metadata()
+    assert (built.root / "CITATION.cff").read_text(encoding="utf-8") == (ROOT / "CITATION.cff").read_text(encoding="utf-8"), \
+        "run `make build` and commit CITATION.cff"
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    meta = describe(load_sources(built.seeds, built.root))
     assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
            (meta["title"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
     assert str(citation["date-released"]) == meta["created"][:10]
     assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]
+
+
+@pytest.mark.parametrize("url, valid", [("https://news.example.org/2024/03/04/bridge", True), ("news.example.org/bridge", False),
+                                        ("https://news.example.org/a bridge", False)])
+def test_a_source_url_must_be_an_http_url_in_the_model_and_the_table_schema(url, valid):
+    import pydantic
+    from frictionless import Resource as FrictionlessResource, Schema
+
+    from extract.models import Source
+    from extract.publish.schemas import table_schema
+
+    field = next(f for f in table_schema(Source)["fields"] if f["name"] == "url")
+    report = FrictionlessResource([["url"], [url]], schema=Schema.from_descriptor({"fields": [field]})).validate()
+    assert report.valid is valid, report.flatten(["type", "note"])
+    try:
+        Source.model_validate({**pq.read_table(ROOT / "data" / "parquet" / "sources.parquet").to_pylist()[0], "url": url})
+        accepted = True
+    except pydantic.ValidationError as exc:
+        accepted = False
+        assert [e["loc"] for e in exc.errors()] == [("url",)]
+    assert accepted is valid

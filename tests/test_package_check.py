@@ -57,7 +57,7 @@ def test_the_published_package_has_no_problems(built):
     assert parquet_problems(descriptor) == []
 
 
-def test_parquet_resources_are_files_so_stock_frictionless_needs_neither_pyarrow_nor_pandas(built):
+def test_csv_resources_are_tables_and_parquet_resources_files_which_frictionless_does_not_parse(built):
     descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
     kinds = {(r["format"], r["type"]) for r in descriptor["resources"]}
     assert kinds == {("csv", "table"), ("parquet", "file")}
@@ -129,3 +129,17 @@ def test_the_command_line_build_publishes_a_package_frictionless_accepts(tmp_pat
     assert (project.data / "datapackage.json").exists() and not list(project.root.glob(".build-*"))
     assert frictionless_problems(project.data / "datapackage.json") == []
     assert parquet_problems(project.data / "datapackage.json") == []
+
+
+def test_the_frictionless_command_of_this_venv_is_stock_and_finds_the_committed_package_valid():
+    """This venv has frictionless, pyarrow and pandas and no plugin: a user's `frictionless[parquet]` plus
+    pandas. (Without pyarrow, and without pandas, are checked by .ci/stock-frictionless in fresh venvs.)"""
+    from frictionless import system
+
+    assert all(type(plugin).__module__.startswith("frictionless.") for plugin in system.plugins.values())
+    frictionless = ROOT / ".venv" / "bin" / "frictionless"
+    command = [str(frictionless)] if frictionless.exists() else [sys.executable, "-m", "frictionless"]
+    result = subprocess.run([*command, "validate", "datapackage.json"], cwd=ROOT / "data", capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.stdout.count(" VALID ") == 26 and "INVALID" not in result.stdout

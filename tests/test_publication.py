@@ -17,13 +17,14 @@ from conftest import snapshot
 
 
 def write_outputs(folder: Path, tag: str) -> None:
-    (folder / "data" / "csv").mkdir(parents=True)
-    (folder / "data" / "csv" / "quotes.csv").write_text(f"quote_id\n{tag}\n")
-    (folder / "data" / "datapackage.json").write_text(f'{{"name": "{tag}"}}')
-    (folder / "schema").mkdir()
-    (folder / "schema" / "quotes.json").write_text(f'{{"tag": "{tag}"}}')
-    (folder / "metadata.json").write_text(f'{{"title": "{tag}"}}')
-    (folder / "README.md").write_text(f"# {tag}\n")
+    """Every output the build publishes (folders and files), each holding ``tag``."""
+    for name in OUTPUTS:
+        if "." in name:
+            (folder / name).write_text(f"{name}: {tag}\n")
+        else:
+            (folder / name / "sub").mkdir(parents=True)
+            (folder / name / "sub" / "file.txt").write_text(f"{tag}\n")
+            (folder / name / "top.json").write_text(f'{{"tag": "{tag}"}}')
 
 
 def outputs(root: Path) -> dict[str, str]:
@@ -116,7 +117,7 @@ def test_the_next_build_completes_a_killed_build_and_removes_its_staging(seeds_c
     assert (seeds_copy.root / publication.JOURNAL).exists() and list(seeds_copy.root.glob(".build-*"))
     build(seeds_copy)
     after = snapshot(seeds_copy.root)
-    assert after != fresh and "Killed build" in (seeds_copy.root / "metadata.json").read_text(encoding="utf-8")
+    assert after != fresh and "Killed build" in (seeds_copy.data / "csv" / "sources.csv").read_text(encoding="utf-8")
     assert not list(seeds_copy.root.glob(".build-*")) and not (seeds_copy.root / publication.JOURNAL).exists()
 
 

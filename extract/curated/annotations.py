@@ -45,6 +45,19 @@ BUILD_SET = {"method", "provenance", "source_id", "char_start", "char_end"}
 CITATION_OPTIONS = ("occurrence", "context", "every")
 
 
+def citation_option_problem(citation: dict) -> str | None:
+    """What is wrong with a citation's options, typed strictly: ``occurrence`` a whole number from 1,
+    ``context`` text, ``every`` true or false (YAML's ``no`` or ``"1"`` are not what they seem)."""
+    occurrence, context, every = (citation.get(k) for k in CITATION_OPTIONS)
+    if occurrence is not None and (isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1):
+        return f"occurrence must be a whole number from 1 (got {occurrence!r})"
+    if context is not None and not isinstance(context, str):
+        return f"context must be text that contains the citation (got {context!r})"
+    if every is not None and not isinstance(every, bool):
+        return f"every must be true or false (got {every!r})"
+    return None
+
+
 def entity_keys(model: type[Row]) -> set[str]:
     """Keys a curator may write in an entity entry: the model's columns, ``id`` for its primary key, and ``mentions``."""
     keys = set(model.model_fields) - BUILD_SET - {model.primary_key[0]}
@@ -281,9 +294,13 @@ class AnnotationReader:
         if not isinstance(text, str):
             self.errors.add(FieldError(f"a citation must be text (got {text!r})", where))
             return []
+        problem = citation_option_problem(citation)
+        if problem:
+            self.errors.add(FieldError(problem, where))
+            return []
         try:
             return find_citation(source.text, text, occurrence=citation.get("occurrence"),
-                                 context=citation.get("context"), every=bool(citation.get("every")))
+                                 context=citation.get("context"), every=citation.get("every") is True)
         except (CitationNotFound, CitationAmbiguous) as exc:
             self.errors.add(CitationError(f"{exc} (source {source.source_id}, {source.file})", where))
         except ValueError as exc:
@@ -389,18 +406,30 @@ def read_annotation(path: Path, sources: dict[str, Source], root: Path | None = 
         raise
 
 
+def annotated_id(path: Path) -> Any:
+    """The source_id an annotation file names, or None when it cannot be read."""
+    try:
+        doc = load_yaml(path)
+    except (BuildError, OSError):
+        return None
+    return doc.get("source_id") if isinstance(doc, dict) else None
+
+
 def read_annotations(folder: Path, sources: list[Source], root: Path | None = None,
-                     unusable_ids: set[str] = frozenset()) -> list[CuratedSource]:
+                     unusable_ids: set[str] = frozenset(), all_loaded: bool = True) -> list[CuratedSource]:
     """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together.
 
     Files annotating an article that could not be loaded (``unusable_ids``) are
-    skipped: that article's own error has been reported already.
+    skipped: that article's own error has been reported already.  When some
+    article did not load at all (``all_loaded`` false; its metadata may not even
+    say its id), a file naming an unknown source is skipped too, rather than
+    reported as "not a source" for an article whose real error is above.
     """
     by_id = {s.source_id: s for s in sources}
     errors = ErrorCollector()
     curated = []
     for path in sorted(folder.glob("*.yaml")):
-        if path.stem in unusable_ids:
+        if path.stem in unusable_ids or (not all_loaded and annotated_id(path) not in by_id):
             continue
         try:
             curated.append(read_annotation(path, by_id, root))

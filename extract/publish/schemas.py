@@ -73,7 +73,9 @@ def frictionless_field(name: str, info: FieldInfo) -> dict:
     if kind is list:
         descriptor["arrayItem"] = {"type": "string"}
     if kind is dt.date:
-        descriptor["format"] = "default"
+        descriptor["format"] = "default"  # ISO 8601, YYYY-MM-DD
+    if (info.json_schema_extra or {}).get("format"):
+        descriptor["format"] = info.json_schema_extra["format"]  # e.g. "uri", which frictionless checks
     constraints: dict[str, Any] = {}
     if required:
         constraints["required"] = True
