@@ -19,7 +19,9 @@ title: Rebels attack Eastbrook
 language: en
 rights: test text
 """
-ANNOTATION_A = """\
+REVIEWED = "status: curated\nreviewed_by: Test curators\nreviewed_on: 2024-03-07\n"
+
+ANNOTATION_A = REVIEWED + """\
 source_id: alpha-2024-03-05-eastbrook
 organizations:
   - id: eastbrook-army
@@ -132,7 +134,7 @@ title: Rebel commander claims half of Eastbrook
 language: en
 rights: test text
 """
-ANNOTATION_B = """\
+ANNOTATION_B = REVIEWED + """\
 source_id: beta-2024-03-06-eastbrook
 organizations:
   - id: eastbrook-army

@@ -65,3 +65,55 @@ def test_the_article_view_and_downloads_are_served(datasette, built):
     assert get(datasette, "/article/no-such-article").status_code == 404
     download = get(datasette, "/data/csv/quotes.csv")
     assert download.status_code == 200 and download.content == (built.data / "csv" / "quotes.csv").read_bytes()
+
+
+def load_plugin(name: str):
+    from importlib import util
+    from extract.serve import SITE
+
+    spec = util.spec_from_file_location(name, SITE / "plugins" / f"{name}.py")
+    module = util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("date, precision, shown", [
+    ("2009-01-01", "year", "2009"), ("2021-06-01", "month", "June 2021"), ("2024-03-05", "day", "2024-03-05"),
+    (None, "unknown", "undated"),
+])
+def test_a_date_is_shown_at_its_precision(date, precision, shown):
+    assert load_plugin("front_page").shown_date(date, precision) == shown
+
+
+def full_scans(conn, sql: str, params: dict) -> list[str]:
+    steps = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    return [s for s in steps if s.startswith("SCAN") and "USING" not in s and "json_each" not in s]
+
+
+def test_the_queries_run_on_every_article_view_and_front_page_use_indexes(built):
+    """The timeline page sorts the events table (its one scan); everything else a request runs is found through an index."""
+    import sqlite3
+
+    from extract.yamlfile import read_data
+
+    front = read_data(load_plugin("front_page").QUERIES)
+    article = load_plugin("article_view")
+    conn = sqlite3.connect(built.data / "tocoron.db")
+    params = {"source_id": "x", "ids": "[]", "actor_id": "x", "organization_id": None, "per_speaker": 3,
+              "event_id": "x", "quantity": "x", "unit": "count"}
+    for name, sql in [("spans", article.SPANS_SQL), ("contradictions", article.CONTRADICTIONS_SQL),
+                      *[(n, front[n]) for n in ("event_sources", "speaker_quotes", "quantity_figures")]]:
+        assert full_scans(conn, sql, params) == [], name
+    assert full_scans(conn, front["timeline"], {"limit": 41, "offset": 0}) == ["SCAN e"]
+
+
+def test_the_front_page_is_built_from_the_data(datasette, built):
+    import csv, io
+
+    page = get(datasette, "/")
+    assert page.status_code == 200
+    for section in ("what-happened", "timeline", "disagreements", "conflicts", "who-said-what", "figures"):
+        assert f'id="{section}"' in page.text
+    events = list(csv.DictReader(io.StringIO((built.data / "csv" / "events.csv").read_text(encoding="utf-8"))))
+    for event in events[:40]:
+        assert f'data-event="{event["event_id"]}"' in page.text

@@ -5,8 +5,8 @@ span boundary; each piece is wrapped in one ``<mark>`` per span covering it,
 outermost (longest) first, and the innermost span's piece is a link to that
 span's row.  A span's first piece carries the span's anchor (``id``, e.g.
 ``quote-<quote_id>``, so ``/article/<source_id>#quote-…`` opens at its words)
-and the class ``hl-start``, its last piece ``hl-end``, so a span cut into
-pieces is drawn as one outline.  Every character of the article is
+and ``data-edge="start"``, its last piece ``data-edge="end"`` (both when it
+is one piece), so a span cut into pieces is drawn as one outline.  Every character of the article is
 HTML-escaped: a quotation holding ``<script>`` is shown, never run.
 """
 
@@ -57,9 +57,10 @@ def render(text: str, spans: list[Span], url: Callable[[str, str], str]) -> Mark
         piece = Markup(f'<a class="hl-link" href="{escape(url(inner.table, inner.row_id))}" data-table="{escape(inner.table)}" '
                        f'data-id="{escape(inner.row_id)}" title="{escape(inner.label)}">{piece}</a>')
         for span in reversed(covering):
-            edges = (" hl-start" if a == span.start else "") + (" hl-end" if b == span.end else "")
+            edges = " ".join(e for e, at in (("start", a == span.start), ("end", b == span.end)) if at)
+            edge = f' data-edge="{edges}"' if edges else ""
             anchor = f' id="{escape(span.anchor)}"' if span.anchor and a == span.start else ""
-            piece = Markup(f'<mark{anchor} class="hl hl-{escape(span.kind)}{edges}" data-kind="{escape(span.kind)}" '
+            piece = Markup(f'<mark{anchor} class="hl hl-{escape(span.kind)}"{edge} data-kind="{escape(span.kind)}" '
                            f'data-table="{escape(span.table)}" data-id="{escape(span.row_id)}">{piece}</mark>')
         html.append(str(piece))
     return Markup("".join(html))

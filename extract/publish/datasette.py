@@ -57,21 +57,29 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
     return meta
 
 
-def home_html(sources: list[Source]) -> str:
-    """The downloads, for the front page and the database page: the package and every table as CSV and Parquet.
+LATEST_ARTICLES = 20
 
-    The articles are not listed here (the front page lists the latest, the
-    ``sources`` table all of them), so the metadata stays small however many
-    articles there are.
+
+def home_html(sources: list[Source]) -> str:
+    """The downloads and the latest annotated articles, for the front page and the database page.
+
+    Only the latest ``LATEST_ARTICLES`` articles are listed (the ``sources``
+    table has all of them), so the metadata stays small however many there are.
     """
     tables = " · ".join(
         f'{html.escape(m.table)} (<a href="/data/csv/{m.table}.csv">CSV</a>, <a href="/data/parquet/{m.table}.parquet">Parquet</a>)'
         for m in MODELS)
+    latest = sorted(sources, key=lambda s: (s.published, s.source_id), reverse=True)[:LATEST_ARTICLES]
+    articles = "".join(
+        f'<li><a href="/article/{html.escape(s.source_id)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}, {s.published_date}</li>'
+        for s in latest)
+    more = (f' (the latest {len(latest)} of {len(sources):,}; <a href="/tocoron/sources">all of them</a>)'
+            if len(sources) > len(latest) else "")
     return (f"<p>{html.escape(describe(sources)['description'])}</p>"
             f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
             f"check it with <code>frictionless validate</code>) · {tables}</p>"
-            f"<p>Every article has an annotated view, <code>/article/&lt;source_id&gt;</code>, with every extracted span "
-            f"highlighted and linked to its row; it is linked from each source's row page and from the front page.</p>")
+            f"<p><strong>Annotated articles</strong>{more}, every extracted span highlighted and linked to its row:</p>"
+            f"<ul>{articles}</ul>")
 
 
 def datasette_metadata(sources: list[Source]) -> dict[str, Any]:

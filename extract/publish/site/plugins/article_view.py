@@ -48,15 +48,22 @@ SELECT m.char_start, m.char_end, m.entity_type,
  WHERE m.source_id = :source_id
 """
 
-# Every contradiction touching a claim of this source, with the other claim and whether it is in the same source.
+# Every contradiction touching a claim of this source, with the other claim and whether it is in the same source
+# (the relation found from either end, each through its claim index).
 CONTRADICTIONS_SQL = """
-SELECT c.claim_id, c.proposition, o.claim_id AS other_id, o.source_id AS other_source, o.text AS other_text,
+SELECT c.claim_id, c.char_start, c.proposition, o.claim_id AS other_id, o.source_id AS other_source, o.text AS other_text,
        o.source_id = c.source_id AS same_source, r.relation_id, r.note, r.method
   FROM claims c
-  JOIN claim_relations r ON r.relation = 'contradicts' AND c.claim_id IN (r.claim_id, r.other_claim_id)
-  JOIN claims o ON o.claim_id = CASE WHEN r.claim_id = c.claim_id THEN r.other_claim_id ELSE r.claim_id END
- WHERE c.source_id = :source_id
- ORDER BY c.char_start, o.source_id, o.char_start
+  JOIN claim_relations r ON r.claim_id = c.claim_id
+  JOIN claims o ON o.claim_id = r.other_claim_id
+ WHERE c.source_id = :source_id AND r.relation = 'contradicts'
+UNION ALL
+SELECT c.claim_id, c.char_start, c.proposition, o.claim_id, o.source_id, o.text, o.source_id = c.source_id, r.relation_id, r.note, r.method
+  FROM claims c
+  JOIN claim_relations r ON r.other_claim_id = c.claim_id
+  JOIN claims o ON o.claim_id = r.claim_id
+ WHERE c.source_id = :source_id AND r.relation = 'contradicts'
+ ORDER BY 2, 5, 1
 """
 
 METHOD_WORDS = {"curated": "related by a curator", "rule": "related by a rule"}

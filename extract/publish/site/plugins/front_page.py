@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -46,6 +47,29 @@ def shown_date(date: str | None, precision: str) -> str:
     return day.isoformat()
 
 
+def first_told(places) -> list[dict]:
+    """Per source (in publication order), the first place it tells of the event: a mention, else a claim, quote or figure."""
+    best: dict[str, dict] = {}
+    for t in places:
+        if t["source_id"] not in best or (t["priority"], t["char_start"]) < (best[t["source_id"]]["priority"], best[t["source_id"]]["char_start"]):
+            best[t["source_id"]] = t
+    return sorted(best.values(), key=lambda t: (t["published"], t["source_id"]))
+
+
+def in_telling_order(events: list[dict]) -> list[dict]:
+    """The page's events, same-day events in the order the earliest report tells them (then by id).
+
+    The page keeps its date order; only events of one date swap places, so an
+    event is never moved across pages.
+    """
+    def told(event):
+        firsts = [(t["published"], t["priority"], t["char_start"]) for t in event["sources"]]
+        return min(firsts) if firsts else ("\uffff",)
+
+    position = {e["event_id"]: i for i, e in enumerate(events)}
+    return sorted(events, key=lambda e: (e["date"] is None, e["date"] or "", told(e), position[e["event_id"]]))
+
+
 def page_number(request) -> int:
     try:
         return max(1, int(request.args.get("page", "1")))
@@ -54,49 +78,82 @@ def page_number(request) -> int:
 
 
 async def rows(db, name: str, **params) -> list[dict]:
+    """A query of front_page.yaml, under the SQL time limit (for what runs on every request)."""
     return [dict(r) for r in (await db.execute(queries()[name], params)).rows]
+
+
+async def unbounded(db, name: str, **params) -> list[dict]:
+    """A query of front_page.yaml without the time limit: only for the summary computed once per process."""
+    sql = queries()[name]
+
+    def run(conn):
+        cursor = conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    return await db.execute_fn(run)
+
+
+SUMMARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+async def summary(datasette) -> dict:
+    """Everything on the front page but the timeline; the database is immutable, so once per Datasette instance."""
+    if datasette not in SUMMARIES:
+        SUMMARIES[datasette] = await summarize(datasette.get_database(DATABASE))
+    return SUMMARIES[datasette]
+
+
+async def summarize(db) -> dict:
+    speakers = await unbounded(db, "speakers", limit=LIMIT)
+    for speaker in speakers:
+        actor = speaker["speaker_table"] == "actors"
+        speaker["said"] = await unbounded(db, "speaker_quotes", actor_id=speaker["speaker_id"] if actor else None,
+                                          organization_id=None if actor else speaker["speaker_id"], per_speaker=PER_SPEAKER)
+    quantities = await unbounded(db, "shared_quantities", limit=LIMIT)
+    for quantity in quantities:
+        quantity["figures"] = await unbounded(db, "quantity_figures", event_id=quantity["event_id"],
+                                              quantity=quantity["quantity"], unit=quantity["unit"])
+    return {
+        "overview": (await unbounded(db, "overview"))[0],
+        "sources": await unbounded(db, "sources", limit=LIMIT),
+        "disagreements": await unbounded(db, "contradictions", same=0, limit=LIMIT),
+        "disagreements_count": (await unbounded(db, "contradictions_count", same=0))[0]["n"],
+        "conflicts": await unbounded(db, "contradictions", same=1, limit=LIMIT),
+        "conflicts_count": (await unbounded(db, "contradictions_count", same=1))[0]["n"],
+        "speakers": speakers,
+        "unattributed": (await unbounded(db, "unattributed_quotes"))[0]["n"],
+        "quantities": quantities,
+        "limit": LIMIT,
+    }
 
 
 async def story(datasette, request) -> dict:
     db = datasette.get_database(DATABASE)
     page = page_number(request)
-    overview = (await rows(db, "overview"))[0]
     events = await rows(db, "timeline", limit=TIMELINE_PAGE + 1, offset=(page - 1) * TIMELINE_PAGE)
     more_events = len(events) > TIMELINE_PAGE
     events = events[:TIMELINE_PAGE]
     told = await rows(db, "event_sources", ids=json.dumps([e["event_id"] for e in events]))
     for event in events:
         event["shown_date"] = shown_date(event["date"], event["date_precision"])
-        event["sources"] = [t for t in told if t["event_id"] == event["event_id"]]
-
-    speakers = await rows(db, "speakers", limit=LIMIT)
-    said = await rows(db, "speaker_quotes", ids=json.dumps([s["speaker_id"] for s in speakers]), per_speaker=PER_SPEAKER)
-    for speaker in speakers:
-        speaker["said"] = [q for q in said if q["speaker_id"] == speaker["speaker_id"]]
-
-    quantities = await rows(db, "shared_quantities", limit=LIMIT)
-    for quantity in quantities:
-        quantity["figures"] = await rows(db, "quantity_figures", event_id=quantity["event_id"],
-                                         quantity=quantity["quantity"], unit=quantity["unit"])
-    return {
-        "overview": overview,
-        "sources": await rows(db, "sources", limit=LIMIT),
-        "events": events, "page": page, "more_events": more_events,
-        "disagreements": await rows(db, "contradictions", same=0, limit=LIMIT),
-        "disagreements_count": (await rows(db, "contradictions_count", same=0))[0]["n"],
-        "conflicts": await rows(db, "contradictions", same=1, limit=LIMIT),
-        "conflicts_count": (await rows(db, "contradictions_count", same=1))[0]["n"],
-        "speakers": speakers,
-        "unattributed": (await rows(db, "unattributed_quotes"))[0]["n"],
-        "quantities": quantities,
-        "limit": LIMIT,
-    }
+        event["sources"] = first_told(t for t in told if t["event_id"] == event["event_id"])
+    events = in_telling_order(events)
+    return dict(await summary(datasette), events=events, page=page, more_events=more_events)
 
 
 async def front(datasette, request):
     context = await story(datasette, request)
     context.update({"database": DATABASE, "metadata": datasette.metadata()})
     return Response.html(await datasette.render_template("front.html", context, request=request))
+
+
+@hookimpl
+def startup(datasette):
+    async def inner():
+        await summary(datasette)
+
+    return inner
 
 
 @hookimpl
