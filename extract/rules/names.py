@@ -12,8 +12,13 @@ organization when it holds an organization cue ("Ministry", "Observatory",
 "Police"), is followed by one ("the Los Lobos gang"), follows one ("the NGO
 “Voices for Justice”", "operator Jet2"), precedes a company title ("Ford Chief
 Executive"), or is a known acronym or name; a place when a place word or the
-shipped gazetteer says so ("Moi Avenue", "Republic of Congo"); otherwise a
-person when it has two to four name words.  A single word is kept only with
+shipped gazetteer says so ("Moi Avenue", "Republic of Congo").  Two to four
+name words are a person only with evidence (``PERSON_EVIDENCE``, tried in order:
+a title, a given name of gender-guesser's list, a verb of speech, "-born", an
+age, an appositive role); without it the name is of unknown type and published
+as nobody.  Well-known organizations come from ``known_organizations.yaml``
+(each group with its source); lines in capitals name only what the story
+names; a town's name is its club's in the words of sport.  A single word is kept only with
 evidence: a title before it ("journalist Salas"), a reporting verb after it
 ("Lavrov said"), or a longer name in the same article that contains it ("Salas"
 of "Pedro Salas").  A gazetteer of names from the curated rows, matched with
