@@ -29,6 +29,7 @@ organization in an article are grouped into one entity with its aliases
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -113,13 +114,22 @@ def known_organization_hits(article: Article, cands: list[Candidate], taken: lis
             found.append((start, end))
     hits = [Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
             for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])]
-    kept = list(cands)
+    kept = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in kept]
+    removed: set[int] = set()
+    added = []
     for hit in hits:
-        overlapping = [c for c in kept if c.start < hit.end and hit.start < c.end]
-        if any(c.start <= hit.start and hit.end <= c.end for c in overlapping):
+        # the candidates do not overlap one another: those that overlap the hit are the last that start before its end
+        j = bisect.bisect_left(starts, hit.end) - 1
+        overlapping = []
+        while j >= 0 and kept[j].end > hit.start:
+            overlapping.append(j)
+            j -= 1
+        if any(kept[k].start <= hit.start and hit.end <= kept[k].end for k in overlapping if k not in removed):
             continue
-        kept = [c for c in kept if c not in overlapping] + [hit]
-    return sorted(kept, key=lambda c: c.start)
+        removed.update(overlapping)
+        added.append(hit)
+    return sorted([c for k, c in enumerate(kept) if k not in removed] + added, key=lambda c: c.start)
 
 
 def known_organization(words: list[str]) -> tuple[str, str] | None:
