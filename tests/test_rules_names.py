@@ -375,3 +375,9 @@ def test_a_known_organization_s_word_in_a_person_s_name_is_that_person():
 ])
 def test_organizations_named_by_the_words_around_them(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_the_given_name_list_matches_the_installed_package():
+    from extract.rules import given_names
+
+    assert given_names.NAMES_FILE.read_text(encoding="utf-8") == given_names.generate()

@@ -1,9 +1,9 @@
 """One pass of spaCy's PhraseMatcher over an article for every extractor's phrase table.
 
 Figures anchor on number words, dates on date words, quotations on reporting
-cues, events on trigger words: four tables, all matched case-insensitively on
-the same tokens.  One matcher holding all four, run once per article, costs a
-quarter of four matchers run one after the other; each extractor then takes
+cues, events on trigger words, names on known organizations: five tables, all matched case-insensitively on
+the same tokens.  One matcher holding them all, run once per article, costs a
+fraction of one matcher per table run one after the other; each extractor then takes
 its own matches, keyed ``<table>:<key>``.
 """
 
@@ -18,10 +18,11 @@ from .text import Article, nlp
 
 @cache
 def phrase_matcher() -> PhraseMatcher:
-    from . import dates, events, figures, quotes
+    from . import dates, events, figures, names, quotes
 
     tables = {"figures": figures.anchor_phrases(), "dates": dates.anchor_phrases(),
-              "cues": quotes.cue_phrase_table(), "events": events.trigger_phrase_table()}
+              "cues": quotes.cue_phrase_table(), "events": events.trigger_phrase_table(),
+              "organizations": names.known_organization_phrases()}
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
     for table, phrases in tables.items():
         for key, words in phrases.items():

@@ -12,8 +12,13 @@ organization when it holds an organization cue ("Ministry", "Observatory",
 "Police"), is followed by one ("the Los Lobos gang"), follows one ("the NGO
 “Voices for Justice”", "operator Jet2"), precedes a company title ("Ford Chief
 Executive"), or is a known acronym or name; a place when a place word or the
-shipped gazetteer says so ("Moi Avenue", "Republic of Congo"); otherwise a
-person when it has two to four name words.  A single word is kept only with
+shipped gazetteer says so ("Moi Avenue", "Republic of Congo").  Two to four
+name words are a person only with evidence (``PERSON_EVIDENCE``, tried in order:
+a title, a given name of gender-guesser's list, a verb of speech, "-born", an
+age, an appositive role); without it the name is of unknown type and published
+as nobody.  Well-known organizations come from ``known_organizations.yaml``
+(each group with its source); lines in capitals name only what the story
+names; a town's name is its club's in the words of sport.  A single word is kept only with
 evidence: a title before it ("journalist Salas"), a reporting verb after it
 ("Lavrov said"), or a longer name in the same article that contains it ("Salas"
 of "Pedro Salas").  A gazetteer of names from the curated rows, matched with
@@ -24,15 +29,17 @@ organization in an article are grouped into one entity with its aliases
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
-from . import lexicon
+from . import given_names, lexicon
+from . import places as place_lists
 from .text import ABBREVIATIONS, Article, nlp
 
 UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
@@ -87,30 +94,42 @@ def known_organizations() -> dict[str, tuple[str, str]]:
     return table
 
 
-@cache
-def known_organization_matcher() -> PhraseMatcher:
-    """PhraseMatcher (case kept) over every name of ``known_organizations.yaml``: it finds the names that
-    the capitalized-run expression misses or splits ("dpa", "al-Shabaab", "Voice of America", "Barrio 18")."""
-    matcher = PhraseMatcher(nlp().vocab)
-    for surface in known_organizations():
-        matcher.add("known", [nlp().make_doc(surface)])
-    return matcher
+def known_organization_phrases() -> dict[str, list[str]]:
+    """Every name of ``known_organizations.yaml``, for the one PhraseMatcher pass of ``matching.py``
+    (which matches case-insensitively: the hits are then kept only in the name's own case)."""
+    return {"known": sorted(known_organizations())}
 
 
 def known_organization_hits(article: Article, cands: list[Candidate], taken: list[tuple[int, int]]) -> list[Candidate]:
-    """``cands`` with every known organization's name found in the text as an organization: a candidate
-    that overlaps it gives way, unless it holds the name ("the Reuters Foundation", "Nasdaq Composite");
-    names of the curated gazetteer (``taken``) come first."""
-    spans = [article.doc[start:end] for _, start, end in known_organization_matcher()(article.doc)]
+    """``cands`` with every known organization's name found in the text as an organization ("dpa",
+    "al-Shabaab", "Voice of America", "Barrio 18", which the capitalized-run expression misses or splits):
+    a candidate that overlaps it gives way, unless it holds the name ("the Reuters Foundation", "Nasdaq
+    Composite"); names of the curated gazetteer (``taken``) come first."""
+    from .matching import matches
+
+    known, text, found = known_organizations(), article.text, []
+    for _, start, end in matches(article, "organizations"):
+        a, b = article.char_bounds(start, end)
+        if text[a:b] in known and not any(x < b and a < y for x, y in taken):
+            found.append((start, end))
     hits = [Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
-            for s in spacy.util.filter_spans(spans) if not any(a < s.end_char and s.start_char < b for a, b in taken)]
-    kept = list(cands)
+            for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])]
+    kept = sorted(cands, key=lambda c: c.start)
+    starts = [c.start for c in kept]
+    removed: set[int] = set()
+    added = []
     for hit in hits:
-        overlapping = [c for c in kept if c.start < hit.end and hit.start < c.end]
-        if any(c.start <= hit.start and hit.end <= c.end for c in overlapping):
+        # the candidates do not overlap one another: those that overlap the hit are the last that start before its end
+        j = bisect.bisect_left(starts, hit.end) - 1
+        overlapping = []
+        while j >= 0 and kept[j].end > hit.start:
+            overlapping.append(j)
+            j -= 1
+        if any(kept[k].start <= hit.start and hit.end <= kept[k].end for k in overlapping if k not in removed):
             continue
-        kept = [c for c in kept if c not in overlapping] + [hit]
-    return sorted(kept, key=lambda c: c.start)
+        removed.update(overlapping)
+        added.append(hit)
+    return sorted([c for k, c in enumerate(kept) if k not in removed] + added, key=lambda c: c.start)
 
 
 def known_organization(words: list[str]) -> tuple[str, str] | None:
@@ -190,13 +209,13 @@ class Candidate:
     rule_id: str = ""
     hint: str | None = None  # the kind a modifier before the name points to ("Lima-based" organization)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.words)
 
 
 def split_words(text: str) -> list[str]:
-    return re.split(SPACE, text)
+    return text.replace("\u00a0", " ").split(" ") if "\u00a0" in text else text.split(" ")
 
 
 def previous_words(text: str, start: int, n: int = 3) -> list[str]:
@@ -216,14 +235,17 @@ def last_word_before(text: str, start: int) -> str:
     return text[j:i].strip("“”\"'‘’«»,;:()").lower()
 
 
-INTRODUCER_BEFORE = re.compile(r"([\w-]+)[ \u00a0]+[“\"'‘«]?$")
-
-
 def introducer_before(text: str, start: int) -> str:
     """The word just before ``start`` with nothing but a space or an opening mark between ("the NGO “Voces”"),
     lower-case, or "": a comma or a closing mark ends the phrase ("…the movement,” Ruiz said")."""
-    match = INTRODUCER_BEFORE.search(text, max(0, start - 40), start)
-    return match.group(1).lower() if match else ""
+    i = start - 1 if start > 0 and text[start - 1] in "“\"'‘«" else start  # an opening mark against the name
+    if i == 0 or text[i - 1] not in " \u00a0":
+        return ""  # no space: a closing mark or a comma stands between
+    words = text[max(0, i - 40):i].split()
+    if not words:
+        return ""
+    word = words[-1]
+    return word.lower() if word[-1].isalnum() or word[-1] in "_-" else ""
 
 
 def next_word(text: str, end: int) -> str:
@@ -442,7 +464,6 @@ def classify(cand: Candidate, text: str) -> None:
     low = [w.lower() for w in cand.words]
     if len(low) == 1 and (low[0] in titles() or text[cand.end:cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
-    before_word = last_word_before(text, cand.start)
     if known_organization(cand.words):
         cand.kind, cand.rule_id = "organization", "org-known"  # "Reuters", "Hezbollah", "the Fed"
     elif PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
@@ -459,7 +480,7 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
     elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
         cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
-    elif org_before_pattern().search(text, max(0, cand.start - 40), cand.start) and cand.text.lower() not in places():
+    elif phrase_before(text, cand.start, "before") and cand.text.lower() not in places():
         cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
     elif cand.hint == "organization":
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
@@ -489,46 +510,60 @@ def classify(cand: Candidate, text: str) -> None:
     elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
-        evidence = person_evidence(cand, text, before_word)
+        evidence = person_evidence(cand, text, last_word_before(text, cand.start))
         if evidence:
             cand.kind, cand.rule_id = "person", evidence
     elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
             REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[-1][1:].islower():
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
-    elif len(cand.words) == 1 and (cand.role or before_word in titles()):
+    elif len(cand.words) == 1 and (cand.role or last_word_before(text, cand.start) in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
-        cand.role = cand.role or before_word
+        cand.role = cand.role or last_word_before(text, cand.start)
+
+
+OPENING_MARKS = {"“", "\"", "‘", "«", "'"}
 
 
 @cache
-def org_before_pattern() -> re.Pattern:
-    """``organizations.yaml`` ``before``: a phrase just before a name that makes it an organization's."""
-    phrases = "|".join(sorted((re.escape(p).replace("\\ ", "[ \u00a0]+") for p in lexicon.word_table("organizations", "before")),
-                              key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{phrases})[ \u00a0]+(?:the[ \u00a0]+)?[“\"‘]?$", re.I)
+def last_words(section: str) -> frozenset[str]:
+    """The last words of the phrases of an ``organizations.yaml`` section (a quick test before the phrases)."""
+    return frozenset(p.split()[-1] for p in lexicon.word_table("organizations", section))
+
+
+def phrase_before(text: str, start: int, section: str) -> str | None:
+    """The id of the ``organizations.yaml`` entry of ``section`` whose phrase ends just before ``start``
+    ("an analyst at Vorland", "shares of the Vorland"), or None.  The words are compared whole, lower-case,
+    with nothing but spaces and an opening mark between them and the name."""
+    table = lexicon.word_table("organizations", section)
+    before = text[max(0, start - 50):start]
+    if before[-1:].isalnum():
+        return None
+    words = before.lower().split()[-5:]
+    if words and words[-1] in OPENING_MARKS:
+        words = words[:-1]  # 'shares of “Vorland”'
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if not words or words[-1] not in last_words(section):
+        return None
+    for k in (1, 2, 3, 4):
+        if len(words) >= k and (found := table.get(" ".join(words[-k:]))):
+            return found
+    return None
 
 
 @cache
-def club_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """``organizations.yaml`` ``club_before`` and ``club_after``: the words of sport around a club's name."""
-    def alternation(section: str) -> str:
-        words = lexicon.word_table("organizations", section)
-        return "|".join(sorted((re.escape(w).replace("\\ ", "[ \u00a0]+") for w in words), key=len, reverse=True))
-
-    before = re.compile(rf"(?<![\w-])(?:{alternation('club_before')})[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
-    after = re.compile(rf"(?:['’]s?)?[ \u00a0]+(?:{alternation('club_after')})\b")
-    return before, after
+def club_after_pattern() -> re.Pattern:
+    """``organizations.yaml`` ``club_after``: a player's role after a club's name ("the Montclair coach")."""
+    words = lexicon.word_table("organizations", "club_after")
+    return re.compile(rf"(?:['’]s?)?[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
 
 
 def is_club_of_town(cand: Candidate, text: str) -> bool:
     """"beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
-    from .places import countries
-
     name = cand.text.lower()
-    if name not in places() or name in countries() or name in COUNTRY_SHORT_NAMES:
+    if name not in places() or name in place_lists.countries() or name in COUNTRY_SHORT_NAMES:
         return False
-    before, after = club_patterns()
-    return bool(before.search(text, max(0, cand.start - 30), cand.start) or after.match(text, cand.end))
+    return bool(phrase_before(text, cand.start, "club_before") or club_after_pattern().match(text, cand.end))
 
 
 @cache
@@ -540,24 +575,19 @@ def org_after_pattern() -> re.Pattern:
 AGE_AFTER = re.compile(r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))")  # "Ana Ruiz, 34," "Ana Ruiz (34)"
 
 
-@cache
-def given_names():
-    """The given-name list of ``gender-guesser`` (about 48,000 names of many countries, with genders),
-    loaded once per process, on first use."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
 def given_name_gender(word: str) -> str | None:
-    """"female", "male" or "either" for a given name of the list ("Ana", "Pedro", "Kim"), else None."""
-    if word.lower() in lexicon.word_set("names", "not_given_names") or not word[:1].isupper():
+    """"female", "male" or "either" for a given name of gender-guesser's list ("Ana", "Pedro", "Kim";
+    see ``given_names.py``), else None."""
+    if not word[:1].isupper():
         return None
-    word = word.replace("’", "'")
-    gender = given_names().get_gender(word)
-    if gender == "unknown" and not word.isascii():  # "Lázaro" as "Lazaro"
-        gender = given_names().get_gender(unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode())
-    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female", "andy": "either"}.get(gender)
+    low = word.lower().replace("’", "'")
+    if low in lexicon.word_set("names", "not_given_names"):
+        return None
+    names = given_names.load()
+    gender = names.get(low)
+    if gender is None and not low.isascii():  # "Lázaro" as "Lazaro"
+        gender = names.get(unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
+    return gender
 
 
 def opens_with_place(cand: Candidate) -> bool:
@@ -661,6 +691,8 @@ def capitals_lines(article: Article) -> list[tuple[int, int]]:
     for start in article.paragraph_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
+        if not text[start:start + 2].isupper():
+            continue  # prose opens with a capital and a small letter: most lines end here, cheaply
         words = CAPS_WORD.findall(text, start, end)
         if words and words[0].isupper() and (len(words) >= 3 or DATELINE_DATE.search(text, start, end)) \
                 and sum(w.isupper() for w in words) >= 0.8 * len(words):
@@ -678,6 +710,8 @@ MODIFIER_HINT = {"born": "person", "bred": "person"}  # a company is based or li
 def strip_modifier(cand: Candidate) -> Candidate:
     """"Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
     name, and say what kind of name follows (``hint``)."""
+    if not any("-" in w or "‐" in w for w in cand.words[:4]):
+        return cand
     last = next((i for i in range(min(4, len(cand.words)) - 1, -1, -1) if MODIFIER.search(cand.words[i])), None)
     if last is None:
         return cand
@@ -891,10 +925,8 @@ def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
             entities.append(target)
             words_of.append(words)
         target.mentions.append(Mention(cand.start, cand.end, text[cand.start:cand.end], cand.rule_id))
-        role = cand.role if not known_id else None
-        role = role or role_around(text, cand)
-        if role and not target.role:
-            target.role = role
+        if not target.role:  # the first role found is kept: no need to look for another
+            target.role = (cand.role if not known_id else None) or role_around(text, cand)
         if text[cand.start:cand.end] != target.name and text[cand.start:cand.end] not in target.aliases \
                 and cand.rule_id != "same-name-in-capitals":
             target.aliases.append(text[cand.start:cand.end])
