@@ -280,8 +280,8 @@ def test_places_bodies_and_events_without_person_evidence_are_no_persons(text):
 
 
 @pytest.mark.parametrize("text, organizations", [
-    ("Hezbollah fired rockets, Interfax reported.", ["Hezbollah", "Interfax"]),       # known organizations, no cue word
-    ("The Fed held rates steady.", ["Fed"]),
+    ("Hezbollah fired rockets, Xinhua reported.", ["Hezbollah", "Xinhua"]),       # known organizations, no cue word
+    ("OPEC held output steady.", ["OPEC"]),
     ("Lima-based Vorland Andes raised prices.", ["Vorland Andes"]),                    # a company is based somewhere
     ("Vorland's chief executive resigned on Monday.", ["Vorland"]),                    # a name that has a chief executive
     ("Vorland said its profit fell.", ["Vorland"]),
