@@ -346,3 +346,25 @@ def test_dash_attributions(text, expected):
 ])
 def test_link_lines_and_sub_headings_in_quotation_marks_are_not_speech(text):
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text, pass_id", [
+    ("“The road is closed,” said Ana Ruiz.", "cue-after"),
+    ("“The road is closed.” — Ana Ruiz", "dash-attribution"),
+    ("Ana Ruiz said: “The road is closed.”", "cue-before"),
+    ("“The road is closed,” and nobody will pass, Ana Ruiz said on the radio.", "cue-in-sentence"),
+    ("Ana Ruiz was blunt: “The road is closed.”", "speaker-sentence-subject"),
+    ("“The road is closed,” said Ana Ruiz. “Nobody can pass.”", "speaker-previous-quote"),
+    ("Ana Ruiz told the crowd:\n\n“The road is closed.”", "lead-in-colon"),
+    ("“The road is closed,” said Ana Ruiz.\n\n“Nobody can pass until Friday.”", "speaker-paragraph-after-quote"),
+])
+def test_each_attribution_pass_names_itself_in_the_rule_id(text, pass_id):
+    quote = analyze(text).quotes[-1]
+    assert quote.speaker == "Ana Ruiz" and quote.speaker_rule.split("/")[0] == pass_id
+
+
+def test_the_passes_are_one_ordered_table():
+    from extract.rules.quotes import PASSES
+    assert [pass_id for pass_id, _ in PASSES] == ["cue-after", "dash-attribution", "cue-before", "cue-in-sentence",
+                                                  "speaker-sentence-subject", "speaker-previous-quote", "lead-in-colon",
+                                                  "speaker-paragraph-after-quote"]
