@@ -33,8 +33,8 @@ from extract.claims import known_place_names, relate_claims  # noqa: E402
 from extract.models import Claim, Event, Figure, Mention, Organization, Source  # noqa: E402
 from extract.resolve import Dataset  # noqa: E402
 
-EVENTS = [("security_operation", "raided"), ("protest", "protested"), ("escape", "escaped"), ("arrest", "arrested"),
-          ("attack", "attacked"), ("armed_clash", "clashed")]
+EVENTS = [("escape", "escaped"), ("detainee_transfer", "moved"), ("gathering", "gathered"), ("statement", "announced"),
+          ("disaster", "flooded")]  # types with no ACLED sub-event level to fill
 COUNTED = ["police officers", "armored vehicles", "prisoners"]
 ORGANIZATIONS = [f"Org{n:03d} Movement" for n in range(200)]
 

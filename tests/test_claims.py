@@ -291,7 +291,7 @@ OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 20
     "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
     "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
     "208_agency": ("other-2024-01-03-agency", "MILDURA (AFP) - Police raided a farm on Monday, officers said."),
-    "209_agency": ("wire-2024-01-03-agency", "SHEPPARTON (AFP) - Police raided a garage on Monday."),
+    "209_agency": ("wire-2024-01-03-agency", "SHEPPARTON (AFP) - Police raided a shop on Monday."),
     "210_mildura": ("wire-2024-01-03-mildura", "Police raided a farm near Mildura on Monday."),
     "207_bendigo": ("wire-2024-01-03-bendigo",
                     "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
