@@ -193,6 +193,5 @@ def write_story(root: Path) -> Path:
         (root / "seeds" / f"10{n}_story.txt").write_text(article, encoding="utf-8")
         (root / "seeds" / f"10{n}_story.meta.yaml").write_text(meta, encoding="utf-8")
         source_id = meta.split("\n")[0].split(": ")[1]
-        (root / "seeds" / "annotations" / f"{source_id}.yaml").write_text(
-            textwrap.dedent(annotation), encoding="utf-8")  # REVIEWED opens each annotation
+        (root / "seeds" / "annotations" / f"{source_id}.yaml").write_text(textwrap.dedent(annotation), encoding="utf-8")
     return root
