@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8001
 DB     := data/tocoron.db
 
-.PHONY: install build serve test validate bench screenshots clean
+.PHONY: install build serve lint test validate bench screenshots clean
 
 # The venv is (re)installed when the dependencies change, and rebuilt when it was made with a
 # Python the project does not support (3.11 to 3.13) or that no longer exists.
@@ -37,7 +37,11 @@ $(DB): $(STAMP)
 serve: build
 	$(BIN)/python -m extract serve --host $(HOST) --port $(PORT) --workers 2
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
 	$(BIN)/python -m pytest -q
 
 screenshots: $(STAMP)

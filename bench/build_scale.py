@@ -53,8 +53,12 @@ def tree_rss(pid: int) -> int:
 def timed_build(root: Path) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "extract", "build", "--root", str(root)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "extract", "build", "--root", str(root)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
@@ -69,12 +73,16 @@ def timed_build(root: Path) -> dict:
 
 
 def add_one_article(root: Path) -> None:
-    text = ("Firefighters in the river town of Alder Bend contained a warehouse blaze on Sunday, the fire chief said. "
-            "\u201cNobody was hurt,\u201d said Chief Ona Brask. About 40 firefighters worked through the night.\n")
+    text = (
+        "Firefighters in the river town of Alder Bend contained a warehouse blaze on Sunday, the fire chief said. "
+        "\u201cNobody was hurt,\u201d said Chief Ona Brask. About 40 firefighters worked through the night.\n"
+    )
     (root / "seeds" / "99999_incremental.txt").write_text(text, encoding="utf-8")
     (root / "seeds" / "99999_incremental.meta.yaml").write_text(
         'source_id: bench-incremental\npublisher: Valley Times\npublished: "2024-06-02"\n'
-        "title: Warehouse blaze contained\nlanguage: en\nrights: Written for the benchmark.\n", encoding="utf-8")
+        "title: Warehouse blaze contained\nlanguage: en\nrights: Written for the benchmark.\n",
+        encoding="utf-8",
+    )
 
 
 def main() -> None:
@@ -95,14 +103,19 @@ def main() -> None:
                     add_one_article(root)
                 figures = timed_build(root)
                 cold.setdefault(size, figures["wall"])
-                print(f"| {size:,} | {label} | {figures['wall']:.1f} | {figures['cpu']:.1f} | "
-                      f"{figures['peak'] / 2**20:,.0f} | {figures['size'] / 1e6:,.1f} |", flush=True)
+                print(
+                    f"| {size:,} | {label} | {figures['wall']:.1f} | {figures['cpu']:.1f} | "
+                    f"{figures['peak'] / 2**20:,.0f} | {figures['size'] / 1e6:,.1f} |",
+                    flush=True,
+                )
             print(f"|  | incremental / cold | {figures['wall'] / cold[size]:.2f} | | | |", flush=True)
         sizes = sorted(cold)
         if len(sizes) >= 2:
             small, large = sizes[-2], sizes[-1]
-            print(f"\n{large:,} articles cost {cold[large] / cold[small]:.2f}x what {small:,} do "
-                  f"({large / small:.1f}x the articles)")
+            print(
+                f"\n{large:,} articles cost {cold[large] / cold[small]:.2f}x what {small:,} do "
+                f"({large / small:.1f}x the articles)"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

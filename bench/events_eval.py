@@ -28,8 +28,16 @@ from extract.yamlfile import read_data  # noqa: E402
 FOLDER = Path(__file__).with_name("events")
 PARTS = ("dev", "heldout", "news")
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
-CONFLICT_TYPES = frozenset({"battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots",
-                            "strategic_developments"})  # ACLED's event types; the rest are the project's extensions
+CONFLICT_TYPES = frozenset(
+    {
+        "battles",
+        "explosions_remote_violence",
+        "violence_against_civilians",
+        "protests",
+        "riots",
+        "strategic_developments",
+    }
+)  # ACLED's event types; the rest are the project's extensions
 
 
 @dataclass
@@ -39,7 +47,11 @@ class Tally:
     right: int = 0
 
     def add(self, gold: set[str], found: set[str]) -> None:
-        self.gold, self.found, self.right = self.gold + len(gold), self.found + len(found), self.right + len(gold & found)
+        self.gold, self.found, self.right = (
+            self.gold + len(gold),
+            self.found + len(found),
+            self.right + len(gold & found),
+        )
 
     @property
     def precision(self) -> float:
@@ -85,21 +97,31 @@ def evaluate(part: str) -> PartScore:
     for article in load(part):
         published = article["published"]
         published = published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published))
-        text = article["text"] if "text" in article else (NEWS_TEXTS / f"{article['id']}.txt").read_text(encoding="utf-8")
+        text = (
+            article["text"] if "text" in article else (NEWS_TEXTS / f"{article['id']}.txt").read_text(encoding="utf-8")
+        )
         result = analyze(text, published)
-        score_article(list(article["events"]), [label(e.event_type, e.sub_event_type) for e in result.events],
-                      score, article["id"])
+        score_article(
+            list(article["events"]),
+            [label(e.event_type, e.sub_event_type) for e in result.events],
+            score,
+            article["id"],
+        )
     return score
 
 
 def main(argv: list[str]) -> None:
-    print("| part | articles | level | gold | found | right | P | R | conflict events invented (articles without one) |")
+    print(
+        "| part | articles | level | gold | found | right | P | R | conflict events invented (articles without one) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     scores = {part: evaluate(part) for part in PARTS}
     for part, s in scores.items():
         for level, t in (("event type", s.types), ("sub-event type", s.subtypes)):
-            print(f"| {part} | {s.articles} | {level} | {t.gold} | {t.found} | {t.right} | {t.precision:.2f} | {t.recall:.2f} "
-                  f"| {s.invented} ({s.without_conflict}) |")
+            print(
+                f"| {part} | {s.articles} | {level} | {t.gold} | {t.found} | {t.right} | {t.precision:.2f} | {t.recall:.2f} "
+                f"| {s.invented} ({s.without_conflict}) |"
+            )
     if "--errors" in argv:
         print("\nDevelopment errors:")
         for line in scores["dev"].errors:

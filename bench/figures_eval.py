@@ -69,17 +69,31 @@ def score_sentence(text: str, gold: list[dict], where: str, with_unit: bool = Tr
     spans = [gold_span(text, g, where) for g in gold]
     taken: set[int] = set()
     for fig in found:
-        match = next((i for i, (g, (s, e)) in enumerate(zip(gold, spans))
-                      if i not in taken and fig.start < e and s < fig.end and close(fig.value, g["value"])
-                      and close(fig.value_max, g.get("value_max")) and (fig.unit == g["unit"] or not with_unit)), None)
+        match = next(
+            (
+                i
+                for i, (g, (s, e)) in enumerate(zip(gold, spans, strict=False))
+                if i not in taken
+                and fig.start < e
+                and s < fig.end
+                and close(fig.value, g["value"])
+                and close(fig.value_max, g.get("value_max"))
+                and (fig.unit == g["unit"] or not with_unit)
+            ),
+            None,
+        )
         if match is None:
-            score.errors.append(f"extra  {fig.surface!r} value={fig.value} max={fig.value_max} unit={fig.unit}  in: {text}")
+            score.errors.append(
+                f"extra  {fig.surface!r} value={fig.value} max={fig.value_max} unit={fig.unit}  in: {text}"
+            )
         else:
             taken.add(match)
             score.right += 1
     for i, g in enumerate(gold):
         if i not in taken:
-            score.errors.append(f"missed {g['surface']!r} value={g['value']} max={g.get('value_max')} unit={g['unit']}  in: {text}")
+            score.errors.append(
+                f"missed {g['surface']!r} value={g['value']} max={g.get('value_max')} unit={g['unit']}  in: {text}"
+            )
     return score
 
 
@@ -106,16 +120,24 @@ def main(argv: list[str] | None = None) -> int:
     total, sentences = Score(), 0
     for part in parts:
         score = score_part(gold[part], part, not args.ignore_unit)
-        print(f"{part:8} {len(gold[part]):9d} {score.gold:5d} {score.found:5d} {score.right:5d}  "
-              f"{score.precision():5.2f} {score.recall():5.2f} {score.f1():5.2f}")
+        print(
+            f"{part:8} {len(gold[part]):9d} {score.gold:5d} {score.found:5d} {score.right:5d}  "
+            f"{score.precision():5.2f} {score.recall():5.2f} {score.f1():5.2f}"
+        )
         if args.errors:
             for line in score.errors:
                 print(f"  {part}: {line}")
-        total.gold, total.found, total.right = total.gold + score.gold, total.found + score.found, total.right + score.right
+        total.gold, total.found, total.right = (
+            total.gold + score.gold,
+            total.found + score.found,
+            total.right + score.right,
+        )
         sentences += len(gold[part])
     if len(parts) > 1:
-        print(f"{'all':8} {sentences:9d} {total.gold:5d} {total.found:5d} {total.right:5d}  "
-              f"{total.precision():5.2f} {total.recall():5.2f} {total.f1():5.2f}")
+        print(
+            f"{'all':8} {sentences:9d} {total.gold:5d} {total.found:5d} {total.right:5d}  "
+            f"{total.precision():5.2f} {total.recall():5.2f} {total.f1():5.2f}"
+        )
     return 0
 
 

@@ -38,7 +38,7 @@ class Tally:
     found_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.gold += other.gold
         self.found += other.found
         self.gold_found += other.gold_found
@@ -88,7 +88,14 @@ def score_article(name: str) -> dict[str, Tally]:
     gold_quotes = [(span_of(text, q["text"], name), q) for q in gold["quotes"]]
     rule_quotes = [q for q in result.quotes if len(q.text.split()) >= MIN_QUOTE_WORDS]
     same_quote = lambda g, q: overlaps(g[0], (q.start, q.end))  # noqa: E731
-    quotes = tally(name, gold_quotes, rule_quotes, same_quote, lambda g: f"quote {g[1]['text'][:50]!r}", lambda q: f"quote {q.text[:50]!r}")
+    quotes = tally(
+        name,
+        gold_quotes,
+        rule_quotes,
+        same_quote,
+        lambda g: f"quote {g[1]['text'][:50]!r}",
+        lambda q: f"quote {q.text[:50]!r}",
+    )
     speakers = Tally()
     for span, wanted in gold_quotes:
         hit = next((q for q in rule_quotes if same_quote((span, wanted), q)), None)
@@ -103,16 +110,36 @@ def score_article(name: str) -> dict[str, Tally]:
 
     gold_figures = [(span_of(text, f["surface"], name), float(f["value"])) for f in gold["figures"]]
     same_figure = lambda g, f: overlaps(g[0], (f.start, f.end)) and f.value is not None and abs(f.value - g[1]) < 1e-6  # noqa: E731
-    figures = tally(name, gold_figures, result.figures, same_figure,
-                    lambda g: f"figure {text[g[0][0]:g[0][1]]!r} = {g[1]:g}", lambda f: f"figure {f.surface!r} = {f.value}")
+    figures = tally(
+        name,
+        gold_figures,
+        result.figures,
+        same_figure,
+        lambda g: f"figure {text[g[0][0] : g[0][1]]!r} = {g[1]:g}",
+        lambda f: f"figure {f.surface!r} = {f.value}",
+    )
 
     # a gold entity is a name or a list of one entity's names ([United Auto Workers, UAW])
     same_entity = lambda g, e: any(names_match(alias, g) for alias in [e.name, *e.aliases])  # noqa: E731
     entities = lambda key: [[str(n) for n in g] if isinstance(g, list) else [str(g)] for g in gold[key]]  # noqa: E731
-    persons = tally(name, entities("persons"), result.persons, same_entity, lambda g: f"person {g[0]}", lambda e: f"person {e.name}")
-    organizations = tally(name, entities("organizations"), result.organizations, same_entity,
-                          lambda g: f"organization {g[0]}", lambda e: f"organization {e.name}")
-    return {"quotes": quotes, "speakers": speakers, "figures": figures, "persons": persons, "organizations": organizations}
+    persons = tally(
+        name, entities("persons"), result.persons, same_entity, lambda g: f"person {g[0]}", lambda e: f"person {e.name}"
+    )
+    organizations = tally(
+        name,
+        entities("organizations"),
+        result.organizations,
+        same_entity,
+        lambda g: f"organization {g[0]}",
+        lambda e: f"organization {e.name}",
+    )
+    return {
+        "quotes": quotes,
+        "speakers": speakers,
+        "figures": figures,
+        "persons": persons,
+        "organizations": organizations,
+    }
 
 
 def main() -> None:
@@ -127,7 +154,9 @@ def main() -> None:
     print(f"{'measure':<16}{'gold':>6}{'found':>7}{'precision':>11}{'recall':>8}")
     for key, counts in total.items():
         note = "  (speakers of the quotations found: accuracy)" if key == "speakers" else ""
-        print(f"{key:<16}{counts.gold:>6}{counts.found:>7}{show(counts.precision()):>11}{show(counts.recall()):>8}{note}")
+        print(
+            f"{key:<16}{counts.gold:>6}{counts.found:>7}{show(counts.precision()):>11}{show(counts.recall()):>8}{note}"
+        )
     if "--misses" in sys.argv:
         for counts in total.values():
             for miss in counts.misses:

@@ -49,9 +49,11 @@ def make_corpus(target: Path, articles: int, seed: int = 20231) -> Path:
         source_id = f"bench-{published.isoformat()}-{number:05d}"
         (target / "seeds" / f"{name}.txt").write_text(text, encoding="utf-8")
         (target / "seeds" / f"{name}.meta.yaml").write_text(
-            f"source_id: {source_id}\npublisher: {publisher}\npublished: \"{published.isoformat()}\"\n"
+            f'source_id: {source_id}\npublisher: {publisher}\npublished: "{published.isoformat()}"\n'
             f"title: Generated article {number} for the scale benchmark\nlanguage: en\n"
-            "rights: Written by the project's developers for its benchmarks.\n", encoding="utf-8")
+            "rights: Written by the project's developers for its benchmarks.\n",
+            encoding="utf-8",
+        )
     return target
 
 

@@ -57,12 +57,20 @@ def run(mode: str, megabytes: float) -> dict:
         rules_seconds += time.process_time() - start
         chars += len(text)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "megabytes": megabytes, "chars": chars, "peak_rss_mib": round(peak_mib, 1),
-            "tokenizer_seconds": round(tokenizer_seconds, 3), "rules_seconds": round(rules_seconds, 3)}
+    return {
+        "mode": mode,
+        "megabytes": megabytes,
+        "chars": chars,
+        "peak_rss_mib": round(peak_mib, 1),
+        "tokenizer_seconds": round(tokenizer_seconds, 3),
+        "rules_seconds": round(rules_seconds, 3),
+    }
 
 
 def in_subprocess(mode: str, megabytes: float) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(megabytes)], check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(megabytes)], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout)
 
 
@@ -76,21 +84,32 @@ def main() -> None:
         print(json.dumps(run(args.child[0], float(args.child[1]))))
         return
     # several fresh processes, each timing both side by side; the median process by its ratio
-    runs = sorted((in_subprocess("paired", args.megabytes) for _ in range(args.runs)),
-                  key=lambda r: r["tokenizer_seconds"] / r["rules_seconds"])
+    runs = sorted(
+        (in_subprocess("paired", args.megabytes) for _ in range(args.runs)),
+        key=lambda r: r["tokenizer_seconds"] / r["rules_seconds"],
+    )
     ratios = [r["tokenizer_seconds"] / r["rules_seconds"] for r in runs]
     middle = runs[len(runs) // 2]
     ratio = ratios[len(runs) // 2]
-    tokenizer = {"chars_per_second": round(middle["chars"] / middle["tokenizer_seconds"]), "seconds": middle["tokenizer_seconds"]}
+    tokenizer = {
+        "chars_per_second": round(middle["chars"] / middle["tokenizer_seconds"]),
+        "seconds": middle["tokenizer_seconds"],
+    }
     rules = {"chars_per_second": round(middle["chars"] / middle["rules_seconds"]), "seconds": middle["rules_seconds"]}
     rules_1mb, rules_full = in_subprocess("rules", 1.0), in_subprocess("rules", args.megabytes)
-    print(f"corpus: {middle['chars']:,} characters (seed articles repeated, streamed one document at a time); "
-          f"{args.runs} processes, each timing the tokenizer and the rules document by document; the median one:")
+    print(
+        f"corpus: {middle['chars']:,} characters (seed articles repeated, streamed one document at a time); "
+        f"{args.runs} processes, each timing the tokenizer and the rules document by document; the median one:"
+    )
     print(f"{'':24}{'chars/s':>12}{'CPU seconds':>13}")
     print(f"{'tokenizer only':24}{tokenizer['chars_per_second']:>12,}{tokenizer['seconds']:>13}")
     print(f"{'rules (all extractors)':24}{rules['chars_per_second']:>12,}{rules['seconds']:>13}")
-    print(f"ratio rules / tokenizer: {ratio:.2f} (target >= 0.5); process by process: {', '.join(f'{r:.2f}' for r in ratios)}")
-    print(f"peak RSS of the rules alone at 1 MB: {rules_1mb['peak_rss_mib']} MiB; at {args.megabytes:g} MB: {rules_full['peak_rss_mib']} MiB")
+    print(
+        f"ratio rules / tokenizer: {ratio:.2f} (target >= 0.5); process by process: {', '.join(f'{r:.2f}' for r in ratios)}"
+    )
+    print(
+        f"peak RSS of the rules alone at 1 MB: {rules_1mb['peak_rss_mib']} MiB; at {args.megabytes:g} MB: {rules_full['peak_rss_mib']} MiB"
+    )
 
 
 if __name__ == "__main__":

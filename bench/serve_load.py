@@ -26,12 +26,23 @@ from extract.serve import LocalServer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PATHS = [
-    "/tocoron/quotes", "/tocoron/figures", "/tocoron/actors", "/tocoron/events?_facet=event_type",
-    "/tocoron/quotes.json?_shape=array", "/tocoron/mentions.json?_size=100", "/tocoron/places.json",
-    "/tocoron/who_said_what", "/tocoron/timeline.json", "/tocoron/entity_profile.json?id=tren-de-aragua",
-    "/tocoron/figures_across_sources", "/tocoron/mentions_across_sources.json?id=tocoron-prison",
-    "/tocoron/quotes?_search=prison", "/tocoron/sources.json?_search=tunnels", "/article/afp-2023-09-20-tocoron",
-    "/tocoron/actors/carlos-nieto-palma", "/tocoron.json?sql=select+count(*)+from+mentions",
+    "/tocoron/quotes",
+    "/tocoron/figures",
+    "/tocoron/actors",
+    "/tocoron/events?_facet=event_type",
+    "/tocoron/quotes.json?_shape=array",
+    "/tocoron/mentions.json?_size=100",
+    "/tocoron/places.json",
+    "/tocoron/who_said_what",
+    "/tocoron/timeline.json",
+    "/tocoron/entity_profile.json?id=tren-de-aragua",
+    "/tocoron/figures_across_sources",
+    "/tocoron/mentions_across_sources.json?id=tocoron-prison",
+    "/tocoron/quotes?_search=prison",
+    "/tocoron/sources.json?_search=tunnels",
+    "/article/afp-2023-09-20-tocoron",
+    "/tocoron/actors/carlos-nieto-palma",
+    "/tocoron.json?sql=select+count(*)+from+mentions",
 ]
 
 
@@ -44,6 +55,7 @@ async def load(base: str, total: int, concurrency: int) -> tuple[list[float], li
     errors: list[str] = []
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, timeout=10, limits=limits) as client:
+
         async def worker():
             while not queue.empty():
                 path = queue.get_nowait()
@@ -55,6 +67,7 @@ async def load(base: str, total: int, concurrency: int) -> tuple[list[float], li
                 except httpx.HTTPError as exc:
                     errors.append(f"{type(exc).__name__} {path}")
                 latencies.append(time.perf_counter() - start)
+
         start = time.perf_counter()
         await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(concurrency))), timeout=300)
         elapsed = time.perf_counter() - start
@@ -75,13 +88,19 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.root / "data" / "tocoron.db").exists():
         raise SystemExit(f"no {args.root / 'data' / 'tocoron.db'}: run `make build` first")
-    with LocalServer(args.root, workers=args.workers, env={"TOCORON_CACHE_BYTES": "64000000" if not args.no_cache else "0"}) as server:
+    with LocalServer(
+        args.root, workers=args.workers, env={"TOCORON_CACHE_BYTES": "64000000" if not args.no_cache else "0"}
+    ) as server:
         latencies, errors, elapsed = asyncio.run(load(server.url, args.requests, args.concurrency))
     ms = [1000 * x for x in latencies]
-    print(f"{len(latencies)} requests at concurrency {args.concurrency} over {len(PATHS)} kinds of page, "
-          f"{args.workers} server worker(s), response cache {'off' if args.no_cache else 'on'}, {elapsed:.1f} s")
+    print(
+        f"{len(latencies)} requests at concurrency {args.concurrency} over {len(PATHS)} kinds of page, "
+        f"{args.workers} server worker(s), response cache {'off' if args.no_cache else 'on'}, {elapsed:.1f} s"
+    )
     print(f"throughput: {len(latencies) / elapsed:.0f} requests/s")
-    print(f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}")
+    print(
+        f"latency ms: p50 {percentile(ms, 50):.1f}  p95 {percentile(ms, 95):.1f}  p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}"
+    )
     print(f"errors: {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
 
 

@@ -47,9 +47,13 @@ def grow(db: Path, articles: int) -> int:
     conn.executemany("INSERT INTO n VALUES (?)", [(k,) for k in range(1, copies + 1)])
     for table, ids in CLONED.items():
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        values = ", ".join(f"CASE WHEN {c} IS NULL THEN NULL ELSE {c} || '-x' || n.k END" if c in ids else c for c in columns)
-        conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM {table}, n "
-                     f"WHERE {table}.rowid <= (SELECT max(rowid) FROM {table})")
+        values = ", ".join(
+            f"CASE WHEN {c} IS NULL THEN NULL ELSE {c} || '-x' || n.k END" if c in ids else c for c in columns
+        )
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM {table}, n "
+            f"WHERE {table}.rowid <= (SELECT max(rowid) FROM {table})"
+        )
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE '%\\_fts' ESCAPE '\\'").fetchall():
         conn.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
     conn.commit()
@@ -68,9 +72,18 @@ def plans(db: Path) -> None:
 
     conn = sqlite3.connect(db)
     events = [r[0] for r in conn.execute("SELECT event_id FROM events ORDER BY date LIMIT 40")]
-    params = {"limit": 20, "offset": 0, "same": 0, "ids": json.dumps(events), "per_speaker": 3,
-              "actor_id": conn.execute("SELECT speaker_actor_id FROM quotes GROUP BY 1 ORDER BY count(*) DESC").fetchone()[0],
-              "organization_id": None, "event_id": events[0], "quantity": "x", "unit": "count"}
+    params = {
+        "limit": 20,
+        "offset": 0,
+        "same": 0,
+        "ids": json.dumps(events),
+        "per_speaker": 3,
+        "actor_id": conn.execute("SELECT speaker_actor_id FROM quotes GROUP BY 1 ORDER BY count(*) DESC").fetchone()[0],
+        "organization_id": None,
+        "event_id": events[0],
+        "quantity": "x",
+        "unit": "count",
+    }
     for name, sql in read_data(ROOT / "extract" / "publish" / "site" / "front_page.yaml").items():
         steps = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
         scans = [s for s in steps if s.startswith("SCAN") and "USING" not in s and "json_each" not in s]
@@ -95,12 +108,21 @@ def main() -> None:
         shutil.copy(ROOT / "metadata.json", root / "metadata.json")
         started = time.monotonic()
         count = grow(root / "data" / "tocoron.db", args.articles)
-        print(f"{count:,} articles ({(root / 'data' / 'tocoron.db').stat().st_size / 1e6:.0f} MB) grown in {time.monotonic() - started:.1f} s")
+        print(
+            f"{count:,} articles ({(root / 'data' / 'tocoron.db').stat().st_size / 1e6:.0f} MB) grown in {time.monotonic() - started:.1f} s"
+        )
         print("Front-page queries (time; full scans in their plans):")
         plans(root / "data" / "tocoron.db")
         ds = datasette_app(root)
-        paths = ["/", "/?page=100", "/-/search?q=prison+tunnels", "/-/search?q=Nieto",
-                 "/article/efe-2023-09-20-tocoron-x4000", "/tocoron/quotes", "/tocoron/claims?_sort=claim_id"]
+        paths = [
+            "/",
+            "/?page=100",
+            "/-/search?q=prison+tunnels",
+            "/-/search?q=Nieto",
+            "/article/efe-2023-09-20-tocoron-x4000",
+            "/tocoron/quotes",
+            "/tocoron/claims?_sort=claim_id",
+        ]
 
         async def timed(path):
             times = []

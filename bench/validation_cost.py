@@ -68,8 +68,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print("| validation | rows | wall s | CPU s | CPU µs per row |\n|---|---:|---:|---:|---:|")
-    for label, foreign_keys in (("stock frictionless, foreign keys included (the build's)", True),
-                                ("stock frictionless without foreign keys (comparison)", False)):
+    for label, foreign_keys in (
+        ("stock frictionless, foreign keys included (the build's)", True),
+        ("stock frictionless without foreign keys (comparison)", False),
+    ):
         walls, cpus = [], []
         with tempfile.TemporaryDirectory() as folder:
             rows = replicate(args.copies, Path(folder), foreign_keys)

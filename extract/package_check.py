@@ -31,7 +31,9 @@ def frictionless_problems(descriptor_path: str | Path) -> list[Problem]:
     report = Package(str(path)).validate()
     problems = [(str(path), f"{e.type}: {e.message}") for e in report.errors]
     for task in report.tasks:
-        problems += [(str(path.parent / (task.place or "")), f"{task.name}: {e.type}: {e.message}") for e in task.errors]
+        problems += [
+            (str(path.parent / (task.place or "")), f"{task.name}: {e.type}: {e.message}") for e in task.errors
+        ]
     if not report.valid and not problems:
         problems.append((str(path), "frictionless reports the package invalid"))
     return problems
@@ -41,8 +43,10 @@ def csv_rows(path: Path, schema: dict) -> list[dict]:
     """Rows of a CSV file as frictionless types them (its `number` cells, Decimals, as floats)."""
     schema = {k: v for k, v in schema.items() if k != "foreignKeys"}  # references are frictionless_problems' job
     with Resource(str(path), schema=Schema.from_descriptor(schema)) as resource:
-        return [{k: float(v) if isinstance(v, Decimal) else v for k, v in row.to_dict().items()}
-                for row in resource.row_stream]
+        return [
+            {k: float(v) if isinstance(v, Decimal) else v for k, v in row.to_dict().items()}
+            for row in resource.row_stream
+        ]
 
 
 def parquet_problems(descriptor_path: str | Path) -> list[Problem]:
@@ -66,11 +70,17 @@ def parquet_problems(descriptor_path: str | Path) -> list[Problem]:
         if len(found) != len(expected):
             problems.append((str(file), f"{resource['name']}: {len(found)} rows, {twin['path']} has {len(expected)}"))
             continue
-        for number, (row, twin_row) in enumerate(zip(found, expected), start=2):
+        for number, (row, twin_row) in enumerate(zip(found, expected, strict=False), start=2):
             if row != twin_row:
-                columns = ", ".join(k for k in twin_row if row.get(k) != twin_row[k]) or ", ".join(sorted(set(row) ^ set(twin_row)))
-                problems.append((str(file), f"{resource['name']}: row {number - 1} differs from {twin['path']} "
-                                            f"row {number} in {columns}"))
+                columns = ", ".join(k for k in twin_row if row.get(k) != twin_row[k]) or ", ".join(
+                    sorted(set(row) ^ set(twin_row))
+                )
+                problems.append(
+                    (
+                        str(file),
+                        f"{resource['name']}: row {number - 1} differs from {twin['path']} row {number} in {columns}",
+                    )
+                )
                 break
     return problems
 
@@ -84,8 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     problems = frictionless_problems(args[0]) + parquet_problems(args[0])
     for file, message in problems:
         print(f"{file}: {message}")
-    print(f"{len(problems)} problem(s)" if problems else "valid: every CSV row, every file's hash and bytes, "
-          "and every Parquet row equal to its CSV row")
+    print(
+        f"{len(problems)} problem(s)"
+        if problems
+        else "valid: every CSV row, every file's hash and bytes, and every Parquet row equal to its CSV row"
+    )
     return 1 if problems else 0
 
 

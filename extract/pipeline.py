@@ -15,16 +15,16 @@ from pathlib import Path
 
 from . import publication
 from .curated.annotations import read_annotations
+from .errors import BuildFailed
 from .models import MODELS, vocabulary_rows
-from .publish.datasette import write_metadata
+from .publication import BuildLock
 from .publish.dataset import citation_cff
-from .publish.readme import update_readme
+from .publish.datasette import write_metadata
 from .publish.package import dataset_metadata, write_package
+from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
-from .errors import BuildFailed
-from .publication import BuildLock
 from .sources import load_all
 from .validate import check_dataset, check_package
 
@@ -69,8 +69,9 @@ def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
     loaded = load_all(project.seeds, project.root)
     try:
-        curated = read_annotations(project.annotations, loaded.sources, project.root, loaded.unusable_ids,
-                                   all_loaded=not loaded.errors)
+        curated = read_annotations(
+            project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
+        )
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:

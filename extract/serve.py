@@ -13,22 +13,45 @@ from pathlib import Path
 
 # The downloads under /data/ get their registered media types (Datasette's static files take
 # theirs from ``mimetypes``, which knows no Parquet and gives CSV no charset).
-for media_type, suffix in (("application/vnd.apache.parquet", ".parquet"), ("text/csv; charset=utf-8", ".csv"),
-                           ("application/vnd.sqlite3", ".db")):
+for media_type, suffix in (
+    ("application/vnd.apache.parquet", ".parquet"),
+    ("text/csv; charset=utf-8", ".csv"),
+    ("application/vnd.sqlite3", ".db"),
+):
     mimetypes.add_type(media_type, suffix)
 
 SITE = Path(__file__).with_name("publish") / "site"
 SQL_TIME_LIMIT_MS = 1000
-SETTINGS = {"sql_time_limit_ms": SQL_TIME_LIMIT_MS, "default_page_size": 100, "max_returned_rows": 5000,
-            "allow_download": False, "facet_time_limit_ms": 400, "suggest_facets": False,
-            "truncate_cells_html": 160}
+SETTINGS = {
+    "sql_time_limit_ms": SQL_TIME_LIMIT_MS,
+    "default_page_size": 100,
+    "max_returned_rows": 5000,
+    "allow_download": False,
+    "facet_time_limit_ms": 400,
+    "suggest_facets": False,
+    "truncate_cells_html": 160,
+}
 
 
 def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, database: str = "tocoron.db") -> list[str]:
     """Command-line arguments for ``datasette serve``."""
-    args = ["serve", "--immutable", str(root / "data" / database), "--metadata", str(root / "metadata.json"),
-            "--template-dir", str(SITE / "templates"), "--plugins-dir", str(SITE / "plugins"),
-            "--static", f"data:{root / 'data'}", "--host", host, "--port", str(port)]
+    args = [
+        "serve",
+        "--immutable",
+        str(root / "data" / database),
+        "--metadata",
+        str(root / "metadata.json"),
+        "--template-dir",
+        str(SITE / "templates"),
+        "--plugins-dir",
+        str(SITE / "plugins"),
+        "--static",
+        f"data:{root / 'data'}",
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
     return args
@@ -47,8 +70,9 @@ def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
-    uvicorn.run("extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="info",
-                access_log=True)
+    uvicorn.run(
+        "extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="info", access_log=True
+    )
 
 
 def asgi_app():
@@ -64,10 +88,14 @@ def datasette_app(root: Path, database: str = "tocoron.db"):
 
     from datasette.app import Datasette
 
-    return Datasette(immutables=[str(root / "data" / database)],
-                     metadata=json.loads((root / "metadata.json").read_text(encoding="utf-8")),
-                     template_dir=str(SITE / "templates"), plugins_dir=str(SITE / "plugins"),
-                     static_mounts=[("data", str(root / "data"))], settings=SETTINGS)
+    return Datasette(
+        immutables=[str(root / "data" / database)],
+        metadata=json.loads((root / "metadata.json").read_text(encoding="utf-8")),
+        template_dir=str(SITE / "templates"),
+        plugins_dir=str(SITE / "plugins"),
+        static_mounts=[("data", str(root / "data"))],
+        settings=SETTINGS,
+    )
 
 
 class LocalServer:
@@ -84,17 +112,32 @@ class LocalServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         import os
         import subprocess
         import sys
         import tempfile
 
         self.log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on it
-        command = [sys.executable, "-m", "extract", "serve", "--root", str(self.root), "--port", str(self.port),
-                   "--workers", str(self.workers)]
-        self.process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1], stdout=self.log,
-                                        stderr=subprocess.STDOUT, env=dict(os.environ, **(self.env or {})))
+        command = [
+            sys.executable,
+            "-m",
+            "extract",
+            "serve",
+            "--root",
+            str(self.root),
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+        ]
+        self.process = subprocess.Popen(
+            command,
+            cwd=Path(__file__).resolve().parents[1],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, **(self.env or {})),
+        )
         self.wait_until_it_answers()
         return self
 
@@ -110,7 +153,9 @@ class LocalServer:
             except OSError:
                 if self.process.poll() is not None:
                     self.log.seek(0)
-                    raise RuntimeError(f"the server stopped while starting:\n{self.log.read().decode(errors='replace')}")
+                    raise RuntimeError(
+                        f"the server stopped while starting:\n{self.log.read().decode(errors='replace')}"
+                    ) from None
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"the server did not answer within {self.timeout:.0f} s")

@@ -52,7 +52,9 @@ def check_regular_file(path: Path, shown: Path, root: Path | None) -> None:
         kind = "a directory" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
         raise SourceError(f"is {kind}, not a file", where)
     if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        raise SourceError(f"is a symbolic link to {path.resolve()}, outside the project; copy the file in instead", where)
+        raise SourceError(
+            f"is a symbolic link to {path.resolve()}, outside the project; copy the file in instead", where
+        )
 
 
 def read_article(path: Path, shown: Path | None = None, root: Path | None = None) -> str:
@@ -71,7 +73,9 @@ def read_article(path: Path, shown: Path | None = None, root: Path | None = None
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"the article is not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(shown, line)) from None
+        raise SourceError(
+            f"the article is not UTF-8 ({exc.reason} at byte {exc.start})", Location.of(shown, line)
+        ) from None
 
 
 def load_source(path: Path, root: Path | None = None) -> Source:
@@ -97,11 +101,18 @@ def load_source(path: Path, root: Path | None = None) -> Source:
         if meta is None and not errors.errors:
             errors.add(SourceError("the metadata file is empty", Location.of(meta_path)))
         if meta is not None and not isinstance(meta, dict):
-            errors.add(SourceError("the metadata file must hold a mapping of fields", Location.of(meta_path, line_of(meta))))
+            errors.add(
+                SourceError("the metadata file must hold a mapping of fields", Location.of(meta_path, line_of(meta)))
+            )
             meta = None
         for name in COMPUTED_FIELDS:
             if meta is not None and name in meta:
-                errors.add(SourceError(f"'{name}' is computed by the build and may not be set", Location.of(meta_path, line_of(meta, name), name)))
+                errors.add(
+                    SourceError(
+                        f"'{name}' is computed by the build and may not be set",
+                        Location.of(meta_path, line_of(meta, name), name),
+                    )
+                )
     errors.raise_if_any()
     fields = plain(meta)
     published = fields.get("published")
@@ -159,22 +170,33 @@ def load_all(seeds_dir: Path, root: Path | None = None) -> Loaded:
     seen: dict[str, Source] = {}
     for source in sources:
         if source.source_id in seen:
-            errors.add(DuplicateIdError(f"source_id '{source.source_id}' is used by {seen[source.source_id].file} too",
-                                        Location.of(shown_path(seeds_dir / (Path(source.file).stem + META_SUFFIX), root), None, "source_id")))
+            errors.add(
+                DuplicateIdError(
+                    f"source_id '{source.source_id}' is used by {seen[source.source_id].file} too",
+                    Location.of(
+                        shown_path(seeds_dir / (Path(source.file).stem + META_SUFFIX), root), None, "source_id"
+                    ),
+                )
+            )
         seen[source.source_id] = source
     texts: dict[str, Source] = {}
     for source in sources:
         first = texts.setdefault(source.text_sha256, source)
         if first is not source:
-            errors.add(SourceError(f"has the same text as {first.file} ('{first.source_id}'); one report under two ids "
-                                   "would publish every event, quote and figure twice",
-                                   Location.of(shown_path(seeds_dir / source.file, root))))
+            errors.add(
+                SourceError(
+                    f"has the same text as {first.file} ('{first.source_id}'); one report under two ids "
+                    "would publish every event, quote and figure twice",
+                    Location.of(shown_path(seeds_dir / source.file, root)),
+                )
+            )
     if not sources and not errors.errors:
         errors.add(SourceError("no articles (*.txt) found", Location.of(shown_path(seeds_dir, root))))
     return Loaded(sources, errors.errors, unusable)
 
 
 # adding an article -----------------------------------------------------------
+
 
 def seed_name(seeds_dir: Path, data: bytes) -> str:
     """The name of a new article's files: ``NNN_<hash>``.
@@ -199,8 +221,15 @@ def default_source_id(publisher: str, published: str, title: str, taken: set[str
     from .rules.rows import slug
 
     words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) >= 4][:3]
-    base = "-".join(part for part in (slug(publisher.split("(")[0], 30), slug(published[:10]), slug(" ".join(words), 40) if words else "")
-                    if part)
+    base = "-".join(
+        part
+        for part in (
+            slug(publisher.split("(")[0], 30),
+            slug(published[:10]),
+            slug(" ".join(words), 40) if words else "",
+        )
+        if part
+    )
     candidate, n = base, 1
     while candidate in taken:
         n += 1
@@ -213,13 +242,25 @@ def parse_published(value: str) -> str:
     try:
         dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM)") from None
+        raise ValueError(
+            f"{value!r} is not an ISO 8601 date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM)"
+        ) from None
     return value
 
 
-def add_article(seeds_dir: Path, article: Path, *, publisher: str, published: str, title: str | None = None,
-                url: str | None = None, rights: str | None = None, language: str = "en",
-                source_id: str | None = None, root: Path | None = None) -> Source:
+def add_article(
+    seeds_dir: Path,
+    article: Path,
+    *,
+    publisher: str,
+    published: str,
+    title: str | None = None,
+    url: str | None = None,
+    rights: str | None = None,
+    language: str = "en",
+    source_id: str | None = None,
+    root: Path | None = None,
+) -> Source:
     """Copy ``article`` byte for byte into ``seeds_dir`` under its ``seed_name`` and write its metadata file.
 
     Nothing is written unless the text and every field are valid; BuildFailed lists every problem,
@@ -236,7 +277,11 @@ def add_article(seeds_dir: Path, article: Path, *, publisher: str, published: st
     sha = hashlib.sha256(data).hexdigest()
     for known in loaded.sources:
         if known.text_sha256 == sha:
-            errors.add(DuplicateIdError(f"this text is already in seeds/ as {known.file} ({known.source_id})", Location.of(article)))
+            errors.add(
+                DuplicateIdError(
+                    f"this text is already in seeds/ as {known.file} ({known.source_id})", Location.of(article)
+                )
+            )
     name = seed_name(seeds_dir, data)
     meta_file = shown_path(seeds_dir / f"{name}{META_SUFFIX}", root)
 
@@ -254,26 +299,46 @@ def add_article(seeds_dir: Path, article: Path, *, publisher: str, published: st
     if not title:
         first_line = next(line.strip() for line in text.splitlines() if line.strip())
         title = first_line if len(first_line) <= 160 else first_line[:160].rsplit(" ", 1)[0] + "…"
-    rights = rights or f"© {published[:4]} {publisher}. The text is reproduced for research and verification; all rights remain with the publisher."
+    rights = (
+        rights
+        or f"© {published[:4]} {publisher}. The text is reproduced for research and verification; all rights remain with the publisher."
+    )
     taken = {s.source_id for s in loaded.sources} | loaded.unusable_ids
     if source_id in taken:
         errors.add(DuplicateIdError(f"--source-id {source_id!r} is already used in seeds/", option("source_id")))
     source_id = source_id or default_source_id(publisher, published, title, taken)
-    meta = {"source_id": source_id, "publisher": publisher, "published": published, "title": title,
-            "language": language, "url": url, "rights": rights}
+    meta = {
+        "source_id": source_id,
+        "publisher": publisher,
+        "published": published,
+        "title": title,
+        "language": language,
+        "url": url,
+        "rights": rights,
+    }
     try:
         source = Source(**meta, published_date=published[:10], file=f"{name}.txt", text=text, text_sha256=sha)
     except ValidationError as exc:
         reported = {e.location.field for e in errors.errors}
         for err in exc.errors():
-            field_name = {"published_date": "published"}.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else None
+            field_name = (
+                {"published_date": "published"}.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else None
+            )
             if field_name in reported:
                 continue
-            errors.add(SourceError(f"--{field_name.replace('_', '-')}: {err['msg']} (got {meta.get(field_name)!r})", option(field_name)))
+            errors.add(
+                SourceError(
+                    f"--{field_name.replace('_', '-')}: {err['msg']} (got {meta.get(field_name)!r})", option(field_name)
+                )
+            )
     errors.raise_if_any()
     seeds_dir.mkdir(parents=True, exist_ok=True)
-    lines = [f"# Metadata of {name}.txt (the text file is kept exactly as received), written by `python -m extract add`."]
-    lines += [f"{key}: {'null' if value is None else json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    lines = [
+        f"# Metadata of {name}.txt (the text file is kept exactly as received), written by `python -m extract add`."
+    ]
+    lines += [
+        f"{key}: {'null' if value is None else json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    ]
     (seeds_dir / f"{name}{META_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (seeds_dir / f"{name}.txt").write_bytes(data)
     return source

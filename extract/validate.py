@@ -13,7 +13,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import BuildFailed, DuplicateIdError, ErrorCollector, FieldError, Location, OffsetError, PackageError, UnknownReferenceError
+from .errors import (
+    BuildFailed,
+    DuplicateIdError,
+    ErrorCollector,
+    FieldError,
+    Location,
+    OffsetError,
+    PackageError,
+    UnknownReferenceError,
+)
 from .models import MODELS, TABLES, Spanned
 
 if TYPE_CHECKING:
@@ -27,11 +36,15 @@ def check_offsets(dataset: Dataset, errors: ErrorCollector) -> None:
             if not isinstance(row, Spanned):
                 continue
             cited = getattr(row, row.span_field)
-            found = texts.get(row.source_id, "")[row.char_start:row.char_end]
+            found = texts.get(row.source_id, "")[row.char_start : row.char_end]
             if found != cited:
-                errors.add(OffsetError(f"{table} row {row.model_dump()[TABLES[table].primary_key[0]]}: "
-                                       f"text[{row.char_start}:{row.char_end}] is {found!r}, not {cited!r}",
-                                       Location.of(row.provenance.rsplit(':', 1)[0], None, row.span_field)))
+                errors.add(
+                    OffsetError(
+                        f"{table} row {row.model_dump()[TABLES[table].primary_key[0]]}: "
+                        f"text[{row.char_start}:{row.char_end}] is {found!r}, not {cited!r}",
+                        Location.of(row.provenance.rsplit(":", 1)[0], None, row.span_field),
+                    )
+                )
 
 
 def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
@@ -42,7 +55,11 @@ def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
         for row in rows:
             key = tuple(getattr(row, c) for c in model.primary_key)
             if key in seen:
-                errors.add(DuplicateIdError(f"{table} has the key {key} more than once", Location.of(getattr(row, "provenance", table))))
+                errors.add(
+                    DuplicateIdError(
+                        f"{table} has the key {key} more than once", Location.of(getattr(row, "provenance", table))
+                    )
+                )
             seen.add(key)
         keys[table] = {k[0] for k in seen}
     for table, rows in dataset.tables.items():
@@ -50,8 +67,12 @@ def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
             for row in rows:
                 value = getattr(row, column)
                 if value is not None and value not in keys.get(target, set()):
-                    errors.add(UnknownReferenceError(f"{table}.{column} = '{value}' names no row of {target}",
-                                                     Location.of(getattr(row, "provenance", table), None, column)))
+                    errors.add(
+                        UnknownReferenceError(
+                            f"{table}.{column} = '{value}' names no row of {target}",
+                            Location.of(getattr(row, "provenance", table), None, column),
+                        )
+                    )
 
 
 EVENT_AFTER_REPORT = dt.timedelta(days=366)
@@ -71,9 +92,13 @@ def check_quote_spans(dataset: Dataset, errors: ErrorCollector) -> None:
     for quote in dataset.rows("quotes"):
         key = (quote.source_id, quote.char_start, quote.char_end)
         if key in seen:
-            errors.add(DuplicateIdError(f"quotes {seen[key]} and {quote.quote_id} cite the same characters "
-                                        f"({quote.char_start}-{quote.char_end}) of {quote.source_id}",
-                                        where(quote, "text")))
+            errors.add(
+                DuplicateIdError(
+                    f"quotes {seen[key]} and {quote.quote_id} cite the same characters "
+                    f"({quote.char_start}-{quote.char_end}) of {quote.source_id}",
+                    where(quote, "text"),
+                )
+            )
         seen.setdefault(key, quote.quote_id)
 
 
@@ -90,8 +115,13 @@ def check_event_dates(dataset: Dataset, errors: ErrorCollector) -> None:
             continue  # a rule's date is its reading of the text, checked by its own tests; a curator's is a claim
         report = latest.get(event.event_id)
         if event.date and report and event.date > report + EVENT_AFTER_REPORT:
-            errors.add(FieldError(f"event {event.event_id} is dated {event.date}, more than a year after its latest "
-                                  f"report ({report})", where(event, "date")))
+            errors.add(
+                FieldError(
+                    f"event {event.event_id} is dated {event.date}, more than a year after its latest "
+                    f"report ({report})",
+                    where(event, "date"),
+                )
+            )
 
 
 def check_dataset(dataset: Dataset) -> None:
@@ -119,7 +149,9 @@ def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
         expected = arrow_table(model, tables.get(model.table, []))
         found = pq.read_table(path)
         if not (found.schema.equals(expected.schema, check_metadata=True) and found.equals(expected)):
-            problems.append((str(path), f"{model.table}-parquet: the file does not read back as the rows it was written from"))
+            problems.append(
+                (str(path), f"{model.table}-parquet: the file does not read back as the rows it was written from")
+            )
     return problems
 
 

@@ -96,7 +96,9 @@ def construct(node: yaml.Node, lines: Lines) -> Any:
             if key in mapping:
                 raise yaml.MarkedYAMLError(
                     problem=f"the key {key!r} is given twice (first on line {mapping.key_lines[key]}); "
-                            "YAML would keep only the last one", problem_mark=key_node.start_mark)
+                    "YAML would keep only the last one",
+                    problem_mark=key_node.start_mark,
+                )
             mapping[key] = construct(value_node, lines)
             mapping.key_lines[key] = lines.of(key_node.start_mark)
         return mapping
@@ -108,12 +110,15 @@ def check_events(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(problem="anchors and aliases (&name, *name) are not allowed in this file",
-                                       problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (&name, *name) are not allowed in this file", problem_mark=event.start_mark
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=event.start_mark)
+                raise yaml.MarkedYAMLError(
+                    problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=event.start_mark
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -132,7 +137,9 @@ def parse_yaml(text: str, shown: Path | str) -> Any:
     except yaml.reader.ReaderError as exc:  # e.g. a NUL byte: located by its character position
         line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
         char = exc.character
-        shown_char = f"U+{ord(char):04X}" if isinstance(char, str) else f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        shown_char = (
+            f"U+{ord(char):04X}" if isinstance(char, str) else f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        )
         raise YamlSyntaxError(f"the character {shown_char} is not allowed in YAML", Location.of(shown, line)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], Location.of(shown)) from None
@@ -142,7 +149,9 @@ def load_yaml(path: Path, shown: Path | None = None) -> Any:
     """Parse ``path`` keeping line information; raise YamlSyntaxError with the line (naming ``shown`` or ``path``)."""
     shown = shown or path
     if path.stat().st_size > MAX_BYTES:
-        raise YamlSyntaxError(f"larger than {MAX_BYTES:,} bytes; no curation or metadata file needs that", Location.of(shown))
+        raise YamlSyntaxError(
+            f"larger than {MAX_BYTES:,} bytes; no curation or metadata file needs that", Location.of(shown)
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")
@@ -170,7 +179,9 @@ def plain(node: Any) -> Any:
     return node
 
 
-def validation_errors(exc: ValidationError, path: Path, node: Any, rename: dict[str, str] | None = None) -> list[FieldError]:
+def validation_errors(
+    exc: ValidationError, path: Path, node: Any, rename: dict[str, str] | None = None
+) -> list[FieldError]:
     """Turn a pydantic ValidationError on a model built from ``node`` into located FieldErrors."""
     rename = rename or {}
     errors = []

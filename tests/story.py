@@ -1,5 +1,6 @@
 """Two short reports of my own on one made-up story (a within-report and a cross-report contradiction, two figures
 for the same quantity and two that are not), for the front page, article view and search tests."""
+
 import textwrap
 from pathlib import Path
 
@@ -21,7 +22,9 @@ rights: test text
 """
 REVIEWED = "status: curated\nreviewed_by: Test curators\nreviewed_on: 2024-03-07\n"
 
-ANNOTATION_A = REVIEWED + """\
+ANNOTATION_A = (
+    REVIEWED
+    + """\
 source_id: alpha-2024-03-05-eastbrook
 organizations:
   - id: eastbrook-army
@@ -120,6 +123,7 @@ claims:
 claim_relations:
   - {claim_id: c02, other_claim_id: c01, relation: contradicts, note: "Within one report: the army denies what the council asserts."}
 """
+)
 
 ARTICLE_B = (
     "Rebel commander Ivo Brandt said 900 rebels took part in the attack on Eastbrook. "
@@ -134,7 +138,9 @@ title: Rebel commander claims half of Eastbrook
 language: en
 rights: test text
 """
-ANNOTATION_B = REVIEWED + """\
+ANNOTATION_B = (
+    REVIEWED
+    + """\
 source_id: beta-2024-03-06-eastbrook
 organizations:
   - id: eastbrook-army
@@ -185,11 +191,14 @@ claims:
 claim_relations:
   - {claim_id: c01, other_claim_id: alpha-2024-03-05-eastbrook-c03, relation: contradicts, note: "Across reports: the commander asserts what the army spokesperson denies."}
 """
+)
 
 
 def write_story(root: Path) -> Path:
     (root / "seeds" / "annotations").mkdir(parents=True)
-    for n, (article, meta, annotation) in enumerate([(ARTICLE_A, META_A, ANNOTATION_A), (ARTICLE_B, META_B, ANNOTATION_B)]):
+    for n, (article, meta, annotation) in enumerate(
+        [(ARTICLE_A, META_A, ANNOTATION_A), (ARTICLE_B, META_B, ANNOTATION_B)]
+    ):
         (root / "seeds" / f"10{n}_story.txt").write_text(article, encoding="utf-8")
         (root / "seeds" / f"10{n}_story.meta.yaml").write_text(meta, encoding="utf-8")
         source_id = meta.split("\n")[0].split(": ")[1]

@@ -3,10 +3,9 @@ problem naming the file (and line and field where there is one), and the outputs
 
 import pytest
 from click.testing import CliRunner
+from conftest import ANNOTATION, ARTICLE, make_project, snapshot
 
 from extract.cli import main
-
-from conftest import ANNOTATION, ARTICLE, make_project, snapshot
 
 ANN = "seeds/annotations/test-2024-01-01-northgate.yaml"
 EVENT = "events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
@@ -17,12 +16,22 @@ CASES = {
     "article not UTF-8": dict(article_bytes=b"caf\xe9 and more"),
     "article over the size limit": dict(article_bytes=b"word " * 250_000),
     "YAML syntax error": dict(annotation=ANNOTATION.replace("kind: direct", "kind: [direct")),
-    "unknown field": dict(annotation=ANNOTATION.replace("    role: spokesperson\n", "    role: spokesperson\n    rank: 1\n")),
+    "unknown field": dict(
+        annotation=ANNOTATION.replace("    role: spokesperson\n", "    role: spokesperson\n    rank: 1\n")
+    ),
     "missing required field": dict(annotation=ANNOTATION.replace("    kind: direct\n", "")),
     "citation not in the article": dict(annotation=ANNOTATION.replace("We found nothing,", "We found it all,")),
-    "citation more than once": dict(annotation=ANNOTATION.replace("{text: Interior Ministry, every: true}", "Interior Ministry")),
-    "undefined reference": dict(annotation=ANNOTATION.replace("speaker_actor_id: ana-ruiz", "speaker_actor_id: nobody")),
-    "duplicate id": dict(annotation=ANNOTATION.replace("figures:\n", "  - id: q01\n    text: We found nothing,\n    kind: direct\nfigures:\n")),
+    "citation more than once": dict(
+        annotation=ANNOTATION.replace("{text: Interior Ministry, every: true}", "Interior Ministry")
+    ),
+    "undefined reference": dict(
+        annotation=ANNOTATION.replace("speaker_actor_id: ana-ruiz", "speaker_actor_id: nobody")
+    ),
+    "duplicate id": dict(
+        annotation=ANNOTATION.replace(
+            "figures:\n", "  - id: q01\n    text: We found nothing,\n    kind: direct\nfigures:\n"
+        )
+    ),
     "value outside its vocabulary": dict(annotation=ANNOTATION.replace("qualifier: approximate", "qualifier: roughly")),
     "malformed date": dict(annotation=ANNOTATION + EVENT.replace("2024-01-01", "2024-13-01")),
     "figure value contradicts surface": dict(annotation=ANNOTATION.replace("value: 300", "value: 30")),

@@ -40,7 +40,9 @@ def test_the_held_out_evaluation_scores_every_measure():
 
 
 def test_the_serving_load_benchmark_runs_a_bounded_load(built):
-    out = bench("bench/serve_load.py", "--requests", "40", "--concurrency", "4", "--workers", "1", "--root", str(built.root))
+    out = bench(
+        "bench/serve_load.py", "--requests", "40", "--concurrency", "4", "--workers", "1", "--root", str(built.root)
+    )
     assert "40 requests" in out and "errors: 0" in out
 
 

@@ -17,13 +17,23 @@ import pytest
 from extract.models import MODELS
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
         pytest.fail(f"Chromium is required in CI and is missing at {CHROMIUM} (.ci/run installs it)", pytrace=False)
-    pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run the browser tests", allow_module_level=True)
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: install Debian's chromium to run the browser tests", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +106,16 @@ def test_a_foreign_key_link_opens_the_speaker(page, server):
     assert "general coordinator" in page.content()
 
 
-QUERIES = ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources",
-           "where_reports_disagree", "conflicts_within_a_report", "corroborated_claims"]
+QUERIES = [
+    "who_said_what",
+    "figures_across_sources",
+    "timeline",
+    "entity_profile",
+    "mentions_across_sources",
+    "where_reports_disagree",
+    "conflicts_within_a_report",
+    "corroborated_claims",
+]
 
 
 def test_every_canned_query_is_tested():
@@ -125,8 +143,11 @@ def test_searching_quotes(page, server):
 
 def test_the_article_view_links_every_highlight_to_its_row(page, server, built):
     page.goto(server.url + "/article/afp-2023-09-20-tocoron")
-    source = next(r for r in csv.DictReader(io.StringIO((built.data / "csv" / "sources.csv").read_text(encoding="utf-8")))
-                  if r["source_id"] == "afp-2023-09-20-tocoron")
+    source = next(
+        r
+        for r in csv.DictReader(io.StringIO((built.data / "csv" / "sources.csv").read_text(encoding="utf-8")))
+        if r["source_id"] == "afp-2023-09-20-tocoron"
+    )
     assert page.locator("#article").inner_text().replace("\n", "") == source["text"].replace("\n", "")
     links = page.locator("#article a.hl-link")
     assert links.count() > 100
@@ -142,7 +163,9 @@ def test_the_article_view_links_every_highlight_to_its_row(page, server, built):
         elif table == "claims":
             assert text in row["text"]
         else:
-            pk = {"actors": "actor_id", "organizations": "organization_id", "places": "place_id", "events": "event_id"}[table]
+            pk = {"actors": "actor_id", "organizations": "organization_id", "places": "place_id", "events": "event_id"}[
+                table
+            ]
             assert row[pk] == row_id
         checked += 1
     assert checked == links.count()
@@ -166,11 +189,13 @@ def test_the_map_shows_places_with_coordinates(page, server):
 
 # The front page, the article view and search on two short reports of my own (tests/story.py).
 
+
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
+    from story import write_story
+
     from extract.pipeline import Project, build
     from extract.serve import LocalServer
-    from story import write_story
 
     project = Project(write_story(tmp_path_factory.mktemp("story")))
     build(project)
@@ -204,7 +229,10 @@ def test_the_front_page_tells_what_happened_from_which_sources(page, story):
 def test_the_timeline_shows_each_date_at_its_precision_in_time_order_with_its_sources(page, story):
     page.goto(story.url + "/")
     events = page.locator("#timeline li.event")
-    assert [events.nth(i).get_attribute("data-event") for i in range(events.count())] == ["eastbrook-rebels-founded", "eastbrook-attack"]
+    assert [events.nth(i).get_attribute("data-event") for i in range(events.count())] == [
+        "eastbrook-rebels-founded",
+        "eastbrook-attack",
+    ]
     assert page.locator("#timeline li.event .when").all_inner_texts() == ["2009", "2024-03-05"]  # a year is a year
     attack = page.locator('#timeline li[data-event="eastbrook-attack"]')
     assert "told by alpha-2024-03-05-eastbrook beta-2024-03-06-eastbrook" in " ".join(attack.inner_text().split())
@@ -229,8 +257,10 @@ def test_reports_disagree_lists_only_claims_of_different_sources(page, story):
     assert "beta-2024-03-06-eastbrook-c01--contradicts--alpha-2024-03-05-eastbrook-c03" in across
     for relation_id in across + within:
         relation = api(page, story, f"/tocoron/claim_relations/{relation_id}.json?_shape=objects")["rows"][0]
-        a, b = (api(page, story, f"/tocoron/claims/{relation[k]}.json?_shape=objects")["rows"][0]["source_id"]
-                for k in ("claim_id", "other_claim_id"))
+        a, b = (
+            api(page, story, f"/tocoron/claims/{relation[k]}.json?_shape=objects")["rows"][0]["source_id"]
+            for k in ("claim_id", "other_claim_id")
+        )
         assert (a != b) == (relation_id in across), relation_id
 
 
@@ -241,15 +271,22 @@ def test_figures_side_by_side_pair_only_the_same_quantity_of_the_same_event(page
     assert quantities.first.locator("strong").inner_text() == "rebels in the attack"
     assert quantities.first.locator("td a.words").all_inner_texts() == ["Some 400", "900"]
     section = page.locator("#figures").inner_text()
-    assert "about 40" not in section and "12" not in section  # civilians killed and soldiers killed: not the same quantity
+    assert (
+        "about 40" not in section and "12" not in section
+    )  # civilians killed and soldiers killed: not the same quantity
 
 
 def test_who_said_what_groups_quotations_by_speaker(page, story):
     page.goto(story.url + "/")
     speakers = page.locator("#who-said-what .speaker")
     assert speakers.evaluate_all("els => els.map(e => e.dataset.speaker)") == ["mara-vance", "ivo-brandt"]
-    assert page.locator('[data-speaker="mara-vance"] li a.words').all_inner_texts() == ["“We lost no ground,”", "“No civilians were harmed,”"]
-    assert page.locator('[data-speaker="ivo-brandt"] li a.words').all_inner_texts() == ["“We hold the eastern half of the town,”"]
+    assert page.locator('[data-speaker="mara-vance"] li a.words').all_inner_texts() == [
+        "“We lost no ground,”",
+        "“No civilians were harmed,”",
+    ]
+    assert page.locator('[data-speaker="ivo-brandt"] li a.words').all_inner_texts() == [
+        "“We hold the eastern half of the town,”"
+    ]
 
 
 def test_a_quote_on_the_front_page_opens_at_its_exact_words(page, story):
@@ -261,9 +298,11 @@ def test_a_quote_on_the_front_page_opens_at_its_exact_words(page, story):
 
 
 def test_a_row_page_links_to_its_words_and_the_words_link_back(page, story):
-    for table, row_id, words in [("quotes", "alpha-2024-03-05-eastbrook-q02", "No civilians were harmed,"),
-                                 ("figures", "beta-2024-03-06-eastbrook-f01", "900"),
-                                 ("claims", "alpha-2024-03-05-eastbrook-c01", "about 40 civilians were killed")]:
+    for table, row_id, words in [
+        ("quotes", "alpha-2024-03-05-eastbrook-q02", "No civilians were harmed,"),
+        ("figures", "beta-2024-03-06-eastbrook-f01", "900"),
+        ("claims", "alpha-2024-03-05-eastbrook-c01", "about 40 civilians were killed"),
+    ]:
         page.goto(story.url + f"/tocoron/{table}/{row_id}")
         page.locator("p.article-link a").click()
         page.wait_for_load_state()
@@ -297,10 +336,21 @@ def test_table_cells_show_whole_numbers_whole_and_truncate_long_labels(page, sto
 
 def test_the_article_view_tells_a_contradiction_across_reports_from_one_within_a_report(page, story):
     page.goto(story.url + "/article/alpha-2024-03-05-eastbrook")
-    kinds = {row_id: page.locator(f'#article mark[data-edge~="start"][data-table="claims"][data-id="{row_id}"]').get_attribute("data-kind")
-             for row_id in ("alpha-2024-03-05-eastbrook-c01", "alpha-2024-03-05-eastbrook-c02", "alpha-2024-03-05-eastbrook-c03")}
-    assert kinds == {"alpha-2024-03-05-eastbrook-c01": "conflicting", "alpha-2024-03-05-eastbrook-c02": "conflicting",
-                     "alpha-2024-03-05-eastbrook-c03": "contested"}
+    kinds = {
+        row_id: page.locator(
+            f'#article mark[data-edge~="start"][data-table="claims"][data-id="{row_id}"]'
+        ).get_attribute("data-kind")
+        for row_id in (
+            "alpha-2024-03-05-eastbrook-c01",
+            "alpha-2024-03-05-eastbrook-c02",
+            "alpha-2024-03-05-eastbrook-c03",
+        )
+    }
+    assert kinds == {
+        "alpha-2024-03-05-eastbrook-c01": "conflicting",
+        "alpha-2024-03-05-eastbrook-c02": "conflicting",
+        "alpha-2024-03-05-eastbrook-c03": "contested",
+    }
     assert page.locator("ul.contradictions.across li").count() == 1
     assert page.locator("ul.contradictions.within li").count() == 2
     assert "related by curated" not in page.content()
@@ -340,8 +390,10 @@ def test_an_unknown_article_is_a_plain_404_page(page, story):
 def test_a_javascript_link_in_a_map_popup_is_never_followed(page, story):
     from urllib.parse import urlencode
 
-    sql = ("select 10.5 as latitude, -66.9 as longitude, "
-           "json_object('title', 'here', 'link', 'javascript:alert(document.domain)') as popup")
+    sql = (
+        "select 10.5 as latitude, -66.9 as longitude, "
+        "json_object('title', 'here', 'link', 'javascript:alert(document.domain)') as popup"
+    )
     page.goto(story.url + "/tocoron?" + urlencode({"sql": sql}))
     page.wait_for_selector(".leaflet-marker-icon", timeout=15000)
     page.locator(".leaflet-marker-icon").first.click()

@@ -7,7 +7,7 @@ ARTICLE = "Venezuelan police entered Venezuela's prison. Then the police said th
 
 def test_a_citation_found_once_gives_its_exact_offsets():
     [span] = find_citation(ARTICLE, "entered")
-    assert ARTICLE[span.start:span.end] == "entered" and span.start == ARTICLE.index("entered")
+    assert ARTICLE[span.start : span.end] == "entered" and span.start == ARTICLE.index("entered")
 
 
 def test_a_citation_matches_whole_words_only():
@@ -17,7 +17,7 @@ def test_a_citation_matches_whole_words_only():
 
 def test_a_number_does_not_match_inside_a_longer_number():
     [span] = find_citation(ARTICLE, "20")
-    assert ARTICLE[span.start:span.start + 5] == "20:00"
+    assert ARTICLE[span.start : span.start + 5] == "20:00"
 
 
 def test_an_ambiguous_citation_is_refused_with_the_offsets():
@@ -51,11 +51,14 @@ def test_context_selects_the_match_inside_it():
     assert span.start == ARTICLE.rindex("the police")
 
 
-@pytest.mark.parametrize("text, context, error", [
-    ("police", "the police", CitationAmbiguous),          # context itself occurs more than once
-    ("the police", "nowhere at all", CitationNotFound),   # context missing
-    ("the police", "police said", CitationNotFound),      # text not inside context
-])
+@pytest.mark.parametrize(
+    "text, context, error",
+    [
+        ("police", "the police", CitationAmbiguous),  # context itself occurs more than once
+        ("the police", "nowhere at all", CitationNotFound),  # context missing
+        ("the police", "police said", CitationNotFound),  # text not inside context
+    ],
+)
 def test_a_bad_context_is_refused(text, context, error):
     with pytest.raises(error):
         find_citation(ARTICLE, text, context=context)

@@ -7,37 +7,34 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ANNOTATION, ROOT, make_project
 
 from extract.claims import MAX_PARTNERS, compare_quantities, counts_key, known_place_names, names_in, propose_relations
-from extract.rules import lexicon
-from extract.rules.rows import clause_polarity
 from extract.errors import BuildFailed
 from extract.models import Claim, ClaimRelation, Event, Figure, Source
 from extract.pipeline import assemble
 from extract.publish.datasette import QUERIES_FILE
-from extract.publish.schemas import full_ddl
 from extract.publish.sqlite import write_database
+from extract.rules import lexicon
+from extract.rules.rows import clause_polarity
 from extract.serve import datasette_app
 from extract.yamlfile import read_data
 
-from conftest import ANNOTATION, ROOT, make_project
-
-
 QUANTITY_CASES = [
-    ((5000, "approximate"), (5000, "exact"), "corroborates"),      # "some 5,000" and "5,000" agree
+    ((5000, "approximate"), (5000, "exact"), "corroborates"),  # "some 5,000" and "5,000" agree
     ((11000, "approximate"), (11000, "exact"), "corroborates"),
-    ((5000, "approximate"), (5400, "exact"), "corroborates"),      # within the ±10 % of "about"
+    ((5000, "approximate"), (5400, "exact"), "corroborates"),  # within the ±10 % of "about"
     ((20, "exact"), (25, "approximate"), "contradicts"),
     ((5000, "exact"), (6000, "exact"), "contradicts"),
-    ((8, "at_least"), (4, "exact"), "contradicts"),                # "at least eight" cannot be four
-    ((100, "more_than"), (100, "exact"), "contradicts"),           # "more than a hundred" is not a hundred
-    ((10, "at_least"), (12, "exact"), "qualifies"),                # a bound that the other fits
+    ((8, "at_least"), (4, "exact"), "contradicts"),  # "at least eight" cannot be four
+    ((100, "more_than"), (100, "exact"), "contradicts"),  # "more than a hundred" is not a hundred
+    ((10, "at_least"), (12, "exact"), "qualifies"),  # a bound that the other fits
     ((1, "less_than"), (1, "exact"), "corroborates"),
-    ((3, "vague"), (None, "vague"), "qualifies"),                  # "several" and "many"
+    ((3, "vague"), (None, "vague"), "qualifies"),  # "several" and "many"
     ((100, "more_than"), (150, "at_least"), "qualifies"),
     ((30, "less_than"), (40, "approximate"), "contradicts"),
-    ((19, "at_least"), (19, "at_least"), "corroborates"),          # the same open bound, twice
-    ((2000, "vague"), (2000, "vague"), "corroborates"),           # "thousands" and "thousands"
+    ((19, "at_least"), (19, "at_least"), "corroborates"),  # the same open bound, twice
+    ((2000, "vague"), (2000, "vague"), "corroborates"),  # "thousands" and "thousands"
 ]
 
 
@@ -48,13 +45,32 @@ def test_figures_are_compared_with_their_qualifiers(a, b, relation):
 
 
 def claim(claim_id, source_id, event_id, polarity="asserts", method="rule", figure_id=None, proposition="p"):
-    return Claim(claim_id=claim_id, event_id=event_id, source_id=source_id, proposition=proposition, polarity=polarity,
-                 certainty="stated", figure_id=figure_id, text="x", char_start=0, char_end=1, method=method, provenance="t")
+    return Claim(
+        claim_id=claim_id,
+        event_id=event_id,
+        source_id=source_id,
+        proposition=proposition,
+        polarity=polarity,
+        certainty="stated",
+        figure_id=figure_id,
+        text="x",
+        char_start=0,
+        char_end=1,
+        method=method,
+        provenance="t",
+    )
 
 
 def event(event_id, event_type="escape", day=1):
-    return Event(event_id=event_id, event_type=event_type, date=dt.date(2024, 1, day), date_precision="day", summary="s",
-                 method="rule", provenance="t")
+    return Event(
+        event_id=event_id,
+        event_type=event_type,
+        date=dt.date(2024, 1, day),
+        date_precision="day",
+        summary="s",
+        method="rule",
+        provenance="t",
+    )
 
 
 EVENTS = [event(e) for e in ("e1", "e2", "e3")]
@@ -68,29 +84,56 @@ def test_opposite_polarity_on_one_event_with_a_shared_place_is_a_contradiction()
     assert found == {("a-c1", "contradicts", "b-c1"), ("a-c1", "corroborates", "c-c1"), ("b-c1", "contradicts", "c-c1")}
 
 
-@pytest.mark.parametrize("events, anchors, related", [
-    ([event("e1"), event("e2")], [RIVERTON, RIVERTON], True),
-    ([event("e1"), event("e2")], [RIVERTON, frozenset({"place:lakeside"})], False),   # two escapes, two towns
-    ([event("e1"), event("e2")], [frozenset(), frozenset()], False),                 # type and date alone
-    ([event("e1", "escape"), event("e2", "detainee_transfer")], [RIVERTON, RIVERTON], False),  # one town, two kinds of event
-    ([event("e1"), event("e2", day=2)], [RIVERTON, RIVERTON], False),
-    ([event("e1"), event("e2")], [frozenset({"entity:river-gang"}), frozenset({"entity:river-gang", "place:x"})], True),
-])
+@pytest.mark.parametrize(
+    "events, anchors, related",
+    [
+        ([event("e1"), event("e2")], [RIVERTON, RIVERTON], True),
+        ([event("e1"), event("e2")], [RIVERTON, frozenset({"place:lakeside"})], False),  # two escapes, two towns
+        ([event("e1"), event("e2")], [frozenset(), frozenset()], False),  # type and date alone
+        (
+            [event("e1", "escape"), event("e2", "detainee_transfer")],
+            [RIVERTON, RIVERTON],
+            False,
+        ),  # one town, two kinds of event
+        ([event("e1"), event("e2", day=2)], [RIVERTON, RIVERTON], False),
+        (
+            [event("e1"), event("e2")],
+            [frozenset({"entity:river-gang"}), frozenset({"entity:river-gang", "place:x"})],
+            True,
+        ),
+    ],
+)
 def test_claims_relate_only_with_a_shared_event_type_date_and_anchor(events, anchors, related):
     claims = [claim("a-c1", "a", "e1"), claim("b-c1", "b", "e2")]
-    found = propose_relations(claims, [], events, [], dict(zip(["a-c1", "b-c1"], anchors)))
+    found = propose_relations(claims, [], events, [], dict(zip(["a-c1", "b-c1"], anchors, strict=False)))
     assert bool(found) == related
 
 
 def test_claims_citing_one_curated_event_relate_without_anchors():
     claims = [claim("a-c1", "a", "e1", method="curated"), claim("b-c1", "b", "e1", polarity="denies")]
     [relation] = propose_relations(claims, [], EVENTS, [])
-    assert (relation.relation, relation.note) == ("contradicts", "the same event (e1); one asserts what the other denies")
+    assert (relation.relation, relation.note) == (
+        "contradicts",
+        "the same event (e1); one asserts what the other denies",
+    )
 
 
 def test_no_proposal_within_one_source_or_where_a_curator_decided():
-    curated = [ClaimRelation(relation_id="x", claim_id="a-c1", other_claim_id="b-c1", relation="qualifies", method="curated", provenance="t")]
-    claims = [claim("a-c1", "a", "e1"), claim("a-c2", "a", "e1", polarity="denies"), claim("b-c1", "b", "e1", polarity="denies")]
+    curated = [
+        ClaimRelation(
+            relation_id="x",
+            claim_id="a-c1",
+            other_claim_id="b-c1",
+            relation="qualifies",
+            method="curated",
+            provenance="t",
+        )
+    ]
+    claims = [
+        claim("a-c1", "a", "e1"),
+        claim("a-c2", "a", "e1", polarity="denies"),
+        claim("b-c1", "b", "e1", polarity="denies"),
+    ]
     found = {(r.claim_id, r.other_claim_id) for r in propose_relations(claims, [], EVENTS, curated)}
     assert found == {("a-c2", "b-c1")}
 
@@ -101,53 +144,78 @@ def test_curated_claims_are_never_related_by_polarity_alone():
 
 
 def figure(figure_id, source_id, surface, value, qualifier, counts, unit="count"):
-    return Figure(figure_id=figure_id, source_id=source_id, surface=surface, value=value, qualifier=qualifier, unit=unit,
-                  counts=counts, char_start=0, char_end=len(surface), method="curated", provenance="t")
+    return Figure(
+        figure_id=figure_id,
+        source_id=source_id,
+        surface=surface,
+        value=value,
+        qualifier=qualifier,
+        unit=unit,
+        counts=counts,
+        char_start=0,
+        char_end=len(surface),
+        method="curated",
+        provenance="t",
+    )
 
 
 def test_figures_about_the_same_quantity_are_linked():
-    figures = [figure("a-f1", "a", "some 5,000", 5000, "approximate", "soldiers deployed"),
-               figure("b-f1", "b", "5,000", 5000, "exact", "soldiers sent to the border")]
-    claims = [claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
-              claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2")]
+    figures = [
+        figure("a-f1", "a", "some 5,000", 5000, "approximate", "soldiers deployed"),
+        figure("b-f1", "b", "5,000", 5000, "exact", "soldiers sent to the border"),
+    ]
+    claims = [
+        claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
+        claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2"),
+    ]
     [relation] = propose_relations(claims, figures, EVENTS, [])
     assert (relation.relation, relation.method) == ("corroborates", "rule") and "both count soldier" in relation.note
 
 
 def test_rule_figures_with_the_same_words_but_nothing_counted_in_common_are_not_compared():
     figures = [figure("a-f1", "a", "20", 20, "exact", "people"), figure("b-f1", "b", "20", 20, "exact", "people")]
-    claims = [claim("a-c1", "a", "e1", figure_id="a-f1", proposition="people: 20"),
-              claim("b-c1", "b", "e1", figure_id="b-f1", proposition="people: 20")]
+    claims = [
+        claim("a-c1", "a", "e1", figure_id="a-f1", proposition="people: 20"),
+        claim("b-c1", "b", "e1", figure_id="b-f1", proposition="people: 20"),
+    ]
     assert propose_relations(claims, figures, EVENTS, [], {"a-c1": RIVERTON, "b-c1": RIVERTON}) == []
 
 
-@pytest.mark.parametrize("counts_a, counts_b", [
-    ("armored vehicles deployed", "police officers deployed"),   # a dozen vehicles are not 900 officers
-    ("people", "people"),                                        # too general to say it is the same count
-    ("age in years", "age in years"),                            # two persons' ages
-])
+@pytest.mark.parametrize(
+    "counts_a, counts_b",
+    [
+        ("armored vehicles deployed", "police officers deployed"),  # a dozen vehicles are not 900 officers
+        ("people", "people"),  # too general to say it is the same count
+        ("age in years", "age in years"),  # two persons' ages
+    ],
+)
 def test_figures_counting_different_things_are_not_compared(counts_a, counts_b):
     figures = [figure("a-f1", "a", "dozens", 24, "vague", counts_a), figure("b-f1", "b", "900", 900, "exact", counts_b)]
-    claims = [claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
-              claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2")]
+    claims = [
+        claim("a-c1", "a", "e1", method="curated", figure_id="a-f1", proposition="p1"),
+        claim("b-c1", "b", "e1", method="curated", figure_id="b-f1", proposition="p2"),
+    ]
     assert propose_relations(claims, figures, EVENTS, [], {"a-c1": RIVERTON, "b-c1": RIVERTON}) == []
 
 
-@pytest.mark.parametrize("counts, key", [
-    ("inmates moved", "prisoner"),
-    ("detainees who escaped", "prisoner"),
-    ("prisoners to be transferred to other prisons", "prisoner"),
-    ("armored vehicles deployed", "vehicle"),
-    ("masked gunmen", "gunman"),
-    ("police members deployed", "police member"),
-    ("members of the rebel militia", "militia member"),
-    ("towns the storm has reached", "town"),
-    ("buses leaving the depot", "bus"),
-    ("killed", "death"),
-    ("people", None),
-    ("hours of waiting", None),
-    ("unspecified", None),
-])
+@pytest.mark.parametrize(
+    "counts, key",
+    [
+        ("inmates moved", "prisoner"),
+        ("detainees who escaped", "prisoner"),
+        ("prisoners to be transferred to other prisons", "prisoner"),
+        ("armored vehicles deployed", "vehicle"),
+        ("masked gunmen", "gunman"),
+        ("police members deployed", "police member"),
+        ("members of the rebel militia", "militia member"),
+        ("towns the storm has reached", "town"),
+        ("buses leaving the depot", "bus"),
+        ("killed", "death"),
+        ("people", None),
+        ("hours of waiting", None),
+        ("unspecified", None),
+    ],
+)
 def test_what_a_figure_counts_is_reduced_to_its_head_noun(counts, key):
     assert counts_key(counts) == key
 
@@ -161,52 +229,66 @@ def test_a_figure_row_gets_its_counts_key_from_counts():
     assert figure("a-f1", "a", "12", 12, "exact", "inmates who fled").counts_key == "prisoner"
 
 
-@pytest.mark.parametrize("sentence, places", [
-    ("Police raided a farm near Dunedin on Monday.", {"dunedin"}),
-    ("DUNEDIN (Wire) - Police raided a farm on Monday.", {"dunedin"}),   # a dateline; "Police" is no town
-    ("Union leaders met in Geelong and Ballarat.", {"geelong", "ballarat"}),
-    ("Geelong fans cheered.", set()),                                     # one word opening a sentence
-    ("The talks moved to Latin America and Peru.", set()),                # regions and countries are too broad
-    ("Officers said reading the order took an hour.", set()),
-])
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("Police raided a farm near Dunedin on Monday.", {"dunedin"}),
+        ("DUNEDIN (Wire) - Police raided a farm on Monday.", {"dunedin"}),  # a dateline; "Police" is no town
+        ("Union leaders met in Geelong and Ballarat.", {"geelong", "ballarat"}),
+        ("Geelong fans cheered.", set()),  # one word opening a sentence
+        ("The talks moved to Latin America and Peru.", set()),  # regions and countries are too broad
+        ("Officers said reading the order took an hour.", set()),
+    ],
+)
 def test_place_names_in_a_sentence(sentence, places):
     assert names_in(sentence, known_place_names()) == places
 
 
-@pytest.mark.parametrize("before_trigger, polarity", [
-    ("Without warning, police", "asserts"),                  # the negation is in another clause
-    ("With no warrant in hand, officers", "asserts"),
-    ("Officers with no warrant", "asserts"),                 # a prepositional phrase, not the subject
-    ("No inmates", "denies"),
-    ("There was no", "denies"),
-    ("None of the prisoners", "denies"),
-    ("The guards did not", "denies"),
-    ("Protesters have never", "denies"),
-    ("The crowd didn\u2019t", "denies"),
-    ("The ministry denied that any prisoners", "denies"),
-    ("Soldiers foiled an", "denies"),
-    ("Officials have not ruled out that prisoners", "asserts"),  # a negated denial denies nothing
-    ("Guards stopped a fight and two prisoners", "asserts"),    # "stopped" governs the fight, not the escape
-    ("It was not clear whether prisoners", "asserts"),
-    ("The mayor said no one", "denies"),
-    ("No one knew how many prisoners", "asserts"),            # the determiner is on another verb's subject
-])
+@pytest.mark.parametrize(
+    "before_trigger, polarity",
+    [
+        ("Without warning, police", "asserts"),  # the negation is in another clause
+        ("With no warrant in hand, officers", "asserts"),
+        ("Officers with no warrant", "asserts"),  # a prepositional phrase, not the subject
+        ("No inmates", "denies"),
+        ("There was no", "denies"),
+        ("None of the prisoners", "denies"),
+        ("The guards did not", "denies"),
+        ("Protesters have never", "denies"),
+        ("The crowd didn\u2019t", "denies"),
+        ("The ministry denied that any prisoners", "denies"),
+        ("Soldiers foiled an", "denies"),
+        ("Officials have not ruled out that prisoners", "asserts"),  # a negated denial denies nothing
+        ("Guards stopped a fight and two prisoners", "asserts"),  # "stopped" governs the fight, not the escape
+        ("It was not clear whether prisoners", "asserts"),
+        ("The mayor said no one", "denies"),
+        ("No one knew how many prisoners", "asserts"),  # the determiner is on another verb's subject
+    ],
+)
 def test_polarity_comes_from_the_triggers_own_clause(before_trigger, polarity):
     assert clause_polarity(before_trigger)[0] == polarity
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("claims", "denial"), ids=lambda e: e["id"])
 def test_every_denial_cue_denies(entry):
-    subject = {"governs": "The ministry {w} that prisoners", "negates": "Prisoners did {w}",
-               "determiner": "{w} prisoners"}[entry["kind"]]
+    subject = {
+        "governs": "The ministry {w} that prisoners",
+        "negates": "Prisoners did {w}",
+        "determiner": "{w} prisoners",
+    }[entry["kind"]]
     for word in entry["words"]:
         text = subject.format(w=word) if not (entry["kind"] == "negates" and word == "n't") else "Prisoners didn't"
         assert clause_polarity(text) == ("denies", entry["id"]), word
 
 
 def test_the_claim_pairing_benchmark_runs_and_reports_growth():
-    result = subprocess.run([sys.executable, "bench/claims_scale.py", "--sizes", "40", "80"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "bench/claims_scale.py", "--sizes", "40", "80"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     rows = [line.split() for line in result.stdout.splitlines() if line.strip()[:1].isdigit()]
     assert [r[0] for r in rows] == ["40", "80"] and all(int(r[2].replace(",", "")) > 0 for r in rows)  # relations made
@@ -226,7 +308,9 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
     assert (government.claimant_organization_id, government.polarity) == ("venezuelan-government", "denies")
     relations = {(r.claim_id, r.relation, r.other_claim_id): r.method for r in dataset.rows("claim_relations")}
     assert relations[("efe-2023-09-20-tocoron-c05", "contradicts", "efe-2023-09-20-tocoron-c03")] == "curated"
-    assert relations[("afp-2023-09-20-tocoron-c01", "corroborates", "efe-2023-09-20-tocoron-c06")] == "rule"  # 11,000 in both
+    assert (
+        relations[("afp-2023-09-20-tocoron-c01", "corroborates", "efe-2023-09-20-tocoron-c06")] == "rule"
+    )  # 11,000 in both
     # "several" detainees and "some" gang leaders who escaped count different people: no longer compared
     assert not [r for r in relations if r[0] == "afp-2023-09-20-tocoron-c02" and r[2] == "efe-2023-09-20-tocoron-c04"]
     scopes = {r.relation_id: r.scope for r in dataset.rows("claim_relations")}
@@ -234,25 +318,32 @@ def test_the_seeds_record_who_claimed_what_and_where_they_disagree(built):
     assert scopes["afp-2023-09-20-tocoron-c06--contradicts--efe-2023-09-20-tocoron-c07"] == "cross_source"
     text = {s.source_id: s.text for s in dataset.rows("sources")}
     for c in claims.values():
-        assert text[c.source_id][c.char_start:c.char_end] == c.text
+        assert text[c.source_id][c.char_start : c.char_end] == c.text
 
 
-CLAIM = ("events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
-         "claims:\n  - id: c01\n    text: Police raided the Northgate jail\n    event_id: raid\n    proposition: p\n"
-         "    polarity: asserts\n    certainty: stated\n")
+CLAIM = (
+    "events:\n  - id: raid\n    event_type: strategic_developments\n    sub_event_type: arrests\n    date: 2024-01-01\n    date_precision: day\n    summary: A raid.\n"
+    "claims:\n  - id: c01\n    text: Police raided the Northgate jail\n    event_id: raid\n    proposition: p\n"
+    "    polarity: asserts\n    certainty: stated\n"
+)
 
 
-@pytest.mark.parametrize("extra, field", [
-    ("    quote_id: q09\n", "quote_id"),
-    ("claim_relations:\n  - {claim_id: c01, other_claim_id: c07, relation: contradicts}\n", "other_claim_id"),
-])
+@pytest.mark.parametrize(
+    "extra, field",
+    [
+        ("    quote_id: q09\n", "quote_id"),
+        ("claim_relations:\n  - {claim_id: c01, other_claim_id: c07, relation: contradicts}\n", "other_claim_id"),
+    ],
+)
 def test_a_claim_citing_a_missing_quote_or_claim_is_refused(tmp_path, extra, field):
     with pytest.raises(BuildFailed) as info:
         assemble(make_project(tmp_path, annotation=ANNOTATION + CLAIM + extra))
     assert [(e[2], e[3]) for e in info.value.flatten()] == [(field, "reference-error")]
 
 
-NORTHGATE = ANNOTATION + """\
+NORTHGATE = (
+    ANNOTATION
+    + """\
 places:
   - id: northgate-jail
     name: Northgate jail
@@ -281,20 +372,32 @@ claims:
 claim_relations:
   - {claim_id: c02, other_claim_id: c01, relation: contradicts, note: the spokesperson against the report}
 """
+)
 
 OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 2024-01-01)
-    "200_denial": ("other-2024-01-03-denial", "The governor denied that any inmates escaped from the Northgate jail on Monday."),
+    "200_denial": (
+        "other-2024-01-03-denial",
+        "The governor denied that any inmates escaped from the Northgate jail on Monday.",
+    ),
     "201_dunedin": ("other-2024-01-03-dunedin", "Police raided a bank in Dunedin on Monday, witnesses said."),
     "202_tampere": ("other-2024-01-03-tampere", "Police raided a warehouse in Tampere on Monday."),
     "203_tampere": ("wire-2024-01-03-tampere", "Officers raided a warehouse in Tampere on Monday, seizing weapons."),
     "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
-    "205_ballarat": ("other-2024-01-03-ballarat", "No prisoners escaped from the Ballarat jail on Monday, officials said."),
-    "206_bendigo": ("other-2024-01-03-bendigo", "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday."),
+    "205_ballarat": (
+        "other-2024-01-03-ballarat",
+        "No prisoners escaped from the Ballarat jail on Monday, officials said.",
+    ),
+    "206_bendigo": (
+        "other-2024-01-03-bendigo",
+        "Some 200 police officers and 12 armored vehicles stormed the Bendigo prison on Monday.",
+    ),
     "208_agency": ("other-2024-01-03-agency", "MILDURA (AFP) - Police raided a farm on Monday, officers said."),
     "209_agency": ("wire-2024-01-03-agency", "SHEPPARTON (AFP) - Police raided a shop on Monday."),
     "210_mildura": ("wire-2024-01-03-mildura", "Police raided a farm near Mildura on Monday."),
-    "207_bendigo": ("wire-2024-01-03-bendigo",
-                    "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday."),
+    "207_bendigo": (
+        "wire-2024-01-03-bendigo",
+        "Officials said 200 police officers backed by dozens of armored vehicles stormed the Bendigo prison on Monday.",
+    ),
 }
 
 
@@ -306,7 +409,9 @@ def related(tmp_path_factory):
         (project.seeds / f"{stem}.txt").write_text(text, encoding="utf-8")
         (project.seeds / f"{stem}.meta.yaml").write_text(
             f'source_id: {source_id}\npublisher: {source_id.split("-")[0].title()} News\npublished: "2024-01-03"\n'
-            f"title: t\nlanguage: en\nrights: r\n", encoding="utf-8")
+            f"title: t\nlanguage: en\nrights: r\n",
+            encoding="utf-8",
+        )
     dataset = assemble(project)
     database = project.root / "test.db"
     write_database(dataset.tables, database)
@@ -315,8 +420,11 @@ def related(tmp_path_factory):
 
 def relation_pairs(dataset, method=None):
     source = {c.claim_id: c.source_id for c in dataset.rows("claims")}
-    return {(source[r.claim_id], r.relation, source[r.other_claim_id]) for r in dataset.rows("claim_relations")
-            if method in (None, r.method)}
+    return {
+        (source[r.claim_id], r.relation, source[r.other_claim_id])
+        for r in dataset.rows("claim_relations")
+        if method in (None, r.method)
+    }
 
 
 def test_an_uncurated_denial_contradicts_the_curated_claim_about_the_same_place_and_event(related):
@@ -329,8 +437,14 @@ def test_an_uncurated_denial_contradicts_the_curated_claim_about_the_same_place_
     assert "northgate jail" in relation.note
 
 
-@pytest.mark.parametrize("source_id, polarity", [
-    ("other-2024-01-03-geelong", "asserts"), ("other-2024-01-03-ballarat", "denies"), ("other-2024-01-03-tampere", "asserts")])
+@pytest.mark.parametrize(
+    "source_id, polarity",
+    [
+        ("other-2024-01-03-geelong", "asserts"),
+        ("other-2024-01-03-ballarat", "denies"),
+        ("other-2024-01-03-tampere", "asserts"),
+    ],
+)
 def test_a_rule_claim_takes_its_polarity_from_its_own_clause(related, source_id, polarity):
     [rule_claim] = [c for c in related[0].rows("claims") if c.source_id == source_id]
     assert rule_claim.polarity == polarity
@@ -339,7 +453,9 @@ def test_a_rule_claim_takes_its_polarity_from_its_own_clause(related, source_id,
 def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
     dataset, _ = related
     rule_sources = {c.source_id for c in dataset.rows("claims") if c.method == "rule"}
-    assert {sid for sid, _ in OTHERS.values()} <= rule_sources  # every article made a claim, so the test means something
+    assert {
+        sid for sid, _ in OTHERS.values()
+    } <= rule_sources  # every article made a claim, so the test means something
     pairs = relation_pairs(dataset, "rule")
     assert ("other-2024-01-03-tampere", "corroborates", "wire-2024-01-03-tampere") in pairs
     assert not [p for p in pairs if "other-2024-01-03-dunedin" in p]
@@ -347,8 +463,9 @@ def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
 
 def test_the_news_agency_of_a_dateline_is_no_evidence_of_one_event(related):
     dataset, _ = related
-    assert {"other-2024-01-03-agency", "wire-2024-01-03-agency"} <= {m.source_id for m in dataset.rows("mentions")
-                                                                      if m.text == "AFP"}  # the agency was found
+    assert {"other-2024-01-03-agency", "wire-2024-01-03-agency"} <= {
+        m.source_id for m in dataset.rows("mentions") if m.text == "AFP"
+    }  # the agency was found
     pairs = relation_pairs(dataset, "rule")
     assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-agency") not in pairs
     assert ("other-2024-01-03-agency", "corroborates", "wire-2024-01-03-mildura") in pairs  # the dateline's town is
@@ -373,16 +490,47 @@ def test_figures_side_by_side_pair_only_figures_counting_the_same_thing(related)
     _, database = related
     rows = canned(database, "figures_across_sources")
     found = {(r["surface_a"], r["surface_b"], r["comparison"].split(":")[0]) for r in rows}
-    assert found == {("Some 200", "200", "corroborates"), ("12", "dozens", "contradicts")}  # officers with officers only
+    assert found == {
+        ("Some 200", "200", "corroborates"),
+        ("12", "dozens", "contradicts"),
+    }  # officers with officers only
 
 
 def figures_database(folder, figures):
     """A database of two sources and one curated event with ``figures`` as (value, qualifier, counts_key), one a source."""
-    sources = [Source(source_id=s, publisher="p", published="2024-01-01", published_date=dt.date(2024, 1, 1), title="t",
-                      language="en", rights="r", file="f", text_sha256="0" * 64, text="x") for s in ("s1", "s2")]
-    rows = [Figure(figure_id=f"s{n}-f1", source_id=f"s{n}", surface="x", value=value, qualifier=qualifier, unit="count",
-                   counts=key or "people", counts_key=key, event_id="e1", char_start=0, char_end=1, method="curated", provenance="t")
-            for n, (value, qualifier, key) in enumerate(figures, 1)]
+    sources = [
+        Source(
+            source_id=s,
+            publisher="p",
+            published="2024-01-01",
+            published_date=dt.date(2024, 1, 1),
+            title="t",
+            language="en",
+            rights="r",
+            file="f",
+            text_sha256="0" * 64,
+            text="x",
+        )
+        for s in ("s1", "s2")
+    ]
+    rows = [
+        Figure(
+            figure_id=f"s{n}-f1",
+            source_id=f"s{n}",
+            surface="x",
+            value=value,
+            qualifier=qualifier,
+            unit="count",
+            counts=key or "people",
+            counts_key=key,
+            event_id="e1",
+            char_start=0,
+            char_end=1,
+            method="curated",
+            provenance="t",
+        )
+        for n, (value, qualifier, key) in enumerate(figures, 1)
+    ]
     database = folder / "figures.db"
     write_database({"sources": sources, "events": [event("e1")], "figures": rows}, database)
     return database
@@ -397,14 +545,19 @@ def test_the_figures_query_compares_qualifiers_as_the_claims_do(tmp_path, a, b):
 
 @pytest.mark.parametrize("keys", [("prisoner", "guard"), ("prisoner", None), (None, None)])
 def test_the_figures_query_does_not_pair_figures_of_one_event_counting_different_things(tmp_path, keys):
-    assert canned(figures_database(tmp_path, [(300, "exact", keys[0]), (12, "exact", keys[1])]), "figures_across_sources") == []
+    assert (
+        canned(figures_database(tmp_path, [(300, "exact", keys[0]), (12, "exact", keys[1])]), "figures_across_sources")
+        == []
+    )
 
 
 def test_a_contradiction_inside_one_report_is_not_where_the_reports_disagree(related):
     _, database = related
     across = canned(database, "where_reports_disagree")
     within = canned(database, "conflicts_within_a_report")
-    assert [r["relation_id"] for r in within] == ["test-2024-01-01-northgate-c02--contradicts--test-2024-01-01-northgate-c01"]
+    assert [r["relation_id"] for r in within] == [
+        "test-2024-01-01-northgate-c02--contradicts--test-2024-01-01-northgate-c01"
+    ]
     assert across and all(r["source_a"] != r["source_b"] for r in across)
     assert within[0]["relation_id"] not in {r["relation_id"] for r in across}
 

@@ -1,10 +1,9 @@
 """The command line: a thin layer that prints one line per problem and exits non-zero."""
 
 from click.testing import CliRunner
+from conftest import ANNOTATION, ROOT, make_project
 
 from extract.cli import main
-
-from conftest import ANNOTATION, ROOT, make_project
 
 
 def test_every_command_has_help_with_an_example():
@@ -41,8 +40,12 @@ def test_a_failed_build_prints_one_line_per_problem_and_exits_1(tmp_path):
 
 def test_rules_prints_json_for_standard_input():
     import json
-    result = CliRunner().invoke(main, ["rules", "-", "--published", "2024-03-14"],
-                                input="“We will win,” said Ana Ruiz. Police arrested 12 men on Monday.".encode())
+
+    result = CliRunner().invoke(
+        main,
+        ["rules", "-", "--published", "2024-03-14"],
+        input="“We will win,” said Ana Ruiz. Police arrested 12 men on Monday.".encode(),
+    )
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert set(out) >= {"quotes", "figures", "persons", "organizations", "events"}
@@ -67,7 +70,9 @@ def test_rules_refuses_a_malformed_date(tmp_path):
 def test_a_draft_for_a_new_article_builds_as_written(tmp_path):
     project = make_project(tmp_path, annotation=None)
     article = project.seeds / "100_test.txt"
-    result = CliRunner().invoke(main, ["draft", str(article), "--out", str(project.annotations / "test-2024-01-01-northgate.yaml")])
+    result = CliRunner().invoke(
+        main, ["draft", str(article), "--out", str(project.annotations / "test-2024-01-01-northgate.yaml")]
+    )
     assert result.exit_code == 0, result.output
     draft = (project.annotations / "test-2024-01-01-northgate.yaml").read_text(encoding="utf-8")
     assert "We found nothing," in draft and "Ana Ruiz" in draft

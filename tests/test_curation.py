@@ -7,14 +7,15 @@ draft already lists what the rules rejected)."""
 import re
 
 import pytest
+from conftest import ROOT
 
 from extract.curated.annotations import read_annotations
 from extract.sources import load_sources
 
-from conftest import ROOT
-
 SOURCES = load_sources(ROOT / "seeds", ROOT)
-CURATED = {c.source_id: c for c in read_annotations(ROOT / "seeds" / "annotations", SOURCES, ROOT) if c.status == "curated"}
+CURATED = {
+    c.source_id: c for c in read_annotations(ROOT / "seeds" / "annotations", SOURCES, ROOT) if c.status == "curated"
+}
 REVIEWED = [s for s in SOURCES if s.source_id in CURATED]
 QUOTED = re.compile(r"“([^”]+)”")
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -27,7 +28,9 @@ def covered(start, end, spans):
 @pytest.mark.parametrize("source", REVIEWED, ids=lambda s: s.source_id)
 def test_every_quotation_mark_pair_is_a_quote_or_a_considered_exclusion(source):
     curated = CURATED[source.source_id]
-    spans = [(q.char_start, q.char_end) for q in curated.quotes] + [(s.start, s.end) for s in curated.exclusions["not_quotes"]]
+    spans = [(q.char_start, q.char_end) for q in curated.quotes] + [
+        (s.start, s.end) for s in curated.exclusions["not_quotes"]
+    ]
     missed = [m.group(1) for m in QUOTED.finditer(source.text) if not covered(m.start(1), m.end(1), spans)]
     assert missed == []
 
@@ -35,14 +38,18 @@ def test_every_quotation_mark_pair_is_a_quote_or_a_considered_exclusion(source):
 @pytest.mark.parametrize("source", REVIEWED, ids=lambda s: s.source_id)
 def test_every_number_in_digits_is_a_figure_or_a_considered_exclusion(source):
     curated = CURATED[source.source_id]
-    spans = [(f.char_start, f.char_end) for f in curated.figures] + [(s.start, s.end) for s in curated.exclusions["not_figures"]]
+    spans = [(f.char_start, f.char_end) for f in curated.figures] + [
+        (s.start, s.end) for s in curated.exclusions["not_figures"]
+    ]
     missed = [m.group() for m in NUMBER.finditer(source.text) if not covered(m.start(), m.end(), spans)]
     assert missed == []
 
 
 @pytest.mark.parametrize("source", REVIEWED, ids=lambda s: s.source_id)
 def test_every_quote_has_a_speaker(source):
-    unattributed = [q.text for q in CURATED[source.source_id].quotes if not (q.speaker_actor_id or q.speaker_organization_id)]
+    unattributed = [
+        q.text for q in CURATED[source.source_id].quotes if not (q.speaker_actor_id or q.speaker_organization_id)
+    ]
     assert unattributed == []
 
 

@@ -30,7 +30,9 @@ def test_each_table_serves_all_its_rows(datasette, built, model):
     assert response.status_code == 200
     rows = response.json()
     expected = (built.data / "csv" / f"{model.table}.csv").read_text(encoding="utf-8")
-    import csv, io
+    import csv
+    import io
+
     assert len(rows) == len(list(csv.DictReader(io.StringIO(expected))))
     html = get(datasette, f"/tocoron/{model.table}")
     assert html.status_code == 200
@@ -47,12 +49,21 @@ def test_foreign_keys_show_labels(datasette):
 
 
 def test_full_text_search_finds_quotes_articles_events_and_names(datasette):
-    for table, term in [("quotes", "chaos"), ("sources", "tunnels"), ("events", "tunnel"), ("places", "Tocoron"), ("actors", "Nieto"), ("organizations", "Observatory")]:
+    for table, term in [
+        ("quotes", "chaos"),
+        ("sources", "tunnels"),
+        ("events", "tunnel"),
+        ("places", "Tocoron"),
+        ("actors", "Nieto"),
+        ("organizations", "Observatory"),
+    ]:
         rows = get(datasette, f"/tocoron/{table}.json?_search={term}&_shape=array").json()
         assert rows, (table, term)
 
 
-@pytest.mark.parametrize("query", ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources"])
+@pytest.mark.parametrize(
+    "query", ["who_said_what", "figures_across_sources", "timeline", "entity_profile", "mentions_across_sources"]
+)
 def test_canned_queries_have_descriptions_and_return_rows(datasette, query):
     response = get(datasette, f"/tocoron/{query}.json?id=tren-de-aragua&_shape=array")
     assert response.status_code == 200 and len(response.json()) > 0
@@ -69,6 +80,7 @@ def test_the_article_view_and_downloads_are_served(datasette, built):
 
 def load_plugin(name: str):
     from importlib import util
+
     from extract.serve import SITE
 
     spec = util.spec_from_file_location(name, SITE / "plugins" / f"{name}.py")
@@ -77,10 +89,15 @@ def load_plugin(name: str):
     return module
 
 
-@pytest.mark.parametrize("date, precision, shown", [
-    ("2009-01-01", "year", "2009"), ("2021-06-01", "month", "June 2021"), ("2024-03-05", "day", "2024-03-05"),
-    (None, "unknown", "undated"),
-])
+@pytest.mark.parametrize(
+    "date, precision, shown",
+    [
+        ("2009-01-01", "year", "2009"),
+        ("2021-06-01", "month", "June 2021"),
+        ("2024-03-05", "day", "2024-03-05"),
+        (None, "unknown", "undated"),
+    ],
+)
 def test_a_date_is_shown_at_its_precision(date, precision, shown):
     assert load_plugin("front_page").shown_date(date, precision) == shown
 
@@ -99,16 +116,28 @@ def test_the_queries_run_on_every_article_view_and_front_page_use_indexes(built)
     front = read_data(load_plugin("front_page").QUERIES)
     article = load_plugin("article_view")
     conn = sqlite3.connect(built.data / "tocoron.db")
-    params = {"source_id": "x", "ids": "[]", "actor_id": "x", "organization_id": None, "per_speaker": 3,
-              "event_id": "x", "quantity": "x", "unit": "count"}
-    for name, sql in [("spans", article.SPANS_SQL), ("contradictions", article.CONTRADICTIONS_SQL),
-                      *[(n, front[n]) for n in ("event_sources", "speaker_quotes", "quantity_figures")]]:
+    params = {
+        "source_id": "x",
+        "ids": "[]",
+        "actor_id": "x",
+        "organization_id": None,
+        "per_speaker": 3,
+        "event_id": "x",
+        "quantity": "x",
+        "unit": "count",
+    }
+    for name, sql in [
+        ("spans", article.SPANS_SQL),
+        ("contradictions", article.CONTRADICTIONS_SQL),
+        *[(n, front[n]) for n in ("event_sources", "speaker_quotes", "quantity_figures")],
+    ]:
         assert full_scans(conn, sql, params) == [], name
     assert full_scans(conn, front["timeline"], {"limit": 41, "offset": 0}) == ["SCAN e"]
 
 
 def test_the_front_page_is_built_from_the_data(datasette, built):
-    import csv, io
+    import csv
+    import io
 
     page = get(datasette, "/")
     assert page.status_code == 200

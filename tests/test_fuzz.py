@@ -8,31 +8,59 @@ import signal
 from contextlib import contextmanager
 
 import pytest
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.curated.citations import CitationAmbiguous, CitationNotFound, find_citation
 from extract.rules import analyze
 
-from conftest import ROOT
-
 MARKS = list("“”«»„‹›\"‘’'")
 RTL = list("שלוםمرحبا")
 EMOJI = ["😀", "🇻🇪", "👩🏽‍⚖️", "\u200d", "\ufeff"]
-FRAGMENTS = ["said", "told reporters", "according to", "Ana Ruiz", "the Interior Ministry", "(OVP)", "some", "11,000",
-             "twenty-five", "at least", "on Monday", "yesterday", "4-year-old", "$3.5 million", "12%", "\n\n", ". ", ", ",
-             "dozens of", "7 a.m.", "20/09/2023", "@handle1", "https://x.org/a/1", "known as", "escaped", "stormed"]
+FRAGMENTS = [
+    "said",
+    "told reporters",
+    "according to",
+    "Ana Ruiz",
+    "the Interior Ministry",
+    "(OVP)",
+    "some",
+    "11,000",
+    "twenty-five",
+    "at least",
+    "on Monday",
+    "yesterday",
+    "4-year-old",
+    "$3.5 million",
+    "12%",
+    "\n\n",
+    ". ",
+    ", ",
+    "dozens of",
+    "7 a.m.",
+    "20/09/2023",
+    "@handle1",
+    "https://x.org/a/1",
+    "known as",
+    "escaped",
+    "stormed",
+]
 
-news_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(MARKS + RTL + EMOJI),
-                               st.text(min_size=1, max_size=12)), max_size=80).map(" ".join)
+news_like = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(MARKS + RTL + EMOJI), st.text(min_size=1, max_size=12)),
+    max_size=80,
+).map(" ".join)
 any_text = st.one_of(st.text(max_size=400), news_like)
 
 
 @contextmanager
 def time_limit(seconds: int):
     """Fail instead of hanging: a loop without end becomes an error after ``seconds``."""
+
     def stop(signum, frame):
         raise TimeoutError(f"did not finish within {seconds} s")
+
     previous = signal.signal(signal.SIGALRM, stop)
     signal.alarm(seconds)
     try:
@@ -44,12 +72,12 @@ def time_limit(seconds: int):
 
 def assert_spans_hold(text: str, result) -> None:
     for q in result.quotes:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     for f in result.figures:
-        assert text[f.start:f.end] == f.surface
+        assert text[f.start : f.end] == f.surface
     for e in result.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     for ev in result.events:
         for start, end, trigger, _ in ev.mentions:
             assert text[start:end] == trigger
@@ -69,8 +97,11 @@ def test_rules_never_raise_and_spans_hold(text):
 # quotation must come back with exactly its content's offsets, and nothing else may be returned.
 PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'), ("‘", "’"), ("'", "'"), ("‘‘", "’’"), ('"', "”"), ("“", '"')]
 plain_run = st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=12)).map(
-    lambda s: "".join(c for c in s if c not in "“”«»„‹›\"‘’'`´\u2018\u2019\u201a\u201b\u201e\u201f\u2039\u203a"))
-speech = st.lists(st.from_regex(r"[a-z]{2,9}", fullmatch=True), min_size=3, max_size=12).map(lambda ws: " ".join(ws) + ".")
+    lambda s: "".join(c for c in s if c not in "“”«»„‹›\"‘’'`´\u2018\u2019\u201a\u201b\u201e\u201f\u2039\u203a")
+)
+speech = st.lists(st.from_regex(r"[a-z]{2,9}", fullmatch=True), min_size=3, max_size=12).map(
+    lambda ws: " ".join(ws) + "."
+)
 
 
 @st.composite
@@ -106,25 +137,32 @@ def test_citations_found_are_exact(text, data):
     end = data.draw(st.integers(start + 1, len(text)))
     needle = text[start:end]
     option = data.draw(st.sampled_from(["plain", "every", "occurrence", "context"]))
-    kwargs = {"every": {"every": True}, "occurrence": {"occurrence": data.draw(st.integers(1, 3))},
-              "context": {"context": text[max(0, start - 5):end + 5]}, "plain": {}}[option]
+    kwargs = {
+        "every": {"every": True},
+        "occurrence": {"occurrence": data.draw(st.integers(1, 3))},
+        "context": {"context": text[max(0, start - 5) : end + 5]},
+        "plain": {},
+    }[option]
     try:
         spans = find_citation(text, needle, **kwargs)
     except (CitationNotFound, CitationAmbiguous):
         return
     for span in spans:
-        assert text[span.start:span.end] == needle
+        assert text[span.start : span.end] == needle
 
 
-@pytest.mark.parametrize("text", [
-    "“" * 5000 + "said Ana Ruiz",                 # every mark unbalanced
-    "”" * 3000,
-    "«a “b ‘c’ d” e»" * 500,                      # nested marks
-    ("שלום עולם “" + "مرحبا" * 10 + "” " ) * 200,  # right-to-left text with marks
-    "😀 “🇻🇪 We are here,” said 👩🏽‍⚖️ Ana Ruiz. " * 300,
-    "A" * 100_000,                                # one 100,000-character line
-    ("Some 11,000 members said " * 4000),         # one long line of news words
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 5000 + "said Ana Ruiz",  # every mark unbalanced
+        "”" * 3000,
+        "«a “b ‘c’ d” e»" * 500,  # nested marks
+        ("שלום עולם “" + "مرحبا" * 10 + "” ") * 200,  # right-to-left text with marks
+        "😀 “🇻🇪 We are here,” said 👩🏽‍⚖️ Ana Ruiz. " * 300,
+        "A" * 100_000,  # one 100,000-character line
+        ("Some 11,000 members said " * 4000),  # one long line of news words
+    ],
+)
 def test_hard_inputs_finish_with_valid_spans(text):
     with time_limit(60):
         result = analyze(text, dt.date(2024, 3, 14))

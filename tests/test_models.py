@@ -5,10 +5,29 @@ from pydantic import ValidationError
 
 from extract.models import MODELS, Event, Figure, Mention, Place, Quote
 
-QUOTE = dict(quote_id="s-q01", source_id="s", text="We found nothing", kind="direct", char_start=10, char_end=26,
-             method="curated", provenance="f.yaml:1")
-FIGURE = dict(figure_id="s-f01", source_id="s", surface="300", value=300, qualifier="exact", unit="count",
-              counts="inmates", char_start=0, char_end=3, method="curated", provenance="f.yaml:1")
+QUOTE = dict(
+    quote_id="s-q01",
+    source_id="s",
+    text="We found nothing",
+    kind="direct",
+    char_start=10,
+    char_end=26,
+    method="curated",
+    provenance="f.yaml:1",
+)
+FIGURE = dict(
+    figure_id="s-f01",
+    source_id="s",
+    surface="300",
+    value=300,
+    qualifier="exact",
+    unit="count",
+    counts="inmates",
+    char_start=0,
+    char_end=3,
+    method="curated",
+    provenance="f.yaml:1",
+)
 
 
 def test_valid_rows_are_accepted():
@@ -16,19 +35,22 @@ def test_valid_rows_are_accepted():
     Figure(**FIGURE)
 
 
-@pytest.mark.parametrize("model, base, change", [
-    (Quote, QUOTE, {"kind": "shouted"}),                      # outside its vocabulary
-    (Quote, QUOTE, {"text": ""}),                             # empty text
-    (Quote, QUOTE, {"char_end": 30}),                         # offsets do not span the text
-    (Quote, QUOTE, {"char_start": -1, "char_end": 15}),       # negative offset
-    (Quote, QUOTE, {"speaker_actor_id": "a", "speaker_organization_id": "o"}),  # two speakers
-    (Quote, QUOTE, {"method": "guessed"}),
-    (Quote, QUOTE, {"quote_id": "Not A Slug"}),
-    (Quote, QUOTE, {"extra_column": 1}),
-    (Figure, FIGURE, {"value": -5}),                          # negative count
-    (Figure, FIGURE, {"value": None}),                        # no value, yet not vague
-    (Figure, FIGURE, {"unit": "furlongs"}),
-])
+@pytest.mark.parametrize(
+    "model, base, change",
+    [
+        (Quote, QUOTE, {"kind": "shouted"}),  # outside its vocabulary
+        (Quote, QUOTE, {"text": ""}),  # empty text
+        (Quote, QUOTE, {"char_end": 30}),  # offsets do not span the text
+        (Quote, QUOTE, {"char_start": -1, "char_end": 15}),  # negative offset
+        (Quote, QUOTE, {"speaker_actor_id": "a", "speaker_organization_id": "o"}),  # two speakers
+        (Quote, QUOTE, {"method": "guessed"}),
+        (Quote, QUOTE, {"quote_id": "Not A Slug"}),
+        (Quote, QUOTE, {"extra_column": 1}),
+        (Figure, FIGURE, {"value": -5}),  # negative count
+        (Figure, FIGURE, {"value": None}),  # no value, yet not vague
+        (Figure, FIGURE, {"unit": "furlongs"}),
+    ],
+)
 def test_bad_rows_are_refused(model, base, change):
     with pytest.raises(ValidationError):
         model(**{**base, **change})
@@ -43,16 +65,26 @@ def test_an_event_date_must_match_its_precision():
         Event(**base, date="2023-09-20", date_precision="unknown")
 
 
-@pytest.mark.parametrize("event_type, sub_event_type, valid", [
-    ("protests", "peaceful_protest", True),
-    ("protests", None, False),                 # an ACLED event type needs its sub-event type
-    ("protests", "arrests", False),            # a sub-event type of another event type
-    ("escape", None, True),                    # an extension has none
-    ("escape", "peaceful_protest", False),
-])
+@pytest.mark.parametrize(
+    "event_type, sub_event_type, valid",
+    [
+        ("protests", "peaceful_protest", True),
+        ("protests", None, False),  # an ACLED event type needs its sub-event type
+        ("protests", "arrests", False),  # a sub-event type of another event type
+        ("escape", None, True),  # an extension has none
+        ("escape", "peaceful_protest", False),
+    ],
+)
 def test_a_sub_event_type_sits_under_its_event_type(event_type, sub_event_type, valid):
-    row = dict(event_id="e", event_type=event_type, sub_event_type=sub_event_type, date_precision="unknown",
-               summary="s", method="curated", provenance="f:1")
+    row = dict(
+        event_id="e",
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date_precision="unknown",
+        summary="s",
+        method="curated",
+        provenance="f:1",
+    )
     if valid:
         Event(**row)
     else:

@@ -6,12 +6,11 @@ import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import ROOT
 from frictionless import Package
 
 from extract.models import MODELS
 from extract.package_check import csv_rows
-
-from conftest import ROOT
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
@@ -24,17 +23,27 @@ def test_csv_parquet_and_sqlite_hold_the_same_rows(built, model):
     conn.row_factory = sqlite3.Row
     from_sqlite = [dict(r) for r in conn.execute(f"SELECT * FROM [{model.table}]")]
     assert len(from_csv) == len(from_parquet) == len(from_sqlite) > 0
-    for csv_row, parquet_row, sqlite_row in zip(from_csv, from_parquet, from_sqlite):
+    for csv_row, parquet_row, sqlite_row in zip(from_csv, from_parquet, from_sqlite, strict=False):
         assert csv_row == parquet_row, (csv_row, parquet_row)
-        as_text = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v.isoformat() if hasattr(v, "isoformat") else v)
-                   for k, v in parquet_row.items()}
+        as_text = {
+            k: (
+                json.dumps(v, ensure_ascii=False)
+                if isinstance(v, list)
+                else v.isoformat()
+                if hasattr(v, "isoformat")
+                else v
+            )
+            for k, v in parquet_row.items()
+        }
         assert as_text == sqlite_row
 
 
 def test_unicode_survives_every_format(built):
     needle = "Niño Guerrero"
     assert needle in (built.data / "csv" / "actors.csv").read_text(encoding="utf-8")
-    assert any(needle in (row["aliases"] or []) for row in pq.read_table(built.data / "parquet" / "actors.parquet").to_pylist())
+    assert any(
+        needle in (row["aliases"] or []) for row in pq.read_table(built.data / "parquet" / "actors.parquet").to_pylist()
+    )
     conn = sqlite3.connect(built.data / "tocoron.db")
     assert conn.execute("SELECT count(*) FROM quotes WHERE text LIKE '%’%' OR text LIKE '%…%'").fetchone()[0] >= 2
 
@@ -42,7 +51,10 @@ def test_unicode_survives_every_format(built):
 def test_every_resource_carries_hash_and_bytes(built):
     descriptor = json.loads((built.data / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        assert resource["hash"].startswith("sha256:") and resource["bytes"] == (built.data / resource["path"]).stat().st_size
+        assert (
+            resource["hash"].startswith("sha256:")
+            and resource["bytes"] == (built.data / resource["path"]).stat().st_size
+        )
 
 
 @pytest.mark.parametrize("path", ["parquet/quotes.parquet", "csv/quotes.csv"])
@@ -69,7 +81,9 @@ def test_the_datapackage_describes_the_dataset(built):
         assert descriptor[key], key
     assert "AFP" in descriptor["licenses"][0]["title"]  # the texts keep their publishers' rights
     csv_schemas = {r["name"]: r["schema"] for r in descriptor["resources"] if r["format"] == "csv"}
-    parquet_schemas = {r["name"].removesuffix("-parquet"): r["schema"] for r in descriptor["resources"] if r["format"] == "parquet"}
+    parquet_schemas = {
+        r["name"].removesuffix("-parquet"): r["schema"] for r in descriptor["resources"] if r["format"] == "parquet"
+    }
     for name, schema in csv_schemas.items():
         assert schema["fields"] == parquet_schemas[name]["fields"]
         assert schema["primaryKey"] == parquet_schemas[name]["primaryKey"]
@@ -104,21 +118,33 @@ def test_the_citation_file_is_generated_from_the_dataset_metadata(built):
     from extract.publish.dataset import describe
     from extract.sources import load_sources
 
-    assert (built.root / "CITATION.cff").read_text(encoding="utf-8") == (ROOT / "CITATION.cff").read_text(encoding="utf-8"), \
-        "run `make build` and commit CITATION.cff"
+    assert (built.root / "CITATION.cff").read_text(encoding="utf-8") == (ROOT / "CITATION.cff").read_text(
+        encoding="utf-8"
+    ), "run `make build` and commit CITATION.cff"
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     meta = describe(load_sources(built.seeds, built.root))
-    assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == \
-           (meta["project"], meta["version"], meta["licenses"][0]["name"], meta["keywords"])
+    assert (citation["title"], citation["version"], citation["license"], citation["keywords"]) == (
+        meta["project"],
+        meta["version"],
+        meta["licenses"][0]["name"],
+        meta["keywords"],
+    )
     assert str(citation["date-released"]) == meta["created"][:10]
     assert [a["name"] for a in citation["authors"]] == [c["title"] for c in meta["contributors"]]
 
 
-@pytest.mark.parametrize("url, valid", [("https://news.example.org/2024/03/04/bridge", True), ("news.example.org/bridge", False),
-                                        ("https://news.example.org/a bridge", False)])
+@pytest.mark.parametrize(
+    "url, valid",
+    [
+        ("https://news.example.org/2024/03/04/bridge", True),
+        ("news.example.org/bridge", False),
+        ("https://news.example.org/a bridge", False),
+    ],
+)
 def test_a_source_url_must_be_an_http_url_in_the_model_and_the_table_schema(url, valid):
     import pydantic
-    from frictionless import Resource as FrictionlessResource, Schema
+    from frictionless import Resource as FrictionlessResource
+    from frictionless import Schema
 
     from extract.models import Source
     from extract.publish.schemas import table_schema
@@ -127,7 +153,9 @@ def test_a_source_url_must_be_an_http_url_in_the_model_and_the_table_schema(url,
     report = FrictionlessResource([["url"], [url]], schema=Schema.from_descriptor({"fields": [field]})).validate()
     assert report.valid is valid, report.flatten(["type", "note"])
     try:
-        Source.model_validate({**pq.read_table(ROOT / "data" / "parquet" / "sources.parquet").to_pylist()[0], "url": url})
+        Source.model_validate(
+            {**pq.read_table(ROOT / "data" / "parquet" / "sources.parquet").to_pylist()[0], "url": url}
+        )
         accepted = True
     except pydantic.ValidationError as exc:
         accepted = False

@@ -11,13 +11,12 @@ import sys
 
 import pyarrow.parquet as pq
 import pytest
+from conftest import ROOT, make_project
 
 from extract.errors import BuildFailed
 from extract.package_check import frictionless_problems, parquet_problems
 from extract.pipeline import assemble
 from extract.validate import check_package, check_parquet
-
-from conftest import ROOT, make_project
 
 
 @pytest.fixture
@@ -67,7 +66,7 @@ def test_a_reference_to_no_row_in_the_csv_file_is_refused(package):
     rewrite(package, "actors", dangling_actor_csv(package))
     [(file, message)] = frictionless_problems(package / "datapackage.json")
     assert file == str(package / "csv" / "actors.csv")
-    assert message.startswith("actors: foreign-key: Row at position \"2\" violates the foreign key")
+    assert message.startswith('actors: foreign-key: Row at position "2" violates the foreign key')
     assert "no-such-organization" in message
 
 
@@ -81,7 +80,9 @@ def test_a_type_error_is_reported_with_its_file(package):
     assert file == str(package / "csv" / "figures.csv") and message.startswith("figures: type-error:")
 
 
-@pytest.mark.parametrize("key, value, error", [("hash", "sha256:" + "0" * 64, "hash-count"), ("bytes", 1, "byte-count")])
+@pytest.mark.parametrize(
+    "key, value, error", [("hash", "sha256:" + "0" * 64, "hash-count"), ("bytes", 1, "byte-count")]
+)
 def test_a_parquet_file_is_checked_against_its_hash_and_bytes(package, key, value, error):
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     resource = next(r for r in descriptor["resources"] if r["name"] == "quotes-parquet")
@@ -95,7 +96,11 @@ def test_parquet_rows_that_differ_from_the_csv_are_refused(package, tmp_path):
     rewrite(package, "quotes-parquet", parquet_with_other_source(package, tmp_path))
     assert frictionless_problems(package / "datapackage.json") == []  # stock frictionless never reads Parquet rows
     assert parquet_problems(package / "datapackage.json") == [
-        (str(package / "parquet" / "quotes.parquet"), "quotes-parquet: row 1 differs from csv/quotes.csv row 2 in source_id")]
+        (
+            str(package / "parquet" / "quotes.parquet"),
+            "quotes-parquet: row 1 differs from csv/quotes.csv row 2 in source_id",
+        )
+    ]
 
 
 def test_the_build_refuses_a_parquet_file_that_does_not_hold_its_rows(built, package, tmp_path):
@@ -103,7 +108,11 @@ def test_the_build_refuses_a_parquet_file_that_does_not_hold_its_rows(built, pac
     assert check_parquet(package, tables) == []
     rewrite(package, "quotes-parquet", parquet_with_other_source(package, tmp_path))
     assert check_parquet(package, tables) == [
-        (str(package / "parquet" / "quotes.parquet"), "quotes-parquet: the file does not read back as the rows it was written from")]
+        (
+            str(package / "parquet" / "quotes.parquet"),
+            "quotes-parquet: the file does not read back as the rows it was written from",
+        )
+    ]
     with pytest.raises(BuildFailed) as failure:
         check_package(package / "datapackage.json", tables)
     [error] = failure.value.errors
@@ -112,19 +121,32 @@ def test_the_build_refuses_a_parquet_file_that_does_not_hold_its_rows(built, pac
 
 def test_the_check_command_reports_each_problem_and_exits_1(package):
     rewrite(package, "actors", dangling_actor_csv(package))
-    result = subprocess.run([sys.executable, "-m", "extract.package_check", str(package / "datapackage.json")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "extract.package_check", str(package / "datapackage.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     first, second, last = result.stdout.splitlines()
     assert first.startswith(f"{package / 'csv' / 'actors.csv'}: actors: foreign-key:")
-    assert second == f"{package / 'parquet' / 'actors.parquet'}: actors-parquet: row 1 differs from csv/actors.csv row 2 in organization_id"
+    assert (
+        second
+        == f"{package / 'parquet' / 'actors.parquet'}: actors-parquet: row 1 differs from csv/actors.csv row 2 in organization_id"
+    )
     assert last == "2 problem(s)"
 
 
 def test_the_command_line_build_publishes_a_package_frictionless_accepts(tmp_path):
     project = make_project(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "extract", "build", "--root", str(project.root)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "extract", "build", "--root", str(project.root)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert (project.data / "datapackage.json").exists() and not list(project.root.glob(".build-*"))
     assert frictionless_problems(project.data / "datapackage.json") == []
@@ -139,7 +161,8 @@ def test_the_frictionless_command_of_this_venv_is_stock_and_finds_the_committed_
     assert all(type(plugin).__module__.startswith("frictionless.") for plugin in system.plugins.values())
     frictionless = ROOT / ".venv" / "bin" / "frictionless"
     command = [str(frictionless)] if frictionless.exists() else [sys.executable, "-m", "frictionless"]
-    result = subprocess.run([*command, "validate", "datapackage.json"], cwd=ROOT / "data", capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [*command, "validate", "datapackage.json"], cwd=ROOT / "data", capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.count(" VALID ") == 26 and "INVALID" not in result.stdout

@@ -9,12 +9,11 @@ import re
 import duckdb
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from extract.models import MODELS
 from extract.pipeline import assemble
 from extract.publish.schemas import base_type
-
-from conftest import ROOT
 
 DATA = ROOT / "data"
 DUCKDB_PARQUET = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", dt.date: "DATE", list: "VARCHAR[]"}
@@ -49,17 +48,20 @@ def plain(value):
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
 def test_duckdb_reads_each_parquet_file_with_the_models_types_and_values(model, expected):
     relation = duckdb.sql(f"SELECT * FROM '{DATA / 'parquet' / model.table}.parquet'")
-    assert dict(zip(relation.columns, map(str, relation.types))) == {n: DUCKDB_PARQUET[k] for n, (k, _) in kinds(model).items()}
-    assert [dict(zip(relation.columns, row)) for row in relation.fetchall()] == expected[model.table]
+    assert dict(zip(relation.columns, map(str, relation.types), strict=False)) == {
+        n: DUCKDB_PARQUET[k] for n, (k, _) in kinds(model).items()
+    }
+    assert [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()] == expected[model.table]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
 def test_duckdb_reads_each_csv_file_with_the_table_schemas_types_and_values(model, expected, schemas):
     fields = schemas[model.table]["fields"]
     types = ", ".join(f"'{f['name']}': '{DUCKDB_CSV[f['type']]}'" for f in fields)
-    relation = duckdb.sql(f"SELECT * FROM read_csv('{DATA / 'csv' / model.table}.csv', header = true, "
-                          f"columns = {{{types}}})")
-    rows = [dict(zip(relation.columns, row)) for row in relation.fetchall()]
+    relation = duckdb.sql(
+        f"SELECT * FROM read_csv('{DATA / 'csv' / model.table}.csv', header = true, columns = {{{types}}})"
+    )
+    rows = [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()]
     arrays = [f["name"] for f in fields if f["type"] == "array"]
     for row in rows:
         row.update({name: json.loads(row[name]) for name in arrays})  # lists are JSON arrays in CSV
@@ -78,7 +80,7 @@ def test_pandas_reads_each_parquet_file_with_the_models_types_and_values(model, 
         elif kind is str:
             assert pd.api.types.is_string_dtype(dtype), name
         else:
-            assert dtype == object, name
+            assert dtype == object, name  # noqa: E721 - a numpy dtype compared by equality
             present = [v for v in frame[name] if v is not None]
             assert all(isinstance(v, dt.date) for v in present) if kind is dt.date else True, name
     rows = [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
@@ -88,8 +90,12 @@ def test_pandas_reads_each_parquet_file_with_the_models_types_and_values(model, 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
 def test_pandas_reads_each_csv_file_with_the_documented_options(model, expected, schemas):
     fields = schemas[model.table]["fields"]
-    frame = pd.read_csv(DATA / "csv" / f"{model.table}.csv", keep_default_na=False, na_values=[""],
-                        dtype={f["name"]: {"integer": "Int64", "number": "float64"}.get(f["type"], "string") for f in fields})
+    frame = pd.read_csv(
+        DATA / "csv" / f"{model.table}.csv",
+        keep_default_na=False,
+        na_values=[""],
+        dtype={f["name"]: {"integer": "Int64", "number": "float64"}.get(f["type"], "string") for f in fields},
+    )
     rows = []
     for record in frame.to_dict("records"):
         row = {k: plain(v) for k, v in record.items()}

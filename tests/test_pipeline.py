@@ -5,14 +5,13 @@ import json
 import sqlite3
 
 import pytest
+from conftest import ROOT, snapshot
 from frictionless import Package
 
 from extract import pipeline
-from extract.errors import BuildFailed, PackageError, Location
+from extract.errors import BuildFailed, Location, PackageError
 from extract.models import MODELS, TABLES
 from extract.pipeline import build
-
-from conftest import ROOT, snapshot
 
 
 def read_csv(project, table):
@@ -32,7 +31,7 @@ def test_every_published_span_gives_back_its_text(built):
     checked = 0
     for table, column in (("quotes", "text"), ("figures", "surface"), ("mentions", "text")):
         for row in read_csv(built, table):
-            assert texts[row["source_id"]][int(row["char_start"]):int(row["char_end"])] == row[column], row
+            assert texts[row["source_id"]][int(row["char_start"]) : int(row["char_end"])] == row[column], row
             checked += 1
     assert checked > 150
 
@@ -70,7 +69,9 @@ def test_both_seeds_are_curated(built):
     # one row per real-world entity across sources
     assert json.loads(actors["carlos-nieto-palma"]["aliases"]) == ["Carlos Nieto"]
     mentions = read_csv(built, "mentions")
-    assert {m["source_id"] for m in mentions if m["organization_id"] == "tren-de-aragua" and m["source_id"] in SEEDS} == set(SEEDS)
+    assert {
+        m["source_id"] for m in mentions if m["organization_id"] == "tren-de-aragua" and m["source_id"] in SEEDS
+    } == set(SEEDS)
 
 
 def test_two_builds_are_byte_identical(seeds_copy):
@@ -88,7 +89,9 @@ def test_committed_outputs_equal_a_fresh_build(built):
     assert committed.keys() == fresh.keys()
     assert [name for name in fresh if committed[name] != fresh[name]] == [], "run `make build` and commit data/"
     assert snapshot(ROOT / "schema") == snapshot(built.schema), "run `make build` and commit schema/"
-    assert (ROOT / "metadata.json").read_bytes() == built.metadata.read_bytes(), "run `make build` and commit metadata.json"
+    assert (ROOT / "metadata.json").read_bytes() == built.metadata.read_bytes(), (
+        "run `make build` and commit metadata.json"
+    )
 
 
 def test_a_bad_annotation_leaves_the_outputs_untouched(seeds_copy):
@@ -119,8 +122,10 @@ def test_an_invalid_package_is_not_published(seeds_copy, monkeypatch):
 
 def test_the_readme_shows_the_published_scores_and_corpus(built):
     from extract.publish.readme import with_corpus, with_scores
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     from extract.pipeline import assemble
+
     dataset = assemble(built)
     assert with_scores(readme, dataset.rows("rule_scores")) == readme, "run `make build` and commit README.md"
     assert with_corpus(readme, dataset.rows("sources")) == readme, "run `make build` and commit README.md"

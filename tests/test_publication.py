@@ -8,12 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 
 from extract import publication
 from extract.pipeline import build
 from extract.publication import OUTPUTS, BuildLock
-
-from conftest import snapshot
 
 
 def write_outputs(folder: Path, tag: str) -> None:

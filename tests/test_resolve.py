@@ -1,11 +1,10 @@
 """Stage 3: one row per real-world entity across files; conflicts and unknown references refused."""
 
 import pytest
+from conftest import ANNOTATION, REVIEWED, make_project
 
 from extract.errors import BuildFailed
 from extract.pipeline import assemble
-
-from conftest import ANNOTATION, REVIEWED, make_project
 
 SECOND_ARTICLE = "Ana Ruiz, the ministry's spokesperson, said the Interior Ministry had finished the operation."
 SECOND_META = """\
@@ -28,7 +27,10 @@ def add_second_source(project, annotation: str):
 
 def test_an_entity_declared_in_two_files_is_one_row_with_mentions_in_both(tmp_path):
     project = make_project(tmp_path)
-    add_second_source(project, "source_id: test-2024-01-02-northgate\nactors:\n  - id: ana-ruiz\n    aliases: [Ms Ruiz]\n    mentions: [Ana Ruiz]\n")
+    add_second_source(
+        project,
+        "source_id: test-2024-01-02-northgate\nactors:\n  - id: ana-ruiz\n    aliases: [Ms Ruiz]\n    mentions: [Ana Ruiz]\n",
+    )
     dataset = assemble(project)
     [ana] = [a for a in dataset.rows("actors") if a.actor_id == "ana-ruiz"]
     assert ana.aliases == ["Ms Ruiz"] and ana.role == "spokesperson"
@@ -38,7 +40,9 @@ def test_an_entity_declared_in_two_files_is_one_row_with_mentions_in_both(tmp_pa
 
 def test_conflicting_descriptions_of_one_entity_are_refused(tmp_path):
     project = make_project(tmp_path)
-    second = add_second_source(project, "source_id: test-2024-01-02-northgate\nactors:\n  - id: ana-ruiz\n    role: minister\n")
+    second = add_second_source(
+        project, "source_id: test-2024-01-02-northgate\nactors:\n  - id: ana-ruiz\n    role: minister\n"
+    )
     with pytest.raises(BuildFailed) as info:
         assemble(project)
     assert info.value.flatten() == [(second, 3, "role", "entity-conflict")]
@@ -54,8 +58,10 @@ def test_an_entity_declared_twice_in_one_file_is_a_duplicate(tmp_path):
 
 
 def test_a_place_gets_coordinates_only_from_the_shipped_gazetteer(tmp_path):
-    bad = ANNOTATION + ("places:\n  - id: caracas\n    name: Caracas\n    place_type: locality\n    country: VE\n    geonames_id: 3646738\n"
-                        "  - id: venezuela\n    name: Venezuela\n    place_type: country\n    country: VE\n    geonames_id: 3625428\n")
+    bad = ANNOTATION + (
+        "places:\n  - id: caracas\n    name: Caracas\n    place_type: locality\n    country: VE\n    geonames_id: 3646738\n"
+        "  - id: venezuela\n    name: Venezuela\n    place_type: country\n    country: VE\n    geonames_id: 3625428\n"
+    )
     dataset = assemble(make_project(tmp_path, annotation=bad))
     places = {p.place_id: p for p in dataset.rows("places")}
     assert places["caracas"].latitude == pytest.approx(10.488, abs=0.01)
@@ -67,7 +73,10 @@ def test_a_place_gets_coordinates_only_from_the_shipped_gazetteer(tmp_path):
 
 
 def test_an_unknown_gazetteer_id_is_refused(tmp_path):
-    bad = ANNOTATION + "places:\n  - id: nowhere\n    name: Nowhere\n    place_type: locality\n    geonames_id: 999999999\n"
+    bad = (
+        ANNOTATION
+        + "places:\n  - id: nowhere\n    name: Nowhere\n    place_type: locality\n    geonames_id: 999999999\n"
+    )
     with pytest.raises(BuildFailed) as info:
         assemble(make_project(tmp_path, annotation=bad))
     assert [(e[2], e[3]) for e in info.value.flatten()] == [("geonames_id", "reference-error")]

@@ -10,23 +10,26 @@ from extract.rules.dates import find_dates
 PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
 
 
-@pytest.mark.parametrize("expression, expected, precision", [
-    ("on Thursday", dt.date(2024, 3, 14), "day"),      # the publication day itself
-    ("on Monday", dt.date(2024, 3, 11), "day"),
-    ("last Thursday", dt.date(2024, 3, 7), "day"),
-    ("next Monday", dt.date(2024, 3, 18), "day"),
-    ("yesterday", dt.date(2024, 3, 13), "day"),
-    ("today", dt.date(2024, 3, 14), "day"),
-    ("on March 2", dt.date(2024, 3, 2), "day"),
-    ("on 2 March 2023", dt.date(2023, 3, 2), "day"),
-    ("on December 30", dt.date(2023, 12, 30), "day"),  # without a year: the latest one before publication
-    ("in January", dt.date(2024, 1, 1), "month"),
-    ("in 2014", dt.date(2014, 1, 1), "year"),
-    ("last month", dt.date(2024, 2, 1), "month"),
-    ("earlier this month", dt.date(2024, 3, 1), "month"),
-    ("last year", dt.date(2023, 1, 1), "year"),
-    ("next month", dt.date(2024, 4, 1), "month"),
-])
+@pytest.mark.parametrize(
+    "expression, expected, precision",
+    [
+        ("on Thursday", dt.date(2024, 3, 14), "day"),  # the publication day itself
+        ("on Monday", dt.date(2024, 3, 11), "day"),
+        ("last Thursday", dt.date(2024, 3, 7), "day"),
+        ("next Monday", dt.date(2024, 3, 18), "day"),
+        ("yesterday", dt.date(2024, 3, 13), "day"),
+        ("today", dt.date(2024, 3, 14), "day"),
+        ("on March 2", dt.date(2024, 3, 2), "day"),
+        ("on 2 March 2023", dt.date(2023, 3, 2), "day"),
+        ("on December 30", dt.date(2023, 12, 30), "day"),  # without a year: the latest one before publication
+        ("in January", dt.date(2024, 1, 1), "month"),
+        ("in 2014", dt.date(2014, 1, 1), "year"),
+        ("last month", dt.date(2024, 2, 1), "month"),
+        ("earlier this month", dt.date(2024, 3, 1), "month"),
+        ("last year", dt.date(2023, 1, 1), "year"),
+        ("next month", dt.date(2024, 4, 1), "month"),
+    ],
+)
 def test_dates_resolve_against_the_publication_date(expression, expected, precision):
     [hit] = find_dates(f"It happened {expression}.", PUBLISHED)
     assert (hit.date, hit.precision) == (expected, precision)
@@ -51,62 +54,86 @@ def types(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str | No
     return [(e.event_type, e.sub_event_type) for e in analyze(text, published).events]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Rebels and soldiers clashed near the border on Monday.", ("battles", "armed_clash")),
-    ("After hours of fighting between the army and the rebels, troops recaptured the town.", ("battles", "government_regains_territory")),
-    ("Police took control of the prison on Monday.", ("strategic_developments", "non_violent_transfer_of_territory")),
-    ("A drone strike hit a convoy on Monday.", ("explosions_remote_violence", "air_drone_strike")),
-    ("Artillery shelled the town on Monday.", ("explosions_remote_violence", "shelling_artillery_missile_attack")),
-    ("A car bomb exploded outside the ministry.", ("explosions_remote_violence", "remote_explosive_landmine_ied")),
-    ("A suicide bomber blew himself up at a wedding.", ("explosions_remote_violence", "suicide_bomb")),
-    ("Gunmen killed three farmers.", ("violence_against_civilians", "attack")),
-    ("Bandits kidnapped a bus driver on the highway.", ("violence_against_civilians", "abduction_forced_disappearance")),
-    ("Thousands protested against the new law.", ("protests", "peaceful_protest")),
-    ("Police used water cannon against students protesting outside the ministry.", ("protests", "protest_with_intervention")),
-    ("Troops opened fire on protesters, killing four.", ("protests", "excessive_force_against_protesters")),
-    ("Demonstrators torched cars and threw stones at the police.", ("riots", "violent_demonstration")),
-    ("Inmates rioted in the north wing of the jail.", ("riots", "mob_violence")),
-    ("Police arrested the mayor.", ("strategic_developments", "arrests")),
-    ("At least 40 inmates escaped through a tunnel.", ("escape", None)),
-    ("The prisoners were transferred to a jail in the south.", ("detainee_transfer", None)),
-    ("Hundreds of relatives gathered outside the prison gates.", ("gathering", None)),
-    ("Troops seized weapons and cash.", ("strategic_developments", "disrupted_weapons_use")),
-    ("Investigators discovered a mass grave.", ("strategic_developments", "other")),
-    ("Police raided a bank in the old town.", ("strategic_developments", "other")),  # a raid on a bank is still a raid
-    ("Armed men looted the clinic.", ("strategic_developments", "looting_property_destruction")),
-    ("The two armies agreed to a ceasefire.", ("strategic_developments", "agreement")),
-    ("The militia was founded in 2009.", ("strategic_developments", "change_to_group_activity")),
-    ("The ministry issued a statement.", ("statement", None)),
-    ("A landslide buried twenty homes.", ("disaster", None)),
-    ("Bus drivers began a 24-hour strike over unpaid wages.", ("protests", "peaceful_protest")),
-    ("Supporters of both clubs fought running battles near the ground.", ("riots", "mob_violence")),
-    ("The inmates will be moved to a new jail next week.", ("detainee_transfer", None)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels and soldiers clashed near the border on Monday.", ("battles", "armed_clash")),
+        (
+            "After hours of fighting between the army and the rebels, troops recaptured the town.",
+            ("battles", "government_regains_territory"),
+        ),
+        (
+            "Police took control of the prison on Monday.",
+            ("strategic_developments", "non_violent_transfer_of_territory"),
+        ),
+        ("A drone strike hit a convoy on Monday.", ("explosions_remote_violence", "air_drone_strike")),
+        ("Artillery shelled the town on Monday.", ("explosions_remote_violence", "shelling_artillery_missile_attack")),
+        ("A car bomb exploded outside the ministry.", ("explosions_remote_violence", "remote_explosive_landmine_ied")),
+        ("A suicide bomber blew himself up at a wedding.", ("explosions_remote_violence", "suicide_bomb")),
+        ("Gunmen killed three farmers.", ("violence_against_civilians", "attack")),
+        (
+            "Bandits kidnapped a bus driver on the highway.",
+            ("violence_against_civilians", "abduction_forced_disappearance"),
+        ),
+        ("Thousands protested against the new law.", ("protests", "peaceful_protest")),
+        (
+            "Police used water cannon against students protesting outside the ministry.",
+            ("protests", "protest_with_intervention"),
+        ),
+        ("Troops opened fire on protesters, killing four.", ("protests", "excessive_force_against_protesters")),
+        ("Demonstrators torched cars and threw stones at the police.", ("riots", "violent_demonstration")),
+        ("Inmates rioted in the north wing of the jail.", ("riots", "mob_violence")),
+        ("Police arrested the mayor.", ("strategic_developments", "arrests")),
+        ("At least 40 inmates escaped through a tunnel.", ("escape", None)),
+        ("The prisoners were transferred to a jail in the south.", ("detainee_transfer", None)),
+        ("Hundreds of relatives gathered outside the prison gates.", ("gathering", None)),
+        ("Troops seized weapons and cash.", ("strategic_developments", "disrupted_weapons_use")),
+        ("Investigators discovered a mass grave.", ("strategic_developments", "other")),
+        (
+            "Police raided a bank in the old town.",
+            ("strategic_developments", "other"),
+        ),  # a raid on a bank is still a raid
+        ("Armed men looted the clinic.", ("strategic_developments", "looting_property_destruction")),
+        ("The two armies agreed to a ceasefire.", ("strategic_developments", "agreement")),
+        ("The militia was founded in 2009.", ("strategic_developments", "change_to_group_activity")),
+        ("The ministry issued a statement.", ("statement", None)),
+        ("A landslide buried twenty homes.", ("disaster", None)),
+        ("Bus drivers began a 24-hour strike over unpaid wages.", ("protests", "peaceful_protest")),
+        ("Supporters of both clubs fought running battles near the ground.", ("riots", "mob_violence")),
+        ("The inmates will be moved to a new jail next week.", ("detainee_transfer", None)),
+    ],
+)
 def test_triggers_in_their_context_are_coded_to_both_event_levels(text, expected):
     assert expected in types(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Shares rallied after the bank reported higher profit.",
-    "Investors waited for the central bank's decision.",
-    "The striker shot from the edge of the box and the home side's attack faded.",
-    "The company took control of its rival in a deal worth 3 billion dollars.",
-    "A teacher who escaped the traffic arrived late.",
-    "Fans gathered outside the stadium before the cup final.",
-    "No arrests were made.",
-    "The bill follows months of protests by farmers.",
-    "A man suspected of starting the fire was arrested near the forest.",
-    "The judge said the guard had killed the prisoner in 2019.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares rallied after the bank reported higher profit.",
+        "Investors waited for the central bank's decision.",
+        "The striker shot from the edge of the box and the home side's attack faded.",
+        "The company took control of its rival in a deal worth 3 billion dollars.",
+        "A teacher who escaped the traffic arrived late.",
+        "Fans gathered outside the stadium before the cup final.",
+        "No arrests were made.",
+        "The bill follows months of protests by farmers.",
+        "A man suspected of starting the fire was arrested near the forest.",
+        "The judge said the guard had killed the prisoner in 2019.",
+    ],
+)
 def test_a_trigger_without_the_context_of_its_type_is_no_event(text):
     assert types(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "A storm hit the coast on Thursday, cutting power to thousands of homes.",
-    "An earthquake struck on Saturday, killing at least 19 people and destroying hundreds of houses.",
-    "Floods swept away a bridge and killed two drivers; the army was deployed in the rescue operation.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm hit the coast on Thursday, cutting power to thousands of homes.",
+        "An earthquake struck on Saturday, killing at least 19 people and destroying hundreds of houses.",
+        "Floods swept away a bridge and killed two drivers; the army was deployed in the rescue operation.",
+    ],
+)
 def test_a_disaster_is_no_conflict_event(text):
     assert types(text) == [("disaster", None)]
 
@@ -124,24 +151,34 @@ def test_a_refined_trigger_says_which_word_refined_it():
 
 def test_a_part_of_a_larger_incident_in_its_sentence_is_folded_into_it():
     assert types("Gunmen attacked the village on Monday, burning homes and killing six people.") == [
-        ("violence_against_civilians", "attack")]
+        ("violence_against_civilians", "attack")
+    ]
     assert types("Protesters rioted and looted shops on Monday.") == [("riots", "violent_demonstration")]
 
 
 def test_taking_a_place_is_a_battle_only_when_the_article_reports_fighting():
-    assert types("Soldiers retook the town on Monday.") == [("strategic_developments", "non_violent_transfer_of_territory")]
+    assert types("Soldiers retook the town on Monday.") == [
+        ("strategic_developments", "non_violent_transfer_of_territory")
+    ]
     assert types("Soldiers and rebels clashed on Sunday. Soldiers retook the town on Monday.") == [
-        ("battles", "armed_clash"), ("battles", "government_regains_territory")]
+        ("battles", "armed_clash"),
+        ("battles", "government_regains_territory"),
+    ]
 
 
 def test_recapturing_fugitives_is_an_arrest_not_a_place_retaken():
     found = types("Police recaptured two of the escapees on Monday.")
-    assert ("strategic_developments", "arrests") in found and ("strategic_developments", "non_violent_transfer_of_territory") not in found
+    assert ("strategic_developments", "arrests") in found and (
+        "strategic_developments",
+        "non_violent_transfer_of_territory",
+    ) not in found
 
 
 def test_a_riot_in_an_article_about_a_demonstration_is_a_violent_demonstration():
     assert types("Thousands marched against the verdict on Monday. Rioters later burned a police car.") == [
-        ("protests", "peaceful_protest"), ("riots", "violent_demonstration")]
+        ("protests", "peaceful_protest"),
+        ("riots", "violent_demonstration"),
+    ]
 
 
 def test_a_trigger_without_its_context_is_a_mention_of_the_event_its_rule_found_in_the_article():
@@ -193,11 +230,14 @@ def test_triggers_of_one_type_and_date_are_one_event():
     assert [(e.sub_event_type, len(e.mentions)) for e in events] == [("other", 2)]
 
 
-@pytest.mark.parametrize("text", [
-    "Police raided the prison on Monday, the day before yesterday, and left on 2 March 2023; in January and in 2014 too.",
-    "It happened last Thursday, next Monday, on March 2, on December 30 and 20/09/2023, or 2023-09-20, since 1998.",
-    "It began last month, or earlier this year; next year, this month and last year, too.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police raided the prison on Monday, the day before yesterday, and left on 2 March 2023; in January and in 2014 too.",
+        "It happened last Thursday, next Monday, on March 2, on December 30 and 20/09/2023, or 2023-09-20, since 1998.",
+        "It began last month, or earlier this year; next year, this month and last year, too.",
+    ],
+)
 def test_the_anchored_date_search_finds_what_the_full_search_finds(text):
     from extract.rules.dates import find_dates_in
     from extract.rules.text import Article
@@ -206,10 +246,11 @@ def test_the_anchored_date_search_finds_what_the_full_search_finds(text):
 
 
 def test_the_anchored_date_search_agrees_on_the_seeds():
+    from conftest import ROOT
+
     from extract.rules.dates import find_dates_in
     from extract.rules.text import Article
 
-    from conftest import ROOT
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert find_dates_in(Article.of(text), PUBLISHED) == find_dates(text, PUBLISHED)
@@ -221,7 +262,9 @@ def test_the_month_march_is_not_a_protest():
 
 
 def test_shelling_is_remote_violence():
-    assert types("Artillery shelled the town on Monday.") == [("explosions_remote_violence", "shelling_artillery_missile_attack")]
+    assert types("Artillery shelled the town on Monday.") == [
+        ("explosions_remote_violence", "shelling_artillery_missile_attack")
+    ]
 
 
 def test_found_that_reports_a_finding_not_a_discovery():
@@ -229,14 +272,17 @@ def test_found_that_reports_a_finding_not_a_discovery():
     assert types("Police found a tunnel under the wall.") == [("strategic_developments", "other")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("An earthquake struck on Saturday, killing at least 19 people.", ["disaster"]),
-    ("He suffered a heart attack during a long legal battle.", []),
-    ("Thousands fled the wildfire; hotels were destroyed by the blaze.", ["disaster"]),
-    ("Gunmen killed 11 villagers on Friday.", ["violence_against_civilians"]),
-    ("Three inmates fled the prison on Sunday.", ["escape"]),
-    ("The virus spread quickly. The gang spread its tentacles to other prisons.", ["strategic_developments"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An earthquake struck on Saturday, killing at least 19 people.", ["disaster"]),
+        ("He suffered a heart attack during a long legal battle.", []),
+        ("Thousands fled the wildfire; hotels were destroyed by the blaze.", ["disaster"]),
+        ("Gunmen killed 11 villagers on Friday.", ["violence_against_civilians"]),
+        ("Three inmates fled the prison on Sunday.", ["escape"]),
+        ("The virus spread quickly. The gang spread its tentacles to other prisons.", ["strategic_developments"]),
+    ],
+)
 def test_general_words_keep_their_sense_from_their_sentence(text, expected):
     assert [e.event_type for e in analyze(text, dt.date(2024, 3, 16)).events] == expected
 

@@ -5,9 +5,17 @@ import pytest
 from extract.rules import analyze, lexicon
 from extract.rules.lexicon import FOLDER
 
-ID_SECTIONS = [("reporting_verbs", "verbs"), ("reporting_verbs", "phrases"), ("roles", "titles"), ("roles", "groups"),
-               ("organizations", "cues"), ("organizations", "after"), ("events", "triggers"),
-               ("claims", "denial"), ("claims", "certainty")]
+ID_SECTIONS = [
+    ("reporting_verbs", "verbs"),
+    ("reporting_verbs", "phrases"),
+    ("roles", "titles"),
+    ("roles", "groups"),
+    ("organizations", "cues"),
+    ("organizations", "after"),
+    ("events", "triggers"),
+    ("claims", "denial"),
+    ("claims", "certainty"),
+]
 
 
 @pytest.mark.parametrize("name, section", ID_SECTIONS)
@@ -18,8 +26,16 @@ def test_entries_have_unique_ids_and_words(name, section):
 
 
 def test_every_lexicon_file_is_loaded_by_some_extractor():
-    assert {p.stem for p in FOLDER.glob("*.yaml")} == {"reporting_verbs", "roles", "organizations", "known_organizations", "names", "events",
-                                                        "figures", "claims"}
+    assert {p.stem for p in FOLDER.glob("*.yaml")} == {
+        "reporting_verbs",
+        "roles",
+        "organizations",
+        "known_organizations",
+        "names",
+        "events",
+        "figures",
+        "claims",
+    }
 
 
 SINGLE_VERBS = [(e["id"], w) for e in lexicon.entries("reporting_verbs", "verbs") for w in e["words"] if " " not in w]

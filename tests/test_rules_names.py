@@ -9,28 +9,36 @@ def names(text, kind):
     return [e.name for e in analyze(text).entities if e.kind == kind]
 
 
-@pytest.mark.parametrize("text, persons", [
-    ("Opposition leader Carla Mendes spoke to reporters in Lima.", ["Carla Mendes"]),
-    ("The judge, Ana Maria de la Cruz, rejected the appeal.", ["Ana Maria de la Cruz"]),
-    ("Interior Minister Omar al-Rashid and his deputy Sofia Greco met in Rome.", ["Omar al-Rashid", "Sofia Greco"]),
-    ("Journalist Pedro Salas was released. Salas had been held for a week.", ["Pedro Salas"]),
-    ("Mr. Kowalski declined to comment.", ["Kowalski"]),
-    ("Residents of Buenos Aires and Mexico City protested on Friday.", []),
-    ("Venezuelan and Colombian officials met on Monday.", []),
-    ("Juan Carlos Gómez, known as “El Flaco”, was captured.", ["Juan Carlos Gómez"]),
-])
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("Opposition leader Carla Mendes spoke to reporters in Lima.", ["Carla Mendes"]),
+        ("The judge, Ana Maria de la Cruz, rejected the appeal.", ["Ana Maria de la Cruz"]),
+        ("Interior Minister Omar al-Rashid and his deputy Sofia Greco met in Rome.", ["Omar al-Rashid", "Sofia Greco"]),
+        ("Journalist Pedro Salas was released. Salas had been held for a week.", ["Pedro Salas"]),
+        ("Mr. Kowalski declined to comment.", ["Kowalski"]),
+        ("Residents of Buenos Aires and Mexico City protested on Friday.", []),
+        ("Venezuelan and Colombian officials met on Monday.", []),
+        ("Juan Carlos Gómez, known as “El Flaco”, was captured.", ["Juan Carlos Gómez"]),
+    ],
+)
 def test_persons(text, persons):
     assert names(text, "person") == persons
 
 
 def test_a_shorter_form_of_a_name_is_the_same_person():
-    [person] = [e for e in analyze("Pedro Salas was released. Salas had been held for a week.").entities if e.kind == "person"]
+    [person] = [
+        e for e in analyze("Pedro Salas was released. Salas had been held for a week.").entities if e.kind == "person"
+    ]
     assert [m.text for m in person.mentions] == ["Pedro Salas", "Salas"]
 
 
 def test_a_nickname_is_an_alias():
-    [person] = [e for e in analyze("Juan Carlos Gómez, known as “El Flaco”, was captured. El Flaco had fled.").entities
-                if e.kind == "person"]
+    [person] = [
+        e
+        for e in analyze("Juan Carlos Gómez, known as “El Flaco”, was captured. El Flaco had fled.").entities
+        if e.kind == "person"
+    ]
     assert "El Flaco" in person.aliases
 
 
@@ -39,37 +47,56 @@ def test_a_title_becomes_the_role():
     assert person.role == "Interior Minister"
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("The Ministry of Health confirmed the cases.", ["Ministry of Health"]),
-    ("The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed.",
-     ["Andean Human Rights Observatory"]),
-    ("Members of the Los Lobos gang fled.", ["Los Lobos"]),
-    ("The NGO “Voices for Justice” filed a complaint.", ["Voices for Justice"]),
-    ("Reuters and the BBC reported the clashes.", ["Reuters", "BBC"]),
-    ("The National Guard was deployed to the port.", ["National Guard"]),
-    ("Amnesty International called for an inquiry.", ["Amnesty International"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The Ministry of Health confirmed the cases.", ["Ministry of Health"]),
+        (
+            "The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed.",
+            ["Andean Human Rights Observatory"],
+        ),
+        ("Members of the Los Lobos gang fled.", ["Los Lobos"]),
+        ("The NGO “Voices for Justice” filed a complaint.", ["Voices for Justice"]),
+        ("Reuters and the BBC reported the clashes.", ["Reuters", "BBC"]),
+        ("The National Guard was deployed to the port.", ["National Guard"]),
+        ("Amnesty International called for an inquiry.", ["Amnesty International"]),
+    ],
+)
 def test_organizations(text, organizations):
     assert names(text, "organization") == organizations
 
 
 def test_an_acronym_in_parentheses_is_an_alias():
-    [org] = [e for e in analyze("The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed.").entities
-             if e.kind == "organization"]
-    assert org.aliases == ["AHRO"] and [m.text for m in org.mentions] == ["Andean Human Rights Observatory", "AHRO", "AHRO"]
+    [org] = [
+        e
+        for e in analyze(
+            "The Andean Human Rights Observatory (AHRO) published a report. AHRO said it was alarmed."
+        ).entities
+        if e.kind == "organization"
+    ]
+    assert org.aliases == ["AHRO"] and [m.text for m in org.mentions] == [
+        "Andean Human Rights Observatory",
+        "AHRO",
+        "AHRO",
+    ]
 
 
 def test_the_gazetteer_of_curated_names_takes_precedence():
     gazetteer = (("Los Lobos", "organization", "Los Lobos", "los-lobos"),)
-    [org] = [e for e in analyze("Los Lobos controls the port.", gazetteer=gazetteer).entities if e.kind == "organization"]
+    [org] = [
+        e for e in analyze("Los Lobos controls the port.", gazetteer=gazetteer).entities if e.kind == "organization"
+    ]
     assert (org.name, org.known_id) == ("Los Lobos", "los-lobos")
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("KYIV, March 3 (Reuters) - Officials said the bridge was hit.", ["Reuters"]),        # a dateline is no organization
-    ("The Regional Monitoring Mission (RMM) said 40 people died.", ["Regional Monitoring Mission"]),
-    ("The Kremlin did not comment.", ["Kremlin"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("KYIV, March 3 (Reuters) - Officials said the bridge was hit.", ["Reuters"]),  # a dateline is no organization
+        ("The Regional Monitoring Mission (RMM) said 40 people died.", ["Regional Monitoring Mission"]),
+        ("The Kremlin did not comment.", ["Kremlin"]),
+    ],
+)
 def test_datelines_acronyms_and_known_single_names(text, organizations):
     assert names(text, "organization") == organizations
 
@@ -78,22 +105,28 @@ def test_a_dateline_in_capitals_before_an_agency_is_no_organization():
     assert names("MEXICO CITY (AP) — Gunmen killed 11 people.", "organization") == ["AP"]
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("LONDON - Britain's Home Office said it would review the case.", ["Home Office"]),
-    ("Campaigners from the charity Detention Action said so.", ["Detention Action"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("LONDON - Britain's Home Office said it would review the case.", ["Home Office"]),
+        ("Campaigners from the charity Detention Action said so.", ["Detention Action"]),
+    ],
+)
 def test_dash_datelines_possessives_and_charities(text, organizations):
     assert names(text, "organization") == organizations
     assert names(text, "person") == []
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("The Army Corps of Engineers said the levee held.", ["Army Corps of Engineers"]),
-    ("Government of Venezuela officials declined to comment.", ["Government of Venezuela"]),
-    ("The Supreme Court on Monday upheld the ban.", ["Supreme Court"]),
-    ("The Ministry of Defence on Friday denied the report.", ["Ministry of Defence"]),
-    ("Prosecutors had sought 12 years. Authorities said the case was closed.", []),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The Army Corps of Engineers said the levee held.", ["Army Corps of Engineers"]),
+        ("Government of Venezuela officials declined to comment.", ["Government of Venezuela"]),
+        ("The Supreme Court on Monday upheld the ban.", ["Supreme Court"]),
+        ("The Ministry of Defence on Friday denied the report.", ["Ministry of Defence"]),
+        ("Prosecutors had sought 12 years. Authorities said the case was closed.", []),
+    ],
+)
 def test_a_cue_word_heads_a_name_and_a_date_ends_one(text, organizations):
     assert names(text, "organization") == organizations
 
@@ -106,17 +139,25 @@ def test_streets_and_squares_are_places_not_persons():
 
 def test_an_organization_then_a_title_then_a_person():
     entities = analyze("Reserve Bank of India Governor Shaktikanta Das said rates would stay.").entities
-    assert [(e.kind, e.name, e.role) for e in entities] == [("organization", "Reserve Bank of India", None),
-                                                            ("person", "Shaktikanta Das", "Governor")]
+    assert [(e.kind, e.name, e.role) for e in entities] == [
+        ("organization", "Reserve Bank of India", None),
+        ("person", "Shaktikanta Das", "Governor"),
+    ]
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("The U.S. Federal Reserve held rates, said Seema Shah of Principal Asset Management.", ["Seema Shah"],
-     ["Federal Reserve", "Principal Asset Management"]),
-    ("The Nasdaq Composite gained 1.25% and the Nobel Peace Prize went to Maria Ressa.", ["Maria Ressa"], []),
-    ("National Guard Commander Lt. Gen. Juan Perez arrived.", ["Juan Perez"], ["National Guard"]),
-    ("Los Topos controls the port, said Ana de Souza.", ["Ana de Souza"], []),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        (
+            "The U.S. Federal Reserve held rates, said Seema Shah of Principal Asset Management.",
+            ["Seema Shah"],
+            ["Federal Reserve", "Principal Asset Management"],
+        ),
+        ("The Nasdaq Composite gained 1.25% and the Nobel Peace Prize went to Maria Ressa.", ["Maria Ressa"], []),
+        ("National Guard Commander Lt. Gen. Juan Perez arrived.", ["Juan Perez"], ["National Guard"]),
+        ("Los Topos controls the port, said Ana de Souza.", ["Ana de Souza"], []),
+    ],
+)
 def test_business_names_index_names_and_abbreviated_titles(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
@@ -127,123 +168,187 @@ def test_a_capitalized_state_in_a_title_is_no_place_cue():
     assert names(text, "person") == ["Antony Blinken"]
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("Marine Le Pen's National Rally abstained.", ["Marine Le Pen"], ["National Rally"]),
-    ("Firefighters battled blazes across New South Wales and North Kivu.", [], []),
-    ("New Zealand Prime Minister Chris Hipkins and Premier Chris Minns spoke.", ["Chris Hipkins", "Chris Minns"], []),
-    ("Armand insisted in an interview with France Inter radio.", ["Armand"], ["France Inter"]),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        ("Marine Le Pen's National Rally abstained.", ["Marine Le Pen"], ["National Rally"]),
+        ("Firefighters battled blazes across New South Wales and North Kivu.", [], []),
+        (
+            "New Zealand Prime Minister Chris Hipkins and Premier Chris Minns spoke.",
+            ["Chris Hipkins", "Chris Minns"],
+            [],
+        ),
+        ("Armand insisted in an interview with France Inter radio.", ["Armand"], ["France Inter"]),
+    ],
+)
 def test_possessives_compass_places_long_titles_and_broadcasters(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
 
 
-@pytest.mark.parametrize("text, persons", [
-    ("The Democratic Republic of Congo and the Gulf of Mexico were cited by Ricardo Lake.", ["Ricardo Lake"]),
-    ("Lake Victoria rose and Port Sudan flooded, said WHO Director-General Tedros Adhanom Ghebreyesus.",
-     ["Tedros Adhanom Ghebreyesus"]),
-])
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("The Democratic Republic of Congo and the Gulf of Mexico were cited by Ricardo Lake.", ["Ricardo Lake"]),
+        (
+            "Lake Victoria rose and Port Sudan flooded, said WHO Director-General Tedros Adhanom Ghebreyesus.",
+            ["Tedros Adhanom Ghebreyesus"],
+        ),
+    ],
+)
 def test_places_named_by_their_first_or_of_word_and_a_hyphenated_title(text, persons):
     assert names(text, "person") == persons
 
 
 def test_indefinite_pronouns_before_a_reporting_verb_are_nobody():
-    assert names("“Nobody warned us,” said Fatima Hijazi. Everyone agreed. Someone said it was late.", "person") == ["Fatima Hijazi"]
+    assert names("“Nobody warned us,” said Fatima Hijazi. Everyone agreed. Someone said it was late.", "person") == [
+        "Fatima Hijazi"
+    ]
 
 
 def test_a_group_noun_opening_a_sentence_is_no_one_s_name():
     assert names("Analysts said the yen rose. Residents disagreed, said Shoki Omori.", "person") == ["Shoki Omori"]
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("The Ombudsman's Office said it was monitoring the arrests.", ["Ombudsman's Office"]),
-    ("Nordtone will appeal to the EU's General Court, and the UN General Assembly will debate it.",
-     ["EU", "General Court", "UN General Assembly"]),
-    ("The European Commission fined the firm. The Commission said it had abused its position.", ["European Commission"]),
-    ("Investors sued the lending platform Bitvale and the Danish podcast startup Lytter.", ["Bitvale", "Lytter"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The Ombudsman's Office said it was monitoring the arrests.", ["Ombudsman's Office"]),
+        (
+            "Nordtone will appeal to the EU's General Court, and the UN General Assembly will debate it.",
+            ["EU", "General Court", "UN General Assembly"],
+        ),
+        (
+            "The European Commission fined the firm. The Commission said it had abused its position.",
+            ["European Commission"],
+        ),
+        ("Investors sued the lending platform Bitvale and the Danish podcast startup Lytter.", ["Bitvale", "Lytter"]),
+    ],
+)
 def test_possessive_names_titles_inside_names_head_words_and_introducers(text, organizations):
     assert names(text, "organization") == organizations
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("The U.N. refugee agency and the U.S. State Department said the talks failed.", ["U.N.", "State Department"]),
-    ("South Africa's African National Congress lost its majority. The ANC won 40%.", ["African National Congress"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The U.N. refugee agency and the U.S. State Department said the talks failed.", ["U.N.", "State Department"]),
+        ("South Africa's African National Congress lost its majority. The ANC won 40%.", ["African National Congress"]),
+    ],
+)
 def test_dotted_acronyms_and_acronyms_that_spell_a_name_already_given(text, organizations):
     assert names(text, "organization") == organizations
 
 
 def test_an_acronym_spelling_a_name_is_its_alias():
-    [anc] = [e for e in analyze("The African National Congress lost. The ANC won 40%.").entities if e.kind == "organization"]
+    [anc] = [
+        e for e in analyze("The African National Congress lost. The ANC won 40%.").entities if e.kind == "organization"
+    ]
     assert anc.aliases == ["ANC"] and [m.text for m in anc.mentions] == ["African National Congress", "ANC"]
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("Under British law, the Information Commissioner's Office can fine firms.", [], ["Information Commissioner's Office"]),
-    ("Raids targeted the Pakistani Taliban, known as the TTP, and the Afghan Taliban.", [],
-     ["Pakistani Taliban", "Afghan Taliban"]),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        (
+            "Under British law, the Information Commissioner's Office can fine firms.",
+            [],
+            ["Information Commissioner's Office"],
+        ),
+        (
+            "Raids targeted the Pakistani Taliban, known as the TTP, and the Afghan Taliban.",
+            [],
+            ["Pakistani Taliban", "Afghan Taliban"],
+        ),
+    ],
+)
 def test_prepositions_owners_inside_names_and_known_group_names(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
 
 
 def test_a_relative_clause_after_a_name_is_not_a_role():
-    [claudia] = [e for e in analyze("Claudia Rojas, whose husband, Pedro, is trapped, said she had not slept.").entities
-                 if e.name == "Claudia Rojas"]
+    [claudia] = [
+        e
+        for e in analyze("Claudia Rojas, whose husband, Pedro, is trapped, said she had not slept.").entities
+        if e.name == "Claudia Rojas"
+    ]
     assert claudia.role is None
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("Ford Chief Executive Jim Farley told CNBC the demands were too high.", ["Jim Farley"], ["Ford", "CNBC"]),
-    ("WHO Director-General Tedros Adhanom Ghebreyesus and Interior Minister Mohsin Naqvi spoke.",
-     ["Tedros Adhanom Ghebreyesus", "Mohsin Naqvi"], ["WHO"]),
-    ("The United Auto Workers union struck a Stellantis plant in Ohio.", [], ["United Auto Workers", "Stellantis"]),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        ("Ford Chief Executive Jim Farley told CNBC the demands were too high.", ["Jim Farley"], ["Ford", "CNBC"]),
+        (
+            "WHO Director-General Tedros Adhanom Ghebreyesus and Interior Minister Mohsin Naqvi spoke.",
+            ["Tedros Adhanom Ghebreyesus", "Mohsin Naqvi"],
+            ["WHO"],
+        ),
+        ("The United Auto Workers union struck a Stellantis plant in Ohio.", [], ["United Auto Workers", "Stellantis"]),
+    ],
+)
 def test_an_organization_before_a_company_title_and_before_union_or_plant(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
 
 
 def test_a_title_case_headline_gives_no_names():
-    text = ("Floods Kill 16 in Bangladesh as Rivers Swell to Record Highs\n\n"
-            "DHAKA (AP) — Floods killed 16 people, said Rahima Begum.")
+    text = (
+        "Floods Kill 16 in Bangladesh as Rivers Swell to Record Highs\n\n"
+        "DHAKA (AP) — Floods killed 16 people, said Rahima Begum."
+    )
     assert names(text, "person") == ["Rahima Begum"]
     assert names(text, "organization") == ["AP"]
 
 
 def test_credits_in_parentheses_and_companies_after_their_trade():
-    text = ("Tour operator Jet2 cancelled all flights, said Emma Collins.\n\n"
-            "(Reporting by Angeliki Koutantou; Editing by Frances Kerry)")
+    text = (
+        "Tour operator Jet2 cancelled all flights, said Emma Collins.\n\n"
+        "(Reporting by Angeliki Koutantou; Editing by Frances Kerry)"
+    )
     assert names(text, "person") == ["Emma Collins", "Angeliki Koutantou", "Frances Kerry"]
     assert names(text, "organization") == ["Jet2"]
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("GENEVA/ZURICH (Reuters) - Swiss drugmaker Novaris agreed to pay.", [], ["Reuters", "Novaris"]),
-    ('"It is a grave mistake," said Jan Egeland, the group\'s secretary general.', ["Jan Egeland"], []),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        ("GENEVA/ZURICH (Reuters) - Swiss drugmaker Novaris agreed to pay.", [], ["Reuters", "Novaris"]),
+        ('"It is a grave mistake," said Jan Egeland, the group\'s secretary general.', ["Jan Egeland"], []),
+    ],
+)
 def test_slashed_datelines_trades_and_a_group_s_officer(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
 
 
-@pytest.mark.parametrize("text, persons, organizations", [
-    ("Chairman C.C. Wei of Taiwan Semiconductor Manufacturing Co. spoke, and George W. Bush listened.",
-     ["C.C. Wei", "George W. Bush"], ["Taiwan Semiconductor Manufacturing Co."]),
-    ("Customers include Apple and Nvidia, said Brady Wang of Counterpoint Research.", ["Brady Wang"],
-     ["Apple", "Nvidia", "Counterpoint Research"]),
-    ("Demand for AI is real, said U.S. President Joe Biden in Washington D.C. on a trip.", ["Joe Biden"], []),
-])
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        (
+            "Chairman C.C. Wei of Taiwan Semiconductor Manufacturing Co. spoke, and George W. Bush listened.",
+            ["C.C. Wei", "George W. Bush"],
+            ["Taiwan Semiconductor Manufacturing Co."],
+        ),
+        (
+            "Customers include Apple and Nvidia, said Brady Wang of Counterpoint Research.",
+            ["Brady Wang"],
+            ["Apple", "Nvidia", "Counterpoint Research"],
+        ),
+        ("Demand for AI is real, said U.S. President Joe Biden in Washington D.C. on a trip.", ["Joe Biden"], []),
+    ],
+)
 def test_initials_company_suffixes_well_known_companies_and_common_acronyms(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
 
 
 def test_storms_counties_keys_and_plural_groups_are_no_persons():
-    text = ("Hurricane Milton made landfall near Siesta Key. Forecasters warned of a surge. In St. Lucie County, "
-            "Sheriff Keith Pearson said four people died.")
+    text = (
+        "Hurricane Milton made landfall near Siesta Key. Forecasters warned of a surge. In St. Lucie County, "
+        "Sheriff Keith Pearson said four people died."
+    )
     assert names(text, "person") == ["Keith Pearson"]
 
 
@@ -254,53 +359,69 @@ def test_a_numbered_group_and_a_museum_are_organizations():
     assert analyze(text).figures == []
 
 
-@pytest.mark.parametrize("text, persons", [
-    ("Vantor Kelquist arrived in the capital.", []),                       # two capitalized words are no evidence
-    ("Vantor Kelquist, 52, arrived in the capital.", ["Vantor Kelquist"]),  # an age
-    ("Lawyer Vantor Kelquist arrived in the capital.", ["Vantor Kelquist"]),  # a title
-    ("Vantor Kelquist said the talks had failed.", ["Vantor Kelquist"]),     # a verb of speech after
-    ("The talks had failed, said Vantor Kelquist.", ["Vantor Kelquist"]),    # a verb of speech before
-    ("Vantor Kelquist, a lawyer for the families, arrived.", ["Vantor Kelquist"]),  # an appositive role
-    ("Maria Lopez arrived in the capital.", ["Maria Lopez"]),               # a given name of the list
-])
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("Vantor Kelquist arrived in the capital.", []),  # two capitalized words are no evidence
+        ("Vantor Kelquist, 52, arrived in the capital.", ["Vantor Kelquist"]),  # an age
+        ("Lawyer Vantor Kelquist arrived in the capital.", ["Vantor Kelquist"]),  # a title
+        ("Vantor Kelquist said the talks had failed.", ["Vantor Kelquist"]),  # a verb of speech after
+        ("The talks had failed, said Vantor Kelquist.", ["Vantor Kelquist"]),  # a verb of speech before
+        ("Vantor Kelquist, a lawyer for the families, arrived.", ["Vantor Kelquist"]),  # an appositive role
+        ("Maria Lopez arrived in the capital.", ["Maria Lopez"]),  # a given name of the list
+    ],
+)
 def test_a_name_becomes_a_person_only_with_evidence(text, persons):
     assert names(text, "person") == persons
 
 
-@pytest.mark.parametrize("text", [
-    "Traffic was slow on Paseo Real near Cerro Alto.",
-    "Banco Andino raised rates and Credit Nordica followed.",
-    "Fans gathered at the Andean Open in San Marcos Heights.",
-    "Lunar New Year falls on a Monday this time.",
-    "Hong Kong Standard reported the story first.",
-    "The Riverside Rangers beat the Hill City Hawks 3-1.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic was slow on Paseo Real near Cerro Alto.",
+        "Banco Andino raised rates and Credit Nordica followed.",
+        "Fans gathered at the Andean Open in San Marcos Heights.",
+        "Lunar New Year falls on a Monday this time.",
+        "Hong Kong Standard reported the story first.",
+        "The Riverside Rangers beat the Hill City Hawks 3-1.",
+    ],
+)
 def test_places_bodies_and_events_without_person_evidence_are_no_persons(text):
     assert names(text, "person") == []
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("Hezbollah fired rockets, Xinhua reported.", ["Hezbollah", "Xinhua"]),       # known organizations, no cue word
-    ("OPEC held output steady.", ["OPEC"]),
-    ("Lima-based Vorland Andes raised prices.", ["Vorland Andes"]),                    # a company is based somewhere
-    ("Vorland's chief executive resigned on Monday.", ["Vorland"]),                    # a name that has a chief executive
-    ("Vorland said its profit fell.", ["Vorland"]),
-    ("Shares of Omega Holdings Ltd. rose.", ["Omega Holdings Ltd."]),                  # the suffix keeps its dot
-    ("The Riverside Rangers beat the Hill City Hawks 3-1. The Rangers led early.", ["Riverside Rangers"]),  # a club
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Hezbollah fired rockets, Xinhua reported.", ["Hezbollah", "Xinhua"]),  # known organizations, no cue word
+        ("OPEC held output steady.", ["OPEC"]),
+        ("Lima-based Vorland Andes raised prices.", ["Vorland Andes"]),  # a company is based somewhere
+        ("Vorland's chief executive resigned on Monday.", ["Vorland"]),  # a name that has a chief executive
+        ("Vorland said its profit fell.", ["Vorland"]),
+        ("Shares of Omega Holdings Ltd. rose.", ["Omega Holdings Ltd."]),  # the suffix keeps its dot
+        ("The Riverside Rangers beat the Hill City Hawks 3-1. The Rangers led early.", ["Riverside Rangers"]),  # a club
+    ],
+)
 def test_organizations_with_evidence_of_their_own(text, organizations):
     assert names(text, "organization") == organizations
 
 
 def test_an_agency_and_its_acronym_are_one_organization():
-    [org] = [e for e in analyze("The Associated Press reported the fire. AP said two died.").entities if e.kind == "organization"]
+    [org] = [
+        e
+        for e in analyze("The Associated Press reported the fire. AP said two died.").entities
+        if e.kind == "organization"
+    ]
     assert (org.name, org.aliases) == ("Associated Press", ["AP"])
 
 
-@pytest.mark.parametrize("text, persons", [
-    ("Texas-born Ruiz Tapia won the race.", ["Ruiz Tapia"]),                          # a person is born somewhere
-    ("Texas-based Ruiz Tapia won the contract.", []),
-])
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("Texas-born Ruiz Tapia won the race.", ["Ruiz Tapia"]),  # a person is born somewhere
+        ("Texas-based Ruiz Tapia won the contract.", []),
+    ],
+)
 def test_a_modifier_before_a_name_says_what_it_is(text, persons):
     assert names(text, "person") == persons
 
@@ -318,7 +439,12 @@ def test_a_name_in_capitals_is_the_same_name_in_the_story():
     assert [m.text for m in org.mentions] == ["VORLAND HOLDINGS", "Vorland Holdings"]
 
 
-KNOWN = [(e["id"], str(name)) for g in lexicon.load("known_organizations")["groups"] for e in g["entries"] for name in e["names"]]
+KNOWN = [
+    (e["id"], str(name))
+    for g in lexicon.load("known_organizations")["groups"]
+    for e in g["entries"]
+    for name in e["names"]
+]
 
 
 @pytest.mark.parametrize("entry_id, name", KNOWN, ids=[f"{i}:{n}" for i, n in KNOWN])
@@ -334,20 +460,25 @@ def test_a_known_organization_without_a_source_is_refused(monkeypatch):
     monkeypatch.setattr(rules_names.lexicon, "load", lambda name: {"groups": groups})
     rules_names.known_organizations.cache_clear()
     try:
-        with pytest.raises(ValueError, match="known_organizations.yaml: group agencies: every entry needs an id, names and a source"):
+        with pytest.raises(
+            ValueError, match="known_organizations.yaml: group agencies: every entry needs an id, names and a source"
+        ):
             rules_names.known_organizations()
     finally:
         rules_names.known_organizations.cache_clear()
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("Analysts compared Omega Holdings Inc and Vorland Corp. on Monday.", ["Omega Holdings Inc", "Vorland Corp."]),
-    ("The Vorland Chemical Co of Peru will build a plant.", ["Vorland Chemical Co"]),
-    ("The Hawks tied the Rangers for the Andean League lead.", ["Andean League"]),
-    ("In an interview with the network Vorland TV Friday, the minister spoke.", ["Vorland TV"]),
-    ("Department officials said the report was late.", []),                     # a cue word alone is no name
-    ("The Organisation for Regional Cooperation met in Quito.", ["Organisation for Regional Cooperation"]),
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Analysts compared Omega Holdings Inc and Vorland Corp. on Monday.", ["Omega Holdings Inc", "Vorland Corp."]),
+        ("The Vorland Chemical Co of Peru will build a plant.", ["Vorland Chemical Co"]),
+        ("The Hawks tied the Rangers for the Andean League lead.", ["Andean League"]),
+        ("In an interview with the network Vorland TV Friday, the minister spoke.", ["Vorland TV"]),
+        ("Department officials said the report was late.", []),  # a cue word alone is no name
+        ("The Organisation for Regional Cooperation met in Quito.", ["Organisation for Regional Cooperation"]),
+    ],
+)
 def test_organization_names_end_where_the_name_ends(text, organizations):
     assert names(text, "organization") == organizations
 
@@ -358,7 +489,9 @@ def test_an_introducer_before_a_comma_introduces_nothing():
 
 
 def test_one_name_may_join_two_words_with_and():
-    assert names("The Securities and Exchange Commission sued the firm.", "organization") == ["Securities and Exchange Commission"]
+    assert names("The Securities and Exchange Commission sued the firm.", "organization") == [
+        "Securities and Exchange Commission"
+    ]
 
 
 def test_a_known_organization_s_word_in_a_person_s_name_is_that_person():
@@ -366,13 +499,16 @@ def test_a_known_organization_s_word_in_a_person_s_name_is_that_person():
     assert names(text, "person") == ["Martha Ford"] and names(text, "organization") == []
 
 
-@pytest.mark.parametrize("text, organizations", [
-    ("Ana Ruiz, an analyst at Vorland & Sons, disagreed.", ["Vorland & Sons"]),       # a firm's "&"
-    ("Traders sold shares of Vorland after the report.", ["Vorland"]),
-    ("Valencia beat Sevilla 2-1 on Sunday.", ["Sevilla"]),                            # a town's club after a result
-    ("The Valencia coach praised his side.", ["Valencia"]),                           # before a player's role
-    ("Peru beat Chile 2-1 in Lima.", []),                                             # countries stay places
-])
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Ana Ruiz, an analyst at Vorland & Sons, disagreed.", ["Vorland & Sons"]),  # a firm's "&"
+        ("Traders sold shares of Vorland after the report.", ["Vorland"]),
+        ("Valencia beat Sevilla 2-1 on Sunday.", ["Sevilla"]),  # a town's club after a result
+        ("The Valencia coach praised his side.", ["Valencia"]),  # before a player's role
+        ("Peru beat Chile 2-1 in Lima.", []),  # countries stay places
+    ],
+)
 def test_organizations_named_by_the_words_around_them(text, organizations):
     assert names(text, "organization") == organizations
 

@@ -4,11 +4,10 @@ import asyncio
 import hashlib
 
 import pytest
+from conftest import make_project
 
 from extract.pipeline import build
 from extract.serve import SQL_TIME_LIMIT_MS, datasette_app
-
-from conftest import make_project
 
 SCRIPT = "<script>alert(1)</script>"
 ARTICLE = f"“{SCRIPT} We will win,” said Ana Ruiz, a <b>bold</b> spokesperson. Some 300 people & 12 guards left."
@@ -45,17 +44,20 @@ def site(built):
     return datasette_app(built.root)
 
 
-@pytest.mark.parametrize("sql", [
-    "INSERT INTO quotes (quote_id) VALUES ('x')",
-    "UPDATE actors SET name = 'x'",
-    "DELETE FROM figures",
-    "DROP TABLE quotes",
-    "CREATE TABLE evil (x)",
-    "ATTACH DATABASE '/tmp/evil.db' AS evil",
-    "PRAGMA journal_mode = DELETE",
-    "PRAGMA user_version = 7",
-    "VACUUM",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO quotes (quote_id) VALUES ('x')",
+        "UPDATE actors SET name = 'x'",
+        "DELETE FROM figures",
+        "DROP TABLE quotes",
+        "CREATE TABLE evil (x)",
+        "ATTACH DATABASE '/tmp/evil.db' AS evil",
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA user_version = 7",
+        "VACUUM",
+    ],
+)
 def test_writes_through_sql_are_refused(site, built, sql):
     before = hashlib.sha256((built.data / "tocoron.db").read_bytes()).hexdigest()
     response = get(site, "/tocoron.json?" + __import__("urllib.parse").parse.urlencode({"sql": sql}))
@@ -72,11 +74,23 @@ def test_a_long_query_is_cut_off_by_the_time_limit(site):
     assert SQL_TIME_LIMIT_MS <= 2000
 
 
-@pytest.mark.parametrize("path", [
-    "/", "/tocoron", "/tocoron/quotes", "/tocoron/quotes/test-2024-01-01-northgate-q01", "/tocoron/actors",
-    "/tocoron/actors/ana-ruiz", "/tocoron/sources", "/tocoron/mentions", "/tocoron/who_said_what",
-    "/tocoron/quotes?_search=win", "/tocoron?sql=select+text+from+quotes", "/article/test-2024-01-01-northgate",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/tocoron",
+        "/tocoron/quotes",
+        "/tocoron/quotes/test-2024-01-01-northgate-q01",
+        "/tocoron/actors",
+        "/tocoron/actors/ana-ruiz",
+        "/tocoron/sources",
+        "/tocoron/mentions",
+        "/tocoron/who_said_what",
+        "/tocoron/quotes?_search=win",
+        "/tocoron?sql=select+text+from+quotes",
+        "/article/test-2024-01-01-northgate",
+    ],
+)
 def test_html_in_the_data_is_escaped_on_every_page(hostile, path):
     _, ds = hostile
     page = get(ds, path)
@@ -96,6 +110,7 @@ def test_the_response_cache_serves_identical_pages_and_skips_what_it_must(site):
 
 def load_plugin(name: str):
     from importlib import util
+
     from extract.serve import SITE
 
     spec = util.spec_from_file_location(name, SITE / "plugins" / f"{name}.py")
@@ -121,7 +136,9 @@ def test_the_response_cache_is_an_lru_bounded_in_bytes():
 
     async def run(path, cookie=False):
         headers = [(b"cookie", b"x=1")] if cookie else []
-        await cache({"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers}, None, send)
+        await cache(
+            {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers}, None, send
+        )
 
     for path in ["/a", "/a", "/b", "/c", "/a"]:
         asyncio.run(run(path))
@@ -145,7 +162,9 @@ def test_a_forged_forwarded_scheme_does_not_poison_the_cached_page_of_other_clie
     import json
     import urllib.request
 
-    path = server.url + "/tocoron/actors.json?_size=1"  # uvicorn takes the scheme from X-Forwarded-Proto (trusted from loopback)
+    path = (
+        server.url + "/tocoron/actors.json?_size=1"
+    )  # uvicorn takes the scheme from X-Forwarded-Proto (trusted from loopback)
     forged = json.load(urllib.request.urlopen(urllib.request.Request(path, headers={"X-Forwarded-Proto": "https"})))
     honest = urllib.request.urlopen(path)
     assert forged["next_url"].startswith("https://")
@@ -158,13 +177,19 @@ def sql(ds, query: str):
     return get(ds, "/tocoron.json?" + urlencode({"sql": query, "_shape": "array"}))
 
 
-@pytest.mark.parametrize("query, error", [
-    ("select length(randomblob(900000000))", "too big"),
-    ("select zeroblob(200000000) as b", "too big"),
-    ("select printf('%s', zeroblob(200000000))", "too big"),
-    ("select fts3_tokenizer('simple')", "not authorized"),
-    ("with recursive c(x) as (select 1 union all select x + 1 from c where x < 60) select zeroblob(1000000) from c", "over"),
-])
+@pytest.mark.parametrize(
+    "query, error",
+    [
+        ("select length(randomblob(900000000))", "too big"),
+        ("select zeroblob(200000000) as b", "too big"),
+        ("select printf('%s', zeroblob(200000000))", "too big"),
+        ("select fts3_tokenizer('simple')", "not authorized"),
+        (
+            "with recursive c(x) as (select 1 union all select x + 1 from c where x < 60) select zeroblob(1000000) from c",
+            "over",
+        ),
+    ],
+)
 def test_sql_that_would_exhaust_memory_or_leak_a_pointer_is_refused_at_once(site, query, error):
     import time
 
@@ -175,10 +200,14 @@ def test_sql_that_would_exhaust_memory_or_leak_a_pointer_is_refused_at_once(site
 
 
 def test_small_blobs_and_ordinary_functions_still_work(site):
-    assert sql(site, "select length(randomblob(16)) as n, hex(zeroblob(2)) as z, upper('a') as u").json() == [{"n": 16, "z": "0000", "u": "A"}]
+    assert sql(site, "select length(randomblob(16)) as n, hex(zeroblob(2)) as z, upper('a') as u").json() == [
+        {"n": 16, "z": "0000", "u": "A"}
+    ]
 
 
-@pytest.mark.parametrize("path", ["/article/no-such-article", "/tocoron/quotes/no-such-quote", "/tocoron/no_such_table"])
+@pytest.mark.parametrize(
+    "path", ["/article/no-such-article", "/tocoron/quotes/no-such-quote", "/tocoron/no_such_table"]
+)
 def test_an_unknown_id_is_a_plain_404_page(site, path):
     page = get(site, path)
     assert page.status_code == 404

@@ -1,12 +1,11 @@
 """Stage 1: bad articles and bad metadata are refused with file, line and field."""
 
 import pytest
+from conftest import make_project
 
 from extract.errors import BuildFailed
 from extract.pipeline import assemble
 from extract.sources import MAX_ARTICLE_BYTES, load_sources
-
-from conftest import make_project
 
 
 def errors_of(project):
@@ -23,13 +22,16 @@ def test_the_seed_articles_load_byte_for_byte(seeds_copy):
     assert {"afp-2023-09-20-tocoron", "efe-2023-09-20-tocoron"} <= {s.source_id for s in sources}
 
 
-@pytest.mark.parametrize("content, line, needle", [
-    (b"", None, "empty"),
-    (b"  \n\n ", None, "empty"),
-    (b"line one\nline \xff two\n", 2, "not UTF-8"),
-    (b"text\x00with a NUL", None, "binary"),
-    (b"x" * (MAX_ARTICLE_BYTES + 1), None, "over the limit"),
-])
+@pytest.mark.parametrize(
+    "content, line, needle",
+    [
+        (b"", None, "empty"),
+        (b"  \n\n ", None, "empty"),
+        (b"line one\nline \xff two\n", 2, "not UTF-8"),
+        (b"text\x00with a NUL", None, "binary"),
+        (b"x" * (MAX_ARTICLE_BYTES + 1), None, "over the limit"),
+    ],
+)
 def test_an_unusable_article_is_refused(tmp_path, content, line, needle):
     project = make_project(tmp_path, annotation=None)
     (project.seeds / "100_test.txt").write_bytes(content)
@@ -49,12 +51,14 @@ def test_a_missing_metadata_file_is_refused(tmp_path):
 def test_metadata_errors_name_line_and_field_and_are_all_reported(tmp_path):
     meta = "source_id: Not A Slug\npublisher: Test\npublished: '2024-13-45'\ntitle: t\nlanguage: english\nrights: r\nwhatever: 1\n"
     project = make_project(tmp_path, meta=meta, annotation=None)
-    assert sorted(errors_of(project)) == sorted([
-        ("seeds/100_test.meta.yaml", 1, "source_id", "field-error"),
-        ("seeds/100_test.meta.yaml", 3, "published", "field-error"),
-        ("seeds/100_test.meta.yaml", 5, "language", "field-error"),
-        ("seeds/100_test.meta.yaml", 7, "whatever", "field-error"),
-    ])
+    assert sorted(errors_of(project)) == sorted(
+        [
+            ("seeds/100_test.meta.yaml", 1, "source_id", "field-error"),
+            ("seeds/100_test.meta.yaml", 3, "published", "field-error"),
+            ("seeds/100_test.meta.yaml", 5, "language", "field-error"),
+            ("seeds/100_test.meta.yaml", 7, "whatever", "field-error"),
+        ]
+    )
 
 
 def test_computed_fields_may_not_be_written_in_metadata(tmp_path):

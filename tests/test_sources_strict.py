@@ -6,11 +6,10 @@ import os
 import shutil
 
 import pytest
+from conftest import META, make_project
 
 from extract.errors import SourceError
 from extract.sources import load_all
-
-from conftest import META, make_project
 
 
 def only_error(project):
@@ -68,8 +67,7 @@ def test_the_same_text_under_a_second_id_is_refused(tmp_path):
 
 
 def test_published_date_is_derived_and_may_not_be_given(tmp_path):
-    project = make_project(tmp_path / "project", annotation=None,
-                           meta=META + 'published_date: "2020-05-05"\n')
+    project = make_project(tmp_path / "project", annotation=None, meta=META + 'published_date: "2020-05-05"\n')
     error = only_error(project)
     assert "'published_date' is computed by the build" in str(error)
     assert error.location.field == "published_date"

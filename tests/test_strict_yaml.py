@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import ANNOTATION, make_project, snapshot
 
 from extract.cli import main
 from extract.errors import YamlSyntaxError
 from extract.yamlfile import MAX_DEPTH, line_of, load_yaml, parse_yaml
 
-from conftest import ANNOTATION, make_project, snapshot
-
 ANN = "seeds/annotations/test-2024-01-01-northgate.yaml"
 
 # (YAML text, line of the error, words the message must contain)
 REFUSED = {
-    "a key given twice": ("source_id: a\nquotes: []\nsource_id: b\n", 3, "'source_id' is given twice (first on line 1)"),
-    "a key given twice in a nested entry": ("actors:\n  - id: x\n    role: chief\n    role: guard\n", 4, "'role' is given twice (first on line 3)"),
+    "a key given twice": (
+        "source_id: a\nquotes: []\nsource_id: b\n",
+        3,
+        "'source_id' is given twice (first on line 1)",
+    ),
+    "a key given twice in a nested entry": (
+        "actors:\n  - id: x\n    role: chief\n    role: guard\n",
+        4,
+        "'role' is given twice (first on line 3)",
+    ),
     "an anchor": ("roles: &r [guard]\n", 1, "anchors and aliases"),
     "an alias": ("a: [x]\nb: *a\n", 2, "anchors and aliases"),
     "a billion laughs": ("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", 1, "anchors and aliases"),
-    "nesting deeper than any curation file": ("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n", 1, "nested deeper"),
+    "nesting deeper than any curation file": (
+        "a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n",
+        1,
+        "nested deeper",
+    ),
     "a NUL byte": ("a: 1\nb: x\x00y\n", 2, "U+0000"),
 }
 

@@ -7,6 +7,7 @@ import math
 
 import pytest
 from click.testing import CliRunner
+from conftest import ANNOTATION, make_project
 from pydantic import ValidationError
 
 from extract.cli import main
@@ -14,8 +15,6 @@ from extract.errors import BuildFailed, DuplicateIdError, FieldError
 from extract.models import Figure, Quote, Source
 from extract.pipeline import assemble
 from extract.validate import check_dataset
-
-from conftest import ANNOTATION, make_project
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +79,15 @@ def test_an_event_dated_years_after_its_reports_is_refused(dataset):
 
 
 def test_typed_coordinates_are_refused_with_their_line(tmp_path):
-    place = ("places:\n  - id: northgate\n    name: Northgate\n    place_type: locality\n    country: VE\n"
-             "    latitude: 10.2\n    mentions: [Northgate]\n")
+    place = (
+        "places:\n  - id: northgate\n    name: Northgate\n    place_type: locality\n    country: VE\n"
+        "    latitude: 10.2\n    mentions: [Northgate]\n"
+    )
     make_project(tmp_path, annotation=ANNOTATION + place)
     result = CliRunner().invoke(main, ["build", "--root", str(tmp_path)])
     assert result.exit_code == 1
     line = ANNOTATION.count("\n") + 6
-    assert f"test-2024-01-01-northgate.yaml:{line}, field 'latitude': [field-error]" in result.output and "latitude may not be typed" in result.output, result.output
+    assert (
+        f"test-2024-01-01-northgate.yaml:{line}, field 'latitude': [field-error]" in result.output
+        and "latitude may not be typed" in result.output
+    ), result.output

@@ -20,9 +20,34 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import ArticleChangedError, BuildError, BuildFailed, CitationError, DuplicateIdError, ErrorCollector, FieldError, FigureValueError, Location, UnknownReferenceError, shown_path
+from ..errors import (
+    ArticleChangedError,
+    BuildError,
+    BuildFailed,
+    CitationError,
+    DuplicateIdError,
+    ErrorCollector,
+    FieldError,
+    FigureValueError,
+    Location,
+    UnknownReferenceError,
+    shown_path,
+)
+from ..models import (
+    Actor,
+    Claim,
+    ClaimRelation,
+    Event,
+    EventParticipant,
+    Figure,
+    Mention,
+    Organization,
+    Place,
+    Quote,
+    Row,
+    Source,
+)
 from ..numbers import read_quantity
-from ..models import Actor, Claim, ClaimRelation, Event, EventParticipant, Figure, Mention, Organization, Place, Quote, Row, Source
 from ..yamlfile import line_of, load_yaml, plain, validation_errors
 from .citations import CitationAmbiguous, CitationNotFound, Span, find_citation
 
@@ -37,7 +62,16 @@ STATUSES = ("draft", "curated")
 and checked, but not published and not scored (the article publishes the rules' rows).  ``status: curated``
 is a reviewed file, and says who reviewed it (``reviewed_by``) and when (``reviewed_on``)."""
 REVIEW_KEYS = ("reviewed_by", "reviewed_on")
-SECTIONS = ("source_id", "status", *REVIEW_KEYS, "text_sha256", *ENTITY_MODELS, *SPANNED_MODELS, "claim_relations", *EXCLUSION_SECTIONS)
+SECTIONS = (
+    "source_id",
+    "status",
+    *REVIEW_KEYS,
+    "text_sha256",
+    *ENTITY_MODELS,
+    *SPANNED_MODELS,
+    "claim_relations",
+    *EXCLUSION_SECTIONS,
+)
 RELATION_KEYS = {"claim_id", "other_claim_id", "relation", "note"}
 LOCAL_REFERENCES = {"quote_id": "quotes", "figure_id": "figures"}  # claims cite their own file's quotes and figures
 EXCLUSION_KEYS = {"text", "reason", *("occurrence", "context", "every")}
@@ -128,21 +162,41 @@ class AnnotationReader:
     def read(self) -> CuratedSource:
         doc = load_yaml(self.file, self.path)
         if not isinstance(doc, dict):
-            raise BuildFailed([FieldError("the file must hold a mapping with source_id, organizations, actors, places, events, quotes and figures", self.where(doc))])
+            raise BuildFailed(
+                [
+                    FieldError(
+                        "the file must hold a mapping with source_id, organizations, actors, places, events, quotes and figures",
+                        self.where(doc),
+                    )
+                ]
+            )
         for key in doc:
             if key not in SECTIONS:
-                self.errors.add(FieldError(f"unknown section '{key}' (expected one of {', '.join(SECTIONS)})", self.where(doc, key, str(key))))
+                self.errors.add(
+                    FieldError(
+                        f"unknown section '{key}' (expected one of {', '.join(SECTIONS)})",
+                        self.where(doc, key, str(key)),
+                    )
+                )
         source_id = doc.get("source_id")
         source = self.sources.get(source_id)
         if source is None:
-            self.errors.add(FieldError(f"source_id {source_id!r} is not a source in seeds/ (known: {', '.join(sorted(self.sources))})",
-                                       self.where(doc, "source_id" if "source_id" in doc else None, "source_id")))
+            self.errors.add(
+                FieldError(
+                    f"source_id {source_id!r} is not a source in seeds/ (known: {', '.join(sorted(self.sources))})",
+                    self.where(doc, "source_id" if "source_id" in doc else None, "source_id"),
+                )
+            )
             self.errors.raise_if_any()
         pinned = doc.get("text_sha256")
         if pinned is not None and pinned != source.text_sha256:
-            self.errors.add(ArticleChangedError(
-                f"{source.file} has SHA-256 {source.text_sha256}, not the {pinned} it was annotated against; "
-                "re-check every entry against the new text, then update text_sha256", self.where(doc, "text_sha256", "text_sha256")))
+            self.errors.add(
+                ArticleChangedError(
+                    f"{source.file} has SHA-256 {source.text_sha256}, not the {pinned} it was annotated against; "
+                    "re-check every entry against the new text, then update text_sha256",
+                    self.where(doc, "text_sha256", "text_sha256"),
+                )
+            )
         result = CuratedSource(source.source_id, self.path, *self.read_status(doc))
         for table, model in ENTITY_MODELS.items():
             for node in self.entries(doc, table):
@@ -154,8 +208,9 @@ class AnnotationReader:
         for node in self.entries(doc, "claim_relations"):
             self.read_relation(result, source, node)
         for section in EXCLUSION_SECTIONS:
-            result.exclusions[section] = [span for node in self.entries(doc, section)
-                                          for span in self.read_exclusion(source, section, node)]
+            result.exclusions[section] = [
+                span for node in self.entries(doc, section) for span in self.read_exclusion(source, section, node)
+            ]
         self.errors.raise_if_any()
         return result
 
@@ -164,27 +219,49 @@ class AnnotationReader:
         status = doc.get("status")
         if status not in STATUSES:
             problem = "no status" if status is None else f"unknown status {status!r}"
-            self.errors.add(FieldError(f"{problem}: write `status: draft` (a drafted file, not published) or `status: curated` "
-                                       "(reviewed; with reviewed_by and reviewed_on)", self.where(doc, "status" if "status" in doc else None, "status")))
+            self.errors.add(
+                FieldError(
+                    f"{problem}: write `status: draft` (a drafted file, not published) or `status: curated` "
+                    "(reviewed; with reviewed_by and reviewed_on)",
+                    self.where(doc, "status" if "status" in doc else None, "status"),
+                )
+            )
             return "draft", None, None
         by, on = doc.get("reviewed_by"), doc.get("reviewed_on")
         if status == "draft":
             for key in REVIEW_KEYS:
                 if doc.get(key) is not None:
-                    self.errors.add(FieldError(f"a draft has no {key}: once the file is reviewed, set `status: curated`",
-                                               self.where(doc, key, key)))
+                    self.errors.add(
+                        FieldError(
+                            f"a draft has no {key}: once the file is reviewed, set `status: curated`",
+                            self.where(doc, key, key),
+                        )
+                    )
             return "draft", None, None
         if not isinstance(by, str) or not by.strip():
-            self.errors.add(FieldError("a curated file says who reviewed it (reviewed_by: a person or team)",
-                                       self.where(doc, "reviewed_by" if "reviewed_by" in doc else None, "reviewed_by")))
+            self.errors.add(
+                FieldError(
+                    "a curated file says who reviewed it (reviewed_by: a person or team)",
+                    self.where(doc, "reviewed_by" if "reviewed_by" in doc else None, "reviewed_by"),
+                )
+            )
             by = None
         try:
             on = dt.date.fromisoformat(str(on)) if on is not None else None
         except ValueError:
-            self.errors.add(FieldError(f"reviewed_on {on!r} is not a date (YYYY-MM-DD)", self.where(doc, "reviewed_on", "reviewed_on")))
+            self.errors.add(
+                FieldError(
+                    f"reviewed_on {on!r} is not a date (YYYY-MM-DD)", self.where(doc, "reviewed_on", "reviewed_on")
+                )
+            )
             return status, by, None
         if on is None:
-            self.errors.add(FieldError("a curated file says when it was reviewed (reviewed_on: YYYY-MM-DD)", self.where(doc, None, "reviewed_on")))
+            self.errors.add(
+                FieldError(
+                    "a curated file says when it was reviewed (reviewed_on: YYYY-MM-DD)",
+                    self.where(doc, None, "reviewed_on"),
+                )
+            )
         return status, by, on
 
     def entries(self, doc: Any, table: str) -> list[Any]:
@@ -197,14 +274,23 @@ class AnnotationReader:
             if isinstance(node, dict):
                 good.append(node)
             else:
-                self.errors.add(FieldError(f"each entry of '{table}' must be a mapping", Location.of(self.path, line_of(entries, i), table)))
+                self.errors.add(
+                    FieldError(
+                        f"each entry of '{table}' must be a mapping", Location.of(self.path, line_of(entries, i), table)
+                    )
+                )
         return good
 
     def check_keys(self, node: dict, allowed: set[str], required: tuple[str, ...], table: str) -> bool:
         ok = True
         for key in node:
             if key not in allowed:
-                self.errors.add(FieldError(f"unknown field in {table} (allowed: {', '.join(sorted(allowed))})", self.where(node, key, str(key))))
+                self.errors.add(
+                    FieldError(
+                        f"unknown field in {table} (allowed: {', '.join(sorted(allowed))})",
+                        self.where(node, key, str(key)),
+                    )
+                )
                 ok = False
         for key in required:
             if key not in node or node[key] in (None, ""):
@@ -231,20 +317,33 @@ class AnnotationReader:
     def read_participants(self, result: CuratedSource, event_id: str, node: dict) -> None:
         items = node.get("participants") or []
         if not isinstance(items, list):
-            self.errors.add(FieldError("'participants' must be a list of mappings", self.where(node, "participants", "participants")))
+            self.errors.add(
+                FieldError(
+                    "'participants' must be a list of mappings", self.where(node, "participants", "participants")
+                )
+            )
             return
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                self.errors.add(FieldError("each participant is a mapping of actor_id or organization_id and role",
-                                           Location.of(self.path, line_of(items, i), "participants")))
+                self.errors.add(
+                    FieldError(
+                        "each participant is a mapping of actor_id or organization_id and role",
+                        Location.of(self.path, line_of(items, i), "participants"),
+                    )
+                )
                 continue
             if not self.check_keys(item, PARTICIPANT_KEYS, ("role",), "participants"):
                 continue
             data = plain(item)
             who = data.get("actor_id") or data.get("organization_id")
             try:
-                row = EventParticipant(participant_id=f"{event_id}--{who}--{data['role']}", event_id=event_id,
-                                       method="curated", provenance=f"{self.path.as_posix()}:{line_of(item)}", **data)
+                row = EventParticipant(
+                    participant_id=f"{event_id}--{who}--{data['role']}",
+                    event_id=event_id,
+                    method="curated",
+                    provenance=f"{self.path.as_posix()}:{line_of(item)}",
+                    **data,
+                )
             except ValidationError as exc:
                 for err in validation_errors(exc, self.path, item):
                     self.errors.add(err)
@@ -253,17 +352,30 @@ class AnnotationReader:
             result.participants.append((row, where))
             for column in ("actor_id", "organization_id"):
                 if data.get(column):
-                    result.references.append(Reference(EventParticipant.foreign_keys()[column][0],
-                                                       data[column], self.where(item, column, column)))
+                    result.references.append(
+                        Reference(
+                            EventParticipant.foreign_keys()[column][0], data[column], self.where(item, column, column)
+                        )
+                    )
 
-    def add_mention(self, result: CuratedSource, source: Source, model: type[Row], entity_id: str, span: Span, where: Location) -> None:
+    def add_mention(
+        self, result: CuratedSource, source: Source, model: type[Row], entity_id: str, span: Span, where: Location
+    ) -> None:
         entity_type = model.table[:-1]
         try:
-            result.mentions.append(Mention(
-                mention_id=f"{source.source_id}:{span.start}-{span.end}:{entity_id}", source_id=source.source_id,
-                entity_type=entity_type, **{f"{entity_type}_id": entity_id}, text=span.text,
-                char_start=span.start, char_end=span.end, method="curated",
-                provenance=f"{self.path.as_posix()}:{where.line}"))
+            result.mentions.append(
+                Mention(
+                    mention_id=f"{source.source_id}:{span.start}-{span.end}:{entity_id}",
+                    source_id=source.source_id,
+                    entity_type=entity_type,
+                    **{f"{entity_type}_id": entity_id},
+                    text=span.text,
+                    char_start=span.start,
+                    char_end=span.end,
+                    method="curated",
+                    provenance=f"{self.path.as_posix()}:{where.line}",
+                )
+            )
         except ValidationError as exc:
             for err in exc.errors():
                 self.errors.add(FieldError(err["msg"], where))
@@ -281,8 +393,13 @@ class AnnotationReader:
                 extra = sorted(str(k) for k in set(item) - {"text", *CITATION_OPTIONS})
                 if extra or "text" not in item:
                     problem = f"unexpected key(s) {', '.join(extra)}" if extra else "no 'text'"
-                    self.errors.add(FieldError(f"a citation is a string or a mapping of text and one of "
-                                               f"{', '.join(CITATION_OPTIONS)} ({problem}; quote values that contain commas)", where))
+                    self.errors.add(
+                        FieldError(
+                            f"a citation is a string or a mapping of text and one of "
+                            f"{', '.join(CITATION_OPTIONS)} ({problem}; quote values that contain commas)",
+                            where,
+                        )
+                    )
                     continue
                 spans += [(s, where) for s in self.cite(source, plain(item), where)]
             else:
@@ -299,8 +416,13 @@ class AnnotationReader:
             self.errors.add(FieldError(problem, where))
             return []
         try:
-            return find_citation(source.text, text, occurrence=citation.get("occurrence"),
-                                 context=citation.get("context"), every=citation.get("every") is True)
+            return find_citation(
+                source.text,
+                text,
+                occurrence=citation.get("occurrence"),
+                context=citation.get("context"),
+                every=citation.get("every") is True,
+            )
         except (CitationNotFound, CitationAmbiguous) as exc:
             self.errors.add(CitationError(f"{exc} (source {source.source_id}, {source.file})", where))
         except ValueError as exc:
@@ -309,14 +431,18 @@ class AnnotationReader:
 
     # quotes and figures --------------------------------------------------
 
-    def read_spanned(self, result: CuratedSource, source: Source, table: str, model: type[Row], node: dict, seen: set[str]) -> None:
+    def read_spanned(
+        self, result: CuratedSource, source: Source, table: str, model: type[Row], node: dict, seen: set[str]
+    ) -> None:
         span_field = model.span_field
         if not self.check_keys(node, spanned_keys(model), ("id", span_field), table):
             return
         local_id = str(node["id"])
         row_id = f"{source.source_id}-{local_id}"
         if local_id in seen:
-            self.errors.add(DuplicateIdError(f"{table} id '{local_id}' is used twice in this file", self.where(node, "id", "id")))
+            self.errors.add(
+                DuplicateIdError(f"{table} id '{local_id}' is used twice in this file", self.where(node, "id", "id"))
+            )
             return
         seen.add(local_id)
         where = self.where(node, span_field, span_field)
@@ -329,9 +455,15 @@ class AnnotationReader:
         if not self.local_references_exist(result, source, table, fields, node):
             return
         try:
-            row = model(**fields, **{model.primary_key[0]: row_id}, source_id=source.source_id,
-                        char_start=span.start, char_end=span.end, method="curated",
-                        provenance=f"{self.path.as_posix()}:{line_of(node)}")
+            row = model(
+                **fields,
+                **{model.primary_key[0]: row_id},
+                source_id=source.source_id,
+                char_start=span.start,
+                char_end=span.end,
+                method="curated",
+                provenance=f"{self.path.as_posix()}:{line_of(node)}",
+            )
         except ValidationError as exc:
             for err in validation_errors(exc, self.path, node, rename={model.primary_key[0]: "id"}):
                 self.errors.add(err)
@@ -350,7 +482,9 @@ class AnnotationReader:
             return value
         return f"{source_id}-{value}"
 
-    def local_references_exist(self, result: CuratedSource, source: Source, table: str, fields: dict, node: dict) -> bool:
+    def local_references_exist(
+        self, result: CuratedSource, source: Source, table: str, fields: dict, node: dict
+    ) -> bool:
         """A claim's quote_id and figure_id name entries of this file (written locally, published with the source prefix)."""
         ok = True
         for column, target in LOCAL_REFERENCES.items():
@@ -360,7 +494,11 @@ class AnnotationReader:
             fields[column] = global_id
             known = {getattr(r, f"{target[:-1]}_id") for r in getattr(result, target)}
             if global_id not in known:
-                self.errors.add(UnknownReferenceError(f"no {target[:-1]} '{node[column]}' in this file", self.where(node, column, column)))
+                self.errors.add(
+                    UnknownReferenceError(
+                        f"no {target[:-1]} '{node[column]}' in this file", self.where(node, column, column)
+                    )
+                )
                 ok = False
         return ok
 
@@ -371,8 +509,12 @@ class AnnotationReader:
         for key in ("claim_id", "other_claim_id"):
             data[key] = self.global_row_id(source.source_id, str(data[key]))
         try:
-            row = ClaimRelation(relation_id=f"{data['claim_id']}--{data['relation']}--{data['other_claim_id']}", method="curated",
-                                provenance=f"{self.path.as_posix()}:{line_of(node)}", **data)
+            row = ClaimRelation(
+                relation_id=f"{data['claim_id']}--{data['relation']}--{data['other_claim_id']}",
+                method="curated",
+                provenance=f"{self.path.as_posix()}:{line_of(node)}",
+                **data,
+            )
         except ValidationError as exc:
             for err in validation_errors(exc, self.path, node):
                 self.errors.add(err)
@@ -390,8 +532,12 @@ class AnnotationReader:
         stated = read_quantity(figure.surface)
         if stated is None or stated.value is None or figure.value == stated.value:
             return True
-        self.errors.add(FigureValueError(f"{figure.surface!r} states {stated.value:g}, but value is {figure.value!r}",
-                                         self.where(node, "value" if "value" in node else None, "value")))
+        self.errors.add(
+            FigureValueError(
+                f"{figure.surface!r} states {stated.value:g}, but value is {figure.value!r}",
+                self.where(node, "value" if "value" in node else None, "value"),
+            )
+        )
         return False
 
 
@@ -415,8 +561,13 @@ def annotated_id(path: Path) -> Any:
     return doc.get("source_id") if isinstance(doc, dict) else None
 
 
-def read_annotations(folder: Path, sources: list[Source], root: Path | None = None,
-                     unusable_ids: set[str] = frozenset(), all_loaded: bool = True) -> list[CuratedSource]:
+def read_annotations(
+    folder: Path,
+    sources: list[Source],
+    root: Path | None = None,
+    unusable_ids: set[str] = frozenset(),
+    all_loaded: bool = True,
+) -> list[CuratedSource]:
     """Every ``*.yaml`` in ``folder``, sorted by name; all files' errors raised together.
 
     Files annotating an article that could not be loaded (``unusable_ids``) are
@@ -438,7 +589,12 @@ def read_annotations(folder: Path, sources: list[Source], root: Path | None = No
     seen: dict[str, Path] = {}
     for c in curated:
         if c.source_id in seen:
-            errors.add(FieldError(f"source {c.source_id} is already annotated in {seen[c.source_id].name}", Location.of(c.path, None, "source_id")))
+            errors.add(
+                FieldError(
+                    f"source {c.source_id} is already annotated in {seen[c.source_id].name}",
+                    Location.of(c.path, None, "source_id"),
+                )
+            )
         seen[c.source_id] = c.path
     errors.raise_if_any()
     return curated

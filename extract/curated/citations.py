@@ -53,8 +53,9 @@ def _short(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def find_citation(article: str, text: str, *, occurrence: int | None = None,
-                  context: str | None = None, every: bool = False) -> list[Span]:
+def find_citation(
+    article: str, text: str, *, occurrence: int | None = None, context: str | None = None, every: bool = False
+) -> list[Span]:
     """The span(s) of ``text`` in ``article`` as the citation's options select them."""
     if not text:
         raise CitationNotFound("the cited text is empty")
@@ -72,7 +73,9 @@ def find_citation(article: str, text: str, *, occurrence: int | None = None,
         if not inner:
             raise CitationNotFound(f"{_short(text)} is not a whole word or phrase inside its context {_short(context)}")
         if len(inner) > 1:
-            raise CitationAmbiguous(f"{_short(text)} occurs {len(inner)} times inside its context; make the context tighter")
+            raise CitationAmbiguous(
+                f"{_short(text)} occurs {len(inner)} times inside its context; make the context tighter"
+            )
         start = found[0] + inner[0]
         return [Span(start, start + len(text), text)]
     found = occurrences(article, text)
@@ -82,11 +85,14 @@ def find_citation(article: str, text: str, *, occurrence: int | None = None,
         return [Span(s, s + len(text), text) for s in found]
     if occurrence is not None:
         if not 1 <= occurrence <= len(found):
-            raise CitationNotFound(f"{_short(text)} occurs {len(found)} time(s), so there is no occurrence {occurrence}")
+            raise CitationNotFound(
+                f"{_short(text)} occurs {len(found)} time(s), so there is no occurrence {occurrence}"
+            )
         start = found[occurrence - 1]
         return [Span(start, start + len(text), text)]
     if len(found) > 1:
         raise CitationAmbiguous(
             f"{_short(text)} occurs {len(found)} times (at offsets {', '.join(map(str, found))}); "
-            "add 'occurrence: N' or a longer 'context'")
+            "add 'occurrence: N' or a longer 'context'"
+        )
     return [Span(found[0], found[0] + len(text), text)]

@@ -12,8 +12,8 @@ HTML-escaped: a quotation holding ``<script>`` is shown, never run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -26,10 +26,10 @@ the same source contradicts (and none of another source); ``claim``: any other c
 class Span:
     start: int
     end: int
-    kind: str      # one of KINDS
-    table: str     # the table of the linked row
-    row_id: str    # its primary key
-    label: str     # shown on hover
+    kind: str  # one of KINDS
+    table: str  # the table of the linked row
+    row_id: str  # its primary key
+    label: str  # shown on hover
     anchor: str = ""  # the id of the span's first piece in the page, when it has one
 
 
@@ -37,7 +37,7 @@ def pieces(text: str, spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
     """(start, end, covering spans outermost first) for every stretch of ``text`` between span boundaries."""
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         covering = [s for s in spans if s.start <= a and b <= s.end]
         covering.sort(key=lambda s: (-(s.end - s.start), KINDS.index(s.kind), s.row_id))
         out.append((a, b, covering))
@@ -54,13 +54,17 @@ def render(text: str, spans: list[Span], url: Callable[[str, str], str]) -> Mark
             html.append(str(piece))
             continue
         inner = covering[-1]
-        piece = Markup(f'<a class="hl-link" href="{escape(url(inner.table, inner.row_id))}" data-table="{escape(inner.table)}" '
-                       f'data-id="{escape(inner.row_id)}" title="{escape(inner.label)}">{piece}</a>')
+        piece = Markup(
+            f'<a class="hl-link" href="{escape(url(inner.table, inner.row_id))}" data-table="{escape(inner.table)}" '
+            f'data-id="{escape(inner.row_id)}" title="{escape(inner.label)}">{piece}</a>'
+        )
         for span in reversed(covering):
             edges = " ".join(e for e, at in (("start", a == span.start), ("end", b == span.end)) if at)
             edge = f' data-edge="{edges}"' if edges else ""
             anchor = f' id="{escape(span.anchor)}"' if span.anchor and a == span.start else ""
-            piece = Markup(f'<mark{anchor} class="hl hl-{escape(span.kind)}"{edge} data-kind="{escape(span.kind)}" '
-                           f'data-table="{escape(span.table)}" data-id="{escape(span.row_id)}">{piece}</mark>')
+            piece = Markup(
+                f'<mark{anchor} class="hl hl-{escape(span.kind)}"{edge} data-kind="{escape(span.kind)}" '
+                f'data-table="{escape(span.table)}" data-id="{escape(span.row_id)}">{piece}</mark>'
+            )
         html.append(str(piece))
     return Markup("".join(html))

@@ -20,8 +20,17 @@ from .dataset import describe
 from .schemas import column_descriptions
 
 QUERIES_FILE = Path(__file__).with_name("queries.yaml")
-LABEL_COLUMNS = {"sources": "title", "organizations": "name", "actors": "name", "places": "name",
-                 "events": "summary", "claims": "proposition", "vocabularies": "value", "quotes": "text", "figures": "surface"}
+LABEL_COLUMNS = {
+    "sources": "title",
+    "organizations": "name",
+    "actors": "name",
+    "places": "name",
+    "events": "summary",
+    "claims": "proposition",
+    "vocabularies": "value",
+    "quotes": "text",
+    "figures": "surface",
+}
 FACETS = {
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
@@ -68,18 +77,25 @@ def home_html(sources: list[Source]) -> str:
     """
     tables = " · ".join(
         f'{html.escape(m.table)} (<a href="/data/csv/{m.table}.csv">CSV</a>, <a href="/data/parquet/{m.table}.parquet">Parquet</a>)'
-        for m in MODELS)
+        for m in MODELS
+    )
     latest = sorted(sources, key=lambda s: (s.published, s.source_id), reverse=True)[:LATEST_ARTICLES]
     articles = "".join(
         f'<li><a href="/article/{html.escape(s.source_id)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}, {s.published_date}</li>'
-        for s in latest)
-    more = (f' (the latest {len(latest)} of {len(sources):,}; <a href="/tocoron/sources">all of them</a>)'
-            if len(sources) > len(latest) else "")
-    return (f"<p>{html.escape(describe(sources)['description'])}</p>"
-            f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
-            f"check it with <code>frictionless validate</code>) · {tables}</p>"
-            f"<p><strong>Annotated articles</strong>{more}, every extracted span highlighted and linked to its row:</p>"
-            f"<ul>{articles}</ul>")
+        for s in latest
+    )
+    more = (
+        f' (the latest {len(latest)} of {len(sources):,}; <a href="/tocoron/sources">all of them</a>)'
+        if len(sources) > len(latest)
+        else ""
+    )
+    return (
+        f"<p>{html.escape(describe(sources)['description'])}</p>"
+        f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
+        f"check it with <code>frictionless validate</code>) · {tables}</p>"
+        f"<p><strong>Annotated articles</strong>{more}, every extracted span highlighted and linked to its row:</p>"
+        f"<ul>{articles}</ul>"
+    )
 
 
 def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
@@ -92,13 +108,17 @@ def datasette_metadata(sources: list[Source]) -> dict[str, Any]:
         "license": licence["name"],
         "license_url": licence["path"],
         "source": "; ".join(s["title"] for s in meta["sources"]),
-        "databases": {database: {
-            "description_html": ('Every table of the dataset. <a href="/-/search">Search</a> quotes, articles, events, actors, '
-                                 'organizations and claims at once, or each table with the search box on its page. '
-                                 '<a href="/">The front page</a> tells the story.'),
-            "tables": {m.table: table_metadata(m) for m in MODELS},
-            "queries": read_data(QUERIES_FILE),
-        }},
+        "databases": {
+            database: {
+                "description_html": (
+                    'Every table of the dataset. <a href="/-/search">Search</a> quotes, articles, events, actors, '
+                    "organizations and claims at once, or each table with the search box on its page. "
+                    '<a href="/">The front page</a> tells the story.'
+                ),
+                "tables": {m.table: table_metadata(m) for m in MODELS},
+                "queries": read_data(QUERIES_FILE),
+            }
+        },
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude", "longitude_column": "longitude"}},
     }
 

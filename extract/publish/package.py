@@ -30,8 +30,8 @@ import pyarrow.parquet as pq
 
 from ..models import MODELS, Row
 from ..yamlfile import read_data
-from .schemas import arrow_schema, flat_value, table_schema
 from .dataset import describe
+from .schemas import arrow_schema, flat_value, table_schema
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -81,9 +81,13 @@ def text_licenses(rows: list[Row]) -> list[dict[str, str]]:
     columns; each text keeps the rights its row names (``other-closed``: not an open licence)."""
     data = dataset_metadata()["licenses"][0]
     rights = sorted({row.rights for row in rows})
-    return [{**data, "title": f"{data['name']} for every column but `text`"},
-            {"name": "other-closed", "title": "The article texts (`text`) are not covered by the dataset's licence: "
-                                              + " ".join(rights)}]
+    return [
+        {**data, "title": f"{data['name']} for every column but `text`"},
+        {
+            "name": "other-closed",
+            "title": "The article texts (`text`) are not covered by the dataset's licence: " + " ".join(rights),
+        },
+    ]
 
 
 def resource(model: type[Row], rows: list[Row], path: str, fmt: str, out: Path, suffix: str) -> dict[str, Any]:
@@ -115,11 +119,26 @@ def write_package(tables: dict[str, list[Row]], out: Path) -> dict[str, Any]:
         (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
         write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
         csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
-        parquet_resources.append(resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX))
+        parquet_resources.append(
+            resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX)
+        )
     meta = describe(tables.get("sources", []))  # title, description, sources: derived from the corpus
     descriptor = {
         "$schema": PROFILE,
-        **{k: meta[k] for k in ("name", "title", "description", "version", "created", "keywords", "licenses", "sources", "contributors")},
+        **{
+            k: meta[k]
+            for k in (
+                "name",
+                "title",
+                "description",
+                "version",
+                "created",
+                "keywords",
+                "licenses",
+                "sources",
+                "contributors",
+            )
+        },
         "resources": csv_resources + parquet_resources,
     }
     (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -26,13 +26,18 @@ def percent(value: float | None) -> str:
 def scores_table(rows: list[RuleScore]) -> str:
     by_id = {r.score_id: r for r in rows}
     sources = sorted({r.source_id for r in rows if r.source_id})
-    lines = ["| measure | scope | curated | rule | matched | precision | recall | F1 |", "|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| measure | scope | curated | rule | matched | precision | recall | F1 |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for measure in MEASURES:
         for scope in ["all", *sources]:
             row = by_id.get(f"{scope}--{measure}")
             if row:
-                lines.append(f"| {measure} | {scope} | {row.curated} | {row.extracted} | {row.matched} | "
-                             f"{percent(row.precision)} | {percent(row.recall)} | {percent(row.f1)} |")
+                lines.append(
+                    f"| {measure} | {scope} | {row.curated} | {row.extracted} | {row.matched} | "
+                    f"{percent(row.precision)} | {percent(row.recall)} | {percent(row.f1)} |"
+                )
     return "\n".join(lines)
 
 

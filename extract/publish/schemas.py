@@ -20,7 +20,13 @@ from pydantic.fields import FieldInfo
 from ..models import MODELS, Row, vocabularies
 
 FRICTIONLESS_TYPES = {str: "string", int: "integer", float: "number", dt.date: "date", list: "array"}
-ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), dt.date: pa.date32(), list: pa.list_(pa.field("element", pa.string()))}  # the name Parquet gives list items
+ARROW_TYPES = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    dt.date: pa.date32(),
+    list: pa.list_(pa.field("element", pa.string())),
+}  # the name Parquet gives list items
 # NUMERIC, not REAL: SQLite stores a whole number as an integer there, so a count of 11000 reads back
 # as 11000 (as in the CSV), not 11000.0, while 0.75 stays a float.
 SQLITE_TYPES = {str: "TEXT", int: "INTEGER", float: "NUMERIC", dt.date: "TEXT", list: "TEXT"}
@@ -69,7 +75,11 @@ def vocabulary_of(info: FieldInfo) -> str | None:
 
 def frictionless_field(name: str, info: FieldInfo) -> dict:
     kind, required = base_type(info)
-    descriptor: dict[str, Any] = {"name": name, "type": FRICTIONLESS_TYPES[kind], "description": field_description(info)}
+    descriptor: dict[str, Any] = {
+        "name": name,
+        "type": FRICTIONLESS_TYPES[kind],
+        "description": field_description(info),
+    }
     if kind is list:
         descriptor["arrayItem"] = {"type": "string"}
     if kind is dt.date:
@@ -103,8 +113,10 @@ def table_schema(model: type[Row], resource_suffix: str = "") -> dict:
         "fields": [frictionless_field(name, info) for name, info in model.model_fields.items()],
         "primaryKey": list(model.primary_key),
     }
-    fks = [{"fields": [column], "reference": {"resource": target + resource_suffix, "fields": [target_column]}}
-           for column, (target, target_column) in model.foreign_keys().items()]
+    fks = [
+        {"fields": [column], "reference": {"resource": target + resource_suffix, "fields": [target_column]}}
+        for column, (target, target_column) in model.foreign_keys().items()
+    ]
     if fks:
         schema["foreignKeys"] = fks
     schema["missingValues"] = [""]
@@ -114,8 +126,10 @@ def table_schema(model: type[Row], resource_suffix: str = "") -> dict:
 def pandas_metadata(nullable_integers: list[str]) -> str:
     """pandas' own schema note, for the columns it would otherwise widen: pyarrow's ``to_pandas``
     (and so ``pd.read_parquet``) reads these as nullable ``Int64``, not float64 with NaN."""
-    columns = [{"name": c, "field_name": c, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
-               for c in nullable_integers]
+    columns = [
+        {"name": c, "field_name": c, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+        for c in nullable_integers
+    ]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns})
 
 
@@ -123,8 +137,9 @@ def arrow_schema(model: type[Row]) -> pa.Schema:
     fields, nullable_integers = [], []
     for name, info in model.model_fields.items():
         kind, required = base_type(info)
-        fields.append(pa.field(name, ARROW_TYPES[kind], nullable=not required,
-                               metadata={"description": field_description(info)}))
+        fields.append(
+            pa.field(name, ARROW_TYPES[kind], nullable=not required, metadata={"description": field_description(info)})
+        )
         if kind is int and not required:
             nullable_integers.append(name)
     metadata = {"table": model.table, "description": (model.__doc__ or "").strip()}
@@ -144,7 +159,11 @@ def sqlite_ddl(model: type[Row]) -> str:
         vocabulary = vocabulary_of(info)
         if vocabulary:
             values = ", ".join(f"'{v}'" for v in vocabularies()[vocabulary])
-            column += f" CHECK ([{name}] IN ({values}))" if required else f" CHECK ([{name}] IS NULL OR [{name}] IN ({values}))"
+            column += (
+                f" CHECK ([{name}] IN ({values}))"
+                if required
+                else f" CHECK ([{name}] IS NULL OR [{name}] IN ({values}))"
+            )
         lines.append(column)
     lines.append(f"  PRIMARY KEY ({', '.join(f'[{c}]' for c in model.primary_key)})")
     for column, (target, target_column) in model.foreign_keys().items():
@@ -161,8 +180,10 @@ def fts_ddl(model: type[Row]) -> str:
         return ""
     columns = ", ".join(f"[{c}]" for c in model.search)
     # porter stems ("tunnel" finds "tunnels"); remove_diacritics lets "Tocoron" find "Tocorón"
-    return (f"CREATE VIRTUAL TABLE [{model.table}_fts] USING FTS5 ({columns}, content=[{model.table}], "
-            f"tokenize='porter unicode61 remove_diacritics 2');\n")
+    return (
+        f"CREATE VIRTUAL TABLE [{model.table}_fts] USING FTS5 ({columns}, content=[{model.table}], "
+        f"tokenize='porter unicode61 remove_diacritics 2');\n"
+    )
 
 
 def fts_fill(model: type[Row]) -> str:
@@ -181,7 +202,11 @@ def column_descriptions(model: type[Row]) -> dict[str, str]:
         text = field_description(info)
         vocabulary = vocabulary_of(info)
         if vocabulary:
-            text += " Values: " + ", ".join(vocabularies()[vocabulary]) + f" (see the `vocabularies` table, vocabulary `{vocabulary}`)."
+            text += (
+                " Values: "
+                + ", ".join(vocabularies()[vocabulary])
+                + f" (see the `vocabularies` table, vocabulary `{vocabulary}`)."
+            )
         out[name] = text
     return out
 

@@ -35,8 +35,10 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
             columns = list(model.model_fields)
             rows = tables.get(model.table, [])
             if rows:
-                insert = (f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                          f"VALUES ({', '.join('?' for _ in columns)})")
+                insert = (
+                    f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})"
+                )
                 conn.executemany(insert, ([flat_value(getattr(r, c)) for c in columns] for r in rows))
             if model.search:
                 conn.execute(fts_fill(model))

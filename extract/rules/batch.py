@@ -46,7 +46,9 @@ Job = tuple[str, "dt.date | None"]
 def rules_version() -> str:
     """A content hash of everything the rules' output depends on besides their input."""
     digest = hashlib.sha256()
-    files = sorted(p for p in RULE_CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".txt", ".json"))
+    files = sorted(
+        p for p in RULE_CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".txt", ".json")
+    )
     files += [RULE_CODE.parent / name for name in EXTRA_RULE_FILES]
     for path in files:
         digest.update(path.relative_to(RULE_CODE.parent).as_posix().encode())
@@ -106,8 +108,9 @@ def _analyze(job: Job) -> RuleResult:
     return analyze(job[0], job[1], _GAZETTEER)
 
 
-def analyze_many(jobs: Sequence[Job], gazetteer: tuple = (), cache_folder: Path | None = None,
-                 workers: int | None = None) -> list[RuleResult]:
+def analyze_many(
+    jobs: Sequence[Job], gazetteer: tuple = (), cache_folder: Path | None = None, workers: int | None = None
+) -> list[RuleResult]:
     """``analyze`` on every (text, published) job, in order: cached results reused, the rest on every core."""
     store = RuleCache(cache_folder)
     gazetteer_hash = hashlib.sha256(repr(gazetteer).encode()).hexdigest()

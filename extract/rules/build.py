@@ -38,14 +38,18 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
     (see ``batch``).
     """
     gazetteer = gazetteer_of(dataset)
-    known = {table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)} for table in
-             ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")}
+    known = {
+        table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)}
+        for table in ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")
+    }
     rows = RuleRows(known)
     scores = {}
     sources = dataset.rows("sources")
     for source in sources:
         if source.source_id in curated_sources:
-            scores[source.source_id] = score_source(dataset, source.source_id, analyze(source.text, source.published_date))
+            scores[source.source_id] = score_source(
+                dataset, source.source_id, analyze(source.text, source.published_date)
+            )
     uncurated = [s for s in sources if s.source_id not in curated_sources]
     results = analyze_many([(s.text, s.published_date) for s in uncurated], gazetteer, cache_folder)
     for source, result in zip(uncurated, results, strict=True):
@@ -53,7 +57,10 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
     for table, new_rows in rows.tables.items():
         pk = TABLES[table].primary_key[0]
         merged = {getattr(r, pk): r for r in dataset.rows(table)} | new_rows
-        dataset.tables[table] = [merged[k] for k in sorted(merged)] if table != "mentions" else sorted(
-            merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
+        dataset.tables[table] = (
+            [merged[k] for k in sorted(merged)]
+            if table != "mentions"
+            else sorted(merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
+        )
     dataset.tables["rule_scores"] = score_rows(scores)
     dataset.tables["claim_relations"] = relate_claims(dataset)

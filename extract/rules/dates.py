@@ -18,13 +18,26 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as rd_weekday
 
 from . import matching
 
-
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 
 
@@ -81,7 +94,9 @@ def in_past_year(published: dt.date, month: int, day: int) -> dt.date | None:
 def resolve(m: re.Match, published: dt.date) -> tuple[dt.date | None, str, str]:
     g = m.groupdict()
     if g["relday"]:
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}[g["relday"].lower()]
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}[
+            g["relday"].lower()
+        ]
         return published + dt.timedelta(days=offset), "day", "date-relative-day"
     if g["relper"]:
         step = {"last": -1, "next": 1}.get(g["relper"].lower(), 0)
@@ -143,8 +158,10 @@ def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
     if published is None:
         return []
     text = article.text
-    anchors = sorted({m.start() for m in DIGITS.finditer(text)} |
-                     {article.char_bounds(s, e)[0] for _, s, e in matching.matches(article, "dates")})
+    anchors = sorted(
+        {m.start() for m in DIGITS.finditer(text)}
+        | {article.char_bounds(s, e)[0] for _, s, e in matching.matches(article, "dates")}
+    )
     pattern, hits, last_end = date_pattern(), [], 0
     for anchor in anchors:
         if anchor < last_end:
@@ -153,7 +170,7 @@ def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
         back = anchor
         for _ in range(3):  # up to three words before: "on", "last", "the day before", "in"
             prev = text.rfind(" ", max(0, back - 12), back - 1)
-            if prev < 0 or text[prev + 1:back].strip().lower() not in LEADS:
+            if prev < 0 or text[prev + 1 : back].strip().lower() not in LEADS:
                 break
             back = prev + 1
             starts.insert(0, back)

@@ -43,19 +43,22 @@ def flow(mapping: dict) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in mapping.items()) + "}"
 
 
-def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None = None,
-                     declared: dict[str, str] | None = None) -> str:
+def draft_annotation(
+    source_id: str, result: RuleResult, text_sha256: str | None = None, declared: dict[str, str] | None = None
+) -> str:
     """The draft's YAML text.  ``declared`` maps the ids of persons and organizations a reviewed
     file already declares to that file: the draft refers to them with its own mentions only."""
     declared = declared or {}
     text = result.text
-    out = [f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
-           "# While `status: draft`, the build neither publishes nor scores this file: the article's published",
-           "# rows are the rules' (method = rule). Check every entry against the article (the comments name the",
-           "# rule that proposed it), add what the rules missed, then record the review: `status: curated`,",
-           "# `reviewed_by: <who>`, `reviewed_on: <YYYY-MM-DD>`. See seeds/annotations/README.md.",
-           f"source_id: {source_id}",
-           "status: draft"]
+    out = [
+        f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
+        "# While `status: draft`, the build neither publishes nor scores this file: the article's published",
+        "# rows are the rules' (method = rule). Check every entry against the article (the comments name the",
+        "# rule that proposed it), add what the rules missed, then record the review: `status: curated`,",
+        "# `reviewed_by: <who>`, `reviewed_on: <YYYY-MM-DD>`. See seeds/annotations/README.md.",
+        f"source_id: {source_id}",
+        "status: draft",
+    ]
     if text_sha256:
         out.append(f"text_sha256: {text_sha256}")
     out.append("")
@@ -103,7 +106,7 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
         out.append(f"    date_note: {scalar('rule: ' + (event.date_text or 'publication date'))}")
         out.append(f"    summary: {scalar(event.sentence[:300] or event.trigger)}")
         out.append("    mentions:")
-        for start, end, trigger, _ in event.mentions:
+        for start, _end, trigger, _ in event.mentions:
             out.append(f"      - {flow(citation(text, trigger, start))}")
     out.append("")
     out.append("quotes:" + (" []" if not result.quotes else ""))
@@ -114,8 +117,11 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
         out.append(f"    kind: {quote.kind}")
         if quote.speaker in ids:
             table, entity_id = ids[quote.speaker]
-            column = "speaker_actor_id" if table == "actors" and quote.speaker not in groups else (
-                "speaker_organization_id" if table == "organizations" else None)
+            column = (
+                "speaker_actor_id"
+                if table == "actors" and quote.speaker not in groups
+                else ("speaker_organization_id" if table == "organizations" else None)
+            )
             if column:
                 out.append(f"    {column}: {entity_id}")
             else:
@@ -137,7 +143,9 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
         out.append(f"    counts: {scalar(fig.counts or 'unspecified')}")
     out.append("")
     for section, rejected in (("not_quotes", rejected_quotations(result)), ("not_figures", rejected_numbers(result))):
-        out.append(f"{section}:" + (" []" if not rejected else "  # considered by the rules and rejected; confirm each reason"))
+        out.append(
+            f"{section}:" + (" []" if not rejected else "  # considered by the rules and rejected; confirm each reason")
+        )
         for start, end, reason in rejected:
             start, end = whole_words(text, start, end)
             out.append(f"  - {flow(citation(text, text[start:end], start) | {'reason': reason})}")
@@ -147,9 +155,17 @@ def draft_annotation(source_id: str, result: RuleResult, text_sha256: str | None
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The span widened to whole words, as a citation must be ("7" inside "G7" is cited as "G7")."""
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_") and (text[start].isalnum() or text[start] == "_"):
+    while (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] == "_")
+        and (text[start].isalnum() or text[start] == "_")
+    ):
         start -= 1
-    while end < len(text) and (text[end].isalnum() or text[end] == "_") and (text[end - 1].isalnum() or text[end - 1] == "_"):
+    while (
+        end < len(text)
+        and (text[end].isalnum() or text[end] == "_")
+        and (text[end - 1].isalnum() or text[end - 1] == "_")
+    ):
         end += 1
     return start, end
 
@@ -162,7 +178,7 @@ def rejected_quotations(result: RuleResult) -> list[tuple[int, int, str]]:
     for span in pair_marks(Article.of(result.text)):
         if (span.start, span.end) in taken:
             continue
-        words = result.text[span.start:span.end]
+        words = result.text[span.start : span.end]
         if words in names:
             reason = "a name in quotation marks (the rules found it as a name)"
         elif len(WORD.findall(words)) < 3:
@@ -199,15 +215,17 @@ def rejected_numbers(result: RuleResult) -> list[tuple[int, int, str]]:
         if any(s <= start and end <= e for s, e in taken):
             continue
         inside = next(((s, e) for s, e in exclusions if s <= start and end <= e), None)
-        if inside and inside[0] in occurrences(text, text[inside[0]:inside[1]]):
-            rejected[inside] = excluded_reason(text[inside[0]:inside[1]])
+        if inside and inside[0] in occurrences(text, text[inside[0] : inside[1]]):
+            rejected[inside] = excluded_reason(text[inside[0] : inside[1]])
         elif inside:
-            rejected[(start, end)] = excluded_reason(text[inside[0]:inside[1]])
+            rejected[(start, end)] = excluded_reason(text[inside[0] : inside[1]])
         elif YEAR.fullmatch(m.group()):
             rejected[(start, end)] = "a year"
         elif is_label(text, start):
             rejected[(start, end)] = "a label or a numbered name, not a quantity"
-        elif start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-_" and start > 1 and text[start - 2].isalpha()):
+        elif start > 0 and (
+            text[start - 1].isalpha() or text[start - 1] in "-_" and start > 1 and text[start - 2].isalpha()
+        ):
             rejected[(start, end)] = "part of a name or code"
         elif start > 0 and text[start - 1] in "/.,:" or end < len(text) and text[end] in "/:":
             rejected[(start, end)] = "part of a date, time or number the rules did not read as a figure"

@@ -30,7 +30,6 @@ from . import lexicon, matching
 from .dates import find_dates_in
 from .text import Article
 
-
 CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
 REPORTING_SENSES = {"found", "discovered", "announced", "declared"}  # "found that …" reports, it does not discover
 ROLES = ("agent", "patient", "place")
@@ -55,11 +54,20 @@ class EventHit:
     context: dict[str, str] = field(default_factory=dict)  # role -> the sentence's word that filled it
 
     def as_json(self) -> dict:
-        return {"event_type": self.event_type, "sub_event_type": self.sub_event_type, "trigger": self.trigger,
-                "char_start": self.start, "char_end": self.end, "rule_id": self.rule_id, "context": self.context,
-                "date": self.date.isoformat() if self.date else None,
-                "date_precision": self.date_precision, "date_text": self.date_text, "sentence": self.sentence,
-                "mentions": [{"text": t, "char_start": s, "char_end": e, "rule_id": r} for s, e, t, r in self.mentions]}
+        return {
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "trigger": self.trigger,
+            "char_start": self.start,
+            "char_end": self.end,
+            "rule_id": self.rule_id,
+            "context": self.context,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "sentence": self.sentence,
+            "mentions": [{"text": t, "char_start": s, "char_end": e, "rule_id": r} for s, e, t, r in self.mentions],
+        }
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,6 @@ class TriggerRule:
     needs_sentence: bool = True  # whether anything of the trigger's sentence decides it
 
 
-
 def expand(items, groups: dict[str, list]) -> Words:
     words: list[str] = []
     for item in items or ():
@@ -113,7 +120,9 @@ def expand(items, groups: dict[str, list]) -> Words:
             words.extend(str(w).lower() for w in groups[item[1:]])
         else:
             words.append(item)
-    return Words(frozenset(w for w in words if " " not in w), tuple((w.split()[0], w) for w in dict.fromkeys(words) if " " in w))
+    return Words(
+        frozenset(w for w in words if " " not in w), tuple((w.split()[0], w) for w in dict.fromkeys(words) if " " in w)
+    )
 
 
 @cache
@@ -123,17 +132,37 @@ def trigger_rules() -> dict[str, TriggerRule]:
     rules = {}
     for e in lexicon.entries("events", "triggers"):
         rules[e["id"]] = TriggerRule(
-            id=e["id"], event_type=e["event_type"], sub_event_type=e.get("sub_event_type"),
+            id=e["id"],
+            event_type=e["event_type"],
+            sub_event_type=e.get("sub_event_type"),
             roles=tuple((role, expand(e[role], groups)) for role in ROLES if e.get(role)),
-            not_with=expand(e.get("not_with"), groups), not_after=frozenset(str(w).lower() for w in e.get("not_after", ())),
+            not_with=expand(e.get("not_with"), groups),
+            not_after=frozenset(str(w).lower() for w in e.get("not_after", ())),
             not_before=expand(e.get("not_before"), groups),
-            refine=tuple(Refinement(expand(r["with"], groups), r["event_type"], r.get("sub_event_type")) for r in e.get("refine", ())),
+            refine=tuple(
+                Refinement(expand(r["with"], groups), r["event_type"], r.get("sub_event_type"))
+                for r in e.get("refine", ())
+            ),
             absorbed_by=frozenset(map(str, e.get("absorbed_by", ()))),
-            in_article=tuple((frozenset(map(str, r["has"])), r["event_type"], r.get("sub_event_type")) for r in e.get("in_article", ())),
-            undated=e.get("undated", "publication"))
+            in_article=tuple(
+                (frozenset(map(str, r["has"])), r["event_type"], r.get("sub_event_type"))
+                for r in e.get("in_article", ())
+            ),
+            undated=e.get("undated", "publication"),
+        )
         r = rules[e["id"]]
-        rules[e["id"]] = replace(r, needs_sentence=bool(r.roles or r.refine or r.not_after or r.not_with.single or r.not_with.phrases
-                                                        or r.not_before.single or r.not_before.phrases))
+        rules[e["id"]] = replace(
+            r,
+            needs_sentence=bool(
+                r.roles
+                or r.refine
+                or r.not_after
+                or r.not_with.single
+                or r.not_with.phrases
+                or r.not_before.single
+                or r.not_before.phrases
+            ),
+        )
     return rules
 
 
@@ -205,15 +234,21 @@ def candidates(article: Article) -> list[Candidate]:
         trigger = text[start_char:end_char]
         if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:
             continue  # "March" the month, "May" the month: not a protest, not a permission
-        if trigger.lower() in REPORTING_SENSES and text[end_char:end_char + 6].lower().startswith(" that"):
+        if trigger.lower() in REPORTING_SENSES and text[end_char : end_char + 6].lower().startswith(" that"):
             continue  # "an inquiry found that": a finding, not a discovery
         s_start, s_end = article.sentence_bounds(start_char)
         event_type, sub, context = rule.event_type, rule.sub_event_type, {}
         if rule.needs_sentence:
             if s_start not in sentences:
-                sentences[s_start] = sentence_words(text[s_start:s_end])  # lower-cased slice by slice: offsets stay the text's
+                sentences[s_start] = sentence_words(
+                    text[s_start:s_end]
+                )  # lower-cased slice by slice: offsets stay the text's
             words, joined = sentences[s_start]
-            before = SENTENCE_WORD.findall(text[max(s_start, start_char - 30):start_char].lower()) if rule.not_after else ()
+            before = (
+                SENTENCE_WORD.findall(text[max(s_start, start_char - 30) : start_char].lower())
+                if rule.not_after
+                else ()
+            )
             coded = in_context(rule, words, joined, " ".join(before[-3:]), text[s_start:start_char])
             if coded is None:
                 continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
@@ -224,9 +259,12 @@ def candidates(article: Article) -> list[Candidate]:
         by_sentence.setdefault(c.sentence_start, []).append(c)
 
     def absorbed(c: Candidate) -> bool:
-        return any(o.rule.id != c.rule.id and o.context is not None and (
-            o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
-                   for o in by_sentence[c.sentence_start])
+        return any(
+            o.rule.id != c.rule.id
+            and o.context is not None
+            and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+            for o in by_sentence[c.sentence_start]
+        )
 
     kept = [c for c in found if not c.rule.absorbed_by or not absorbed(c)]
     labels = {c.event_type for c in kept if c.context is not None}
@@ -253,7 +291,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if c.context is None:
             continue
         i = bisect.bisect_left(date_starts, c.sentence_start)
-        dates = [d for d in all_dates[i:i + 1] if d.end <= c.sentence_end]
+        dates = [d for d in all_dates[i : i + 1] if d.end <= c.sentence_end]
         if dates:
             add(events, c, text, dates[0].date, dates[0].precision, dates[0].text)
         else:
@@ -276,7 +314,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             first_of_rule.setdefault(m[3], e)
     for c in found:  # "the raid" a sentence after "police raided a farm": a mention of that event
         if c.context is None and c.rule.id in first_of_rule:
-            first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+            first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start : c.end], c.rule.id))
     for e in events.values():
         e.mentions.sort()
     return sorted(events.values(), key=lambda e: e.start)
@@ -285,10 +323,22 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
 def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, key=None) -> tuple:
     key = key or (c.event_type, c.sub_event_type, date)
     if key not in events:
-        sentence = text[c.sentence_start:c.sentence_end]
+        sentence = text[c.sentence_start : c.sentence_end]
         lead, trail = len(sentence) - len(sentence.lstrip()), len(sentence) - len(sentence.rstrip())
-        events[key] = EventHit(c.event_type, text[c.start:c.end], c.start, c.end, c.rule.id, date, precision, date_text,
-                               sentence.strip(), c.sentence_start + lead, c.sentence_end - trail,
-                               sub_event_type=c.sub_event_type, context=c.context)
-    events[key].mentions.append((c.start, c.end, text[c.start:c.end], c.rule.id))
+        events[key] = EventHit(
+            c.event_type,
+            text[c.start : c.end],
+            c.start,
+            c.end,
+            c.rule.id,
+            date,
+            precision,
+            date_text,
+            sentence.strip(),
+            c.sentence_start + lead,
+            c.sentence_end - trail,
+            sub_event_type=c.sub_event_type,
+            context=c.context,
+        )
+    events[key].mentions.append((c.start, c.end, text[c.start : c.end], c.rule.id))
     return key

@@ -20,10 +20,11 @@ from functools import cache
 from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
-
 from .text import Article
 
-DIGITS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
+DIGITS = (
+    r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
+)
 PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
 
 
@@ -41,8 +42,16 @@ class FigureHit:
     about: str | None = None
 
     def as_json(self) -> dict:
-        out = {"surface": self.surface, "value": self.value, "qualifier": self.qualifier, "unit": self.unit,
-               "counts": self.counts, "char_start": self.start, "char_end": self.end, "rule_id": self.rule_id}
+        out = {
+            "surface": self.surface,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "counts": self.counts,
+            "char_start": self.start,
+            "char_end": self.end,
+            "rule_id": self.rule_id,
+        }
         if self.value_max is not None:
             out["value_max"] = self.value_max
         if self.about:
@@ -58,12 +67,12 @@ def alternation(words) -> str:
 class UnitTables:
     """The currency and measure tables of ``lexicons/figures.yaml``, read once."""
 
-    before: dict[str, str]        # sign or code written before a number -> currency code
-    after: dict[str, str]         # currency name or code written after a number (lower-case) -> code
-    symbols: dict[str, str]       # measure symbol (case kept) -> unit, glued or after a space
-    glued: dict[str, str]         # measure symbol written glued only ("47C") -> unit
-    words: dict[str, str]         # measure word (lower-case) -> unit
-    measures: dict[str, str]      # unit -> what it measures ("distance")
+    before: dict[str, str]  # sign or code written before a number -> currency code
+    after: dict[str, str]  # currency name or code written after a number (lower-case) -> code
+    symbols: dict[str, str]  # measure symbol (case kept) -> unit, glued or after a space
+    glued: dict[str, str]  # measure symbol written glued only ("47C") -> unit
+    words: dict[str, str]  # measure word (lower-case) -> unit
+    measures: dict[str, str]  # unit -> what it measures ("distance")
 
 
 @cache
@@ -82,7 +91,9 @@ def unit_tables() -> UnitTables:
     measures: dict[str, str] = {}
     for entry in fig["measure_units"]:
         if not entry.get("id") or not entry.get("unit") or not entry.get("measures"):
-            raise ValueError(f"lexicons/figures.yaml: every entry of measure_units needs an id, a unit and measures: {entry}")
+            raise ValueError(
+                f"lexicons/figures.yaml: every entry of measure_units needs an id, a unit and measures: {entry}"
+            )
         symbols.update({str(w): entry["unit"] for w in entry.get("symbols") or ()})
         glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
         words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
@@ -112,9 +123,11 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     units = [w for w in lex["units"] if w not in ("a", "an")]
     tens, multipliers = list(lex["tens"]), list(lex["multipliers"])
     one_word = rf"(?:{alternation(tens)})(?:-(?:{alternation(units)}))?|{alternation(units)}"
-    word_number = (rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
-                   rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
-                   rf"(?:\s+(?:{alternation(multipliers)}))?")
+    word_number = (
+        rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
+        rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
+        rf"(?:\s+(?:{alternation(multipliers)}))?"
+    )
     suffix = alternation(fig["multiplier_suffixes"])
     # "$1.5-billion": a multiplier word may follow a hyphen
     scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig['multiplier_suffixes'] if len(w) > 3)})\b)"
@@ -128,20 +141,24 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
     denominators = alternation(fig["fraction_words"])
     half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
-    ranges = (rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
-              rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
-              rf"|(?P<rc3>{cur})?(?P<low3>{DIGITS}(?:{suffix})?)%?\s?[-–]\s?(?:{cur})?(?P<high3>{digits_scaled})(?P<pct3>{percent})?)")
-    fractions = (rf"|(?P<frac>(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
-                 rf"|(?P<inum>{number})\s+(?:in|out\s+of)\s+(?P<iden>{number})"
-                 rf"|(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![/\d])"
-                 rf"|(?P<half>half)(?=\s+(?:{half_context})\b)"
-                 rf"|(?P<glyph>[½¼¾⅓⅔]))")
+    ranges = (
+        rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
+        rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
+        rf"|(?P<rc3>{cur})?(?P<low3>{DIGITS}(?:{suffix})?)%?\s?[-–]\s?(?:{cur})?(?P<high3>{digits_scaled})(?P<pct3>{percent})?)"
+    )
+    fractions = (
+        rf"|(?P<frac>(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
+        rf"|(?P<inum>{number})\s+(?:in|out\s+of)\s+(?P<iden>{number})"
+        rf"|(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![/\d])"
+        rf"|(?P<half>half)(?=\s+(?:{half_context})\b)"
+        rf"|(?P<glyph>[½¼¾⅓⅔]))"
+    )
     return re.compile(
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
-        + ("" if plain else fractions + ranges) +
-        rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        + ("" if plain else fractions + ranges)
+        + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
@@ -156,35 +173,70 @@ def excluded_pattern() -> re.Pattern:
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     months = rf"(?=[{''.join(sorted({m[0].lower() for m in names}))}])(?:{alternation(names)})"
     return re.compile(
-        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"         # September 20, 2023
-        rf"|\b{months}\s+\d{{4}}\b"                                                # September 2023
-        r"|\b(?=\d)(?:"                                                              # (one test for the digit ones)
-        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"         # 20 September 2023
-        r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"                                       # 20/09/2023, 2023-09-20
-        r"|\d{1,2}(?::\d{2}){1,2}\b"                                                # 23:46:14
+        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
+        rf"|\b{months}\s+\d{{4}}\b"  # September 2023
+        r"|\b(?=\d)(?:"  # (one test for the digit ones)
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"  # 20 September 2023
+        r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/09/2023, 2023-09-20
+        r"|\d{1,2}(?::\d{2}){1,2}\b"  # 23:46:14
         r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
         r"|\d{1,2}(?:[.:]\d{2})?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # 3 in the morning
-        r"|\d+(?:st|nd|rd|th)\b)"                                                   # ordinals
-        r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"           # URLs
-        r"|[@#]\w+",                                                                 # handles, hashtags
+        r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
+        r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"  # URLs
+        r"|[@#]\w+",  # handles, hashtags
         re.I,
     )
 
 
-YEAR_WORDS = {"in", "since", "until", "till", "by", "from", "of", "to", "between", "during", "before", "after", "year",
-              "a", "an", "its", "his", "her", "their", "our", "this", "that", "last", "next",  # "a 2022 conviction"
-              "mid", "early", "late", "around", "circa", "summer", "winter", "spring", "autumn", "fall", "and", "the"}
+YEAR_WORDS = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "to",
+    "between",
+    "during",
+    "before",
+    "after",
+    "year",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "last",
+    "next",  # "a 2022 conviction"
+    "mid",
+    "early",
+    "late",
+    "around",
+    "circa",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "and",
+    "the",
+}
 
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 
 
 def is_period(text: str, low: str, high: str, end: int) -> bool:
-    """"between 2000 and 2011", "from 2015 to 2020", "2014-2016": two years are a period, not a figure,
+    """ "between 2000 and 2011", "from 2015 to 2020", "2014-2016": two years are a period, not a figure,
     unless a counted word follows ("between 1500 and 2000 people")."""
     if not (YEAR.fullmatch(low) and YEAR.fullmatch(high)):
         return False
-    following = re.match(r"\s+([a-z]+)", text[end:end + 30])
+    following = re.match(r"\s+([a-z]+)", text[end : end + 30])
     return following is None or following.group(1) in YEAR_WORDS or not counted_words(text, end)[0]
 
 
@@ -193,10 +245,10 @@ def is_year(text: str, m: re.Match) -> bool:
     raw = m.group("num") or ""
     if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
         return False
-    before = re.findall(r"[\w’']+", text[max(0, m.start() - 20):m.start()])
+    before = re.findall(r"[\w’']+", text[max(0, m.start() - 20) : m.start()])
     if before and before[-1].lower() in YEAR_WORDS:
         return True
-    following = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 30])
+    following = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
     return following is None
 
 
@@ -252,7 +304,10 @@ def after_unit_pattern() -> re.Pattern:
     """A measure or a currency written after the number ("8 metres", "3 billion yuan", "320 km/h")."""
     t = unit_tables()
     spaced = lambda words: alternation(words).replace(r"\ ", r"\s+")  # noqa: E731
-    return re.compile(rf"[ \u00a0]+(?:(?P<sym>(?-i:{spaced(t.symbols)}))|(?P<word>{spaced(t.words)})|(?P<cur>{spaced(t.after)}))(?![\w])", re.I)
+    return re.compile(
+        rf"[ \u00a0]+(?:(?P<sym>(?-i:{spaced(t.symbols)}))|(?P<word>{spaced(t.words)})|(?P<cur>{spaced(t.after)}))(?![\w])",
+        re.I,
+    )
 
 
 @cache
@@ -282,7 +337,7 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     if m.group("word"):
         return t.words[" ".join(m.group("word").lower().split())], m.end()
     name = " ".join(m.group("cur").lower().split())
-    if name in ("pound", "pounds") and re.match(r"[ \u00a0]+of\b", text[m.end():m.end() + 5]):
+    if name in ("pound", "pounds") and re.match(r"[ \u00a0]+of\b", text[m.end() : m.end() + 5]):
         return "lb", m.end()  # "5 pounds of flour": a weight
     return t.after[name], m.end()
 
@@ -302,7 +357,7 @@ def scale_of(number_text: str) -> float | None:
 
 
 def shared_scale(low_text: str, low: float, high_text: str, high: float) -> float:
-    """"$89 to $93 billion", "four to five thousand": the low end takes the high end's scale when it has none."""
+    """ "$89 to $93 billion", "four to five thousand": the low end takes the high end's scale when it has none."""
     high_scale = scale_of(high_text)
     if high_scale and not scale_of(low_text) and low < high / high_scale:
         return low * high_scale
@@ -323,12 +378,12 @@ def without(m: re.Match, *groups: str) -> str:
     for lo, hi in cuts:
         out.append(m.string[at:lo])
         at = hi
-    out.append(m.string[at:m.end()])
+    out.append(m.string[at : m.end()])
     return "".join(out)
 
 
 def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
-    """"two-thirds", "a quarter of", "one in three", "1/2", "half of": a share, as its decimal."""
+    """ "two-thirds", "a quarter of", "one in three", "1/2", "half of": a share, as its decimal."""
     fig = lexicon.load("figures")
     start, end, surface = m.start(), m.end(), m.group()
     unit, rule_id = "fraction", "fig-fraction"
@@ -340,7 +395,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         singular = not den_word.endswith("s")
         if num is None or num >= den or (singular and num != 1):
             return None  # "a third time", "two third": no share
-        if singular and not re.match(r"[ \u00a0]+of\b", text[end:end + 5]):
+        if singular and not re.match(r"[ \u00a0]+of\b", text[end : end + 5]):
             return None  # "a third suspect", "a quarter century": an ordinal or a period
         value = num / den
     elif m.group("inum"):
@@ -354,15 +409,20 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
             return None  # "24/7", "9/11": a code, not a share
         value = num / den
     elif m.group("half"):
-        before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20):m.start("half")])
+        before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20) : m.start("half")])
         if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
             return None  # "the second half of the year"
         value = 0.5
     else:
         value = fig["fraction_glyphs"][m.group("glyph")]
-    multiplier = re.match(rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
-                          text[end:end + 30], re.I)
-    if multiplier and not m.group("dnum"):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
+    multiplier = re.match(
+        rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
+        text[end : end + 30],
+        re.I,
+    )
+    if multiplier and not m.group(
+        "dnum"
+    ):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
         end += multiplier.end()
         value = value * numbers.lexicon()["multipliers"][multiplier.group(1).lower()]
         measured = money_or_measure(text, end, None)
@@ -373,9 +433,13 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
 
 
 def is_change(text: str, start: int) -> bool:
-    """"rose from $89 to $93": a change between two figures, not a range ("ranging from 5 to 15" is one)."""
-    before = re.findall(r"[\w’']+", text[max(0, start - 30):start].lower())
-    return len(before) >= 1 and before[-1] == "from" and not (len(before) >= 2 and before[-2] in lexicon.word_set("figures", "range_from_words"))
+    """ "rose from $89 to $93": a change between two figures, not a range ("ranging from 5 to 15" is one)."""
+    before = re.findall(r"[\w’']+", text[max(0, start - 30) : start].lower())
+    return (
+        len(before) >= 1
+        and before[-1] == "from"
+        and not (len(before) >= 2 and before[-2] in lexicon.word_set("figures", "range_from_words"))
+    )
 
 
 def money_or_measure(text: str, end: int, sign: str | None) -> tuple[str, str | None, int] | None:
@@ -399,12 +463,14 @@ PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?[a-z][\w’
 
 
 def is_metres(text: str, m: re.Match) -> bool:
-    """"the 100m final", "a 10m wall": a whole number glued to "m" with no currency, and no plural noun after it
+    """ "the 100m final", "a 10m wall": a whole number glued to "m" with no currency, and no plural noun after it
     (a million of things: "3m people"), is in metres; "1.2m" with a decimal is a million."""
     if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
         return False
     following = PLURAL_AFTER.match(text, m.end())
-    return not following and not re.match(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end():m.end() + 40])
+    return not following and not re.match(
+        r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end() : m.end() + 40]
+    )
 
 
 @cache
@@ -413,7 +479,9 @@ def PLURALS_WITHOUT_S() -> str:  # noqa: N802
 
 
 PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
-AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$", re.I)
+AGED_BEFORE = re.compile(
+    r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$", re.I
+)
 
 
 def has(m: re.Match, group: str) -> bool:
@@ -427,7 +495,12 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     start, end = m.start(), m.end()
     if m.group("article") is not None and not m.group("qual"):
         return None
-    if m.group("num") and m.group("num").lower() == "one" and not m.group("qual") and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end:end + 40]):
+    if (
+        m.group("num")
+        and m.group("num").lower() == "one"
+        and not m.group("qual")
+        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end : end + 40])
+    ):
         return None
     if m.group("article") is not None:
         unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
@@ -435,7 +508,16 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         surface = text[start:end]
         quantity = numbers.read_quantity(surface)
         unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
-        return FigureHit(start, end, surface, quantity.value if quantity else 1, quantity.qualifier if quantity else "exact", unit, unit_word, "fig-a-unit")
+        return FigureHit(
+            start,
+            end,
+            surface,
+            quantity.value if quantity else 1,
+            quantity.qualifier if quantity else "exact",
+            unit,
+            unit_word,
+            "fig-a-unit",
+        )
     if has(m, "frac"):
         return fraction_hit(text, m)
     if has(m, "range"):
@@ -452,15 +534,39 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         if is_change(text, start):
             return SPLIT
         if m.group("pct1") or m.group("pct2") or m.group("pct3"):
-            return FigureHit(start, end, surface, low_value, "at_least", "percent", None, "fig-range-percent", value_max=high.value)
+            return FigureHit(
+                start, end, surface, low_value, "at_least", "percent", None, "fig-range-percent", value_max=high.value
+            )
         sign = m.group("rc1") or m.group("rc2") or m.group("rc3")
         measured = money_or_measure(text, end, sign)
         if measured:
-            return FigureHit(start, end, surface, low_value, "at_least", measured[0], measured[1], "fig-range-measure", value_max=high.value)
-        if AGED_BEFORE.search(text[max(0, start - 30):start]):  # "aged 18 to 25"
-            return FigureHit(start, end, surface, low_value, "at_least", "year", "age in years", "fig-range-aged", value_max=high.value)
+            return FigureHit(
+                start,
+                end,
+                surface,
+                low_value,
+                "at_least",
+                measured[0],
+                measured[1],
+                "fig-range-measure",
+                value_max=high.value,
+            )
+        if AGED_BEFORE.search(text[max(0, start - 30) : start]):  # "aged 18 to 25"
+            return FigureHit(
+                start,
+                end,
+                surface,
+                low_value,
+                "at_least",
+                "year",
+                "age in years",
+                "fig-range-aged",
+                value_max=high.value,
+            )
         counts, unit = counted_words(text, end)
-        return FigureHit(start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value)
+        return FigureHit(
+            start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
+        )
     quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
     if m.group("qual") and m.group("vague"):
         return None
@@ -474,7 +580,9 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         unit_word = next(p for p in surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
         unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
         counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
-        return FigureHit(start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated")
+        return FigureHit(
+            start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated"
+        )
     if m.group("money"):
         unit, counts, _ = money_or_measure(text, end, m.group("cur"))
         return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
@@ -484,15 +592,25 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         tables = unit_tables()
         unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
         counts, _ = counted_words(text, end)
-        return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
-    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30):start]):
+        return FigureHit(
+            start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit"
+        )
+    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30) : start]):
         return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
-    age = AGE_BEFORE.search(text[max(0, start - 60):start])
-    if age and not m.group("qual") and m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num")) and AGE_AFTER.match(text[end:end + 8]):
+    age = AGE_BEFORE.search(text[max(0, start - 60) : start])
+    if (
+        age
+        and not m.group("qual")
+        and m.group("num")
+        and re.fullmatch(r"\d{1,3}", m.group("num"))
+        and AGE_AFTER.match(text[end : end + 8])
+    ):
         return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
     if m.group("num") and is_metres(text, m):
         counts, _ = counted_words(text, end)
-        return FigureHit(start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres")
+        return FigureHit(
+            start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
+        )
     if m.group("num"):
         measured = money_or_measure(text, end, None)
         if measured:
@@ -503,7 +621,16 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
             return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
         return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
     rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
-    return FigureHit(start, end, surface, value, quantity.qualifier, unit or "count", counts, rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}")
+    return FigureHit(
+        start,
+        end,
+        surface,
+        value,
+        quantity.qualifier,
+        unit or "count",
+        counts,
+        rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}",
+    )
 
 
 NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
@@ -517,7 +644,7 @@ def label_words() -> frozenset[str]:
 def is_label(text: str, start: int) -> bool:
     if NUMBERED_NAME.search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
-    before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30):start])
+    before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
     return bool(before) and before.group(1).lower().rstrip(".") in label_words() and before.group(1)[0].isupper()
 
 
@@ -541,11 +668,20 @@ def anchor_phrases() -> dict[str, list[str]]:
     """Number words and vague quantity words ("twenty", "hundred", "dozens", "several"), and "a year"."""
     lex = numbers.lexicon()
     # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
-    vague_words = {next(p for p in w.split() if p not in ("a", "tens", "of")) for e in lex["vague"] if e["value"] is not None
-                   for w in e["words"]}
-    number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {"a", "an"}  # "a hundred" anchors on "hundred"
+    vague_words = {
+        next(p for p in w.split() if p not in ("a", "tens", "of"))
+        for e in lex["vague"]
+        if e["value"] is not None
+        for w in e["words"]
+    }
+    number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {
+        "a",
+        "an",
+    }  # "a hundred" anchors on "hundred"
     fraction_words = set(lexicon.load("figures")["fraction_words"])  # "a third of", "half of"
-    phrases = sorted(vague_words | number_words | fraction_words) + [f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]]
+    phrases = sorted(vague_words | number_words | fraction_words) + [
+        f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]
+    ]
     return {"number": phrases}
 
 
@@ -580,14 +716,19 @@ def lead_pattern() -> re.Pattern:
     signs = unit_tables().before
     # one test of the first character first: most positions start no lead
     first = {c for w in (*qualifier_first_words(), *signs, "minus", "−", "-") for c in (w[0].lower(), w[0].upper())}
-    return re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})", re.I)
+    return re.compile(
+        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})",
+        re.I,
+    )
 
 
 @cache
 def qualifier_first_words() -> frozenset[str]:
     """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
     words = {w.split()[0] for e in numbers.lexicon()["qualifiers"] for w in e["words"]}
-    return frozenset(words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]})
+    return frozenset(
+        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]}
+    )
 
 
 def window_start(text: str, anchor: int, floor: int) -> int:
@@ -617,7 +758,7 @@ def is_excluded(text: str, start: int, end: int) -> bool:
 def unsigned(text: str, hit: FigureHit, m: re.Match) -> FigureHit:
     """The hit without the minus sign before its number, for a unit that is never negative (a count, a duration)."""
     start = m.end("neg") if m.start("neg") == hit.start else hit.start
-    return replace(hit, start=start, surface=text[start:hit.end], value=-hit.value)
+    return replace(hit, start=start, surface=text[start : hit.end], value=-hit.value)
 
 
 def extract_figures(article: Article) -> list[FigureHit]:
@@ -625,7 +766,7 @@ def extract_figures(article: Article) -> list[FigureHit]:
     text = article.text
     pattern = figure_pattern()
     hits, last_end = [], 0
-    for anchor_start, anchor_end in anchors(article):
+    for anchor_start, _anchor_end in anchors(article):
         if anchor_start < last_end:
             continue
         if anchor_start > 1 and text[anchor_start - 1] in "/:.,-" and text[anchor_start - 2].isdigit():
@@ -643,7 +784,9 @@ def extract_figures(article: Article) -> list[FigureHit]:
         hit = classify_hit(text, m)
         if isinstance(hit, FigureHit) and hit.value is not None and hit.value < 0 and hit.unit in Figure.NEVER_NEGATIVE:
             hit = unsigned(text, hit, m)  # "-5 inmates": a dash before the number, not a minus
-        if hit == SPLIT:  # two figures, not one range: read the first again without ranges; the next anchor reads the second
+        if (
+            hit == SPLIT
+        ):  # two figures, not one range: read the first again without ranges; the next anchor reads the second
             m = figure_pattern(plain=True).match(text, m.start())
             if m is None:
                 continue

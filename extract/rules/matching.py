@@ -20,9 +20,13 @@ from .text import Article, nlp
 def phrase_matcher() -> PhraseMatcher:
     from . import dates, events, figures, names, quotes
 
-    tables = {"figures": figures.anchor_phrases(), "dates": dates.anchor_phrases(),
-              "cues": quotes.cue_phrase_table(), "events": events.trigger_phrase_table(),
-              "organizations": names.known_organization_phrases()}
+    tables = {
+        "figures": figures.anchor_phrases(),
+        "dates": dates.anchor_phrases(),
+        "cues": quotes.cue_phrase_table(),
+        "events": events.trigger_phrase_table(),
+        "organizations": names.known_organization_phrases(),
+    }
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
     for table, phrases in tables.items():
         for key, words in phrases.items():

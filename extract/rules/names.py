@@ -59,13 +59,17 @@ def candidate_pattern() -> re.Pattern:
     connector = r"of the|of|for the|for|and|on|&"
     prefixed = rf"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|o)[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
     # an initial inside a name ("George W. Bush"), not before a word that opens a sentence ("Plan B. The")
-    initial = rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|There)\b){CAPITAL})"
+    initial = (
+        rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|There)\b){CAPITAL})"
+    )
     word = rf"(?:{initial}|{CAP_WORD}|{prefixed})"  # the initial first: "W." of "George W. Bush", not "W"
     # The capital comes first and the look at the character before it second: a pattern that begins
     # with a character class lets the regex engine skip straight to capitals (twice as fast on news).
     # the first word, or initials before a name ("C.C. Wei", "J. K. Rowling")
-    return re.compile(rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
-                      rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])")
+    return re.compile(
+        rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
+        rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])"
+    )
 
 
 @cache
@@ -87,8 +91,10 @@ def known_organizations() -> dict[str, tuple[str, str]]:
     for group in lexicon.load("known_organizations")["groups"]:
         for entry in group["entries"]:
             if not entry.get("id") or not entry.get("names") or not (entry.get("source") or group.get("source")):
-                raise ValueError(f"lexicons/known_organizations.yaml: group {group.get('id')}: every entry needs an id, "
-                                 f"names and a source: {entry}")
+                raise ValueError(
+                    f"lexicons/known_organizations.yaml: group {group.get('id')}: every entry needs an id, "
+                    f"names and a source: {entry}"
+                )
             for surface in entry["names"]:
                 table[str(surface)] = (entry["id"], str(entry["names"][0]))
     return table
@@ -112,8 +118,10 @@ def known_organization_hits(article: Article, cands: list[Candidate], taken: lis
         a, b = article.char_bounds(start, end)
         if text[a:b] in known and not any(x < b and a < y for x, y in taken):
             found.append((start, end))
-    hits = [Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
-            for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])]
+    hits = [
+        Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
+        for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])
+    ]
     kept = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in kept]
     removed: set[int] = set()
@@ -165,16 +173,88 @@ def places() -> frozenset[str]:
 
 HEAD_NOUNS = {"state", "police", "army", "government"}  # not names alone, but they open some ("State Department")
 COUNTRY_SHORT_NAMES = {"britain", "america", "europe", "africa", "asia", "latin america", "the west"}
-PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around", "of", "via", "toward", "towards"}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "of",
+    "via",
+    "toward",
+    "towards",
+}
 CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
-PLACE_BEFORE = re.compile(r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$")  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
-ORG_APPOSITIVE = re.compile(r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)", re.I)  # not "the group's secretary general"
-ORG_INTRODUCERS = {"ngo", "organization", "organisation", "group", "gang", "cartel", "channel", "newspaper", "agency",
-                   "platform", "startup", "start-up", "app", "lender", "bank", "insurer", "retailer", "airline", "carrier", "brand",
-                   "party", "movement", "foundation", "association", "network", "observatory", "station", "charity",
-                   "union", "company", "firm", "militia", "club", "side", "think-tank", "broadcaster", "daily", "magazine",
-                   "operator", "maker", "producer", "manufacturer", "giant", "chain", "conglomerate", "provider", "developer",
-                   "drugmaker", "automaker", "carmaker", "chipmaker", "miner", "exporter", "supplier", "utility", "outlet"}
+PLACE_BEFORE = re.compile(
+    r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$"
+)  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
+ORG_APPOSITIVE = re.compile(
+    r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)",
+    re.I,
+)  # not "the group's secretary general"
+ORG_INTRODUCERS = {
+    "ngo",
+    "organization",
+    "organisation",
+    "group",
+    "gang",
+    "cartel",
+    "channel",
+    "newspaper",
+    "agency",
+    "platform",
+    "startup",
+    "start-up",
+    "app",
+    "lender",
+    "bank",
+    "insurer",
+    "retailer",
+    "airline",
+    "carrier",
+    "brand",
+    "party",
+    "movement",
+    "foundation",
+    "association",
+    "network",
+    "observatory",
+    "station",
+    "charity",
+    "union",
+    "company",
+    "firm",
+    "militia",
+    "club",
+    "side",
+    "think-tank",
+    "broadcaster",
+    "daily",
+    "magazine",
+    "operator",
+    "maker",
+    "producer",
+    "manufacturer",
+    "giant",
+    "chain",
+    "conglomerate",
+    "provider",
+    "developer",
+    "drugmaker",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "miner",
+    "exporter",
+    "supplier",
+    "utility",
+    "outlet",
+}
 
 
 @dataclass
@@ -195,8 +275,15 @@ class Entity:
     known_id: str | None = None  # id of a curated entity the gazetteer matched
 
     def as_json(self) -> dict:
-        return {"name": self.name, "aliases": self.aliases, "role": self.role, "known_id": self.known_id,
-                "mentions": [{"text": m.text, "char_start": m.start, "char_end": m.end, "rule_id": m.rule_id} for m in self.mentions]}
+        return {
+            "name": self.name,
+            "aliases": self.aliases,
+            "role": self.role,
+            "known_id": self.known_id,
+            "mentions": [
+                {"text": m.text, "char_start": m.start, "char_end": m.end, "rule_id": m.rule_id} for m in self.mentions
+            ],
+        }
 
 
 @dataclass
@@ -220,7 +307,7 @@ def split_words(text: str) -> list[str]:
 
 def previous_words(text: str, start: int, n: int = 3) -> list[str]:
     """The ``n`` words before ``start``, lower-case, without quotation marks and punctuation around them."""
-    words = (w.strip("“”\"'‘’«»,;:()").lower() for w in text[max(0, start - 60):start].split()[-n - 2:])
+    words = (w.strip("“”\"'‘’«»,;:()").lower() for w in text[max(0, start - 60) : start].split()[-n - 2 :])
     return [w for w in words if w][-n:]
 
 
@@ -241,7 +328,7 @@ def introducer_before(text: str, start: int) -> str:
     i = start - 1 if start > 0 and text[start - 1] in "“\"'‘«" else start  # an opening mark against the name
     if i == 0 or text[i - 1] not in " \u00a0":
         return ""  # no space: a closing mark or a comma stands between
-    words = text[max(0, i - 40):i].split()
+    words = text[max(0, i - 40) : i].split()
     if not words:
         return ""
     word = words[-1]
@@ -249,7 +336,7 @@ def introducer_before(text: str, start: int) -> str:
 
 
 def next_word(text: str, end: int) -> str:
-    match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end:end + 40])
+    match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end : end + 40])
     return match.group(1).lower() if match else ""
 
 
@@ -258,17 +345,27 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     not_names = lexicon.word_set("names", "not_names")
     role_words = []
     # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
-    last_title = max((i for i, w in enumerate(words[:5]) if w.lower() in titles() and i < len(words) - 1
-                      and not all(x.lower() in org_cues() for x in words[i + 1:])), default=None)  # not "UN General Assembly"
+    last_title = max(
+        (
+            i
+            for i, w in enumerate(words[:5])
+            if w.lower() in titles() and i < len(words) - 1 and not all(x.lower() in org_cues() for x in words[i + 1 :])
+        ),
+        default=None,
+    )  # not "UN General Assembly"
     if last_title is not None and last_title > 0:
         role_words = words[: last_title + 1]
         start += len(" ".join(role_words)) + 1
-        words = words[last_title + 1:]
+        words = words[last_title + 1 :]
     while words:
         low = words[0].lower()
         if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
             break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
-        if (low in titles() or low in HEAD_NOUNS) and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
+        if (
+            (low in titles() or low in HEAD_NOUNS)
+            and len(words) > 1
+            and all(w.lower() in org_cues() for w in words[1:])
+        ):
             break  # "General Court", "State Department": the first word is part of the name
         if words[0] in org_names("acronym_orgs"):
             break  # "WHO", not "who"
@@ -281,7 +378,11 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             start += len(words[0]) + 1
             words = words[1:]
             continue
-        if low in not_names or (low in titles() and len(words) > 1) or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles()):
+        if (
+            low in not_names
+            or (low in titles() and len(words) > 1)
+            or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles())
+        ):
             if low in titles() or low in lexicon.word_set("names", "demonyms"):
                 role_words.append(words[0])
             start += len(words[0]) + 1
@@ -291,16 +392,23 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
     if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_owner_apart(words[0][:-2]):
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
-    while words and (words[-1].lower() in CONNECTORS or words[-1].islower() and words[-1] in particles()
-                     or len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper()
-                     or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):  # "Vorland TV Friday"
+    while words and (
+        words[-1].lower() in CONNECTORS
+        or words[-1].islower()
+        and words[-1] in particles()
+        or len(words) > 1
+        and len(words[-1]) == 1
+        and words[-1].isupper()
+        or len(words) > 1
+        and words[-1].lower() in lexicon.word_set("names", "date_words")
+    ):  # "Vorland TV Friday"
         words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
     role = " ".join(role_words) if role_words else None
     return words, start, role
 
 
 def organization_before_title(cand: Candidate) -> list[Candidate]:
-    """"Ford Chief Executive Jim Farley", "UNHCR spokesman William Spindler": the capitalized words
+    """ "Ford Chief Executive Jim Farley", "UNHCR spokesman William Spindler": the capitalized words
     before a company or organization title are the organization (not "Interior" of "Interior
     Minister": a minister's title names a portfolio)."""
     kinds = lexicon.word_table("roles", "titles")
@@ -314,9 +422,17 @@ def organization_before_title(cand: Candidate) -> list[Candidate]:
     if " ".join(head).lower() in places() or " ".join(head).replace(".", "") in org_names("not_acronyms"):
         return []  # "U.S. President", "France's president": a country, not an organization
     if any(kinds[w] == "role-organization" for w in run) and all(
-            is_acronym(w) or w[:1].isupper() and w.lower() not in lexicon.word_set("names", "not_names")
-            and w.lower() not in lexicon.word_set("names", "demonyms") for w in head):  # "WHO" is no "who"
-        return [Candidate(cand.start, cand.start + len(" ".join(head)), head, kind="organization", rule_id="org-before-title")]
+        is_acronym(w)
+        or w[:1].isupper()
+        and w.lower() not in lexicon.word_set("names", "not_names")
+        and w.lower() not in lexicon.word_set("names", "demonyms")
+        for w in head
+    ):  # "WHO" is no "who"
+        return [
+            Candidate(
+                cand.start, cand.start + len(" ".join(head)), head, kind="organization", rule_id="org-before-title"
+            )
+        ]
     return []
 
 
@@ -324,8 +440,13 @@ def is_owner_apart(owner: str) -> bool:
     """Whether a possessive before a name is another entity ("Britain's", "the EU's"), not part of the
     name ("the Ombudsman's Office")."""
     low = owner.lower()
-    return (low in places() or is_acronym(owner) or low in lexicon.word_set("names", "demonyms")
-            or owner in org_names("known_single") or low in COUNTRY_SHORT_NAMES)
+    return (
+        low in places()
+        or is_acronym(owner)
+        or low in lexicon.word_set("names", "demonyms")
+        or owner in org_names("known_single")
+        or low in COUNTRY_SHORT_NAMES
+    )
 
 
 def until_date_word(words: list[str]) -> list[str]:
@@ -340,73 +461,95 @@ def until_date_word(words: list[str]) -> list[str]:
 
 
 def split_at_possessive(cand: Candidate) -> list[Candidate]:
-    """"Marine Le Pen's National Rally", "the EU's General Court": the owner and what is owned are
+    """ "Marine Le Pen's National Rally", "the EU's General Court": the owner and what is owned are
     two names, unless the owner is a plain word of the name ("the Ombudsman's Office")."""
     for i in range(len(cand.words)):
         word = cand.words[i]
         if word.endswith(("'s", "’s")):
             owner = cand.words[:i] + [word[:-2]]
             named = [w for w in owner if w.lower() not in lexicon.word_set("names", "not_names")]
-            owned = cand.words[i + 1:]
-            if owned and len(named) == 1 and not is_owner_apart(named[0]) or \
-                    owned and all(w.lower() in org_cues() for w in owned) and not is_owner_apart(" ".join(named)):
+            owned = cand.words[i + 1 :]
+            if (
+                owned
+                and len(named) == 1
+                and not is_owner_apart(named[0])
+                or owned
+                and all(w.lower() in org_cues() for w in owned)
+                and not is_owner_apart(" ".join(named))
+            ):
                 return [cand]  # "the Ombudsman's Office", "the Information Commissioner's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
             if i == len(cand.words) - 1:
                 return [owner_part]  # "Marine Le Pen's party": the name without its "'s"
-            owned_start = cand.start + len(" ".join(cand.words[:i + 1])) + 1
-            return [owner_part, Candidate(owned_start, cand.end, cand.words[i + 1:])]
+            owned_start = cand.start + len(" ".join(cand.words[: i + 1])) + 1
+            return [owner_part, Candidate(owned_start, cand.end, cand.words[i + 1 :])]
     return [cand]
 
 
 def is_place_name(low: list[str]) -> bool:
-    """"Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization cue."""
+    """ "Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization cue."""
     words = lexicon.word_set("names", "place_words")
-    placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:]))
+    placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False))
     return placed and not any(w in org_cues() for w in low)
 
 
 def split_person_of_organization(cand: Candidate) -> list[Candidate]:
-    """"Seema Shah of Principal Asset Management": a person's name, "of", then an organization
+    """ "Seema Shah of Principal Asset Management": a person's name, "of", then an organization
     (but "Bank of England" and "Friends of the Earth" stay whole: no cue before, or none after)."""
     words = cand.words
     for i in (2, 3):
-        if i < len(words) - 1 and words[i] in ("of", "at", "from") and not any(w.lower() in org_cues() for w in words[:i]) \
-                and any(w.lower() in org_cues() for w in words[i + 1:]) and all(w[:1].isupper() for w in words[:i]):
-            tail_start = cand.start + len(" ".join(words[:i + 1])) + 1
-            return [Candidate(cand.start, cand.start + len(" ".join(words[:i])), words[:i]),
-                    Candidate(tail_start, cand.end, words[i + 1:])]
+        if (
+            i < len(words) - 1
+            and words[i] in ("of", "at", "from")
+            and not any(w.lower() in org_cues() for w in words[:i])
+            and any(w.lower() in org_cues() for w in words[i + 1 :])
+            and all(w[:1].isupper() for w in words[:i])
+        ):
+            tail_start = cand.start + len(" ".join(words[: i + 1])) + 1
+            return [
+                Candidate(cand.start, cand.start + len(" ".join(words[:i])), words[:i]),
+                Candidate(tail_start, cand.end, words[i + 1 :]),
+            ]
     return [cand]
 
 
 def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
-    """"Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
+    """ "Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
     when the first ends in an organization cue and the second holds one; "Omega Co of Peru": a company
     suffix ends the name before "of"; "Hawks for the Andean League": "for" joins no name without a cue to one."""
     low = [w.lower() for w in cand.words]
     for i in range(1, len(low) - 1):
-        left, right = [w for w in low[:i] if w != "the"], low[i + 1:]
+        left, right = [w for w in low[:i] if w != "the"], low[i + 1 :]
         if right and right[0] == "the":
             right = right[1:]
         if not right or not left:
             continue
         suffix = left[-1] in lexicon.word_set("organizations", "dotted_suffixes")
-        split = (low[i] == "and" and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
-                 and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
-                 or low[i] == "of" and suffix
-                 or low[i] == "for" and not any(w in org_cues() for w in left) and any(w in org_cues() for w in right))
+        split = (
+            low[i] == "and"
+            and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
+            and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+            or low[i] == "of"
+            and suffix
+            or low[i] == "for"
+            and not any(w in org_cues() for w in left)
+            and any(w in org_cues() for w in right)
+        )
         if split:
             head = cand.words[:i]
-            tail = cand.words[i + 1:]
+            tail = cand.words[i + 1 :]
             if tail[0].lower() == "the":
                 tail = tail[1:]
             tail_start = cand.end - len(" ".join(tail))
-            return [Candidate(cand.start, cand.start + len(" ".join(head)), head), Candidate(tail_start, cand.end, tail)]
+            return [
+                Candidate(cand.start, cand.start + len(" ".join(head)), head),
+                Candidate(tail_start, cand.end, tail),
+            ]
     return None
 
 
 def split_at_title(cand: Candidate) -> list[Candidate]:
-    """"Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
+    """ "Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
     two = split_between_organizations(cand)
     if two:
         return [p for part in two for p in split_at_title(part)]
@@ -422,7 +565,7 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
 
 
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
-    """"Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
+    """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     if any(w.lower() in org_cues() for w in cand.words):
         return split_at_title(cand)
     if is_place_name([w.lower() for w in cand.words]):
@@ -449,7 +592,7 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
 
 
 def initials(name: str) -> str:
-    """"International Organization for Migration" -> "IOM": the capitals that start its words."""
+    """ "International Organization for Migration" -> "IOM": the capitals that start its words."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
@@ -462,17 +605,19 @@ def classify(cand: Candidate, text: str) -> None:
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
     low = [w.lower() for w in cand.words]
-    if len(low) == 1 and (low[0] in titles() or text[cand.end:cand.end + 1] == "." and low[0] in ABBREVIATIONS):
+    if len(low) == 1 and (low[0] in titles() or text[cand.end : cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
     if known_organization(cand.words):
         cand.kind, cand.rule_id = "organization", "org-known"  # "Reuters", "Hezbollah", "the Fed"
-    elif PLACE_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
+    elif PLACE_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
-    elif len(low) >= 2 and (low[-1] in lexicon.word_set("names", "thing_words") or low[0] in lexicon.word_set("names", "thing_first_words")):
+    elif len(low) >= 2 and (
+        low[-1] in lexicon.word_set("names", "thing_words") or low[0] in lexicon.word_set("names", "thing_first_words")
+    ):
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    elif any(w in org_cues() for w in low) or any(" ".join(low[i:i + 2]) in org_cues() for i in range(len(low) - 1)):
+    elif any(w in org_cues() for w in low) or any(" ".join(low[i : i + 2]) in org_cues() for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
     elif is_club_of_town(cand, text):
         cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
@@ -486,20 +631,24 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
     elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
         cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
-    elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")):
+    elif next_word(text, cand.end) in org_after() and not (
+        len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")
+    ):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
     elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
-    elif ORG_APPOSITIVE.match(text[cand.end:cand.end + 60]):
+    elif ORG_APPOSITIVE.match(text[cand.end : cand.end + 60]):
         cand.kind, cand.rule_id = "organization", "org-appositive"
     elif is_dateline(cand, text):
         cand.kind = None
-    elif ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) and len(cand.words) >= 2:
+    elif ACRONYM_AFTER.match(text[cand.end : cand.end + 12]) and len(cand.words) >= 2:
         cand.kind, cand.rule_id = "organization", "org-acronym-after"
     elif any(w in org_names("known_single") for w in cand.words):
         cand.kind, cand.rule_id = "organization", "org-known-name"  # "Reuters", "the Afghan Taliban"
-    elif len(cand.words) == 1 and (cand.words[0] in org_names("acronym_orgs") or
-                                   (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))):
+    elif len(cand.words) == 1 and (
+        cand.words[0] in org_names("acronym_orgs")
+        or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
+    ):
         cand.kind, cand.rule_id = "organization", "org-acronym"
     elif cand.text.lower() in places():
         cand.kind, cand.rule_id = "place", "place-gazetteer"
@@ -509,19 +658,26 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None  # "Venezuelan", "Analysts said": no one's name
     elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
-    elif 2 <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()]) <= 4:  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
+    elif (
+        2
+        <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()])
+        <= 4
+    ):  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
         evidence = person_evidence(cand, text, last_word_before(text, cand.start))
         if evidence:
             cand.kind, cand.rule_id = "person", evidence
-    elif (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles()) and \
-            REPORTING_AFTER.match(text[cand.end:cand.end + 20]) and cand.words[-1][1:].islower():
+    elif (
+        (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles())
+        and REPORTING_AFTER.match(text[cand.end : cand.end + 20])
+        and cand.words[-1][1:].islower()
+    ):
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
     elif len(cand.words) == 1 and (cand.role or last_word_before(text, cand.start) in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or last_word_before(text, cand.start)
 
 
-OPENING_MARKS = {"“", "\"", "‘", "«", "'"}
+OPENING_MARKS = {"“", '"', "‘", "«", "'"}
 
 
 @cache
@@ -535,7 +691,7 @@ def phrase_before(text: str, start: int, section: str) -> str | None:
     ("an analyst at Vorland", "shares of the Vorland"), or None.  The words are compared whole, lower-case,
     with nothing but spaces and an opening mark between them and the name."""
     table = lexicon.word_table("organizations", section)
-    before = text[max(0, start - 50):start]
+    before = text[max(0, start - 50) : start]
     if before[-1:].isalnum():
         return None
     words = before.lower().split()[-5:]
@@ -559,7 +715,7 @@ def club_after_pattern() -> re.Pattern:
 
 
 def is_club_of_town(cand: Candidate, text: str) -> bool:
-    """"beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
+    """ "beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
     name = cand.text.lower()
     if name not in places() or name in place_lists.countries() or name in COUNTRY_SHORT_NAMES:
         return False
@@ -572,11 +728,14 @@ def org_after_pattern() -> re.Pattern:
     owned = "|".join(sorted(map(re.escape, lexicon.word_set("organizations", "owned")), key=len, reverse=True))
     return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
 
-AGE_AFTER = re.compile(r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))")  # "Ana Ruiz, 34," "Ana Ruiz (34)"
+
+AGE_AFTER = re.compile(
+    r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))"
+)  # "Ana Ruiz, 34," "Ana Ruiz (34)"
 
 
 def given_name_gender(word: str) -> str | None:
-    """"female", "male" or "either" for a given name of gender-guesser's list ("Ana", "Pedro", "Kim";
+    """ "female", "male" or "either" for a given name of gender-guesser's list ("Ana", "Pedro", "Kim";
     see ``given_names.py``), else None."""
     if not word[:1].isupper():
         return None
@@ -591,7 +750,7 @@ def given_name_gender(word: str) -> str | None:
 
 
 def opens_with_place(cand: Candidate) -> bool:
-    """"San Diego Padres", "Hong Kong Standard", "Santa Rita Correctional": a place name of two words or
+    """ "San Diego Padres", "Hong Kong Standard", "Santa Rita Correctional": a place name of two words or
     more opens the run; or a one-word place that is no certain given name ("London Newsroom")."""
     low = [w.lower() for w in cand.words]
     if any(" ".join(low[:k]) in places() for k in range(2, len(low) + 1)):
@@ -600,36 +759,58 @@ def opens_with_place(cand: Candidate) -> bool:
 
 
 def is_team(cand: Candidate, text: str) -> bool:
-    """"the Riverside Rangers", "Hill Valley Hawks": a place, then a capitalized plural, and "the" before the
+    """ "the Riverside Rangers", "Hill Valley Hawks": a place, then a capitalized plural, and "the" before the
     run or before the plural alone elsewhere ("the Rangers"), as clubs are named and persons are not; a
     place of two words or more needs no "the" ("Kansas City Royals")."""
     last = cand.words[-1]
-    if len(cand.words) < 2 or not last.endswith("s") or last.endswith(("ss", "'s", "’s")) or not last[1:].islower() \
-            or last.lower() in group_nouns() or last.lower() in lexicon.word_set("names", "demonyms"):
+    if (
+        len(cand.words) < 2
+        or not last.endswith("s")
+        or last.endswith(("ss", "'s", "’s"))
+        or not last[1:].islower()
+        or last.lower() in group_nouns()
+        or last.lower() in lexicon.word_set("names", "demonyms")
+    ):
         return False
     low = [w.lower() for w in cand.words[:-1]]
     k = next((k for k in range(len(low), 0, -1) if " ".join(low[:k]) in places()), 0)
     if not k:
         return False
-    the = last_word_before(text, cand.start) == "the" or re.search(rf"\b[Tt]he[ \u00a0]+{re.escape(last)}\b", text) is not None
+    the = (
+        last_word_before(text, cand.start) == "the"
+        or re.search(rf"\b[Tt]he[ \u00a0]+{re.escape(last)}\b", text) is not None
+    )
     return the or k >= 2 or given_name_gender(cand.words[0]) is None
 
 
 def first_name_word(cand: Candidate) -> str:
-    return next((w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0])
+    return next(
+        (w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0]
+    )
 
 
 # Evidence that a run of two to four name words is a person, tried in order: the first that holds
 # gives the rule id.  A run with none of them is a name of unknown type, published as nobody.
 PERSON_EVIDENCE = [
-    ("person-title", lambda cand, text, before: bool(cand.role) or before in titles()),      # "journalist Ana Ruiz"
-    ("person-given-name", lambda cand, text, before: given_name_gender(first_name_word(cand)) is not None
-     and not opens_with_place(cand)),                                                           # "Ana Ruiz", "C.C. Wei"
-    ("person-cue-after", lambda cand, text, before: bool(REPORTING_AFTER.match(text[cand.end:cand.end + 20]))),  # "Ruiz Tapia said"
-    ("person-born", lambda cand, text, before: cand.hint == "person"),                          # "Texas-born Ruiz Tapia"
-    ("person-cue-before", lambda cand, text, before: before in REPORTING_VERBS and text[cand.end:cand.end + 1] in (".", ",", ";", "")),  # ", said Ruiz Tapia."
-    ("person-age", lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end:cand.end + 12]))),  # "Ruiz Tapia, 34,"
-    ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),    # "Ruiz Tapia, a lawyer,"
+    ("person-title", lambda cand, text, before: bool(cand.role) or before in titles()),  # "journalist Ana Ruiz"
+    (
+        "person-given-name",
+        lambda cand, text, before: given_name_gender(first_name_word(cand)) is not None and not opens_with_place(cand),
+    ),  # "Ana Ruiz", "C.C. Wei"
+    (
+        "person-cue-after",
+        lambda cand, text, before: bool(REPORTING_AFTER.match(text[cand.end : cand.end + 20])),
+    ),  # "Ruiz Tapia said"
+    ("person-born", lambda cand, text, before: cand.hint == "person"),  # "Texas-born Ruiz Tapia"
+    (
+        "person-cue-before",
+        lambda cand, text, before: before in REPORTING_VERBS and text[cand.end : cand.end + 1] in (".", ",", ";", ""),
+    ),  # ", said Ruiz Tapia."
+    (
+        "person-age",
+        lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end : cand.end + 12])),
+    ),  # "Ruiz Tapia, 34,"
+    ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),  # "Ruiz Tapia, a lawyer,"
 ]
 
 
@@ -643,22 +824,49 @@ REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))}
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
-    """"KYIV, March 3 (Reuters) -", "GENEVA/ZURICH (Reuters) -": places in capitals opening a paragraph,
+    """ "KYIV, March 3 (Reuters) -", "GENEVA/ZURICH (Reuters) -": places in capitals opening a paragraph,
     then a comma, a slash or a parenthesis."""
-    at_start = cand.start == 0 or text[cand.start - 1] == "\n" or text[cand.start - 1] == "/" and is_dateline_start(text, cand.start)
-    return at_start and all(w.isupper() for w in cand.words) and (text[cand.end:cand.end + 2] in (", ", " (", " -", " —", " –")
-                                                                  or text[cand.end:cand.end + 1] == "/")
+    at_start = (
+        cand.start == 0
+        or text[cand.start - 1] == "\n"
+        or text[cand.start - 1] == "/"
+        and is_dateline_start(text, cand.start)
+    )
+    return (
+        at_start
+        and all(w.isupper() for w in cand.words)
+        and (text[cand.end : cand.end + 2] in (", ", " (", " -", " —", " –") or text[cand.end : cand.end + 1] == "/")
+    )
 
 
 def is_dateline_start(text: str, slash: int) -> bool:
     """Whether the capitals before the slash at ``slash - 1`` open their paragraph ("GENEVA/ZURICH")."""
     start = text.rfind("\n", 0, slash) + 1
-    return text[start:slash - 1].replace("/", "").replace(" ", "").isupper()
+    return text[start : slash - 1].replace("/", "").replace(" ", "").isupper()
 
 
 NUMBERED_TAIL = re.compile(r"[ \u00a0]of[ \u00a0]\d{1,3}(?![\d,.]\d)\b")
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-HEADLINE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and", "or", "as", "with", "from", "after", "over", "into"}
+HEADLINE_SMALL_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "and",
+    "or",
+    "as",
+    "with",
+    "from",
+    "after",
+    "over",
+    "into",
+}
 
 
 def headline_lines(article: Article) -> list[tuple[int, int]]:
@@ -671,7 +879,7 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         line = text[start:end].rstrip()
-        if not line or line.endswith((".", "”", "\"", ")", ":", ",")):
+        if not line or line.endswith((".", "”", '"', ")", ":", ",")):
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply
         words = [w for w in HEADLINE_WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
         if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
@@ -691,11 +899,15 @@ def capitals_lines(article: Article) -> list[tuple[int, int]]:
     for start in article.paragraph_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        if not text[start:start + 2].isupper():
+        if not text[start : start + 2].isupper():
             continue  # prose opens with a capital and a small letter: most lines end here, cheaply
         words = CAPS_WORD.findall(text, start, end)
-        if words and words[0].isupper() and (len(words) >= 3 or DATELINE_DATE.search(text, start, end)) \
-                and sum(w.isupper() for w in words) >= 0.8 * len(words):
+        if (
+            words
+            and words[0].isupper()
+            and (len(words) >= 3 or DATELINE_DATE.search(text, start, end))
+            and sum(w.isupper() for w in words) >= 0.8 * len(words)
+        ):
             spans.append((start, end))
     return spans
 
@@ -708,7 +920,7 @@ MODIFIER_HINT = {"born": "person", "bred": "person"}  # a company is based or li
 
 
 def strip_modifier(cand: Candidate) -> Candidate:
-    """"Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
+    """ "Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
     name, and say what kind of name follows (``hint``)."""
     if not any("-" in w or "‐" in w for w in cand.words[:4]):
         return cand
@@ -716,7 +928,7 @@ def strip_modifier(cand: Candidate) -> Candidate:
     if last is None:
         return cand
     how = MODIFIER.search(cand.words[last]).group("how")
-    rest = cand.words[last + 1:]
+    rest = cand.words[last + 1 :]
     while rest and rest[0].lower() in ("of", "the", "and", "for", "on", "&"):
         rest = rest[1:]
     start = cand.end - len(" ".join(rest)) if rest else cand.end
@@ -736,11 +948,20 @@ def candidates(article: Article) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), split_words(match.group()), kind="capitals"))
             continue
         surface = match.group()
-        if " " not in surface and "\u00a0" not in surface and surface.lower() in not_names and surface not in org_names("acronym_orgs"):
+        if (
+            " " not in surface
+            and "\u00a0" not in surface
+            and surface.lower() in not_names
+            and surface not in org_names("acronym_orgs")
+        ):
             continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
         all_words = split_words(surface)
         words = until_date_word(all_words)
-        numbered = NUMBERED_TAIL.match(text, match.end()) if words[-1].lower() in org_cues() and len(words) == len(all_words) else None
+        numbered = (
+            NUMBERED_TAIL.match(text, match.end())
+            if words[-1].lower() in org_cues() and len(words) == len(all_words)
+            else None
+        )
         if numbered:
             words = words + numbered.group().split()  # "Group of 20": the number is part of the name
         cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
@@ -764,7 +985,7 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            if text[end:end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
+            if text[end : end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found += [d for d in dotted_acronyms(text) if not any(c.start <= d.start and d.end <= c.end for c in found)]
@@ -775,13 +996,17 @@ DOTTED_ACRONYM = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w])")  
 
 
 def dotted_acronyms(text: str) -> list[Candidate]:
-    """"U.N.", "E.U.": organizations written with dots (the name expression stops at the first dot);
+    """ "U.N.", "E.U.": organizations written with dots (the name expression stops at the first dot);
     "U.S." and "U.K." are countries (``not_acronyms``)."""
     found = []
     for match in DOTTED_ACRONYM.finditer(text):
         bare = match.group().replace(".", "")
         if bare in org_names("acronym_orgs") and bare not in org_names("not_acronyms"):
-            found.append(Candidate(match.start(), match.end(), [match.group()], kind="organization", rule_id="org-acronym-dotted"))
+            found.append(
+                Candidate(
+                    match.start(), match.end(), [match.group()], kind="organization", rule_id="org-acronym-dotted"
+                )
+            )
     return found
 
 
@@ -794,7 +1019,11 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
         words = words[1:]
     elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
-    while words and (words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in lexicon.word_set("names", "date_words")):
+    while words and (
+        words[-1].lower() in CONNECTORS | particles()
+        or len(words) > 1
+        and words[-1].lower() in lexicon.word_set("names", "date_words")
+    ):
         words = words[:-1]
     if not words:
         return None
@@ -802,7 +1031,9 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
 
 
 @cache
-def gazetteer_matcher(entries: tuple[tuple[str, str, str], ...]) -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
+def gazetteer_matcher(
+    entries: tuple[tuple[str, str, str], ...],
+) -> tuple[PhraseMatcher, dict[str, tuple[str, str, str]]]:
     """PhraseMatcher over known names: entries are (surface, kind, canonical name, id)."""
     matcher = PhraseMatcher(nlp().vocab)
     table = {}
@@ -840,11 +1071,15 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
             named.setdefault(c.text.upper(), c)
     if not named:
         return found
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + r")(?![\w])")
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + r")(?![\w])"
+    )
     for cand in in_capitals:
         for match in pattern.finditer(text, cand.start, cand.end):
             same = named[match.group()]
-            found.append(Candidate(match.start(), match.end(), same.words, kind=same.kind, rule_id="same-name-in-capitals"))
+            found.append(
+                Candidate(match.start(), match.end(), same.words, kind=same.kind, rule_id="same-name-in-capitals")
+            )
     return sorted(found, key=lambda c: c.start)
 
 
@@ -878,8 +1113,12 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
             cand.kind, cand.rule_id = "person", "person-part-of-name"
-        elif cand.rule_id == "place-gazetteer" and len(cand.words) == 1 and cand.words[0] in surnames \
-                and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS:
+        elif (
+            cand.rule_id == "place-gazetteer"
+            and len(cand.words) == 1
+            and cand.words[0] in surnames
+            and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS
+        ):
             cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
     cands = names_in_capitals(cands, text)
     # A one-word known organization that is a word of a person's name in the article is that person
@@ -890,12 +1129,16 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
             if len(cand.words) == 1 and not is_acronym(cand.words[0]) and cand.words[0] in person_words:
                 cand.kind, cand.rule_id = "person", "person-part-of-name"
     entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
-    entities += group_organizations([c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text)
+    entities += group_organizations(
+        [c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text
+    )
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
 
 
-ALIAS_AFTER = re.compile(r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?")
+ALIAS_AFTER = re.compile(
+    r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?"
+)
 KNOWN_AS_ACRONYM = re.compile(r"^,?[ \u00a0]+(?:known as|also called|or)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z]{2,7})\b")
 ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -916,21 +1159,26 @@ def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
         canonical, known_id = canonical_of(cand)
         words = {w for w in cand.words if w.lower() not in particles()}
         target = None
-        for entity, ewords in zip(entities, words_of):
-            if (known_id and entity.known_id == known_id) or (not known_id and (words <= ewords or cand.text in entity.aliases)):
+        for entity, ewords in zip(entities, words_of, strict=False):
+            if (known_id and entity.known_id == known_id) or (
+                not known_id and (words <= ewords or cand.text in entity.aliases)
+            ):
                 target = entity
                 break
         if target is None:
             target = Entity("person", canonical or cand.text, known_id=known_id)
             entities.append(target)
             words_of.append(words)
-        target.mentions.append(Mention(cand.start, cand.end, text[cand.start:cand.end], cand.rule_id))
+        target.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
         if not target.role:  # the first role found is kept: no need to look for another
             target.role = (cand.role if not known_id else None) or role_around(text, cand)
-        if text[cand.start:cand.end] != target.name and text[cand.start:cand.end] not in target.aliases \
-                and cand.rule_id != "same-name-in-capitals":
-            target.aliases.append(text[cand.start:cand.end])
-        alias = ALIAS_AFTER.match(text[cand.end:cand.end + 80])
+        if (
+            text[cand.start : cand.end] != target.name
+            and text[cand.start : cand.end] not in target.aliases
+            and cand.rule_id != "same-name-in-capitals"
+        ):
+            target.aliases.append(text[cand.start : cand.end])
+        alias = ALIAS_AFTER.match(text[cand.end : cand.end + 80])
         if alias and alias.group(1).strip() not in target.aliases:
             target.aliases.append(alias.group(1).strip())
     for entity in entities:
@@ -938,10 +1186,15 @@ def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
     return entities
 
 
-APPOSITIVE_ROLE = re.compile(r"^,[ \u00a0]+(?!(?:whose|who|whom|which|where|when)\b)((?:the[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,2}?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:“”\"]{2,60})?)[,.;]")
+APPOSITIVE_ROLE = re.compile(
+    r"^,[ \u00a0]+(?!(?:whose|who|whom|which|where|when)\b)((?:the[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){0,2}?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:“”\"]{2,60})?)[,.;]"
+)
 
 
-TITLE_BEFORE = re.compile(r"(?:^|[\s,(])(?:the[ \u00a0]+)?((?:[\w-]+[ \u00a0]+)?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for)[ \u00a0]+[^,;.]{2,70})?),[ \u00a0]*$", re.I)
+TITLE_BEFORE = re.compile(
+    r"(?:^|[\s,(])(?:the[ \u00a0]+)?((?:[\w-]+[ \u00a0]+)?(?P<title>[\w-]+)(?:[ \u00a0]+(?:of|for)[ \u00a0]+[^,;.]{2,70})?),[ \u00a0]*$",
+    re.I,
+)
 
 
 def role_around(text: str, cand: Candidate) -> str | None:
@@ -952,11 +1205,13 @@ def role_around(text: str, cand: Candidate) -> str | None:
         if len(before) == 2 and f"{before[0]} {before[1]}" in titles():
             return f"{before[0]} {before[1]}"
         return before[-1]
-    before_text = text[max(0, cand.start - 120):cand.start]
-    match = TITLE_BEFORE.search(before_text) if before_text.rstrip(" \u00a0").endswith(",") else None  # the expression ends in ","
+    before_text = text[max(0, cand.start - 120) : cand.start]
+    match = (
+        TITLE_BEFORE.search(before_text) if before_text.rstrip(" \u00a0").endswith(",") else None
+    )  # the expression ends in ","
     if match and match.group("title").lower() in titles():
         return match.group(1).strip()
-    match = APPOSITIVE_ROLE.match(text[cand.end:cand.end + 120])
+    match = APPOSITIVE_ROLE.match(text[cand.end : cand.end + 120])
     if match and match.group("title").lower() in titles():
         return match.group(1).removeprefix("the ").strip()
     return None
@@ -968,16 +1223,20 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
     known_name: dict[str, str] = {}  # known organization's id -> the name its first mention gave it
     for cand in sorted(cands, key=lambda c: c.start):
         canonical, known_id = canonical_of(cand)
-        surface = text[cand.start:cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
+        surface = text[cand.start : cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
         known = known_organization(cand.words)
         if known and not canonical and surface not in alias_of:
-            alias_of[surface] = known_name.setdefault(known[0], surface)  # "AP" after "The Associated Press": one agency
+            alias_of[surface] = known_name.setdefault(
+                known[0], surface
+            )  # "AP" after "The Associated Press": one agency
         name = canonical or alias_of.get(surface, surface)
         entity = by_name.setdefault(name, Entity("organization", name, known_id=known_id))
-        entity.mentions.append(Mention(cand.start, cand.end, text[cand.start:cand.end], cand.rule_id))
+        entity.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
         if surface != name and surface not in entity.aliases:
             entity.aliases.append(surface)
-        acronym = ACRONYM_AFTER.match(text[cand.end:cand.end + 12]) or KNOWN_AS_ACRONYM.match(text[cand.end:cand.end + 40])
+        acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12]) or KNOWN_AS_ACRONYM.match(
+            text[cand.end : cand.end + 40]
+        )
         if acronym and acronym.group(1) != name:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:
@@ -993,7 +1252,11 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
                 by_name[spelled[0]].aliases.append(name)
                 continue
         words = name.split()
-        if len(words) == 1 and name not in alias_of and (name.lower() in org_cues() or by_name[name].mentions[0].rule_id == "org-team-short"):
+        if (
+            len(words) == 1
+            and name not in alias_of
+            and (name.lower() in org_cues() or by_name[name].mentions[0].rule_id == "org-team-short")
+        ):
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
@@ -1004,9 +1267,17 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             by_name[name].mentions.sort(key=lambda m: m.start)
     # a cue word alone, opening its sentences, that stands for no longer name of the article is no name
     # ("Department officials said"); mid-sentence it is one ("a vote in Congress")
-    return [e for e in by_name.values() if not (" " not in e.name and e.name.lower() in org_cues() and not is_acronym(e.name)
-                                               and not known_organization([e.name])
-                                               and all(opens_sentence(text, m.start) for m in e.mentions))]
+    return [
+        e
+        for e in by_name.values()
+        if not (
+            " " not in e.name
+            and e.name.lower() in org_cues()
+            and not is_acronym(e.name)
+            and not known_organization([e.name])
+            and all(opens_sentence(text, m.start) for m in e.mentions)
+        )
+    ]
 
 
 SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")

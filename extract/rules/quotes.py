@@ -28,24 +28,97 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, given_name_gender
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
-OPENERS = {"“": "”\"", "«": "»", "„": "“”", "‹": "›", '"': '"”', "‘": "’", "'": "'"}  # straight and curly mix in one quotation
+OPENERS = {
+    "“": '”"',
+    "«": "»",
+    "„": "“”",
+    "‹": "›",
+    '"': '"”',
+    "‘": "’",
+    "'": "'",
+}  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
 CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
 SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
-STOP_PHRASE = re.compile(r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b")  # lower case: "WHO" is no "who"
-DETERMINERS = {"the", "a", "an", "some", "many", "several", "as", "well", "that", "and", "but", "also", "other", "of", "these", "those", "two", "three", "both", "all"}
-SINGULAR_PERSON_NOUNS = {"woman", "man", "girl", "boy", "lady", "mother", "father", "wife", "husband", "daughter", "son",
-                         "sister", "brother", "grandmother", "grandfather", "widow", "minister", "president", "official",
-                         "spokesperson", "spokesman", "spokeswoman", "coordinator", "director", "governor", "mayor", "activist",
-                         "lawyer", "journalist", "resident", "witness", "teenager", "student", "inmate", "prisoner", "victim", "survivor",
-                         "player", "coach", "forward", "striker", "midfielder", "defender", "goalkeeper", "athlete", "champion"}
+STOP_PHRASE = re.compile(
+    r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b"
+)  # lower case: "WHO" is no "who"
+DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "several",
+    "as",
+    "well",
+    "that",
+    "and",
+    "but",
+    "also",
+    "other",
+    "of",
+    "these",
+    "those",
+    "two",
+    "three",
+    "both",
+    "all",
+}
+SINGULAR_PERSON_NOUNS = {
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "lady",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "sister",
+    "brother",
+    "grandmother",
+    "grandfather",
+    "widow",
+    "minister",
+    "president",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "coordinator",
+    "director",
+    "governor",
+    "mayor",
+    "activist",
+    "lawyer",
+    "journalist",
+    "resident",
+    "witness",
+    "teenager",
+    "student",
+    "inmate",
+    "prisoner",
+    "victim",
+    "survivor",
+    "player",
+    "coach",
+    "forward",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "athlete",
+    "champion",
+}
 
 
 @dataclass
@@ -66,12 +139,22 @@ class Quotation:
     known_id: str | None = None
 
     def as_json(self) -> dict:
-        return {"text": self.text, "speaker": self.speaker, "speaker_type": self.speaker_type, "known_id": self.known_id,
-                "cue": self.cue, "kind": self.kind, "char_start": self.start, "char_end": self.end,
-                "rule_id": self.speaker_rule, "cue_id": self.cue_id}
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_type": self.speaker_type,
+            "known_id": self.known_id,
+            "cue": self.cue,
+            "kind": self.kind,
+            "char_start": self.start,
+            "char_end": self.end,
+            "rule_id": self.speaker_rule,
+            "cue_id": self.cue_id,
+        }
 
 
 # 1. pairing -----------------------------------------------------------------
+
 
 def is_opening_straight(text: str, pos: int) -> bool:
     before = text[pos - 1] if pos > 0 else " "
@@ -143,8 +226,15 @@ def pair_marks(article: Article) -> list[Quotation]:
             if closes(opener, mark, text, pos):
                 start, end = trimmed(text, open_pos + open_len, pos)
                 if end > start:
-                    found.append(Quotation(start, end, open_pos, pos + len(mark) - 1,
-                                           continued=continued_here and not (found and found[-1].start >= p_start)))
+                    found.append(
+                        Quotation(
+                            start,
+                            end,
+                            open_pos,
+                            pos + len(mark) - 1,
+                            continued=continued_here and not (found and found[-1].start >= p_start),
+                        )
+                    )
                 opened = None
                 continued_here = False
             elif mark in SINGLE:
@@ -188,6 +278,7 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 
 # 2. names and scare quotes ---------------------------------------------------
 
+
 def is_quotation(text: str) -> bool:
     words = WORD.findall(text)
     punctuated = bool(re.search(r"[.!?…]", text)) or text.endswith(",")
@@ -223,11 +314,13 @@ def names_a_work(text: str, quote: Quotation) -> bool:
             return True
         if last in table["title_verbs_after_a_work"] and (prior in table["title_nouns"] or last == "so-called"):
             return True
-    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1:quote.close_mark + 30])
+    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1 : quote.close_mark + 30])
     return bool(after) and not re.search(r"[,.!?:;]$", quote.text) and after.group(1).lower() in table["modified_nouns"]
 
 
-WORDS_BEFORE_MARK = re.compile(r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$")  # the last two words, in the same clause
+WORDS_BEFORE_MARK = re.compile(
+    r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$"
+)  # the last two words, in the same clause
 
 
 @cache
@@ -243,7 +336,7 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
     p_start, p_end = article.paragraph_bounds(quote.open_mark)
     if link_line_pattern().match(text, p_start):
         return True
-    alone = not text[p_start:quote.open_mark].strip() and not text[quote.close_mark + 1:p_end].strip()
+    alone = not text[p_start : quote.open_mark].strip() and not text[quote.close_mark + 1 : p_end].strip()
     return alone and len(WORD.findall(quote.text)) <= 12 and not re.search(r"[.!?,;:…]$", quote.text)
 
 
@@ -255,13 +348,16 @@ def pronoun_words() -> frozenset[str]:
 
 def kind_of(quote: Quotation, text: str) -> str:
     first = next((c for c in quote.text if c.isalpha()), "")
-    before = text[max(0, quote.open_mark - 2):quote.open_mark].strip()
-    if quote.continued or (first.isupper() and (not before or before[-1] in ":,.—–-" or before[-1:].isalpha() is False)):
+    before = text[max(0, quote.open_mark - 2) : quote.open_mark].strip()
+    if quote.continued or (
+        first.isupper() and (not before or before[-1] in ":,.—–-" or before[-1:].isalpha() is False)
+    ):
         return "direct"
     return "direct" if first.isupper() and re.search(r"[.!?,]$", quote.text) else "partial"
 
 
 # 3. cues -------------------------------------------------------------------
+
 
 @cache
 def group_words() -> frozenset[str]:
@@ -323,7 +419,11 @@ def all_cues(article: Article) -> list[Cue]:
             cue_text = article.text[start_char:end_char]
             if cue_text == "on x":
                 continue  # "on X" is the network, not a preposition and a letter
-            if start and end - start == 1 and previous_word(article, start) in lexicon.word_set("reporting_verbs", "noun_markers"):
+            if (
+                start
+                and end - start == 1
+                and previous_word(article, start) in lexicon.word_set("reporting_verbs", "noun_markers")
+            ):
                 continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
             cached.append(Cue(start_char, end_char, cue_text, cue_id))
             last_end = end
@@ -334,7 +434,7 @@ def all_cues(article: Article) -> list[Cue]:
 
 def previous_word(article: Article, token: int) -> str:
     starts, ends = article.token_offsets
-    return article.text[starts[token - 1]:ends[token - 1]].lower()
+    return article.text[starts[token - 1] : ends[token - 1]].lower()
 
 
 def cues_in(article: Article, start: int, end: int) -> list[Cue]:
@@ -359,11 +459,15 @@ class Context:
     groups: list[tuple[int, str]] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)  # cues that attributed the quotation just before them
     genders: dict[str, str] = field(default_factory=dict)  # person name -> "female" | "male", when the text tells
-    descriptors: list[tuple[int, str, str | None]] = field(default_factory=list)  # unnamed speakers: (cue, label, gender)
+    descriptors: list[tuple[int, str, str | None]] = field(
+        default_factory=list
+    )  # unnamed speakers: (cue, label, gender)
 
     def __post_init__(self) -> None:
         # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
-        self.mention_index = sorted(((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: (x[0], x[1]))
+        self.mention_index = sorted(
+            ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: (x[0], x[1])
+        )
         self.mention_starts = [x[0] for x in self.mention_index]
         self.open_marks = sorted(q.open_mark for q in self.quotes)
         self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
@@ -433,7 +537,7 @@ class Context:
                 continue
             if any(noun in n.lower() for n in [entity.name, *entity.aliases]):
                 return entity
-            if self.article.text[max(0, start - 40):start].lower().rstrip().endswith(noun):
+            if self.article.text[max(0, start - 40) : start].lower().rstrip().endswith(noun):
                 return entity  # "the company said" after "streaming company Nordtone"
             if generic and is_civil(entity, self.article.text):
                 return entity
@@ -445,7 +549,7 @@ def is_civil(entity: Entity, text: str) -> bool:
     words = {w.lower() for n in [entity.name, *entity.aliases] for w in n.split()}
     if words & civil_words():
         return True
-    return any(text[max(0, m.start - 6):m.start].lower().strip(" “\"") .endswith("ngo") for m in entity.mentions)
+    return any(text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith("ngo") for m in entity.mentions)
 
 
 def clean_label(words: list[str]) -> list[str]:
@@ -463,7 +567,9 @@ def names_a_person(word: str) -> bool:
     return word in SINGULAR_PERSON_NOUNS or word in lexicon.word_table("roles", "titles")
 
 
-def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[str | None, str | None, str | None, str | None]:
+def resolve_phrase(
+    ctx: Context, start: int, end: int, quote_pos: int
+) -> tuple[str | None, str | None, str | None, str | None]:
     """(speaker, type, rule, known id) for the speaker phrase text[start:end]."""
     text = ctx.article.text
     persons = ctx.entity_mentions(start, end, "person")
@@ -483,7 +589,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     if lowered and lowered[0] in lexicon.word_set("reporting_verbs", "speech_nouns") and source:
         return resolve_phrase(ctx, start + source.end(), end, quote_pos)  # "testimonies from residents": the residents
     one_of_them = any(names_a_person(w) for w in lowered[:4])
-    if organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them:  # "An RSF commander": a person
+    if (
+        organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them
+    ):  # "An RSF commander": a person
         entity = organizations[0][1]
         return entity.name, "organization", "speaker-organization", entity.known_id
     if not lowered:
@@ -493,10 +601,21 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
     if aside and aside.group(1).lower() in pronouns["person"] + pronouns["group"]:
         lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
     definite = re.match(r"\s*(?:the|this|that)\b", head, re.I)
-    if lowered[0] in pronouns["person"] or definite and (len(lowered) <= 3 and lowered[-1] in SINGULAR_PERSON_NOUNS
-                                                          or any(w.endswith("-year-old") for w in lowered[:2])):  # "the 33-year-old forward"
+    if (
+        lowered[0] in pronouns["person"]
+        or definite
+        and (
+            len(lowered) <= 3
+            and lowered[-1] in SINGULAR_PERSON_NOUNS
+            or any(w.endswith("-year-old") for w in lowered[:2])
+        )
+    ):  # "the 33-year-old forward"
         entity = ctx.last_subject_before(quote_pos, gender_of_words(lowered))
-        unnamed = ctx.last_descriptor_before(quote_pos, gender_of_words(lowered)) if lowered[0] in pronouns["person"] else None
+        unnamed = (
+            ctx.last_descriptor_before(quote_pos, gender_of_words(lowered))
+            if lowered[0] in pronouns["person"]
+            else None
+        )
         if unnamed and (entity is None or unnamed[0] > ctx.subject_position(entity, quote_pos)):
             return unnamed[1], "person", "speaker-pronoun-descriptor", None  # "A spokesman … said … "…," he said."
         if entity:
@@ -508,7 +627,9 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
         if ctx.groups:
             return ctx.groups[-1][1], "group", "speaker-pronoun-group", None
         return None, None, None, None
-    org_nouns = [i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues") or w in ORG_INTRODUCERS]
+    org_nouns = [
+        i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues") or w in ORG_INTRODUCERS
+    ]
     if org_nouns and re.match(r"\s*the\b", head, re.I):
         noun = lowered[org_nouns[0]]
         entity = ctx.last_organization_named(noun, quote_pos) if org_nouns[0] == 0 else None
@@ -533,16 +654,20 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> tuple[
 def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
     """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
     a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
-    segment = text[clause_start:cue.start]
+    segment = text[clause_start : cue.start]
     cut = max(segment.rfind(" that "), segment.rfind("\n"))
-    start = cut + 6 if cut >= 0 and segment[cut:cut + 6] == " that " else max(cut + 1, 0)
+    start = cut + 6 if cut >= 0 and segment[cut : cut + 6] == " that " else max(cut + 1, 0)
     for join in lexicon.load("reporting_verbs")["subject_clause_joins"]:
         at = segment.rfind(join, start)
-        if at >= 0 and segment[at + len(join):].strip():
+        if at >= 0 and segment[at + len(join) :].strip():
             start = at + len(join)
     first = segment[start:].lstrip(" “\"'(").split(" ", 1)[0].lower()
     comma = segment.find(",", start)
-    if first in lexicon.word_set("reporting_verbs", "subject_clause_openers") and comma >= 0 and segment[comma + 1:].strip():
+    if (
+        first in lexicon.word_set("reporting_verbs", "subject_clause_openers")
+        and comma >= 0
+        and segment[comma + 1 :].strip()
+    ):
         start = comma + 1
     return clause_start + start, cue.start
 
@@ -556,6 +681,7 @@ def object_span(text: str, cue: Cue, limit: int) -> tuple[int, int]:
 @dataclass
 class Frame:
     """Where a quotation stands: its sentence and paragraph bounds, and the quotation before it."""
+
     quote: Quotation
     previous: Quotation | None
     s_start: int
@@ -582,8 +708,12 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     if not after:
         return False
     cue = after[0]
-    between = text[quote.close_mark + 1:cue.start]
-    new_sentence = bool(re.search(r"[.!?]$", quote.text)) and bool(re.match(r"\s*[^\W\d_]", between)) and between.lstrip()[:1].isupper()
+    between = text[quote.close_mark + 1 : cue.start]
+    new_sentence = (
+        bool(re.search(r"[.!?]$", quote.text))
+        and bool(re.match(r"\s*[^\W\d_]", between))
+        and between.lstrip()[:1].isupper()
+    )
     if new_sentence and looks_forward(ctx, cue, f.p_end):
         return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
     aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
@@ -613,14 +743,16 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
     next_open = ctx.next_open_after(cue.end, limit)
     openers = lexicon.word_set("reporting_verbs", "subject_clause_openers")
     if next_open < end:
-        lead = WORD.findall(text[cue.end:next_open].lower())[:4]
+        lead = WORD.findall(text[cue.end : next_open].lower())[:4]
         return not any(w in openers for w in lead)
-    tail = WORD.findall(text[cue.end:end].lower())
+    tail = WORD.findall(text[cue.end : end].lower())
     if not tail:
         return False
     if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
         return True  # "said that …", "said he would …": a statement of its own
-    determiner = tail[0] in lexicon.word_set("reporting_verbs", "noun_markers") and tail[0] != "of"  # "said of Acme" looks back
+    determiner = (
+        tail[0] in lexicon.word_set("reporting_verbs", "noun_markers") and tail[0] != "of"
+    )  # "said of Acme" looks back
     return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
@@ -631,7 +763,11 @@ def pass_dash_attribution(ctx: Context, f: Frame) -> bool:
     dash = DASH_AFTER.match(text, quote.close_mark + 1)
     if not dash:
         return False
-    named = [(s, e) for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120) if s == dash.end() and e.kind in ("person", "organization")]
+    named = [
+        (s, e)
+        for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120)
+        if s == dash.end() and e.kind in ("person", "organization")
+    ]
     if not named:
         return False
     start, entity = named[0]
@@ -655,7 +791,7 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
     if not before:
         return False
     cue = before[-1]
-    lead = text[cue.end:quote.open_mark]
+    lead = text[cue.end : quote.open_mark]
     if near is not None and (len(WORD.findall(lead)) > near or re.search(r"[.;:!?]", lead)):
         return False  # the cue is not in the quotation's own clause
     if cue.cue_id == "cue-according-to":
@@ -669,7 +805,9 @@ def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
     sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
     for cue in sentence:
         span = subject_span(text, ctx.last_close_before(cue.start, f.s_start) + 1, cue)  # no words inside marks
-        object_side = cue.cue_id == "cue-according-to" or (cue.cue_id == "cue-in-a-statement" and not text[span[0]:span[1]].strip())
+        object_side = cue.cue_id == "cue-according-to" or (
+            cue.cue_id == "cue-in-a-statement" and not text[span[0] : span[1]].strip()
+        )
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
         if span[0] < span[1] and set_speaker(ctx, quote, span, cue, "cue-in-sentence"):
@@ -680,7 +818,7 @@ def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
 def pass_sentence_subject(ctx: Context, f: Frame) -> bool:
     """No cue: after a colon (`Ruiz was blunt: “…”`), or for a partial quotation, the sentence's first named subject."""
     text, quote = ctx.article.text, f.quote
-    if not (text[:quote.open_mark].rstrip().endswith(":") or quote.kind == "partial"):
+    if not (text[: quote.open_mark].rstrip().endswith(":") or quote.kind == "partial"):
         return False
     subject = ctx.entity_mentions(f.s_start, quote.open_mark)
     if not subject:
@@ -706,7 +844,7 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
     (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
     text, quote = ctx.article.text, f.quote
-    before = text[f.p_start - 200 if f.p_start > 200 else 0:quote.open_mark].rstrip()
+    before = text[f.p_start - 200 if f.p_start > 200 else 0 : quote.open_mark].rstrip()
     if quote.open_mark != f.p_start or not before.endswith(":") or f.p_start == 0:
         return False
     colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
@@ -733,7 +871,7 @@ def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
     if previous is None or not previous.speaker or previous.kind != "direct" or quote.open_mark != f.p_start:
         return False
     prev_p = ctx.article.paragraph_bounds(previous.open_mark)
-    if prev_p[0] == f.p_start or text[prev_p[1]:f.p_start].strip():
+    if prev_p[0] == f.p_start or text[prev_p[1] : f.p_start].strip():
         return False  # not the paragraph just before
     if any(e.name != previous.speaker for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)):
         return False  # someone else is named after the previous quotation
@@ -745,7 +883,12 @@ def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
 
 
 def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
-    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = entity.name, entity.kind, rule, entity.known_id
+    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = (
+        entity.name,
+        entity.kind,
+        rule,
+        entity.known_id,
+    )
 
 
 # The attribution passes, from the most certain to the least; each leaves what it cannot decide to the
@@ -805,8 +948,12 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
         words = WORD.findall(text[part_start:part_end])
         if not words or words[0].lower() in asides:
             continue
-        persons = [(s, m_end, e) for s, e in ctx.entity_mentions(part_start, part_end, "person")
-                   for m_end in [next(m.end for m in e.mentions if m.start == s)] if not POSSESSIVE.match(text, m_end)]
+        persons = [
+            (s, m_end, e)
+            for s, e in ctx.entity_mentions(part_start, part_end, "person")
+            for m_end in [next(m.end for m in e.mentions if m.start == s)]
+            if not POSSESSIVE.match(text, m_end)
+        ]
         if not persons:
             return None
         last_end, last = persons[-1][1:]
@@ -836,15 +983,21 @@ def object_person(ctx: Context, start: int, end: int) -> Entity | None:
         head_end = end  # "said Sen. Ana Ruiz": look on, up to the end of the span
         stop = re.compile(r"[,;:()—–!?\n“”\"]").search(text, start, end)
         head_end = stop.start() if stop else end
-    persons = [(s, e) for s, e in ctx.entity_mentions(start, head_end, "person")
-               if not POSSESSIVE.match(text, next(m.end for m in e.mentions if m.start == s))]
+    persons = [
+        (s, e)
+        for s, e in ctx.entity_mentions(start, head_end, "person")
+        if not POSSESSIVE.match(text, next(m.end for m in e.mentions if m.start == s))
+    ]
     return persons[-1][1] if persons else None
 
 
 def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
-    participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0]:cue.start].rstrip().endswith(",")
-    subject = subject_person(ctx, *span, participle=participle) if span[1] <= cue.start else (
-        object_person(ctx, *span) if span[0] >= cue.end else None)
+    participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0] : cue.start].rstrip().endswith(",")
+    subject = (
+        subject_person(ctx, *span, participle=participle)
+        if span[1] <= cue.start
+        else (object_person(ctx, *span) if span[0] >= cue.end else None)
+    )
     if subject is not None:
         rule = "speaker-subject-name" if span[1] <= cue.start else "speaker-object-name"
         speaker, kind, known_id = subject.name, "person", subject.known_id
@@ -867,7 +1020,11 @@ def only_titles(prefix: str) -> bool:
     """Whether the words before a name in its sentence are all titles ("Dr.", "Health Minister"): it still opens it."""
     words = [w.strip("“‘\"'(").lower() for w in prefix.split()]
     titles = lexicon.word_table("roles", "titles")
-    return bool(words) and len(words) <= 4 and all(w in titles or w.rstrip(".") in titles or w.rstrip(".") in ABBREVIATIONS for w in words)
+    return (
+        bool(words)
+        and len(words) <= 4
+        and all(w in titles or w.rstrip(".") in titles or w.rstrip(".") in ABBREVIATIONS for w in words)
+    )
 
 
 @cache
@@ -893,7 +1050,7 @@ def gender_pronoun_pattern() -> re.Pattern:
 
 
 def name_gender(name: str) -> str | None:
-    """"female" or "male" when the first word of a person's name is a given name of one gender."""
+    """ "female" or "male" when the first word of a person's name is a given name of one gender."""
     first = name.split()[0] if name.split() else ""
     gender = given_name_gender(first) if len(first) > 1 and not first.endswith(".") else None
     return gender if gender in ("female", "male") else None
@@ -914,10 +1071,18 @@ def infer_genders(ctx: Context) -> None:
         seen[entity.name] = seen.get(entity.name, 0) + 1
         if entity.name in votes or seen[entity.name] > 3:
             continue  # told already, or not in the first three mentions: the article will not tell
-        before = text[max(article.sentence_bounds(start)[0], start - 30):start].lower().split()[-2:]
+        before = text[max(article.sentence_bounds(start)[0], start - 30) : start].lower().split()[-2:]
         role = (entity.role or "").lower().split()
-        apposition = text[end:end + 80].split(",")[1].lower().split() if text[end:end + 1] == "," and text.count(",", end, end + 80) >= 2 else []
-        if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in lexicon.word_table("roles", "titles"):
+        apposition = (
+            text[end : end + 80].split(",")[1].lower().split()
+            if text[end : end + 1] == "," and text.count(",", end, end + 80) >= 2
+            else []
+        )
+        if (
+            apposition[:1]
+            and apposition[0] not in ("a", "an", "the")
+            and apposition[0] not in lexicon.word_table("roles", "titles")
+        ):
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
         if told is None:
@@ -943,8 +1108,15 @@ def opens_sentence(ctx: Context, start: int, starts: set[int], role: str | None 
     if start - sentence_start <= 3 or start in starts:
         return True
     prefix = ctx.article.text[sentence_start:start]
-    return (only_titles(prefix) or bool(role) and prefix.strip().lower() == role.lower() or only_connectives(prefix) or prefix.rstrip().endswith(",") and len(prefix.split()) <= 8
-            and not ctx.entity_mentions(sentence_start, start, "person"))
+    return (
+        only_titles(prefix)
+        or bool(role)
+        and prefix.strip().lower() == role.lower()
+        or only_connectives(prefix)
+        or prefix.rstrip().endswith(",")
+        and len(prefix.split()) <= 8
+        and not ctx.entity_mentions(sentence_start, start, "person")
+    )
 
 
 DESCRIPTOR = re.compile(r"\s*(?:a|an|the)\s", re.I)
@@ -956,7 +1128,12 @@ def record_descriptors(ctx: Context) -> None:
     for cue in ctx.outside_quotes(cues_in(ctx.article, 0, len(text))):
         start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
         phrase = text[start:end]
-        if not DESCRIPTOR.match(phrase) or ctx.entity_mentions(start, end, "person") or ctx.entity_mentions(start, end, "organization") and "," not in phrase:
+        if (
+            not DESCRIPTOR.match(phrase)
+            or ctx.entity_mentions(start, end, "person")
+            or ctx.entity_mentions(start, end, "organization")
+            and "," not in phrase
+        ):
             continue
         stop = STOP_PHRASE.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
@@ -977,7 +1154,9 @@ def record_subjects(ctx: Context) -> None:
             continue
         for m in entity.mentions:
             i = bisect.bisect_left(cue_positions, m.start - 60)
-            if any(abs(p - m.start) <= 60 for p in cue_positions[i:i + 4]) or opens_sentence(ctx, m.start, starts, entity.role):
+            if any(abs(p - m.start) <= 60 for p in cue_positions[i : i + 4]) or opens_sentence(
+                ctx, m.start, starts, entity.role
+            ):
                 ctx.subjects.append((m.start, entity))
     ctx.subjects.sort(key=lambda s: s[0])  # once, after collecting
 
@@ -989,9 +1168,10 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     quotes = []
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
-        quote.text = text[quote.start:quote.end]
-        if not (quote.continued or quote.continues) and (is_title_case(quote.text) or names_a_work(text, quote)
-                                                         or is_page_furniture(article, quote)):
+        quote.text = text[quote.start : quote.end]
+        if not (quote.continued or quote.continues) and (
+            is_title_case(quote.text) or names_a_work(text, quote) or is_page_furniture(article, quote)
+        ):
             continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
         if quote.continued or quote.continues or is_quotation(quote.text):
             quote.kind = kind_of(quote, text)

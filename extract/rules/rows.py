@@ -29,14 +29,18 @@ class RuleRows:
     """Rows made from rule output, keyed by table; entity rows are shared across sources."""
 
     known_ids: dict[str, set[str]]  # table -> ids of curated rows
-    tables: dict[str, dict[str, Row]] = field(default_factory=lambda: {t: {} for t in
-                                               ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")})
+    tables: dict[str, dict[str, Row]] = field(
+        default_factory=lambda: {
+            t: {} for t in ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")
+        }
+    )
 
     def entity_id(self, table: str, name: str, make) -> str:
         base = slug(name)
         candidate, n = base, 2
-        while candidate in self.known_ids[table] or (candidate in self.tables[table] and
-                                                       self.tables[table][candidate].name != name):
+        while candidate in self.known_ids[table] or (
+            candidate in self.tables[table] and self.tables[table][candidate].name != name
+        ):
             candidate, n = f"{base}-{n}", n + 1
         if candidate not in self.tables[table]:
             self.tables[table][candidate] = make(candidate)
@@ -45,8 +49,16 @@ class RuleRows:
     def mention(self, source: Source, entity_type: str, entity_id: str, start: int, end: int, rule_id: str) -> None:
         mention_id = f"{source.source_id}:{start}-{end}:{entity_id}"
         self.tables["mentions"][mention_id] = Mention(
-            mention_id=mention_id, source_id=source.source_id, entity_type=entity_type, **{f"{entity_type}_id": entity_id},
-            text=source.text[start:end], char_start=start, char_end=end, method="rule", provenance=f"rule:{rule_id}")
+            mention_id=mention_id,
+            source_id=source.source_id,
+            entity_type=entity_type,
+            **{f"{entity_type}_id": entity_id},
+            text=source.text[start:end],
+            char_start=start,
+            char_end=end,
+            method="rule",
+            provenance=f"rule:{rule_id}",
+        )
 
     def add(self, source: Source, result: RuleResult) -> None:
         ids: dict[str, tuple[str, str]] = {}  # entity name -> (table, id)
@@ -55,13 +67,32 @@ class RuleRows:
             if entity.known_id and entity.known_id in self.known_ids[table]:
                 entity_id = entity.known_id
             elif table == "actors":
-                entity_id = self.entity_id(table, entity.name, lambda i, e=entity: Actor(
-                    actor_id=i, name=e.name, actor_type="person", role=e.role, aliases=e.aliases, method="rule",
-                    provenance=f"rule:{e.mentions[0].rule_id}"))
+                entity_id = self.entity_id(
+                    table,
+                    entity.name,
+                    lambda i, e=entity: Actor(
+                        actor_id=i,
+                        name=e.name,
+                        actor_type="person",
+                        role=e.role,
+                        aliases=e.aliases,
+                        method="rule",
+                        provenance=f"rule:{e.mentions[0].rule_id}",
+                    ),
+                )
             else:
-                entity_id = self.entity_id(table, entity.name, lambda i, e=entity: Organization(
-                    organization_id=i, name=e.name, aliases=e.aliases, org_type="other", method="rule",
-                    provenance=f"rule:{e.mentions[0].rule_id}"))
+                entity_id = self.entity_id(
+                    table,
+                    entity.name,
+                    lambda i, e=entity: Organization(
+                        organization_id=i,
+                        name=e.name,
+                        aliases=e.aliases,
+                        org_type="other",
+                        method="rule",
+                        provenance=f"rule:{e.mentions[0].rule_id}",
+                    ),
+                )
             ids[entity.name] = (table, entity_id)
             for m in entity.mentions:
                 self.mention(source, table[:-1], entity_id, m.start, m.end, m.rule_id)
@@ -71,18 +102,44 @@ class RuleRows:
                 table, entity_id = ids[quote.speaker]
                 speaker_actor, speaker_org = (entity_id, None) if table == "actors" else (None, entity_id)
             elif quote.speaker and quote.speaker_type == "organization":
-                speaker_org = self.entity_id("organizations", quote.speaker, lambda i, q=quote: Organization(
-                    organization_id=i, name=q.speaker, org_type="other", method="rule", provenance=f"rule:{q.speaker_rule}"))
+                speaker_org = self.entity_id(
+                    "organizations",
+                    quote.speaker,
+                    lambda i, q=quote: Organization(
+                        organization_id=i,
+                        name=q.speaker,
+                        org_type="other",
+                        method="rule",
+                        provenance=f"rule:{q.speaker_rule}",
+                    ),
+                )
             elif quote.speaker:
                 label = f"{quote.speaker} ({source.source_id})"
-                speaker_actor = self.entity_id("actors", label, lambda i, q=quote, label=label: Actor(
-                    actor_id=i, name=label, actor_type="group" if q.speaker_type == "group" else "person",
-                    method="rule", provenance=f"rule:{q.speaker_rule}"))
+                speaker_actor = self.entity_id(
+                    "actors",
+                    label,
+                    lambda i, q=quote, label=label: Actor(
+                        actor_id=i,
+                        name=label,
+                        actor_type="group" if q.speaker_type == "group" else "person",
+                        method="rule",
+                        provenance=f"rule:{q.speaker_rule}",
+                    ),
+                )
             quote_id = f"{source.source_id}-rq{n:03d}"
             self.tables["quotes"][quote_id] = Quote(
-                quote_id=quote_id, source_id=source.source_id, text=quote.text, kind=quote.kind,
-                speaker_actor_id=speaker_actor, speaker_organization_id=speaker_org, attribution=quote.cue,
-                char_start=quote.start, char_end=quote.end, method="rule", provenance=f"rule:{quote.speaker_rule or 'quote-marks'}")
+                quote_id=quote_id,
+                source_id=source.source_id,
+                text=quote.text,
+                kind=quote.kind,
+                speaker_actor_id=speaker_actor,
+                speaker_organization_id=speaker_org,
+                attribution=quote.cue,
+                char_start=quote.start,
+                char_end=quote.end,
+                method="rule",
+                provenance=f"rule:{quote.speaker_rule or 'quote-marks'}",
+            )
         speakers: list[tuple[int, int, str | None, str | None]] = []  # quotation span -> its speaker's ids
         for n, quote in enumerate(result.quotes, 1):
             row = self.tables["quotes"][f"{source.source_id}-rq{n:03d}"]
@@ -92,18 +149,50 @@ class RuleRows:
         for n, fig in enumerate(result.figures, 1):
             figure_id = f"{source.source_id}-rf{n:03d}"
             figure_ids.append((figure_id, fig))
-            about = next((i for i, e in zip(event_ids, result.events) if e.sentence_start <= fig.start < e.sentence_end), None)
+            about = next(
+                (
+                    i
+                    for i, e in zip(event_ids, result.events, strict=False)
+                    if e.sentence_start <= fig.start < e.sentence_end
+                ),
+                None,
+            )
             self.tables["figures"][figure_id] = Figure(
-                figure_id=figure_id, source_id=source.source_id, surface=fig.surface, value=fig.value, value_max=fig.value_max,
-                qualifier=fig.qualifier, unit=fig.unit, counts=fig.counts or "unspecified", event_id=about,
-                char_start=fig.start, char_end=fig.end,
-                method="rule", provenance=f"rule:{fig.rule_id}")
-        for event_id, event in zip(event_ids, result.events):
-            note = f'rule: "{event.date_text}" resolved against the publication date' if event.date_text else (
-                "rule: no date in the sentence; the publication date" if event.date else "rule: no date in the sentence")
+                figure_id=figure_id,
+                source_id=source.source_id,
+                surface=fig.surface,
+                value=fig.value,
+                value_max=fig.value_max,
+                qualifier=fig.qualifier,
+                unit=fig.unit,
+                counts=fig.counts or "unspecified",
+                event_id=about,
+                char_start=fig.start,
+                char_end=fig.end,
+                method="rule",
+                provenance=f"rule:{fig.rule_id}",
+            )
+        for event_id, event in zip(event_ids, result.events, strict=False):
+            note = (
+                f'rule: "{event.date_text}" resolved against the publication date'
+                if event.date_text
+                else (
+                    "rule: no date in the sentence; the publication date"
+                    if event.date
+                    else "rule: no date in the sentence"
+                )
+            )
             self.tables["events"][event_id] = Event(
-                event_id=event_id, event_type=event.event_type, sub_event_type=event.sub_event_type, date=event.date, date_precision=event.date_precision,
-                date_note=note, summary=event.sentence[:500] or event.trigger, method="rule", provenance=f"rule:{event.rule_id}")
+                event_id=event_id,
+                event_type=event.event_type,
+                sub_event_type=event.sub_event_type,
+                date=event.date,
+                date_precision=event.date_precision,
+                date_note=note,
+                summary=event.sentence[:500] or event.trigger,
+                method="rule",
+                provenance=f"rule:{event.rule_id}",
+            )
             for start, end, _, rule_id in event.mentions:
                 self.mention(source, "event", event_id, start, end, rule_id)
             self.add_claims(source, event, event_id, speakers, figure_ids)
@@ -112,25 +201,45 @@ class RuleRows:
         """One claim for the event's sentence, and one for each figure in that sentence."""
         if event.sentence_end <= event.sentence_start:
             return
-        sentence = source.text[event.sentence_start:event.sentence_end]
-        before_trigger = source.text[event.sentence_start:event.start].lower()
+        sentence = source.text[event.sentence_start : event.sentence_end]
+        before_trigger = source.text[event.sentence_start : event.start].lower()
         polarity, certainty = claim_cues(before_trigger, sentence.lower())
         actor_id = organization_id = None
         for start, end, actor, organization in speakers:
             if start <= event.start < end:
                 actor_id, organization_id = actor, organization
-        base = dict(event_id=event_id, source_id=source.source_id, claimant_actor_id=actor_id,
-                    claimant_organization_id=organization_id, polarity=polarity, certainty=certainty, method="rule")
+        base = dict(
+            event_id=event_id,
+            source_id=source.source_id,
+            claimant_actor_id=actor_id,
+            claimant_organization_id=organization_id,
+            polarity=polarity,
+            certainty=certainty,
+            method="rule",
+        )
         claim_id = f"{event_id}-claim"
         self.tables["claims"][claim_id] = Claim(
-            claim_id=claim_id, proposition=f"{event.event_type.replace('_', ' ')}: {event.trigger}", text=sentence,
-            char_start=event.sentence_start, char_end=event.sentence_end, provenance=f"rule:claim-{event.rule_id}", **base)
+            claim_id=claim_id,
+            proposition=f"{event.event_type.replace('_', ' ')}: {event.trigger}",
+            text=sentence,
+            char_start=event.sentence_start,
+            char_end=event.sentence_end,
+            provenance=f"rule:claim-{event.rule_id}",
+            **base,
+        )
         for figure_id, fig in figure_ids:
             if event.sentence_start <= fig.start < event.sentence_end:
                 claim_id = f"{event_id}-{figure_id.rsplit('-', 1)[-1]}"
                 self.tables["claims"][claim_id] = Claim(
-                    claim_id=claim_id, proposition=f"{fig.counts or 'quantity'}: {fig.surface}", text=fig.surface,
-                    char_start=fig.start, char_end=fig.end, figure_id=figure_id, provenance=f"rule:claim-{fig.rule_id}", **base)
+                    claim_id=claim_id,
+                    proposition=f"{fig.counts or 'quantity'}: {fig.surface}",
+                    text=fig.surface,
+                    char_start=fig.start,
+                    char_end=fig.end,
+                    figure_id=figure_id,
+                    provenance=f"rule:claim-{fig.rule_id}",
+                    **base,
+                )
 
 
 CLAUSE_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:'[a-z]+)?|[^\w\s]")
@@ -160,14 +269,14 @@ def trigger_clause(before_trigger: str) -> list[str]:
     tokens = CLAUSE_TOKEN.findall(before_trigger.lower().replace("\u2019", "'"))
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i] in boundaries:
-            return tokens[i + 1:]
+            return tokens[i + 1 :]
     return tokens
 
 
 def cue_at(tokens: list[str], end: int, kind: str) -> tuple[str, int] | None:
     """(entry id, length) of a ``kind`` cue whose last token is ``tokens[end - 1]``."""
     for entry_id, words in denial_cues()[kind]:
-        if end >= len(words) and tuple(tokens[end - len(words):end]) == words:
+        if end >= len(words) and tuple(tokens[end - len(words) : end]) == words:
             return entry_id, len(words)
     return None
 

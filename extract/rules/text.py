@@ -23,8 +23,38 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
 
 
-ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "rev",
-                           "gov", "sen", "rep", "jr", "sr", "no", "vol", "inc", "corp", "ltd", "co", "mt", "ft", "hon"})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpt",
+        "maj",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "jr",
+        "sr",
+        "no",
+        "vol",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "mt",
+        "ft",
+        "hon",
+    }
+)
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:
@@ -33,7 +63,13 @@ def ends_with_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
-    return word in ABBREVIATIONS or (len(word) >= 2 and "." in word) or len(word) == 1 and word.isalpha() and text[start:dot].isupper()
+    return (
+        word in ABBREVIATIONS
+        or (len(word) >= 2 and "." in word)
+        or len(word) == 1
+        and word.isalpha()
+        and text[start:dot].isupper()
+    )
 
 
 def starts_sentence(char: str) -> bool:
@@ -50,7 +86,9 @@ INFIX = re.compile(r"(?<=\w)[—–/](?=\w)|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W
 
 
 def lean_tokenizer(pipeline: spacy.Language) -> Tokenizer:
-    return Tokenizer(pipeline.vocab, prefix_search=PREFIX.search, suffix_search=SUFFIX.search, infix_finditer=INFIX.finditer)
+    return Tokenizer(
+        pipeline.vocab, prefix_search=PREFIX.search, suffix_search=SUFFIX.search, infix_finditer=INFIX.finditer
+    )
 
 
 @cache
@@ -74,7 +112,7 @@ class Article:
     warnings: list[dict] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str) -> "Article":
+    def of(cls, text: str) -> Article:
         return cls(text, nlp().make_doc(text))
 
     @cached_property
@@ -127,7 +165,7 @@ class Article:
         """(start, end) character offsets of every token, read in one pass from the Doc's arrays."""
         array = self.doc.to_array([IDX, LENGTH])
         starts = array[:, 0].tolist()
-        return starts, [a + b for a, b in zip(starts, array[:, 1].tolist())]
+        return starts, [a + b for a, b in zip(starts, array[:, 1].tolist(), strict=False)]
 
     def char_bounds(self, token_start: int, token_end: int) -> tuple[int, int]:
         """Character offsets of the tokens [token_start, token_end), without building a Span."""

@@ -90,7 +90,9 @@ async def article(datasette, request):
         kind, label = r["kind"], r["label"] or ""
         if kind == "claim" and r["row_id"] in by_claim:
             kind = claim_kind(by_claim[r["row_id"]])
-            label += " — contradicted by " + "; ".join(f"{o['other_source']}: “{o['other_text']}”" for o in by_claim[r["row_id"]])
+            label += " — contradicted by " + "; ".join(
+                f"{o['other_source']}: “{o['other_text']}”" for o in by_claim[r["row_id"]]
+            )
         spans.append(Span(r["char_start"], r["char_end"], kind, r["tbl"], r["row_id"], label, r["anchor"]))
     for r in relations:
         r["other_link"] = f"/article/{r['other_source']}#claim-{r['other_id']}"
@@ -100,13 +102,18 @@ async def article(datasette, request):
         return datasette.urls.row(DATABASE, table, tilde(row_id))
 
     legend = sorted(spans, key=lambda s: (s.start, -s.end))
-    html = await datasette.render_template("article.html", {
-        "source": dict(source), "article_html": render(source["text"], spans, url),
-        "spans": [(s, url(s.table, s.row_id), source["text"][s.start:s.end]) for s in legend],
-        "database": DATABASE,
-        "across": [r for r in relations if not r["same_source"]],
-        "within": [r for r in relations if r["same_source"]],
-    }, request=request)
+    html = await datasette.render_template(
+        "article.html",
+        {
+            "source": dict(source),
+            "article_html": render(source["text"], spans, url),
+            "spans": [(s, url(s.table, s.row_id), source["text"][s.start : s.end]) for s in legend],
+            "database": DATABASE,
+            "across": [r for r in relations if not r["same_source"]],
+            "within": [r for r in relations if r["same_source"]],
+        },
+        request=request,
+    )
     return Response.html(html)
 
 

@@ -20,7 +20,7 @@ LABEL_CHARS = 60
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def link(datasette, database: str, table: str, value: str, label: str, limit: int | None) -> Markup:
@@ -46,10 +46,14 @@ async def labelled(datasette, database: str, table: str, column: str, value: str
     if target is None:
         return None
     other = target["other_table"]
-    label_column = datasette.table_metadata(database, other).get("label_column") or await db.label_column_for_table(other)
+    label_column = datasette.table_metadata(database, other).get("label_column") or await db.label_column_for_table(
+        other
+    )
     if not label_column:
         return None
-    row = (await db.execute(f'SELECT "{label_column}" FROM "{other}" WHERE "{target["other_column"]}" = ?', [value])).first()
+    row = (
+        await db.execute(f'SELECT "{label_column}" FROM "{other}" WHERE "{target["other_column"]}" = ?', [value])
+    ).first()
     if row is None or row[0] is None:
         return None
     return link(datasette, database, other, value, str(row[0]), None)
@@ -62,6 +66,7 @@ def render_cell(value, column, table, database, datasette):
     if table is None:
         return None
     if isinstance(value, dict) and "label" in value and "value" in value:  # an expanded foreign key on a table page
+
         async def truncated():
             target = await foreign_key(datasette, database, table, column)
             if target is None or value["label"] in (None, value["value"]):

@@ -25,9 +25,9 @@ from extract.yamlfile import read_data
 
 DATABASE = "tocoron"
 QUERIES = Path(__file__).resolve().parents[1] / "front_page.yaml"
-LIMIT = 20          # items per list
+LIMIT = 20  # items per list
 TIMELINE_PAGE = 40  # events per page of the timeline
-PER_SPEAKER = 3     # quotations shown under each speaker
+PER_SPEAKER = 3  # quotations shown under each speaker
 
 
 @cache
@@ -51,7 +51,10 @@ def first_told(places) -> list[dict]:
     """Per source (in publication order), the first place it tells of the event: a mention, else a claim, quote or figure."""
     best: dict[str, dict] = {}
     for t in places:
-        if t["source_id"] not in best or (t["priority"], t["char_start"]) < (best[t["source_id"]]["priority"], best[t["source_id"]]["char_start"]):
+        if t["source_id"] not in best or (t["priority"], t["char_start"]) < (
+            best[t["source_id"]]["priority"],
+            best[t["source_id"]]["char_start"],
+        ):
             best[t["source_id"]] = t
     return sorted(best.values(), key=lambda t: (t["published"], t["source_id"]))
 
@@ -62,6 +65,7 @@ def in_telling_order(events: list[dict]) -> list[dict]:
     The page keeps its date order; only events of one date swap places, so an
     event is never moved across pages.
     """
+
     def told(event):
         firsts = [(t["published"], t["priority"], t["char_start"]) for t in event["sources"]]
         return min(firsts) if firsts else ("\uffff",)
@@ -89,7 +93,7 @@ async def unbounded(db, name: str, **params) -> list[dict]:
     def run(conn):
         cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=False)) for row in cursor.fetchall()]
 
     return await db.execute_fn(run)
 
@@ -108,12 +112,18 @@ async def summarize(db) -> dict:
     speakers = await unbounded(db, "speakers", limit=LIMIT)
     for speaker in speakers:
         actor = speaker["speaker_table"] == "actors"
-        speaker["said"] = await unbounded(db, "speaker_quotes", actor_id=speaker["speaker_id"] if actor else None,
-                                          organization_id=None if actor else speaker["speaker_id"], per_speaker=PER_SPEAKER)
+        speaker["said"] = await unbounded(
+            db,
+            "speaker_quotes",
+            actor_id=speaker["speaker_id"] if actor else None,
+            organization_id=None if actor else speaker["speaker_id"],
+            per_speaker=PER_SPEAKER,
+        )
     quantities = await unbounded(db, "shared_quantities", limit=LIMIT)
     for quantity in quantities:
-        quantity["figures"] = await unbounded(db, "quantity_figures", event_id=quantity["event_id"],
-                                              quantity=quantity["quantity"], unit=quantity["unit"])
+        quantity["figures"] = await unbounded(
+            db, "quantity_figures", event_id=quantity["event_id"], quantity=quantity["quantity"], unit=quantity["unit"]
+        )
     return {
         "overview": (await unbounded(db, "overview"))[0],
         "sources": await unbounded(db, "sources", limit=LIMIT),

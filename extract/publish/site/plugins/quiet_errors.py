@@ -39,7 +39,11 @@ def handle_exception(datasette, request, exception):
         if request.path.endswith(".json"):
             return Response.json(info, status=status)
         template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
-        return Response.html(await template.render_async(dict(info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(),
-                                                              menu_links=lambda: [])), status=status)
+        return Response.html(
+            await template.render_async(
+                dict(info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])
+            ),
+            status=status,
+        )
 
     outcome.force_result([inner])

@@ -30,8 +30,9 @@ ADDRESS_HEADERS = (b"host", b"x-forwarded-host", b"x-forwarded-proto", b"forward
 
 def cache_key(scope) -> tuple:
     """What a cached page depends on: scheme, the headers that set its absolute URLs, path and query."""
-    headers = tuple(sorted((name.lower(), value) for name, value in scope.get("headers", [])
-                           if name.lower() in ADDRESS_HEADERS))
+    headers = tuple(
+        sorted((name.lower(), value) for name, value in scope.get("headers", []) if name.lower() in ADDRESS_HEADERS)
+    )
     return (scope.get("scheme", "http"), headers, scope["path"], scope.get("query_string", b""))
 
 
@@ -60,8 +61,12 @@ class ResponseCache:
             self.bytes -= evicted
 
     async def __call__(self, scope, receive, send):
-        cacheable = (self.max_bytes > 0 and scope["type"] == "http" and scope["method"] == "GET"
-                     and not any(name.lower() == b"cookie" for name, _ in scope.get("headers", [])))
+        cacheable = (
+            self.max_bytes > 0
+            and scope["type"] == "http"
+            and scope["method"] == "GET"
+            and not any(name.lower() == b"cookie" for name, _ in scope.get("headers", []))
+        )
         if not cacheable:
             return await self.app(scope, receive, send)
         key = cache_key(scope)

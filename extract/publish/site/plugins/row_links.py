@@ -11,8 +11,12 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
-SPANNED = {"quotes": ("quote_id", "quote"), "figures": ("figure_id", "figure"), "mentions": ("mention_id", "mention"),
-           "claims": ("claim_id", "claim")}
+SPANNED = {
+    "quotes": ("quote_id", "quote"),
+    "figures": ("figure_id", "figure"),
+    "mentions": ("mention_id", "mention"),
+    "claims": ("claim_id", "claim"),
+}
 
 
 async def article_link(datasette, database: str, table: str, request) -> dict | None:
@@ -28,8 +32,10 @@ async def article_link(datasette, database: str, table: str, request) -> dict | 
     row = (await db.execute(f"SELECT source_id, char_start, char_end FROM {table} WHERE {key} = ?", [pks[0]])).first()
     if row is None:
         return None
-    return {"href": f"/article/{row['source_id']}#{kind}-{pks[0]}",
-            "text": f"See these words in the article ({row['source_id']}, characters {row['char_start']}–{row['char_end']})"}
+    return {
+        "href": f"/article/{row['source_id']}#{kind}-{pks[0]}",
+        "text": f"See these words in the article ({row['source_id']}, characters {row['char_start']}–{row['char_end']})",
+    }
 
 
 @hookimpl

@@ -27,51 +27,83 @@ def snippet(table: str, column: int = -1, tokens: int = 24) -> str:
 
 SECTIONS = [
     # (table, title, SQL giving id, source_id, anchor, snippet, extra)
-    ("quotes", "Quotes", f"""
-        SELECT q.quote_id AS id, q.source_id, 'quote-' || q.quote_id AS anchor, {snippet('quotes')} AS snippet,
+    (
+        "quotes",
+        "Quotes",
+        f"""
+        SELECT q.quote_id AS id, q.source_id, 'quote-' || q.quote_id AS anchor, {snippet("quotes")} AS snippet,
                coalesce(a.name, o.name) AS extra, rank
           FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
           LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
           LEFT JOIN organizations o ON o.organization_id = q.speaker_organization_id
-         WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("speakers", "Quotes by a speaker of that name", f"""
+         WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "speakers",
+        "Quotes by a speaker of that name",
+        f"""
         SELECT q.quote_id AS id, q.source_id, 'quote-' || q.quote_id AS anchor, q.text AS snippet,
-               {snippet('actors', 0, 8)} AS extra, actors_fts.rank AS rank
+               {snippet("actors", 0, 8)} AS extra, actors_fts.rank AS rank
           FROM actors_fts JOIN actors a ON a.rowid = actors_fts.rowid JOIN quotes q ON q.speaker_actor_id = a.actor_id
          WHERE actors_fts MATCH :q
         UNION ALL
-        SELECT q.quote_id, q.source_id, 'quote-' || q.quote_id, q.text, {snippet('organizations', 0, 8)}, organizations_fts.rank
+        SELECT q.quote_id, q.source_id, 'quote-' || q.quote_id, q.text, {snippet("organizations", 0, 8)}, organizations_fts.rank
           FROM organizations_fts JOIN organizations o ON o.rowid = organizations_fts.rowid
           JOIN quotes q ON q.speaker_organization_id = o.organization_id
          WHERE organizations_fts MATCH :q
-         ORDER BY rank LIMIT :limit"""),
-    ("sources", "Articles", f"""
-        SELECT s.source_id AS id, s.source_id, NULL AS anchor, {snippet('sources', 1, 32)} AS snippet,
-               {snippet('sources', 0, 16)} AS extra, rank
+         ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "sources",
+        "Articles",
+        f"""
+        SELECT s.source_id AS id, s.source_id, NULL AS anchor, {snippet("sources", 1, 32)} AS snippet,
+               {snippet("sources", 0, 16)} AS extra, rank
           FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid
-         WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("events", "Events", f"""
-        SELECT e.event_id AS id, NULL AS source_id, NULL AS anchor, {snippet('events')} AS snippet, e.date AS extra, rank
+         WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "events",
+        "Events",
+        f"""
+        SELECT e.event_id AS id, NULL AS source_id, NULL AS anchor, {snippet("events")} AS snippet, e.date AS extra, rank
           FROM events_fts JOIN events e ON e.rowid = events_fts.rowid
-         WHERE events_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("actors", "Actors", f"""
-        SELECT a.actor_id AS id, NULL AS source_id, NULL AS anchor, {snippet('actors')} AS snippet, a.role AS extra, rank
+         WHERE events_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "actors",
+        "Actors",
+        f"""
+        SELECT a.actor_id AS id, NULL AS source_id, NULL AS anchor, {snippet("actors")} AS snippet, a.role AS extra, rank
           FROM actors_fts JOIN actors a ON a.rowid = actors_fts.rowid
-         WHERE actors_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("organizations", "Organizations", f"""
-        SELECT o.organization_id AS id, NULL AS source_id, NULL AS anchor, {snippet('organizations')} AS snippet,
+         WHERE actors_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "organizations",
+        "Organizations",
+        f"""
+        SELECT o.organization_id AS id, NULL AS source_id, NULL AS anchor, {snippet("organizations")} AS snippet,
                o.org_type AS extra, rank
           FROM organizations_fts JOIN organizations o ON o.rowid = organizations_fts.rowid
-         WHERE organizations_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("places", "Places", f"""
-        SELECT p.place_id AS id, NULL AS source_id, NULL AS anchor, {snippet('places')} AS snippet, p.country AS extra, rank
+         WHERE organizations_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "places",
+        "Places",
+        f"""
+        SELECT p.place_id AS id, NULL AS source_id, NULL AS anchor, {snippet("places")} AS snippet, p.country AS extra, rank
           FROM places_fts JOIN places p ON p.rowid = places_fts.rowid
-         WHERE places_fts MATCH :q ORDER BY rank LIMIT :limit"""),
-    ("claims", "Claims", f"""
-        SELECT c.claim_id AS id, c.source_id, 'claim-' || c.claim_id AS anchor, {snippet('claims')} AS snippet,
+         WHERE places_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
+    (
+        "claims",
+        "Claims",
+        f"""
+        SELECT c.claim_id AS id, c.source_id, 'claim-' || c.claim_id AS anchor, {snippet("claims")} AS snippet,
                c.polarity AS extra, rank
           FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-         WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit"""),
+         WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit""",
+    ),
 ]
 ROW_TABLE = {"speakers": "quotes"}
 
@@ -93,17 +125,32 @@ async def search(datasette, request):
             table = ROW_TABLE.get(key, key)
             hits = []
             for r in (await db.execute(sql, {"q": match, "limit": LIMIT})).rows:
-                hits.append({
-                    "row": datasette.urls.row(DATABASE, table, tilde_encode(r["id"])), "id": r["id"],
-                    "words": f"/article/{r['source_id']}#{r['anchor']}" if r["anchor"] else (
-                        f"/article/{r['id']}" if table == "sources" else None),
-                    "snippet": highlighted(r["snippet"]), "extra": highlighted(r["extra"]) if r["extra"] else "",
-                })
-            more = datasette.urls.table(DATABASE, table) + "?" + __import__("urllib.parse").parse.urlencode({"_search": q})
-            sections.append({"key": key, "title": title, "hits": hits, "more": more if key != "speakers" else None,
-                             "full": len(hits) == LIMIT})
-    html = await datasette.render_template("search.html", {"q": q, "sections": sections, "database": DATABASE},
-                                           request=request)
+                hits.append(
+                    {
+                        "row": datasette.urls.row(DATABASE, table, tilde_encode(r["id"])),
+                        "id": r["id"],
+                        "words": f"/article/{r['source_id']}#{r['anchor']}"
+                        if r["anchor"]
+                        else (f"/article/{r['id']}" if table == "sources" else None),
+                        "snippet": highlighted(r["snippet"]),
+                        "extra": highlighted(r["extra"]) if r["extra"] else "",
+                    }
+                )
+            more = (
+                datasette.urls.table(DATABASE, table) + "?" + __import__("urllib.parse").parse.urlencode({"_search": q})
+            )
+            sections.append(
+                {
+                    "key": key,
+                    "title": title,
+                    "hits": hits,
+                    "more": more if key != "speakers" else None,
+                    "full": len(hits) == LIMIT,
+                }
+            )
+    html = await datasette.render_template(
+        "search.html", {"q": q, "sections": sections, "database": DATABASE}, request=request
+    )
     return Response.html(html)
 
 
