@@ -81,7 +81,7 @@ def describe(sources: list[Source]) -> dict[str, Any]:
     dates = [s.published_date for s in sources]
     when = f"; {span(dates)}" if dates else ""
     meta["title"] = (
-        f"{meta.pop('project')}: events, actors, quotes and figures from {articles(len(sources))} "
+        f"{meta['project']}: events, actors, quotes and figures from {articles(len(sources))} "
         f"({listing(list(grouped), 'publishers')}{when})"
     )
     meta["description"] = (
@@ -123,7 +123,7 @@ def citation_cff(sources: list[Source]) -> str:
         "cff-version: 1.2.0",
         f"message: {q('If you use this dataset, please cite it as below,' + cite + '.', ensure_ascii=False)}",
         "type: dataset",
-        f"title: {q(meta['title'], ensure_ascii=False)}",
+        f"title: {q(meta['project'], ensure_ascii=False)}",  # the project's name: stable as articles are added
         f"version: {q(str(meta['version']))}",
         f"date-released: {q(meta['created'][:10])}",
         "authors:",

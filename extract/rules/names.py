@@ -30,6 +30,7 @@ organization in an article are grouped into one entity with its aliases
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -758,6 +759,22 @@ def opens_with_place(cand: Candidate) -> bool:
     return low[0] in places() and given_name_gender(cand.words[0]) in (None, "either")
 
 
+THE_BEFORE = re.compile(r"(?:^|\W)[Tt]he[ \u00a0]+$")
+
+
+def the_before_elsewhere(text: str, word: str) -> bool:
+    """Whether "the <word>" stands anywhere in ``text`` as whole words.  Found with ``str.find`` (a scan in C)
+    and a look at the few characters before each hit, not one regular expression over the whole text per
+    name, which made long articles quadratic."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (end == len(text) or not text[end].isalnum()) and THE_BEFORE.search(text, max(0, at - 6), at):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def is_team(cand: Candidate, text: str) -> bool:
     """ "the Riverside Rangers", "Hill Valley Hawks": a place, then a capitalized plural, and "the" before the
     run or before the plural alone elsewhere ("the Rangers"), as clubs are named and persons are not; a
@@ -776,10 +793,7 @@ def is_team(cand: Candidate, text: str) -> bool:
     k = next((k for k in range(len(low), 0, -1) if " ".join(low[:k]) in places()), 0)
     if not k:
         return False
-    the = (
-        last_word_before(text, cand.start) == "the"
-        or re.search(rf"\b[Tt]he[ \u00a0]+{re.escape(last)}\b", text) is not None
-    )
+    the = last_word_before(text, cand.start) == "the" or the_before_elsewhere(text, last)
     return the or k >= 2 or given_name_gender(cand.words[0]) is None
 
 
@@ -935,16 +949,30 @@ def strip_modifier(cand: Candidate) -> Candidate:
     return Candidate(start, cand.end, rest, hint=MODIFIER_HINT.get(how, "organization"))
 
 
+class SpanIndex:
+    """Which of some (start, end) character spans holds an offset, by bisection (an article has many lines)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def holds(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.reach[i] > offset
+
+
 def candidates(article: Article) -> list[Candidate]:
     text = article.text
     found = []
     not_names = lexicon.word_set("names", "not_names")
     headlines = headline_lines(article)
     capitals = capitals_lines(article)
+    in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
     for match in candidate_pattern().finditer(text):
-        if headlines and any(s <= match.start() < e for s, e in headlines):
+        if in_headline.holds(match.start()):
             continue
-        if capitals and any(s <= match.start() < e for s, e in capitals):
+        if in_capitals.holds(match.start()):
             found.append(Candidate(match.start(), match.end(), split_words(match.group()), kind="capitals"))
             continue
         surface = match.group()
@@ -988,8 +1016,17 @@ def candidates(article: Article) -> list[Candidate]:
             if text[end : end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
-    found += [d for d in dotted_acronyms(text) if not any(c.start <= d.start and d.end <= c.end for c in found)]
+    found.sort(key=lambda c: c.start)
+    starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
+    found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def inside_any(span: Candidate, starts: list[int], reach: list[int]) -> bool:
+    """Whether ``span`` lies inside one of the candidates whose sorted ``starts`` and running maximum of ends
+    (``reach``) are given: the candidates starting at or before it reach its end."""
+    i = bisect.bisect_right(starts, span.start) - 1
+    return i >= 0 and reach[i] >= span.end
 
 
 DOTTED_ACRONYM = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w])")  # the capital first: a fast scan
