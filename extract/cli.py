@@ -14,6 +14,13 @@ from .pipeline import Project
 from .pipeline import build as build_dataset
 
 
+def root_option(help: str):
+    """The ``--root`` option every command that works on a project takes (the project folder, default ".")."""
+    return click.option(
+        "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=help
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Build and publish the Tocorón news dataset.
@@ -26,13 +33,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (holding seeds/, data/, schema/).",
-)
+@root_option("The project folder (holding seeds/, data/, schema/).")
 def build(root: Path) -> None:
     """Build the dataset: load → extract → resolve → validate → publish.
 
@@ -169,13 +170,7 @@ def draft(path: Path, source_id: str | None, published: str | None, out: Path | 
 @click.option("--rights", help='Who holds the rights (default: "© <year> <publisher>. …").')
 @click.option("--language", default="en", show_default=True, help="Language of the text (ISO 639-1).")
 @click.option("--source-id", help="The id (default: <publisher>-<YYYY-MM-DD>-<three title words>).")
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder (holding seeds/).",
-)
+@root_option("The project folder (holding seeds/).")
 def add(
     path: Path,
     publisher: str,
@@ -230,13 +225,7 @@ def add(
 
 
 @main.command()
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder, whose data/ was built.",
-)
+@root_option("The project folder, whose data/ was built.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -265,7 +254,7 @@ def release(root: Path, out: Path | None) -> None:
 
 
 @main.command()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@root_option("The project folder, whose data/ was built.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Listen here; loopback unless you ask otherwise.")
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option(
