@@ -18,7 +18,7 @@ from . import gazetteer
 from .curated.annotations import ENTITY_MODELS, CuratedSource, Declaration
 from .errors import ConflictError, DuplicateIdError, ErrorCollector, FieldError, Location, UnknownReferenceError
 from .models import EventParticipant, Row, Source
-from .yamlfile import line_of, validation_errors
+from .yamlfile import validation_errors
 
 
 @dataclass
@@ -77,7 +77,7 @@ def build_entity(
                 FieldError(
                     f"{', '.join(typed)} may not be typed: coordinates come only from the shipped gazetteers "
                     "(give geonames_id for a locality; a country's point is looked up by its code)",
-                    Location.of(decl.location.file, line_of(decl.node, typed[0]) or decl.location.line, typed[0]),
+                    Location.of(decl.location.file, decl.entry.where(typed[0]).line, typed[0]),
                 )
             )
             return None
@@ -107,7 +107,7 @@ def build_entity(
             provenance=f"{decl.location.file}:{decl.location.line}",
         )
     except ValidationError as exc:
-        for err in validation_errors(exc, decl.location.file, decl.node, rename={model.primary_key[0]: "id"}):
+        for err in validation_errors(exc, decl.location.file, decl.entry, rename={model.primary_key[0]: "id"}):
             errors.add(err)
         return None
 

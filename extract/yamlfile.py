@@ -163,7 +163,7 @@ def load_yaml(path: Path, shown: Path | None = None) -> Any:
 
 def line_of(node: Any, key: Any = None) -> int | None:
     """1-based line of ``node`` (or of ``node[key]``'s key or item) in its file."""
-    if key is not None and isinstance(node, LineDict):
+    if key is not None and isinstance(getattr(node, "key_lines", None), dict):
         return node.key_lines.get(key, node.line)
     if key is not None and isinstance(node, LineList):
         return node.item_lines[key] if 0 <= key < len(node.item_lines) else node.line
@@ -188,7 +188,7 @@ def validation_errors(
     for err in exc.errors():
         loc = [str(p) for p in err["loc"]]
         field = rename.get(loc[0], loc[0]) if loc else None
-        line = line_of(node, field) if field and isinstance(node, dict) and field in node else line_of(node)
+        line = line_of(node, field) if field else line_of(node)
         message = err["msg"]
         if err["type"] == "extra_forbidden":
             message = "unknown field"
