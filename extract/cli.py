@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from .errors import BuildFailed
+from .errors import BuildError, BuildFailed, Location, OutputError, shown_path
 from .pipeline import Project
 from .pipeline import build as build_dataset
 
@@ -44,15 +46,25 @@ def build(root: Path) -> None:
     Example:
       python -m extract build --root .
     """
+    folder = root.resolve()
     try:
-        dataset = build_dataset(Project(root.resolve()))
+        dataset = build_dataset(Project(folder))
     except BuildFailed as exc:
-        for error in exc.errors:
-            click.echo(str(error), err=True)
-        click.echo(f"build failed: {len(exc.errors)} problem(s); data/ was left unchanged", err=True)
-        sys.exit(1)
+        fail(exc.errors)
+    except OSError as exc:  # a read-only project folder, a full disk: one located line, not a traceback
+        fail([OutputError.of(exc, folder)])
+    except sqlite3.OperationalError as exc:  # SQLite's own words for the same ("database or disk is full")
+        fail([OutputError(str(exc), Location.of(shown_path(folder / "data", folder)))])
     counts = ", ".join(f"{len(rows)} {table}" for table, rows in dataset.tables.items())
     click.echo(f"built {root / 'data'}: {counts}")
+
+
+def fail(errors: list[BuildError]) -> NoReturn:
+    """Report a failed build, one line per problem and a summary, and exit 1."""
+    for error in errors:
+        click.echo(str(error), err=True)
+    click.echo(f"build failed: {len(errors)} problem(s); data/ was left unchanged", err=True)
+    sys.exit(1)
 
 
 def read_text(path: str) -> str:

@@ -9,6 +9,7 @@ stops, so a curator sees all problems of a run at once, one line each.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,6 +161,32 @@ class PackageError(BuildError):
     type = "package-error"
     title = "Package error"
     template = "The data package is invalid: {note}"
+
+
+class OutputError(BuildError):
+    """The outputs cannot be written: a read-only project folder, a full disk, any failed write."""
+
+    type = "output-error"
+    title = "Output error"
+    template = "The outputs cannot be written: {note}"
+
+    CAUSES = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "the project folder (or this file) is not writable",
+        errno.EPERM: "the project folder (or this file) is not writable",
+        errno.EROFS: "the project folder is on a read-only file system",
+    }
+
+    @classmethod
+    def of(cls, exc: OSError, root: Path | None = None) -> OutputError:
+        """The error for a failed write, naming the file (relative to ``root``) and the cause in words."""
+        cause = cls.CAUSES.get(exc.errno, "the write failed")
+        detail = exc.strerror or str(exc)
+        file = Path(exc.filename) if exc.filename else root
+        if file is not None and root is not None:
+            file = shown_path(file, root)
+        return cls(f"{cause} ({detail})", Location.of(file))
 
 
 class BuildFailed(Exception):
