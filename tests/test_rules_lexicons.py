@@ -1,41 +1,99 @@
-"""The pattern tables: every entry has an id and words, ids are unique, and each cue entry works."""
+"""The pattern tables: every file validated by its model (entries with ids and words), loaded by some module,
+and each cue entry works."""
+
+import ast
+from pathlib import Path
 
 import pytest
 
+from extract.errors import BuildFailed
 from extract.rules import analyze, lexicon
 from extract.rules.lexicon import FOLDER
 
-ID_SECTIONS = [
-    ("reporting_verbs", "verbs"),
-    ("reporting_verbs", "phrases"),
-    ("roles", "titles"),
-    ("roles", "groups"),
-    ("organizations", "cues"),
-    ("organizations", "after"),
-    ("events", "triggers"),
-    ("claims", "denial"),
-    ("claims", "certainty"),
-]
+EXTRACT = Path(lexicon.__file__).parents[1]
 
 
-@pytest.mark.parametrize("name, section", ID_SECTIONS)
-def test_entries_have_unique_ids_and_words(name, section):
-    entries = lexicon.entries(name, section)
-    ids = [e["id"] for e in entries]
-    assert len(ids) == len(set(ids)) and all(e["words"] for e in entries)
+def lexicon_names_loaded_in(path: Path) -> set[str]:
+    """Lexicon files a module names when it loads them: ``lexicon.load("x")`` (or entries, word_table,
+    word_set, typed) with a literal name, the typed readers ``lexicon.x()``, and ``*.txt`` file names."""
+    readers = {"load", "entries", "word_table", "word_set", "typed"}
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            if isinstance(owner, ast.Name) and owner.id == "lexicon":
+                if node.func.attr in readers and node.args and isinstance(node.args[0], ast.Constant):
+                    names.add(node.args[0].value)
+                elif node.func.attr in lexicon.MODELS:
+                    names.add(node.func.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(".txt"):
+            names.add(node.value.removesuffix(".txt"))
+    return names
 
 
-def test_every_lexicon_file_is_loaded_by_some_extractor():
-    assert {p.stem for p in FOLDER.glob("*.yaml")} == {
-        "reporting_verbs",
+def test_every_lexicon_file_is_loaded_by_some_module():
+    loaded = set().union(*(lexicon_names_loaded_in(p) for p in EXTRACT.rglob("*.py") if p.name != "lexicon.py"))
+    files = {p.stem for p in FOLDER.iterdir() if p.suffix in (".yaml", ".txt")}
+    assert files - loaded == set(), "lexicon files no module loads"
+
+
+def test_the_loaded_by_test_sees_a_module_that_loads_nothing(tmp_path):
+    quiet = tmp_path / "quiet.py"
+    quiet.write_text("from . import lexicon\n\nTABLE = {}\n", encoding="utf-8")
+    loud = tmp_path / "loud.py"
+    loud.write_text('from . import lexicon\n\nA = lexicon.load("roles")\nB = lexicon.claims().counts\n')
+    assert lexicon_names_loaded_in(quiet) == set() and lexicon_names_loaded_in(loud) == {"roles", "claims"}
+
+
+def test_every_yaml_lexicon_has_a_model():
+    assert {p.stem for p in FOLDER.glob("*.yaml")} == set(lexicon.MODELS)
+
+
+@pytest.mark.parametrize("name", sorted(lexicon.MODELS))
+def test_every_lexicon_validates_and_declares_its_sections(name):
+    model = lexicon.typed(name)
+    assert isinstance(model, lexicon.MODELS[name])
+    assert not model.model_extra, f"sections of {name}.yaml its model does not declare"
+
+
+BROKEN = {
+    "an entry without words": ("roles", "  - {id: ", "  - {id: no-words}\n  - {id: ", "titles.0.words"),
+    "a number for a word": ("names", "particles: [", "particles: [7, ", "particles.0"),
+    "a duplicate id": (
         "roles",
-        "organizations",
-        "known_organizations",
-        "names",
-        "events",
-        "figures",
+        "  - {id: role-government",
+        "  - {id: role-honorific, words: [x]}\n  - {id: role-government",
+        "id",
+    ),
+    "an unknown key in an entry": (
         "claims",
-    }
+        "  - {id: deny-prevented,",
+        "  - {id: deny-prevented, wrods: [x],",
+        "denial.0.wrods",
+    ),
+    "an undeclared section of no words": ("names", "particles: [", "stray: {a: 1}\nparticles: [", "stray"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_a_broken_lexicon_is_refused_with_file_line_and_field(tmp_path, monkeypatch, case):
+    name, old, new, field = BROKEN[case]
+    text = (FOLDER / f"{name}.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new, 1)
+    (tmp_path / f"{name}.yaml").write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
+    lexicon._read.cache_clear()
+    try:
+        with pytest.raises(BuildFailed) as info:
+            lexicon.typed(name)
+    finally:
+        lexicon._read.cache_clear()
+    first = info.value.errors[0]
+    assert first.location.file == f"extract/rules/lexicons/{name}.yaml"
+    assert first.location.line == broken[: broken.index(new)].count("\n") + 1
+    if field is not None:
+        assert first.location.field == field
 
 
 SINGLE_VERBS = [(e["id"], w) for e in lexicon.entries("reporting_verbs", "verbs") for w in e["words"] if " " not in w]

@@ -1,29 +1,433 @@
-"""Loading the pattern tables in ``lexicons/`` (data beside the code that applies them)."""
+"""Loading the pattern tables in ``lexicons/`` (data beside the code that applies them), validated.
+
+Each lexicon file has a pydantic model below: a section is a list of words, a
+table of values, or a list of entries, and every entry has an ``id`` (it names
+the pattern in provenance and tests) and its words, with an optional ``note``
+saying where the pattern comes from.  A file is validated when it is first
+loaded, so a typo in a lexicon is a located error naming the file, not a rule
+that silently stops matching.
+
+Two ways to read a lexicon:
+
+- typed: ``claims().counts.cut``, ``roles().titles[0].words``, or ``typed(name)``
+  for any file (the model's attributes, checked by the type checker);
+- plain: ``load(name)[section]``, ``entries``, ``word_table``, ``word_set`` (the
+  older API, still used by the extractors; it reads the same validated file).
+
+A file may hold a section its model does not declare yet (an engineer adding a
+word list): it must then be a list of words or of entries with ids, and
+``tests/test_lexicons.py`` asks for it to be declared.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from ..yamlfile import read_data
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+
+from ..errors import BuildFailed, FieldError, Location
+from ..yamlfile import line_of, load_yaml, plain, validation_errors
 
 FOLDER = Path(__file__).with_name("lexicons")
+
+Word = Annotated[str, StringConstraints(min_length=1)]
+Words = list[Word]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+LOADED: set[str] = set()
+"""Names of the lexicon files loaded in this process (the test that no file is loaded by nothing reads it)."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Entry(Strict):
+    """One pattern: its id, its words (or phrases), and where it comes from."""
+
+    id: Id
+    words: Annotated[Words, Field(min_length=1)]
+    note: str | None = None
+
+
+class Lexicon(BaseModel):
+    """A lexicon file: declared sections typed by the subclass; undeclared ones must be words or entries."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    def undeclared(self) -> dict[str, Any]:
+        """Sections of the file its model does not declare (checked by ``check_undeclared``)."""
+        return dict(self.model_extra or {})
+
+    def all_entries(self) -> list[BaseModel]:
+        """Every id-bearing entry of the file, in any section."""
+        found: list[BaseModel] = []
+
+        def walk(value: Any) -> None:
+            if isinstance(value, BaseModel):
+                if isinstance(getattr(value, "id", None), str):
+                    found.append(value)
+                for name in type(value).model_fields:
+                    walk(getattr(value, name))
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    walk(item)
+            elif isinstance(value, dict) and "id" in value:
+                found.append(Entry.model_validate(value))
+
+        for name in type(self).model_fields:
+            walk(getattr(self, name))
+        for value in (self.model_extra or {}).values():
+            walk(value)
+        return found
+
+
+# claims.yaml ------------------------------------------------------------------------------------------------------
+
+
+class Denial(Entry):
+    kind: Literal["governs", "negates", "determiner"]
+
+
+class Certainty(Entry):
+    certainty: Literal["rumored", "reported"]
+
+
+class Clause(Strict):
+    punctuation: Words
+    words: Words
+    verb_group: Words
+    prepositions: Words
+
+
+class Counts(Strict):
+    cut: Words
+    cut_after_first: Words
+    skip: Words
+    participle_nouns: Words
+    generic_heads: Words
+    never: Words
+    irregular: dict[Word, Word]
+
+
+class Anchors(Strict):
+    outlet_groups: list[Id]
+    not_places: Words
+
+
+class ClaimsLexicon(Lexicon):
+    denial: list[Denial]
+    certainty: list[Certainty]
+    clause: Clause
+    counts: Counts
+    anchors: Anchors
+    synonyms: list[Entry]
+
+
+# events.yaml ------------------------------------------------------------------------------------------------------
+
+
+class Refinement(Strict):
+    with_: Words = Field(alias="with")
+    event_type: str
+    sub_event_type: str
+
+
+class InArticle(Strict):
+    has: Words
+    event_type: str
+    sub_event_type: str
+
+
+class Trigger(Entry):
+    event_type: str
+    sub_event_type: str | None = None
+    agent: Words = []
+    patient: Words = []
+    place: Words = []
+    not_with: Words = []
+    not_after: Words = []
+    not_before: Words = []
+    absorbed_by: Words = []
+    refine: list[Refinement] = []
+    in_article: list[InArticle] = []
+    undated: Literal["unknown"] | None = None
+
+
+class EventsLexicon(Lexicon):
+    groups: dict[Id, Words]
+    triggers: list[Trigger]
+
+
+# figures.yaml -----------------------------------------------------------------------------------------------------
+
+
+class Currency(Strict):
+    id: Id
+    code: Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|money)$")]
+    """An ISO 4217 code, or ``money`` for a currency word that names none ("pesos" of no stated country)."""
+    before: Words = []
+    after: Words = []
+    note: str | None = None
+
+
+class MeasureUnit(Strict):
+    id: Id
+    unit: Word
+    measures: Word
+    symbols: Words = []
+    words: Words = []
+    glued: Words = []
+    note: str | None = None
+
+
+class FiguresLexicon(Lexicon):
+    time_units: dict[Word, Word]
+    multiplier_suffixes: dict[Word, int]
+    months: Words
+    label_words: Words
+    counts_stop: Words
+    counts_skip: Words
+    currencies: list[Currency]
+    measure_units: list[MeasureUnit]
+    percent_glued: Words
+    percent_words: Words
+    fraction_words: dict[Word, int]
+    half_not_after: Words
+    model_words: Words
+    street_words: Words
+    street_prefixes: Words
+    fraction_glyphs: dict[Word, float]
+    range_from_words: Words
+    plurals_without_s: Words
+
+
+# known_organizations.yaml -----------------------------------------------------------------------------------------
+
+
+class KnownOrganization(Strict):
+    id: Id
+    names: Annotated[Words, Field(min_length=1)]
+    note: str | None = None
+
+
+class OrganizationGroup(Strict):
+    id: Id
+    source: str
+    entries: list[KnownOrganization]
+    note: str | None = None
+
+
+class KnownOrganizationsLexicon(Lexicon):
+    groups: list[OrganizationGroup]
+
+
+# names.yaml, organizations.yaml, reporting_verbs.yaml, roles.yaml -------------------------------------------------
+
+
+class NamesLexicon(Lexicon):
+    particles: Words
+    not_names: Words
+    not_given_names: Words
+    reporting_verbs: Words
+    alias_markers: Words
+    demonyms: Words
+    place_words: Words
+    thing_first_words: Words
+    thing_words: Words
+    place_first_words: Words
+    date_words: Words
+
+
+class OrganizationsLexicon(Lexicon):
+    cues: list[Entry]
+    after: list[Entry]
+    before: list[Entry]
+    club_after: list[Entry]
+    club_before: list[Entry]
+    dotted_suffixes: Words
+    owned: Words
+    not_acronyms: Words
+    known_single: Words
+    acronym_orgs: Words
+
+
+class ReportingVerbsLexicon(Lexicon):
+    verbs: list[Entry]
+    phrases: list[Entry]
+    subject_clause_openers: Words
+    subject_clause_joins: Words
+    noun_markers: Words
+    speech_nouns: Words
+    title_nouns: Words
+    title_verbs: Words
+    title_verbs_after_a_work: Words
+    modified_nouns: Words
+    aside_openers: Words
+    link_lines: Words
+
+
+class GenderWords(Strict):
+    pronouns: Words
+    words: Words
+
+
+class RolesLexicon(Lexicon):
+    titles: list[Entry]
+    groups: list[Entry]
+    pronouns: dict[Literal["person", "group"], Words]
+    gender: dict[Literal["female", "male"], GenderWords]
+
+
+MODELS: dict[str, type[Lexicon]] = {
+    "claims": ClaimsLexicon,
+    "events": EventsLexicon,
+    "figures": FiguresLexicon,
+    "known_organizations": KnownOrganizationsLexicon,
+    "names": NamesLexicon,
+    "organizations": OrganizationsLexicon,
+    "reporting_verbs": ReportingVerbsLexicon,
+    "roles": RolesLexicon,
+}
+"""lexicons/<name>.yaml -> its model.  A YAML file in lexicons/ without a model here fails the lexicon tests."""
+
+
+def located_errors(exc: ValidationError, shown: Path, node: Any) -> list[FieldError]:
+    """Each validation error at the line of the deepest node of the file its path reaches."""
+    errors = []
+    for err, located in zip(exc.errors(), validation_errors(exc, shown, node), strict=True):
+        line, at = located.location.line, node
+        for step in err["loc"]:
+            key = "with" if step == "with_" else step
+            if not isinstance(at, (dict, list)):
+                break
+            try:
+                deeper = at[key]
+            except (KeyError, IndexError, TypeError):
+                break
+            line, at = line_of(at, key) or line, deeper
+        errors.append(FieldError(located.note, Location.of(shown, line, located.location.field)))
+    return errors
+
+
+UNDECLARED = TypeAdapter(Words | list[Entry])
+
+
+def undeclared_problems(model: Lexicon, shown: Path, node: Any) -> list[FieldError]:
+    """A section the model does not declare must still be a list of words or of entries with ids and words."""
+    problems = []
+    for section, value in model.undeclared().items():
+        try:
+            UNDECLARED.validate_python(value)
+        except ValidationError:
+            problems.append(
+                FieldError(
+                    "a section the lexicon's model does not declare must be a list of words or of entries "
+                    "with id and words (declare it in extract/rules/lexicon.py)",
+                    Location.of(shown, line_of(node, section), section),
+                )
+            )
+    return problems
+
+
+def duplicate_ids(shown: Path, node: Any) -> list[FieldError]:
+    """Every entry id once in its file (an id names one pattern in provenance and tests)."""
+    seen: dict[str, int | None] = {}
+    problems = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            entry_id = value.get("id")
+            if isinstance(entry_id, str):
+                line = line_of(value, "id")
+                if entry_id in seen:
+                    problems.append(
+                        FieldError(
+                            f"the entry id {entry_id!r} is used twice (first on line {seen[entry_id]})",
+                            Location.of(shown, line, "id"),
+                        )
+                    )
+                seen.setdefault(entry_id, line)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(node)
+    return problems
+
+
+@cache
+def _read(name: str) -> tuple[Any, Lexicon]:
+    """The file as its YAML tree (with lines) and as its validated model; BuildFailed, located, if invalid."""
+    path = FOLDER / f"{name}.yaml"
+    shown = Path("extract/rules/lexicons") / path.name
+    node = load_yaml(path, shown)
+    try:
+        model = MODELS[name].model_validate(plain(node))
+    except ValidationError as exc:
+        raise BuildFailed(located_errors(exc, shown, node)) from None
+    except KeyError:
+        raise BuildFailed([FieldError("a lexicon file with no model in lexicon.MODELS", Location.of(shown))]) from None
+    problems = [*undeclared_problems(model, shown, node), *duplicate_ids(shown, node)]
+    if problems:
+        raise BuildFailed(problems)
+    LOADED.add(name)
+    return node, model
+
+
+def typed(name: str) -> Lexicon:
+    """``lexicons/<name>.yaml`` as its validated model."""
+    return _read(name)[1]
+
+
+def claims() -> ClaimsLexicon:
+    return typed("claims")  # type: ignore[return-value]
+
+
+def events() -> EventsLexicon:
+    return typed("events")  # type: ignore[return-value]
+
+
+def figures() -> FiguresLexicon:
+    return typed("figures")  # type: ignore[return-value]
+
+
+def known_organizations() -> KnownOrganizationsLexicon:
+    return typed("known_organizations")  # type: ignore[return-value]
+
+
+def names() -> NamesLexicon:
+    return typed("names")  # type: ignore[return-value]
+
+
+def organizations() -> OrganizationsLexicon:
+    return typed("organizations")  # type: ignore[return-value]
+
+
+def reporting_verbs() -> ReportingVerbsLexicon:
+    return typed("reporting_verbs")  # type: ignore[return-value]
+
+
+def roles() -> RolesLexicon:
+    return typed("roles")  # type: ignore[return-value]
+
+
+# The plain API (the extractors not yet converted read the lexicons this way) --------------------------------------
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """``lexicons/<name>.yaml`` as plain data."""
-    return read_data(FOLDER / f"{name}.yaml")
+    """``lexicons/<name>.yaml`` as plain data (validated by its model first)."""
+    return plain(_read(name)[0])
 
 
 def entries(name: str, section: str) -> list[dict[str, Any]]:
-    """The id-bearing entries of one section, checked: every entry has an id and words."""
-    items = load(name)[section]
-    for item in items:
-        if not item.get("id") or not item.get("words"):
-            raise ValueError(f"lexicons/{name}.yaml: every entry of {section} needs an id and words: {item}")
-    return items
+    """The id-bearing entries of one section (every entry has an id and words: the model checked them)."""
+    return load(name)[section]
 
 
 @cache
