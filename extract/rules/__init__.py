@@ -12,11 +12,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from . import dates, events, figures, matching, names, quotes
 from .events import EventHit, extract_events
 from .figures import FigureHit, extract_figures
 from .names import Entity, extract_names
 from .quotes import Quotation, extract_quotes
 from .text import Article
+
+# The phrase tables of the one PhraseMatcher pass, registered by the package that holds the modules owning them
+# (``matching`` imports none of them: they import it).
+matching.register("figures", figures.anchor_phrases)
+matching.register("dates", dates.anchor_phrases)
+matching.register("cues", quotes.cue_phrase_table)
+matching.register("events", events.trigger_phrase_table)
+matching.register("organizations", names.known_organization_phrases)
 
 
 @dataclass

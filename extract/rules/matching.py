@@ -5,31 +5,39 @@ cues, events on trigger words, names on known organizations: five tables, all ma
 the same tokens.  One matcher holding them all, run once per article, costs a
 fraction of one matcher per table run one after the other; each extractor then takes
 its own matches, keyed ``<table>:<key>``.
+
+The tables belong to the modules that apply them; the package (``rules/__init__.py``)
+registers each here with ``register``, so this module imports none of them (they all
+import this one: registering the other way round would be an import cycle).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
 
 from .text import Article, nlp
 
+PhraseTable = Callable[[], dict[str, list[str]]]
+"""A table's phrases by key (``{"cue-say": ["said", "says", ...]}``), read when the matcher is first built."""
+
+TABLES: dict[str, PhraseTable] = {}
+"""table name -> its phrases, in the order they were registered."""
+
+
+def register(table: str, phrases: PhraseTable) -> None:
+    """Add (or replace) one phrase table; the matcher is rebuilt on its next use."""
+    TABLES[table] = phrases
+    phrase_matcher.cache_clear()
+
 
 @cache
 def phrase_matcher() -> PhraseMatcher:
-    from . import dates, events, figures, names, quotes
-
-    tables = {
-        "figures": figures.anchor_phrases(),
-        "dates": dates.anchor_phrases(),
-        "cues": quotes.cue_phrase_table(),
-        "events": events.trigger_phrase_table(),
-        "organizations": names.known_organization_phrases(),
-    }
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
-    for table, phrases in tables.items():
-        for key, words in phrases.items():
+    for table, read in TABLES.items():
+        for key, words in read().items():
             matcher.add(f"{table}:{key}", [nlp().make_doc(w) for w in words])
     return matcher
 
