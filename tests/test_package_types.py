@@ -1,4 +1,4 @@
-"""Every committed file read as users read it, with DuckDB and pandas: the types the models declare,
+"""Every committed file read as users read it, with DuckDB, pandas and polars: the types the models declare,
 and the values of the rows the build makes."""
 
 import datetime as dt
@@ -8,6 +8,7 @@ import re
 
 import duckdb
 import pandas as pd
+import polars as pl
 import pytest
 from conftest import ROOT
 
@@ -134,3 +135,36 @@ def test_the_readmes_python_snippets_run(snippet, monkeypatch, capsys):
 
 def test_the_readme_shows_r_and_two_python_snippets():
     assert len(readme_snippets("python")) == 2 and "arrow::read_parquet" in readme_snippets("r")[0]
+
+
+def typed(rows: list[dict]) -> list[dict]:
+    """Rows with each value's Python type beside it (so 300 and 300.0 differ, as an integer column and a
+    float column do)."""
+    return [{k: (type(v).__name__, v) for k, v in row.items()} for row in rows]
+
+
+POLARS_PARQUET = {str: "String", int: "Int64", float: "Float64", dt.date: "Date", list: "List(String)"}
+POLARS_CSV = {"string": pl.String, "integer": pl.Int64, "number": pl.Float64, "date": pl.Date, "array": pl.String}
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
+def test_polars_reads_each_parquet_file_with_the_models_types_and_values(model, expected):
+    frame = pl.read_parquet(DATA / "parquet" / f"{model.table}.parquet")
+    assert {name: str(dtype) for name, dtype in frame.schema.items()} == {
+        n: POLARS_PARQUET[k] for n, (k, _) in kinds(model).items()
+    }
+    assert typed(frame.to_dicts()) == typed(expected[model.table])
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.table)
+def test_polars_reads_each_csv_file_with_the_table_schemas_types_and_values(model, expected, schemas):
+    fields = schemas[model.table]["fields"]
+    frame = pl.read_csv(
+        DATA / "csv" / f"{model.table}.csv", schema_overrides={f["name"]: POLARS_CSV[f["type"]] for f in fields}
+    )
+    assert list(frame.columns) == [f["name"] for f in fields]
+    rows = frame.to_dicts()
+    arrays = [f["name"] for f in fields if f["type"] == "array"]
+    for row in rows:
+        row.update({name: json.loads(row[name]) for name in arrays})  # lists are JSON arrays in CSV
+    assert typed(rows) == typed(expected[model.table])
