@@ -9,6 +9,19 @@ several files under one id: the resolve stage merges them.
 Every file has a ``status``: ``draft`` (written by ``python -m extract
 draft``; checked, but neither published nor scored) or ``curated`` (reviewed,
 with ``reviewed_by`` and ``reviewed_on``).
+
+A file is read in three steps, one section each below, that never go back:
+
+1. **parse** (``FileParser``): the YAML tree into ``AnnotationFile``, a typed
+   model of the file whose entries carry their lines; every problem of shape
+   (unknown sections and fields, missing ones, citation options of the wrong
+   type) is found here;
+2. **find the citations** (``the_source``, ``resolve_citations``): each
+   ``Citation`` of the file to its span(s) in the article;
+3. **make rows** (``RowMaker``): the models validate every value; references
+   are kept, with their places, for the resolve stage to check.
+
+All three collect their errors together, so a curator sees every problem at once.
 """
 
 from __future__ import annotations
@@ -126,6 +139,12 @@ class Citation(BaseModel):
     location: Location
 
 
+class ParticipantEntry(Located):
+    """An actor or organization taking part in an event, with its role."""
+
+    fields: dict[str, Any]
+
+
 class EntityEntry(Located):
     """An organization, actor, place or event as the file declares it."""
 
@@ -133,8 +152,7 @@ class EntityEntry(Located):
     id: str
     fields: dict[str, Any]
     mentions: tuple[Citation, ...] = ()
-    participants: tuple[Located, ...] = ()
-    participant_fields: tuple[dict[str, Any], ...] = ()
+    participants: tuple[ParticipantEntry, ...] = ()
 
 
 class SpannedEntry(Located):
@@ -388,8 +406,7 @@ class FileParser:
             id=str(node["id"]),
             fields=fields,
             mentions=tuple(mentions),
-            participants=tuple(Located(**self.located(p)) for p in participants),
-            participant_fields=tuple(plain(p) for p in participants),
+            participants=tuple(ParticipantEntry(**self.located(p), fields=plain(p)) for p in participants),
         )
 
     def participants(self, node: dict) -> list[dict]:
@@ -441,6 +458,28 @@ class FileParser:
 # Step 2: the citations found in the article -----------------------------------------------------------------------
 
 
+def the_source(parsed: AnnotationFile, sources: dict[str, Source], errors: ErrorCollector) -> Source:
+    """The article the file annotates, as its ``source_id`` names it and its ``text_sha256`` pins it."""
+    source = sources.get(parsed.source_id) if isinstance(parsed.source_id, str) else None
+    if source is None:
+        errors.add(
+            FieldError(
+                f"source_id {parsed.source_id!r} is not a source in seeds/ (known: {', '.join(sorted(sources))})",
+                parsed.where("source_id", "source_id"),
+            )
+        )
+        errors.raise_if_any()
+    if parsed.text_sha256 is not None and parsed.text_sha256 != source.text_sha256:
+        errors.add(
+            ArticleChangedError(
+                f"{source.file} has SHA-256 {source.text_sha256}, not the {parsed.text_sha256} it was annotated "
+                "against; re-check every entry against the new text, then update text_sha256",
+                parsed.where("text_sha256", "text_sha256"),
+            )
+        )
+    return source
+
+
 def resolve_citations(parsed: AnnotationFile, source: Source, errors: ErrorCollector) -> dict[Citation, list[Span]]:
     """Every citation of the file -> its span(s) in the article; a citation that is not found is an error."""
     citations = [
@@ -465,6 +504,9 @@ def resolve_citations(parsed: AnnotationFile, source: Source, errors: ErrorColle
             errors.add(FieldError(str(exc), citation.location))
             spans[citation] = []
     return spans
+
+
+# Step 3: rows ------------------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -505,9 +547,6 @@ class CuratedSource:
     exclusions: dict[str, list[Span]] = dc_field(default_factory=dict)
 
 
-# Step 3: rows ------------------------------------------------------------------------------------------------------
-
-
 @dataclass
 class RowMaker:
     """Step 3: the parsed file and its found citations into rows (the models check every value)."""
@@ -517,10 +556,11 @@ class RowMaker:
     spans: dict[Citation, list[Span]]
     known_sources: set[str]
     errors: ErrorCollector
+    path: str = dc_field(init=False)
+    """The file as written into ``provenance``."""
 
-    @property
-    def path(self) -> str:
-        return Path(self.parsed.file).as_posix()
+    def __post_init__(self) -> None:
+        self.path = Path(self.parsed.file).as_posix()
 
     def provenance(self, entry: Located) -> str:
         return f"{self.path}:{entry.line}"
@@ -549,10 +589,11 @@ class RowMaker:
         for citation in entry.mentions:
             for span in self.spans[citation]:
                 self.mention(result, model, entry.id, span, citation.location)
-        for item, data in zip(entry.participants, entry.participant_fields, strict=True):
-            self.participant(result, entry.id, item, data)
+        for item in entry.participants:
+            self.participant(result, entry.id, item)
 
-    def participant(self, result: CuratedSource, event_id: str, item: Located, data: dict) -> None:
+    def participant(self, result: CuratedSource, event_id: str, item: ParticipantEntry) -> None:
+        data = item.fields
         who = data.get("actor_id") or data.get("organization_id")
         try:
             row = EventParticipant(
@@ -676,28 +717,6 @@ class RowMaker:
             )
         )
         return False
-
-
-def the_source(parsed: AnnotationFile, sources: dict[str, Source], errors: ErrorCollector) -> Source:
-    """The article the file annotates, as its ``source_id`` names it and its ``text_sha256`` pins it."""
-    source = sources.get(parsed.source_id) if isinstance(parsed.source_id, str) else None
-    if source is None:
-        errors.add(
-            FieldError(
-                f"source_id {parsed.source_id!r} is not a source in seeds/ (known: {', '.join(sorted(sources))})",
-                parsed.where("source_id", "source_id"),
-            )
-        )
-        errors.raise_if_any()
-    if parsed.text_sha256 is not None and parsed.text_sha256 != source.text_sha256:
-        errors.add(
-            ArticleChangedError(
-                f"{source.file} has SHA-256 {source.text_sha256}, not the {parsed.text_sha256} it was annotated "
-                "against; re-check every entry against the new text, then update text_sha256",
-                parsed.where("text_sha256", "text_sha256"),
-            )
-        )
-    return source
 
 
 def read_annotation(path: Path, sources: dict[str, Source], root: Path | None = None) -> CuratedSource:
