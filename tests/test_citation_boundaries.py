@@ -99,6 +99,8 @@ def test_whole_numbers_and_whole_characters_build(tmp_path):
         (f"Ask {NFD_NAME} now.", "Nun", CitationCut),
         (f"Ask {NFD_NAME} now.", "Nuñez", CitationNotFound),
         ("Ask Nuñez now.", NFD_NAME, CitationNotFound),
+        ("Fans waved \U0001f1fb\U0001f1ea flags.", "waved \U0001f1fb", CitationCut),
+        ("She replied \U0001f44d\U0001f3fd at once.", "replied \U0001f44d", CitationCut),
     ],
 )
 def test_find_citation_refuses_cuts_and_hints_at_normalization(article, cited, kind):
@@ -113,6 +115,14 @@ def test_a_cut_occurrence_is_skipped_when_a_whole_one_exists():
     article = "They counted 2,500 men; 2 escaped."
     [span] = find_citation(article, "2")
     assert span.start == article.index("2 escaped")
+
+
+def test_two_flags_in_a_row_are_two_characters():
+    article = "Fans waved \U0001f1fb\U0001f1ea\U0001f1e8\U0001f1f4 flags."
+    [span] = find_citation(article, "\U0001f1e8\U0001f1f4 flags")
+    assert span.start == article.index("\U0001f1e8")
+    with pytest.raises(CitationCut):
+        find_citation(article, "\U0001f1ea\U0001f1e8\U0001f1f4 flags")  # starts inside the first flag
 
 
 def test_numbers_at_sentence_ends_are_whole():

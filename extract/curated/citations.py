@@ -47,6 +47,8 @@ NUMBER_JOINS = ",."
 """Characters that continue a number when a digit stands on both sides ("2,500", "3.5")."""
 JOINERS = {"\u200d", "\u034f"}
 """Zero-width joiner and combining grapheme joiner: they bind the characters on both sides into one."""
+SKIN_TONES = ("\U0001f3fb", "\U0001f3ff")
+"""Emoji modifiers (Fitzpatrick skin tones): part of the emoji before them."""
 
 
 def cuts_a_number(text: str, i: int) -> bool:
@@ -62,11 +64,27 @@ def cuts_a_number(text: str, i: int) -> bool:
     return left in NUMBER_JOINS and right.isdigit() and i >= 2 and text[i - 2].isdigit()
 
 
+def _regional_indicator(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
 def cuts_a_character(text: str, i: int) -> bool:
-    """Whether offset ``i`` separates a letter from a combining mark (an NFD "o" + U+0301) or a joiner."""
+    """Whether offset ``i`` falls inside one character as a reader sees it (a grapheme): before a combining
+    mark (an NFD "o" + U+0301), an emoji skin-tone modifier or after/before a joiner, or between the two
+    regional indicators of a flag."""
     if not 0 < i < len(text):
         return False
-    return unicodedata.category(text[i]).startswith("M") or text[i] in JOINERS or text[i - 1] in JOINERS
+    right, left = text[i], text[i - 1]
+    if unicodedata.category(right).startswith("M") or right in JOINERS or left in JOINERS:
+        return True
+    if SKIN_TONES[0] <= right <= SKIN_TONES[1]:
+        return True
+    if _regional_indicator(left) and _regional_indicator(right):
+        run = 0
+        while i - run - 1 >= 0 and _regional_indicator(text[i - run - 1]):
+            run += 1
+        return run % 2 == 1  # flags pair the indicators from the left: an odd count before i splits one
+    return False
 
 
 def cut(haystack: str, start: int, end: int) -> str | None:
