@@ -39,6 +39,30 @@ CASES = {
 }
 
 
+EXPECTED = {
+    "empty article": "source-error",
+    "binary article": "source-error",
+    "article not UTF-8": "source-error",
+    "article over the size limit": "source-error",
+    "YAML syntax error": "yaml-syntax-error",
+    "unknown field": "field-error",
+    "missing required field": "field-error",
+    "citation not in the article": "citation-error",
+    "citation more than once": "citation-error",
+    "undefined reference": "reference-error",
+    "duplicate id": "duplicate-id",
+    "value outside its vocabulary": "field-error",
+    "malformed date": "field-error",
+    "figure value contradicts surface": "figure-value-error",
+    "article edited after curation": "citation-error",
+}
+"""The error type each bad input must be reported as (every line of its report)."""
+
+
+def test_every_case_has_its_expected_type():
+    assert set(EXPECTED) == set(CASES)
+
+
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))
 def test_bad_input_is_refused_and_nothing_is_published(tmp_path, case):
     project = make_project(tmp_path)
@@ -57,7 +81,7 @@ def test_bad_input_is_refused_and_nothing_is_published(tmp_path, case):
     assert problems and summary.startswith(f"build failed: {len(problems)} problem(s)")
     for line in problems:
         assert line.startswith(("seeds/100_test.txt", ANN)), line
-        assert "[" in line and "]" in line  # the error's type
+        assert f"[{EXPECTED[case]}]" in line, line  # the right type, not just some type
     if "annotation" in spec or "edited" in case:
         assert all(line.startswith(ANN + ":") for line in problems)  # file and line
     after = snapshot(tmp_path / "data") | {"metadata.json": (tmp_path / "metadata.json").read_bytes()}
