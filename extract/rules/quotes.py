@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import lexicon, matching
-from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, given_name_gender
+from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {
@@ -45,80 +45,17 @@ SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and c
 CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
-SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
+
+
+@cache
+def word_list(key: str) -> frozenset[str]:
+    """A word list of ``reporting_verbs.yaml`` by its key (lower case)."""
+    return lexicon.word_set("reporting_verbs", key)
+
+
 STOP_PHRASE = re.compile(
     r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b"
 )  # lower case: "WHO" is no "who"
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "some",
-    "many",
-    "several",
-    "as",
-    "well",
-    "that",
-    "and",
-    "but",
-    "also",
-    "other",
-    "of",
-    "these",
-    "those",
-    "two",
-    "three",
-    "both",
-    "all",
-}
-SINGULAR_PERSON_NOUNS = {
-    "woman",
-    "man",
-    "girl",
-    "boy",
-    "lady",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "daughter",
-    "son",
-    "sister",
-    "brother",
-    "grandmother",
-    "grandfather",
-    "widow",
-    "minister",
-    "president",
-    "official",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "coordinator",
-    "director",
-    "governor",
-    "mayor",
-    "activist",
-    "lawyer",
-    "journalist",
-    "resident",
-    "witness",
-    "teenager",
-    "student",
-    "inmate",
-    "prisoner",
-    "victim",
-    "survivor",
-    "player",
-    "coach",
-    "forward",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "athlete",
-    "champion",
-}
 
 
 @dataclass
@@ -297,7 +234,7 @@ def is_title_case(text: str) -> bool:
     if re.search(r"[.!?…;]", body) or not re.search(r"[a-z]", body):
         return False
     words = WORD.findall(body)
-    content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
+    content = [w for w in words if w.lower() not in word_list("title_small_words") and not w[0].isdigit()]
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
 
@@ -445,6 +382,97 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
     return [c for c in cues[lo:hi] if c.end <= end]
 
 
+# 3b. names beside cues -------------------------------------------------------
+
+NAME_WORD = r"[A-Z][\w’'\-]*\w"
+NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
+NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:also|then|later|again|once)[ \u00a0]+)?$")
+NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
+
+
+@cache
+def speaker_name_stop_words() -> frozenset[str]:
+    """Capitalized words that are no speaker's name beside a cue: stop words, titles, pronouns, groups,
+    demonyms, organization nouns, verbs of speech."""
+    return frozenset(
+        lexicon.word_set("names", "not_names")
+        | lexicon.word_set("names", "demonyms")
+        | set(lexicon.word_table("roles", "titles"))
+        | group_words()
+        | set(lexicon.word_table("organizations", "cues"))
+        | pronoun_words()
+        | word_list("label_determiners")
+        | set(cue_words())
+        | word_list("not_speaker_names")
+    )
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere."""
+    return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+
+
+def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
+    """Capitalized names right before a cue (`” Hale said.`, `Hale also said`) or right after one and
+    closing the clause (`said Hale.`, `Said Hale: “`, `according to Hale,`), outside quotation marks,
+    that no entity mention covers: the names stage leaves a lone surname without a type, but the cue is
+    evidence that it names a speaker.  Not a name: a stop word, a title, a pronoun, a group, or a word
+    the article also writes in lower case ("Officials said", "Critics say")."""
+    text = ctx.article.text
+    stop = speaker_name_stop_words()
+    lower: frozenset[str] | None = None
+    found: dict[int, tuple[int, int, str]] = {}
+    for cue in ctx.outside_quotes(all_cues(ctx.article)):
+        hits = [NAME_AFTER_CUE.match(text, cue.end)]
+        if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social"):
+            line_start = text.rfind("\n", 0, cue.start) + 1
+            hits.append(NAME_BEFORE_CUE.search(text, max(line_start, cue.start - 60), cue.start))
+        for hit in hits:
+            if hit is None:
+                continue
+            start, end = hit.span(1)
+            words = hit.group(1).split()
+            if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
+                continue
+            if lower is None:
+                lower = lower_case_words(text)
+            if words[0].lower() not in lower:
+                found[start] = (start, end, hit.group(1))
+    return sorted(found.values())
+
+
+def add_speaker_names(ctx: Context) -> None:
+    """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
+    surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
+    person each, with every other mention of the same words in the article."""
+    text = ctx.article.text
+    names = names_beside_cues(ctx)
+    if not names:
+        return
+    by_last: dict[str, Entity] = {}
+    for entity in ctx.entities:
+        if entity.kind == "person":
+            for name in [entity.name, *entity.aliases]:
+                by_last.setdefault(name.split()[-1], entity) if name.split() else None
+    added: dict[str, Entity] = {}
+    for _, _, name in names:
+        if name in added:
+            continue
+        known = by_last.get(name)
+        entity = Entity(
+            known.kind if known else ("organization" if name.isupper() and len(name) > 1 else "person"),
+            known.name if known else name,
+            role=known.role if known else None,
+            known_id=known.known_id if known else None,
+        )
+        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w\-])", text):
+            if not ctx.overlaps_mention(match.start(), match.end()):
+                entity.mentions.append(Mention(match.start(), match.end(), name, "speaker-name-beside-cue"))
+        if entity.mentions:
+            added[name] = entity
+    ctx.add_entities(list(added.values()))
+
+
 # 4. speakers ---------------------------------------------------------------
 
 PRONOUN_REACH = 1000  # characters back that "she" or "he" may point to a person merely named
@@ -465,13 +493,28 @@ class Context:
 
     def __post_init__(self) -> None:
         # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
+        self.entities = list(self.entities)
+        self.index_mentions()
+        self.open_marks = sorted(q.open_mark for q in self.quotes)
+        self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
+        self.close_marks = sorted(q.close_mark for q in self.quotes)
+
+    def index_mentions(self) -> None:
         self.mention_index = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: (x[0], x[1])
         )
         self.mention_starts = [x[0] for x in self.mention_index]
-        self.open_marks = sorted(q.open_mark for q in self.quotes)
-        self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
-        self.close_marks = sorted(q.close_mark for q in self.quotes)
+        self.mention_ends = [x[1] for x in self.mention_index]
+
+    def add_entities(self, entities: list[Entity]) -> None:
+        if entities:
+            self.entities.extend(entities)
+            self.index_mentions()
+
+    def overlaps_mention(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps an entity mention."""
+        i = bisect.bisect_left(self.mention_starts, end)
+        return any(self.mention_ends[j] > start for j in range(max(0, i - 4), i))
 
     def entity_mentions(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, Entity]]:
         lo = bisect.bisect_left(self.mention_starts, start)
@@ -553,7 +596,7 @@ def is_civil(entity: Entity, text: str) -> bool:
 
 
 def clean_label(words: list[str]) -> list[str]:
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in word_list("label_determiners"):
         words = words[1:]
     return words
 
@@ -564,7 +607,7 @@ PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 def names_a_person(word: str) -> bool:
     """Whether a lower-case word names one person: "commander", "spokesman", "mother"."""
-    return word in SINGULAR_PERSON_NOUNS or word in lexicon.word_table("roles", "titles")
+    return word in word_list("person_nouns") or word in lexicon.word_table("roles", "titles")
 
 
 def resolve_phrase(
@@ -606,7 +649,7 @@ def resolve_phrase(
         or definite
         and (
             len(lowered) <= 3
-            and lowered[-1] in SINGULAR_PERSON_NOUNS
+            and lowered[-1] in word_list("person_nouns")
             or any(w.endswith("-year-old") for w in lowered[:2])
         )
     ):  # "the 33-year-old forward"
@@ -958,16 +1001,13 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
             return None
         last_end, last = persons[-1][1:]
         between = [w.lower() for w in WORD.findall(text[last_end:end])]
-        if len(between) <= 2 and not set(between) & CONJUNCTIONS and not participle:
+        if len(between) <= 2 and not set(between) & word_list("clause_conjunctions") and not participle:
             return last  # "Acme spokesman Pedro Salas said", "Pedro Salas also said"
         first_start, _, first = persons[0]
         if len(WORD.findall(text[part_start:first_start])) <= 3:
             return first  # the clause's subject: "Ruiz praised Salas, saying", "Ruiz met Salas and said"
         return None
     return None
-
-
-CONJUNCTIONS = {"and", "or", "but", "then", "while", "before", "after"}
 
 
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -1138,7 +1178,7 @@ def record_descriptors(ctx: Context) -> None:
         stop = STOP_PHRASE.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
-        if 0 < len(words) <= 6 and any(w.lower() in SINGULAR_PERSON_NOUNS for w in words[:3]):
+        if 0 < len(words) <= 6 and any(w.lower() in word_list("person_nouns") for w in words[:3]):
             ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
 
 
@@ -1181,6 +1221,7 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
             short.add(quote.open_mark)
             quotes.append(quote)
     ctx = Context(article, entities, spans)
+    add_speaker_names(ctx)
     record_subjects(ctx)
     by_name = {e.name: e for e in entities}
     previous = None
