@@ -883,6 +883,37 @@ def pass_previous_quote(ctx: Context, f: Frame) -> bool:
     return True
 
 
+def pass_sentence_before(ctx: Context, f: Frame) -> bool:
+    """A quotation that opens its sentence, with no cue, right after a sentence of the same paragraph
+    that opens with a person and holds no quotation of its own (`Ruiz praised the plan. “…”`): the
+    news convention introduces the speaker first.  The person is a named one opening that sentence, or
+    a capitalized name there followed by a lower-case verb (`Hale seemed surprised. “…”`)."""
+    text, quote = ctx.article.text, f.quote
+    if text[f.s_start : quote.open_mark].strip() or f.s_start <= f.p_start:
+        return False
+    b_start, _ = ctx.article.sentence_bounds(f.s_start - 1)
+    b_start = max(b_start, f.p_start)
+    if ctx.last_close_before(f.s_start, b_start) >= b_start:
+        return False  # the sentence before holds a quotation: its speaker is the previous quotation's
+    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts) | {b_start}
+    for start, entity in ctx.entity_mentions(b_start, f.s_start):
+        if entity.kind == "person" and opens_sentence(ctx, start, starts, entity.role):
+            set_entity(quote, entity, "speaker-sentence-before")
+            return True
+        break
+    opening = SENTENCE_OPENING_NAME.match(text, b_start)
+    if opening is None or ctx.overlaps_mention(*opening.span(1)):
+        return False
+    words = opening.group(1).split()
+    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in lower_case_words(text):
+        return False
+    quote.speaker, quote.speaker_type, quote.speaker_rule = opening.group(1), "person", "speaker-sentence-before-name"
+    return True
+
+
+SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
+
+
 def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
     (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
@@ -916,8 +947,11 @@ def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
     prev_p = ctx.article.paragraph_bounds(previous.open_mark)
     if prev_p[0] == f.p_start or text[prev_p[1] : f.p_start].strip():
         return False  # not the paragraph just before
-    if any(e.name != previous.speaker for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)):
-        return False  # someone else is named after the previous quotation
+    if any(
+        e.name != previous.speaker and e.kind == "person"
+        for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)
+    ):
+        return False  # someone else is named after the previous quotation (an organization told is no speaker)
     if ctx.outside_quotes(cues_in(ctx.article, f.p_start, f.p_end)):
         return False  # this paragraph has a cue of its own that named nobody: do not guess
     quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
@@ -944,6 +978,7 @@ PASSES: list[tuple[str, object]] = [
     ("speaker-sentence-subject", pass_sentence_subject),
     ("speaker-previous-quote", pass_previous_quote),
     ("lead-in-colon", pass_lead_in_colon),
+    ("speaker-sentence-before", pass_sentence_before),
     ("speaker-paragraph-after-quote", pass_paragraph_after_quote),
 ]
 
