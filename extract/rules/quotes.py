@@ -895,6 +895,11 @@ def pass_sentence_before(ctx: Context, f: Frame) -> bool:
     b_start = max(b_start, f.p_start)
     if ctx.last_close_before(f.s_start, b_start) >= b_start:
         return False  # the sentence before holds a quotation: its speaker is the previous quotation's
+    rest_end = ctx.next_open_after(quote.close_mark, f.p_end)
+    if ctx.entity_mentions(quote.close_mark, rest_end, "person") or CAPITAL_AFTER_DASH.match(
+        text, quote.close_mark + 1
+    ):
+        return False  # someone else is named after the quotation: do not guess between them
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts) | {b_start}
     for start, entity in ctx.entity_mentions(b_start, f.s_start):
         if entity.kind == "person" and opens_sentence(ctx, start, starts, entity.role):
@@ -911,6 +916,7 @@ def pass_sentence_before(ctx: Context, f: Frame) -> bool:
     return True
 
 
+CAPITAL_AFTER_DASH = re.compile(r"[ \u00a0]*[—–-]+[ \u00a0]*[A-Z]")
 SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
 
 
