@@ -218,12 +218,11 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 
 def is_quotation(text: str) -> bool:
     words = WORD.findall(text)
-    punctuated = bool(re.search(r"[.!?…]", text)) or text.endswith(",")
+    if len(words) >= 3:
+        return True
     if len(words) == 1:
-        return bool(re.search(r"[!?]", text))  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
-    if len(words) < 3:
-        return punctuated and bool(re.search(r"[.!?]", text))
-    return True
+        return "!" in text or "?" in text  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
+    return any(c in text for c in ".!?")
 
 
 def is_title_case(text: str) -> bool:
@@ -231,33 +230,65 @@ def is_title_case(text: str) -> bool:
     ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
     words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
     body = text.rstrip(" ,.")
-    if re.search(r"[.!?…;]", body) or not re.search(r"[a-z]", body):
+    if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
     content = [w for w in words if w.lower() not in word_list("title_small_words") and not w[0].isdigit()]
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
 
+TITLE_BREAKERS = re.compile(r"[.!?…;]")
+LOWER_LETTER = re.compile(r"[a-z]")
+
+
 def names_a_work(text: str, quote: Quotation) -> bool:
     """Whether the marks hold a title or a label by what stands right around them: a work named just
     before ("the book “…”", "a film titled “…”", "a play called “…”"), or a noun the quoted words modify
     just after ("“…” signs")."""
-    table = lexicon.load("reporting_verbs")
-    before = WORDS_BEFORE_MARK.search(text, max(0, quote.open_mark - 60), quote.open_mark)
-    if before:
-        words = [w.lower() for w in WORD.findall(before.group())]
-        last, prior = words[-1], (words[-2] if len(words) > 1 else "")
-        if last in table["title_nouns"] or last in table["title_verbs"]:
+    last, prior = last_two_words(text, quote.open_mark)
+    if last:
+        if last in word_list("title_nouns") or last in word_list("title_verbs"):
             return True
-        if last in table["title_verbs_after_a_work"] and (prior in table["title_nouns"] or last == "so-called"):
+        if last in word_list("title_verbs_after_a_work") and (prior in word_list("title_nouns") or last == "so-called"):
             return True
-    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1 : quote.close_mark + 30])
-    return bool(after) and not re.search(r"[,.!?:;]$", quote.text) and after.group(1).lower() in table["modified_nouns"]
+    after = WORD_AFTER_MARK.match(text, quote.close_mark + 1, quote.close_mark + 30)
+    return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in word_list("modified_nouns")
 
 
-WORDS_BEFORE_MARK = re.compile(
-    r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$"
-)  # the last two words, in the same clause
+WORD_AFTER_MARK = re.compile(r"[ \u00a0]+([\w\-]+)")
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def last_two_words(text: str, end: int, reach: int = 60) -> tuple[str, str]:
+    """The last two words (letters, digits, "_" and "-") before ``end``, lower case, in the same clause:
+    spaces and one comma may follow the last; "" where there is none.  A scan back from ``end``
+    (a regular expression anchored at the end would try every start in the window)."""
+    floor = max(0, end - reach)
+    i = end
+    while i > floor and text[i - 1] in " \u00a0":
+        i -= 1
+    if i > floor and text[i - 1] == ",":
+        i -= 1
+        while i > floor and text[i - 1] in " \u00a0":
+            i -= 1
+    j = i
+    while j > floor and is_word_char(text[j - 1]):
+        j -= 1
+    if j == i:
+        return "", ""
+    last = text[j:i].lower()
+    k = j
+    while k > floor and text[k - 1] in " \u00a0":
+        k -= 1
+    if k == j:
+        return last, ""
+    m = k
+    while m > floor and is_word_char(text[m - 1]):
+        m -= 1
+    return last, text[m:k].lower()
 
 
 @cache
@@ -274,7 +305,7 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
     if link_line_pattern().match(text, p_start):
         return True
     alone = not text[p_start : quote.open_mark].strip() and not text[quote.close_mark + 1 : p_end].strip()
-    return alone and len(WORD.findall(quote.text)) <= 12 and not re.search(r"[.!?,;:…]$", quote.text)
+    return alone and quote.text[-1:] not in ".!?,;:…" and len(WORD.findall(quote.text)) <= 12
 
 
 @cache
@@ -290,7 +321,7 @@ def kind_of(quote: Quotation, text: str) -> str:
         first.isupper() and (not before or before[-1] in ":,.—–-" or before[-1:].isalpha() is False)
     ):
         return "direct"
-    return "direct" if first.isupper() and re.search(r"[.!?,]$", quote.text) else "partial"
+    return "direct" if first.isupper() and quote.text[-1:] in (".", "!", "?", ",") else "partial"
 
 
 # 3. cues -------------------------------------------------------------------
