@@ -24,7 +24,10 @@ def rules(text):
         ("The vote was close.\n\n“We lost the bridge and we lost the town,” Okafor fumed on Tuesday.", "Okafor"),
         ("The vote was close.\n\n“Why did nobody warn the town in time?” Okafor questioned.", "Okafor"),
         # a surname of a person named in full is that person
-        ("Nadia Okafor spoke in the square. Later: “We lost the bridge and we lost the town,” Okafor said.", "Nadia Okafor"),
+        (
+            "Nadia Okafor spoke in the square. Later: “We lost the bridge and we lost the town,” Okafor said.",
+            "Nadia Okafor",
+        ),
     ],
 )
 def test_a_name_beside_a_cue_is_the_speaker(text, expected):
@@ -83,3 +86,20 @@ def test_an_organization_told_does_not_stop_the_speaker_going_on():
         "in an interview.\n\n“She is what we waited for. She checks every box.”"
     )
     assert speakers(text)[-1][1] == "Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "X, Y’s campaign manager, said": Y names whose manager X is; a plural possessive has no "s" after the mark
+        "Amos Okafors spoke first. “We are on pace to beat the goal,” Dana Whitfield, Okafors’ campaign manager, said.",
+        "Amos Okafors spoke first. “We are on pace to beat the goal,” Dana Whitfield, Amos Okafors’s aide, said.",
+    ],
+)
+def test_the_possessor_in_an_aside_is_not_the_speaker(text):
+    assert speakers(text)[-1][1] == "Dana Whitfield"
+
+
+def test_press_in_a_title_is_no_verb_of_speech():
+    text = "The test worried them.\n\n“Nothing has changed our view of the programme,” City Hall press secretary Dana Whitfield told reporters."
+    assert speakers(text) == [("Nothing has changed our view of the programme,", "Dana Whitfield")]

@@ -1070,6 +1070,8 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
             if not POSSESSIVE.match(text, m_end)
         ]
         if not persons:
+            if ctx.entity_mentions(part_start, part_end, "person"):
+                continue  # "…, Okafors’ campaign manager, said": a possessor names whose role it is, not the speaker
             return None
         last_end, last = persons[-1][1:]
         between = [w.lower() for w in WORD.findall(text[last_end:end])]
@@ -1082,7 +1084,7 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     return None
 
 
-POSSESSIVE = re.compile(r"['’]s?\b")
+POSSESSIVE = re.compile(r"['’](?:s\b|(?![\w’']))")  # "Ruiz’s", "Okafors’"
 
 
 def object_person(ctx: Context, start: int, end: int) -> Entity | None:
