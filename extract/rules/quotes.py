@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
@@ -233,7 +233,8 @@ def is_title_case(text: str) -> bool:
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
-    content = [w for w in words if w.lower() not in word_list("title_small_words") and not w[0].isdigit()]
+    small = word_list("title_small_words")
+    content = [w for w in words if w.lower() not in small and not w[0].isdigit()]
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
 
@@ -258,37 +259,17 @@ def names_a_work(text: str, quote: Quotation) -> bool:
 WORD_AFTER_MARK = re.compile(r"[ \u00a0]+([\w\-]+)")
 
 
-def is_word_char(c: str) -> bool:
-    return c.isalnum() or c in "_-"
+LAST_TWO_WORDS_REVERSED = re.compile(r"[ \u00a0]*,?[ \u00a0]*([\w\-]+)(?:[ \u00a0]+([\w\-]+))?")
 
 
 def last_two_words(text: str, end: int, reach: int = 60) -> tuple[str, str]:
     """The last two words (letters, digits, "_" and "-") before ``end``, lower case, in the same clause:
-    spaces and one comma may follow the last; "" where there is none.  A scan back from ``end``
-    (a regular expression anchored at the end would try every start in the window)."""
-    floor = max(0, end - reach)
-    i = end
-    while i > floor and text[i - 1] in " \u00a0":
-        i -= 1
-    if i > floor and text[i - 1] == ",":
-        i -= 1
-        while i > floor and text[i - 1] in " \u00a0":
-            i -= 1
-    j = i
-    while j > floor and is_word_char(text[j - 1]):
-        j -= 1
-    if j == i:
+    spaces and one comma may follow the last; "" where there is none.  Matched on the reversed window
+    from its start (a regular expression anchored at the end would try every start in the window)."""
+    match = LAST_TWO_WORDS_REVERSED.match(text[max(0, end - reach) : end][::-1])
+    if match is None:
         return "", ""
-    last = text[j:i].lower()
-    k = j
-    while k > floor and text[k - 1] in " \u00a0":
-        k -= 1
-    if k == j:
-        return last, ""
-    m = k
-    while m > floor and is_word_char(text[m - 1]):
-        m -= 1
-    return last, text[m:k].lower()
+    return match.group(1)[::-1].lower(), (match.group(2) or "")[::-1].lower()
 
 
 @cache
@@ -417,7 +398,8 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
 
 NAME_WORD = r"[A-Z][\w’'\-]*\w"
 NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
-NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:also|then|later|again|once)[ \u00a0]+)?$")
+NAME_ADVERBS = ("also", "then", "later", "again", "once")  # "Hale also said"
+NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$")
 NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
 
 
@@ -443,6 +425,14 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
 
 
+def capital_before(text: str, pos: int) -> bool:
+    """Whether a capitalized word, or an adverb that may follow a name ("Hale also said"), ends right
+    before ``pos``: a cheap test before the name pattern is tried there."""
+    head = text[max(0, pos - 40) : pos].replace("\u00a0", " ").rstrip(" ")
+    word = head[head.rfind(" ") + 1 :]
+    return bool(word) and (word[0].isupper() or word in NAME_ADVERBS)
+
+
 def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
     """Capitalized names right before a cue (`” Hale said.`, `Hale also said`) or right after one and
     closing the clause (`said Hale.`, `Said Hale: “`, `according to Hale,`), outside quotation marks,
@@ -453,9 +443,11 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
     stop = speaker_name_stop_words()
     lower: frozenset[str] | None = None
     found: dict[int, tuple[int, int, str]] = {}
-    for cue in ctx.outside_quotes(all_cues(ctx.article)):
+    for cue in ctx.free_cues:
         hits = [NAME_AFTER_CUE.match(text, cue.end)]
-        if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social"):
+        if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social") and capital_before(
+            text, cue.start
+        ):
             line_start = text.rfind("\n", 0, cue.start) + 1
             hits.append(NAME_BEFORE_CUE.search(text, max(line_start, cue.start - 60), cue.start))
         for hit in hits:
@@ -582,6 +574,21 @@ class Context:
         """The last unnamed speaker ("a spokesman for the organisers said") before ``pos`` who may be ``gender``."""
         i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
         return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
+
+    @cached_property
+    def free_cues(self) -> list[Cue]:
+        """The article's cues that stand outside every quotation's marks, found once."""
+        return self.outside_quotes(all_cues(self.article))
+
+    @cached_property
+    def free_cue_starts(self) -> list[int]:
+        return [c.start for c in self.free_cues]
+
+    def cues_outside(self, start: int, end: int) -> list[Cue]:
+        """The cues in text[start:end] outside quotation marks, in order."""
+        lo = bisect.bisect_left(self.free_cue_starts, start)
+        hi = bisect.bisect_left(self.free_cue_starts, end)
+        return [c for c in self.free_cues[lo:hi] if c.end <= end]
 
     def outside_quotes(self, cues: list[Cue]) -> list[Cue]:
         """The cues that stand outside every quotation's marks."""
@@ -778,7 +785,7 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     text, quote = ctx.article.text, f.quote
     next_open = ctx.next_open_after(quote.close_mark, f.p_end)
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, f.p_end))
-    after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
+    after = ctx.cues_outside(quote.close_mark + 1, after_end)
     if not after:
         return False
     cue = after[0]
@@ -861,7 +868,7 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
     closing mark or the sentence start."""
     text, quote = ctx.article.text, f.quote
     before_start = ctx.last_close_before(quote.open_mark, f.s_start) + 1
-    before = ctx.outside_quotes(cues_in(ctx.article, before_start, quote.open_mark))
+    before = ctx.cues_outside(before_start, quote.open_mark)
     if not before:
         return False
     cue = before[-1]
@@ -876,7 +883,7 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
 def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
     """A cue anywhere in the quotation's sentence, outside quotation marks, not used by the quotation before."""
     text, quote = ctx.article.text, f.quote
-    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
+    sentence = [c for c in ctx.cues_outside(f.s_start, f.s_end) if c.start not in ctx.used_cues]
     for cue in sentence:
         span = subject_span(text, ctx.last_close_before(cue.start, f.s_start) + 1, cue)  # no words inside marks
         object_side = cue.cue_id == "cue-according-to" or (
@@ -961,7 +968,7 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
     l_start = max(ctx.article.sentence_bounds(colon)[0], ctx.article.paragraph_bounds(colon)[0])
     l_start = ctx.last_close_before(colon, l_start) + 1
-    cues = ctx.outside_quotes(cues_in(ctx.article, l_start, colon))
+    cues = ctx.cues_outside(l_start, colon)
     if cues:
         cue = cues[-1]
         span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
@@ -989,7 +996,7 @@ def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
         for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)
     ):
         return False  # someone else is named after the previous quotation (an organization told is no speaker)
-    if ctx.outside_quotes(cues_in(ctx.article, f.p_start, f.p_end)):
+    if ctx.cues_outside(f.p_start, f.p_end):
         return False  # this paragraph has a cue of its own that named nobody: do not guess
     quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
     quote.speaker_rule, quote.cue = "speaker-paragraph-after-quote", None
