@@ -23,6 +23,9 @@ def rules(text):
         ("The vote was close.\n\n“We lost the bridge and we lost the town,” Brandt-Okafor also said.", "Brandt-Okafor"),
         ("The vote was close.\n\n“We lost the bridge and we lost the town,” Okafor fumed on Tuesday.", "Okafor"),
         ("The vote was close.\n\n“Why did nobody warn the town in time?” Okafor questioned.", "Okafor"),
+        # after an opening bracket or a dash
+        ("The vote was close (Okafor said: “We lost the bridge and we lost the town.”).", "Okafor"),
+        ("The vote was close — Okafor said: “We lost the bridge and we lost the town.”", "Okafor"),
         # a surname of a person named in full is that person
         (
             "Nadia Okafor spoke in the square. Later: “We lost the bridge and we lost the town,” Okafor said.",

@@ -429,7 +429,7 @@ def capital_before(text: str, pos: int) -> bool:
     """Whether a capitalized word, or an adverb that may follow a name ("Hale also said"), ends right
     before ``pos``: a cheap test before the name pattern is tried there."""
     head = text[max(0, pos - 40) : pos].replace("\u00a0", " ").rstrip(" ")
-    word = head[head.rfind(" ") + 1 :]
+    word = head[max(head.rfind(" "), head.rfind("\n")) + 1 :].lstrip("“\"‘'([—–-")
     return bool(word) and (word[0].isupper() or word in NAME_ADVERBS)
 
 
