@@ -106,3 +106,11 @@ def test_the_possessor_in_an_aside_is_not_the_speaker(text):
 def test_press_in_a_title_is_no_verb_of_speech():
     text = "The test worried them.\n\n“Nothing has changed our view of the programme,” City Hall press secretary Dana Whitfield told reporters."
     assert speakers(text) == [("Nothing has changed our view of the programme,", "Dana Whitfield")]
+
+
+def test_the_company_is_the_last_company_named():
+    text = (
+        "Nordvale Mining Ltd announced layoffs on Monday. The Coastal Rights Foundation protested.\n\n"
+        "“We regret the decision,” the company said."
+    )
+    assert speakers(text) == [("We regret the decision,", "Nordvale Mining Ltd")]

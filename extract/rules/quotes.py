@@ -611,7 +611,8 @@ class Context:
     def last_organization_named(self, noun: str, pos: int) -> Entity | None:
         """The organization last mentioned before ``pos`` whose name holds ``noun`` ("the observatory");
         for "the NGO" or "the organization", the last NGO-like one."""
-        generic = noun in ("ngo", "organization", "organisation", "group")
+        generic = noun in word_list("civil_anaphors")
+        company = noun in word_list("company_anaphors")
         i = bisect.bisect_left(self.mention_starts, pos)
         for start, _, entity in reversed(self.mention_index[:i]):
             if entity.kind != "organization":
@@ -622,7 +623,21 @@ class Context:
                 return entity  # "the company said" after "streaming company Nordtone"
             if generic and is_civil(entity, self.article.text):
                 return entity
+            if company and is_company(entity):
+                return entity  # "the company said" after "Nordvale Mining Ltd"
         return None
+
+
+@cache
+def business_words() -> frozenset[str]:
+    return frozenset(
+        w for e in lexicon.entries("organizations", "cues") if e["id"] == "org-business" for w in e["words"]
+    )
+
+
+def is_company(entity: Entity) -> bool:
+    """A company: a business cue in its name ("Ltd", "Corp", "Holdings")."""
+    return any(w.lower() in business_words() for n in [entity.name, *entity.aliases] for w in n.split())
 
 
 def is_civil(entity: Entity, text: str) -> bool:
