@@ -591,5 +591,6 @@ def test_the_passes_are_one_ordered_table():
         "speaker-sentence-subject",
         "speaker-previous-quote",
         "lead-in-colon",
+        "speaker-sentence-before",
         "speaker-paragraph-after-quote",
     ]

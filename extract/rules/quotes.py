@@ -26,10 +26,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from . import lexicon, matching
-from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, given_name_gender
+from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
 from .text import ABBREVIATIONS, Article, ends_with_abbreviation
 
 OPENERS = {
@@ -45,80 +45,17 @@ SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and c
 CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
-SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "de", "del", "la", "el", "in", "on", "to", "at", "by", "y", "or"}
+
+
+@cache
+def word_list(key: str) -> frozenset[str]:
+    """A word list of ``reporting_verbs.yaml`` by its key (lower case)."""
+    return lexicon.word_set("reporting_verbs", key)
+
+
 STOP_PHRASE = re.compile(
     r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b"
 )  # lower case: "WHO" is no "who"
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "some",
-    "many",
-    "several",
-    "as",
-    "well",
-    "that",
-    "and",
-    "but",
-    "also",
-    "other",
-    "of",
-    "these",
-    "those",
-    "two",
-    "three",
-    "both",
-    "all",
-}
-SINGULAR_PERSON_NOUNS = {
-    "woman",
-    "man",
-    "girl",
-    "boy",
-    "lady",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "daughter",
-    "son",
-    "sister",
-    "brother",
-    "grandmother",
-    "grandfather",
-    "widow",
-    "minister",
-    "president",
-    "official",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "coordinator",
-    "director",
-    "governor",
-    "mayor",
-    "activist",
-    "lawyer",
-    "journalist",
-    "resident",
-    "witness",
-    "teenager",
-    "student",
-    "inmate",
-    "prisoner",
-    "victim",
-    "survivor",
-    "player",
-    "coach",
-    "forward",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "athlete",
-    "champion",
-}
 
 
 @dataclass
@@ -281,12 +218,11 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 
 def is_quotation(text: str) -> bool:
     words = WORD.findall(text)
-    punctuated = bool(re.search(r"[.!?…]", text)) or text.endswith(",")
+    if len(words) >= 3:
+        return True
     if len(words) == 1:
-        return bool(re.search(r"[!?]", text))  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
-    if len(words) < 3:
-        return punctuated and bool(re.search(r"[.!?]", text))
-    return True
+        return "!" in text or "?" in text  # "Thieves!" is shouted; "responsibility." is a word held at arm's length
+    return any(c in text for c in ".!?")
 
 
 def is_title_case(text: str) -> bool:
@@ -294,33 +230,46 @@ def is_title_case(text: str) -> bool:
     ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
     words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
     body = text.rstrip(" ,.")
-    if re.search(r"[.!?…;]", body) or not re.search(r"[a-z]", body):
+    if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
-    content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
+    small = word_list("title_small_words")
+    content = [w for w in words if w.lower() not in small and not w[0].isdigit()]
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+
+
+TITLE_BREAKERS = re.compile(r"[.!?…;]")
+LOWER_LETTER = re.compile(r"[a-z]")
 
 
 def names_a_work(text: str, quote: Quotation) -> bool:
     """Whether the marks hold a title or a label by what stands right around them: a work named just
     before ("the book “…”", "a film titled “…”", "a play called “…”"), or a noun the quoted words modify
     just after ("“…” signs")."""
-    table = lexicon.load("reporting_verbs")
-    before = WORDS_BEFORE_MARK.search(text, max(0, quote.open_mark - 60), quote.open_mark)
-    if before:
-        words = [w.lower() for w in WORD.findall(before.group())]
-        last, prior = words[-1], (words[-2] if len(words) > 1 else "")
-        if last in table["title_nouns"] or last in table["title_verbs"]:
+    last, prior = last_two_words(text, quote.open_mark)
+    if last:
+        if last in word_list("title_nouns") or last in word_list("title_verbs"):
             return True
-        if last in table["title_verbs_after_a_work"] and (prior in table["title_nouns"] or last == "so-called"):
+        if last in word_list("title_verbs_after_a_work") and (prior in word_list("title_nouns") or last == "so-called"):
             return True
-    after = re.match(r"[ \u00a0]+([\w\-]+)", text[quote.close_mark + 1 : quote.close_mark + 30])
-    return bool(after) and not re.search(r"[,.!?:;]$", quote.text) and after.group(1).lower() in table["modified_nouns"]
+    after = WORD_AFTER_MARK.match(text, quote.close_mark + 1, quote.close_mark + 30)
+    return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in word_list("modified_nouns")
 
 
-WORDS_BEFORE_MARK = re.compile(
-    r"(?:[\w\-]+[ \u00a0]+)?[\w\-]+[ \u00a0]*,?[ \u00a0]*$"
-)  # the last two words, in the same clause
+WORD_AFTER_MARK = re.compile(r"[ \u00a0]+([\w\-]+)")
+
+
+LAST_TWO_WORDS_REVERSED = re.compile(r"[ \u00a0]*,?[ \u00a0]*([\w\-]+)(?:[ \u00a0]+([\w\-]+))?")
+
+
+def last_two_words(text: str, end: int, reach: int = 60) -> tuple[str, str]:
+    """The last two words (letters, digits, "_" and "-") before ``end``, lower case, in the same clause:
+    spaces and one comma may follow the last; "" where there is none.  Matched on the reversed window
+    from its start (a regular expression anchored at the end would try every start in the window)."""
+    match = LAST_TWO_WORDS_REVERSED.match(text[max(0, end - reach) : end][::-1])
+    if match is None:
+        return "", ""
+    return match.group(1)[::-1].lower(), (match.group(2) or "")[::-1].lower()
 
 
 @cache
@@ -337,7 +286,7 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
     if link_line_pattern().match(text, p_start):
         return True
     alone = not text[p_start : quote.open_mark].strip() and not text[quote.close_mark + 1 : p_end].strip()
-    return alone and len(WORD.findall(quote.text)) <= 12 and not re.search(r"[.!?,;:…]$", quote.text)
+    return alone and quote.text[-1:] not in ".!?,;:…" and len(WORD.findall(quote.text)) <= 12
 
 
 @cache
@@ -353,7 +302,7 @@ def kind_of(quote: Quotation, text: str) -> str:
         first.isupper() and (not before or before[-1] in ":,.—–-" or before[-1:].isalpha() is False)
     ):
         return "direct"
-    return "direct" if first.isupper() and re.search(r"[.!?,]$", quote.text) else "partial"
+    return "direct" if first.isupper() and quote.text[-1:] in (".", "!", "?", ",") else "partial"
 
 
 # 3. cues -------------------------------------------------------------------
@@ -445,6 +394,108 @@ def cues_in(article: Article, start: int, end: int) -> list[Cue]:
     return [c for c in cues[lo:hi] if c.end <= end]
 
 
+# 3b. names beside cues -------------------------------------------------------
+
+NAME_WORD = r"[A-Z][\w’'\-]*\w"
+NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
+NAME_ADVERBS = ("also", "then", "later", "again", "once")  # "Hale also said"
+NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$")
+NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
+
+
+@cache
+def speaker_name_stop_words() -> frozenset[str]:
+    """Capitalized words that are no speaker's name beside a cue: stop words, titles, pronouns, groups,
+    demonyms, organization nouns, verbs of speech."""
+    return frozenset(
+        lexicon.word_set("names", "not_names")
+        | lexicon.word_set("names", "demonyms")
+        | set(lexicon.word_table("roles", "titles"))
+        | group_words()
+        | set(lexicon.word_table("organizations", "cues"))
+        | pronoun_words()
+        | word_list("label_determiners")
+        | set(cue_words())
+        | word_list("not_speaker_names")
+    )
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere."""
+    return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+
+
+def capital_before(text: str, pos: int) -> bool:
+    """Whether a capitalized word, or an adverb that may follow a name ("Hale also said"), ends right
+    before ``pos``: a cheap test before the name pattern is tried there."""
+    head = text[max(0, pos - 40) : pos].replace("\u00a0", " ").rstrip(" ")
+    word = head[max(head.rfind(" "), head.rfind("\n")) + 1 :].lstrip("“\"‘'([—–-")
+    return bool(word) and (word[0].isupper() or word in NAME_ADVERBS)
+
+
+def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
+    """Capitalized names right before a cue (`” Hale said.`, `Hale also said`) or right after one and
+    closing the clause (`said Hale.`, `Said Hale: “`, `according to Hale,`), outside quotation marks,
+    that no entity mention covers: the names stage leaves a lone surname without a type, but the cue is
+    evidence that it names a speaker.  Not a name: a stop word, a title, a pronoun, a group, or a word
+    the article also writes in lower case ("Officials said", "Critics say")."""
+    text = ctx.article.text
+    stop = speaker_name_stop_words()
+    lower: frozenset[str] | None = None
+    found: dict[int, tuple[int, int, str]] = {}
+    for cue in ctx.free_cues:
+        hits = [NAME_AFTER_CUE.match(text, cue.end)]
+        if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social") and capital_before(
+            text, cue.start
+        ):
+            line_start = text.rfind("\n", 0, cue.start) + 1
+            hits.append(NAME_BEFORE_CUE.search(text, max(line_start, cue.start - 60), cue.start))
+        for hit in hits:
+            if hit is None:
+                continue
+            start, end = hit.span(1)
+            words = hit.group(1).split()
+            if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
+                continue
+            if lower is None:
+                lower = lower_case_words(text)
+            if words[0].lower() not in lower:
+                found[start] = (start, end, hit.group(1))
+    return sorted(found.values())
+
+
+def add_speaker_names(ctx: Context) -> None:
+    """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
+    surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
+    person each, with every other mention of the same words in the article."""
+    text = ctx.article.text
+    names = names_beside_cues(ctx)
+    if not names:
+        return
+    by_last: dict[str, Entity] = {}
+    for entity in ctx.entities:
+        if entity.kind == "person":
+            for name in [entity.name, *entity.aliases]:
+                by_last.setdefault(name.split()[-1], entity) if name.split() else None
+    added: dict[str, Entity] = {}
+    for _, _, name in names:
+        if name in added:
+            continue
+        known = by_last.get(name)
+        entity = Entity(
+            known.kind if known else ("organization" if name.isupper() and len(name) > 1 else "person"),
+            known.name if known else name,
+            role=known.role if known else None,
+            known_id=known.known_id if known else None,
+        )
+        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w\-])", text):
+            if not ctx.overlaps_mention(match.start(), match.end()):
+                entity.mentions.append(Mention(match.start(), match.end(), name, "speaker-name-beside-cue"))
+        if entity.mentions:
+            added[name] = entity
+    ctx.add_entities(list(added.values()))
+
+
 # 4. speakers ---------------------------------------------------------------
 
 PRONOUN_REACH = 1000  # characters back that "she" or "he" may point to a person merely named
@@ -465,13 +516,28 @@ class Context:
 
     def __post_init__(self) -> None:
         # sorted indexes, so that every lookup is a bisection: an article may hold thousands of quotations
+        self.entities = list(self.entities)
+        self.index_mentions()
+        self.open_marks = sorted(q.open_mark for q in self.quotes)
+        self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
+        self.close_marks = sorted(q.close_mark for q in self.quotes)
+
+    def index_mentions(self) -> None:
         self.mention_index = sorted(
             ((m.start, m.end, e) for e in self.entities for m in e.mentions), key=lambda x: (x[0], x[1])
         )
         self.mention_starts = [x[0] for x in self.mention_index]
-        self.open_marks = sorted(q.open_mark for q in self.quotes)
-        self.spans_by_open = sorted(self.quotes, key=lambda q: q.open_mark)
-        self.close_marks = sorted(q.close_mark for q in self.quotes)
+        self.mention_ends = [x[1] for x in self.mention_index]
+
+    def add_entities(self, entities: list[Entity]) -> None:
+        if entities:
+            self.entities.extend(entities)
+            self.index_mentions()
+
+    def overlaps_mention(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps an entity mention."""
+        i = bisect.bisect_left(self.mention_starts, end)
+        return any(self.mention_ends[j] > start for j in range(max(0, i - 4), i))
 
     def entity_mentions(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, Entity]]:
         lo = bisect.bisect_left(self.mention_starts, start)
@@ -509,6 +575,21 @@ class Context:
         i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
         return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
 
+    @cached_property
+    def free_cues(self) -> list[Cue]:
+        """The article's cues that stand outside every quotation's marks, found once."""
+        return self.outside_quotes(all_cues(self.article))
+
+    @cached_property
+    def free_cue_starts(self) -> list[int]:
+        return [c.start for c in self.free_cues]
+
+    def cues_outside(self, start: int, end: int) -> list[Cue]:
+        """The cues in text[start:end] outside quotation marks, in order."""
+        lo = bisect.bisect_left(self.free_cue_starts, start)
+        hi = bisect.bisect_left(self.free_cue_starts, end)
+        return [c for c in self.free_cues[lo:hi] if c.end <= end]
+
     def outside_quotes(self, cues: list[Cue]) -> list[Cue]:
         """The cues that stand outside every quotation's marks."""
         spans = self.spans_by_open
@@ -530,7 +611,8 @@ class Context:
     def last_organization_named(self, noun: str, pos: int) -> Entity | None:
         """The organization last mentioned before ``pos`` whose name holds ``noun`` ("the observatory");
         for "the NGO" or "the organization", the last NGO-like one."""
-        generic = noun in ("ngo", "organization", "organisation", "group")
+        generic = noun in word_list("civil_anaphors")
+        company = noun in word_list("company_anaphors")
         i = bisect.bisect_left(self.mention_starts, pos)
         for start, _, entity in reversed(self.mention_index[:i]):
             if entity.kind != "organization":
@@ -541,7 +623,21 @@ class Context:
                 return entity  # "the company said" after "streaming company Nordtone"
             if generic and is_civil(entity, self.article.text):
                 return entity
+            if company and is_company(entity):
+                return entity  # "the company said" after "Nordvale Mining Ltd"
         return None
+
+
+@cache
+def business_words() -> frozenset[str]:
+    return frozenset(
+        w for e in lexicon.entries("organizations", "cues") if e["id"] == "org-business" for w in e["words"]
+    )
+
+
+def is_company(entity: Entity) -> bool:
+    """A company: a business cue in its name ("Ltd", "Corp", "Holdings")."""
+    return any(w.lower() in business_words() for n in [entity.name, *entity.aliases] for w in n.split())
 
 
 def is_civil(entity: Entity, text: str) -> bool:
@@ -553,7 +649,7 @@ def is_civil(entity: Entity, text: str) -> bool:
 
 
 def clean_label(words: list[str]) -> list[str]:
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in word_list("label_determiners"):
         words = words[1:]
     return words
 
@@ -564,7 +660,7 @@ PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 def names_a_person(word: str) -> bool:
     """Whether a lower-case word names one person: "commander", "spokesman", "mother"."""
-    return word in SINGULAR_PERSON_NOUNS or word in lexicon.word_table("roles", "titles")
+    return word in word_list("person_nouns") or word in lexicon.word_table("roles", "titles")
 
 
 def resolve_phrase(
@@ -606,7 +702,7 @@ def resolve_phrase(
         or definite
         and (
             len(lowered) <= 3
-            and lowered[-1] in SINGULAR_PERSON_NOUNS
+            and lowered[-1] in word_list("person_nouns")
             or any(w.endswith("-year-old") for w in lowered[:2])
         )
     ):  # "the 33-year-old forward"
@@ -704,7 +800,7 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     text, quote = ctx.article.text, f.quote
     next_open = ctx.next_open_after(quote.close_mark, f.p_end)
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, f.p_end))
-    after = ctx.outside_quotes(cues_in(ctx.article, quote.close_mark + 1, after_end))
+    after = ctx.cues_outside(quote.close_mark + 1, after_end)
     if not after:
         return False
     cue = after[0]
@@ -787,7 +883,7 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
     closing mark or the sentence start."""
     text, quote = ctx.article.text, f.quote
     before_start = ctx.last_close_before(quote.open_mark, f.s_start) + 1
-    before = ctx.outside_quotes(cues_in(ctx.article, before_start, quote.open_mark))
+    before = ctx.cues_outside(before_start, quote.open_mark)
     if not before:
         return False
     cue = before[-1]
@@ -802,7 +898,7 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
 def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
     """A cue anywhere in the quotation's sentence, outside quotation marks, not used by the quotation before."""
     text, quote = ctx.article.text, f.quote
-    sentence = [c for c in ctx.outside_quotes(cues_in(ctx.article, f.s_start, f.s_end)) if c.start not in ctx.used_cues]
+    sentence = [c for c in ctx.cues_outside(f.s_start, f.s_end) if c.start not in ctx.used_cues]
     for cue in sentence:
         span = subject_span(text, ctx.last_close_before(cue.start, f.s_start) + 1, cue)  # no words inside marks
         object_side = cue.cue_id == "cue-according-to" or (
@@ -840,6 +936,43 @@ def pass_previous_quote(ctx: Context, f: Frame) -> bool:
     return True
 
 
+def pass_sentence_before(ctx: Context, f: Frame) -> bool:
+    """A quotation that opens its sentence, with no cue, right after a sentence of the same paragraph
+    that opens with a person and holds no quotation of its own (`Ruiz praised the plan. “…”`): the
+    news convention introduces the speaker first.  The person is a named one opening that sentence, or
+    a capitalized name there followed by a lower-case verb (`Hale seemed surprised. “…”`)."""
+    text, quote = ctx.article.text, f.quote
+    if text[f.s_start : quote.open_mark].strip() or f.s_start <= f.p_start:
+        return False
+    b_start, _ = ctx.article.sentence_bounds(f.s_start - 1)
+    b_start = max(b_start, f.p_start)
+    if ctx.last_close_before(f.s_start, b_start) >= b_start:
+        return False  # the sentence before holds a quotation: its speaker is the previous quotation's
+    rest_end = ctx.next_open_after(quote.close_mark, f.p_end)
+    if ctx.entity_mentions(quote.close_mark, rest_end, "person") or CAPITAL_AFTER_DASH.match(
+        text, quote.close_mark + 1
+    ):
+        return False  # someone else is named after the quotation: do not guess between them
+    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts) | {b_start}
+    for start, entity in ctx.entity_mentions(b_start, f.s_start):
+        if entity.kind == "person" and opens_sentence(ctx, start, starts, entity.role):
+            set_entity(quote, entity, "speaker-sentence-before")
+            return True
+        break
+    opening = SENTENCE_OPENING_NAME.match(text, b_start)
+    if opening is None or ctx.overlaps_mention(*opening.span(1)):
+        return False
+    words = opening.group(1).split()
+    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in lower_case_words(text):
+        return False
+    quote.speaker, quote.speaker_type, quote.speaker_rule = opening.group(1), "person", "speaker-sentence-before-name"
+    return True
+
+
+CAPITAL_AFTER_DASH = re.compile(r"[ \u00a0]*[—–-]+[ \u00a0]*[A-Z]")
+SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
+
+
 def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
     (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
@@ -850,7 +983,7 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
     l_start = max(ctx.article.sentence_bounds(colon)[0], ctx.article.paragraph_bounds(colon)[0])
     l_start = ctx.last_close_before(colon, l_start) + 1
-    cues = ctx.outside_quotes(cues_in(ctx.article, l_start, colon))
+    cues = ctx.cues_outside(l_start, colon)
     if cues:
         cue = cues[-1]
         span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
@@ -873,9 +1006,12 @@ def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
     prev_p = ctx.article.paragraph_bounds(previous.open_mark)
     if prev_p[0] == f.p_start or text[prev_p[1] : f.p_start].strip():
         return False  # not the paragraph just before
-    if any(e.name != previous.speaker for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)):
-        return False  # someone else is named after the previous quotation
-    if ctx.outside_quotes(cues_in(ctx.article, f.p_start, f.p_end)):
+    if any(
+        e.name != previous.speaker and e.kind == "person"
+        for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)
+    ):
+        return False  # someone else is named after the previous quotation (an organization told is no speaker)
+    if ctx.cues_outside(f.p_start, f.p_end):
         return False  # this paragraph has a cue of its own that named nobody: do not guess
     quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
     quote.speaker_rule, quote.cue = "speaker-paragraph-after-quote", None
@@ -901,6 +1037,7 @@ PASSES: list[tuple[str, object]] = [
     ("speaker-sentence-subject", pass_sentence_subject),
     ("speaker-previous-quote", pass_previous_quote),
     ("lead-in-colon", pass_lead_in_colon),
+    ("speaker-sentence-before", pass_sentence_before),
     ("speaker-paragraph-after-quote", pass_paragraph_after_quote),
 ]
 
@@ -955,10 +1092,12 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
             if not POSSESSIVE.match(text, m_end)
         ]
         if not persons:
+            if ctx.entity_mentions(part_start, part_end, "person"):
+                continue  # "…, Okafors’ campaign manager, said": a possessor names whose role it is, not the speaker
             return None
         last_end, last = persons[-1][1:]
         between = [w.lower() for w in WORD.findall(text[last_end:end])]
-        if len(between) <= 2 and not set(between) & CONJUNCTIONS and not participle:
+        if len(between) <= 2 and not set(between) & word_list("clause_conjunctions") and not participle:
             return last  # "Acme spokesman Pedro Salas said", "Pedro Salas also said"
         first_start, _, first = persons[0]
         if len(WORD.findall(text[part_start:first_start])) <= 3:
@@ -967,10 +1106,7 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     return None
 
 
-CONJUNCTIONS = {"and", "or", "but", "then", "while", "before", "after"}
-
-
-POSSESSIVE = re.compile(r"['’]s?\b")
+POSSESSIVE = re.compile(r"['’](?:s\b|(?![\w’']))")  # "Ruiz’s", "Okafors’"
 
 
 def object_person(ctx: Context, start: int, end: int) -> Entity | None:
@@ -1138,7 +1274,7 @@ def record_descriptors(ctx: Context) -> None:
         stop = STOP_PHRASE.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
-        if 0 < len(words) <= 6 and any(w.lower() in SINGULAR_PERSON_NOUNS for w in words[:3]):
+        if 0 < len(words) <= 6 and any(w.lower() in word_list("person_nouns") for w in words[:3]):
             ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
 
 
@@ -1181,6 +1317,7 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
             short.add(quote.open_mark)
             quotes.append(quote)
     ctx = Context(article, entities, spans)
+    add_speaker_names(ctx)
     record_subjects(ctx)
     by_name = {e.name: e for e in entities}
     previous = None
