@@ -267,6 +267,13 @@ class ReportingVerbsLexicon(Lexicon):
     modified_nouns: Words
     aside_openers: Words
     link_lines: Words
+    title_small_words: Words
+    label_determiners: Words
+    person_nouns: Words
+    clause_conjunctions: Words
+    not_speaker_names: Words
+    civil_anaphors: Words
+    company_anaphors: Words
 
 
 class GenderWords(Strict):
