@@ -32,18 +32,22 @@ LABEL_COLUMNS = {
     "figures": "surface",
 }
 FACETS = {
+    # Facets shown on every page of a table: columns of a few values (vocabularies, publishers), each counted through
+    # its index (extract/publish/sqlite.py indexes every one).  Columns of one value per article or event (source_id,
+    # event_id, speakers) are not default facets: over 10,000 articles each would group the whole table on every page;
+    # they stay one click away (a row's links, or ``?_facet=`` on a filtered page).
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
-    "actors": ["actor_type", "organization_id", "method"],
+    "actors": ["actor_type", "method"],
     "places": ["place_type", "country", "coordinate_precision", "method"],
-    "events": ["event_type", "date", "method"],
-    "event_participants": ["role", "event_id"],
-    "quotes": ["source_id", "kind", "speaker_actor_id", "speaker_organization_id", "method"],
-    "figures": ["source_id", "qualifier", "unit", "method"],
-    "mentions": ["source_id", "entity_type", "method"],
-    "claims": ["source_id", "polarity", "certainty", "event_id", "method"],
-    "claim_relations": ["relation", "method"],
-    "rule_scores": ["measure", "source_id"],
+    "events": ["event_type", "method"],
+    "event_participants": ["role"],
+    "quotes": ["kind", "method"],
+    "figures": ["qualifier", "unit", "method"],
+    "mentions": ["entity_type", "method"],
+    "claims": ["polarity", "certainty", "method"],
+    "claim_relations": ["relation", "scope", "method"],
+    "rule_scores": ["measure"],
     "vocabularies": ["vocabulary"],
 }
 UNITS = {"latitude": "degree", "longitude": "degree"}  # Datasette units are Pint unit names
@@ -61,7 +65,7 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
         del meta["units"]
     if model.table in LABEL_COLUMNS:
         meta["label_column"] = LABEL_COLUMNS[model.table]
-    if model.sort:
+    if model.sort and [model.sort] != list(model.primary_key):  # the key's order is Datasette's own (and pages by it)
         meta["sort"] = model.sort
     return meta
 
