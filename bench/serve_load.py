@@ -230,6 +230,22 @@ async def load(base: str, paths: list[tuple[str, str]], concurrency: int, deadli
     return results, elapsed
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server process and all its live descendants (its workers)."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
 def percentile(values: list[float], p: float) -> float:
     if len(values) == 1:
         return values[0]
@@ -277,13 +293,19 @@ def main() -> None:
         paths = list(itertools.islice(itertools.cycle(PATHS), args.requests))
     env = {"TOCORON_CACHE_BYTES": "0" if args.no_cache else "64000000"}
     with LocalServer(args.root, workers=args.workers, env=env, timeout=120) as server:  # noqa: SIM117
+        cpu_before = server_cpu(server.process.pid)
         results, elapsed = asyncio.run(load(server.url, paths, args.concurrency, args.deadline))
+        cpu = server_cpu(server.process.pid) - cpu_before
     load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"{len(results)} requests at concurrency {args.concurrency}, "
         f"{'distinct URLs' if args.distinct else f'{len(PATHS)} URLs repeated'}, "
         f"{args.workers} server worker(s), response cache {'off' if args.no_cache else 'on'}, {elapsed:.1f} s; "
         f"{os.cpu_count()} cores, load average {load_average} at the end"
+    )
+    print(
+        f"server CPU: {cpu:.1f} s, {1000 * cpu / max(1, len(results)):.1f} ms a request "
+        "(what the latencies cost the machine, whatever else runs on it)"
     )
     report(results, elapsed)
 

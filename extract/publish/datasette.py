@@ -32,23 +32,26 @@ LABEL_COLUMNS = {
     "figures": "surface",
 }
 FACETS = {
-    # Facets shown on every page of a table: columns of a few values (vocabularies, publishers), each counted through
-    # its index (extract/publish/sqlite.py indexes every one).  Columns of one value per article or event (source_id,
-    # event_id, speakers) are not default facets: over 10,000 articles each would group the whole table on every page;
-    # they stay one click away (a row's links, or ``?_facet=`` on a filtered page).
+    # Facets shown on every page of a table, only on the tables of things (one row per source, organization, actor,
+    # place, event): columns of a few values, each counted through its index (extract/publish/sqlite.py indexes every
+    # one).  The tables cut from articles (quotes, figures, mentions, claims, relations, participants) have none by
+    # default: Datasette counts a facet over every row after the page's cursor, on every page, and at 10,000 articles
+    # that was most of a page's time; any column is one click from a facet (its column menu, or ``?_facet=``).
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
     "actors": ["actor_type", "method"],
     "places": ["place_type", "country", "coordinate_precision", "method"],
     "events": ["event_type", "method"],
-    "event_participants": ["role"],
+    "rule_scores": ["measure"],
+    "vocabularies": ["vocabulary"],
+}
+FACET_INDEXES = {  # columns faceted often enough on the tables cut from articles to be indexed too
     "quotes": ["kind", "method"],
     "figures": ["qualifier", "unit", "method"],
     "mentions": ["entity_type", "method"],
     "claims": ["polarity", "certainty", "method"],
     "claim_relations": ["relation", "scope", "method"],
-    "rule_scores": ["measure"],
-    "vocabularies": ["vocabulary"],
+    "event_participants": ["role"],
 }
 UNITS = {"latitude": "degree", "longitude": "degree"}  # Datasette units are Pint unit names
 
@@ -96,7 +99,9 @@ def home_html(sources: list[Source]) -> str:
     return (
         f"<p>{html.escape(describe(sources)['description'])}</p>"
         f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
-        f"check it with <code>frictionless validate</code>) · {tables}</p>"
+        f"check it with <code>frictionless validate</code>) · "
+        f'<a href="/data/{html.escape(describe(sources)["datasette_db"])}.db">the SQLite database</a> '
+        f"(every table, with full-text indexes, as served here) · {tables}</p>"
         f"<p><strong>Annotated articles</strong>{more}, every extracted span highlighted and linked to its row:</p>"
         f"<ul>{articles}</ul>"
     )

@@ -51,16 +51,15 @@ SERVING_INDEXES = {
 
 
 def serving_indexes() -> list[str]:
-    """The site's indexes, and one per default facet column (a facet counts its column on every table page)."""
-    from .datasette import FACETS
+    """The site's indexes, and one per facet column (a default facet counts its column on every table page)."""
+    from .datasette import FACET_INDEXES, FACETS
 
     by_table = {m.table: m for m in MODELS}
-
     indexes = dict(SERVING_INDEXES)
-    for table, columns in FACETS.items():
+    for table, columns in [*FACETS.items(), *FACET_INDEXES.items()]:
         for column in columns:
             if column not in by_table[table].foreign_keys():
-                indexes.setdefault(f"idx_{table}_{column}", (table, column, "a default facet"))
+                indexes.setdefault(f"idx_{table}_{column}", (table, column, "a facet"))
     return [
         f"CREATE INDEX IF NOT EXISTS [{name}] ON [{table}] ({columns})" for name, (table, columns, _) in indexes.items()
     ]
