@@ -24,8 +24,10 @@ SITE = Path(__file__).with_name("publish") / "site"
 SQL_TIME_LIMIT_MS = 1000
 SETTINGS = {
     "sql_time_limit_ms": SQL_TIME_LIMIT_MS,
-    "default_page_size": 100,
-    "max_returned_rows": 5000,
+    # Every page is bounded, so no render holds a worker for long (rendering runs on the worker's event loop): 30 rows
+    # a table page (100 took three times as long to render), at most 1,000 rows from any query.
+    "default_page_size": 30,
+    "max_returned_rows": 1000,
     "allow_download": False,
     "facet_time_limit_ms": 400,
     "suggest_facets": False,
@@ -34,7 +36,7 @@ SETTINGS = {
 
 
 def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, database: str = "tocoron.db") -> list[str]:
-    """Command-line arguments for ``datasette serve``."""
+    """Command-line arguments for ``datasette serve`` (the same site, for anyone running Datasette by hand)."""
     args = [
         "serve",
         "--immutable",
@@ -58,20 +60,25 @@ def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, databa
 
 
 def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
-    """Run Datasette: in this process with one worker (its own command line), or under uvicorn with
-    several worker processes, each building the same site with ``datasette_app``."""
-    if workers <= 1:
-        from datasette.cli import cli
+    """Run the site under uvicorn, with one or several worker processes, each serving ``asgi_app``.
 
-        cli.main(args=datasette_args(root, host, port), prog_name="datasette")
-        return
+    One code path for any number of workers: the URL is printed first, and
+    every worker reopens the database when a build publishes a new one (see
+    :class:`Reopening`)."""
     import os
 
     import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
+    print(f"Serving {root / 'data' / DATABASE_FILE} at http://{host}:{port}/ ({workers} worker(s))", flush=True)
     uvicorn.run(
-        "extract.serve:asgi_app", factory=True, host=host, port=port, workers=workers, log_level="info", access_log=True
+        "extract.serve:asgi_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=True,
     )
 
 
@@ -79,23 +86,140 @@ def asgi_app():
     """The ASGI application of one worker process (uvicorn's factory)."""
     import os
 
-    return datasette_app(Path(os.environ["TOCORON_ROOT"])).app()
+    return Reopening(Path(os.environ["TOCORON_ROOT"]))
 
 
-def datasette_app(root: Path, database: str = "tocoron.db"):
-    """The same site as ``serve``, as an in-process Datasette object (for tests and benchmarks)."""
+DATABASE_FILE = "tocoron.db"
+
+
+def datasette_app(root: Path, database: str = DATABASE_FILE):
+    """The same site as ``serve``, as an in-process Datasette object (for tests and benchmarks).
+
+    The table counts are read once here and handed to Datasette as its
+    ``inspect_data``: the database is immutable, so an unfiltered table page
+    shows its count without a ``count(*)`` over the whole table on every
+    request (at 10,000 articles that count was most of a table page's time)."""
     import json
 
     from datasette.app import Datasette
 
+    path = root / "data" / database
     return Datasette(
-        immutables=[str(root / "data" / database)],
+        immutables=[str(path)],
         metadata=json.loads((root / "metadata.json").read_text(encoding="utf-8")),
         template_dir=str(SITE / "templates"),
         plugins_dir=str(SITE / "plugins"),
         static_mounts=[("data", str(root / "data"))],
         settings=SETTINGS,
+        inspect_data={path.stem: inspect(path)},
     )
+
+
+def inspect(path: Path) -> dict:
+    """What ``datasette inspect`` records for one database (row counts per table), without hashing the file."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = {name: {"count": conn.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]} for name in names}
+    finally:
+        conn.close()
+    st = path.stat()
+    return {
+        "hash": f"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}",
+        "size": st.st_size,
+        "file": path.name,
+        "tables": tables,
+    }
+
+
+def stamp(root: Path) -> tuple | None:
+    """What identifies the published database and metadata: a rebuild publishes new files (new inode, time, size).
+
+    ``None`` while a build is publishing (its journal is there) or the files are missing."""
+    from .publication import JOURNAL
+
+    if (root / JOURNAL).exists():
+        return None
+    try:
+        return tuple(
+            (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+            for st in ((root / "data" / DATABASE_FILE).stat(), (root / "metadata.json").stat())
+        )
+    except FileNotFoundError:
+        return None
+
+
+class Reopening:
+    """An ASGI app serving the database the last build published: the site is reopened when it changes.
+
+    Datasette serves the database immutable (it never looks at the file
+    again) and keeps its metadata, counts and front-page summary in memory,
+    so after a rebuild it would go on serving the old, deleted database while
+    ``/data/`` served the new files.  Before each request this checks the
+    files' identity (two ``stat`` calls); when a build has published new ones,
+    a new Datasette is made and started (the requests that arrive meanwhile
+    wait for it), and the old one is dropped once its requests are done.
+    While a build is publishing, or if the database is missing, requests are
+    answered 503 with the reason, never with a mix of old and new.
+    """
+
+    RETIRE_AFTER_S = 60  # the old site's SQL threads are shut down this long after the swap
+
+    def __init__(self, root: Path, make=datasette_app) -> None:
+        self.root, self.make = root, make
+        self.stamp = stamp(root)
+        self.datasette = make(root)
+        self.app = self.datasette.app()
+        self.reopening = None  # an asyncio task while a new site is being started
+        self.reopened = 0
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            current = stamp(self.root)
+            if current is None:
+                return await unavailable(
+                    send, "the database is being published by a build or is missing; retry shortly"
+                )
+            if current != self.stamp:
+                await self.reopen(current)
+        return await self.app(scope, receive, send)
+
+    async def reopen(self, current: tuple) -> None:
+        import asyncio
+
+        if self.reopening is None:
+            self.reopening = asyncio.ensure_future(self.start(current))
+        task = self.reopening
+        try:
+            await asyncio.shield(task)
+        finally:
+            if self.reopening is task and task.done():
+                self.reopening = None
+
+    async def start(self, current: tuple) -> None:
+        import asyncio
+
+        datasette = self.make(self.root)
+        await datasette.invoke_startup()
+        app = datasette.app()
+        old, self.datasette, self.app, self.stamp = self.datasette, datasette, app, current
+        self.reopened += 1
+        print(f"Reopened {self.root / 'data' / DATABASE_FILE}: a build published a new database", flush=True)
+        asyncio.get_running_loop().call_later(self.RETIRE_AFTER_S, old.executor.shutdown, False)
+
+
+async def unavailable(send, reason: str) -> None:
+    body = f"503 Service Unavailable: {reason}\n".encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 503,
+            "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"retry-after", b"2")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 class LocalServer:

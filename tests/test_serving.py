@@ -2,9 +2,13 @@
 
 import asyncio
 import hashlib
+import re
+import textwrap
+from pathlib import Path
 
 import pytest
-from conftest import make_project
+from conftest import REVIEWED, make_project
+from datasette import hookimpl as datasette_hookimpl
 
 from extract.pipeline import build
 from extract.serve import SQL_TIME_LIMIT_MS, datasette_app
@@ -182,8 +186,10 @@ def sql(ds, query: str):
     [
         ("select length(randomblob(900000000))", "too big"),
         ("select zeroblob(200000000) as b", "too big"),
-        ("select printf('%s', zeroblob(200000000))", "too big"),
+        ("select quote(zeroblob(200000000))", "too big"),
         ("select fts3_tokenizer('simple')", "not authorized"),
+        ("select length(printf('%.*c', 2000000000, 'x'))", "not authorized"),  # one step formatting 2e9 chars
+        ("select format('%2000000000c', 'x') is null", "not authorized"),
         (
             "with recursive c(x) as (select 1 union all select x + 1 from c where x < 60) select zeroblob(1000000) from c",
             "over",
@@ -240,3 +246,148 @@ def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):
     with pytest.raises(RuntimeError, match="stopped while starting"):
         with LocalServer(tmp_path, timeout=20):  # no data/ here: Datasette refuses at once
             pass
+
+
+# --- every query the site runs is served by an index ------------------------------------------------------------
+
+GROWING = {m.table for m in __import__("extract.models", fromlist=["MODELS"]).MODELS} - {"vocabularies"}
+"""The tables that grow with the corpus (every table but the vocabularies)."""
+ALIAS = re.compile(
+    r"\b(?:FROM|JOIN)\s+\[?(\w+)\]?(?:\s+(?:AS\s+)?(?!ON\b|USING\b|WHERE\b|JOIN\b|LEFT\b|ORDER\b|GROUP\b|LIMIT\b)(\w+))?",
+    re.I,
+)
+
+
+def site_pages(db) -> list[str]:
+    """Every table and its first row, plus the URLs of every kind ``bench/serve_load.py --distinct`` sends."""
+    import sqlite3
+    import sys
+
+    from extract.models import MODELS
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from serve_load import distinct_paths, tilde
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    pages = ["/", "/?page=2", "/tocoron"]
+    for model in MODELS:
+        pages.append(f"/tocoron/{model.table}")
+        key = conn.execute(f"SELECT [{model.primary_key[0]}] FROM [{model.table}] LIMIT 1").fetchone()
+        if key and len(model.primary_key) == 1:
+            pages.append(f"/tocoron/{model.table}/{tilde(str(key[0]))}")
+    conn.close()
+    return pages + [path for _, path in distinct_paths(db, 140, seed=3)]
+
+
+def scans_without_index(db, statement: str) -> list[str]:
+    """The full scans of a growing table in ``statement``'s plan (a ``SCAN`` with no index)."""
+    import sqlite3
+
+    aliases = {}
+    for table, alias in ALIAS.findall(statement):
+        aliases[table.lower()] = table.lower()
+        if alias:
+            aliases[alias.lower()] = table.lower()
+    from datasette.utils import escape_fts
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.create_function("escape_fts", 1, escape_fts)  # Datasette's, used by its table search
+    try:
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + statement)]
+    finally:
+        conn.close()
+    found = []
+    for step in plan:
+        match = re.match(r"SCAN (\w+)$", step)
+        if match and aliases.get(match[1].lower(), match[1].lower()) in GROWING:
+            found.append(step)
+    return found
+
+
+def query_recorder(statements: list[str]):
+    """A Datasette plugin (registered by the test) recording every statement SQLite runs into ``statements``."""
+    import types
+
+    plugin = types.ModuleType("test_query_recorder")
+
+    @datasette_hookimpl
+    def prepare_connection(conn, database):
+        if database == "tocoron":  # not Datasette's own _internal database
+            conn.set_trace_callback(statements.append)
+
+    plugin.prepare_connection = prepare_connection
+    return plugin
+
+
+def test_every_query_the_site_runs_is_served_by_an_index(built):
+    from datasette.plugins import pm
+
+    recorded: list[str] = []
+    pm.register(query_recorder(recorded), name="test-query-recorder")
+    try:
+        ds = datasette_app(built.root)
+        db = built.data / "tocoron.db"
+        for path in site_pages(db):
+            assert get(ds, path).status_code == 200, path
+    finally:
+        pm.unregister(name="test-query-recorder")
+    statements = {s for s in recorded if re.match(r"\s*(SELECT|WITH)\b", s, re.I)}
+    assert len(statements) > 100  # the pages ran their queries, and the recorder saw them
+    statements = {s for s in statements if not re.search(r"\bin \(\)", s)}  # `in ()`: false before any row is read
+    scans = {s: found for s in sorted(statements) if (found := scans_without_index(db, s))}
+    assert not scans, "\n\n".join(f"{found}: {s}" for s, found in scans.items())
+
+
+# --- after a rebuild, the server serves the new database ---------------------------------------------------------
+
+
+def test_after_a_rebuild_the_running_server_serves_the_new_database(tmp_path):
+    import json
+    import urllib.request
+
+    from extract.serve import LocalServer
+
+    project = make_project(tmp_path, article=ARTICLE, annotation=ANNOTATION)
+    build(project)
+    with LocalServer(project.root, workers=2) as server:
+
+        def quote_text():
+            url = server.url + "/tocoron/quotes.json?_shape=array&_col=text"
+            return [row["text"] for row in json.load(urllib.request.urlopen(url))]
+
+        def front_page():
+            return urllib.request.urlopen(server.url + "/").read().decode()
+
+        for _ in range(4):  # both workers have served (and cached) the old data
+            assert quote_text() == [f"{SCRIPT} We will win,"] and "Ana Ruiz" in front_page()
+        annotation = ANNOTATION.replace("We will win,", "We will win").replace("Ana Ruiz <img", "Ana Rey <img")
+        (project.root / "seeds" / "100_test.txt").write_text(
+            ARTICLE.replace("We will win,”", "We will win”").replace("Ana Ruiz", "Ana Rey"), encoding="utf-8"
+        )
+        (project.root / "seeds" / "annotations" / "test-2024-01-01-northgate.yaml").write_text(
+            textwrap.dedent(annotation.replace("mentions: [Ana Ruiz]", "mentions: [Ana Rey]")) + REVIEWED,
+            encoding="utf-8",
+        )
+        build(project)
+        for _ in range(4):  # whichever worker answers
+            assert quote_text() == [f"{SCRIPT} We will win"]
+            assert "Ana Rey" in front_page() and "Ana Ruiz" not in front_page()
+        assert "Reopened" in server.output() and server.url in server.output()
+
+
+def test_while_a_build_publishes_the_server_says_so_instead_of_mixing_old_and_new(built):
+    from extract.publication import JOURNAL
+    from extract.serve import Reopening
+
+    app = Reopening(built.root)
+    (built.root / JOURNAL).write_text("{}", encoding="utf-8")
+    try:
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        asyncio.run(app({"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": []}, None, send))
+    finally:
+        (built.root / JOURNAL).unlink()
+    assert sent[0]["status"] == 503 and b"being published" in sent[1]["body"]

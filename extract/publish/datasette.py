@@ -32,19 +32,26 @@ LABEL_COLUMNS = {
     "figures": "surface",
 }
 FACETS = {
+    # Facets shown on every page of a table, only on the tables of things (one row per source, organization, actor,
+    # place, event): columns of a few values, each counted through its index (extract/publish/sqlite.py indexes every
+    # one).  The tables cut from articles (quotes, figures, mentions, claims, relations, participants) have none by
+    # default: Datasette counts a facet over every row after the page's cursor, on every page, and at 10,000 articles
+    # that was most of a page's time; any column is one click from a facet (its column menu, or ``?_facet=``).
     "sources": ["publisher"],
     "organizations": ["org_type", "country", "method"],
-    "actors": ["actor_type", "organization_id", "method"],
+    "actors": ["actor_type", "method"],
     "places": ["place_type", "country", "coordinate_precision", "method"],
-    "events": ["event_type", "date", "method"],
-    "event_participants": ["role", "event_id"],
-    "quotes": ["source_id", "kind", "speaker_actor_id", "speaker_organization_id", "method"],
-    "figures": ["source_id", "qualifier", "unit", "method"],
-    "mentions": ["source_id", "entity_type", "method"],
-    "claims": ["source_id", "polarity", "certainty", "event_id", "method"],
-    "claim_relations": ["relation", "method"],
-    "rule_scores": ["measure", "source_id"],
+    "events": ["event_type", "method"],
+    "rule_scores": ["measure"],
     "vocabularies": ["vocabulary"],
+}
+FACET_INDEXES = {  # columns faceted often enough on the tables cut from articles to be indexed too
+    "quotes": ["kind", "method"],
+    "figures": ["qualifier", "unit", "method"],
+    "mentions": ["entity_type", "method"],
+    "claims": ["polarity", "certainty", "method"],
+    "claim_relations": ["relation", "scope", "method"],
+    "event_participants": ["role"],
 }
 UNITS = {"latitude": "degree", "longitude": "degree"}  # Datasette units are Pint unit names
 
@@ -61,7 +68,7 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
         del meta["units"]
     if model.table in LABEL_COLUMNS:
         meta["label_column"] = LABEL_COLUMNS[model.table]
-    if model.sort:
+    if model.sort and [model.sort] != list(model.primary_key):  # the key's order is Datasette's own (and pages by it)
         meta["sort"] = model.sort
     return meta
 
@@ -92,7 +99,9 @@ def home_html(sources: list[Source]) -> str:
     return (
         f"<p>{html.escape(describe(sources)['description'])}</p>"
         f'<p><strong>Downloads:</strong> <a href="/data/datapackage.json">datapackage.json</a> (Frictionless Data Package; '
-        f"check it with <code>frictionless validate</code>) · {tables}</p>"
+        f"check it with <code>frictionless validate</code>) · "
+        f'<a href="/data/{html.escape(describe(sources)["datasette_db"])}.db">the SQLite database</a> '
+        f"(every table, with full-text indexes, as served here) · {tables}</p>"
         f"<p><strong>Annotated articles</strong>{more}, every extracted span highlighted and linked to its row:</p>"
         f"<ul>{articles}</ul>"
     )

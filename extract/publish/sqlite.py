@@ -21,6 +21,49 @@ from pathlib import Path
 from ..models import MODELS, Row
 from .schemas import flat_value, fts_fill, full_ddl
 
+SERVING_INDEXES = {
+    # The site's queries beyond the foreign keys (schema/sqlite.sql indexes every foreign key): every query the site
+    # runs is served by an index (tests/test_serving.py checks each plan), so no page scans a table that grows with
+    # the corpus.  Name: (table, columns or expressions, why).
+    "idx_sources_published": (
+        "sources",
+        "published, source_id",
+        "the sources table's sort; articles in publication order",
+    ),
+    "idx_actors_name": ("actors", "name", "the actors table's sort"),
+    "idx_organizations_name": ("organizations", "name", "the organizations table's sort"),
+    "idx_places_name": ("places", "name", "the places table's sort"),
+    "idx_events_date": ("events", "date", "the events table's sort"),
+    "idx_events_timeline": ("events", "date IS NULL, date, event_id", "the timeline's order (undated events last)"),
+    "idx_quotes_source_order": ("quotes", "source_id, char_start", "who said what, in article order"),
+    "idx_figures_quantity": (
+        "figures",
+        "event_id, unit, lower(trim(counts))",
+        "figures of the same quantity of one event (front page, figures_across_sources)",
+    ),
+    "idx_mentions_source_order": ("mentions", "source_id, char_start", "mentions of an entity, in article order"),
+    "idx_claim_relations_relation": (
+        "claim_relations",
+        "relation, scope, relation_id",
+        "contradictions and corroborations, a page at a time",
+    ),
+}
+
+
+def serving_indexes() -> list[str]:
+    """The site's indexes, and one per facet column (a default facet counts its column on every table page)."""
+    from .datasette import FACET_INDEXES, FACETS
+
+    by_table = {m.table: m for m in MODELS}
+    indexes = dict(SERVING_INDEXES)
+    for table, columns in [*FACETS.items(), *FACET_INDEXES.items()]:
+        for column in columns:
+            if column not in by_table[table].foreign_keys():
+                indexes.setdefault(f"idx_{table}_{column}", (table, column, "a facet"))
+    return [
+        f"CREATE INDEX IF NOT EXISTS [{name}] ON [{table}] ({columns})" for name, (table, columns, _) in indexes.items()
+    ]
+
 
 def write_database(tables: dict[str, list[Row]], path: Path) -> None:
     """Create ``path`` afresh with every table and its rows."""
@@ -42,6 +85,8 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
                 conn.executemany(insert, ([flat_value(getattr(r, c)) for c in columns] for r in rows))
             if model.search:
                 conn.execute(fts_fill(model))
+        for index in serving_indexes():  # after the rows: one sort per index, not one insert per row
+            conn.execute(index)
         conn.execute("COMMIT")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

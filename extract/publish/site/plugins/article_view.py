@@ -29,7 +29,8 @@ SELECT char_start, char_end, 'quote' AS kind, 'quotes' AS tbl, quote_id AS row_i
   FROM quotes WHERE source_id = :source_id
 UNION ALL
 SELECT char_start, char_end, 'figure', 'figures', figure_id, 'figure-' || figure_id,
-       'figure: ' || coalesce(rtrim(rtrim(printf('%f', value), '0'), '.'), 'vague') || ' ' || unit || ' — ' || counts
+       'figure: ' || coalesce(CASE WHEN value = cast(value AS integer) THEN cast(cast(value AS integer) AS text)
+                                   ELSE cast(value AS text) END, 'vague') || ' ' || unit || ' — ' || counts
   FROM figures WHERE source_id = :source_id
 UNION ALL
 SELECT char_start, char_end, 'claim', 'claims', claim_id, 'claim-' || claim_id, 'claim (' || polarity || '): ' || proposition

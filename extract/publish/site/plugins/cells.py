@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
@@ -30,14 +32,17 @@ def link(datasette, database: str, table: str, value: str, label: str, limit: in
     return Markup(f'<a href="{escape(href)}"{title}>{escape(shown)}</a>&nbsp;<em>{escape(value)}</em>')
 
 
-FOREIGN_KEYS: dict[tuple[str, str], dict[str, dict]] = {}  # the database is immutable: read once per table
+# The database is immutable: its foreign keys are read once per table and per site (``serve`` makes a new site when a
+# build publishes a new database, whose tables may differ).
+FOREIGN_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 async def foreign_key(datasette, database: str, table: str, column: str) -> dict | None:
-    if (database, table) not in FOREIGN_KEYS:
+    known = FOREIGN_KEYS.setdefault(datasette, {})
+    if (database, table) not in known:
         keys = await datasette.get_database(database).foreign_keys_for_table(table)
-        FOREIGN_KEYS[database, table] = {fk["column"]: fk for fk in keys}
-    return FOREIGN_KEYS[database, table].get(column)
+        known[database, table] = {fk["column"]: fk for fk in keys}
+    return known[database, table].get(column)
 
 
 async def labelled(datasette, database: str, table: str, column: str, value: str):

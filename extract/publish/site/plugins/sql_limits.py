@@ -8,7 +8,13 @@ huge (``randomblob(900000000)``), so each connection also gets:
   ``printf()`` widths and concatenations asking for more fail with "string or
   blob too big" before anything is allocated;
 - an authorizer denying functions that have no place in a read-only public
-  query (``fts3_tokenizer`` returns a process pointer; ``load_extension``);
+  query (``fts3_tokenizer`` returns a process pointer; ``load_extension``) and
+  ``printf()``/``format()``: with a huge width or precision
+  (``printf('%.*c', 2000000000, 'x')``) SQLite formats the two billion
+  characters inside one step, so neither the length cap (the result is only
+  refused at the end) nor the time limit (checked between steps) stops it:
+  50 s of a core for one request (``||``, ``substr`` and ``round`` do what the
+  site needs);
 - a cap on the bytes of one query's result (``MAX_RESULT_BYTES``), counted
   row by row as SQLite hands them over, so a query of many large rows stops
   before it fills memory.
@@ -25,7 +31,7 @@ from extract.sources import MAX_ARTICLE_BYTES
 
 MAX_VALUE_BYTES = 2 * MAX_ARTICLE_BYTES
 MAX_RESULT_BYTES = 32_000_000
-DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "load_extension", "readfile", "writefile", "edit"})
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "load_extension", "readfile", "writefile", "edit", "printf", "format"})
 
 
 class ResultTooLarge(sqlite3.OperationalError):
