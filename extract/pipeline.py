@@ -9,7 +9,6 @@ they were, and a killed one is completed by the next.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,18 +105,12 @@ def write_schemas(folder: Path) -> None:
 def publish(dataset: Dataset, staging: Path, database_name: str, validation_cache: Path | None = None) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
-    A package that fails is never moved into place.  Frictionless validates it
-    on every core while this process writes the database."""
+    A package that fails is never moved into place."""
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
     write_package(dataset.tables, out)
-    check_package(
-        out / "datapackage.json",
-        dataset.tables,
-        validation_cache,
-        os.cpu_count() or 1,
-        meanwhile=lambda: write_database(dataset.tables, out / database_name),
-    )
+    check_package(out / "datapackage.json", dataset.tables, validation_cache)
+    write_database(dataset.tables, out / database_name)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")

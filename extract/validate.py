@@ -10,7 +10,6 @@ written from.  Only a dataset that passes both is published.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -156,40 +155,16 @@ def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
     return problems
 
 
-def check_package(
-    descriptor_path: Path,
-    tables: dict[str, list],
-    cache_folder: Path | None = None,
-    workers: int = 1,
-    meanwhile: Callable[[], None] | None = None,
-) -> None:
+def check_package(descriptor_path: Path, tables: dict[str, list], cache_folder: Path | None = None) -> None:
     """Validate the written package; BuildFailed listing each problem.
 
     Stock frictionless, as a user runs it (every CSV row: types, constraints,
-    primary and foreign keys; every file's hash and bytes), then the Parquet
-    files against the rows they were written from.  Frictionless runs in
-    ``workers`` processes, skipping the resources ``cache_folder`` has seen
-    proven with the same bytes and references (``package_check``); ``meanwhile``
-    runs in this process while they work (the build writes the database)."""
-    from .package_check import Validation
+    primary and foreign keys; every file's hash and bytes), skipping only the
+    resources ``cache_folder`` has seen proven with the same bytes, schema and
+    referenced files (``package_check``); then the Parquet files against the
+    rows they were written from."""
+    from .package_check import frictionless_problems
 
-    validation = Validation(descriptor_path, cache_folder, workers)
-    try:
-        parquet = check_parquet(descriptor_path.parent, tables)
-        if meanwhile is not None:
-            meanwhile()
-    except Exception:
-        found = validation.problems()  # a package frictionless refuses is the build's first problem
-        if found:
-            raise package_failure(found) from None
-        raise
-    except BaseException:
-        validation.close()
-        raise
-    problems = validation.problems() + parquet
+    problems = frictionless_problems(descriptor_path, cache_folder) + check_parquet(descriptor_path.parent, tables)
     if problems:
-        raise package_failure(problems)
-
-
-def package_failure(problems: list[tuple[str, str]]) -> BuildFailed:
-    return BuildFailed([PackageError(message, Location.of(file)) for file, message in problems])
+        raise BuildFailed([PackageError(message, Location.of(file)) for file, message in problems])
