@@ -61,6 +61,11 @@ class Project:
         return self.root / ".cache" / "rules"
 
     @property
+    def validation_cache(self) -> Path:
+        """Which resources stock frictionless has proven, by content (local, git-ignored; see ``package_check``)."""
+        return self.root / ".cache" / "validation"
+
+    @property
     def database_name(self) -> str:
         return dataset_metadata()["datasette_db"] + ".db"
 
@@ -97,14 +102,14 @@ def write_schemas(folder: Path) -> None:
     (folder / "sqlite.sql").write_text(full_ddl(), encoding="utf-8")
 
 
-def publish(dataset: Dataset, staging: Path, database_name: str) -> None:
+def publish(dataset: Dataset, staging: Path, database_name: str, validation_cache: Path | None = None) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
     A package that fails is never moved into place."""
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
     write_package(dataset.tables, out)
-    check_package(out / "datapackage.json", dataset.tables)
+    check_package(out / "datapackage.json", dataset.tables, validation_cache)
     write_database(dataset.tables, out / database_name)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
@@ -130,7 +135,7 @@ def build(project: Project) -> Dataset:
         dataset = assemble(project)
         staging = publication.new_staging(project.root)
         try:
-            publish(dataset, staging, project.database_name)
+            publish(dataset, staging, project.database_name, project.validation_cache)
             stage_readme(project, staging, dataset)
             publication.publish_staged(project.root, staging)
         finally:

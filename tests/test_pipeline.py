@@ -110,7 +110,7 @@ def test_an_invalid_package_is_not_published(seeds_copy, monkeypatch):
     build(seeds_copy)
     before = snapshot(seeds_copy.root)
 
-    def refuse(path, validation=None):
+    def refuse(path, tables, *args, **kwargs):
         raise BuildFailed([PackageError("simulated", Location.of(path))])
 
     monkeypatch.setattr(pipeline, "check_package", refuse)

@@ -15,11 +15,29 @@ by the models, so plain ``executemany`` does the same work at a fraction of it.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 from ..models import MODELS, Row
-from .schemas import flat_value, fts_fill, full_ddl
+from .schemas import base_type, flat_value, fts_fill, full_ddl
+
+
+def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
+    """Each row's cells for SQLite: ``flat_value`` on the list and date columns, the only ones it changes."""
+    columns = list(model.model_fields)
+    cells = attrgetter(*columns) if len(columns) > 1 else (lambda row: (getattr(row, columns[0]),))
+    special = [i for i, c in enumerate(columns) if base_type(model.model_fields[c])[0] in (list, dt.date)]
+    if not special:
+        yield from (cells(r) for r in rows)
+        return
+    for row in rows:
+        values = list(cells(row))
+        for i in special:
+            values[i] = flat_value(values[i])
+        yield values
 
 SERVING_INDEXES = {
     # The site's queries beyond the foreign keys (schema/sqlite.sql indexes every foreign key): every query the site
@@ -82,7 +100,7 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
                     f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
                     f"VALUES ({', '.join('?' for _ in columns)})"
                 )
-                conn.executemany(insert, ([flat_value(getattr(r, c)) for c in columns] for r in rows))
+                conn.executemany(insert, flat_rows(model, rows))
             if model.search:
                 conn.execute(fts_fill(model))
         for index in serving_indexes():  # after the rows: one sort per index, not one insert per row
