@@ -30,6 +30,7 @@ organization in an article are grouped into one entity with its aliases
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -341,6 +342,33 @@ def next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+LOWER_TAIL_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z][a-z-]*")  # "Top-seeded", "Left-back"; not "Jean-Paul"
+
+
+def low_words(words: list[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
+def demonym_prefix(words: list[str]) -> int:
+    """How many words open ``words`` as a nationality: 2 for "South African", "Sri Lankan", 1 for "German", or 0."""
+    demonyms = lexicon.word_set("names", "demonyms")
+    if len(words) > 1 and f"{words[0]} {words[1]}".lower() in demonyms:
+        return 2
+    if words[0].lower() in demonyms:
+        return 2 if len(words) > 1 and words[1].lower() in demonyms else 1
+    return 0
+
+
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+@functools.lru_cache(maxsize=4)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case: a capitalized word among them that opens a sentence is
+    capitalized as the sentence's first word, not as a name ("Bowling Ana Ruiz ..." beside "bowling")."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
     """Remove leading non-name words and titles (returned as the role) and trailing particles."""
     not_names = lexicon.word_set("names", "not_names")
@@ -377,6 +405,26 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_names("not_acronyms"):
             role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
             start += len(words[0]) + 1
+            words = words[1:]
+            continue
+        if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]):
+            start += len(words[0]) + 1  # "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name
+            words = words[1:]
+            continue
+        k = demonym_prefix(words)
+        if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
+            start += len(" ".join(words[:k])) + 1  # "German Anke Huber", "South African Ana Ruiz"
+            words = words[k:]
+            continue
+        if (
+            len(words) > 2
+            and given_name_gender(words[1])
+            and opens_sentence(text, start)
+            and low in lowercase_words(text)
+            and not given_name_gender(words[0])
+            and not org_cues().intersection(low_words(words))
+        ):
+            start += len(words[0]) + 1  # "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first
             words = words[1:]
             continue
         if (
@@ -474,6 +522,9 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
                 owned
                 and len(named) == 1
                 and not is_owner_apart(named[0])
+                and not (
+                    len(owned) > 1 and given_name_gender(owned[0]) and not org_cues().intersection(low_words(owned))
+                )
                 or owned
                 and all(w.lower() in org_cues() for w in owned)
                 and not is_owner_apart(" ".join(named))
@@ -492,6 +543,16 @@ def is_place_name(low: list[str]) -> bool:
     words = lexicon.word_set("names", "place_words")
     placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False))
     return placed and not any(w in org_cues() for w in low)
+
+
+def person_before_of(words: list[str]) -> bool:
+    """ "Ana Ruiz of the Czech Republic": a given name and a surname, then "of" and a place; not "Isle of Man"."""
+    return (
+        len(words) > 3
+        and words[2] == "of"
+        and given_name_gender(words[0]) is not None
+        and not lexicon.word_set("names", "place_words").intersection(low_words(words[:2]))
+    )
 
 
 def split_person_of_organization(cand: Candidate) -> list[Candidate]:
@@ -569,7 +630,7 @@ def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     if any(w.lower() in org_cues() for w in cand.words):
         return split_at_title(cand)
-    if is_place_name([w.lower() for w in cand.words]):
+    if is_place_name([w.lower() for w in cand.words]) and not person_before_of(cand.words):
         return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
     parts, current, start, pos = [], [], cand.start, cand.start
     if "&" in cand.words[1:-1]:
@@ -1146,17 +1207,17 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     persons = [c for c in cands if c.kind == "person"]
     # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
-    surnames = {c.words[-1] for c in persons if len(c.words) > 1}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
             cand.kind, cand.rule_id = "person", "person-part-of-name"
         elif (
             cand.rule_id == "place-gazetteer"
             and len(cand.words) == 1
-            and cand.words[0] in surnames
+            and cand.words[0] in full_words
             and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS
         ):
-            cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
+            # "Kamba told AFP" after "Roger Kamba", "Florence agreed" after "Florence Mbeki"
+            cand.kind, cand.rule_id = "person", "person-surname-not-place"
     cands = names_in_capitals(cands, text)
     # A one-word known organization that is a word of a person's name in the article is that person
     # ("Ford" after "Gerald Ford").
