@@ -75,6 +75,13 @@ def candidate_pattern() -> re.Pattern:
 
 
 @cache
+def NAME_WORDS() -> dict[str, frozenset[str]]:  # noqa: N802
+    """The word lists of ``names.yaml`` as sets, looked up once (the rules ask for them for every candidate)."""
+    keys = ("thing_words", "thing_first_words", "demonyms", "place_first_words", "not_names", "place_words")
+    return {key: lexicon.word_set("names", key) for key in keys}
+
+
+@cache
 def org_cues() -> frozenset[str]:
     return frozenset(lexicon.word_table("organizations", "cues"))
 
@@ -372,6 +379,15 @@ def lowercase_words(text: str) -> frozenset[str]:
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
     """Remove leading non-name words and titles (returned as the role) and trailing particles."""
     not_names = lexicon.word_set("names", "not_names")
+    if len(words) == 1:  # most runs are one word: the few rules below that can apply to one word, without the rest
+        word = words[0]
+        low = word.lower()
+        if low in not_names and word not in org_names("acronym_orgs"):
+            role = word if low in titles() or low in lexicon.word_set("names", "demonyms") else None
+            return [], start + len(word) + 1, role
+        if low in CONNECTORS or word.islower() and word in particles():
+            return [], start, None
+        return words, start, None
     role_words = []
     # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
     last_title = max(
@@ -667,6 +683,8 @@ def classify(cand: Candidate, text: str) -> None:
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
     low = [w.lower() for w in cand.words]
+    cues, name_words, place_names = org_cues(), NAME_WORDS(), places()
+    name = " ".join(low)
     if len(low) == 1 and (low[0] in titles() or text[cand.end : cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
     if known_organization(cand.words):
@@ -675,11 +693,9 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
-    elif len(low) >= 2 and (
-        low[-1] in lexicon.word_set("names", "thing_words") or low[0] in lexicon.word_set("names", "thing_first_words")
-    ):
+    elif len(low) >= 2 and (low[-1] in name_words["thing_words"] or low[0] in name_words["thing_first_words"]):
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    elif any(w in org_cues() for w in low) or any(" ".join(low[i : i + 2]) in org_cues() for i in range(len(low) - 1)):
+    elif not cues.isdisjoint(low) or any(" ".join(low[i : i + 2]) in cues for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
     elif is_club_of_town(cand, text):
         cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
@@ -687,15 +703,13 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
     elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
         cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
-    elif phrase_before(text, cand.start, "before") and cand.text.lower() not in places():
+    elif phrase_before(text, cand.start, "before") and name not in place_names:
         cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
     elif cand.hint == "organization":
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
-    elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
+    elif org_after_pattern().match(text, cand.end) and name not in place_names:
         cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
-    elif next_word(text, cand.end) in org_after() and not (
-        len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")
-    ):
+    elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in name_words["demonyms"]):
         cand.kind, cand.rule_id = "organization", "org-cue-after"
     elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
@@ -712,13 +726,13 @@ def classify(cand: Candidate, text: str) -> None:
         or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
     ):
         cand.kind, cand.rule_id = "organization", "org-acronym"
-    elif cand.text.lower() in places():
+    elif name in place_names:
         cand.kind, cand.rule_id = "place", "place-gazetteer"
-    elif len(low) >= 2 and low[0] in lexicon.word_set("names", "place_first_words"):
+    elif len(low) >= 2 and low[0] in name_words["place_first_words"]:
         cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
-    elif all(w in lexicon.word_set("names", "demonyms") for w in low) or len(low) == 1 and low[0] in group_nouns():
+    elif name_words["demonyms"].issuperset(low) or len(low) == 1 and low[0] in group_nouns():
         cand.kind = None  # "Venezuelan", "Analysts said": no one's name
-    elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
+    elif not name_words["not_names"].isdisjoint(low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif (
         2
@@ -1030,20 +1044,21 @@ def candidates(article: Article) -> list[Candidate]:
     headlines = headline_lines(article)
     capitals = capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
+    acronym_orgs = org_names("acronym_orgs")
     for match in candidate_pattern().finditer(text):
-        if in_headline.holds(match.start()):
-            continue
-        if in_capitals.holds(match.start()):
-            found.append(Candidate(match.start(), match.end(), split_words(match.group()), kind="capitals"))
-            continue
         surface = match.group()
         if (
             " " not in surface
             and "\u00a0" not in surface
             and surface.lower() in not_names
-            and surface not in org_names("acronym_orgs")
+            and surface not in acronym_orgs
         ):
             continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
+        if headlines and in_headline.holds(match.start()):
+            continue
+        if capitals and in_capitals.holds(match.start()):
+            found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
+            continue
         all_words = split_words(surface)
         words = until_date_word(all_words)
         numbered = (
