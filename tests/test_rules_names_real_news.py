@@ -60,3 +60,48 @@ def test_a_newsroom_signing_a_report_is_an_organization():
     text = "Prices rose sharply on Monday, traders said.\n\n-- Sydney Newsroom +61 2 5555 0000"
     assert names(text, "organization") == ["Sydney Newsroom"]
     assert names(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # one word that "said in a statement" and is nobody's name in the story
+        ("Vorlandia said in a statement that output would rise.", ["Vorlandia"]),
+        # a capitalized plural after "the" that the story never writes in lower case: a club
+        ("The Pelicans won again, and the Herons lost at home.", ["Pelicans", "Herons"]),
+        # newspaper and company forms
+        ("The report appeared in the Coastal Daily on Monday.", ["Coastal Daily"]),
+        ("Norvik Energi ASA cut its forecast.", ["Norvik Energi ASA"]),
+        ("Prices at the Kestrava firm rose.", ["Kestrava"]),
+        # an acronym in parentheses defines an organization's name
+        ("The Coastal Fishers Union (CFU) called a strike.", ["Coastal Fishers Union"]),
+    ],
+)
+def test_organizations_by_their_own_evidence(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # peoples, nationalities and plural common nouns after "the" are no clubs
+        ("The Kurds and the Americans met the Germans.", []),
+        ("The rangers said the Rangers of the park were tired.", []),
+        # a place before a business noun is still a place
+        ("London shares rose on Monday.", []),
+        # a common word opening the sentence before a business noun is no name
+        ("Banking group Omvira said profits rose, and banking stocks fell.", ["Omvira"]),
+        # a club or a town in parentheses after a player is no acronym
+        ("Marco Pellan (Cagliari) and Ivo Marsh (Bern) were picked.", []),
+        # "said in a statement" after a word of a person named in full: the person
+        ("Ana Kestrel spoke first. Kestrel said in a statement that she would stay.", []),
+    ],
+)
+def test_no_organization_without_its_own_evidence(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_a_person_who_owns_a_company_is_two_names():
+    text = "Laura Benn's Media Group Ltd reported a loss."  # every word of the owned name an organization's
+    assert names(text, "organization") == ["Media Group Ltd"]
+    assert names(text, "person") == ["Laura Benn"]

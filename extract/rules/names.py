@@ -544,6 +544,7 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
                 or owned
                 and all(w.lower() in org_cues() for w in owned)
                 and not is_owner_apart(" ".join(named))
+                and not (len(named) > 1 and given_name_gender(named[0]))  # "Ana Ruiz's Vorland Corp": two names
             ):
                 return [cand]  # "the Ombudsman's Office", "the Information Commissioner's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
@@ -709,7 +710,12 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
     elif org_after_pattern().match(text, cand.end) and name not in place_names:
         cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
-    elif next_word(text, cand.end) in org_after() and not (len(cand.words) == 1 and low[0] in name_words["demonyms"]):
+    elif (
+        next_word(text, cand.end) in org_after()
+        and name not in place_names  # "London shares", "the Maputo daily": a place's
+        and not (len(cand.words) == 1 and low[0] in name_words["demonyms"])
+        and not (len(cand.words) == 1 and opens_sentence(text, cand.start) and low[0] in lowercase_words(text))
+    ):  # "Banking group X said" beside "banking": a common word opening the sentence
         cand.kind, cand.rule_id = "organization", "org-cue-after"
     elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
@@ -1205,6 +1211,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     for cand in cands:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
+    organizations_by_statement(cands, text)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
     for cand in cands:
@@ -1249,11 +1256,56 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     return entities
 
 
+STATEMENT_AFTER = re.compile(
+    r",?[ \u00a0]+(?:said|says)[ \u00a0]+(?:on[ \u00a0]+\w+[ \u00a0]+)?in[ \u00a0]+a[ \u00a0]+statement\b"
+)
+PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^s\W]s")
+
+
+def organizations_by_statement(cands: list[Candidate], text: str) -> None:
+    """One capitalized word that "said in a statement" and is no word of a person named in full in the article
+    is an organization ("Vorland said in a statement"): a person who issues statements is named in full first.
+    "the" before a capitalized plural that the article never writes in lower case, no people's word, is a
+    team, a band or a firm ("the Tigers", "the Rangers"; not "the Americans", nor "the Democrats" beside
+    "democrats")."""
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if len(cand.words) != 1 or cand.kind not in (None, "person") or cand.words[0] in person_words:
+            continue
+        word = cand.words[0]
+        if cand.rule_id in ("", "person-cue-after") and STATEMENT_AFTER.match(text, cand.end):
+            cand.kind, cand.rule_id = "organization", "org-statement"
+        elif (
+            cand.kind is None
+            and PLURAL_NAME.fullmatch(word)
+            and last_word_before(text, cand.start) == "the"
+            and is_team_plural(word, text)
+        ):
+            cand.kind, cand.rule_id = "organization", "org-team-plural"
+
+
+def is_team_plural(word: str, text: str) -> bool:
+    """Whether a capitalized plural after "the" names no people: no group noun, nationality, given name, word
+    the article writes in lower case, nor plural of ``names.yaml`` ``people_plurals``."""
+    low = word.lower()
+    lower = lowercase_words(text)
+    return not (
+        low in group_nouns()
+        or low[:-1] in NAME_WORDS()["demonyms"]
+        or low[:-1] in given_names.load()
+        or low in lower
+        or low[:-1] in lower
+        or low in lexicon.word_set("names", "people_plurals")
+        or low in places()
+        or f"the {low}" in places()
+    )
+
+
 ALIAS_AFTER = re.compile(
     r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?"
 )
 KNOWN_AS_ACRONYM = re.compile(r"^,?[ \u00a0]+(?:known as|also called|or)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z]{2,7})\b")
-ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
+ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,6})\)")  # "(NFU)", "(OSCE)"; not "(Lima)"
 
 
 def canonical_of(cand: Candidate) -> tuple[str | None, str | None]:
@@ -1368,7 +1420,9 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
         if (
             len(words) == 1
             and name not in alias_of
-            and (name.lower() in org_cues() or by_name[name].mentions[0].rule_id == "org-team-short")
+            and (
+                name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
+            )
         ):
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
