@@ -105,3 +105,34 @@ def test_a_person_who_owns_a_company_is_two_names():
     text = "Laura Benn's Media Group Ltd reported a loss."  # every word of the owned name an organization's
     assert names(text, "organization") == ["Media Group Ltd"]
     assert names(text, "person") == ["Laura Benn"]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a company named short after its full name, even before "said"
+        (
+            "Lockvale Industries Inc agreed to buy a rival. Lockvale said the deal would close soon.",
+            ["Lockvale Industries Inc"],
+        ),
+        # a body whose name opens with a head noun
+        ("The State Planning Commission approved the plan.", ["State Planning Commission"]),
+        # an acronym after "and" ends the name before it
+        ("Serbia joined the Council of Europe and NATO last year.", ["Council of Europe", "NATO"]),
+        # a town's club as the subject of a result
+        ("Montclair rallied to win 3-2 at home.", ["Montclair"]),
+    ],
+)
+def test_organizations_named_short_by_a_head_noun_and_by_results(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_a_company_named_short_is_one_organization_with_its_mentions():
+    text = "Lockvale Industries Inc agreed to buy a rival. Lockvale said the deal would close soon."
+    [org] = [e for e in analyze(text).entities if e.kind == "organization"]
+    assert [m.text for m in org.mentions] == ["Lockvale Industries Inc", "Lockvale"]
+    assert names(text, "person") == []
+
+
+def test_an_acronym_before_a_currency_sign_is_no_organization():
+    assert names("The stock fell HK$ 0.23 to a record low.", "organization") == []

@@ -410,8 +410,11 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             (low in titles() or low in HEAD_NOUNS)
             and len(words) > 1
             and all(w.lower() in org_cues() for w in words[1:])
+            or low in HEAD_NOUNS
+            and len(words) > 2
+            and words[-1].lower() in org_cues()
         ):
-            break  # "General Court", "State Department": the first word is part of the name
+            break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
         if words[0] in org_names("acronym_orgs"):
             break  # "WHO", not "who"
         if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
@@ -608,6 +611,10 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             low[i] == "and"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
             and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+            or low[i] == "and"
+            and i == len(low) - 2
+            and is_acronym(cand.words[-1])
+            and cand.words[-1] not in org_names("not_acronyms")  # "the Council of Europe and NATO"; not "UK"
             or low[i] == "of"
             and suffix
             or low[i] == "for"
@@ -727,9 +734,13 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-acronym-after"
     elif any(w in org_names("known_single") for w in cand.words):
         cand.kind, cand.rule_id = "organization", "org-known-name"  # "Reuters", "the Afghan Taliban"
-    elif len(cand.words) == 1 and (
-        cand.words[0] in org_names("acronym_orgs")
-        or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
+    elif (
+        len(cand.words) == 1
+        and (
+            cand.words[0] in org_names("acronym_orgs")
+            or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
+        )
+        and text[cand.end : cand.end + 1] != "$"  # "HK$", "NZ$": a currency
     ):
         cand.kind, cand.rule_id = "organization", "org-acronym"
     elif name in place_names:
@@ -1212,6 +1223,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
     organizations_by_statement(cands, text)
+    organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
     for cand in cands:
@@ -1282,6 +1294,28 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
             and is_team_plural(word, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-team-plural"
+
+
+def organizations_by_short_form(cands: list[Candidate]) -> None:
+    """A name of unknown type that opens an organization's name of the article, all of whose other words are
+    organization words, is that organization named short: "Lockhart" and "Lockhart Industries" after
+    "Lockhart Industries Inc", "Vorland" after "Vorland Holdings" (also "Vorland said", which alone would be
+    a person's)."""
+    cues = org_cues()
+    heads: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.kind == "organization" and len(c.words) > 1:
+            for k in range(len(c.words) - 1, 0, -1):
+                if c.words[k].lower().rstrip(".") not in cues and c.words[k].lower() not in cues:
+                    break
+                heads.add(tuple(c.words[:k]))
+    if not heads:
+        return
+    for cand in cands:
+        if (cand.kind is None and not cand.rule_id or cand.rule_id == "person-cue-after") and tuple(
+            cand.words
+        ) in heads:
+            cand.kind, cand.rule_id = "organization", "org-short-form"
 
 
 def is_team_plural(word: str, text: str) -> bool:
@@ -1427,8 +1461,15 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
-    for acronym, name in alias_of.items():
-        if acronym in by_name and acronym != name:
+    for name in list(by_name):
+        if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
+            longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+            if longer:
+                alias_of[name] = longer[0]  # "Lockhart" after "Lockhart Industries Inc": one company
+                by_name[longer[0]].aliases.append(name)
+    for acronym in alias_of:
+        name = final_name(acronym, alias_of)
+        if acronym in by_name and name in by_name and acronym != name:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
@@ -1445,6 +1486,16 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             and all(opens_sentence(text, m.start) for m in e.mentions)
         )
     ]
+
+
+def final_name(name: str, alias_of: dict[str, str]) -> str:
+    """The name an alias stands for at the end of a chain ("Lockhart" -> "Lockhart Industries" -> "Lockhart
+    Industries Inc"), stopping at a loop."""
+    seen = {name}
+    while alias_of.get(name, name) not in seen:
+        name = alias_of[name]
+        seen.add(name)
+    return name
 
 
 SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
