@@ -136,3 +136,9 @@ def test_a_company_named_short_is_one_organization_with_its_mentions():
 
 def test_an_acronym_before_a_currency_sign_is_no_organization():
     assert names("The stock fell HK$ 0.23 to a record low.", "organization") == []
+
+
+def test_a_nationality_is_no_short_form_of_an_organization():
+    text = "The Palestinian Authority met on Monday. Palestinian officials said the talks went well."
+    [org] = [e for e in analyze(text).entities if e.kind == "organization"]
+    assert [m.text for m in org.mentions] == ["Palestinian Authority"]

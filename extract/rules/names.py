@@ -1311,10 +1311,13 @@ def organizations_by_short_form(cands: list[Candidate]) -> None:
                 heads.add(tuple(c.words[:k]))
     if not heads:
         return
+    adjectives = NAME_WORDS()["demonyms"] | lexicon.word_set("names", "political_adjectives")
     for cand in cands:
-        if (cand.kind is None and not cand.rule_id or cand.rule_id == "person-cue-after") and tuple(
-            cand.words
-        ) in heads:
+        if (
+            (cand.kind is None and not cand.rule_id or cand.rule_id == "person-cue-after")
+            and tuple(cand.words) in heads
+            and not adjectives.issuperset(low_words(cand.words))  # "Palestinian" of "Palestinian Authority"
+        ):
             cand.kind, cand.rule_id = "organization", "org-short-form"
 
 
