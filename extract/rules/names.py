@@ -35,7 +35,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -266,6 +266,20 @@ ORG_INTRODUCERS = {
 }
 
 
+class once:  # noqa: N801
+    """``functools.cached_property`` without its lock (which costs more than the join it saves): the value is
+    computed on the first look and kept in the instance's dict, where later looks find it directly."""
+
+    def __init__(self, method):
+        self.method, self.name = method, method.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.method(obj)
+        return value
+
+
 @dataclass
 class Mention:
     start: int
@@ -305,7 +319,7 @@ class Candidate:
     rule_id: str = ""
     hint: str | None = None  # the kind a modifier before the name points to ("Lima-based" organization)
 
-    @cached_property
+    @once
     def text(self) -> str:
         return " ".join(self.words)
 
@@ -322,13 +336,17 @@ def previous_words(text: str, start: int, n: int = 3) -> list[str]:
 
 def last_word_before(text: str, start: int) -> str:
     """The word just before ``start`` (lower-case, quotation marks and punctuation removed), or ""."""
-    i = start
-    while i > 0 and text[i - 1] in " \u00a0“\"'‘«(":
-        i -= 1
-    j = i
-    while j > 0 and not text[j - 1].isspace() and i - j < 40:
-        j -= 1
-    return text[j:i].strip("“”\"'‘’«»,;:()").lower()
+    low = max(0, start - 120)
+    before = text[low:start].rstrip(" \u00a0“\"'‘«(")
+    if len(before) < 40 and low > 0:  # a long run of spaces and marks: walk back over it
+        i = start
+        while i > 0 and text[i - 1] in " \u00a0“\"'‘«(":
+            i -= 1
+        before = text[max(0, i - 40) : i]
+    if not before or before[-1].isspace():
+        return ""
+    word = before[-40:].rsplit(None, 1)[-1]  # at most 40 characters, back to the last space
+    return word.strip("“”\"'‘’«»,;:()").lower()
 
 
 def introducer_before(text: str, start: int) -> str:
@@ -337,15 +355,18 @@ def introducer_before(text: str, start: int) -> str:
     i = start - 1 if start > 0 and text[start - 1] in "“\"'‘«" else start  # an opening mark against the name
     if i == 0 or text[i - 1] not in " \u00a0":
         return ""  # no space: a closing mark or a comma stands between
-    words = text[max(0, i - 40) : i].split()
+    words = text[max(0, i - 40) : i].rsplit(None, 1)
     if not words:
         return ""
     word = words[-1]
     return word.lower() if word[-1].isalnum() or word[-1] in "_-" else ""
 
 
+NEXT_WORD = re.compile(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)")
+
+
 def next_word(text: str, end: int) -> str:
-    match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end : end + 40])
+    match = NEXT_WORD.match(text, end, end + 40)
     return match.group(1).lower() if match else ""
 
 
@@ -650,9 +671,16 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+SPLIT_WORDS = frozenset(("of", "for", "and", "on", "&", "the", "at", "from"))
+
+
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
-    if any(w.lower() in org_cues() for w in cand.words):
+    low = low_words(cand.words)
+    cues = org_cues()
+    if low.isdisjoint(SPLIT_WORDS) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
+        return [cand]  # nothing to split at (most runs: "Ana Ruiz"): the splits below need a connector or a title
+    if not cues.isdisjoint(low):
         return split_at_title(cand)
     if is_place_name([w.lower() for w in cand.words]) and not person_before_of(cand.words):
         return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
@@ -705,7 +733,7 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     elif not cues.isdisjoint(low) or any(" ".join(low[i : i + 2]) in cues for i in range(len(low) - 1)):
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
-    elif is_club_of_town(cand, text):
+    elif name in place_names and is_club_of_town(cand, text):
         cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
     elif is_team(cand, text):
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
@@ -787,7 +815,7 @@ def phrase_before(text: str, start: int, section: str) -> str | None:
     before = text[max(0, start - 50) : start]
     if before[-1:].isalnum():
         return None
-    words = before.lower().split()[-5:]
+    words = before.lower().rsplit(None, 5)[-5:]
     if words and words[-1] in OPENING_MARKS:
         words = words[:-1]  # 'shares of “Vorland”'
     if words and words[-1] == "the":
@@ -889,10 +917,11 @@ def is_team(cand: Candidate, text: str) -> bool:
     return the or k >= 2 or given_name_gender(cand.words[0]) is None
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def first_name_word(cand: Candidate) -> str:
-    return next(
-        (w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0]
-    )
+    return next((w for w in cand.words if w.lower() not in particles() and not INITIALS.fullmatch(w)), cand.words[0])
 
 
 # Evidence that a run of two to four name words is a person, tried in order: the first that holds
@@ -975,6 +1004,9 @@ HEADLINE_SMALL_WORDS = {
 }
 
 
+PROSE_ENDS = frozenset('.”")",:')
+
+
 def headline_lines(article: Article) -> list[tuple[int, int]]:
     """(start, end) of the lines written in title case ("Floods Kill 16 in Bangladesh as Rivers
     Swell"): in a headline every word is capitalized, so capitals say nothing about names."""
@@ -984,10 +1016,12 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
     for start in article.paragraph_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        line = text[start:end].rstrip()
-        if not line or line.endswith((".", "”", '"', ")", ":", ",")):
-            continue  # prose ends with a stop or a closing mark: most lines end here, cheaply
-        words = [w for w in HEADLINE_WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
+        last = end
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last == start or text[last - 1] in PROSE_ENDS:
+            continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
+        words = [w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in HEADLINE_SMALL_WORDS]
         if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
@@ -1028,8 +1062,8 @@ MODIFIER_HINT = {"born": "person", "bred": "person"}  # a company is based or li
 def strip_modifier(cand: Candidate) -> Candidate:
     """ "Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
     name, and say what kind of name follows (``hint``)."""
-    if not any("-" in w or "‐" in w for w in cand.words[:4]):
-        return cand
+    if "-" not in cand.text and "‐" not in cand.text:
+        return cand  # no hyphen, no modifier: most runs
     last = next((i for i in range(min(4, len(cand.words)) - 1, -1, -1) if MODIFIER.search(cand.words[i])), None)
     if last is None:
         return cand
@@ -1062,6 +1096,7 @@ def candidates(article: Article) -> list[Candidate]:
     capitals = capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
     acronym_orgs = org_names("acronym_orgs")
+    dotted_suffixes = lexicon.word_set("organizations", "dotted_suffixes")
     for match in candidate_pattern().finditer(text):
         surface = match.group()
         if (
@@ -1106,7 +1141,7 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            if text[end : end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
+            if text[end : end + 1] == "." and words[-1].lower() in dotted_suffixes:
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found.sort(key=lambda c: c.start)
@@ -1188,6 +1223,30 @@ def gazetteer_hits(article: Article, gazetteer: tuple) -> list[Candidate]:
     return hits
 
 
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def named_within(text: str, start: int, end: int, named: dict[str, Candidate]) -> list[tuple[int, int, Candidate]]:
+    """(start, end, candidate) of the names of ``named`` (keys in capitals) written as whole words between
+    ``start`` and ``end``, left to right, the longest at one place, none overlapping.  Found with ``str.find``
+    for each name: an expression of all the article's names would be compiled anew for every article."""
+    hits = []
+    for key in named:
+        at = text.find(key, start, end)
+        while at != -1:
+            after = at + len(key)
+            if (at == 0 or not is_word_char(text[at - 1])) and (after == end or not is_word_char(text[after])):
+                hits.append((at, -len(key), key))
+            at = text.find(key, at + 1, end)
+    found, reach = [], start
+    for at, negative_length, key in sorted(hits):
+        if at >= reach:
+            found.append((at, at - negative_length, named[key]))
+            reach = at - negative_length
+    return found
+
+
 def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     """A line of capitals names only what the rest of the article names: "VORLAND HOLDINGS CUTS JOBS"
     holds Vorland Holdings when the story names it; the other capitalized words are nobody's name."""
@@ -1201,15 +1260,9 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
             named.setdefault(c.text.upper(), c)
     if not named:
         return found
-    pattern = re.compile(
-        r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + r")(?![\w])"
-    )
     for cand in in_capitals:
-        for match in pattern.finditer(text, cand.start, cand.end):
-            same = named[match.group()]
-            found.append(
-                Candidate(match.start(), match.end(), same.words, kind=same.kind, rule_id="same-name-in-capitals")
-            )
+        for start, end, same in named_within(text, cand.start, cand.end, named):
+            found.append(Candidate(start, end, same.words, kind=same.kind, rule_id="same-name-in-capitals"))
     return sorted(found, key=lambda c: c.start)
 
 
