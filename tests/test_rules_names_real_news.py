@@ -142,3 +142,19 @@ def test_a_nationality_is_no_short_form_of_an_organization():
     text = "The Palestinian Authority met on Monday. Palestinian officials said the talks went well."
     [org] = [e for e in analyze(text).entities if e.kind == "organization"]
     assert [m.text for m in org.mentions] == ["Palestinian Authority"]
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        # a title before one word that is also a town's name: the person
+        ("Officials met President Clinton on Monday.", ["Clinton"]),
+        # an age after one word, or "N-year-old" before a name
+        ("Duarte, 45, fought again on Saturday.", ["Duarte"]),
+        ("The 20-year-old Kelvo Marsh shot 67 on Sunday.", ["Kelvo Marsh"]),
+        # but a town before a noun after "N-year-old" is where the person is from
+        ("A 13-year-old Dallas boy was charged.", []),
+    ],
+)
+def test_a_title_or_an_age_makes_a_person(text, persons):
+    assert names(text, "person") == persons

@@ -780,6 +780,11 @@ def classify(cand: Candidate, text: str) -> None:
         and text[cand.end : cand.end + 1] != "$"  # "HK$", "NZ$": a currency
     ):
         cand.kind, cand.rule_id = "organization", "org-acronym"
+    elif len(low) == 1 and name in place_names and last_word_before(text, cand.start) in titles():
+        cand.kind, cand.rule_id = "person", "person-title"  # "President Clinton", "striker Florence": no town
+        cand.role = last_word_before(text, cand.start)
+    elif len(low) == 1 and name in place_names and has_age(cand, text):
+        cand.kind, cand.rule_id = "person", "person-age"  # "Florence, 34, said": a town has no age
     elif name in place_names:
         cand.kind, cand.rule_id = "place", "place-gazetteer"
     elif len(low) >= 2 and low[0] in name_words["place_first_words"]:
@@ -802,6 +807,8 @@ def classify(cand: Candidate, text: str) -> None:
         and cand.words[-1][1:].islower()
     ):
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
+    elif len(cand.words) == 1 and cand.words[0][1:].islower() and has_age(cand, text):
+        cand.kind, cand.rule_id = "person", "person-age"  # "Duarte, 45, fought again"
     elif len(cand.words) == 1 and (cand.role or last_word_before(text, cand.start) in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or last_word_before(text, cand.start)
@@ -862,6 +869,17 @@ def org_after_pattern() -> re.Pattern:
 AGE_AFTER = re.compile(
     r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))"
 )  # "Ana Ruiz, 34," "Ana Ruiz (34)"
+
+
+YEAR_OLD_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \u00a0]+$")
+
+
+def has_age(cand: Candidate, text: str) -> bool:
+    """An age next to the name: "Ruiz, 34,", "Ruiz (34)", "34-year-old Ruiz" (nobody but a person has one); not
+    "a 34-year-old Texas woman", where the name is a place, the place a noun after it is from."""
+    if AGE_AFTER.match(text[cand.end : cand.end + 12]):
+        return True
+    return bool(YEAR_OLD_BEFORE.search(text, max(0, cand.start - 16), cand.start) and cand.text.lower() not in places())
 
 
 def given_name_gender(word: str) -> str | None:
@@ -952,8 +970,8 @@ PERSON_EVIDENCE = [
     ),  # ", said Ruiz Tapia."
     (
         "person-age",
-        lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end : cand.end + 12])),
-    ),  # "Ruiz Tapia, 34,"
+        lambda cand, text, before: has_age(cand, text),
+    ),  # "Ruiz Tapia, 34,", "20-year-old Ruiz Tapia"
     ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),  # "Ruiz Tapia, a lawyer,"
 ]
 
