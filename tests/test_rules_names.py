@@ -473,7 +473,8 @@ def test_a_known_organization_without_a_source_is_refused(monkeypatch):
     [
         ("Analysts compared Omega Holdings Inc and Vorland Corp. on Monday.", ["Omega Holdings Inc", "Vorland Corp."]),
         ("The Vorland Chemical Co of Peru will build a plant.", ["Vorland Chemical Co"]),
-        ("The Hawks tied the Rangers for the Andean League lead.", ["Andean League"]),
+        # "for" ends "Rangers"; "the" before capitalized plurals makes them clubs (names.organizations_by_statement)
+        ("The Hawks tied the Rangers for the Andean League lead.", ["Hawks", "Rangers", "Andean League"]),
         ("In an interview with the network Vorland TV Friday, the minister spoke.", ["Vorland TV"]),
         ("Department officials said the report was late.", []),  # a cue word alone is no name
         ("The Organisation for Regional Cooperation met in Quito.", ["Organisation for Regional Cooperation"]),
@@ -504,7 +505,7 @@ def test_a_known_organization_s_word_in_a_person_s_name_is_that_person():
     [
         ("Ana Ruiz, an analyst at Vorland & Sons, disagreed.", ["Vorland & Sons"]),  # a firm's "&"
         ("Traders sold shares of Vorland after the report.", ["Vorland"]),
-        ("Valencia beat Sevilla 2-1 on Sunday.", ["Sevilla"]),  # a town's club after a result
+        ("Valencia beat Sevilla 2-1 on Sunday.", ["Valencia", "Sevilla"]),  # towns' clubs around a result
         ("The Valencia coach praised his side.", ["Valencia"]),  # before a player's role
         ("Peru beat Chile 2-1 in Lima.", []),  # countries stay places
     ],

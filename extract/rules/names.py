@@ -30,11 +30,12 @@ organization in an article are grouped into one entity with its aliases
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -71,6 +72,13 @@ def candidate_pattern() -> re.Pattern:
         rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
         rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])"
     )
+
+
+@cache
+def NAME_WORDS() -> dict[str, frozenset[str]]:  # noqa: N802
+    """The word lists of ``names.yaml`` as sets, looked up once (the rules ask for them for every candidate)."""
+    keys = ("thing_words", "thing_first_words", "demonyms", "place_first_words", "not_names", "place_words")
+    return {key: lexicon.word_set("names", key) for key in keys}
 
 
 @cache
@@ -146,6 +154,12 @@ def known_organization(words: list[str]) -> tuple[str, str] | None:
     if len(words) > 1 and words[0] in ("The", "the"):
         words = words[1:]
     return known_organizations().get(" ".join(words))
+
+
+@cache
+def two_word_cue_firsts() -> frozenset[str]:
+    """The first words of the organization cues of two words ("red" of "red cross"): a quick test before them."""
+    return frozenset(cue.split()[0] for cue in org_cues() if " " in cue)
 
 
 @cache
@@ -258,6 +272,20 @@ ORG_INTRODUCERS = {
 }
 
 
+class once:  # noqa: N801
+    """``functools.cached_property`` without its lock (which costs more than the join it saves): the value is
+    computed on the first look and kept in the instance's dict, where later looks find it directly."""
+
+    def __init__(self, method):
+        self.method, self.name = method, method.__name__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.method(obj)
+        return value
+
+
 @dataclass
 class Mention:
     start: int
@@ -297,7 +325,7 @@ class Candidate:
     rule_id: str = ""
     hint: str | None = None  # the kind a modifier before the name points to ("Lima-based" organization)
 
-    @cached_property
+    @once
     def text(self) -> str:
         return " ".join(self.words)
 
@@ -314,13 +342,17 @@ def previous_words(text: str, start: int, n: int = 3) -> list[str]:
 
 def last_word_before(text: str, start: int) -> str:
     """The word just before ``start`` (lower-case, quotation marks and punctuation removed), or ""."""
-    i = start
-    while i > 0 and text[i - 1] in " \u00a0“\"'‘«(":
-        i -= 1
-    j = i
-    while j > 0 and not text[j - 1].isspace() and i - j < 40:
-        j -= 1
-    return text[j:i].strip("“”\"'‘’«»,;:()").lower()
+    low = max(0, start - 120)
+    before = text[low:start].rstrip(" \u00a0“\"'‘«(")
+    if len(before) < 40 and low > 0:  # a long run of spaces and marks: walk back over it
+        i = start
+        while i > 0 and text[i - 1] in " \u00a0“\"'‘«(":
+            i -= 1
+        before = text[max(0, i - 40) : i]
+    if not before or before[-1].isspace():
+        return ""
+    word = before[-40:].rsplit(None, 1)[-1]  # at most 40 characters, back to the last space
+    return word.strip("“”\"'‘’«»,;:()").lower()
 
 
 def introducer_before(text: str, start: int) -> str:
@@ -329,21 +361,60 @@ def introducer_before(text: str, start: int) -> str:
     i = start - 1 if start > 0 and text[start - 1] in "“\"'‘«" else start  # an opening mark against the name
     if i == 0 or text[i - 1] not in " \u00a0":
         return ""  # no space: a closing mark or a comma stands between
-    words = text[max(0, i - 40) : i].split()
+    words = text[max(0, i - 40) : i].rsplit(None, 1)
     if not words:
         return ""
     word = words[-1]
     return word.lower() if word[-1].isalnum() or word[-1] in "_-" else ""
 
 
+NEXT_WORD = re.compile(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)")
+
+
 def next_word(text: str, end: int) -> str:
-    match = re.match(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)", text[end : end + 40])
+    match = NEXT_WORD.match(text, end, end + 40)
     return match.group(1).lower() if match else ""
+
+
+LOWER_TAIL_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z][a-z-]*")  # "Top-seeded", "Left-back"; not "Jean-Paul"
+
+
+def low_words(words: list[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
+def demonym_prefix(words: list[str]) -> int:
+    """How many words open ``words`` as a nationality: 2 for "South African", "Sri Lankan", 1 for "German", or 0."""
+    demonyms = lexicon.word_set("names", "demonyms")
+    if len(words) > 1 and f"{words[0]} {words[1]}".lower() in demonyms:
+        return 2
+    if words[0].lower() in demonyms:
+        return 2 if len(words) > 1 and words[1].lower() in demonyms else 1
+    return 0
+
+
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+@functools.lru_cache(maxsize=4)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words the article writes in lower case: a capitalized word among them that opens a sentence is
+    capitalized as the sentence's first word, not as a name ("Bowling Ana Ruiz ..." beside "bowling")."""
+    return frozenset(LOWER_WORD.findall(text))
 
 
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
     """Remove leading non-name words and titles (returned as the role) and trailing particles."""
     not_names = lexicon.word_set("names", "not_names")
+    if len(words) == 1:  # most runs are one word: the few rules below that can apply to one word, without the rest
+        word = words[0]
+        low = word.lower()
+        if low in not_names and word not in org_names("acronym_orgs"):
+            role = word if low in titles() or low in lexicon.word_set("names", "demonyms") else None
+            return [], start + len(word) + 1, role
+        if low in CONNECTORS or word.islower() and word in particles():
+            return [], start, None
+        return words, start, None
     role_words = []
     # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
     last_title = max(
@@ -366,8 +437,11 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             (low in titles() or low in HEAD_NOUNS)
             and len(words) > 1
             and all(w.lower() in org_cues() for w in words[1:])
+            or low in HEAD_NOUNS
+            and len(words) > 2
+            and words[-1].lower() in org_cues()
         ):
-            break  # "General Court", "State Department": the first word is part of the name
+            break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
         if words[0] in org_names("acronym_orgs"):
             break  # "WHO", not "who"
         if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
@@ -377,6 +451,26 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_names("not_acronyms"):
             role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
             start += len(words[0]) + 1
+            words = words[1:]
+            continue
+        if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]):
+            start += len(words[0]) + 1  # "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name
+            words = words[1:]
+            continue
+        k = demonym_prefix(words)
+        if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
+            start += len(" ".join(words[:k])) + 1  # "German Anke Huber", "South African Ana Ruiz"
+            words = words[k:]
+            continue
+        if (
+            len(words) > 2
+            and given_name_gender(words[1])
+            and opens_sentence(text, start)
+            and low in lowercase_words(text)
+            and not given_name_gender(words[0])
+            and not org_cues().intersection(low_words(words))
+        ):
+            start += len(words[0]) + 1  # "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first
             words = words[1:]
             continue
         if (
@@ -474,9 +568,13 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
                 owned
                 and len(named) == 1
                 and not is_owner_apart(named[0])
+                and not (
+                    len(owned) > 1 and given_name_gender(owned[0]) and not org_cues().intersection(low_words(owned))
+                )
                 or owned
                 and all(w.lower() in org_cues() for w in owned)
                 and not is_owner_apart(" ".join(named))
+                and not (len(named) > 1 and given_name_gender(named[0]))  # "Ana Ruiz's Vorland Corp": two names
             ):
                 return [cand]  # "the Ombudsman's Office", "the Information Commissioner's Office": one name
             owner_part = Candidate(cand.start, cand.start + len(" ".join(owner)), owner)
@@ -492,6 +590,16 @@ def is_place_name(low: list[str]) -> bool:
     words = lexicon.word_set("names", "place_words")
     placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False))
     return placed and not any(w in org_cues() for w in low)
+
+
+def person_before_of(words: list[str]) -> bool:
+    """ "Ana Ruiz of the Czech Republic": a given name and a surname, then "of" and a place; not "Isle of Man"."""
+    return (
+        len(words) > 3
+        and words[2] == "of"
+        and given_name_gender(words[0]) is not None
+        and not lexicon.word_set("names", "place_words").intersection(low_words(words[:2]))
+    )
 
 
 def split_person_of_organization(cand: Candidate) -> list[Candidate]:
@@ -530,6 +638,10 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             low[i] == "and"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
             and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+            or low[i] == "and"
+            and i == len(low) - 2
+            and is_acronym(cand.words[-1])
+            and cand.words[-1] not in org_names("not_acronyms")  # "the Council of Europe and NATO"; not "UK"
             or low[i] == "of"
             and suffix
             or low[i] == "for"
@@ -565,11 +677,18 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
+SPLIT_WORDS = frozenset(("of", "for", "and", "on", "&", "the", "at", "from"))
+
+
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
-    if any(w.lower() in org_cues() for w in cand.words):
+    low = low_words(cand.words)
+    cues = org_cues()
+    if low.isdisjoint(SPLIT_WORDS) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
+        return [cand]  # nothing to split at (most runs: "Ana Ruiz"): the splits below need a connector or a title
+    if not cues.isdisjoint(low):
         return split_at_title(cand)
-    if is_place_name([w.lower() for w in cand.words]):
+    if is_place_name([w.lower() for w in cand.words]) and not person_before_of(cand.words):
         return [cand]  # "Democratic Republic of Congo", "Gulf of Mexico": one place
     parts, current, start, pos = [], [], cand.start, cand.start
     if "&" in cand.words[1:-1]:
@@ -606,6 +725,8 @@ def classify(cand: Candidate, text: str) -> None:
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
     low = [w.lower() for w in cand.words]
+    cues, name_words, place_names = org_cues(), NAME_WORDS(), places()
+    name = " ".join(low)
     if len(low) == 1 and (low[0] in titles() or text[cand.end : cand.end + 1] == "." and low[0] in ABBREVIATIONS):
         return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
     if known_organization(cand.words):
@@ -614,27 +735,31 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "place", "place-cue-before"
     elif len(low) >= 2 and is_place_name(low):
         cand.kind, cand.rule_id = "place", "place-word-inside"
-    elif len(low) >= 2 and (
-        low[-1] in lexicon.word_set("names", "thing_words") or low[0] in lexicon.word_set("names", "thing_first_words")
-    ):
+    elif len(low) >= 2 and (low[-1] in name_words["thing_words"] or low[0] in name_words["thing_first_words"]):
         cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    elif any(w in org_cues() for w in low) or any(" ".join(low[i : i + 2]) in org_cues() for i in range(len(low) - 1)):
+    elif not cues.isdisjoint(low) or (
+        not two_word_cue_firsts().isdisjoint(low[:-1])
+        and any(" ".join(low[i : i + 2]) in cues for i in range(len(low) - 1))
+    ):  # "Red Cross": a cue of two words
         cand.kind, cand.rule_id = "organization", "org-cue-inside"
-    elif is_club_of_town(cand, text):
+    elif name in place_names and is_club_of_town(cand, text):
         cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
     elif is_team(cand, text):
         cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
     elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
         cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
-    elif phrase_before(text, cand.start, "before") and cand.text.lower() not in places():
+    elif phrase_before(text, cand.start, "before") and name not in place_names:
         cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
     elif cand.hint == "organization":
         cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
-    elif org_after_pattern().match(text, cand.end) and cand.text.lower() not in places():
+    elif org_after_pattern().match(text, cand.end) and name not in place_names:
         cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
-    elif next_word(text, cand.end) in org_after() and not (
-        len(cand.words) == 1 and low[0] in lexicon.word_set("names", "demonyms")
-    ):
+    elif (
+        next_word(text, cand.end) in org_after()
+        and name not in place_names  # "London shares", "the Maputo daily": a place's
+        and not (len(cand.words) == 1 and low[0] in name_words["demonyms"])
+        and not (len(cand.words) == 1 and opens_sentence(text, cand.start) and low[0] in lowercase_words(text))
+    ):  # "Banking group X said" beside "banking": a common word opening the sentence
         cand.kind, cand.rule_id = "organization", "org-cue-after"
     elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
         cand.kind, cand.rule_id = "organization", "org-cue-before"
@@ -646,18 +771,27 @@ def classify(cand: Candidate, text: str) -> None:
         cand.kind, cand.rule_id = "organization", "org-acronym-after"
     elif any(w in org_names("known_single") for w in cand.words):
         cand.kind, cand.rule_id = "organization", "org-known-name"  # "Reuters", "the Afghan Taliban"
-    elif len(cand.words) == 1 and (
-        cand.words[0] in org_names("acronym_orgs")
-        or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
+    elif (
+        len(cand.words) == 1
+        and (
+            cand.words[0] in org_names("acronym_orgs")
+            or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
+        )
+        and text[cand.end : cand.end + 1] != "$"  # "HK$", "NZ$": a currency
     ):
         cand.kind, cand.rule_id = "organization", "org-acronym"
-    elif cand.text.lower() in places():
+    elif len(low) == 1 and name in place_names and last_word_before(text, cand.start) in titles():
+        cand.kind, cand.rule_id = "person", "person-title"  # "President Clinton", "striker Florence": no town
+        cand.role = last_word_before(text, cand.start)
+    elif len(low) == 1 and name in place_names and has_age(cand, text):
+        cand.kind, cand.rule_id = "person", "person-age"  # "Florence, 34, said": a town has no age
+    elif name in place_names:
         cand.kind, cand.rule_id = "place", "place-gazetteer"
-    elif len(low) >= 2 and low[0] in lexicon.word_set("names", "place_first_words"):
+    elif len(low) >= 2 and low[0] in name_words["place_first_words"]:
         cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
-    elif all(w in lexicon.word_set("names", "demonyms") for w in low) or len(low) == 1 and low[0] in group_nouns():
+    elif name_words["demonyms"].issuperset(low) or len(low) == 1 and low[0] in group_nouns():
         cand.kind = None  # "Venezuelan", "Analysts said": no one's name
-    elif any(w in lexicon.word_set("names", "not_names") for w in low) or any(w.endswith(("'s", "’s")) for w in low):
+    elif not name_words["not_names"].isdisjoint(low) or any(w.endswith(("'s", "’s")) for w in low):
         cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
     elif (
         2
@@ -673,6 +807,8 @@ def classify(cand: Candidate, text: str) -> None:
         and cand.words[-1][1:].islower()
     ):
         cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
+    elif len(cand.words) == 1 and cand.words[0][1:].islower() and has_age(cand, text):
+        cand.kind, cand.rule_id = "person", "person-age"  # "Duarte, 45, fought again"
     elif len(cand.words) == 1 and (cand.role or last_word_before(text, cand.start) in titles()):
         cand.kind, cand.rule_id = "person", "person-title"
         cand.role = cand.role or last_word_before(text, cand.start)
@@ -695,7 +831,7 @@ def phrase_before(text: str, start: int, section: str) -> str | None:
     before = text[max(0, start - 50) : start]
     if before[-1:].isalnum():
         return None
-    words = before.lower().split()[-5:]
+    words = before.lower().rsplit(None, 5)[-5:]
     if words and words[-1] in OPENING_MARKS:
         words = words[:-1]  # 'shares of “Vorland”'
     if words and words[-1] == "the":
@@ -733,6 +869,17 @@ def org_after_pattern() -> re.Pattern:
 AGE_AFTER = re.compile(
     r"^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?\d{1,3},|[ \u00a0]+\(\d{1,3}\))"
 )  # "Ana Ruiz, 34," "Ana Ruiz (34)"
+
+
+YEAR_OLD_BEFORE = re.compile(r"\b\d{1,3}-year-old[ \u00a0]+$")
+
+
+def has_age(cand: Candidate, text: str) -> bool:
+    """An age next to the name: "Ruiz, 34,", "Ruiz (34)", "34-year-old Ruiz" (nobody but a person has one); not
+    "a 34-year-old Texas woman", where the name is a place, the place a noun after it is from."""
+    if AGE_AFTER.match(text[cand.end : cand.end + 12]):
+        return True
+    return bool(YEAR_OLD_BEFORE.search(text, max(0, cand.start - 16), cand.start) and cand.text.lower() not in places())
 
 
 def given_name_gender(word: str) -> str | None:
@@ -797,10 +944,11 @@ def is_team(cand: Candidate, text: str) -> bool:
     return the or k >= 2 or given_name_gender(cand.words[0]) is None
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def first_name_word(cand: Candidate) -> str:
-    return next(
-        (w for w in cand.words if w.lower() not in particles() and not re.fullmatch(r"(?:[A-Z]\.)+", w)), cand.words[0]
-    )
+    return next((w for w in cand.words if w.lower() not in particles() and not INITIALS.fullmatch(w)), cand.words[0])
 
 
 # Evidence that a run of two to four name words is a person, tried in order: the first that holds
@@ -822,8 +970,8 @@ PERSON_EVIDENCE = [
     ),  # ", said Ruiz Tapia."
     (
         "person-age",
-        lambda cand, text, before: bool(AGE_AFTER.match(text[cand.end : cand.end + 12])),
-    ),  # "Ruiz Tapia, 34,"
+        lambda cand, text, before: has_age(cand, text),
+    ),  # "Ruiz Tapia, 34,", "20-year-old Ruiz Tapia"
     ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),  # "Ruiz Tapia, a lawyer,"
 ]
 
@@ -883,6 +1031,9 @@ HEADLINE_SMALL_WORDS = {
 }
 
 
+PROSE_ENDS = frozenset('.”")",:')
+
+
 def headline_lines(article: Article) -> list[tuple[int, int]]:
     """(start, end) of the lines written in title case ("Floods Kill 16 in Bangladesh as Rivers
     Swell"): in a headline every word is capitalized, so capitals say nothing about names."""
@@ -892,10 +1043,12 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
     for start in article.paragraph_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
-        line = text[start:end].rstrip()
-        if not line or line.endswith((".", "”", '"', ")", ":", ",")):
-            continue  # prose ends with a stop or a closing mark: most lines end here, cheaply
-        words = [w for w in HEADLINE_WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
+        last = end
+        while last > start and text[last - 1].isspace():
+            last -= 1
+        if last == start or text[last - 1] in PROSE_ENDS:
+            continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
+        words = [w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in HEADLINE_SMALL_WORDS]
         if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
@@ -936,8 +1089,8 @@ MODIFIER_HINT = {"born": "person", "bred": "person"}  # a company is based or li
 def strip_modifier(cand: Candidate) -> Candidate:
     """ "Lima-based Banco Andino", "Texas-born Ana Ruiz": the place and its modifier are no part of the
     name, and say what kind of name follows (``hint``)."""
-    if not any("-" in w or "‐" in w for w in cand.words[:4]):
-        return cand
+    if "-" not in cand.text and "‐" not in cand.text:
+        return cand  # no hyphen, no modifier: most runs
     last = next((i for i in range(min(4, len(cand.words)) - 1, -1, -1) if MODIFIER.search(cand.words[i])), None)
     if last is None:
         return cand
@@ -969,20 +1122,22 @@ def candidates(article: Article) -> list[Candidate]:
     headlines = headline_lines(article)
     capitals = capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
+    acronym_orgs = org_names("acronym_orgs")
+    dotted_suffixes = lexicon.word_set("organizations", "dotted_suffixes")
     for match in candidate_pattern().finditer(text):
-        if in_headline.holds(match.start()):
-            continue
-        if in_capitals.holds(match.start()):
-            found.append(Candidate(match.start(), match.end(), split_words(match.group()), kind="capitals"))
-            continue
         surface = match.group()
         if (
             " " not in surface
             and "\u00a0" not in surface
             and surface.lower() in not_names
-            and surface not in org_names("acronym_orgs")
+            and surface not in acronym_orgs
         ):
             continue  # "The", "According", "Monday": most runs are one such word (but "WHO" is no "who")
+        if headlines and in_headline.holds(match.start()):
+            continue
+        if capitals and in_capitals.holds(match.start()):
+            found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
+            continue
         all_words = split_words(surface)
         words = until_date_word(all_words)
         numbered = (
@@ -1013,7 +1168,7 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            if text[end : end + 1] == "." and words[-1].lower() in lexicon.word_set("organizations", "dotted_suffixes"):
+            if text[end : end + 1] == "." and words[-1].lower() in dotted_suffixes:
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found.sort(key=lambda c: c.start)
@@ -1095,6 +1250,30 @@ def gazetteer_hits(article: Article, gazetteer: tuple) -> list[Candidate]:
     return hits
 
 
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def named_within(text: str, start: int, end: int, named: dict[str, Candidate]) -> list[tuple[int, int, Candidate]]:
+    """(start, end, candidate) of the names of ``named`` (keys in capitals) written as whole words between
+    ``start`` and ``end``, left to right, the longest at one place, none overlapping.  Found with ``str.find``
+    for each name: an expression of all the article's names would be compiled anew for every article."""
+    hits = []
+    for key in named:
+        at = text.find(key, start, end)
+        while at != -1:
+            after = at + len(key)
+            if (at == 0 or not is_word_char(text[at - 1])) and (after == end or not is_word_char(text[after])):
+                hits.append((at, -len(key), key))
+            at = text.find(key, at + 1, end)
+    found, reach = [], start
+    for at, negative_length, key in sorted(hits):
+        if at >= reach:
+            found.append((at, at - negative_length, named[key]))
+            reach = at - negative_length
+    return found
+
+
 def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     """A line of capitals names only what the rest of the article names: "VORLAND HOLDINGS CUTS JOBS"
     holds Vorland Holdings when the story names it; the other capitalized words are nobody's name."""
@@ -1108,15 +1287,9 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
             named.setdefault(c.text.upper(), c)
     if not named:
         return found
-    pattern = re.compile(
-        r"(?<![\w])(?:" + "|".join(sorted(map(re.escape, named), key=len, reverse=True)) + r")(?![\w])"
-    )
     for cand in in_capitals:
-        for match in pattern.finditer(text, cand.start, cand.end):
-            same = named[match.group()]
-            found.append(
-                Candidate(match.start(), match.end(), same.words, kind=same.kind, rule_id="same-name-in-capitals")
-            )
+        for start, end, same in named_within(text, cand.start, cand.end, named):
+            found.append(Candidate(start, end, same.words, kind=same.kind, rule_id="same-name-in-capitals"))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -1125,10 +1298,14 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     text = article.text
     known = gazetteer_hits(article, gazetteer)
     taken = [(c.start, c.end) for c in known]
-    cands = [c for c in candidates(article) if not any(s < c.end and c.start < e for s, e in taken)]
+    cands = candidates(article)
+    if taken:
+        cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in taken)]
     for cand in cands:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
+    organizations_by_statement(cands, text)
+    organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
     for cand in cands:
@@ -1146,17 +1323,17 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     persons = [c for c in cands if c.kind == "person"]
     # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
-    surnames = {c.words[-1] for c in persons if len(c.words) > 1}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
             cand.kind, cand.rule_id = "person", "person-part-of-name"
         elif (
             cand.rule_id == "place-gazetteer"
             and len(cand.words) == 1
-            and cand.words[0] in surnames
+            and cand.words[0] in full_words
             and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS
         ):
-            cand.kind, cand.rule_id = "person", "person-surname-not-place"  # "Kamba told AFP" after "Roger Kamba"
+            # "Kamba told AFP" after "Roger Kamba", "Florence agreed" after "Florence Mbeki"
+            cand.kind, cand.rule_id = "person", "person-surname-not-place"
     cands = names_in_capitals(cands, text)
     # A one-word known organization that is a word of a person's name in the article is that person
     # ("Ford" after "Gerald Ford").
@@ -1173,11 +1350,81 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     return entities
 
 
+STATEMENT_AFTER = re.compile(
+    r",?[ \u00a0]+(?:said|says)[ \u00a0]+(?:on[ \u00a0]+\w+[ \u00a0]+)?in[ \u00a0]+a[ \u00a0]+statement\b"
+)
+PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^s\W]s")
+
+
+def organizations_by_statement(cands: list[Candidate], text: str) -> None:
+    """One capitalized word that "said in a statement" and is no word of a person named in full in the article
+    is an organization ("Vorland said in a statement"): a person who issues statements is named in full first.
+    "the" before a capitalized plural that the article never writes in lower case, no people's word, is a
+    team, a band or a firm ("the Tigers", "the Rangers"; not "the Americans", nor "the Democrats" beside
+    "democrats")."""
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if len(cand.words) != 1 or cand.kind not in (None, "person") or cand.words[0] in person_words:
+            continue
+        word = cand.words[0]
+        if cand.rule_id in ("", "person-cue-after") and STATEMENT_AFTER.match(text, cand.end):
+            cand.kind, cand.rule_id = "organization", "org-statement"
+        elif (
+            cand.kind is None
+            and PLURAL_NAME.fullmatch(word)
+            and last_word_before(text, cand.start) == "the"
+            and is_team_plural(word, text)
+        ):
+            cand.kind, cand.rule_id = "organization", "org-team-plural"
+
+
+def organizations_by_short_form(cands: list[Candidate]) -> None:
+    """A name of unknown type that opens an organization's name of the article, all of whose other words are
+    organization words, is that organization named short: "Lockhart" and "Lockhart Industries" after
+    "Lockhart Industries Inc", "Vorland" after "Vorland Holdings" (also "Vorland said", which alone would be
+    a person's)."""
+    cues = org_cues()
+    heads: set[tuple[str, ...]] = set()
+    for c in cands:
+        if c.kind == "organization" and len(c.words) > 1:
+            for k in range(len(c.words) - 1, 0, -1):
+                if c.words[k].lower().rstrip(".") not in cues and c.words[k].lower() not in cues:
+                    break
+                heads.add(tuple(c.words[:k]))
+    if not heads:
+        return
+    adjectives = NAME_WORDS()["demonyms"] | lexicon.word_set("names", "political_adjectives")
+    for cand in cands:
+        if (
+            (cand.kind is None and not cand.rule_id or cand.rule_id == "person-cue-after")
+            and tuple(cand.words) in heads
+            and not adjectives.issuperset(low_words(cand.words))  # "Palestinian" of "Palestinian Authority"
+        ):
+            cand.kind, cand.rule_id = "organization", "org-short-form"
+
+
+def is_team_plural(word: str, text: str) -> bool:
+    """Whether a capitalized plural after "the" names no people: no group noun, nationality, given name, word
+    the article writes in lower case, nor plural of ``names.yaml`` ``people_plurals``."""
+    low = word.lower()
+    lower = lowercase_words(text)
+    return not (
+        low in group_nouns()
+        or low[:-1] in NAME_WORDS()["demonyms"]
+        or low[:-1] in given_names.load()
+        or low in lower
+        or low[:-1] in lower
+        or low in lexicon.word_set("names", "people_plurals")
+        or low in places()
+        or f"the {low}" in places()
+    )
+
+
 ALIAS_AFTER = re.compile(
     r"^,?[ \u00a0]+(?:known as|alias|a\.k\.a\.|aka|nicknamed|dubbed)[ \u00a0]+[“\"«‘']?([^”\"»’'(),.]+)[”\"»’']?"
 )
 KNOWN_AS_ACRONYM = re.compile(r"^,?[ \u00a0]+(?:known as|also called|or)[ \u00a0]+(?:the[ \u00a0]+)?([A-Z]{2,7})\b")
-ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][A-Za-z]{1,7})\)")
+ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,6})\)")  # "(NFU)", "(OSCE)"; not "(Lima)"
 
 
 def canonical_of(cand: Candidate) -> tuple[str | None, str | None]:
@@ -1292,13 +1539,22 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
         if (
             len(words) == 1
             and name not in alias_of
-            and (name.lower() in org_cues() or by_name[name].mentions[0].rule_id == "org-team-short")
+            and (
+                name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
+            )
         ):
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
-    for acronym, name in alias_of.items():
-        if acronym in by_name and acronym != name:
+    for name in list(by_name):
+        if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
+            longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+            if longer:
+                alias_of[name] = longer[0]  # "Lockhart" after "Lockhart Industries Inc": one company
+                by_name[longer[0]].aliases.append(name)
+    for acronym in alias_of:
+        name = final_name(acronym, alias_of)
+        if acronym in by_name and name in by_name and acronym != name:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
@@ -1315,6 +1571,16 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             and all(opens_sentence(text, m.start) for m in e.mentions)
         )
     ]
+
+
+def final_name(name: str, alias_of: dict[str, str]) -> str:
+    """The name an alias stands for at the end of a chain ("Lockhart" -> "Lockhart Industries" -> "Lockhart
+    Industries Inc"), stopping at a loop."""
+    seen = {name}
+    while alias_of.get(name, name) not in seen:
+        name = alias_of[name]
+        seen.add(name)
+    return name
 
 
 SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
