@@ -239,6 +239,8 @@ class NamesLexicon(Lexicon):
     thing_words: Words
     place_first_words: Words
     date_words: Words
+    people_plurals: Words
+    political_adjectives: Words
 
 
 class OrganizationsLexicon(Lexicon):
