@@ -168,12 +168,17 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 
 
 @cache
-def excluded_pattern() -> re.Pattern:
+def excluded_pattern(urls: bool = True) -> re.Pattern:
+    """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
+    only where a slash or "www." stands: every one of them has one or the other)."""
     names = lexicon.load("figures")["months"]
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
-    months = rf"(?=[{''.join(sorted({m[0].lower() for m in names}))}])(?:{alternation(names)})"
+    initials = "".join(sorted({m[0].lower() for m in names}))
+    months = rf"(?=[{initials}])(?:{alternation(names)})"
+    # without the URLs every expression begins with a month's initial, a digit, "@" or "#": one test at each position
+    first = "" if urls else rf"(?=[{initials}0-9@#])"
     return re.compile(
-        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
+        rf"{first}(?:\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023
         r"|\b(?=\d)(?:"  # (one test for the digit ones)
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"  # 20 September 2023
@@ -182,8 +187,8 @@ def excluded_pattern() -> re.Pattern:
         r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
         r"|\d{1,2}(?:[.:]\d{2})?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
-        r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"  # URLs
-        r"|[@#]\w+",  # handles, hashtags
+        + (r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*" if urls else "")  # URLs
+        + r"|[@#]\w+)",  # handles, hashtags
         re.I,
     )
 
@@ -484,6 +489,15 @@ AGED_BEFORE = re.compile(
 )
 
 
+AGE_DIGITS = re.compile(r"\d{1,3}")
+
+
+def aged_before(text: str, start: int) -> bool:
+    """Whether "aged", "age" or "ages" stands just before the figure ("aged 18 to 25"); the word looked for first."""
+    window = text[max(0, start - 30) : start]
+    return "age" in window.lower() and AGED_BEFORE.search(window) is not None
+
+
 def has(m: re.Match, group: str) -> bool:
     """Whether ``group`` matched (the plain expression has no range or fraction groups)."""
     index = m.re.groupindex.get(group)
@@ -551,7 +565,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
                 "fig-range-measure",
                 value_max=high.value,
             )
-        if AGED_BEFORE.search(text[max(0, start - 30) : start]):  # "aged 18 to 25"
+        if aged_before(text, start):  # "aged 18 to 25"
             return FigureHit(
                 start,
                 end,
@@ -595,18 +609,20 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit"
         )
-    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30) : start]):
+    if m.group("num") and aged_before(text, start):
         return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
-    age = AGE_BEFORE.search(text[max(0, start - 60) : start])
-    if (
-        age
-        and not m.group("qual")
+    age = (
+        AGE_BEFORE.search(text[max(0, start - 60) : start])
+        if not m.group("qual")
         and m.group("num")
-        and re.fullmatch(r"\d{1,3}", m.group("num"))
+        and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
+        and AGE_DIGITS.fullmatch(m.group("num"))
         and AGE_AFTER.match(text[end : end + 8])
-    ):
+        else None
+    )
+    if age:
         return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
-    if m.group("num") and is_metres(text, m):
+    if m.group("num") and m.group("num")[-1] in "mM" and is_metres(text, m):
         counts, _ = counted_words(text, end)
         return FigureHit(
             start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
@@ -620,7 +636,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
             return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
         return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
-    rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
+    rule_id = "fig-digits" if HAS_DIGIT.search(surface) else "fig-words"
     return FigureHit(
         start,
         end,
@@ -633,6 +649,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     )
 
 
+HAS_DIGIT = re.compile(r"\d")
 NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
 
 
@@ -642,6 +659,13 @@ def label_words() -> frozenset[str]:
 
 
 def is_label(text: str, start: int) -> bool:
+    window = text[max(0, start - 30) : start]
+    stripped = window.rstrip(" \u00a0")
+    if not stripped or len(stripped) == len(window):
+        return False  # both expressions below end in spaces before the number
+    tail = stripped.rsplit(None, 1)[-1]
+    if tail != "of" and not any(c.isupper() for c in tail):
+        return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
     if NUMBERED_NAME.search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
@@ -685,7 +709,9 @@ def anchor_phrases() -> dict[str, list[str]]:
     return {"number": phrases}
 
 
-DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔]\d*")  # one character class: the fast scan for its first character
+# one character class of ASCII digits and fraction glyphs: the fast scan for a figure's first character
+# (``\d``, every script's digits, makes the scan three times slower; news in English writes 0-9)
+DIGIT_ANCHOR = re.compile(r"[0-9½¼¾⅓⅔][0-9]*")
 
 
 def anchors(article: Article) -> list[tuple[int, int]]:
@@ -747,7 +773,8 @@ def is_excluded(text: str, start: int, end: int) -> bool:
     hi = min(len(text), end + 40)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    for m in excluded_pattern().finditer(text, lo, hi):
+    window = text[lo:hi]
+    for m in excluded_pattern("/" in window or "www." in window.lower()).finditer(text, lo, hi):
         if m.start() >= end:
             return False  # matches come in order: none later can overlap the figure
         if m.end() > start:
@@ -775,7 +802,7 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if m is None:
             continue
         last_end = m.end()
-        has_digit = any(c.isdigit() for c in m.group())
+        has_digit = HAS_DIGIT.search(m.group()) is not None
         if (has_digit and is_excluded(text, m.start(), m.end())) or is_year(text, m) or is_label(text, m.start()):
             continue
         prev = text[m.start() - 1] if m.start() > 0 else " "
