@@ -139,6 +139,8 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     percent = percent_pattern()
     cur = currency_sign()
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
+    # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
+    hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
     denominators = alternation(fig["fraction_words"])
     half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
     ranges = (
@@ -157,6 +159,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
+        rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
         + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
@@ -581,7 +584,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
         )
-    quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
+    quantity = numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
     if m.group("qual") and m.group("vague"):
         return None
     if quantity is None or quantity.value is None and not m.group("vague"):
@@ -596,6 +599,11 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
         return FigureHit(
             start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated"
+        )
+    if m.group("hmeas"):
+        unit = unit_tables().words[m.group("hmunit").lower()]
+        return FigureHit(
+            start, end, surface, value, quantity.qualifier, unit, unit_tables().measures[unit], "fig-hyphenated-measure"
         )
     if m.group("money"):
         unit, counts, _ = money_or_measure(text, end, m.group("cur"))
