@@ -26,7 +26,7 @@ from extract.rules import analyze  # noqa: E402
 from extract.yamlfile import read_data  # noqa: E402
 
 FOLDER = Path(__file__).with_name("events")
-PARTS = ("dev", "heldout", "news")
+PARTS = ("dev", "heldout", "news", "heldout2")
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
 CONFLICT_TYPES = frozenset(
     {
