@@ -443,3 +443,32 @@ def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
 )
 def test_a_fraction_of_a_multiplier_is_an_amount_and_plus_or_minus_is_a_margin(text, expected):
     assert hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 40-tonne truck overturned on the ring road.", [("40-tonne", 40, "exact", "t")]),
+        ("Workers built a 6-metre wall around the depot.", [("6-metre", 6, "exact", "m")]),
+        ("The charity walked a 10-mile route through the hills.", [("10-mile", 10, "exact", "mi")]),
+        ("The farm covers a 300-hectare plot by the lake.", [("300-hectare", 300, "exact", "ha")]),
+    ],
+)
+def test_a_measure_word_hyphenated_to_its_number(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The list at www.vote2024.org names 12 polling stations.", [("12", 12, "exact", "count")]),
+        ("Figures at stats.example.org/2023/prisons show 40 prisons.", [("40", 40, "exact", "count")]),
+        ("The report, in Chapter 9, counts 15 escapes.", [("15", 15, "exact", "count")]),
+        ("Ministers of the Group of 20 met as 30 protesters rallied.", [("30", 30, "exact", "count")]),
+        ("Marta Lind, 34, and her son were freed.", [("34", 34, "exact", "year")]),
+        ("Volunteers aged 18 to 25 joined the search.", [("18 to 25", 18, "at_least", "year")]),
+    ],
+)
+def test_the_cheap_tests_before_the_costly_expressions_keep_their_answers(text, expected):
+    """URLs (with or without a slash), labels, ages: each skipped only where its expression cannot match."""
+    assert figures(text) == expected
