@@ -773,12 +773,17 @@ def window_start(text: str, anchor: int, floor: int) -> int:
     return start
 
 
+EXCLUSION_REACH = 24
+
+
 def is_excluded(text: str, start: int, end: int) -> bool:
-    """Inside a date, clock time, ordinal, URL or handle (looked for around the figure only)."""
-    lo = max(0, start - 40)
+    """Inside a date, clock time, ordinal, URL or handle (looked for around the figure only: the longest
+    date or time around a number, "20th of September 2023" or "7 in the afternoon", spans fewer than 24
+    characters on either side of it, and a URL or handle is one with the figure's word, whole words kept)."""
+    lo = max(0, start - EXCLUSION_REACH)
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
-    hi = min(len(text), end + 40)
+    hi = min(len(text), end + EXCLUSION_REACH)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
     window = text[lo:hi]
