@@ -472,3 +472,28 @@ def test_a_measure_word_hyphenated_to_its_number(text, expected):
 def test_the_cheap_tests_before_the_costly_expressions_keep_their_answers(text, expected):
     """URLs (with or without a slash), labels, ages: each skipped only where its expression cannot match."""
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The court fined the mill Rs 5 crore for the spill.", [("Rs 5 crore", 50_000_000, "exact", "INR")]),
+        ("Each victim's family will get Rs 2 lakh.", [("Rs 2 lakh", 200_000, "exact", "INR")]),
+        ("About three lakh pilgrims crossed the river.", [("About three lakh", 300_000, "approximate", "count")]),
+    ],
+)
+def test_lakh_and_crore_multiply(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fare rises by 35 cents in May.", [("35", 0.35, "exact", "money")]),
+        ("A first-class stamp will cost 95 pence.", [("95", 0.95, "exact", "GBP")]),
+        ("Shares closed at 245p after the profit warning.", [("245p", 2.45, "exact", "GBP")]),
+        ("The match is shown in 1080p on the app.", []),  # a screen, not pence
+    ],
+)
+def test_hundredths_of_a_currency_are_valued_in_the_currency(text, expected):
+    assert figures(text) == expected

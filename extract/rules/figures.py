@@ -73,6 +73,8 @@ class UnitTables:
     glued: dict[str, str]  # measure symbol written glued only ("47C") -> unit
     words: dict[str, str]  # measure word (lower-case) -> unit
     measures: dict[str, str]  # unit -> what it measures ("distance")
+    subunit_words: dict[str, tuple[str, int]]  # "cents" -> (currency code, how many make one)
+    subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
 
 
 @cache
@@ -98,7 +100,14 @@ def unit_tables() -> UnitTables:
         glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
         words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
         measures[entry["unit"]] = entry["measures"]
-    return UnitTables(before, after, symbols, glued, words, measures)
+    subunit_words: dict[str, tuple[str, int]] = {}
+    subunit_glued: dict[str, tuple[str, int]] = {}
+    for entry in fig.get("subunits") or ():
+        if not entry.get("id") or not entry.get("code") or not entry.get("per"):
+            raise ValueError(f"lexicons/figures.yaml: every entry of subunits needs an id, a code and per: {entry}")
+        subunit_words.update({str(w).lower(): (entry["code"], int(entry["per"])) for w in entry.get("words") or ()})
+        subunit_glued.update({str(w): (entry["code"], int(entry["per"])) for w in entry.get("glued") or ()})
+    return UnitTables(before, after, symbols, glued, words, measures, subunit_words, subunit_glued)
 
 
 def percent_pattern() -> str:
@@ -139,6 +148,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     percent = percent_pattern()
     cur = currency_sign()
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
+    glued_subunits = rf"(?-i:{alternation(tables.subunit_glued)})" if tables.subunit_glued else r"(?!)"
     # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
     hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
     denominators = alternation(fig["fraction_words"])
@@ -162,6 +172,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
         + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        rf"|(?P<sub>[1-9]\d{{0,2}})(?P<subglued>{glued_subunits})(?![\w])"
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
@@ -348,6 +359,16 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     if name in ("pound", "pounds") and re.match(r"[ \u00a0]+of\b", text[m.end() : m.end() + 5]):
         return "lb", m.end()  # "5 pounds of flour": a weight
     return t.after[name], m.end()
+
+
+def subunit_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """(currency code, how many make one, end of the word) of a currency's hundredths written after the number."""
+    word = NEXT_WORD.match(text, end, end + 40)
+    if not word:
+        return None
+    bare = word.group(1).rstrip(",.;:!?)’'\"")
+    found = unit_tables().subunit_words.get(bare.lower())
+    return (*found, word.start(1) + len(bare)) if found else None
 
 
 def scale_of(number_text: str) -> float | None:
@@ -584,6 +605,12 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
         )
+    if m.group("sub"):  # "310p": a whole number of hundredths
+        code, per = unit_tables().subunit_glued[m.group("subglued")]
+        counts, _ = counted_words(text, end)
+        return FigureHit(
+            start, end, surface, int(m.group("sub")) / per, "exact", code, counts or "money", "fig-subunit"
+        )
     quantity = numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
     if m.group("qual") and m.group("vague"):
         return None
@@ -635,6 +662,14 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
         )
+    if m.group("num") and value is not None:
+        sub = subunit_after(text, end)
+        if sub:  # "45 cents a share": in the whole currency
+            code, per, sub_end = sub
+            counts, _ = counted_words(text, sub_end)
+            return FigureHit(
+                start, end, surface, value / per, quantity.qualifier, code, counts or "money", "fig-subunit"
+            )
     if m.group("num"):
         measured = money_or_measure(text, end, None)
         if measured:
