@@ -497,3 +497,27 @@ def test_lakh_and_crore_multiply(text, expected):
 )
 def test_hundredths_of_a_currency_are_valued_in_the_currency(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Real wages fell by a fifth over the decade.", [("a fifth", 0.2, "exact", "fraction")]),
+        ("The grant was cut by a third.", [("a third", 0.3333, "exact", "fraction")]),
+        ("The land was sold by a third party.", []),  # "by a third" before a noun: an ordinal
+    ],
+)
+def test_a_change_by_a_share_needs_no_of(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Delegates at COP29 agreed a new target.", []),
+        ("The insurer was fined EUR40m by the regulator.", [("EUR40m", 40_000_000, "exact", "EUR")]),
+        ("Seats to the island cost RM59 each.", [("RM59", 59, "exact", "MYR")]),
+    ],
+)
+def test_a_three_letter_code_glued_to_a_small_whole_number_is_a_name(text, expected):
+    assert figures(text) == expected

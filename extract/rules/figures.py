@@ -361,6 +361,16 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     return t.after[name], m.end()
 
 
+GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
+
+
+def is_glued_code_name(m: re.Match) -> bool:
+    """A three-letter currency code glued to a whole number under 100 with no multiplier ("COP28", "CAD3"
+    written as a name): news writes money with a sign ("€50") or a space ("EUR 50"), or with a multiplier
+    ("EUR50m"); a name with a number is the likelier reading.  Two-letter signs ("RM79") are money."""
+    return GLUED_CODE_NAME.fullmatch(m.group("money")) is not None
+
+
 def subunit_after(text: str, end: int) -> tuple[str, int, int] | None:
     """(currency code, how many make one, end of the word) of a currency's hundredths written after the number."""
     word = NEXT_WORD.match(text, end, end + 40)
@@ -424,7 +434,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         singular = not den_word.endswith("s")
         if num is None or num >= den or (singular and num != 1):
             return None  # "a third time", "two third": no share
-        if singular and not re.match(r"[ \u00a0]+of\b", text[end : end + 5]):
+        if singular and not re.match(r"[ \u00a0]+of\b", text[end : end + 5]) and not by_a_share(text, start, end):
             return None  # "a third suspect", "a quarter century": an ordinal or a period
         value = num / den
     elif m.group("inum"):
@@ -459,6 +469,21 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
     counts, _ = counted_words(text, end)
     return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
+
+
+BY_BEFORE = re.compile(r"\bby[ \u00a0]+$", re.I)
+WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)")
+
+
+def by_a_share(text: str, start: int, end: int) -> bool:
+    """ "fell by a fifth in real terms", "cut by a third.": a change by a share, though no "of" follows;
+    the word after may not be a noun ("by a third party")."""
+    if not BY_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    after = WORD_AFTER.match(text, end, end + 30)
+    if after is None:
+        return not text[end : end + 1].isalnum()
+    return after.group(1) in lexicon.word_set("figures", "counts_stop")
 
 
 def is_change(text: str, start: int) -> bool:
@@ -632,6 +657,8 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, value, quantity.qualifier, unit, unit_tables().measures[unit], "fig-hyphenated-measure"
         )
+    if m.group("money") and is_glued_code_name(m):
+        return None  # "COP28": a conference's name, not 28 Colombian pesos
     if m.group("money"):
         unit, counts, _ = money_or_measure(text, end, m.group("cur"))
         return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
