@@ -20,6 +20,7 @@ from functools import cache
 from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
+from .dates import digit_runs
 from .text import Article
 
 DIGITS = (
@@ -779,14 +780,9 @@ def anchor_phrases() -> dict[str, list[str]]:
     return {"number": phrases}
 
 
-# one character class of ASCII digits and fraction glyphs: the fast scan for a figure's first character
-# (``\d``, every script's digits, makes the scan three times slower; news in English writes 0-9)
-DIGIT_ANCHOR = re.compile(r"[0-9½¼¾⅓⅔][0-9]*")
-
-
 def anchors(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every token where a figure may stand: digits (by expression) and number words (PhraseMatcher)."""
-    found = [(m.start(), m.end()) for m in DIGIT_ANCHOR.finditer(article.text)]
+    found = list(digit_runs(article))
     for _, start, end in matching.matches(article, "figures"):
         found.append(article.char_bounds(start, end))
     return sorted(found)
