@@ -521,3 +521,11 @@ def test_a_change_by_a_share_needs_no_of(text, expected):
 )
 def test_a_three_letter_code_glued_to_a_small_whole_number_is_a_name(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value", [("\x1f 7", 7), ("\u2028 \u00a0 12", 12), ("\t\x0b 3 people", 3), ("\x1c\x1d 40", 40)]
+)
+def test_control_whitespace_before_a_number_does_not_raise(text, value):
+    """The label test splits on every kind of whitespace, though it strips only spaces first."""
+    assert [f.value for f in analyze(text).figures] == [value]

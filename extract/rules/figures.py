@@ -734,7 +734,10 @@ def is_label(text: str, start: int) -> bool:
     stripped = window.rstrip(" \u00a0")
     if not stripped or len(stripped) == len(window):
         return False  # both expressions below end in spaces before the number
-    tail = stripped.rsplit(None, 1)[-1]
+    words = stripped.rsplit(None, 1)
+    if not words:
+        return False  # only whitespace of other kinds before the number ("\x1f 0")
+    tail = words[-1]
     if tail != "of" and not any(c.isupper() for c in tail):
         return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
     if NUMBERED_NAME.search(text, max(0, start - 20), start):
