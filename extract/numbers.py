@@ -128,10 +128,19 @@ def standalone_vague_ids() -> frozenset[str]:
     return frozenset(e["id"] for e in lexicon()["vague"] if e.get("alone"))
 
 
+@cache
+def vague_phrases_by_first_word() -> dict[str, list[tuple[str, Quantity]]]:
+    """``vague_phrases`` by their first word, in the same order: a phrase can only begin a text that begins with its first word."""
+    by_first: dict[str, list[tuple[str, Quantity]]] = {}
+    for phrase, quantity in vague_phrases():
+        by_first.setdefault(phrase.split(" ", 1)[0], []).append((phrase, quantity))
+    return by_first
+
+
 def read_vague(words: list[str]) -> Quantity | None:
     """A vague quantity ("dozens", "a few"), times a multiplier after it ("several hundred", "a few thousand")."""
     text = " ".join(words)
-    for phrase, quantity in vague_phrases():
+    for phrase, quantity in vague_phrases_by_first_word().get(words[0] if words else "", ()):
         if text == phrase or text.startswith(phrase + " "):
             rest = text[len(phrase) :].split()
             multiplier = lexicon()["multipliers"].get(rest[0]) if rest else None

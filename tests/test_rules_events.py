@@ -290,3 +290,34 @@ def test_general_words_keep_their_sense_from_their_sentence(text, expected):
 def test_a_trigger_reads_its_own_sentence_even_after_letters_that_lower_case_to_two():
     text = "İİİİİİİİİİİİ İzmir. Three farmers were killed by gunmen."  # "İ".lower() is two characters
     assert types(text) == [("violence_against_civilians", "attack")]
+
+
+def event_labels(text, published=PUBLISHED):
+    return sorted(f"{e.event_type}/{e.sub_event_type}" for e in analyze(text, published).events)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The two sides agreed a ceasefire on Sunday after a week of fighting in the hills.", True),
+        ("A truce between the army and the rebels took effect at midnight on Monday.", True),
+        ("The bishops called for a ceasefire in the northern province on Monday.", False),
+        ("Mediators urged both sides to accept a truce before the rains.", False),
+        ("Talks on a truce broke down on Friday in the lakeside town.", False),
+    ],
+)
+def test_a_ceasefire_is_an_agreement_only_when_reached_or_in_force(text, expected):
+    assert ("strategic_developments/agreement" in event_labels(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mortar shells hit a school in the valley on Tuesday, wounding four pupils.", True),
+        ("Rockets landed near the airport on Sunday, the governor said.", True),
+        ("An artillery regiment paraded through the capital on Saturday.", False),
+        ("The museum opened a hall of old artillery and mortars on Friday.", False),
+    ],
+)
+def test_a_weapon_named_alone_is_a_shelling_only_when_it_hits_or_harms(text, expected):
+    assert ("explosions_remote_violence/shelling_artillery_missile_attack" in event_labels(text)) is expected

@@ -443,3 +443,89 @@ def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
 )
 def test_a_fraction_of_a_multiplier_is_an_amount_and_plus_or_minus_is_a_margin(text, expected):
     assert hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 40-tonne truck overturned on the ring road.", [("40-tonne", 40, "exact", "t")]),
+        ("Workers built a 6-metre wall around the depot.", [("6-metre", 6, "exact", "m")]),
+        ("The charity walked a 10-mile route through the hills.", [("10-mile", 10, "exact", "mi")]),
+        ("The farm covers a 300-hectare plot by the lake.", [("300-hectare", 300, "exact", "ha")]),
+    ],
+)
+def test_a_measure_word_hyphenated_to_its_number(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The list at www.example.org?page=12 names 5 polling stations.", [("5", 5, "exact", "count")]),
+        ("Figures at https://example.org/list?page=7 show 40 prisons.", [("40", 40, "exact", "count")]),
+        ("The report, in Chapter 9, counts 15 escapes.", [("15", 15, "exact", "count")]),
+        ("Ministers of the Group of 20 met as 30 protesters rallied.", [("30", 30, "exact", "count")]),
+        ("Marta Lind, 34, and her son were freed.", [("34", 34, "exact", "year")]),
+        ("Volunteers aged 18 to 25 joined the search.", [("18 to 25", 18, "at_least", "year")]),
+    ],
+)
+def test_the_cheap_tests_before_the_costly_expressions_keep_their_answers(text, expected):
+    """URLs (with or without a slash), labels, ages: each skipped only where its expression cannot match."""
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The court fined the mill Rs 5 crore for the spill.", [("Rs 5 crore", 50_000_000, "exact", "INR")]),
+        ("Each victim's family will get Rs 2 lakh.", [("Rs 2 lakh", 200_000, "exact", "INR")]),
+        ("About three lakh pilgrims crossed the river.", [("About three lakh", 300_000, "approximate", "count")]),
+    ],
+)
+def test_lakh_and_crore_multiply(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fare rises by 35 cents in May.", [("35", 0.35, "exact", "money")]),
+        ("A first-class stamp will cost 95 pence.", [("95", 0.95, "exact", "GBP")]),
+        ("Shares closed at 245p after the profit warning.", [("245p", 2.45, "exact", "GBP")]),
+        ("The match is shown in 1080p on the app.", []),  # a screen, not pence
+    ],
+)
+def test_hundredths_of_a_currency_are_valued_in_the_currency(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Real wages fell by a fifth over the decade.", [("a fifth", 0.2, "exact", "fraction")]),
+        ("The grant was cut by a third.", [("a third", 0.3333, "exact", "fraction")]),
+        ("The land was sold by a third party.", []),  # "by a third" before a noun: an ordinal
+    ],
+)
+def test_a_change_by_a_share_needs_no_of(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Delegates at COP29 agreed a new target.", []),
+        ("The insurer was fined EUR40m by the regulator.", [("EUR40m", 40_000_000, "exact", "EUR")]),
+        ("Seats to the island cost RM59 each.", [("RM59", 59, "exact", "MYR")]),
+    ],
+)
+def test_a_three_letter_code_glued_to_a_small_whole_number_is_a_name(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value", [("\x1f 7", 7), ("\u2028 \u00a0 12", 12), ("\t\x0b 3 people", 3), ("\x1c\x1d 40", 40)]
+)
+def test_control_whitespace_before_a_number_does_not_raise(text, value):
+    """The label test splits on every kind of whitespace, though it strips only spaces first."""
+    assert [f.value for f in analyze(text).figures] == [value]

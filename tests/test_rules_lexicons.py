@@ -110,6 +110,8 @@ def test_every_event_trigger_entry_fires(entry):
     word = entry["words"][0]
     groups = lexicon.load("events")["groups"]
     first = lambda item: groups[item[1:]][0] if item.startswith("@") else item  # noqa: E731
-    context = "".join(f" with the {first(entry[role][0])}" for role in ("agent", "patient", "place") if entry.get(role))
+    context = "".join(
+        f" with the {first(entry[role][0])}" for role in ("agent", "patient", "place", "act") if entry.get(role)
+    )
     events = analyze(f"Witnesses said that {word} near the river{context}.").events
     assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]

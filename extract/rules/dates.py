@@ -143,7 +143,20 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
 
 
 DATE_WORDS = ["today", "tonight", "yesterday", "tomorrow", "month", "year", *WEEKDAYS, *MONTHS, *MONTH_ABBR]
-DIGITS = re.compile(r"\d+")
+# ASCII digit runs, and the fraction glyphs figures begin at: one scan of the article shared by dates and
+# figures (``\d``, every script's digits, scans three times slower; news in English writes 0-9)
+DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9]*")
+
+
+def digit_runs(article) -> list[tuple[int, int]]:
+    """(start, end) of every run of digits (or fraction glyph) in the article, found once and kept on it."""
+    found = getattr(article, "_digit_runs", None)
+    if found is None:
+        found = [(m.start(), m.end()) for m in DIGIT_RUN.finditer(article.text)]
+        article._digit_runs = found
+    return found
+
+
 LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before", "earlier"}
 
 
@@ -159,7 +172,7 @@ def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
         return []
     text = article.text
     anchors = sorted(
-        {m.start() for m in DIGITS.finditer(text)}
+        {start for start, _ in digit_runs(article) if text[start] <= "9"}  # digits: "0"-"9" sort before the glyphs
         | {article.char_bounds(s, e)[0] for _, s, e in matching.matches(article, "dates")}
     )
     pattern, hits, last_end = date_pattern(), [], 0

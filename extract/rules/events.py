@@ -2,7 +2,7 @@
 
 Triggers are matched on tokens with spaCy's PhraseMatcher (case-insensitive).
 A trigger counts only with its context: the roles its entry names (an agent,
-a patient, a place) must be filled by words of its sentence, and the words
+a patient, a place, an act) must be filled by words of its sentence, and the words
 that filled them are kept beside the trigger (``EventHit.context``).  An
 entry's ``refine`` re-codes a trigger by its sentence (a protest dispersed
 with tear gas is a protest with intervention), ``absorbed_by`` folds a trigger
@@ -32,7 +32,7 @@ from .text import Article
 
 CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
 REPORTING_SENSES = {"found", "discovered", "announced", "declared"}  # "found that …" reports, it does not discover
-ROLES = ("agent", "patient", "place")
+ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -79,9 +79,8 @@ class Words:
 
     def first_in(self, words: set[str], joined: str) -> str | None:
         """The first of these words or phrases that stands in a sentence (``words``, ``joined`` its words spaced)."""
-        hit = self.single & words
-        if hit:
-            return min(hit)
+        if not self.single.isdisjoint(words):  # tested first: most sentences hold none, and no set is built
+            return min(self.single & words)
         return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
 
 

@@ -20,6 +20,7 @@ from functools import cache
 from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
+from .dates import digit_runs
 from .text import Article
 
 DIGITS = (
@@ -73,6 +74,8 @@ class UnitTables:
     glued: dict[str, str]  # measure symbol written glued only ("47C") -> unit
     words: dict[str, str]  # measure word (lower-case) -> unit
     measures: dict[str, str]  # unit -> what it measures ("distance")
+    subunit_words: dict[str, tuple[str, int]]  # "cents" -> (currency code, how many make one)
+    subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
 
 
 @cache
@@ -98,7 +101,14 @@ def unit_tables() -> UnitTables:
         glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
         words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
         measures[entry["unit"]] = entry["measures"]
-    return UnitTables(before, after, symbols, glued, words, measures)
+    subunit_words: dict[str, tuple[str, int]] = {}
+    subunit_glued: dict[str, tuple[str, int]] = {}
+    for entry in fig.get("subunits") or ():
+        if not entry.get("id") or not entry.get("code") or not entry.get("per"):
+            raise ValueError(f"lexicons/figures.yaml: every entry of subunits needs an id, a code and per: {entry}")
+        subunit_words.update({str(w).lower(): (entry["code"], int(entry["per"])) for w in entry.get("words") or ()})
+        subunit_glued.update({str(w): (entry["code"], int(entry["per"])) for w in entry.get("glued") or ()})
+    return UnitTables(before, after, symbols, glued, words, measures, subunit_words, subunit_glued)
 
 
 def percent_pattern() -> str:
@@ -139,6 +149,9 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     percent = percent_pattern()
     cur = currency_sign()
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
+    glued_subunits = rf"(?-i:{alternation(tables.subunit_glued)})" if tables.subunit_glued else r"(?!)"
+    # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
+    hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
     denominators = alternation(fig["fraction_words"])
     half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
     ranges = (
@@ -157,8 +170,10 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"(?<![\w@#/$€£.,-])"
         rf"(?:(?P<qual>{qualifiers})\s+)?"
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
+        rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
         + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        rf"|(?P<sub>[1-9]\d{{0,2}})(?P<subglued>{glued_subunits})(?![\w])"
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
@@ -168,12 +183,17 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 
 
 @cache
-def excluded_pattern() -> re.Pattern:
+def excluded_pattern(urls: bool = True) -> re.Pattern:
+    """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
+    only where a slash or "www." stands: every one of them has one or the other)."""
     names = lexicon.load("figures")["months"]
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
-    months = rf"(?=[{''.join(sorted({m[0].lower() for m in names}))}])(?:{alternation(names)})"
+    initials = "".join(sorted({m[0].lower() for m in names}))
+    months = rf"(?=[{initials}])(?:{alternation(names)})"
+    # without the URLs every expression begins with a month's initial, a digit, "@" or "#": one test at each position
+    first = "" if urls else rf"(?=[{initials}0-9@#])"
     return re.compile(
-        rf"\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
+        rf"{first}(?:\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023
         r"|\b(?=\d)(?:"  # (one test for the digit ones)
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"  # 20 September 2023
@@ -182,8 +202,8 @@ def excluded_pattern() -> re.Pattern:
         r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
         r"|\d{1,2}(?:[.:]\d{2})?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
-        r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*"  # URLs
-        r"|[@#]\w+",  # handles, hashtags
+        + (r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*" if urls else "")  # URLs
+        + r"|[@#]\w+)",  # handles, hashtags
         re.I,
     )
 
@@ -342,6 +362,26 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     return t.after[name], m.end()
 
 
+GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
+
+
+def is_glued_code_name(m: re.Match) -> bool:
+    """A three-letter currency code glued to a whole number under 100 with no multiplier ("COP28", "CAD3"
+    written as a name): news writes money with a sign ("€50") or a space ("EUR 50"), or with a multiplier
+    ("EUR50m"); a name with a number is the likelier reading.  Two-letter signs ("RM79") are money."""
+    return GLUED_CODE_NAME.fullmatch(m.group("money")) is not None
+
+
+def subunit_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """(currency code, how many make one, end of the word) of a currency's hundredths written after the number."""
+    word = NEXT_WORD.match(text, end, end + 40)
+    if not word:
+        return None
+    bare = word.group(1).rstrip(",.;:!?)’'\"")
+    found = unit_tables().subunit_words.get(bare.lower())
+    return (*found, word.start(1) + len(bare)) if found else None
+
+
 def scale_of(number_text: str) -> float | None:
     """The multiplier a number is written with ("93 billion", "five thousand", "7m"), or None."""
     words = number_text.lower().replace("-", " ").split()
@@ -395,7 +435,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         singular = not den_word.endswith("s")
         if num is None or num >= den or (singular and num != 1):
             return None  # "a third time", "two third": no share
-        if singular and not re.match(r"[ \u00a0]+of\b", text[end : end + 5]):
+        if singular and not re.match(r"[ \u00a0]+of\b", text[end : end + 5]) and not by_a_share(text, start, end):
             return None  # "a third suspect", "a quarter century": an ordinal or a period
         value = num / den
     elif m.group("inum"):
@@ -430,6 +470,21 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
     counts, _ = counted_words(text, end)
     return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
+
+
+BY_BEFORE = re.compile(r"\bby[ \u00a0]+$", re.I)
+WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)")
+
+
+def by_a_share(text: str, start: int, end: int) -> bool:
+    """ "fell by a fifth in real terms", "cut by a third.": a change by a share, though no "of" follows;
+    the word after may not be a noun ("by a third party")."""
+    if not BY_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    after = WORD_AFTER.match(text, end, end + 30)
+    if after is None:
+        return not text[end : end + 1].isalnum()
+    return after.group(1) in lexicon.word_set("figures", "counts_stop")
 
 
 def is_change(text: str, start: int) -> bool:
@@ -482,6 +537,15 @@ PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
 AGED_BEFORE = re.compile(
     r"\b(?:aged|age|ages)[ \u00a0]+(?:between[ \u00a0]+)?$|\baged[ \u00a0]+\d+[ \u00a0]+(?:and|to)[ \u00a0]+$", re.I
 )
+
+
+AGE_DIGITS = re.compile(r"\d{1,3}")
+
+
+def aged_before(text: str, start: int) -> bool:
+    """Whether "aged", "age" or "ages" stands just before the figure ("aged 18 to 25"); the word looked for first."""
+    window = text[max(0, start - 30) : start]
+    return "age" in window.lower() and AGED_BEFORE.search(window) is not None
 
 
 def has(m: re.Match, group: str) -> bool:
@@ -551,7 +615,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
                 "fig-range-measure",
                 value_max=high.value,
             )
-        if AGED_BEFORE.search(text[max(0, start - 30) : start]):  # "aged 18 to 25"
+        if aged_before(text, start):  # "aged 18 to 25"
             return FigureHit(
                 start,
                 end,
@@ -567,7 +631,13 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
         )
-    quantity = numbers.read_quantity(without(m, "cur", "neg", "pct", "glued"))
+    if m.group("sub"):  # "310p": a whole number of hundredths
+        code, per = unit_tables().subunit_glued[m.group("subglued")]
+        counts, _ = counted_words(text, end)
+        return FigureHit(
+            start, end, surface, int(m.group("sub")) / per, "exact", code, counts or "money", "fig-subunit"
+        )
+    quantity = numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
     if m.group("qual") and m.group("vague"):
         return None
     if quantity is None or quantity.value is None and not m.group("vague"):
@@ -583,6 +653,13 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated"
         )
+    if m.group("hmeas"):
+        unit = unit_tables().words[m.group("hmunit").lower()]
+        return FigureHit(
+            start, end, surface, value, quantity.qualifier, unit, unit_tables().measures[unit], "fig-hyphenated-measure"
+        )
+    if m.group("money") and is_glued_code_name(m):
+        return None  # "COP28": a conference's name, not 28 Colombian pesos
     if m.group("money"):
         unit, counts, _ = money_or_measure(text, end, m.group("cur"))
         return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
@@ -595,22 +672,32 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         return FigureHit(
             start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit"
         )
-    if m.group("num") and AGED_BEFORE.search(text[max(0, start - 30) : start]):
+    if m.group("num") and aged_before(text, start):
         return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
-    age = AGE_BEFORE.search(text[max(0, start - 60) : start])
-    if (
-        age
-        and not m.group("qual")
+    age = (
+        AGE_BEFORE.search(text[max(0, start - 60) : start])
+        if not m.group("qual")
         and m.group("num")
-        and re.fullmatch(r"\d{1,3}", m.group("num"))
+        and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
+        and AGE_DIGITS.fullmatch(m.group("num"))
         and AGE_AFTER.match(text[end : end + 8])
-    ):
+        else None
+    )
+    if age:
         return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
-    if m.group("num") and is_metres(text, m):
+    if m.group("num") and m.group("num")[-1] in "mM" and is_metres(text, m):
         counts, _ = counted_words(text, end)
         return FigureHit(
             start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
         )
+    if m.group("num") and value is not None:
+        sub = subunit_after(text, end)
+        if sub:  # "45 cents a share": in the whole currency
+            code, per, sub_end = sub
+            counts, _ = counted_words(text, sub_end)
+            return FigureHit(
+                start, end, surface, value / per, quantity.qualifier, code, counts or "money", "fig-subunit"
+            )
     if m.group("num"):
         measured = money_or_measure(text, end, None)
         if measured:
@@ -620,7 +707,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
         if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
             return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
         return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
-    rule_id = "fig-digits" if any(c.isdigit() for c in surface) else "fig-words"
+    rule_id = "fig-digits" if HAS_DIGIT.search(surface) else "fig-words"
     return FigureHit(
         start,
         end,
@@ -633,6 +720,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     )
 
 
+HAS_DIGIT = re.compile(r"\d")
 NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
 
 
@@ -642,6 +730,16 @@ def label_words() -> frozenset[str]:
 
 
 def is_label(text: str, start: int) -> bool:
+    window = text[max(0, start - 30) : start]
+    stripped = window.rstrip(" \u00a0")
+    if not stripped or len(stripped) == len(window):
+        return False  # both expressions below end in spaces before the number
+    words = stripped.rsplit(None, 1)
+    if not words:
+        return False  # only whitespace of other kinds before the number ("\x1f 0")
+    tail = words[-1]
+    if tail != "of" and not any(c.isupper() for c in tail):
+        return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
     if NUMBERED_NAME.search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
@@ -685,12 +783,9 @@ def anchor_phrases() -> dict[str, list[str]]:
     return {"number": phrases}
 
 
-DIGIT_ANCHOR = re.compile(r"[\d½¼¾⅓⅔]\d*")  # one character class: the fast scan for its first character
-
-
 def anchors(article: Article) -> list[tuple[int, int]]:
     """(start, end) of every token where a figure may stand: digits (by expression) and number words (PhraseMatcher)."""
-    found = [(m.start(), m.end()) for m in DIGIT_ANCHOR.finditer(article.text)]
+    found = list(digit_runs(article))
     for _, start, end in matching.matches(article, "figures"):
         found.append(article.char_bounds(start, end))
     return sorted(found)
@@ -739,15 +834,21 @@ def window_start(text: str, anchor: int, floor: int) -> int:
     return start
 
 
+EXCLUSION_REACH = 24
+
+
 def is_excluded(text: str, start: int, end: int) -> bool:
-    """Inside a date, clock time, ordinal, URL or handle (looked for around the figure only)."""
-    lo = max(0, start - 40)
+    """Inside a date, clock time, ordinal, URL or handle (looked for around the figure only: the longest
+    date or time around a number, "20th of September 2023" or "7 in the afternoon", spans fewer than 24
+    characters on either side of it, and a URL or handle is one with the figure's word, whole words kept)."""
+    lo = max(0, start - EXCLUSION_REACH)
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
-    hi = min(len(text), end + 40)
+    hi = min(len(text), end + EXCLUSION_REACH)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    for m in excluded_pattern().finditer(text, lo, hi):
+    window = text[lo:hi]
+    for m in excluded_pattern("/" in window or "www." in window.lower()).finditer(text, lo, hi):
         if m.start() >= end:
             return False  # matches come in order: none later can overlap the figure
         if m.end() > start:
@@ -775,7 +876,7 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if m is None:
             continue
         last_end = m.end()
-        has_digit = any(c.isdigit() for c in m.group())
+        has_digit = HAS_DIGIT.search(m.group()) is not None
         if (has_digit and is_excluded(text, m.start(), m.end())) or is_year(text, m) or is_label(text, m.start()):
             continue
         prev = text[m.start() - 1] if m.start() > 0 else " "
