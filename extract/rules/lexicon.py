@@ -145,6 +145,7 @@ class Trigger(Entry):
     event_type: str
     sub_event_type: str | None = None
     agent: Words = []
+    act: Words = []
     patient: Words = []
     place: Words = []
     not_with: Words = []
@@ -170,6 +171,17 @@ class Currency(Strict):
     """An ISO 4217 code, or ``money`` for a currency word that names none ("pesos" of no stated country)."""
     before: Words = []
     after: Words = []
+    note: str | None = None
+
+
+class Subunit(Strict):
+    """A currency's hundredth ("45 cents", "310p"): the figure's value is in the whole currency."""
+
+    id: Id
+    code: Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|money)$")]
+    per: Annotated[int, Field(gt=1)]
+    words: Annotated[Words, Field(min_length=1)]
+    glued: Words = []
     note: str | None = None
 
 
@@ -202,6 +214,7 @@ class FiguresLexicon(Lexicon):
     fraction_glyphs: dict[Word, float]
     range_from_words: Words
     plurals_without_s: Words
+    subunits: list[Subunit] = []
 
 
 # known_organizations.yaml -----------------------------------------------------------------------------------------
