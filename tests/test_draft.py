@@ -24,4 +24,3 @@ def test_a_named_speaker_gets_its_id_and_an_unnamed_one_a_comment_to_declare():
     assert "speaker_actor_id" not in unnamed and "speaker_organization_id" not in unnamed
     assert '# speaker: "police source" (declare test-2024-05-06-bridge-police-source under actors)' in draft
     assert "#  - id: test-2024-05-06-bridge-police-source" in draft
-
