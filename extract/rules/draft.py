@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..curated.citations import occurrences
 from . import RuleResult
@@ -43,60 +45,88 @@ def flow(mapping: dict) -> str:
     return "{" + ", ".join(f"{k}: {scalar(v)}" for k, v in mapping.items()) + "}"
 
 
-def draft_annotation(
-    source_id: str, result: RuleResult, text_sha256: str | None = None, declared: dict[str, str] | None = None
-) -> str:
-    """The draft's YAML text.  ``declared`` maps the ids of persons and organizations a reviewed
-    file already declares to that file: the draft refers to them with its own mentions only."""
-    declared = declared or {}
-    text = result.text
+@dataclass
+class Draft:
+    """What the draft's steps share: the article, the rules' result, and the ids given so far.
+
+    ``ids`` maps a name the rules found (an entity, or an unnamed speaker's label) to the section and
+    the id the draft gives it, so a later step (quotes) can refer to what an earlier one declared."""
+
+    source_id: str
+    result: RuleResult
+    text_sha256: str | None
+    declared: dict[str, str]
+    ids: dict[str, tuple[str, str]] = field(default_factory=dict)
+    groups: list[str] = field(default_factory=list)
+
+    def cite(self, value: str, start: int) -> dict:
+        return citation(self.result.text, value, start)
+
+
+def header(draft: Draft) -> list[str]:
+    """What the file is and how a curator turns it into a reviewed one; ``status: draft``."""
     out = [
-        f"# Draft annotation of {source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
+        f"# Draft annotation of {draft.source_id}, pre-filled by the rule-based extractors: NOT REVIEWED.",
         "# While `status: draft`, the build neither publishes nor scores this file: the article's published",
         "# rows are the rules' (method = rule). Check every entry against the article (the comments name the",
         "# rule that proposed it), add what the rules missed, then record the review: `status: curated`,",
         "# `reviewed_by: <who>`, `reviewed_on: <YYYY-MM-DD>`. See seeds/annotations/README.md.",
-        f"source_id: {source_id}",
+        f"source_id: {draft.source_id}",
         "status: draft",
     ]
-    if text_sha256:
-        out.append(f"text_sha256: {text_sha256}")
-    out.append("")
-    ids: dict[str, tuple[str, str]] = {}
-    for section, kind, key in (("organizations", "organization", "org_type"), ("actors", "person", "actor_type")):
-        entities = [e for e in result.entities if e.kind == kind]
-        out.append(f"{section}:" + (" []" if not entities else ""))
-        for entity in entities:
+    if draft.text_sha256:
+        out.append(f"text_sha256: {draft.text_sha256}")
+    return [*out, ""]
+
+
+ENTITY_SECTIONS = (("organizations", "organization", "org_type"), ("actors", "person", "actor_type"))
+"""(section, entity kind, type key): organizations first, as the annotation files list them."""
+
+
+def entities(draft: Draft) -> list[str]:
+    """Organizations and persons with their mentions; one a reviewed file declares gets its mentions only."""
+    out = []
+    for section, kind, key in ENTITY_SECTIONS:
+        found = [e for e in draft.result.entities if e.kind == kind]
+        out.append(f"{section}:" + (" []" if not found else ""))
+        for entity in found:
             entity_id = entity.known_id or slug(entity.name)
-            ids[entity.name] = (section, entity_id)
+            draft.ids[entity.name] = (section, entity_id)
             out.append(f"  - id: {entity_id}  # rule: {entity.mentions[0].rule_id}")
-            if entity_id in declared:
-                out.append(f"    # declared in {declared[entity_id]}: only this article's mentions here")
-                out.append("    mentions:")
-                out += [f"      - {flow(citation(text, m.text, m.start))}" for m in entity.mentions]
-                continue
-            out.append(f"    name: {scalar(entity.name)}")
-            out.append(f"    {key}: {'other' if kind == 'organization' else 'person'}")
-            if entity.role and kind == "person":
-                out.append(f"    role: {scalar(entity.role)}")
-            if entity.aliases:
-                out.append(f"    aliases: {scalar(entity.aliases)}")
+            if entity_id in draft.declared:
+                out.append(f"    # declared in {draft.declared[entity_id]}: only this article's mentions here")
+            else:
+                out.append(f"    name: {scalar(entity.name)}")
+                out.append(f"    {key}: {'other' if kind == 'organization' else 'person'}")
+                if entity.role and kind == "person":
+                    out.append(f"    role: {scalar(entity.role)}")
+                if entity.aliases:
+                    out.append(f"    aliases: {scalar(entity.aliases)}")
             out.append("    mentions:")
-            for m in entity.mentions:
-                out.append(f"      - {flow(citation(text, m.text, m.start))}")
+            out += [f"      - {flow(draft.cite(m.text, m.start))}" for m in entity.mentions]
         out.append("")
-    groups = sorted({q.speaker for q in result.quotes if q.speaker and q.speaker not in ids})
-    for label in groups:
-        ids[label] = ("actors", slug(f"{source_id}-{label}"))
-    if groups:
-        out.append("# Unnamed speakers found by the rules (move them under actors: with mentions):")
-        for label in groups:
-            out.append(f"#  - id: {ids[label][1]}")
-            out.append(f"#    name: {scalar(label)}")
-        out.append("")
-    out.append("events:" + (" []" if not result.events else ""))
-    for n, event in enumerate(result.events, 1):
-        out.append(f"  - id: {slug(source_id + '-' + event.event_type)}-{n}  # rule: {event.rule_id}")
+    return out
+
+
+def unnamed_speakers(draft: Draft) -> list[str]:
+    """Speakers the quote rules found that are no entity ("a police source"): commented out, with an id."""
+    draft.groups = sorted({q.speaker for q in draft.result.quotes if q.speaker and q.speaker not in draft.ids})
+    for label in draft.groups:
+        draft.ids[label] = ("actors", slug(f"{draft.source_id}-{label}"))
+    if not draft.groups:
+        return []
+    out = ["# Unnamed speakers found by the rules (move them under actors: with mentions):"]
+    for label in draft.groups:
+        out += [f"#  - id: {draft.ids[label][1]}", f"#    name: {scalar(label)}"]
+    return [*out, ""]
+
+
+def events(draft: Draft) -> list[str]:
+    """The events the rules found, with their dates and the sentence as a summary to rewrite."""
+    found = draft.result.events
+    out = ["events:" + (" []" if not found else "")]
+    for n, event in enumerate(found, 1):
+        out.append(f"  - id: {slug(draft.source_id + '-' + event.event_type)}-{n}  # rule: {event.rule_id}")
         out.append(f"    event_type: {event.event_type}")
         if event.sub_event_type:
             out.append(f"    sub_event_type: {event.sub_event_type}")
@@ -106,33 +136,43 @@ def draft_annotation(
         out.append(f"    date_note: {scalar('rule: ' + (event.date_text or 'publication date'))}")
         out.append(f"    summary: {scalar(event.sentence[:300] or event.trigger)}")
         out.append("    mentions:")
-        for start, _end, trigger, _ in event.mentions:
-            out.append(f"      - {flow(citation(text, trigger, start))}")
-    out.append("")
-    out.append("quotes:" + (" []" if not result.quotes else ""))
-    for n, quote in enumerate(result.quotes, 1):
+        out += [f"      - {flow(draft.cite(trigger, start))}" for start, _end, trigger, _ in event.mentions]
+    return [*out, ""]
+
+
+def speaker_line(draft: Draft, speaker: str | None) -> list[str]:
+    """A quote's speaker column, or a comment when the speaker is an unnamed one still to declare."""
+    if speaker not in draft.ids:
+        return []
+    table, entity_id = draft.ids[speaker]
+    if table == "organizations":
+        return [f"    speaker_organization_id: {entity_id}"]
+    if speaker not in draft.groups:
+        return [f"    speaker_actor_id: {entity_id}"]
+    return [f"    # speaker: {scalar(speaker)} (declare {entity_id} under actors)"]
+
+
+def quotes(draft: Draft) -> list[str]:
+    """The quotations with their speakers (ids from the entity steps) and attribution cues."""
+    found = draft.result.quotes
+    out = ["quotes:" + (" []" if not found else "")]
+    for n, quote in enumerate(found, 1):
         out.append(f"  - id: q{n:02d}  # rule: {quote.speaker_rule or 'quote-marks'}")
-        for k, v in citation(text, quote.text, quote.start).items():
-            out.append(f"    {k}: {scalar(v)}")
+        out += [f"    {k}: {scalar(v)}" for k, v in draft.cite(quote.text, quote.start).items()]
         out.append(f"    kind: {quote.kind}")
-        if quote.speaker in ids:
-            table, entity_id = ids[quote.speaker]
-            column = (
-                "speaker_actor_id"
-                if table == "actors" and quote.speaker not in groups
-                else ("speaker_organization_id" if table == "organizations" else None)
-            )
-            if column:
-                out.append(f"    {column}: {entity_id}")
-            else:
-                out.append(f"    # speaker: {scalar(quote.speaker)} (declare {entity_id} under actors)")
+        out += speaker_line(draft, quote.speaker)
         if quote.cue:
             out.append(f"    attribution: {scalar(quote.cue)}")
-    out.append("")
-    out.append("figures:" + (" []" if not result.figures else ""))
-    for n, fig in enumerate(result.figures, 1):
+    return [*out, ""]
+
+
+def figures(draft: Draft) -> list[str]:
+    """The figures with value, qualifier, unit and what they count (``unspecified`` when the rules did not say)."""
+    found = draft.result.figures
+    out = ["figures:" + (" []" if not found else "")]
+    for n, fig in enumerate(found, 1):
         out.append(f"  - id: f{n:02d}  # rule: {fig.rule_id}")
-        cite = citation(text, fig.surface, fig.start)
+        cite = draft.cite(fig.surface, fig.start)
         out.append(f"    surface: {scalar(cite['text'])}")
         if "occurrence" in cite:
             out.append(f"    occurrence: {cite['occurrence']}")
@@ -141,16 +181,47 @@ def draft_annotation(
         out.append(f"    qualifier: {fig.qualifier}")
         out.append(f"    unit: {fig.unit}")
         out.append(f"    counts: {scalar(fig.counts or 'unspecified')}")
-    out.append("")
-    for section, rejected in (("not_quotes", rejected_quotations(result)), ("not_figures", rejected_numbers(result))):
-        out.append(
-            f"{section}:" + (" []" if not rejected else "  # considered by the rules and rejected; confirm each reason")
-        )
-        for start, end, reason in rejected:
-            start, end = whole_words(text, start, end)
-            out.append(f"  - {flow(citation(text, text[start:end], start) | {'reason': reason})}")
-        out.append("")
-    return "\n".join(out)
+    return [*out, ""]
+
+
+def rejected(section: str, spans: list[tuple[int, int, str]], text: str) -> list[str]:
+    """A list of what the rules considered and rejected, each span widened to whole words, with its reason."""
+    out = [f"{section}:" + (" []" if not spans else "  # considered by the rules and rejected; confirm each reason")]
+    for start, end, reason in spans:
+        start, end = whole_words(text, start, end)
+        out.append(f"  - {flow(citation(text, text[start:end], start) | {'reason': reason})}")
+    return [*out, ""]
+
+
+def not_quotes(draft: Draft) -> list[str]:
+    return rejected("not_quotes", rejected_quotations(draft.result), draft.result.text)
+
+
+def not_figures(draft: Draft) -> list[str]:
+    return rejected("not_figures", rejected_numbers(draft.result), draft.result.text)
+
+
+DRAFT_STEPS: tuple[tuple[str, Callable[[Draft], list[str]]], ...] = (
+    ("header", header),
+    ("entities", entities),  # before quotes: a quote's speaker is referred to by the id given here
+    ("unnamed-speakers", unnamed_speakers),  # after entities: a speaker that is an entity is not listed
+    ("events", events),
+    ("quotes", quotes),
+    ("figures", figures),
+    ("not-quotes", not_quotes),
+    ("not-figures", not_figures),
+)
+"""The draft's sections in file order, each a named step that returns its lines."""
+
+
+def draft_annotation(
+    source_id: str, result: RuleResult, text_sha256: str | None = None, declared: dict[str, str] | None = None
+) -> str:
+    """The draft's YAML text: the lines of each of ``DRAFT_STEPS`` in order.  ``declared`` maps the ids of
+    persons and organizations a reviewed file already declares to that file: the draft refers to them with
+    its own mentions only."""
+    draft = Draft(source_id, result, text_sha256, declared or {})
+    return "\n".join(line for _name, step in DRAFT_STEPS for line in step(draft))
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
