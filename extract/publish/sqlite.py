@@ -39,6 +39,7 @@ def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
             values[i] = flat_value(values[i])
         yield values
 
+
 SERVING_INDEXES = {
     # The site's queries beyond the foreign keys (schema/sqlite.sql indexes every foreign key): every query the site
     # runs is served by an index (tests/test_serving.py checks each plan), so no page scans a table that grows with
