@@ -283,9 +283,10 @@ def serve(root: Path, host: str, port: int, workers: int) -> None:
     Example:
       python -m extract serve --port 8001
     """
+    from .serve import database_file
     from .serve import serve as run
 
     root = root.resolve()
-    if not (root / "data" / "tocoron.db").exists():
-        raise click.ClickException("data/tocoron.db is missing: run `python -m extract build` first")
+    if not (root / "data" / database_file()).exists():
+        raise click.ClickException(f"data/{database_file()} is missing: run `python -m extract build` first")
     run(root, host, port, workers)

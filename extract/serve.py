@@ -9,6 +9,7 @@ metadata, the site's templates and plugins, the package's files under
 from __future__ import annotations
 
 import mimetypes
+from functools import cache
 from pathlib import Path
 
 # The downloads under /data/ get their registered media types (Datasette's static files take
@@ -35,30 +36,6 @@ SETTINGS = {
 }
 
 
-def datasette_args(root: Path, host: str = "127.0.0.1", port: int = 8001, database: str = "tocoron.db") -> list[str]:
-    """Command-line arguments for ``datasette serve`` (the same site, for anyone running Datasette by hand)."""
-    args = [
-        "serve",
-        "--immutable",
-        str(root / "data" / database),
-        "--metadata",
-        str(root / "metadata.json"),
-        "--template-dir",
-        str(SITE / "templates"),
-        "--plugins-dir",
-        str(SITE / "plugins"),
-        "--static",
-        f"data:{root / 'data'}",
-        "--host",
-        host,
-        "--port",
-        str(port),
-    ]
-    for name, value in SETTINGS.items():
-        args += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
-    return args
-
-
 def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     """Run the site under uvicorn, with one or several worker processes, each serving ``asgi_app``.
 
@@ -70,7 +47,7 @@ def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
-    print(f"Serving {root / 'data' / DATABASE_FILE} at http://{host}:{port}/ ({workers} worker(s))", flush=True)
+    print(f"Serving {root / 'data' / database_file()} at http://{host}:{port}/ ({workers} worker(s))", flush=True)
     uvicorn.run(
         "extract.serve:asgi_app",
         factory=True,
@@ -89,10 +66,15 @@ def asgi_app():
     return Reopening(Path(os.environ["TOCORON_ROOT"]))
 
 
-DATABASE_FILE = "tocoron.db"
+@cache
+def database_file() -> str:
+    """The database's file name, from the dataset's description (``datasette_db`` in ``publish/dataset.yaml``)."""
+    from .publish.package import dataset_metadata
+
+    return dataset_metadata()["datasette_db"] + ".db"
 
 
-def datasette_app(root: Path, database: str = DATABASE_FILE):
+def datasette_app(root: Path, database: str | None = None):
     """The same site as ``serve``, as an in-process Datasette object (for tests and benchmarks).
 
     The table counts are read once here and handed to Datasette as its
@@ -103,7 +85,7 @@ def datasette_app(root: Path, database: str = DATABASE_FILE):
 
     from datasette.app import Datasette
 
-    path = root / "data" / database
+    path = root / "data" / (database or database_file())
     return Datasette(
         immutables=[str(path)],
         metadata=json.loads((root / "metadata.json").read_text(encoding="utf-8")),
@@ -145,7 +127,7 @@ def stamp(root: Path) -> tuple | None:
     try:
         return tuple(
             (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
-            for st in ((root / "data" / DATABASE_FILE).stat(), (root / "metadata.json").stat())
+            for st in ((root / "data" / database_file()).stat(), (root / "metadata.json").stat())
         )
     except FileNotFoundError:
         return None
@@ -206,7 +188,7 @@ class Reopening:
         app = datasette.app()
         old, self.datasette, self.app, self.stamp = self.datasette, datasette, app, current
         self.reopened += 1
-        print(f"Reopened {self.root / 'data' / DATABASE_FILE}: a build published a new database", flush=True)
+        print(f"Reopened {self.root / 'data' / database_file()}: a build published a new database", flush=True)
         asyncio.get_running_loop().call_later(self.RETIRE_AFTER_S, old.executor.shutdown, False)
 
 
