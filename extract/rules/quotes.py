@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
@@ -420,6 +420,7 @@ def speaker_name_stop_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=4)  # asked once per quotation, of the same article
 def lower_case_words(text: str) -> frozenset[str]:
     """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere."""
     return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
