@@ -108,14 +108,23 @@ Aliases = Annotated[
     list[str],
     Field(default_factory=list, description="Other names for the same entity found in the sources (a JSON array)."),
 ]
+DETAIL = {"detail": True}
+"""``json_schema_extra`` of a column kept for the record rather than read first (offsets, provenance, whole texts):
+hidden from the site's table pages by default, shown on row pages and in every download (extract/publish/datasette.py)."""
+
 Provenance = Annotated[
-    NonEmpty, Field(description="What produced the row: `file:line` of the curated annotation, or the id of the rule.")
+    NonEmpty,
+    Field(
+        description="What produced the row: `file:line` of the curated annotation, or the id of the rule.",
+        json_schema_extra=DETAIL,
+    ),
 ]
 CharStart = Annotated[
     int,
     Field(
         ge=0,
         description="Offset of the first character in `sources.text` (Python string index: Unicode code points, 0-based).",
+        json_schema_extra=DETAIL,
     ),
 ]
 CharEnd = Annotated[
@@ -123,6 +132,7 @@ CharEnd = Annotated[
     Field(
         ge=1,
         description="Offset one past the last character in `sources.text`; `sources.text[char_start:char_end]` is the cited text.",
+        json_schema_extra=DETAIL,
     ),
 ]
 
@@ -189,7 +199,9 @@ class Source(Row):
     )
     published_date: dt.date = Field(description="The publication date (the day part of `published`).")
     published_note: str | None = Field(
-        default=None, description="How `published` was established when the article does not print it."
+        default=None,
+        description="How `published` was established when the article does not print it.",
+        json_schema_extra=DETAIL,
     )
     title: NonEmpty = Field(
         description="A descriptive title written by the curators from the content (the wire copy has none)."
@@ -211,13 +223,23 @@ class Source(Row):
         description="Where the article can be read online (an http or https URL), if known.",
     )
     rights: NonEmpty = Field(
-        description="Who holds the rights to the text. The text is not covered by the dataset's licence."
+        description="Who holds the rights to the text. The text is not covered by the dataset's licence.",
+        json_schema_extra=DETAIL,
     )
-    file: NonEmpty = Field(description="The file in `seeds/` that holds the text, byte for byte as received.")
+    file: NonEmpty = Field(
+        description="The file in `seeds/` that holds the text, byte for byte as received.", json_schema_extra=DETAIL
+    )
     text_sha256: Annotated[
-        str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article file, to detect an edited text.")
+        str,
+        Field(
+            pattern=r"^[0-9a-f]{64}$",
+            description="SHA-256 of the article file, to detect an edited text.",
+            json_schema_extra=DETAIL,
+        ),
     ]
-    text: NonEmpty = Field(description="The full article text. All offsets in the dataset index this string.")
+    text: NonEmpty = Field(
+        description="The full article text. All offsets in the dataset index this string.", json_schema_extra=DETAIL
+    )
     curation_status: vocab(
         "curation_status",
         "Whether a curator reviewed the article's annotation: `none` (no file), `draft` (drafted, not reviewed: the rules' rows are published) or `curated`.",
@@ -361,7 +383,9 @@ class Event(Row):
         description='When it happened, resolved against the publication date ("on Wednesday" in a report of 2023-09-20 is 2023-09-20).',
     )
     date_precision: vocab("date_precision", "How precise `date` is.")
-    date_note: str | None = Field(default=None, description="How the date was resolved, quoting the source's words.")
+    date_note: str | None = Field(
+        default=None, description="How the date was resolved, quoting the source's words.", json_schema_extra=DETAIL
+    )
     place_id: ref("places", "Where it happened.")
     summary: NonEmpty = Field(description="One sentence saying what happened, written by the curators.")
     method: Method

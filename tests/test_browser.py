@@ -404,3 +404,29 @@ def test_a_javascript_link_in_a_map_popup_is_never_followed(page, story):
     page.wait_for_timeout(300)
     assert page.dialogs == []
     assert page.locator('a[href^="javascript:"]').count() == 0
+
+
+def test_table_pages_open_on_their_default_columns_and_show_the_others_on_request(page, story):
+    from extract.models import TABLES
+    from extract.publish.datasette import default_columns
+
+    for table in ("sources", "quotes", "figures", "claims"):
+        model = TABLES[table]
+        page.goto(story.url + f"/tocoron/{table}")
+        shown = page.locator("table.rows-and-columns thead th").evaluate_all("els => els.map(e => e.dataset.column)")
+        assert shown == default_columns(model), table  # the key, the label, then the fields not marked `detail`
+        assert shown[:2] == [model.primary_key[0], next(c for c in default_columns(model) if c != shown[0])]
+        for detail in ("char_start", "char_end", "provenance", "text_sha256"):
+            assert detail not in shown
+        hidden = [c for c in model.model_fields if c not in shown]
+        assert hidden and all(c in page.locator("p.hidden-columns").inner_text() for c in hidden)
+        cells = page.locator("table.rows-and-columns tbody tr").first.locator("td")
+        assert cells.count() == len(shown)  # every cell under its own heading
+        page.locator("p.hidden-columns a").click()
+        page.wait_for_load_state()
+        every = page.locator("table.rows-and-columns thead th").evaluate_all("els => els.map(e => e.dataset.column)")
+        assert sorted(every) == sorted(model.model_fields)
+        row = api(page, story, f"/tocoron/{table}.json?_shape=array&_size=1")[0]
+        assert sorted(row) == sorted(model.model_fields)  # the data keeps every column
+    page.goto(story.url + "/tocoron/sources")
+    assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["height"] < 200  # no article text

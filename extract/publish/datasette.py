@@ -2,7 +2,8 @@
 
 Tables and columns are described from the models' docstrings and field
 descriptions (vocabulary values listed); foreign keys show labels; facets and
-sort orders are set per table; canned queries come from ``queries.yaml``; the
+sort orders are set per table; table pages open on their default columns (the
+key, the label, then what a reader reads first: see ``default_columns``); canned queries come from ``queries.yaml``; the
 home page links to the downloads (served from ``/data/``) and to each article's
 annotated view (``/article/<source_id>``).
 """
@@ -56,6 +57,23 @@ FACET_INDEXES = {  # columns faceted often enough on the tables cut from article
 UNITS = {"latitude": "degree", "longitude": "degree"}  # Datasette units are Pint unit names
 
 
+def default_columns(model: type[Row]) -> list[str]:
+    """The columns a table page shows until the reader asks for others, in order: the primary key, the label, then
+    the model's other fields, without those the model marks ``detail`` (offsets, provenance, whole texts).
+
+    Derived from the models' field metadata (``DETAIL`` in extract/models.py), so a new column is shown unless its
+    model says otherwise; the row page, the JSON and the CSV downloads keep every column.
+    """
+    label = LABEL_COLUMNS.get(model.table)
+    first = [*model.primary_key, *([label] if label and label not in model.primary_key else [])]
+    rest = [
+        name
+        for name, info in model.model_fields.items()
+        if name not in first and not (info.json_schema_extra or {}).get("detail")
+    ]
+    return first + rest
+
+
 def table_metadata(model: type[Row]) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "title": model.table_title,
@@ -63,6 +81,7 @@ def table_metadata(model: type[Row]) -> dict[str, Any]:
         "columns": column_descriptions(model),
         "facets": FACETS.get(model.table, []),
         "units": {c: u for c, u in UNITS.items() if c in model.model_fields},
+        "default_columns": default_columns(model),
     }
     if not meta["units"]:
         del meta["units"]

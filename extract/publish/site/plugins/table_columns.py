@@ -1,0 +1,50 @@
+"""Datasette plugin: a table page opens on the columns a reader reads first.
+
+The metadata gives each table its ``default_columns`` (generated from the
+models by ``extract/publish/datasette.py``: the key, the label, then the other
+fields but offsets, provenance and whole texts).  Until the reader asks for
+columns (Datasette's ``_col``/``_nocol``, or ``_columns=all`` from the link the
+page shows), ``_table.html`` shows those, in that order; the others are named
+above the table with a link that shows them.  Only the page changes: the JSON
+and CSV of the same URL keep every column.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+
+ALL = "_columns"
+"""The query argument (``_columns=all``) that shows every column."""
+
+
+def chosen_by_reader(args) -> bool:
+    return any(name in args for name in ("_col", "_nocol", ALL))
+
+
+def column_order(display_columns: list[dict], default: list[str] | None) -> tuple[list[dict], list[str]]:
+    """(the columns to show, in order; the names of those hidden) for a page's ``display_columns``.
+
+    Columns that are not the table's own (Datasette's ``Link`` of a rowid table) and primary keys stay first.
+    """
+    if not default:
+        return display_columns, []
+    by_name = {c["name"]: c for c in display_columns}
+    wanted = set(default)
+    first = [c for c in display_columns if c["name"] not in wanted and c.get("is_pk")]
+    shown = first + [by_name[n] for n in default if n in by_name]
+    names = {c["name"] for c in shown}
+    return shown, [c["name"] for c in display_columns if c["name"] not in names]
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "table" or not table or request is None:
+        return {}
+    default = (
+        None if chosen_by_reader(request.args) else datasette.table_metadata(database, table).get("default_columns")
+    )
+
+    def ordered(display_columns):
+        return column_order(display_columns, default)
+
+    return {"column_order": ordered, "all_columns_arg": ALL}
