@@ -185,6 +185,19 @@ def test_the_map_shows_places_with_coordinates(page, server):
     page.goto(server.url + "/tocoron/places")
     page.wait_for_selector(".leaflet-container", timeout=15000)
     assert page.locator(".leaflet-container").count() == 1
+    assert_every_marker_inside_the_map(page)
+
+
+def assert_every_marker_inside_the_map(page) -> None:
+    page.wait_for_selector(".leaflet-marker-icon", timeout=15000)
+    page.wait_for_timeout(800)  # the fit's zoom animation
+    box = page.locator(".leaflet-container").bounding_box()
+    markers = page.locator(".leaflet-marker-icon")
+    assert markers.count() > 0
+    for i in range(markers.count()):
+        m = markers.nth(i).bounding_box()
+        assert box["x"] <= m["x"] and m["x"] + m["width"] <= box["x"] + box["width"], (m, box)
+        assert box["y"] <= m["y"] and m["y"] + m["height"] <= box["y"] + box["height"], (m, box)
 
 
 # The front page, the article view and search on two short reports of my own (tests/story.py).
