@@ -11,7 +11,7 @@ Two kinds of proposed relation (``method = rule``), made only between claims of
   anchor; neither pair is related.
 - **Figures** about the same event are compared only when they count the same
   thing: the same unit and the same ``counts_key`` (the lemma of the head noun of
-  what is counted, synonyms merged: ``lexicons/claims.yaml``), or, for two
+  what is counted, synonyms merged, an outcome with whom it befell: ``lexicons/claims.yaml``), or, for two
   curated claims, the same proposition as the curators wrote it.  They are compared as intervals, so
   qualifiers count: "some 5,000" (4,500–5,500) and "5,000" agree; "at least 8" and
   "4" cannot both hold.  Overlapping bounded intervals corroborate, and so do two
@@ -123,6 +123,7 @@ class CountWords:
     skip: frozenset[str]
     participle_nouns: frozenset[str]
     generic_heads: frozenset[str]
+    outcome_heads: frozenset[str]
     never: frozenset[str]
     irregular: dict[str, str]
 
@@ -184,7 +185,8 @@ def counts_key(counts: str | None) -> str | None:
     The head noun of the phrase (before a preposition or relative pronoun, without trailing participles),
     singular, with synonyms merged: "detainees who escaped" and "prisoners moved" are both ``prisoner``;
     "armed vehicles deployed" is ``vehicle``; a generic head keeps the word before it ("police members" is
-    ``police member``); "people" alone, ages and durations give no key.
+    ``police member``); an outcome keeps whom it befell ("civilians killed" is ``civilian death``, "soldiers
+    killed" ``soldier death``, "people killed" ``death``); "people" alone, ages and durations give no key.
     """
     if not counts:
         return None
@@ -202,6 +204,10 @@ def counts_key(counts: str | None) -> str | None:
     if head in lex.never or words[-1] in lex.never:
         return None
     head = synonyms.get(head, synonyms.get(words[-1], head))
+    if head in lex.outcome_heads:  # "civilians killed", "civilian deaths", "deaths of soldiers": whose deaths
+        whose = words[:-1] or (noun_group(rest[1:], lex)[0] if rest[:1] == ["of"] else [])
+        owner = counts_key(" ".join(whose)) if whose else None
+        return f"{owner} {head}" if owner and owner not in lex.outcome_heads else head
     if head in lex.generic_heads or words[-1] in lex.generic_heads:
         if len(words) < 2 or words[-2] in lex.skip:
             return None

@@ -108,6 +108,7 @@ class Counts(Strict):
     skip: Words
     participle_nouns: Words
     generic_heads: Words
+    outcome_heads: Words
     never: Words
     irregular: dict[Word, Word]
 
