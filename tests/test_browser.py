@@ -287,6 +287,9 @@ def test_figures_side_by_side_pair_only_the_same_quantity_of_the_same_event(page
     assert (
         "about 40" not in section and "12" not in section
     )  # civilians killed and soldiers killed: not the same quantity
+    page.locator("#figures a.all-figure-pairs").click()  # the pairs the rules found too, one click away
+    page.wait_for_load_state()
+    assert page.locator("table.rows-and-columns td.col-surface_a").count() >= 1
 
 
 def test_who_said_what_groups_quotations_by_speaker(page, story):
