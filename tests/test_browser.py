@@ -446,3 +446,8 @@ def test_table_pages_open_on_their_default_columns_and_show_the_others_on_reques
         assert sorted(row) == sorted(model.model_fields)  # the data keeps every column
     page.goto(story.url + "/tocoron/sources")
     assert page.locator("table.rows-and-columns tbody tr").first.bounding_box()["height"] < 200  # no article text
+    page.goto(story.url + "/tocoron/claims")
+    label = page.locator("table.rows-and-columns td.col-event_id a").first  # a foreign key's label: 3 lines at most
+    line = float(label.evaluate("a => parseFloat(getComputedStyle(a).lineHeight)"))
+    page.set_viewport_size({"width": 700, "height": 900})  # narrow columns: the label would wrap further
+    assert label.bounding_box()["height"] <= 3 * line + 1
