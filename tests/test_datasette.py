@@ -158,7 +158,7 @@ def test_the_home_page_links_the_sqlite_database_and_it_downloads(datasette, bui
 
 
 def test_the_front_page_and_the_canned_query_pair_figures_by_one_definition(tmp_path):
-    """Two reports' deaths of different groups (both `death` by counts_key) are not the same quantity, on either."""
+    """Two reports' deaths of different groups (civilians, soldiers) are not the same quantity, on either."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
