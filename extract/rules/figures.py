@@ -14,8 +14,9 @@ counts is read from the words after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from .. import numbers
 from ..models import Figure
@@ -554,170 +555,337 @@ def has(m: re.Match, group: str) -> bool:
     return index is not None and m.group(index) is not None
 
 
-def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
-    surface = m.group()
-    start, end = m.start(), m.end()
-    if m.group("article") is not None and not m.group("qual"):
-        return None
-    if (
-        m.group("num")
-        and m.group("num").lower() == "one"
-        and not m.group("qual")
-        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end : end + 40])
-    ):
-        return None
-    if m.group("article") is not None:
-        unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
-        end += len(re.match(r"\s*\w+", text[end:]).group())
-        surface = text[start:end]
-        quantity = numbers.read_quantity(surface)
-        unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
-        return FigureHit(
-            start,
-            end,
-            surface,
-            quantity.value if quantity else 1,
-            quantity.qualifier if quantity else "exact",
-            unit,
-            unit_word,
-            "fig-a-unit",
+NO_FIGURE = "no figure"  # a rule's answer when the match is no figure (a name, "a minute", a period)
+
+
+@dataclass
+class Reading:
+    """One match of the figure expression being classified: what the rules of ``HIT_RULES`` look at.
+
+    The costlier readings (the number's value, an age before it, a unit after it) are computed once, when
+    a rule first asks for them, and shared by the rules after it."""
+
+    text: str
+    m: re.Match
+
+    @property
+    def start(self) -> int:
+        return self.m.start()
+
+    @property
+    def end(self) -> int:
+        return self.m.end()
+
+    @property
+    def surface(self) -> str:
+        return self.m.group()
+
+    def group(self, name: str) -> str | None:
+        return self.m.group(name)
+
+    def hit(
+        self, value: float | None, qualifier: str, unit: str, counts: str | None, rule_id: str, **more
+    ) -> FigureHit:
+        return FigureHit(self.start, self.end, self.surface, value, qualifier, unit, counts, rule_id, **more)
+
+    @cached_property
+    def quantity(self) -> numbers.Quantity | None:
+        m = self.m
+        return numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
+
+    @cached_property
+    def value(self) -> float | None:
+        """The number's value, with its sign ("plus or minus 3 points" has none)."""
+        negative = bool(self.m.group("neg")) and not PLUS_OR.search(self.text, max(0, self.start - 12), self.start)
+        value = self.quantity.value
+        return -value if negative and value else value
+
+    @property
+    def qualifier(self) -> str:
+        return self.quantity.qualifier
+
+    @cached_property
+    def age_of(self) -> str | None:
+        """The name an age follows ("Name, 25,"), or None."""
+        text, m, start, end = self.text, self.m, self.start, self.end
+        age = (
+            AGE_BEFORE.search(text[max(0, start - 60) : start])
+            if not m.group("qual")
+            and m.group("num")
+            and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
+            and AGE_DIGITS.fullmatch(m.group("num"))
+            and AGE_AFTER.match(text[end : end + 8])
+            else None
         )
-    if has(m, "frac"):
-        return fraction_hit(text, m)
-    if has(m, "range"):
-        low_text = m.group("low") or m.group("low2") or m.group("low3")
-        high_text = m.group("high") or m.group("high2") or m.group("high3")
-        low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
-        if not low or not high or low.value is None or high.value is None:
-            return None
-        low_value = shared_scale(low_text, low.value, high_text, high.value)
-        if high.value <= low_value:
-            return None
-        if is_period(text, low_text, high_text, end):
-            return None
-        if is_change(text, start):
-            return SPLIT
-        if m.group("pct1") or m.group("pct2") or m.group("pct3"):
-            return FigureHit(
-                start, end, surface, low_value, "at_least", "percent", None, "fig-range-percent", value_max=high.value
-            )
-        sign = m.group("rc1") or m.group("rc2") or m.group("rc3")
-        measured = money_or_measure(text, end, sign)
-        if measured:
-            return FigureHit(
-                start,
-                end,
-                surface,
-                low_value,
-                "at_least",
-                measured[0],
-                measured[1],
-                "fig-range-measure",
-                value_max=high.value,
-            )
-        if aged_before(text, start):  # "aged 18 to 25"
-            return FigureHit(
-                start,
-                end,
-                surface,
-                low_value,
-                "at_least",
-                "year",
-                "age in years",
-                "fig-range-aged",
-                value_max=high.value,
-            )
-        counts, unit = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
-        )
-    if m.group("sub"):  # "310p": a whole number of hundredths
-        code, per = unit_tables().subunit_glued[m.group("subglued")]
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, int(m.group("sub")) / per, "exact", code, counts or "money", "fig-subunit"
-        )
-    quantity = numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
-    if m.group("qual") and m.group("vague"):
-        return None
-    if quantity is None or quantity.value is None and not m.group("vague"):
-        return None
-    negative = bool(m.group("neg")) and not PLUS_OR.search(text, max(0, start - 12), start)  # "plus or minus 3 points"
-    value = -quantity.value if negative and quantity.value else quantity.value
-    if m.group("hyph"):
-        time_units = lexicon.load("figures")["time_units"]
-        # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
-        unit_word = next(p for p in surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
-        unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
-        counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated"
-        )
-    if m.group("hmeas"):
-        unit = unit_tables().words[m.group("hmunit").lower()]
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, unit, unit_tables().measures[unit], "fig-hyphenated-measure"
-        )
-    if m.group("money") and is_glued_code_name(m):
-        return None  # "COP28": a conference's name, not 28 Colombian pesos
-    if m.group("money"):
-        unit, counts, _ = money_or_measure(text, end, m.group("cur"))
-        return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
-    if m.group("pct"):
-        return FigureHit(start, end, surface, value, quantity.qualifier, "percent", None, "fig-percent")
-    if m.group("glued"):
-        tables = unit_tables()
-        unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit"
-        )
-    if m.group("num") and aged_before(text, start):
-        return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
-    age = (
-        AGE_BEFORE.search(text[max(0, start - 60) : start])
-        if not m.group("qual")
-        and m.group("num")
-        and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
-        and AGE_DIGITS.fullmatch(m.group("num"))
-        and AGE_AFTER.match(text[end : end + 8])
-        else None
-    )
-    if age:
-        return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
-    if m.group("num") and m.group("num")[-1] in "mM" and is_metres(text, m):
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
-        )
-    if m.group("num") and value is not None:
-        sub = subunit_after(text, end)
-        if sub:  # "45 cents a share": in the whole currency
-            code, per, sub_end = sub
-            counts, _ = counted_words(text, sub_end)
-            return FigureHit(
-                start, end, surface, value / per, quantity.qualifier, code, counts or "money", "fig-subunit"
-            )
-    if m.group("num"):
-        measured = money_or_measure(text, end, None)
-        if measured:
-            return FigureHit(start, end, surface, value, quantity.qualifier, measured[0], measured[1], "fig-measure")
-    counts, unit = counted_words(text, end)
-    if m.group("vague"):
-        if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
-            return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
-        return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
-    rule_id = "fig-digits" if HAS_DIGIT.search(surface) else "fig-words"
+        return age.group(1) if age else None
+
+    @cached_property
+    def subunit(self) -> tuple[str, int, int] | None:
+        return subunit_after(self.text, self.end)
+
+    @cached_property
+    def measured(self) -> tuple[str, str | None, int] | None:
+        return money_or_measure(self.text, self.end, None)
+
+
+@dataclass(frozen=True)
+class HitRule:
+    """One row of a classifying table: when ``applies``, ``decide`` gives the answer (a figure, ``SPLIT`` or
+    ``NO_FIGURE``); the first row that applies decides.  ``id`` names the row; the figures it makes carry it as
+    their ``rule_id`` (provenance), or a finer id it names (a qualifier's, a vague word's, "fig-subunit")."""
+
+    id: str
+    applies: Callable[[Reading], bool]
+    decide: Callable[[Reading], FigureHit | str]
+
+
+def decide_a_unit(r: Reading) -> FigureHit:
+    """ "about a year", "nearly an hour": a qualified article before a time unit is one of it."""
+    text, start = r.text, r.start
+    unit_word = re.match(r"\s*(\w+)", text[r.end :]).group(1)
+    end = r.end + len(re.match(r"\s*\w+", text[r.end :]).group())
+    surface = text[start:end]
+    quantity = numbers.read_quantity(surface)
+    unit = lexicon.figures().time_units.get(unit_word.lower(), "count")
     return FigureHit(
         start,
         end,
         surface,
-        value,
-        quantity.qualifier,
-        unit or "count",
-        counts,
-        rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}",
+        quantity.value if quantity else 1,
+        quantity.qualifier if quantity else "exact",
+        unit,
+        unit_word,
+        "fig-a-unit",
     )
+
+
+def bare_one(r: Reading) -> bool:
+    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns"."""
+    num = r.group("num")
+    return bool(
+        num
+        and num.lower() == "one"
+        and not r.group("qual")
+        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
+    )
+
+
+def decide_hyphenated(r: Reading) -> FigureHit:
+    """ "two-decade", "4-year-old", "three-month-long": the first hyphenated part that is a time unit."""
+    time_units = lexicon.figures().time_units
+    unit_word = next(p for p in r.surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
+    unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
+    counts = f"age in {time_units[unit_word]}s" if r.surface.lower().endswith("-old") else time_units[unit_word] + "s"
+    return r.hit(r.value, r.qualifier, time_units[unit_word], counts, "fig-hyphenated")
+
+
+def decide_hyphenated_measure(r: Reading) -> FigureHit:
+    tables = unit_tables()
+    unit = tables.words[r.group("hmunit").lower()]
+    return r.hit(r.value, r.qualifier, unit, tables.measures[unit], "fig-hyphenated-measure")
+
+
+def decide_money(r: Reading) -> FigureHit:
+    unit, counts, _ = money_or_measure(r.text, r.end, r.group("cur"))
+    return r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+
+
+def decide_glued_unit(r: Reading) -> FigureHit:
+    tables = unit_tables()
+    unit = tables.symbols.get(r.group("glued")) or tables.glued[r.group("glued")]
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(r.value, r.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
+
+
+def decide_glued_subunit(r: Reading) -> FigureHit:
+    """ "310p": a whole number of hundredths."""
+    code, per = unit_tables().subunit_glued[r.group("subglued")]
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(int(r.group("sub")) / per, "exact", code, counts or "money", "fig-subunit")
+
+
+def decide_glued_metres(r: Reading) -> FigureHit:
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(r.value / 1_000_000, r.qualifier, "m", counts or "distance", "fig-glued-metres")
+
+
+def decide_subunit(r: Reading) -> FigureHit:
+    """ "45 cents a share": in the whole currency."""
+    code, per, sub_end = r.subunit
+    counts, _ = counted_words(r.text, sub_end)
+    return r.hit(r.value / per, r.qualifier, code, counts or "money", "fig-subunit")
+
+
+def decide_measure(r: Reading) -> FigureHit:
+    unit, counts, _ = r.measured
+    return r.hit(r.value, r.qualifier, unit, counts, "fig-measure")
+
+
+def decide_vague(r: Reading) -> FigureHit | str:
+    counts, unit = counted_words(r.text, r.end)
+    if not counts and r.quantity.rule_id not in numbers.standalone_vague_ids():
+        return NO_FIGURE  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
+    return r.hit(r.value, "vague", unit or "count", counts, r.quantity.rule_id or "fig-vague")
+
+
+def count_decider(rule_id: str) -> Callable[[Reading], FigureHit]:
+    """A number and what the words after it count; a qualifier's rule id is added to the row's ("-qual-approx")."""
+
+    def decide(r: Reading) -> FigureHit:
+        counts, unit = counted_words(r.text, r.end)
+        full_id = rule_id if not r.group("qual") else f"{rule_id}-{r.quantity.rule_id}"
+        return r.hit(r.value, r.qualifier, unit or "count", counts, full_id)
+
+    return decide
+
+
+def never(_r: Reading) -> str:
+    return NO_FIGURE
+
+
+def always(_r: Reading) -> bool:
+    return True
+
+
+HIT_RULES: tuple[HitRule, ...] = (
+    # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
+    HitRule("fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never),
+    HitRule("fig-not-bare-one", bare_one, never),
+    HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit),
+    HitRule("fig-fractions", lambda r: has(r.m, "frac"), lambda r: fraction_hit(r.text, r.m) or NO_FIGURE),
+    HitRule("fig-ranges", lambda r: has(r.m, "range"), lambda r: classify_range(r) or NO_FIGURE),
+    HitRule("fig-subunit-glued", lambda r: bool(r.group("sub")), decide_glued_subunit),
+    HitRule("fig-not-qualified-vague", lambda r: bool(r.group("qual") and r.group("vague")), never),
+    HitRule(
+        "fig-not-a-number",
+        lambda r: r.quantity is None or (r.quantity.value is None and not r.group("vague")),
+        never,
+    ),
+    HitRule("fig-hyphenated", lambda r: bool(r.group("hyph")), decide_hyphenated),
+    HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure),
+    # "COP28": a conference's name, not 28 Colombian pesos
+    HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never),
+    HitRule("fig-money", lambda r: bool(r.group("money")), decide_money),
+    HitRule(
+        "fig-percent",
+        lambda r: bool(r.group("pct")),
+        lambda r: r.hit(r.value, r.qualifier, "percent", None, "fig-percent"),
+    ),
+    HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit),
+    HitRule(
+        "fig-aged",
+        lambda r: bool(r.group("num")) and aged_before(r.text, r.start),
+        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-aged"),
+    ),
+    HitRule(
+        "fig-age",
+        lambda r: r.age_of is not None,
+        lambda r: r.hit(r.value, "exact", "year", "age in years", "fig-age", about=r.age_of),
+    ),
+    HitRule(
+        "fig-glued-metres",
+        lambda r: bool(r.group("num")) and r.group("num")[-1] in "mM" and is_metres(r.text, r.m),
+        decide_glued_metres,
+    ),
+    HitRule(
+        "fig-subunit",
+        lambda r: bool(r.group("num")) and r.value is not None and r.subunit is not None,
+        decide_subunit,
+    ),
+    HitRule("fig-measure", lambda r: bool(r.group("num")) and r.measured is not None, decide_measure),
+    HitRule("fig-vague", lambda r: bool(r.group("vague")), decide_vague),
+    HitRule("fig-digits", lambda r: HAS_DIGIT.search(r.surface) is not None, count_decider("fig-digits")),
+    HitRule("fig-words", always, count_decider("fig-words")),
+)
+"""How a match of the figure expression is read, in order: the first row that applies decides."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """The two ends of a range match, read."""
+
+    low_text: str
+    high_text: str
+    low: float  # with the high end's scale when it has none ("$89 to $93 billion")
+    high: float
+
+
+def read_range(r: Reading) -> Range | None:
+    m = r.m
+    low_text = m.group("low") or m.group("low2") or m.group("low3")
+    high_text = m.group("high") or m.group("high2") or m.group("high3")
+    low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
+    if not low or not high or low.value is None or high.value is None:
+        return None
+    return Range(low_text, high_text, shared_scale(low_text, low.value, high_text, high.value), high.value)
+
+
+@dataclass(frozen=True)
+class RangeRule:
+    """One row of ``RANGE_RULES``: like ``HitRule``, for a range whose two ends have been read."""
+
+    id: str
+    applies: Callable[[Reading, Range], bool]
+    decide: Callable[[Reading, Range], FigureHit | str]
+
+
+def range_hit(r: Reading, span: Range, unit: str, counts: str | None, rule_id: str) -> FigureHit:
+    return r.hit(span.low, "at_least", unit, counts, rule_id, value_max=span.high)
+
+
+def decide_range_measure(r: Reading, span: Range) -> FigureHit:
+    sign = r.group("rc1") or r.group("rc2") or r.group("rc3")
+    unit, counts, _ = money_or_measure(r.text, r.end, sign)
+    return range_hit(r, span, unit, counts, "fig-range-measure")
+
+
+def range_measured(r: Reading, span: Range) -> bool:
+    sign = r.group("rc1") or r.group("rc2") or r.group("rc3")
+    return money_or_measure(r.text, r.end, sign) is not None
+
+
+def decide_range(r: Reading, span: Range) -> FigureHit:
+    counts, unit = counted_words(r.text, r.end)
+    return range_hit(r, span, unit or "count", counts, "fig-range")
+
+
+RANGE_RULES: tuple[RangeRule, ...] = (
+    RangeRule("fig-range-not-rising", lambda r, s: s.high <= s.low, lambda r, s: NO_FIGURE),
+    # "between 2000 and 2011": two years are a period
+    RangeRule(
+        "fig-range-not-period", lambda r, s: is_period(r.text, s.low_text, s.high_text, r.end), lambda r, s: NO_FIGURE
+    ),
+    # "rose from $89 to $93": a change, two figures
+    RangeRule("fig-range-change", lambda r, s: is_change(r.text, r.start), lambda r, s: SPLIT),
+    RangeRule(
+        "fig-range-percent",
+        lambda r, s: bool(r.group("pct1") or r.group("pct2") or r.group("pct3")),
+        lambda r, s: range_hit(r, s, "percent", None, "fig-range-percent"),
+    ),
+    RangeRule("fig-range-measure", range_measured, decide_range_measure),
+    RangeRule(
+        "fig-range-aged",  # "aged 18 to 25"
+        lambda r, s: aged_before(r.text, r.start),
+        lambda r, s: range_hit(r, s, "year", "age in years", "fig-range-aged"),
+    ),
+    RangeRule("fig-range", lambda r, s: True, decide_range),
+)
+"""How a range ("between 10 and 20", "$3-4bn", "four to five thousand") is read, in order."""
+
+
+def classify_range(r: Reading) -> FigureHit | str | None:
+    span = read_range(r)
+    if span is None:
+        return None
+    return next(rule.decide(r, span) for rule in RANGE_RULES if rule.applies(r, span))
+
+
+def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
+    """The figure a match of the figure expression is, ``SPLIT`` when it is two, or None: the first row of
+    ``HIT_RULES`` that applies decides."""
+    reading = Reading(text, m)
+    answer = next(rule.decide(reading) for rule in HIT_RULES if rule.applies(reading))
+    return None if answer is NO_FIGURE else answer
 
 
 HAS_DIGIT = re.compile(r"\d")
