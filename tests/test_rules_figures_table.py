@@ -8,7 +8,7 @@ from extract import numbers
 from extract.rules import analyze, figures
 
 ROW_IDS = [rule.id for rule in figures.HIT_RULES] + [rule.id for rule in figures.RANGE_RULES]
-VAGUE_IDS = {entry["id"] for entry in numbers.lexicon()["vague"]}  # the vague row gives its word's id
+VAGUE_IDS = {entry.id for entry in numbers.lexicon().vague}  # the vague row gives its word's id
 
 
 def test_row_ids_are_unique():

@@ -127,30 +127,25 @@ def expand(items, groups: dict[str, list]) -> Words:
 @cache
 def trigger_rules() -> dict[str, TriggerRule]:
     """Entry id -> its rule, context lists expanded."""
-    groups = lexicon.load("events").get("groups") or {}
+    lex = lexicon.events()
+    groups = lex.groups
     rules = {}
-    for e in lexicon.entries("events", "triggers"):
-        rules[e["id"]] = TriggerRule(
-            id=e["id"],
-            event_type=e["event_type"],
-            sub_event_type=e.get("sub_event_type"),
-            roles=tuple((role, expand(e[role], groups)) for role in ROLES if e.get(role)),
-            not_with=expand(e.get("not_with"), groups),
-            not_after=frozenset(str(w).lower() for w in e.get("not_after", ())),
-            not_before=expand(e.get("not_before"), groups),
-            refine=tuple(
-                Refinement(expand(r["with"], groups), r["event_type"], r.get("sub_event_type"))
-                for r in e.get("refine", ())
-            ),
-            absorbed_by=frozenset(map(str, e.get("absorbed_by", ()))),
-            in_article=tuple(
-                (frozenset(map(str, r["has"])), r["event_type"], r.get("sub_event_type"))
-                for r in e.get("in_article", ())
-            ),
-            undated=e.get("undated", "publication"),
+    for e in lex.triggers:
+        rules[e.id] = TriggerRule(
+            id=e.id,
+            event_type=e.event_type,
+            sub_event_type=e.sub_event_type,
+            roles=tuple((role, expand(getattr(e, role), groups)) for role in ROLES if getattr(e, role)),
+            not_with=expand(e.not_with, groups),
+            not_after=frozenset(w.lower() for w in e.not_after),
+            not_before=expand(e.not_before, groups),
+            refine=tuple(Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine),
+            absorbed_by=frozenset(e.absorbed_by),
+            in_article=tuple((frozenset(r.has), r.event_type, r.sub_event_type) for r in e.in_article),
+            undated=e.undated or "publication",
         )
-        r = rules[e["id"]]
-        rules[e["id"]] = replace(
+        r = rules[e.id]
+        rules[e.id] = replace(
             r,
             needs_sentence=bool(
                 r.roles
@@ -168,7 +163,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
 @cache
 def trigger_phrase_table() -> dict[str, list[str]]:
     """Trigger words by entry id (matched with the other tables, see ``matching``)."""
-    return {entry["id"]: [str(w) for w in entry["words"]] for entry in lexicon.entries("events", "triggers")}
+    return {entry.id: list(entry.words) for entry in lexicon.events().triggers}
 
 
 @dataclass

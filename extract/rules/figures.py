@@ -81,41 +81,59 @@ class UnitTables:
 
 @cache
 def unit_tables() -> UnitTables:
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     before: dict[str, str] = {}
     after: dict[str, str] = {}
-    for entry in fig["currencies"]:
-        if not entry.get("id") or not entry.get("code"):
-            raise ValueError(f"lexicons/figures.yaml: every entry of currencies needs an id and a code: {entry}")
-        before.update({str(sign): entry["code"] for sign in entry.get("before") or ()})
-        after.update({str(name).lower(): entry["code"] for name in entry.get("after") or ()})
+    for currency in fig.currencies:
+        before.update({sign: currency.code for sign in currency.before})
+        after.update({name.lower(): currency.code for name in currency.after})
     symbols: dict[str, str] = {}
     glued: dict[str, str] = {}
     words: dict[str, str] = {}
     measures: dict[str, str] = {}
-    for entry in fig["measure_units"]:
-        if not entry.get("id") or not entry.get("unit") or not entry.get("measures"):
-            raise ValueError(
-                f"lexicons/figures.yaml: every entry of measure_units needs an id, a unit and measures: {entry}"
-            )
-        symbols.update({str(w): entry["unit"] for w in entry.get("symbols") or ()})
-        glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
-        words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
-        measures[entry["unit"]] = entry["measures"]
+    for measure in fig.measure_units:
+        symbols.update({w: measure.unit for w in measure.symbols})
+        glued.update({w: measure.unit for w in measure.glued})
+        words.update({w.lower(): measure.unit for w in measure.words})
+        measures[measure.unit] = measure.measures
     subunit_words: dict[str, tuple[str, int]] = {}
     subunit_glued: dict[str, tuple[str, int]] = {}
-    for entry in fig.get("subunits") or ():
-        if not entry.get("id") or not entry.get("code") or not entry.get("per"):
-            raise ValueError(f"lexicons/figures.yaml: every entry of subunits needs an id, a code and per: {entry}")
-        subunit_words.update({str(w).lower(): (entry["code"], int(entry["per"])) for w in entry.get("words") or ()})
-        subunit_glued.update({str(w): (entry["code"], int(entry["per"])) for w in entry.get("glued") or ()})
+    for sub in fig.subunits:
+        subunit_words.update({w.lower(): (sub.code, sub.per) for w in sub.words})
+        subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
     return UnitTables(before, after, symbols, glued, words, measures, subunit_words, subunit_glued)
 
 
+@dataclass(frozen=True)
+class WordSets:
+    """The word lists of ``lexicons/figures.yaml`` that rules test words against, lower-cased, read once."""
+
+    counts_stop: frozenset[str]
+    counts_skip: frozenset[str]
+    half_not_after: frozenset[str]
+    range_from_words: frozenset[str]
+    label_words: frozenset[str]
+    model_words: frozenset[str]
+
+
+@cache
+def word_sets() -> WordSets:
+    fig = lexicon.figures()
+    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return WordSets(
+        lower(fig.counts_stop),
+        lower(fig.counts_skip),
+        lower(fig.half_not_after),
+        lower(fig.range_from_words),
+        lower(fig.label_words),
+        lower(fig.model_words),
+    )
+
+
 def percent_pattern() -> str:
-    fig = lexicon.load("figures")
-    words = alternation(w.replace(" ", "\\s+") for w in fig["percent_words"]).replace("\\\\s\\+", r"\s+")
-    return rf"\s?%|(?:{alternation(fig['percent_glued'])})\b|\s(?:{words})\b"
+    fig = lexicon.figures()
+    words = alternation(w.replace(" ", "\\s+") for w in fig.percent_words).replace("\\\\s\\+", r"\s+")
+    return rf"\s?%|(?:{alternation(fig.percent_glued)})\b|\s(?:{words})\b"
 
 
 def currency_sign() -> str:
@@ -129,31 +147,31 @@ NEGATIVE = r"minus\s+|−\s?|-(?=\d)"
 def figure_pattern(plain: bool = False) -> re.Pattern:
     """The figure expression; ``plain`` leaves out ranges and fractions (for "from 30 to 45", read as two figures)."""
     lex = numbers.lexicon()
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     tables = unit_tables()
-    units = [w for w in lex["units"] if w not in ("a", "an")]
-    tens, multipliers = list(lex["tens"]), list(lex["multipliers"])
+    units = [w for w in lex.units if w not in ("a", "an")]
+    tens, multipliers = list(lex.tens), list(lex.multipliers)
     one_word = rf"(?:{alternation(tens)})(?:-(?:{alternation(units)}))?|{alternation(units)}"
     word_number = (
         rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
         rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
         rf"(?:\s+(?:{alternation(multipliers)}))?"
     )
-    suffix = alternation(fig["multiplier_suffixes"])
+    suffix = alternation(fig.multiplier_suffixes)
     # "$1.5-billion": a multiplier word may follow a hyphen
-    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig['multiplier_suffixes'] if len(w) > 3)})\b)"
+    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig.multiplier_suffixes if len(w) > 3)})\b)"
     number = rf"(?:(?:{DIGITS}){scaled}?|(?:{word_number}))"
     digits_scaled = rf"(?:{DIGITS}){scaled}?"
-    qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
-    vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
-    time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
+    qualifiers = alternation(w for e in lex.qualifiers for w in e.words)
+    vague = alternation(w for e in lex.vague if e.value is not None for w in e.words)
+    time_units = alternation(w for w in fig.time_units if not w.endswith("s"))
     percent = percent_pattern()
     cur = currency_sign()
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
     glued_subunits = rf"(?-i:{alternation(tables.subunit_glued)})" if tables.subunit_glued else r"(?!)"
     # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
     hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
-    denominators = alternation(fig["fraction_words"])
+    denominators = alternation(fig.fraction_words)
     half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
     ranges = (
         rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
@@ -187,7 +205,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 def excluded_pattern(urls: bool = True) -> re.Pattern:
     """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
     only where a slash or "www." stands: every one of them has one or the other)."""
-    names = lexicon.load("figures")["months"]
+    names = lexicon.figures().months
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
@@ -279,8 +297,8 @@ COUNTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+")
 
 def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     """(what is counted, its unit) from the words after the number."""
-    fig = lexicon.load("figures")
-    stop, skip = lexicon.word_set("figures", "counts_stop"), lexicon.word_set("figures", "counts_skip")
+    fig = lexicon.figures()
+    stop, skip = word_sets().counts_stop, word_sets().counts_skip
     words = COUNTED_WORD.findall(text, end, end + 120)
     kept: list[str] = []
     for i, word in enumerate(words):
@@ -306,8 +324,8 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     first = kept[0].lower()
-    if first in fig["time_units"]:
-        return first, fig["time_units"][first]
+    if first in fig.time_units:
+        return first, fig.time_units[first]
     if first in ("percent", "per"):
         return None, "percent"
     return " ".join(kept), "count"
@@ -389,11 +407,11 @@ def scale_of(number_text: str) -> float | None:
     if not words:
         return None
     last = words[-1]
-    multipliers = numbers.lexicon()["multipliers"]
+    multipliers = numbers.lexicon().multipliers
     if last in multipliers and len(words) > 1:
         return float(multipliers[last])
     glued = re.fullmatch(r"[\d.,]+(\D+)", last)
-    suffixes = lexicon.load("figures")["multiplier_suffixes"]
+    suffixes = lexicon.figures().multiplier_suffixes
     return float(suffixes[glued.group(1)]) if glued and glued.group(1) in suffixes else None
 
 
@@ -425,12 +443,12 @@ def without(m: re.Match, *groups: str) -> str:
 
 def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
     """ "two-thirds", "a quarter of", "one in three", "1/2", "half of": a share, as its decimal."""
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     start, end, surface = m.start(), m.end(), m.group()
     unit, rule_id = "fraction", "fig-fraction"
     if m.group("fden"):
         den_word = m.group("fden").lower()
-        den = fig["fraction_words"][den_word]
+        den = fig.fraction_words[den_word]
         num_word = m.group("fnum").lower()
         num = 1 if num_word in ("a", "an") else numbers.words_value(num_word.split())
         singular = not den_word.endswith("s")
@@ -451,13 +469,13 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         value = num / den
     elif m.group("half"):
         before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20) : m.start("half")])
-        if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
+        if before and before[-1].lower() in word_sets().half_not_after:
             return None  # "the second half of the year"
         value = 0.5
     else:
-        value = fig["fraction_glyphs"][m.group("glyph")]
+        value = fig.fraction_glyphs[m.group("glyph")]
     multiplier = re.match(
-        rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
+        rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon().multipliers)})\b",
         text[end : end + 30],
         re.I,
     )
@@ -465,7 +483,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         "dnum"
     ):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
         end += multiplier.end()
-        value = value * numbers.lexicon()["multipliers"][multiplier.group(1).lower()]
+        value = value * numbers.lexicon().multipliers[multiplier.group(1).lower()]
         measured = money_or_measure(text, end, None)
         unit, counts = measured[:2] if measured else ("count", counted_words(text, end)[0])
         return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
@@ -485,7 +503,7 @@ def by_a_share(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER.match(text, end, end + 30)
     if after is None:
         return not text[end : end + 1].isalnum()
-    return after.group(1) in lexicon.word_set("figures", "counts_stop")
+    return after.group(1) in word_sets().counts_stop
 
 
 def is_change(text: str, start: int) -> bool:
@@ -494,7 +512,7 @@ def is_change(text: str, start: int) -> bool:
     return (
         len(before) >= 1
         and before[-1] == "from"
-        and not (len(before) >= 2 and before[-2] in lexicon.word_set("figures", "range_from_words"))
+        and not (len(before) >= 2 and before[-2] in word_sets().range_from_words)
     )
 
 
@@ -531,7 +549,7 @@ def is_metres(text: str, m: re.Match) -> bool:
 
 @cache
 def PLURALS_WITHOUT_S() -> str:  # noqa: N802
-    return alternation(lexicon.load("figures")["plurals_without_s"])
+    return alternation(lexicon.figures().plurals_without_s)
 
 
 PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
@@ -894,7 +912,7 @@ NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+o
 
 @cache
 def label_words() -> frozenset[str]:
-    return lexicon.word_set("figures", "label_words") | lexicon.word_set("figures", "model_words")
+    return word_sets().label_words | word_sets().model_words
 
 
 def is_label(text: str, start: int) -> bool:
@@ -917,9 +935,9 @@ def is_label(text: str, start: int) -> bool:
 @cache
 def address_pattern() -> re.Pattern:
     """After a number: the words of a street address ("10 Elm Street", "24 Rue de Lille")."""
-    fig = lexicon.load("figures")
-    street = alternation(w.capitalize() for w in fig["street_words"])
-    prefix = alternation(w.capitalize() for w in fig["street_prefixes"])
+    fig = lexicon.figures()
+    street = alternation(w.capitalize() for w in fig.street_words)
+    prefix = alternation(w.capitalize() for w in fig.street_prefixes)
     return re.compile(rf"[ \u00a0]+(?:(?:{prefix})[ \u00a0]|(?:[A-Z][\w’'\-]+[ \u00a0]+){{1,3}}(?:{street})\b)")
 
 
@@ -936,17 +954,17 @@ def anchor_phrases() -> dict[str, list[str]]:
     # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
     vague_words = {
         next(p for p in w.split() if p not in ("a", "tens", "of"))
-        for e in lex["vague"]
-        if e["value"] is not None
-        for w in e["words"]
+        for e in lex.vague
+        if e.value is not None
+        for w in e.words
     }
-    number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {
+    number_words = (set(lex.units) | set(lex.tens) | set(lex.multipliers)) - {
         "a",
         "an",
     }  # "a hundred" anchors on "hundred"
-    fraction_words = set(lexicon.load("figures")["fraction_words"])  # "a third of", "half of"
+    fraction_words = set(lexicon.figures().fraction_words)  # "a third of", "half of"
     phrases = sorted(vague_words | number_words | fraction_words) + [
-        f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]
+        f"{a} {u}" for a in ("a", "an") for u in lexicon.figures().time_units
     ]
     return {"number": phrases}
 
@@ -988,9 +1006,9 @@ def lead_pattern() -> re.Pattern:
 @cache
 def qualifier_first_words() -> frozenset[str]:
     """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
-    words = {w.split()[0] for e in numbers.lexicon()["qualifiers"] for w in e["words"]}
+    words = {w.split()[0] for e in numbers.lexicon().qualifiers for w in e.words}
     return frozenset(
-        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]}
+        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon().vague for w in e.words}
     )
 
 

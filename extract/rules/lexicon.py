@@ -217,6 +217,47 @@ class FiguresLexicon(Lexicon):
     subunits: list[Subunit] = []
 
 
+# extract/numbers.yaml (beside numbers.py, which the curated layer uses too) --------------------------------------
+
+
+class VagueWord(Entry):
+    """A quantity word with no number ("dozens"): the smallest amount it allows (None: none)."""
+
+    value: int | float | None
+    alone: bool = False
+    """Whether the word is a figure with no noun after it ("Thousands protested")."""
+
+
+class QualifierWords(Entry):
+    qualifier: Literal["approximate", "at_least", "more_than", "less_than"]
+
+
+class NumbersLexicon(Strict):
+    """``extract/numbers.yaml``: number words and their values, vague quantity words, qualifiers."""
+
+    units: dict[Word, int]
+    tens: dict[Word, int]
+    multipliers: dict[Word, int]
+    glued_multipliers: dict[Word, int]
+    """Multipliers written glued to digits ("7m", "1.2bn"), matched case-insensitively."""
+    vague: list[VagueWord]
+    qualifiers: list[QualifierWords]
+
+
+NUMBERS_FILE = Path(__file__).parents[1] / "numbers.yaml"
+
+
+@cache
+def numbers() -> NumbersLexicon:
+    """``extract/numbers.yaml`` as its validated model (a located error if it is invalid)."""
+    shown = Path("extract") / NUMBERS_FILE.name
+    node = load_yaml(NUMBERS_FILE, shown)
+    try:
+        return NumbersLexicon.model_validate(plain(node))
+    except ValidationError as exc:
+        raise BuildFailed(located_errors(exc, shown, node)) from None
+
+
 # known_organizations.yaml -----------------------------------------------------------------------------------------
 
 
