@@ -42,6 +42,7 @@ class FigureHit:
     rule_id: str
     value_max: float | None = None
     about: str | None = None
+    cents_of: frozenset[str] = frozenset()  # not published: a subunit's possible currencies (its sentence decides)
 
     def as_json(self) -> dict:
         out = {
@@ -77,6 +78,8 @@ class UnitTables:
     measures: dict[str, str]  # unit -> what it measures ("distance")
     subunit_words: dict[str, tuple[str, int]]  # "cents" -> (currency code, how many make one)
     subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
+    subunit_of: dict[str, frozenset[str]]  # "cents" -> the currencies whose hundredths they may be
+    before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
 
 
 @cache
@@ -91,17 +94,23 @@ def unit_tables() -> UnitTables:
     glued: dict[str, str] = {}
     words: dict[str, str] = {}
     measures: dict[str, str] = {}
+    before_words: dict[str, str] = {}
     for measure in fig.measure_units:
+        before_words.update({w.lower(): measure.unit for w in measure.before})
         symbols.update({w: measure.unit for w in measure.symbols})
         glued.update({w: measure.unit for w in measure.glued})
         words.update({w.lower(): measure.unit for w in measure.words})
         measures[measure.unit] = measure.measures
     subunit_words: dict[str, tuple[str, int]] = {}
     subunit_glued: dict[str, tuple[str, int]] = {}
+    subunit_of: dict[str, frozenset[str]] = {}
     for sub in fig.subunits:
         subunit_words.update({w.lower(): (sub.code, sub.per) for w in sub.words})
+        subunit_of.update({w.lower(): frozenset(sub.of) for w in sub.words})
         subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
-    return UnitTables(before, after, symbols, glued, words, measures, subunit_words, subunit_glued)
+    return UnitTables(
+        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words
+    )
 
 
 @dataclass(frozen=True)
@@ -391,14 +400,16 @@ def is_glued_code_name(m: re.Match) -> bool:
     return GLUED_CODE_NAME.fullmatch(m.group("money")) is not None
 
 
-def subunit_after(text: str, end: int) -> tuple[str, int, int] | None:
-    """(currency code, how many make one, end of the word) of a currency's hundredths written after the number."""
+def subunit_after(text: str, end: int) -> tuple[str, int, int, frozenset[str]] | None:
+    """(currency code, how many make one, end of the word, the currencies it may be of) of a currency's
+    hundredths written after the number."""
     word = NEXT_WORD.match(text, end, end + 40)
     if not word:
         return None
     bare = word.group(1).rstrip(",.;:!?)’'\"")
-    found = unit_tables().subunit_words.get(bare.lower())
-    return (*found, word.start(1) + len(bare)) if found else None
+    tables = unit_tables()
+    found = tables.subunit_words.get(bare.lower())
+    return (*found, word.start(1) + len(bare), tables.subunit_of[bare.lower()]) if found else None
 
 
 def scale_of(number_text: str) -> float | None:
@@ -638,7 +649,16 @@ class Reading:
         return age.group(1) if age else None
 
     @cached_property
-    def subunit(self) -> tuple[str, int, int] | None:
+    def measure_before(self) -> str | None:
+        """The unit of a measure word written just before the number ("magnitude 6.8"), or None."""
+        words = unit_tables().before_words
+        if not words or not self.m.group("num") or self.m.group("qual"):
+            return None
+        before = WORD_BEFORE.search(self.text, max(0, self.start - 24), self.start)
+        return words.get(before.group(1).lower()) if before else None
+
+    @cached_property
+    def subunit(self) -> tuple[str, int, int, frozenset[str]] | None:
         return subunit_after(self.text, self.end)
 
     @cached_property
@@ -729,9 +749,15 @@ def decide_glued_metres(r: Reading) -> FigureHit:
 
 def decide_subunit(r: Reading) -> FigureHit:
     """ "45 cents a share": in the whole currency."""
-    code, per, sub_end = r.subunit
+    code, per, sub_end, of = r.subunit
     counts, _ = counted_words(r.text, sub_end)
-    return r.hit(r.value / per, r.qualifier, code, counts or "money", "fig-subunit")
+    hit = r.hit(r.value / per, r.qualifier, code, counts or "money", "fig-subunit")
+    return replace(hit, cents_of=of) if code == "money" else hit
+
+
+def decide_measure_before(r: Reading) -> FigureHit:
+    unit = r.measure_before
+    return r.hit(r.value, r.qualifier, unit, unit_tables().measures[unit], "fig-measure-before")
 
 
 def decide_measure(r: Reading) -> FigureHit:
@@ -790,6 +816,7 @@ HIT_RULES: tuple[HitRule, ...] = (
         lambda r: r.hit(r.value, r.qualifier, "percent", None, "fig-percent"),
     ),
     HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit),
+    HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before),
     HitRule(
         "fig-aged",
         lambda r: bool(r.group("num")) and aged_before(r.text, r.start),
@@ -907,6 +934,7 @@ def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
 
 
 HAS_DIGIT = re.compile(r"\d")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
 
 
@@ -1082,4 +1110,14 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
-    return hits
+    return [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+
+
+def cents_in_currency(article: Article, hit: FigureHit, hits: list[FigureHit]) -> FigureHit:
+    """ "down 60 cents at $14.20": cents whose sentence has figures in exactly one of the currencies they
+    may be the hundredths of are in that currency; else (none, or dollars and euros) they stay ``money``."""
+    lo, hi = article.sentence_bounds(hit.start)
+    codes = {o.unit for o in hits if o is not hit and lo <= o.start < hi and o.unit in hit.cents_of}
+    if len(codes) != 1:
+        return hit
+    return replace(hit, unit=codes.pop(), rule_id="fig-subunit-sentence-currency")

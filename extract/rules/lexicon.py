@@ -182,6 +182,9 @@ class Subunit(Strict):
     per: Annotated[int, Field(gt=1)]
     words: Annotated[Words, Field(min_length=1)]
     glued: Words = []
+    of: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]] = []
+    """With ``code: money``: the currencies whose hundredth the word names; the one a figure of the same
+    sentence is in, when it is the only one, is the subunit's currency."""
     note: str | None = None
 
 
@@ -192,6 +195,8 @@ class MeasureUnit(Strict):
     symbols: Words = []
     words: Words = []
     glued: Words = []
+    before: Words = []
+    """Words written before the number ("magnitude 6.8"), case-insensitively, a space between."""
     note: str | None = None
 
 
