@@ -28,7 +28,7 @@ from extract.rules import analyze  # noqa: E402
 from extract.yamlfile import read_data  # noqa: E402
 
 GOLD = Path(__file__).with_name("figures") / "gold.yaml"
-PARTS = ("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4")
+PARTS = ("dev", "heldout", "dev2", "heldout2", "dev3", "heldout3", "dev4", "heldout4")
 
 
 @dataclass
