@@ -21,6 +21,7 @@ def glued_multiplier() -> re.Pattern:
     return re.compile(rf"^(\d[\d,]*(?:\.\d+)?)({suffixes})$", re.I)
 
 
+@cache
 def lexicon():
     """``numbers.yaml`` as its typed model (``rules.lexicon.NumbersLexicon``), validated when first read."""
     from .rules import lexicon as lexicons  # here, not at the top: the curated layer reads numbers without the rules

@@ -107,6 +107,7 @@ class TriggerRule:
     in_article: tuple[tuple[frozenset[str], str, str | None], ...]  # (labels one of which the article has, type, sub)
     undated: str
     needs_sentence: bool = True  # whether anything of the trigger's sentence decides it
+    not_after_phrases: tuple[str, ...] = ()  # the phrases of ``not_after`` ("weeks of"), each with a space before
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -147,6 +148,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
         r = rules[e.id]
         rules[e.id] = replace(
             r,
+            not_after_phrases=tuple(f" {p}" for p in sorted(r.not_after) if " " in p),
             needs_sentence=bool(
                 r.roles
                 or r.refine
@@ -201,7 +203,12 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
 def not_after(rule: TriggerRule, words_before: str) -> bool:
     """Whether the words just before the trigger are one of its ``not_after`` words or phrases ("weeks of")."""
     last = words_before.rsplit(" ", 1)[-1]
-    return last in rule.not_after or any(" " in p and f" {words_before}".endswith(f" {p}") for p in rule.not_after)
+    if last in rule.not_after:
+        return True
+    if not rule.not_after_phrases:
+        return False
+    spaced = f" {words_before}"
+    return any(spaced.endswith(p) for p in rule.not_after_phrases)
 
 
 def sentence_words(text: str) -> tuple[set[str], str]:

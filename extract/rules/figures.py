@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from .. import numbers
 from ..models import Figure
@@ -123,6 +123,9 @@ class WordSets:
     range_from_words: frozenset[str]
     label_words: frozenset[str]
     model_words: frozenset[str]
+    year_words: frozenset[str]
+    participle_nouns: frozenset[str]
+    time_units: dict[str, str]
 
 
 @cache
@@ -136,6 +139,9 @@ def word_sets() -> WordSets:
         lower(fig.range_from_words),
         lower(fig.label_words),
         lower(fig.model_words),
+        lower(fig.year_words),
+        lower(fig.participle_nouns),
+        dict(fig.time_units),
     )
 
 
@@ -181,7 +187,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
     hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
     denominators = alternation(fig.fraction_words)
-    half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
+    half_context = alternation(fig.half_before)
     ranges = (
         rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
         rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
@@ -236,46 +242,6 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     )
 
 
-YEAR_WORDS = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "of",
-    "to",
-    "between",
-    "during",
-    "before",
-    "after",
-    "year",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "this",
-    "that",
-    "last",
-    "next",  # "a 2022 conviction"
-    "mid",
-    "early",
-    "late",
-    "around",
-    "circa",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "and",
-    "the",
-}
-
-
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 
 
@@ -285,7 +251,7 @@ def is_period(text: str, low: str, high: str, end: int) -> bool:
     if not (YEAR.fullmatch(low) and YEAR.fullmatch(high)):
         return False
     following = re.match(r"\s+([a-z]+)", text[end : end + 30])
-    return following is None or following.group(1) in YEAR_WORDS or not counted_words(text, end)[0]
+    return following is None or following.group(1) in word_sets().year_words or not counted_words(text, end)[0]
 
 
 def is_year(text: str, m: re.Match) -> bool:
@@ -294,20 +260,19 @@ def is_year(text: str, m: re.Match) -> bool:
     if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
         return False
     before = re.findall(r"[\w’']+", text[max(0, m.start() - 20) : m.start()])
-    if before and before[-1].lower() in YEAR_WORDS:
+    if before and before[-1].lower() in word_sets().year_words:
         return True
     following = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
     return following is None
 
 
-PARTICIPLE_NOUNS = {"armed", "wounded", "injured", "displaced", "detained", "dead", "disappeared", "missing", "killed"}
 COUNTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+")
 
 
 def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     """(what is counted, its unit) from the words after the number."""
-    fig = lexicon.figures()
-    stop, skip = word_sets().counts_stop, word_sets().counts_skip
+    sets = word_sets()
+    stop, skip, participles = sets.counts_stop, sets.counts_skip, sets.participle_nouns
     words = COUNTED_WORD.findall(text, end, end + 120)
     kept: list[str] = []
     for i, word in enumerate(words):
@@ -316,11 +281,11 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
             break
         if not kept and low in skip:
             continue
-        if not kept and low.endswith("ed") and low not in PARTICIPLE_NOUNS:
+        if not kept and low.endswith("ed") and low not in participles:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
             if not following[:1].isalpha() or following in stop:
                 break  # "Thousands protested against …": a verb, nothing counted; "three masked gunmen" goes on
-        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in PARTICIPLE_NOUNS):
+        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in participles):
             if low == "of" and kept and len(kept) < 3:
                 kept.append(word)
                 continue
@@ -333,15 +298,20 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     first = kept[0].lower()
-    if first in fig.time_units:
-        return first, fig.time_units[first]
+    if first in sets.time_units:
+        return first, sets.time_units[first]
     if first in ("percent", "per"):
         return None, "percent"
     return " ".join(kept), "count"
 
 
 AGE_BEFORE = re.compile(r"([A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+)*),[ \u00a0]$")
-AGE_AFTER = re.compile(r"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:and|who|was|is|said|says))")
+
+
+@cache
+def age_after() -> re.Pattern:
+    """What may follow an age after a name ("Name, 25, said"): a punctuation mark or a word of ``age_after``."""
+    return re.compile(rf"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:{alternation(lexicon.figures().age_after)}))")
 
 
 SPLIT = "split"  # classify_hit's answer when a range or "N in M" is two figures, to be read again without ranges
@@ -587,6 +557,20 @@ def has(m: re.Match, group: str) -> bool:
 NO_FIGURE = "no figure"  # a rule's answer when the match is no figure (a name, "a minute", a period)
 
 
+class once:  # noqa: N801 (a decorator, named like ``property``)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
+    for every figure): computed on the first read, then kept in the instance's ``__dict__``."""
+
+    def __init__(self, compute: Callable) -> None:
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Reading:
     """One match of the figure expression being classified: what the rules of ``HIT_RULES`` look at.
@@ -596,33 +580,30 @@ class Reading:
 
     text: str
     m: re.Match
+    start: int = field(init=False)
+    end: int = field(init=False)
+    surface: str = field(init=False)
+    groups: dict[str, str | None] = field(init=False)  # the match's named groups, read once
 
-    @property
-    def start(self) -> int:
-        return self.m.start()
-
-    @property
-    def end(self) -> int:
-        return self.m.end()
-
-    @property
-    def surface(self) -> str:
-        return self.m.group()
+    def __post_init__(self) -> None:
+        self.start, self.end, self.surface = self.m.start(), self.m.end(), self.m.group()
+        self.groups = self.m.groupdict()
 
     def group(self, name: str) -> str | None:
-        return self.m.group(name)
+        """A named group's text; None when it did not match or the expression has none (the plain one)."""
+        return self.groups.get(name)
 
     def hit(
         self, value: float | None, qualifier: str, unit: str, counts: str | None, rule_id: str, **more
     ) -> FigureHit:
         return FigureHit(self.start, self.end, self.surface, value, qualifier, unit, counts, rule_id, **more)
 
-    @cached_property
+    @once
     def quantity(self) -> numbers.Quantity | None:
         m = self.m
         return numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
 
-    @cached_property
+    @once
     def value(self) -> float | None:
         """The number's value, with its sign ("plus or minus 3 points" has none)."""
         negative = bool(self.m.group("neg")) and not PLUS_OR.search(self.text, max(0, self.start - 12), self.start)
@@ -633,7 +614,7 @@ class Reading:
     def qualifier(self) -> str:
         return self.quantity.qualifier
 
-    @cached_property
+    @once
     def age_of(self) -> str | None:
         """The name an age follows ("Name, 25,"), or None."""
         text, m, start, end = self.text, self.m, self.start, self.end
@@ -643,25 +624,25 @@ class Reading:
             and m.group("num")
             and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
             and AGE_DIGITS.fullmatch(m.group("num"))
-            and AGE_AFTER.match(text[end : end + 8])
+            and age_after().match(text[end : end + 8])
             else None
         )
         return age.group(1) if age else None
 
-    @cached_property
+    @once
     def measure_before(self) -> str | None:
         """The unit of a measure word written just before the number ("magnitude 6.8"), or None."""
         words = unit_tables().before_words
-        if not words or not self.m.group("num") or self.m.group("qual"):
+        if not words or not self.groups["num"] or self.groups["qual"] or self.text[self.start - 1 : self.start] != " ":
             return None
-        before = WORD_BEFORE.search(self.text, max(0, self.start - 24), self.start)
-        return words.get(before.group(1).lower()) if before else None
+        before = self.text[max(0, self.start - 24) : self.start - 1].rsplit(None, 1)
+        return words.get(before[-1].lower()) if before else None
 
-    @cached_property
+    @once
     def subunit(self) -> tuple[str, int, int, frozenset[str]] | None:
         return subunit_after(self.text, self.end)
 
-    @cached_property
+    @once
     def measured(self) -> tuple[str, str | None, int] | None:
         return money_or_measure(self.text, self.end, None)
 
@@ -796,8 +777,8 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never),
     HitRule("fig-not-bare-one", bare_one, never),
     HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit),
-    HitRule("fig-fractions", lambda r: has(r.m, "frac"), lambda r: fraction_hit(r.text, r.m) or NO_FIGURE),
-    HitRule("fig-ranges", lambda r: has(r.m, "range"), lambda r: classify_range(r) or NO_FIGURE),
+    HitRule("fig-fractions", lambda r: r.group("frac") is not None, lambda r: fraction_hit(r.text, r.m) or NO_FIGURE),
+    HitRule("fig-ranges", lambda r: r.group("range") is not None, lambda r: classify_range(r) or NO_FIGURE),
     HitRule("fig-subunit-glued", lambda r: bool(r.group("sub")), decide_glued_subunit),
     HitRule("fig-not-qualified-vague", lambda r: bool(r.group("qual") and r.group("vague")), never),
     HitRule(
@@ -922,20 +903,31 @@ def classify_range(r: Reading) -> FigureHit | str | None:
     span = read_range(r)
     if span is None:
         return None
-    return next(rule.decide(r, span) for rule in RANGE_RULES if rule.applies(r, span))
+    for rule in RANGE_RULES:
+        if rule.applies(r, span):
+            return rule.decide(r, span)
+    raise AssertionError("the last row of RANGE_RULES applies to every range")
 
 
 def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     """The figure a match of the figure expression is, ``SPLIT`` when it is two, or None: the first row of
     ``HIT_RULES`` that applies decides."""
     reading = Reading(text, m)
-    answer = next(rule.decide(reading) for rule in HIT_RULES if rule.applies(reading))
-    return None if answer is NO_FIGURE else answer
+    for rule in HIT_RULES:
+        if rule.applies(reading):
+            answer = rule.decide(reading)
+            return None if answer is NO_FIGURE else answer
+    raise AssertionError("the last row of HIT_RULES applies to every match")
 
 
 HAS_DIGIT = re.compile(r"\d")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
-NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
+
+
+@cache
+def numbered_name() -> re.Pattern:
+    """ "the Group of 20": a capitalized word of ``numbered_name_words`` and "of" before the number."""
+    words = alternation(lexicon.figures().numbered_name_words)
+    return re.compile(rf"\b(?:{words})[ \u00a0]+of[ \u00a0]+$")
 
 
 @cache
@@ -954,7 +946,7 @@ def is_label(text: str, start: int) -> bool:
     tail = words[-1]
     if tail != "of" and not any(c.isupper() for c in tail):
         return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
-    if NUMBERED_NAME.search(text, max(0, start - 20), start):
+    if numbered_name().search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
     return bool(before) and before.group(1).lower().rstrip(".") in label_words() and before.group(1)[0].isupper()

@@ -219,6 +219,11 @@ class FiguresLexicon(Lexicon):
     fraction_glyphs: dict[Word, float]
     range_from_words: Words
     plurals_without_s: Words
+    year_words: Words
+    participle_nouns: Words
+    half_before: Words
+    numbered_name_words: Words
+    age_after: Words
     subunits: list[Subunit] = []
 
 
