@@ -656,6 +656,9 @@ class HitRule:
     id: str
     applies: Callable[[Reading], bool]
     decide: Callable[[Reading], FigureHit | str]
+    form: str | None = None
+    """The alternative of the figure expression the row is about ("num", "money", "range"…), None for any:
+    a row is only tried on matches of its form (the alternatives exclude each other)."""
 
 
 def decide_a_unit(r: Reading) -> FigureHit:
@@ -774,52 +777,66 @@ def always(_r: Reading) -> bool:
 
 HIT_RULES: tuple[HitRule, ...] = (
     # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
-    HitRule("fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never),
-    HitRule("fig-not-bare-one", bare_one, never),
-    HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit),
-    HitRule("fig-fractions", lambda r: r.group("frac") is not None, lambda r: fraction_hit(r.text, r.m) or NO_FIGURE),
-    HitRule("fig-ranges", lambda r: r.group("range") is not None, lambda r: classify_range(r) or NO_FIGURE),
-    HitRule("fig-subunit-glued", lambda r: bool(r.group("sub")), decide_glued_subunit),
-    HitRule("fig-not-qualified-vague", lambda r: bool(r.group("qual") and r.group("vague")), never),
+    HitRule(
+        "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
+    ),
+    HitRule("fig-not-bare-one", bare_one, never, form="num"),
+    HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
+    HitRule(
+        "fig-fractions",
+        lambda r: r.group("frac") is not None,
+        lambda r: fraction_hit(r.text, r.m) or NO_FIGURE,
+        form="frac",
+    ),
+    HitRule(
+        "fig-ranges", lambda r: r.group("range") is not None, lambda r: classify_range(r) or NO_FIGURE, form="range"
+    ),
+    HitRule("fig-subunit-glued", lambda r: bool(r.group("sub")), decide_glued_subunit, form="sub"),
+    HitRule("fig-not-qualified-vague", lambda r: bool(r.group("qual") and r.group("vague")), never, form="vague"),
     HitRule(
         "fig-not-a-number",
         lambda r: r.quantity is None or (r.quantity.value is None and not r.group("vague")),
         never,
     ),
-    HitRule("fig-hyphenated", lambda r: bool(r.group("hyph")), decide_hyphenated),
-    HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure),
+    HitRule("fig-hyphenated", lambda r: bool(r.group("hyph")), decide_hyphenated, form="hyph"),
+    HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure, form="hmeas"),
     # "COP28": a conference's name, not 28 Colombian pesos
-    HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never),
-    HitRule("fig-money", lambda r: bool(r.group("money")), decide_money),
+    HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never, form="money"),
+    HitRule("fig-money", lambda r: bool(r.group("money")), decide_money, form="money"),
     HitRule(
         "fig-percent",
         lambda r: bool(r.group("pct")),
         lambda r: r.hit(r.value, r.qualifier, "percent", None, "fig-percent"),
+        form="num",
     ),
-    HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit),
-    HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before),
+    HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
+    HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before, form="num"),
     HitRule(
         "fig-aged",
         lambda r: bool(r.group("num")) and aged_before(r.text, r.start),
         lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-aged"),
+        form="num",
     ),
     HitRule(
         "fig-age",
         lambda r: r.age_of is not None,
         lambda r: r.hit(r.value, "exact", "year", "age in years", "fig-age", about=r.age_of),
+        form="num",
     ),
     HitRule(
         "fig-glued-metres",
         lambda r: bool(r.group("num")) and r.group("num")[-1] in "mM" and is_metres(r.text, r.m),
         decide_glued_metres,
+        form="num",
     ),
     HitRule(
         "fig-subunit",
         lambda r: bool(r.group("num")) and r.value is not None and r.subunit is not None,
         decide_subunit,
+        form="num",
     ),
-    HitRule("fig-measure", lambda r: bool(r.group("num")) and r.measured is not None, decide_measure),
-    HitRule("fig-vague", lambda r: bool(r.group("vague")), decide_vague),
+    HitRule("fig-measure", lambda r: bool(r.group("num")) and r.measured is not None, decide_measure, form="num"),
+    HitRule("fig-vague", lambda r: bool(r.group("vague")), decide_vague, form="vague"),
     HitRule("fig-digits", lambda r: HAS_DIGIT.search(r.surface) is not None, count_decider("fig-digits")),
     HitRule("fig-words", always, count_decider("fig-words")),
 )
@@ -909,11 +926,21 @@ def classify_range(r: Reading) -> FigureHit | str | None:
     raise AssertionError("the last row of RANGE_RULES applies to every range")
 
 
+FORMS = ("hyph", "hmeas", "frac", "range", "money", "sub", "num", "article", "vague")
+"""The alternatives of the figure expression, each a named group: exactly one matches."""
+
+
+@cache
+def rules_of_form() -> dict[str, tuple[HitRule, ...]]:
+    """The rows of ``HIT_RULES`` tried on a match of each form, in the table's order."""
+    return {form: tuple(rule for rule in HIT_RULES if rule.form in (None, form)) for form in FORMS}
+
+
 def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
     """The figure a match of the figure expression is, ``SPLIT`` when it is two, or None: the first row of
     ``HIT_RULES`` that applies decides."""
     reading = Reading(text, m)
-    for rule in HIT_RULES:
+    for rule in rules_of_form()[next(f for f in FORMS if reading.groups.get(f) is not None)]:
         if rule.applies(reading):
             answer = rule.decide(reading)
             return None if answer is NO_FIGURE else answer
