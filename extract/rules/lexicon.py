@@ -126,6 +126,23 @@ class ClaimsLexicon(Lexicon):
     synonyms: list[Entry]
 
 
+# dates.yaml -------------------------------------------------------------------------------------------------------
+
+
+class DatesLexicon(Lexicon):
+    weekdays: Annotated[Words, Field(min_length=7, max_length=7)]
+    months: Annotated[Words, Field(min_length=12, max_length=12)]
+    month_abbreviations: dict[Word, Annotated[int, Field(ge=1, le=12)]]
+    relative_days: dict[Word, int]
+    relative_steps: dict[Word, int]
+    periods: list[Literal["month", "year"]]
+    weekday_next: Words
+    weekday_last: Words
+    weekday_leads: Words
+    year_leads: Words
+    leads: Words
+
+
 # events.yaml ------------------------------------------------------------------------------------------------------
 
 
@@ -356,6 +373,7 @@ class RolesLexicon(Lexicon):
 
 MODELS: dict[str, type[Lexicon]] = {
     "claims": ClaimsLexicon,
+    "dates": DatesLexicon,
     "events": EventsLexicon,
     "figures": FiguresLexicon,
     "known_organizations": KnownOrganizationsLexicon,
@@ -459,6 +477,10 @@ def typed(name: str) -> Lexicon:
 
 def claims() -> ClaimsLexicon:
     return typed("claims")  # type: ignore[return-value]
+
+
+def dates() -> DatesLexicon:
+    return typed("dates")  # type: ignore[return-value]
 
 
 def events() -> EventsLexicon:
