@@ -1,9 +1,10 @@
 """Benchmark: the event rules on short articles written for it, against hand-coded event types.
 
 ``bench/events/dev.yaml`` (development: rule changes may come from its errors),
-``bench/events/heldout.yaml``, ``bench/events/news.yaml`` and ``bench/events/heldout2.yaml``
-(held out: only scored; ``news`` codes the articles of ``bench/heldout/``, ``heldout2`` was
-written later, after the development part had no errors left) list articles, each with the
+``bench/events/heldout.yaml``, ``bench/events/news.yaml``, ``bench/events/heldout2.yaml`` and
+``bench/events/heldout3.yaml`` (held out: only scored; ``news`` codes the articles of
+``bench/heldout/``, ``heldout2`` and ``heldout3`` were written later, after the development
+part had no errors left) list articles, each with the
 event types it reports, at both levels (``event_type/sub_event_type``, or an
 extension type alone).  Per article, the set of types the rules report is compared
 with the gold set; precision and recall sum over the articles of a part, at the
@@ -27,7 +28,7 @@ from extract.rules import analyze  # noqa: E402
 from extract.yamlfile import read_data  # noqa: E402
 
 FOLDER = Path(__file__).with_name("events")
-PARTS = ("dev", "heldout", "news", "heldout2")
+PARTS = ("dev", "heldout", "news", "heldout2", "heldout3")
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
 CONFLICT_TYPES = frozenset(
     {

@@ -10,26 +10,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from .yamlfile import read_data
-
-LEXICON_FILE = Path(__file__).with_name("numbers.yaml")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-GLUED_MULTIPLIER = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn|trn)$", re.I)
-GLUED = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "bn": 1_000_000_000,
-    "tn": 1_000_000_000_000,
-    "trn": 1_000_000_000_000,
-}
 
 
 @cache
-def lexicon() -> dict:
-    return read_data(LEXICON_FILE)
+def glued_multiplier() -> re.Pattern:
+    """Digits with a multiplier glued to them ("7m", "1.2bn"), the multipliers of ``numbers.yaml``."""
+    suffixes = "|".join(sorted(map(re.escape, lexicon().glued_multipliers), key=len, reverse=True))
+    return re.compile(rf"^(\d[\d,]*(?:\.\d+)?)({suffixes})$", re.I)
+
+
+@cache
+def lexicon():
+    """``numbers.yaml`` as its typed model (``rules.lexicon.NumbersLexicon``), validated when first read."""
+    from .rules import lexicon as lexicons  # here, not at the top: the curated layer reads numbers without the rules
+
+    return lexicons.numbers()
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ def normalize(text: str) -> list[str]:
 @cache
 def qualifier_phrases() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """(words, qualifier, rule id) of every qualifier phrase, by first word, longest first."""
-    phrases = [(tuple(p.split()), e["qualifier"], e["id"]) for e in lexicon()["qualifiers"] for p in e["words"]]
+    phrases = [(tuple(p.split()), e.qualifier, e.id) for e in lexicon().qualifiers for p in e.words]
     by_first: dict[str, list] = {}
     for phrase in sorted(phrases, key=lambda p: -len(p[0])):
         by_first.setdefault(phrase[0][0], []).append(phrase)
@@ -64,7 +61,7 @@ def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
 def words_value(words: list[str]) -> float | None:
     """The value of spelled-out number words ("two thousand five hundred", "twenty-five"), or None."""
     lex = lexicon()
-    units, tens, multipliers = lex["units"], lex["tens"], lex["multipliers"]
+    units, tens, multipliers = lex.units, lex.tens, lex.multipliers
     total, current, seen = 0.0, 0.0, False
     for i in range(len(words) - 2 if "half" in words else 0):
         if words[i : i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
@@ -78,11 +75,11 @@ def words_value(words: list[str]) -> float | None:
                 current += 0.5
                 continue
             digits = DIGITS.match(part)
-            glued = GLUED_MULTIPLIER.match(part)
+            glued = glued_multiplier().match(part)
             if digits:
                 current += float(part.replace(",", ""))
             elif glued:  # "2.3bn", "40k", "5m"
-                current += float(glued.group(1).replace(",", "")) * GLUED[glued.group(2).lower()]
+                current += float(glued.group(1).replace(",", "")) * lexicon().glued_multipliers[glued.group(2).lower()]
             elif part in units:
                 current += units[part]
             elif part in tens:
@@ -116,16 +113,16 @@ def leading_number(words: list[str]) -> float | None:
 def vague_phrases() -> list[tuple[str, Quantity]]:
     """Each vague phrase ("dozens", "a few") with its quantity, in the lexicon's order, longer first within an entry."""
     return [
-        (phrase, Quantity(entry["value"], "vague", entry["id"]))
-        for entry in lexicon()["vague"]
-        for phrase in sorted(entry["words"], key=len, reverse=True)
+        (phrase, Quantity(entry.value, "vague", entry.id))
+        for entry in lexicon().vague
+        for phrase in sorted(entry.words, key=len, reverse=True)
     ]
 
 
 @cache
 def standalone_vague_ids() -> frozenset[str]:
     """Ids of the vague words that are figures without a noun after them ("Thousands protested")."""
-    return frozenset(e["id"] for e in lexicon()["vague"] if e.get("alone"))
+    return frozenset(e.id for e in lexicon().vague if e.alone)
 
 
 @cache
@@ -143,7 +140,7 @@ def read_vague(words: list[str]) -> Quantity | None:
     for phrase, quantity in vague_phrases_by_first_word().get(words[0] if words else "", ()):
         if text == phrase or text.startswith(phrase + " "):
             rest = text[len(phrase) :].split()
-            multiplier = lexicon()["multipliers"].get(rest[0]) if rest else None
+            multiplier = lexicon().multipliers.get(rest[0]) if rest else None
             if multiplier and quantity.value is not None:
                 return Quantity(quantity.value * multiplier, "vague", quantity.rule_id)
             return quantity

@@ -391,11 +391,11 @@ def test_numbers_inside_names_and_a_minute_are_no_figures(text):
 
 
 def currency_cases():
-    for entry in lexicon.load("figures")["currencies"]:
-        for sign in entry["before"]:
-            yield pytest.param(f"The bill came to {sign}250 in the end.", entry["code"], id=f"{entry['id']}-{sign}")
-        for name in entry["after"]:
-            yield pytest.param(f"The bill came to 250 {name} in the end.", entry["code"], id=f"{entry['id']}-{name}")
+    for entry in lexicon.figures().currencies:
+        for sign in entry.before:
+            yield pytest.param(f"The bill came to {sign}250 in the end.", entry.code, id=f"{entry.id}-{sign}")
+        for name in entry.after:
+            yield pytest.param(f"The bill came to 250 {name} in the end.", entry.code, id=f"{entry.id}-{name}")
 
 
 @pytest.mark.parametrize("text, code", list(currency_cases()))
@@ -404,13 +404,13 @@ def test_every_currency_sign_and_name_of_the_lexicon_gives_its_code(text, code):
 
 
 def unit_cases():
-    for entry in lexicon.load("figures")["measure_units"]:
-        for symbol in entry["symbols"] + entry.get("glued", []):
-            yield pytest.param(
-                f"They measured 250{symbol} that day.", entry["unit"], id=f"{entry['id']}-glued-{symbol}"
-            )
-        for word in entry["symbols"] + entry["words"]:
-            yield pytest.param(f"They measured 250 {word} that day.", entry["unit"], id=f"{entry['id']}-{word}")
+    for entry in lexicon.figures().measure_units:
+        for symbol in entry.symbols + entry.glued:
+            yield pytest.param(f"They measured 250{symbol} that day.", entry.unit, id=f"{entry.id}-glued-{symbol}")
+        for word in entry.symbols + entry.words:
+            yield pytest.param(f"They measured 250 {word} that day.", entry.unit, id=f"{entry.id}-{word}")
+        for word in entry.before:
+            yield pytest.param(f"They measured {word} 250 that day.", entry.unit, id=f"{entry.id}-before-{word}")
 
 
 @pytest.mark.parametrize("text, unit", list(unit_cases()))
@@ -419,11 +419,11 @@ def test_every_measure_of_the_lexicon_gives_its_unit(text, unit):
 
 
 def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     units = (
-        {e["code"] for e in fig["currencies"]}
-        | {e["unit"] for e in fig["measure_units"]}
-        | set(fig["time_units"].values())
+        {e.code for e in fig.currencies}
+        | {e.unit for e in fig.measure_units}
+        | set(fig.time_units.values())
         | {"count", "percent", "fraction"}
     )
     assert units - set(vocabularies()["unit"]) == set()
@@ -496,6 +496,37 @@ def test_lakh_and_crore_multiply(text, expected):
     ],
 )
 def test_hundredths_of_a_currency_are_valued_in_the_currency(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bus fares went up 25 cents, to $2.75.", [("25", 0.25, "exact", "USD"), ("$2.75", 2.75, "exact", "USD")]),
+        ("A stamp costs €1.40 now, 15 cents more.", [("€1.40", 1.4, "exact", "EUR"), ("15", 0.15, "exact", "EUR")]),
+        # dollars and euros in one sentence: whose cents is not said
+        (
+            "It costs $3 in Ohio, €2 in Rome and 80 cents here.",
+            [("$3", 3, "exact", "USD"), ("€2", 2, "exact", "EUR"), ("80", 0.8, "exact", "money")],
+        ),
+        # the currency is in another sentence: not evidence enough
+        ("The fee is $40. Members pay 50 cents.", [("$40", 40, "exact", "USD"), ("50", 0.5, "exact", "money")]),
+    ],
+)
+def test_cents_take_the_one_currency_of_their_sentence(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A magnitude 5.9 tremor shook the valley.", [("5.9", 5.9, "exact", "magnitude")]),
+        ("The 6.3-magnitude quake toppled a minaret.", [("6.3-magnitude", 6.3, "exact", "magnitude")]),
+        ("It measured 4.8 on the Richter scale.", [("4.8", 4.8, "exact", "magnitude")]),
+        ("The blast was heard by 300 residents.", [("300", 300, "exact", "count")]),
+    ],
+)
+def test_an_earthquake_magnitude_is_no_count(text, expected):
     assert figures(text) == expected
 
 

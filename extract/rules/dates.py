@@ -15,30 +15,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
-from . import matching
+from . import lexicon, matching
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month name or abbreviation (lower-case) -> its number."""
+    lex = lexicon.dates()
+    return {m: i + 1 for i, m in enumerate(lex.months)} | dict(lex.month_abbreviations)
 
 
 @dataclass(frozen=True)
@@ -52,26 +47,24 @@ class DateHit:
 
 
 def month_number(word: str) -> int | None:
-    word = word.lower().rstrip(".")
-    if word in MONTHS:
-        return MONTHS.index(word) + 1
-    return MONTH_ABBR.get(word)
+    return month_numbers().get(word.lower().rstrip("."))
 
 
 @cache
 def date_pattern() -> re.Pattern:
-    months = "|".join(sorted(MONTHS + list(MONTH_ABBR), key=len, reverse=True))
-    weekdays = "|".join(WEEKDAYS)
+    lex = lexicon.dates()
+    months = alternation(month_numbers())
+    weekdays = alternation(lex.weekdays)
     return re.compile(
-        rf"\b(?P<relday>today|tonight|yesterday|tomorrow|the day before yesterday)\b"
-        rf"|\b(?P<relper>last|this|next|earlier this)\s+(?P<period>month|year)\b"
-        rf"|\b(?P<rel>(?:on|this|last|next|past)\s+)?(?P<weekday>{weekdays})\b"
+        rf"\b(?P<relday>{alternation(lex.relative_days)})\b"
+        rf"|\b(?P<relper>{alternation(lex.relative_steps)})\s+(?P<period>{alternation(lex.periods)})\b"
+        rf"|\b(?P<rel>(?:{alternation(lex.weekday_leads)})\s+)?(?P<weekday>{weekdays})\b"
         rf"|\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?\b"
         rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{months})\b(?:\s+(?P<y2>\d{{4}}))?"
         rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b"
         rf"|\b(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})/(?P<y5>\d{{4}})\b"
         rf"|\bin\s+(?P<m3>{months})(?:\s+(?P<y3>\d{{4}}))?\b"
-        rf"|\b(?:in|since|of)\s+(?P<year>1[89]\d\d|20\d\d)\b",
+        rf"|\b(?:{alternation(lex.year_leads)})\s+(?P<year>1[89]\d\d|20\d\d)\b",
         re.I,
     )
 
@@ -91,42 +84,76 @@ def in_past_year(published: dt.date, month: int, day: int) -> dt.date | None:
     return candidate
 
 
-def resolve(m: re.Match, published: dt.date) -> tuple[dt.date | None, str, str]:
+Resolved = tuple[dt.date | None, str, str]  # (date, precision, rule id)
+
+
+def relative_day(g: dict, published: dt.date) -> Resolved:
+    offset = lexicon.dates().relative_days[" ".join(g["relday"].lower().split())]
+    return published + dt.timedelta(days=offset), "day", "date-relative-day"
+
+
+def relative_period(g: dict, published: dt.date) -> Resolved:
+    step = lexicon.dates().relative_steps.get(" ".join(g["relper"].lower().split()), 0)
+    if g["period"].lower() == "month":
+        return (published + relativedelta(months=step)).replace(day=1), "month", "date-relative-month"
+    return dt.date(published.year + step, 1, 1), "year", "date-relative-year"
+
+
+def weekday(g: dict, published: dt.date) -> Resolved:
+    """The most recent such day on or before publication; "next" the following one, "last" the one before."""
+    lex = lexicon.dates()
+    day = rd_weekday(lex.weekdays.index(g["weekday"].lower()))
+    rel = (g["rel"] or "").strip().lower()
+    if rel in lex.weekday_next:
+        return published + relativedelta(days=1, weekday=day(+1)), "day", "date-weekday-next"
+    if rel in lex.weekday_last:  # "last Thursday" in a Thursday's report is the week before
+        return published + relativedelta(days=-1, weekday=day(-1)), "day", "date-weekday"
+    return published + relativedelta(weekday=day(-1)), "day", "date-weekday"
+
+
+def day_month(g: dict, published: dt.date) -> Resolved:
+    month = month_number(g["m1"] or g["m2"])
+    day = int(g["d1"] or g["d2"])
+    year = g["y1"] or g["y2"]
+    date = safe_date(int(year), month, day) if year else in_past_year(published, month, day)
+    return date, "day", "date-day-month"
+
+
+def month_only(g: dict, published: dt.date) -> Resolved:
+    """ "in March": the latest March not after publication's month, unless a year is written."""
+    month = month_number(g["m3"])
+    year = int(g["y3"]) if g["y3"] else (published.year if month <= published.month else published.year - 1)
+    return safe_date(year, month, 1), "month", "date-month"
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """One row of ``DATE_RULES``: the named group of the date expression that makes it apply, and how the
+    date is resolved against the publication date."""
+
+    group: str
+    resolve: Callable[[dict, dt.date], Resolved]
+
+
+DATE_RULES: tuple[DateRule, ...] = (
+    DateRule("relday", relative_day),  # today, yesterday
+    DateRule("relper", relative_period),  # last month, earlier this year
+    DateRule("weekday", weekday),  # on Monday, last Friday
+    DateRule("m1", day_month),  # September 20
+    DateRule("m2", day_month),  # 20 September
+    DateRule("y4", lambda g, p: (safe_date(int(g["y4"]), int(g["m4"]), int(g["d4"])), "day", "date-iso")),
+    DateRule("y5", lambda g, p: (safe_date(int(g["y5"]), int(g["m5"]), int(g["d5"])), "day", "date-dmy")),
+    DateRule("m3", month_only),  # in March
+    DateRule("year", lambda g, p: (safe_date(int(g["year"]), 1, 1), "year", "date-year")),  # in 2014
+)
+"""How each form of the date expression is resolved, in order: the first whose group matched decides."""
+
+
+def resolve(m: re.Match, published: dt.date) -> Resolved:
     g = m.groupdict()
-    if g["relday"]:
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}[
-            g["relday"].lower()
-        ]
-        return published + dt.timedelta(days=offset), "day", "date-relative-day"
-    if g["relper"]:
-        step = {"last": -1, "next": 1}.get(g["relper"].lower(), 0)
-        if g["period"].lower() == "month":
-            return (published + relativedelta(months=step)).replace(day=1), "month", "date-relative-month"
-        return dt.date(published.year + step, 1, 1), "year", "date-relative-year"
-    if g["weekday"]:
-        day = rd_weekday(WEEKDAYS.index(g["weekday"].lower()))
-        rel = (g["rel"] or "").strip().lower()
-        if rel == "next":
-            return published + relativedelta(days=1, weekday=day(+1)), "day", "date-weekday-next"
-        if rel in ("last", "past"):  # "last Thursday" in a Thursday's report is the week before
-            return published + relativedelta(days=-1, weekday=day(-1)), "day", "date-weekday"
-        return published + relativedelta(weekday=day(-1)), "day", "date-weekday"
-    if g["m1"] or g["m2"]:
-        month = month_number(g["m1"] or g["m2"])
-        day = int(g["d1"] or g["d2"])
-        year = g["y1"] or g["y2"]
-        date = safe_date(int(year), month, day) if year else in_past_year(published, month, day)
-        return date, "day", "date-day-month"
-    if g["y4"]:
-        return safe_date(int(g["y4"]), int(g["m4"]), int(g["d4"])), "day", "date-iso"
-    if g["y5"]:
-        return safe_date(int(g["y5"]), int(g["m5"]), int(g["d5"])), "day", "date-dmy"
-    if g["m3"]:
-        month = month_number(g["m3"])
-        year = int(g["y3"]) if g["y3"] else (published.year if month <= published.month else published.year - 1)
-        return safe_date(year, month, 1), "month", "date-month"
-    if g["year"]:
-        return safe_date(int(g["year"]), 1, 1), "year", "date-year"
+    for rule in DATE_RULES:
+        if g[rule.group]:
+            return rule.resolve(g, published)
     return None, "unknown", ""
 
 
@@ -142,7 +169,6 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     return hits
 
 
-DATE_WORDS = ["today", "tonight", "yesterday", "tomorrow", "month", "year", *WEEKDAYS, *MONTHS, *MONTH_ABBR]
 # ASCII digit runs, and the fraction glyphs figures begin at: one scan of the article shared by dates and
 # figures (``\d``, every script's digits, scans three times slower; news in English writes 0-9)
 DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9]*")
@@ -157,12 +183,17 @@ def digit_runs(article) -> list[tuple[int, int]]:
     return found
 
 
-LEADS = {"on", "this", "last", "next", "past", "in", "since", "of", "the", "day", "before", "earlier"}
+@cache
+def leads() -> frozenset[str]:
+    return frozenset(lexicon.dates().leads)
 
 
 def anchor_phrases() -> dict[str, list[str]]:
     """The date words a date may begin at (matched with the other tables, see ``matching``)."""
-    return {"date": DATE_WORDS}
+    lex = lexicon.dates()
+    # the one-word relative days ("the day before yesterday" anchors on "yesterday")
+    days = [w for w in lex.relative_days if " " not in w]
+    return {"date": [*days, *lex.periods, *lex.weekdays, *lex.months, *lex.month_abbreviations]}
 
 
 def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
@@ -183,7 +214,7 @@ def find_dates_in(article, published: dt.date | None) -> list[DateHit]:
         back = anchor
         for _ in range(3):  # up to three words before: "on", "last", "the day before", "in"
             prev = text.rfind(" ", max(0, back - 12), back - 1)
-            if prev < 0 or text[prev + 1 : back].strip().lower() not in LEADS:
+            if prev < 0 or text[prev + 1 : back].strip().lower() not in leads():
                 break
             back = prev + 1
             starts.insert(0, back)

@@ -107,6 +107,7 @@ class TriggerRule:
     in_article: tuple[tuple[frozenset[str], str, str | None], ...]  # (labels one of which the article has, type, sub)
     undated: str
     needs_sentence: bool = True  # whether anything of the trigger's sentence decides it
+    not_after_phrases: tuple[str, ...] = ()  # the phrases of ``not_after`` ("weeks of"), each with a space before
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -127,31 +128,27 @@ def expand(items, groups: dict[str, list]) -> Words:
 @cache
 def trigger_rules() -> dict[str, TriggerRule]:
     """Entry id -> its rule, context lists expanded."""
-    groups = lexicon.load("events").get("groups") or {}
+    lex = lexicon.events()
+    groups = lex.groups
     rules = {}
-    for e in lexicon.entries("events", "triggers"):
-        rules[e["id"]] = TriggerRule(
-            id=e["id"],
-            event_type=e["event_type"],
-            sub_event_type=e.get("sub_event_type"),
-            roles=tuple((role, expand(e[role], groups)) for role in ROLES if e.get(role)),
-            not_with=expand(e.get("not_with"), groups),
-            not_after=frozenset(str(w).lower() for w in e.get("not_after", ())),
-            not_before=expand(e.get("not_before"), groups),
-            refine=tuple(
-                Refinement(expand(r["with"], groups), r["event_type"], r.get("sub_event_type"))
-                for r in e.get("refine", ())
-            ),
-            absorbed_by=frozenset(map(str, e.get("absorbed_by", ()))),
-            in_article=tuple(
-                (frozenset(map(str, r["has"])), r["event_type"], r.get("sub_event_type"))
-                for r in e.get("in_article", ())
-            ),
-            undated=e.get("undated", "publication"),
+    for e in lex.triggers:
+        rules[e.id] = TriggerRule(
+            id=e.id,
+            event_type=e.event_type,
+            sub_event_type=e.sub_event_type,
+            roles=tuple((role, expand(getattr(e, role), groups)) for role in ROLES if getattr(e, role)),
+            not_with=expand(e.not_with, groups),
+            not_after=frozenset(w.lower() for w in e.not_after),
+            not_before=expand(e.not_before, groups),
+            refine=tuple(Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine),
+            absorbed_by=frozenset(e.absorbed_by),
+            in_article=tuple((frozenset(r.has), r.event_type, r.sub_event_type) for r in e.in_article),
+            undated=e.undated or "publication",
         )
-        r = rules[e["id"]]
-        rules[e["id"]] = replace(
+        r = rules[e.id]
+        rules[e.id] = replace(
             r,
+            not_after_phrases=tuple(f" {p}" for p in sorted(r.not_after) if " " in p),
             needs_sentence=bool(
                 r.roles
                 or r.refine
@@ -168,7 +165,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
 @cache
 def trigger_phrase_table() -> dict[str, list[str]]:
     """Trigger words by entry id (matched with the other tables, see ``matching``)."""
-    return {entry["id"]: [str(w) for w in entry["words"]] for entry in lexicon.entries("events", "triggers")}
+    return {entry.id: list(entry.words) for entry in lexicon.events().triggers}
 
 
 @dataclass
@@ -206,7 +203,12 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
 def not_after(rule: TriggerRule, words_before: str) -> bool:
     """Whether the words just before the trigger are one of its ``not_after`` words or phrases ("weeks of")."""
     last = words_before.rsplit(" ", 1)[-1]
-    return last in rule.not_after or any(" " in p and f" {words_before}".endswith(f" {p}") for p in rule.not_after)
+    if last in rule.not_after:
+        return True
+    if not rule.not_after_phrases:
+        return False
+    spaced = f" {words_before}"
+    return any(spaced.endswith(p) for p in rule.not_after_phrases)
 
 
 def sentence_words(text: str) -> tuple[set[str], str]:

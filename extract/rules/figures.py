@@ -14,7 +14,8 @@ counts is read from the words after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .. import numbers
@@ -41,6 +42,7 @@ class FigureHit:
     rule_id: str
     value_max: float | None = None
     about: str | None = None
+    cents_of: frozenset[str] = frozenset()  # not published: a subunit's possible currencies (its sentence decides)
 
     def as_json(self) -> dict:
         out = {
@@ -76,45 +78,77 @@ class UnitTables:
     measures: dict[str, str]  # unit -> what it measures ("distance")
     subunit_words: dict[str, tuple[str, int]]  # "cents" -> (currency code, how many make one)
     subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
+    subunit_of: dict[str, frozenset[str]]  # "cents" -> the currencies whose hundredths they may be
+    before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
 
 
 @cache
 def unit_tables() -> UnitTables:
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     before: dict[str, str] = {}
     after: dict[str, str] = {}
-    for entry in fig["currencies"]:
-        if not entry.get("id") or not entry.get("code"):
-            raise ValueError(f"lexicons/figures.yaml: every entry of currencies needs an id and a code: {entry}")
-        before.update({str(sign): entry["code"] for sign in entry.get("before") or ()})
-        after.update({str(name).lower(): entry["code"] for name in entry.get("after") or ()})
+    for currency in fig.currencies:
+        before.update({sign: currency.code for sign in currency.before})
+        after.update({name.lower(): currency.code for name in currency.after})
     symbols: dict[str, str] = {}
     glued: dict[str, str] = {}
     words: dict[str, str] = {}
     measures: dict[str, str] = {}
-    for entry in fig["measure_units"]:
-        if not entry.get("id") or not entry.get("unit") or not entry.get("measures"):
-            raise ValueError(
-                f"lexicons/figures.yaml: every entry of measure_units needs an id, a unit and measures: {entry}"
-            )
-        symbols.update({str(w): entry["unit"] for w in entry.get("symbols") or ()})
-        glued.update({str(w): entry["unit"] for w in entry.get("glued") or ()})
-        words.update({str(w).lower(): entry["unit"] for w in entry.get("words") or ()})
-        measures[entry["unit"]] = entry["measures"]
+    before_words: dict[str, str] = {}
+    for measure in fig.measure_units:
+        before_words.update({w.lower(): measure.unit for w in measure.before})
+        symbols.update({w: measure.unit for w in measure.symbols})
+        glued.update({w: measure.unit for w in measure.glued})
+        words.update({w.lower(): measure.unit for w in measure.words})
+        measures[measure.unit] = measure.measures
     subunit_words: dict[str, tuple[str, int]] = {}
     subunit_glued: dict[str, tuple[str, int]] = {}
-    for entry in fig.get("subunits") or ():
-        if not entry.get("id") or not entry.get("code") or not entry.get("per"):
-            raise ValueError(f"lexicons/figures.yaml: every entry of subunits needs an id, a code and per: {entry}")
-        subunit_words.update({str(w).lower(): (entry["code"], int(entry["per"])) for w in entry.get("words") or ()})
-        subunit_glued.update({str(w): (entry["code"], int(entry["per"])) for w in entry.get("glued") or ()})
-    return UnitTables(before, after, symbols, glued, words, measures, subunit_words, subunit_glued)
+    subunit_of: dict[str, frozenset[str]] = {}
+    for sub in fig.subunits:
+        subunit_words.update({w.lower(): (sub.code, sub.per) for w in sub.words})
+        subunit_of.update({w.lower(): frozenset(sub.of) for w in sub.words})
+        subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
+    return UnitTables(
+        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words
+    )
+
+
+@dataclass(frozen=True)
+class WordSets:
+    """The word lists of ``lexicons/figures.yaml`` that rules test words against, lower-cased, read once."""
+
+    counts_stop: frozenset[str]
+    counts_skip: frozenset[str]
+    half_not_after: frozenset[str]
+    range_from_words: frozenset[str]
+    label_words: frozenset[str]
+    model_words: frozenset[str]
+    year_words: frozenset[str]
+    participle_nouns: frozenset[str]
+    time_units: dict[str, str]
+
+
+@cache
+def word_sets() -> WordSets:
+    fig = lexicon.figures()
+    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return WordSets(
+        lower(fig.counts_stop),
+        lower(fig.counts_skip),
+        lower(fig.half_not_after),
+        lower(fig.range_from_words),
+        lower(fig.label_words),
+        lower(fig.model_words),
+        lower(fig.year_words),
+        lower(fig.participle_nouns),
+        dict(fig.time_units),
+    )
 
 
 def percent_pattern() -> str:
-    fig = lexicon.load("figures")
-    words = alternation(w.replace(" ", "\\s+") for w in fig["percent_words"]).replace("\\\\s\\+", r"\s+")
-    return rf"\s?%|(?:{alternation(fig['percent_glued'])})\b|\s(?:{words})\b"
+    fig = lexicon.figures()
+    words = alternation(w.replace(" ", "\\s+") for w in fig.percent_words).replace("\\\\s\\+", r"\s+")
+    return rf"\s?%|(?:{alternation(fig.percent_glued)})\b|\s(?:{words})\b"
 
 
 def currency_sign() -> str:
@@ -128,32 +162,32 @@ NEGATIVE = r"minus\s+|−\s?|-(?=\d)"
 def figure_pattern(plain: bool = False) -> re.Pattern:
     """The figure expression; ``plain`` leaves out ranges and fractions (for "from 30 to 45", read as two figures)."""
     lex = numbers.lexicon()
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     tables = unit_tables()
-    units = [w for w in lex["units"] if w not in ("a", "an")]
-    tens, multipliers = list(lex["tens"]), list(lex["multipliers"])
+    units = [w for w in lex.units if w not in ("a", "an")]
+    tens, multipliers = list(lex.tens), list(lex.multipliers)
     one_word = rf"(?:{alternation(tens)})(?:-(?:{alternation(units)}))?|{alternation(units)}"
     word_number = (
         rf"(?:an?\s+(?:{alternation(multipliers + ['dozen'])})|{one_word})"
         rf"(?:[\s-](?:and\s)?(?:{one_word}|{alternation(multipliers)}))*(?:\s+and\s+a\s+half)?"
         rf"(?:\s+(?:{alternation(multipliers)}))?"
     )
-    suffix = alternation(fig["multiplier_suffixes"])
+    suffix = alternation(fig.multiplier_suffixes)
     # "$1.5-billion": a multiplier word may follow a hyphen
-    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig['multiplier_suffixes'] if len(w) > 3)})\b)"
+    scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig.multiplier_suffixes if len(w) > 3)})\b)"
     number = rf"(?:(?:{DIGITS}){scaled}?|(?:{word_number}))"
     digits_scaled = rf"(?:{DIGITS}){scaled}?"
-    qualifiers = alternation(w for e in lex["qualifiers"] for w in e["words"])
-    vague = alternation(w for e in lex["vague"] if e["value"] is not None for w in e["words"])
-    time_units = alternation(w for w in fig["time_units"] if not w.endswith("s"))
+    qualifiers = alternation(w for e in lex.qualifiers for w in e.words)
+    vague = alternation(w for e in lex.vague if e.value is not None for w in e.words)
+    time_units = alternation(w for w in fig.time_units if not w.endswith("s"))
     percent = percent_pattern()
     cur = currency_sign()
     glued_units = rf"(?-i:{alternation(list(tables.symbols) + list(tables.glued))})"
     glued_subunits = rf"(?-i:{alternation(tables.subunit_glued)})" if tables.subunit_glued else r"(?!)"
     # "a 40-tonne truck", "a 10-metre wall": a measure word joined to its number by a hyphen
     hyphen_units = alternation(w for w in tables.words if " " not in w and "-" not in w)
-    denominators = alternation(fig["fraction_words"])
-    half_context = r"of|the|a|an|its|their|his|her|our|all|this|that|these|those"
+    denominators = alternation(fig.fraction_words)
+    half_context = alternation(fig.half_before)
     ranges = (
         rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
         rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
@@ -186,7 +220,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 def excluded_pattern(urls: bool = True) -> re.Pattern:
     """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
     only where a slash or "www." stands: every one of them has one or the other)."""
-    names = lexicon.load("figures")["months"]
+    names = lexicon.figures().months
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
@@ -208,46 +242,6 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     )
 
 
-YEAR_WORDS = {
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "of",
-    "to",
-    "between",
-    "during",
-    "before",
-    "after",
-    "year",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "this",
-    "that",
-    "last",
-    "next",  # "a 2022 conviction"
-    "mid",
-    "early",
-    "late",
-    "around",
-    "circa",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "and",
-    "the",
-}
-
-
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 
 
@@ -257,7 +251,7 @@ def is_period(text: str, low: str, high: str, end: int) -> bool:
     if not (YEAR.fullmatch(low) and YEAR.fullmatch(high)):
         return False
     following = re.match(r"\s+([a-z]+)", text[end : end + 30])
-    return following is None or following.group(1) in YEAR_WORDS or not counted_words(text, end)[0]
+    return following is None or following.group(1) in word_sets().year_words or not counted_words(text, end)[0]
 
 
 def is_year(text: str, m: re.Match) -> bool:
@@ -266,20 +260,19 @@ def is_year(text: str, m: re.Match) -> bool:
     if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
         return False
     before = re.findall(r"[\w’']+", text[max(0, m.start() - 20) : m.start()])
-    if before and before[-1].lower() in YEAR_WORDS:
+    if before and before[-1].lower() in word_sets().year_words:
         return True
     following = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
     return following is None
 
 
-PARTICIPLE_NOUNS = {"armed", "wounded", "injured", "displaced", "detained", "dead", "disappeared", "missing", "killed"}
 COUNTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+")
 
 
 def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     """(what is counted, its unit) from the words after the number."""
-    fig = lexicon.load("figures")
-    stop, skip = lexicon.word_set("figures", "counts_stop"), lexicon.word_set("figures", "counts_skip")
+    sets = word_sets()
+    stop, skip, participles = sets.counts_stop, sets.counts_skip, sets.participle_nouns
     words = COUNTED_WORD.findall(text, end, end + 120)
     kept: list[str] = []
     for i, word in enumerate(words):
@@ -288,11 +281,11 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
             break
         if not kept and low in skip:
             continue
-        if not kept and low.endswith("ed") and low not in PARTICIPLE_NOUNS:
+        if not kept and low.endswith("ed") and low not in participles:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
             if not following[:1].isalpha() or following in stop:
                 break  # "Thousands protested against …": a verb, nothing counted; "three masked gunmen" goes on
-        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in PARTICIPLE_NOUNS):
+        if low in stop or (kept and low.endswith("ed") and len(kept) >= 1 and low not in participles):
             if low == "of" and kept and len(kept) < 3:
                 kept.append(word)
                 continue
@@ -305,15 +298,20 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     first = kept[0].lower()
-    if first in fig["time_units"]:
-        return first, fig["time_units"][first]
+    if first in sets.time_units:
+        return first, sets.time_units[first]
     if first in ("percent", "per"):
         return None, "percent"
     return " ".join(kept), "count"
 
 
 AGE_BEFORE = re.compile(r"([A-Z][\w’'\-]+(?:[ \u00a0][A-Z][\w’'\-]+)*),[ \u00a0]$")
-AGE_AFTER = re.compile(r"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:and|who|was|is|said|says))")
+
+
+@cache
+def age_after() -> re.Pattern:
+    """What may follow an age after a name ("Name, 25, said"): a punctuation mark or a word of ``age_after``."""
+    return re.compile(rf"^[ \u00a0]*(?:,|\)|;|\.|[ \u00a0]+(?:{alternation(lexicon.figures().age_after)}))")
 
 
 SPLIT = "split"  # classify_hit's answer when a range or "N in M" is two figures, to be read again without ranges
@@ -372,14 +370,16 @@ def is_glued_code_name(m: re.Match) -> bool:
     return GLUED_CODE_NAME.fullmatch(m.group("money")) is not None
 
 
-def subunit_after(text: str, end: int) -> tuple[str, int, int] | None:
-    """(currency code, how many make one, end of the word) of a currency's hundredths written after the number."""
+def subunit_after(text: str, end: int) -> tuple[str, int, int, frozenset[str]] | None:
+    """(currency code, how many make one, end of the word, the currencies it may be of) of a currency's
+    hundredths written after the number."""
     word = NEXT_WORD.match(text, end, end + 40)
     if not word:
         return None
     bare = word.group(1).rstrip(",.;:!?)’'\"")
-    found = unit_tables().subunit_words.get(bare.lower())
-    return (*found, word.start(1) + len(bare)) if found else None
+    tables = unit_tables()
+    found = tables.subunit_words.get(bare.lower())
+    return (*found, word.start(1) + len(bare), tables.subunit_of[bare.lower()]) if found else None
 
 
 def scale_of(number_text: str) -> float | None:
@@ -388,11 +388,11 @@ def scale_of(number_text: str) -> float | None:
     if not words:
         return None
     last = words[-1]
-    multipliers = numbers.lexicon()["multipliers"]
+    multipliers = numbers.lexicon().multipliers
     if last in multipliers and len(words) > 1:
         return float(multipliers[last])
     glued = re.fullmatch(r"[\d.,]+(\D+)", last)
-    suffixes = lexicon.load("figures")["multiplier_suffixes"]
+    suffixes = lexicon.figures().multiplier_suffixes
     return float(suffixes[glued.group(1)]) if glued and glued.group(1) in suffixes else None
 
 
@@ -424,12 +424,12 @@ def without(m: re.Match, *groups: str) -> str:
 
 def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
     """ "two-thirds", "a quarter of", "one in three", "1/2", "half of": a share, as its decimal."""
-    fig = lexicon.load("figures")
+    fig = lexicon.figures()
     start, end, surface = m.start(), m.end(), m.group()
     unit, rule_id = "fraction", "fig-fraction"
     if m.group("fden"):
         den_word = m.group("fden").lower()
-        den = fig["fraction_words"][den_word]
+        den = fig.fraction_words[den_word]
         num_word = m.group("fnum").lower()
         num = 1 if num_word in ("a", "an") else numbers.words_value(num_word.split())
         singular = not den_word.endswith("s")
@@ -450,13 +450,13 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         value = num / den
     elif m.group("half"):
         before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20) : m.start("half")])
-        if before and before[-1].lower() in lexicon.word_set("figures", "half_not_after"):
+        if before and before[-1].lower() in word_sets().half_not_after:
             return None  # "the second half of the year"
         value = 0.5
     else:
-        value = fig["fraction_glyphs"][m.group("glyph")]
+        value = fig.fraction_glyphs[m.group("glyph")]
     multiplier = re.match(
-        rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon()['multipliers'])})\b",
+        rf"[ \u00a0]+(?:of[ \u00a0]+)?an?[ \u00a0]+({alternation(numbers.lexicon().multipliers)})\b",
         text[end : end + 30],
         re.I,
     )
@@ -464,7 +464,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         "dnum"
     ):  # "half a million", "a quarter of a trillion dollars": an amount, not a share
         end += multiplier.end()
-        value = value * numbers.lexicon()["multipliers"][multiplier.group(1).lower()]
+        value = value * numbers.lexicon().multipliers[multiplier.group(1).lower()]
         measured = money_or_measure(text, end, None)
         unit, counts = measured[:2] if measured else ("count", counted_words(text, end)[0])
         return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
@@ -484,7 +484,7 @@ def by_a_share(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER.match(text, end, end + 30)
     if after is None:
         return not text[end : end + 1].isalnum()
-    return after.group(1) in lexicon.word_set("figures", "counts_stop")
+    return after.group(1) in word_sets().counts_stop
 
 
 def is_change(text: str, start: int) -> bool:
@@ -493,7 +493,7 @@ def is_change(text: str, start: int) -> bool:
     return (
         len(before) >= 1
         and before[-1] == "from"
-        and not (len(before) >= 2 and before[-2] in lexicon.word_set("figures", "range_from_words"))
+        and not (len(before) >= 2 and before[-2] in word_sets().range_from_words)
     )
 
 
@@ -530,7 +530,7 @@ def is_metres(text: str, m: re.Match) -> bool:
 
 @cache
 def PLURALS_WITHOUT_S() -> str:  # noqa: N802
-    return alternation(lexicon.load("figures")["plurals_without_s"])
+    return alternation(lexicon.figures().plurals_without_s)
 
 
 PLUS_OR = re.compile(r"(?:\bplus\s+or\s+|\+/)$", re.I)
@@ -554,179 +554,412 @@ def has(m: re.Match, group: str) -> bool:
     return index is not None and m.group(index) is not None
 
 
-def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
-    surface = m.group()
-    start, end = m.start(), m.end()
-    if m.group("article") is not None and not m.group("qual"):
-        return None
-    if (
-        m.group("num")
-        and m.group("num").lower() == "one"
-        and not m.group("qual")
-        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", text[end : end + 40])
-    ):
-        return None
-    if m.group("article") is not None:
-        unit_word = re.match(r"\s*(\w+)", text[end:]).group(1)
-        end += len(re.match(r"\s*\w+", text[end:]).group())
-        surface = text[start:end]
-        quantity = numbers.read_quantity(surface)
-        unit = lexicon.load("figures")["time_units"].get(unit_word.lower(), "count")
-        return FigureHit(
-            start,
-            end,
-            surface,
-            quantity.value if quantity else 1,
-            quantity.qualifier if quantity else "exact",
-            unit,
-            unit_word,
-            "fig-a-unit",
+NO_FIGURE = "no figure"  # a rule's answer when the match is no figure (a name, "a minute", a period)
+
+
+class once:  # noqa: N801 (a decorator, named like ``property``)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
+    for every figure): computed on the first read, then kept in the instance's ``__dict__``."""
+
+    def __init__(self, compute: Callable) -> None:
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+@dataclass
+class Reading:
+    """One match of the figure expression being classified: what the rules of ``HIT_RULES`` look at.
+
+    The costlier readings (the number's value, an age before it, a unit after it) are computed once, when
+    a rule first asks for them, and shared by the rules after it."""
+
+    text: str
+    m: re.Match
+    start: int = field(init=False)
+    end: int = field(init=False)
+    surface: str = field(init=False)
+    groups: dict[str, str | None] = field(init=False)  # the match's named groups, read once
+
+    def __post_init__(self) -> None:
+        self.start, self.end, self.surface = self.m.start(), self.m.end(), self.m.group()
+        self.groups = self.m.groupdict()
+
+    def group(self, name: str) -> str | None:
+        """A named group's text; None when it did not match or the expression has none (the plain one)."""
+        return self.groups.get(name)
+
+    def hit(
+        self, value: float | None, qualifier: str, unit: str, counts: str | None, rule_id: str, **more
+    ) -> FigureHit:
+        return FigureHit(self.start, self.end, self.surface, value, qualifier, unit, counts, rule_id, **more)
+
+    @once
+    def quantity(self) -> numbers.Quantity | None:
+        m = self.m
+        return numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
+
+    @once
+    def value(self) -> float | None:
+        """The number's value, with its sign ("plus or minus 3 points" has none)."""
+        negative = bool(self.m.group("neg")) and not PLUS_OR.search(self.text, max(0, self.start - 12), self.start)
+        value = self.quantity.value
+        return -value if negative and value else value
+
+    @property
+    def qualifier(self) -> str:
+        return self.quantity.qualifier
+
+    @once
+    def age_of(self) -> str | None:
+        """The name an age follows ("Name, 25,"), or None."""
+        text, m, start, end = self.text, self.m, self.start, self.end
+        age = (
+            AGE_BEFORE.search(text[max(0, start - 60) : start])
+            if not m.group("qual")
+            and m.group("num")
+            and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
+            and AGE_DIGITS.fullmatch(m.group("num"))
+            and age_after().match(text[end : end + 8])
+            else None
         )
-    if has(m, "frac"):
-        return fraction_hit(text, m)
-    if has(m, "range"):
-        low_text = m.group("low") or m.group("low2") or m.group("low3")
-        high_text = m.group("high") or m.group("high2") or m.group("high3")
-        low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
-        if not low or not high or low.value is None or high.value is None:
+        return age.group(1) if age else None
+
+    @once
+    def measure_before(self) -> str | None:
+        """The unit of a measure word written just before the number ("magnitude 6.8"), or None."""
+        words = unit_tables().before_words
+        if not words or not self.groups["num"] or self.groups["qual"] or self.text[self.start - 1 : self.start] != " ":
             return None
-        low_value = shared_scale(low_text, low.value, high_text, high.value)
-        if high.value <= low_value:
-            return None
-        if is_period(text, low_text, high_text, end):
-            return None
-        if is_change(text, start):
-            return SPLIT
-        if m.group("pct1") or m.group("pct2") or m.group("pct3"):
-            return FigureHit(
-                start, end, surface, low_value, "at_least", "percent", None, "fig-range-percent", value_max=high.value
-            )
-        sign = m.group("rc1") or m.group("rc2") or m.group("rc3")
-        measured = money_or_measure(text, end, sign)
-        if measured:
-            return FigureHit(
-                start,
-                end,
-                surface,
-                low_value,
-                "at_least",
-                measured[0],
-                measured[1],
-                "fig-range-measure",
-                value_max=high.value,
-            )
-        if aged_before(text, start):  # "aged 18 to 25"
-            return FigureHit(
-                start,
-                end,
-                surface,
-                low_value,
-                "at_least",
-                "year",
-                "age in years",
-                "fig-range-aged",
-                value_max=high.value,
-            )
-        counts, unit = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, low_value, "at_least", unit or "count", counts, "fig-range", value_max=high.value
-        )
-    if m.group("sub"):  # "310p": a whole number of hundredths
-        code, per = unit_tables().subunit_glued[m.group("subglued")]
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, int(m.group("sub")) / per, "exact", code, counts or "money", "fig-subunit"
-        )
-    quantity = numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
-    if m.group("qual") and m.group("vague"):
-        return None
-    if quantity is None or quantity.value is None and not m.group("vague"):
-        return None
-    negative = bool(m.group("neg")) and not PLUS_OR.search(text, max(0, start - 12), start)  # "plus or minus 3 points"
-    value = -quantity.value if negative and quantity.value else quantity.value
-    if m.group("hyph"):
-        time_units = lexicon.load("figures")["time_units"]
-        # the first hyphenated part that is a time unit: "two-decade", "4-year-old", "three-month-long"
-        unit_word = next(p for p in surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
-        unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
-        counts = f"age in {time_units[unit_word]}s" if surface.lower().endswith("-old") else time_units[unit_word] + "s"
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, time_units[unit_word], counts, "fig-hyphenated"
-        )
-    if m.group("hmeas"):
-        unit = unit_tables().words[m.group("hmunit").lower()]
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, unit, unit_tables().measures[unit], "fig-hyphenated-measure"
-        )
-    if m.group("money") and is_glued_code_name(m):
-        return None  # "COP28": a conference's name, not 28 Colombian pesos
-    if m.group("money"):
-        unit, counts, _ = money_or_measure(text, end, m.group("cur"))
-        return FigureHit(start, end, surface, value, quantity.qualifier, unit, counts, "fig-money")
-    if m.group("pct"):
-        return FigureHit(start, end, surface, value, quantity.qualifier, "percent", None, "fig-percent")
-    if m.group("glued"):
-        tables = unit_tables()
-        unit = tables.symbols.get(m.group("glued")) or tables.glued[m.group("glued")]
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, value, quantity.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit"
-        )
-    if m.group("num") and aged_before(text, start):
-        return FigureHit(start, end, surface, value, quantity.qualifier, "year", "age in years", "fig-aged")
-    age = (
-        AGE_BEFORE.search(text[max(0, start - 60) : start])
-        if not m.group("qual")
-        and m.group("num")
-        and text[start - 2 : start] in (", ", ",\u00a0")  # the expression's ",[ ]$": a cheap test first
-        and AGE_DIGITS.fullmatch(m.group("num"))
-        and AGE_AFTER.match(text[end : end + 8])
-        else None
-    )
-    if age:
-        return FigureHit(start, end, surface, value, "exact", "year", "age in years", "fig-age", about=age.group(1))
-    if m.group("num") and m.group("num")[-1] in "mM" and is_metres(text, m):
-        counts, _ = counted_words(text, end)
-        return FigureHit(
-            start, end, surface, value / 1_000_000, quantity.qualifier, "m", counts or "distance", "fig-glued-metres"
-        )
-    if m.group("num") and value is not None:
-        sub = subunit_after(text, end)
-        if sub:  # "45 cents a share": in the whole currency
-            code, per, sub_end = sub
-            counts, _ = counted_words(text, sub_end)
-            return FigureHit(
-                start, end, surface, value / per, quantity.qualifier, code, counts or "money", "fig-subunit"
-            )
-    if m.group("num"):
-        measured = money_or_measure(text, end, None)
-        if measured:
-            return FigureHit(start, end, surface, value, quantity.qualifier, measured[0], measured[1], "fig-measure")
-    counts, unit = counted_words(text, end)
-    if m.group("vague"):
-        if not counts and quantity.rule_id not in numbers.standalone_vague_ids():
-            return None  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
-        return FigureHit(start, end, surface, value, "vague", unit or "count", counts, quantity.rule_id or "fig-vague")
-    rule_id = "fig-digits" if HAS_DIGIT.search(surface) else "fig-words"
+        before = self.text[max(0, self.start - 24) : self.start - 1].rsplit(None, 1)
+        return words.get(before[-1].lower()) if before else None
+
+    @once
+    def subunit(self) -> tuple[str, int, int, frozenset[str]] | None:
+        return subunit_after(self.text, self.end)
+
+    @once
+    def measured(self) -> tuple[str, str | None, int] | None:
+        return money_or_measure(self.text, self.end, None)
+
+
+@dataclass(frozen=True)
+class HitRule:
+    """One row of a classifying table: when ``applies``, ``decide`` gives the answer (a figure, ``SPLIT`` or
+    ``NO_FIGURE``); the first row that applies decides.  ``id`` names the row; the figures it makes carry it as
+    their ``rule_id`` (provenance), or a finer id it names (a qualifier's, a vague word's, "fig-subunit")."""
+
+    id: str
+    applies: Callable[[Reading], bool]
+    decide: Callable[[Reading], FigureHit | str]
+    form: str | None = None
+    """The alternative of the figure expression the row is about ("num", "money", "range"…), None for any:
+    a row is only tried on matches of its form (the alternatives exclude each other)."""
+
+
+def decide_a_unit(r: Reading) -> FigureHit:
+    """ "about a year", "nearly an hour": a qualified article before a time unit is one of it."""
+    text, start = r.text, r.start
+    unit_word = re.match(r"\s*(\w+)", text[r.end :]).group(1)
+    end = r.end + len(re.match(r"\s*\w+", text[r.end :]).group())
+    surface = text[start:end]
+    quantity = numbers.read_quantity(surface)
+    unit = lexicon.figures().time_units.get(unit_word.lower(), "count")
     return FigureHit(
         start,
         end,
         surface,
-        value,
-        quantity.qualifier,
-        unit or "count",
-        counts,
-        rule_id if not m.group("qual") else f"{rule_id}-{quantity.rule_id}",
+        quantity.value if quantity else 1,
+        quantity.qualifier if quantity else "exact",
+        unit,
+        unit_word,
+        "fig-a-unit",
     )
 
 
+def bare_one(r: Reading) -> bool:
+    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns"."""
+    num = r.group("num")
+    return bool(
+        num
+        and num.lower() == "one"
+        and not r.group("qual")
+        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
+    )
+
+
+def decide_hyphenated(r: Reading) -> FigureHit:
+    """ "two-decade", "4-year-old", "three-month-long": the first hyphenated part that is a time unit."""
+    time_units = lexicon.figures().time_units
+    unit_word = next(p for p in r.surface.lower().split("-") if p.rstrip("s") in time_units or p in time_units)
+    unit_word = unit_word if unit_word in time_units else unit_word.rstrip("s")
+    counts = f"age in {time_units[unit_word]}s" if r.surface.lower().endswith("-old") else time_units[unit_word] + "s"
+    return r.hit(r.value, r.qualifier, time_units[unit_word], counts, "fig-hyphenated")
+
+
+def decide_hyphenated_measure(r: Reading) -> FigureHit:
+    tables = unit_tables()
+    unit = tables.words[r.group("hmunit").lower()]
+    return r.hit(r.value, r.qualifier, unit, tables.measures[unit], "fig-hyphenated-measure")
+
+
+def decide_money(r: Reading) -> FigureHit:
+    unit, counts, _ = money_or_measure(r.text, r.end, r.group("cur"))
+    return r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+
+
+def decide_glued_unit(r: Reading) -> FigureHit:
+    tables = unit_tables()
+    unit = tables.symbols.get(r.group("glued")) or tables.glued[r.group("glued")]
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(r.value, r.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
+
+
+def decide_glued_subunit(r: Reading) -> FigureHit:
+    """ "310p": a whole number of hundredths."""
+    code, per = unit_tables().subunit_glued[r.group("subglued")]
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(int(r.group("sub")) / per, "exact", code, counts or "money", "fig-subunit")
+
+
+def decide_glued_metres(r: Reading) -> FigureHit:
+    counts, _ = counted_words(r.text, r.end)
+    return r.hit(r.value / 1_000_000, r.qualifier, "m", counts or "distance", "fig-glued-metres")
+
+
+def decide_subunit(r: Reading) -> FigureHit:
+    """ "45 cents a share": in the whole currency."""
+    code, per, sub_end, of = r.subunit
+    counts, _ = counted_words(r.text, sub_end)
+    hit = r.hit(r.value / per, r.qualifier, code, counts or "money", "fig-subunit")
+    return replace(hit, cents_of=of) if code == "money" else hit
+
+
+def decide_measure_before(r: Reading) -> FigureHit:
+    unit = r.measure_before
+    return r.hit(r.value, r.qualifier, unit, unit_tables().measures[unit], "fig-measure-before")
+
+
+def decide_measure(r: Reading) -> FigureHit:
+    unit, counts, _ = r.measured
+    return r.hit(r.value, r.qualifier, unit, counts, "fig-measure")
+
+
+def decide_vague(r: Reading) -> FigureHit | str:
+    counts, unit = counted_words(r.text, r.end)
+    if not counts and r.quantity.rule_id not in numbers.standalone_vague_ids():
+        return NO_FIGURE  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
+    return r.hit(r.value, "vague", unit or "count", counts, r.quantity.rule_id or "fig-vague")
+
+
+def count_decider(rule_id: str) -> Callable[[Reading], FigureHit]:
+    """A number and what the words after it count; a qualifier's rule id is added to the row's ("-qual-approx")."""
+
+    def decide(r: Reading) -> FigureHit:
+        counts, unit = counted_words(r.text, r.end)
+        full_id = rule_id if not r.group("qual") else f"{rule_id}-{r.quantity.rule_id}"
+        return r.hit(r.value, r.qualifier, unit or "count", counts, full_id)
+
+    return decide
+
+
+def never(_r: Reading) -> str:
+    return NO_FIGURE
+
+
+def always(_r: Reading) -> bool:
+    return True
+
+
+HIT_RULES: tuple[HitRule, ...] = (
+    # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
+    HitRule(
+        "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
+    ),
+    HitRule("fig-not-bare-one", bare_one, never, form="num"),
+    HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
+    HitRule(
+        "fig-fractions",
+        lambda r: r.group("frac") is not None,
+        lambda r: fraction_hit(r.text, r.m) or NO_FIGURE,
+        form="frac",
+    ),
+    HitRule(
+        "fig-ranges", lambda r: r.group("range") is not None, lambda r: classify_range(r) or NO_FIGURE, form="range"
+    ),
+    HitRule("fig-subunit-glued", lambda r: bool(r.group("sub")), decide_glued_subunit, form="sub"),
+    HitRule("fig-not-qualified-vague", lambda r: bool(r.group("qual") and r.group("vague")), never, form="vague"),
+    HitRule(
+        "fig-not-a-number",
+        lambda r: r.quantity is None or (r.quantity.value is None and not r.group("vague")),
+        never,
+    ),
+    HitRule("fig-hyphenated", lambda r: bool(r.group("hyph")), decide_hyphenated, form="hyph"),
+    HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure, form="hmeas"),
+    # "COP28": a conference's name, not 28 Colombian pesos
+    HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never, form="money"),
+    HitRule("fig-money", lambda r: bool(r.group("money")), decide_money, form="money"),
+    HitRule(
+        "fig-percent",
+        lambda r: bool(r.group("pct")),
+        lambda r: r.hit(r.value, r.qualifier, "percent", None, "fig-percent"),
+        form="num",
+    ),
+    HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
+    HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before, form="num"),
+    HitRule(
+        "fig-aged",
+        lambda r: bool(r.group("num")) and aged_before(r.text, r.start),
+        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-aged"),
+        form="num",
+    ),
+    HitRule(
+        "fig-age",
+        lambda r: r.age_of is not None,
+        lambda r: r.hit(r.value, "exact", "year", "age in years", "fig-age", about=r.age_of),
+        form="num",
+    ),
+    HitRule(
+        "fig-glued-metres",
+        lambda r: bool(r.group("num")) and r.group("num")[-1] in "mM" and is_metres(r.text, r.m),
+        decide_glued_metres,
+        form="num",
+    ),
+    HitRule(
+        "fig-subunit",
+        lambda r: bool(r.group("num")) and r.value is not None and r.subunit is not None,
+        decide_subunit,
+        form="num",
+    ),
+    HitRule("fig-measure", lambda r: bool(r.group("num")) and r.measured is not None, decide_measure, form="num"),
+    HitRule("fig-vague", lambda r: bool(r.group("vague")), decide_vague, form="vague"),
+    HitRule("fig-digits", lambda r: HAS_DIGIT.search(r.surface) is not None, count_decider("fig-digits")),
+    HitRule("fig-words", always, count_decider("fig-words")),
+)
+"""How a match of the figure expression is read, in order: the first row that applies decides."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """The two ends of a range match, read."""
+
+    low_text: str
+    high_text: str
+    low: float  # with the high end's scale when it has none ("$89 to $93 billion")
+    high: float
+
+
+def read_range(r: Reading) -> Range | None:
+    m = r.m
+    low_text = m.group("low") or m.group("low2") or m.group("low3")
+    high_text = m.group("high") or m.group("high2") or m.group("high3")
+    low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
+    if not low or not high or low.value is None or high.value is None:
+        return None
+    return Range(low_text, high_text, shared_scale(low_text, low.value, high_text, high.value), high.value)
+
+
+@dataclass(frozen=True)
+class RangeRule:
+    """One row of ``RANGE_RULES``: like ``HitRule``, for a range whose two ends have been read."""
+
+    id: str
+    applies: Callable[[Reading, Range], bool]
+    decide: Callable[[Reading, Range], FigureHit | str]
+
+
+def range_hit(r: Reading, span: Range, unit: str, counts: str | None, rule_id: str) -> FigureHit:
+    return r.hit(span.low, "at_least", unit, counts, rule_id, value_max=span.high)
+
+
+def decide_range_measure(r: Reading, span: Range) -> FigureHit:
+    sign = r.group("rc1") or r.group("rc2") or r.group("rc3")
+    unit, counts, _ = money_or_measure(r.text, r.end, sign)
+    return range_hit(r, span, unit, counts, "fig-range-measure")
+
+
+def range_measured(r: Reading, span: Range) -> bool:
+    sign = r.group("rc1") or r.group("rc2") or r.group("rc3")
+    return money_or_measure(r.text, r.end, sign) is not None
+
+
+def decide_range(r: Reading, span: Range) -> FigureHit:
+    counts, unit = counted_words(r.text, r.end)
+    return range_hit(r, span, unit or "count", counts, "fig-range")
+
+
+RANGE_RULES: tuple[RangeRule, ...] = (
+    RangeRule("fig-range-not-rising", lambda r, s: s.high <= s.low, lambda r, s: NO_FIGURE),
+    # "between 2000 and 2011": two years are a period
+    RangeRule(
+        "fig-range-not-period", lambda r, s: is_period(r.text, s.low_text, s.high_text, r.end), lambda r, s: NO_FIGURE
+    ),
+    # "rose from $89 to $93": a change, two figures
+    RangeRule("fig-range-change", lambda r, s: is_change(r.text, r.start), lambda r, s: SPLIT),
+    RangeRule(
+        "fig-range-percent",
+        lambda r, s: bool(r.group("pct1") or r.group("pct2") or r.group("pct3")),
+        lambda r, s: range_hit(r, s, "percent", None, "fig-range-percent"),
+    ),
+    RangeRule("fig-range-measure", range_measured, decide_range_measure),
+    RangeRule(
+        "fig-range-aged",  # "aged 18 to 25"
+        lambda r, s: aged_before(r.text, r.start),
+        lambda r, s: range_hit(r, s, "year", "age in years", "fig-range-aged"),
+    ),
+    RangeRule("fig-range", lambda r, s: True, decide_range),
+)
+"""How a range ("between 10 and 20", "$3-4bn", "four to five thousand") is read, in order."""
+
+
+def classify_range(r: Reading) -> FigureHit | str | None:
+    span = read_range(r)
+    if span is None:
+        return None
+    for rule in RANGE_RULES:
+        if rule.applies(r, span):
+            return rule.decide(r, span)
+    raise AssertionError("the last row of RANGE_RULES applies to every range")
+
+
+FORMS = ("hyph", "hmeas", "frac", "range", "money", "sub", "num", "article", "vague")
+"""The alternatives of the figure expression, each a named group: exactly one matches."""
+
+
+@cache
+def rules_of_form() -> dict[str, tuple[HitRule, ...]]:
+    """The rows of ``HIT_RULES`` tried on a match of each form, in the table's order."""
+    return {form: tuple(rule for rule in HIT_RULES if rule.form in (None, form)) for form in FORMS}
+
+
+def classify_hit(text: str, m: re.Match) -> FigureHit | str | None:
+    """The figure a match of the figure expression is, ``SPLIT`` when it is two, or None: the first row of
+    ``HIT_RULES`` that applies decides."""
+    reading = Reading(text, m)
+    for rule in rules_of_form()[next(f for f in FORMS if reading.groups.get(f) is not None)]:
+        if rule.applies(reading):
+            answer = rule.decide(reading)
+            return None if answer is NO_FIGURE else answer
+    raise AssertionError("the last row of HIT_RULES applies to every match")
+
+
 HAS_DIGIT = re.compile(r"\d")
-NUMBERED_NAME = re.compile(r"\b(?:Group|Club|Council|Committee|Class)[ \u00a0]+of[ \u00a0]+$")
+
+
+@cache
+def numbered_name() -> re.Pattern:
+    """ "the Group of 20": a capitalized word of ``numbered_name_words`` and "of" before the number."""
+    words = alternation(lexicon.figures().numbered_name_words)
+    return re.compile(rf"\b(?:{words})[ \u00a0]+of[ \u00a0]+$")
 
 
 @cache
 def label_words() -> frozenset[str]:
-    return lexicon.word_set("figures", "label_words") | lexicon.word_set("figures", "model_words")
+    return word_sets().label_words | word_sets().model_words
 
 
 def is_label(text: str, start: int) -> bool:
@@ -740,7 +973,7 @@ def is_label(text: str, start: int) -> bool:
     tail = words[-1]
     if tail != "of" and not any(c.isupper() for c in tail):
         return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
-    if NUMBERED_NAME.search(text, max(0, start - 20), start):
+    if numbered_name().search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
     return bool(before) and before.group(1).lower().rstrip(".") in label_words() and before.group(1)[0].isupper()
@@ -749,9 +982,9 @@ def is_label(text: str, start: int) -> bool:
 @cache
 def address_pattern() -> re.Pattern:
     """After a number: the words of a street address ("10 Elm Street", "24 Rue de Lille")."""
-    fig = lexicon.load("figures")
-    street = alternation(w.capitalize() for w in fig["street_words"])
-    prefix = alternation(w.capitalize() for w in fig["street_prefixes"])
+    fig = lexicon.figures()
+    street = alternation(w.capitalize() for w in fig.street_words)
+    prefix = alternation(w.capitalize() for w in fig.street_prefixes)
     return re.compile(rf"[ \u00a0]+(?:(?:{prefix})[ \u00a0]|(?:[A-Z][\w’'\-]+[ \u00a0]+){{1,3}}(?:{street})\b)")
 
 
@@ -768,17 +1001,17 @@ def anchor_phrases() -> dict[str, list[str]]:
     # the telling word of each vague phrase: "few" of "a few", "couple" of "a couple of", "thousands" of "tens of thousands"
     vague_words = {
         next(p for p in w.split() if p not in ("a", "tens", "of"))
-        for e in lex["vague"]
-        if e["value"] is not None
-        for w in e["words"]
+        for e in lex.vague
+        if e.value is not None
+        for w in e.words
     }
-    number_words = (set(lex["units"]) | set(lex["tens"]) | set(lex["multipliers"])) - {
+    number_words = (set(lex.units) | set(lex.tens) | set(lex.multipliers)) - {
         "a",
         "an",
     }  # "a hundred" anchors on "hundred"
-    fraction_words = set(lexicon.load("figures")["fraction_words"])  # "a third of", "half of"
+    fraction_words = set(lexicon.figures().fraction_words)  # "a third of", "half of"
     phrases = sorted(vague_words | number_words | fraction_words) + [
-        f"{a} {u}" for a in ("a", "an") for u in lexicon.load("figures")["time_units"]
+        f"{a} {u}" for a in ("a", "an") for u in lexicon.figures().time_units
     ]
     return {"number": phrases}
 
@@ -820,9 +1053,9 @@ def lead_pattern() -> re.Pattern:
 @cache
 def qualifier_first_words() -> frozenset[str]:
     """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
-    words = {w.split()[0] for e in numbers.lexicon()["qualifiers"] for w in e["words"]}
+    words = {w.split()[0] for e in numbers.lexicon().qualifiers for w in e.words}
     return frozenset(
-        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon()["vague"] for w in e["words"]}
+        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon().vague for w in e.words}
     )
 
 
@@ -896,4 +1129,14 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
-    return hits
+    return [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+
+
+def cents_in_currency(article: Article, hit: FigureHit, hits: list[FigureHit]) -> FigureHit:
+    """ "down 60 cents at $14.20": cents whose sentence has figures in exactly one of the currencies they
+    may be the hundredths of are in that currency; else (none, or dollars and euros) they stay ``money``."""
+    lo, hi = article.sentence_bounds(hit.start)
+    codes = {o.unit for o in hits if o is not hit and lo <= o.start < hi and o.unit in hit.cents_of}
+    if len(codes) != 1:
+        return hit
+    return replace(hit, unit=codes.pop(), rule_id="fig-subunit-sentence-currency")

@@ -127,6 +127,23 @@ class ClaimsLexicon(Lexicon):
     synonyms: list[Entry]
 
 
+# dates.yaml -------------------------------------------------------------------------------------------------------
+
+
+class DatesLexicon(Lexicon):
+    weekdays: Annotated[Words, Field(min_length=7, max_length=7)]
+    months: Annotated[Words, Field(min_length=12, max_length=12)]
+    month_abbreviations: dict[Word, Annotated[int, Field(ge=1, le=12)]]
+    relative_days: dict[Word, int]
+    relative_steps: dict[Word, int]
+    periods: list[Literal["month", "year"]]
+    weekday_next: Words
+    weekday_last: Words
+    weekday_leads: Words
+    year_leads: Words
+    leads: Words
+
+
 # events.yaml ------------------------------------------------------------------------------------------------------
 
 
@@ -183,6 +200,9 @@ class Subunit(Strict):
     per: Annotated[int, Field(gt=1)]
     words: Annotated[Words, Field(min_length=1)]
     glued: Words = []
+    of: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]] = []
+    """With ``code: money``: the currencies whose hundredth the word names; the one a figure of the same
+    sentence is in, when it is the only one, is the subunit's currency."""
     note: str | None = None
 
 
@@ -193,6 +213,8 @@ class MeasureUnit(Strict):
     symbols: Words = []
     words: Words = []
     glued: Words = []
+    before: Words = []
+    """Words written before the number ("magnitude 6.8"), case-insensitively, a space between."""
     note: str | None = None
 
 
@@ -215,7 +237,53 @@ class FiguresLexicon(Lexicon):
     fraction_glyphs: dict[Word, float]
     range_from_words: Words
     plurals_without_s: Words
+    year_words: Words
+    participle_nouns: Words
+    half_before: Words
+    numbered_name_words: Words
+    age_after: Words
     subunits: list[Subunit] = []
+
+
+# extract/numbers.yaml (beside numbers.py, which the curated layer uses too) --------------------------------------
+
+
+class VagueWord(Entry):
+    """A quantity word with no number ("dozens"): the smallest amount it allows (None: none)."""
+
+    value: int | float | None
+    alone: bool = False
+    """Whether the word is a figure with no noun after it ("Thousands protested")."""
+
+
+class QualifierWords(Entry):
+    qualifier: Literal["approximate", "at_least", "more_than", "less_than"]
+
+
+class NumbersLexicon(Strict):
+    """``extract/numbers.yaml``: number words and their values, vague quantity words, qualifiers."""
+
+    units: dict[Word, int]
+    tens: dict[Word, int]
+    multipliers: dict[Word, int]
+    glued_multipliers: dict[Word, int]
+    """Multipliers written glued to digits ("7m", "1.2bn"), matched case-insensitively."""
+    vague: list[VagueWord]
+    qualifiers: list[QualifierWords]
+
+
+NUMBERS_FILE = Path(__file__).parents[1] / "numbers.yaml"
+
+
+@cache
+def numbers() -> NumbersLexicon:
+    """``extract/numbers.yaml`` as its validated model (a located error if it is invalid)."""
+    shown = Path("extract") / NUMBERS_FILE.name
+    node = load_yaml(NUMBERS_FILE, shown)
+    try:
+        return NumbersLexicon.model_validate(plain(node))
+    except ValidationError as exc:
+        raise BuildFailed(located_errors(exc, shown, node)) from None
 
 
 # known_organizations.yaml -----------------------------------------------------------------------------------------
@@ -306,6 +374,7 @@ class RolesLexicon(Lexicon):
 
 MODELS: dict[str, type[Lexicon]] = {
     "claims": ClaimsLexicon,
+    "dates": DatesLexicon,
     "events": EventsLexicon,
     "figures": FiguresLexicon,
     "known_organizations": KnownOrganizationsLexicon,
@@ -409,6 +478,10 @@ def typed(name: str) -> Lexicon:
 
 def claims() -> ClaimsLexicon:
     return typed("claims")  # type: ignore[return-value]
+
+
+def dates() -> DatesLexicon:
+    return typed("dates")  # type: ignore[return-value]
 
 
 def events() -> EventsLexicon:
