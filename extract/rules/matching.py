@@ -44,12 +44,11 @@ def phrase_matcher() -> PhraseMatcher:
 
 def matches(article: Article, table: str) -> list[tuple[str, int, int]]:
     """(key, start token, end token) of every phrase of ``table`` in the article (all tables matched once)."""
-    found = getattr(article, "_phrase_matches", None)
-    if found is None:
+    if article.phrase_matches is None:
         strings = nlp().vocab.strings
-        found = {}
+        found: dict[str, list[tuple[str, int, int]]] = {}
         for match_id, start, end in phrase_matcher()(article.doc):
             name, key = strings[match_id].split(":", 1)
             found.setdefault(name, []).append((key, start, end))
-        article._phrase_matches = found
-    return found.get(table, [])
+        article.phrase_matches = found
+    return article.phrase_matches.get(table, [])

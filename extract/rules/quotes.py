@@ -415,38 +415,26 @@ def cue_phrase_table() -> dict[str, list[str]]:
     return {cue_id: sorted(set(words)) for cue_id, words in phrases.items()}
 
 
-def all_cues(article: Article) -> list[Cue]:
-    """Every cue of the article, found once and kept on it (quotations look them up by position)."""
-    cached = getattr(article, "_cues", None)
-    if cached is None:
-        cached, last_end = [], -1
-        for cue_id, start, end in sorted(matching.matches(article, "cues"), key=lambda m: (m[1], -m[2])):
-            if start < last_end:
-                continue  # the longer phrase that starts here won ("according to" over "to")
-            start_char, end_char = article.char_bounds(start, end)
-            cue_text = article.text[start_char:end_char]
-            if cue_text == "on x":
-                continue  # "on X" is the network, not a preposition and a letter
-            if start and end - start == 1 and previous_word(article, start) in vocab().noun_markers:
-                continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
-            cached.append(Cue(start_char, end_char, cue_text, cue_id))
-            last_end = end
-        article._cues = cached
-        article._cue_starts = [c.start for c in cached]
-    return cached
+def find_cues(article: Article) -> list[Cue]:
+    """Every cue of the article, in order (``Context.cues`` keeps them for the article's quotations)."""
+    found, last_end = [], -1
+    for cue_id, start, end in sorted(matching.matches(article, "cues"), key=lambda m: (m[1], -m[2])):
+        if start < last_end:
+            continue  # the longer phrase that starts here won ("according to" over "to")
+        start_char, end_char = article.char_bounds(start, end)
+        cue_text = article.text[start_char:end_char]
+        if cue_text == "on x":
+            continue  # "on X" is the network, not a preposition and a letter
+        if start and end - start == 1 and previous_word(article, start) in vocab().noun_markers:
+            continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
+        found.append(Cue(start_char, end_char, cue_text, cue_id))
+        last_end = end
+    return found
 
 
 def previous_word(article: Article, token: int) -> str:
     starts, ends = article.token_offsets
     return article.text[starts[token - 1] : ends[token - 1]].lower()
-
-
-def cues_in(article: Article, start: int, end: int) -> list[Cue]:
-    """The cues in text[start:end], in order."""
-    cues = all_cues(article)
-    lo = bisect.bisect_left(article._cue_starts, start)
-    hi = bisect.bisect_left(article._cue_starts, end)
-    return [c for c in cues[lo:hi] if c.end <= end]
 
 
 # 3b. names beside cues -------------------------------------------------------
@@ -475,9 +463,15 @@ def speaker_name_stop_words() -> frozenset[str]:
     )
 
 
+LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+
+
 def lower_case_words(text: str) -> frozenset[str]:
-    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere."""
-    return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere.
+    Not ``names.lowercase_words``: that one keeps only words of letters alone, and a capitalized word with
+    an apostrophe or a hyphen ("He's" of "he's") must be found here too (with names' set, "He's" becomes
+    a speaker's name)."""
+    return frozenset(LOWER_CASE_WORD.findall(text))
 
 
 def capital_before(text: str, pos: int) -> bool:
@@ -633,9 +627,14 @@ class Context:
         return lower_case_words(self.article.text)
 
     @cached_property
+    def cues(self) -> list[Cue]:
+        """Every cue of the article, found once."""
+        return find_cues(self.article)
+
+    @cached_property
     def free_cues(self) -> list[Cue]:
         """The article's cues that stand outside every quotation's marks, found once."""
-        return self.outside_quotes(all_cues(self.article))
+        return self.outside_quotes(self.cues)
 
     @cached_property
     def free_cue_starts(self) -> list[int]:
@@ -1476,7 +1475,7 @@ DESCRIPTOR = re.compile(r"\s*(?:a|an|the)\s", re.I)
 def record_descriptors(ctx: Context) -> None:
     """Unnamed speakers a pronoun may point to: "A spokesman for the organisers said …" (no name in it)."""
     text = ctx.article.text
-    for cue in ctx.outside_quotes(cues_in(ctx.article, 0, len(text))):
+    for cue in ctx.free_cues:
         start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
         phrase = text[start:end]
         if (
@@ -1497,8 +1496,7 @@ def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     infer_genders(ctx)
     record_descriptors(ctx)
-    text = ctx.article.text
-    cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
+    cue_positions = [c.start for c in ctx.cues]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
     for entity in ctx.entities:
         if entity.kind != "person":

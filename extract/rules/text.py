@@ -110,6 +110,8 @@ class Article:
     text: str
     doc: Doc
     warnings: list[dict] = field(default_factory=list)
+    phrase_matches: dict[str, list[tuple[str, int, int]]] | None = field(default=None, repr=False)
+    """Every phrase table's matches, by table (``matching.matches`` fills it on first use: one pass for all)."""
 
     @classmethod
     def of(cls, text: str) -> Article:
