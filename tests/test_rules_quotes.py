@@ -654,3 +654,23 @@ def test_every_phrase_rule_has_an_id_of_its_own():
 
     ids = [rule_id for rule_id, _ in PHRASE_RULES]
     assert len(ids) == len(set(ids)) and ids[0] == "speaker-name"
+
+
+@pytest.mark.parametrize(
+    "text, cue_id",
+    [
+        ("“We made mistakes with the schedule,” Tomas Brandvik admitted on Monday.", "cue-admit"),
+        ("“The bridge must come first, before any new road,” Tomas Brandvik argued.", "cue-argue"),
+        ("“Nobody has fixed the pumps since the spring,” Tomas Brandvik complained.", "cue-complain"),
+        ("“The plan cannot work without more money,” Tomas Brandvik concluded.", "cue-conclude"),
+        ("“At least the rain kept the crowds away,” Tomas Brandvik joked.", "cue-joke"),
+        ("“The council should have listened much sooner,” Tomas Brandvik opined.", "cue-opine"),
+        ("“We walked for two days to reach the border,” Tomas Brandvik recalled.", "cue-recall"),
+        ("“Home is where the river bends,” Tomas Brandvik sang to the crowd.", "cue-sing"),
+        ("“This is a temporary measure and nothing more,” Tomas Brandvik stressed.", "cue-stress"),
+        ("“They are watching us from the hill,” Tomas Brandvik whispered.", "cue-whisper"),
+    ],
+)
+def test_a_verb_of_each_cue_entry_attributes_its_quotation(text, cue_id):
+    [quote] = analyze(text).quotes
+    assert (quote.speaker, quote.cue_id) == ("Tomas Brandvik", cue_id)

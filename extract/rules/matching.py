@@ -13,7 +13,8 @@ import this one: registering the other way round would be an import cycle).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -25,6 +26,21 @@ PhraseTable = Callable[[], dict[str, list[str]]]
 
 TABLES: dict[str, PhraseTable] = {}
 """table name -> its phrases, in the order they were registered."""
+
+SEEN: set[tuple[str, str, str]] | None = None
+"""While ``recording()`` is on: (table, key, matched words in lower case) of every phrase matched in any
+article (the lexicon tests read it to find entries no test sentence matches); None otherwise."""
+
+
+@contextmanager
+def recording() -> Iterator[set[tuple[str, str, str]]]:
+    """Record every phrase matched while the block runs (``SEEN``), and give the record."""
+    global SEEN
+    SEEN = set()
+    try:
+        yield SEEN
+    finally:
+        SEEN = None
 
 
 def register(table: str, phrases: PhraseTable) -> None:
@@ -51,4 +67,7 @@ def matches(article: Article, table: str) -> list[tuple[str, int, int]]:
             name, key = strings[match_id].split(":", 1)
             found.setdefault(name, []).append((key, start, end))
         article.phrase_matches = found
+        if SEEN is not None:
+            for name, hits in found.items():
+                SEEN.update((name, key, article.text[slice(*article.char_bounds(s, e))].lower()) for key, s, e in hits)
     return article.phrase_matches.get(table, [])
