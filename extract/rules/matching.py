@@ -47,6 +47,7 @@ def register(table: str, phrases: PhraseTable) -> None:
     """Add (or replace) one phrase table; the matcher is rebuilt on its next use."""
     TABLES[table] = phrases
     phrase_matcher.cache_clear()
+    match_keys.cache_clear()
 
 
 @cache
@@ -58,13 +59,20 @@ def phrase_matcher() -> PhraseMatcher:
     return matcher
 
 
+@cache
+def match_keys() -> dict[int, tuple[str, str]]:
+    """match id -> (table, key), for every phrase key of the matcher (read once, not per match)."""
+    strings = nlp().vocab.strings
+    return {strings[f"{table}:{key}"]: (table, key) for table, read in TABLES.items() for key in read()}
+
+
 def matches(article: Article, table: str) -> list[tuple[str, int, int]]:
     """(key, start token, end token) of every phrase of ``table`` in the article (all tables matched once)."""
     if article.phrase_matches is None:
-        strings = nlp().vocab.strings
+        keys = match_keys()
         found: dict[str, list[tuple[str, int, int]]] = {}
         for match_id, start, end in phrase_matcher()(article.doc):
-            name, key = strings[match_id].split(":", 1)
+            name, key = keys[match_id]
             found.setdefault(name, []).append((key, start, end))
         article.phrase_matches = found
         if SEEN is not None:

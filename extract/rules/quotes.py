@@ -263,7 +263,7 @@ def pair_marks(article: Article) -> list[Quotation]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in re.finditer(r"\n", text):
+    for match in LINE_BREAK.finditer(text):
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()
@@ -272,8 +272,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+LINE_BREAK = re.compile(r"\n")
+SPACES = re.compile(r"\s*")
+
+
 def next_paragraph_start(text: str, p_end: int) -> int | None:
-    match = re.compile(r"\s*").match(text, p_end)
+    match = SPACES.match(text, p_end)
     pos = match.end()
     return pos if pos < len(text) else None
 
@@ -788,7 +792,7 @@ class Phrase:
         """A personal pronoun, or "the" and a noun of one person ("the spokeswoman", "the 33-year-old forward")."""
         lowered = self.said_lowered
         return self.first in vocab().person_pronouns or bool(
-            re.match(r"\s*(?:the|this|that)\b", self.head, re.I)
+            DEFINITE.match(self.head)
             and (
                 len(lowered) <= 3
                 and lowered[-1] in vocab().person_nouns
@@ -804,11 +808,15 @@ class Phrase:
     @cached_property
     def org_nouns(self) -> list[int]:
         """Where an organization noun stands in the first three words of a "the …" phrase ("the ministry")."""
-        if not re.match(r"\s*the\b", self.head, re.I):
+        if not THE.match(self.head):
             return []
         cues = vocab().organization_cues
         return [i for i, w in enumerate(self.said_lowered[:3]) if w in cues or w in ORG_INTRODUCERS]
 
+
+DEFINITE = re.compile(r"\s*(?:the|this|that)\b", re.I)
+THE = re.compile(r"\s*the\b", re.I)
+DETERMINED = re.compile(r"\s*(?:a|an|the|one|his|her|their)\b", re.I)
 
 Decision = Speaker | None
 """What a phrase rule decides: a speaker, ``NOBODY`` (no speaker, stop), or None (not mine: the next rule)."""
@@ -904,7 +912,7 @@ def rule_group(p: Phrase) -> Decision:
 def rule_descriptor(p: Phrase) -> Decision:
     """ "a young woman said", "the RSF commander reached by phone said": an unnamed person, as described."""
     words = p.said
-    if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one|his|her|their)\b", p.phrase, re.I):
+    if len(words) <= 6 and DETERMINED.match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
         if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
@@ -995,9 +1003,7 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> Attribution | None:
     cue = after[0]
     between = text[quote.close_mark + 1 : cue.start]
     new_sentence = (
-        bool(re.search(r"[.!?]$", quote.text))
-        and bool(re.match(r"\s*[^\W\d_]", between))
-        and between.lstrip()[:1].isupper()
+        quote.text[-1:] in (".", "!", "?") and bool(LETTER_FIRST.match(between)) and between.lstrip()[:1].isupper()
     )
     if new_sentence and looks_forward(ctx, cue, f.p_end):
         return None  # `“….” His lawyer added, “…”`: the cue is the next quotation's
@@ -1012,6 +1018,9 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> Attribution | None:
     else:
         span = object_span(text, cue, after_end)
     return speaker_by_cue(ctx, quote, span, cue)
+
+
+LETTER_FIRST = re.compile(r"\s*[^\W\d_]")
 
 
 def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
@@ -1071,11 +1080,14 @@ def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> Attribut
         return None
     cue = before[-1]
     lead = text[cue.end : quote.open_mark]
-    if near is not None and (len(WORD.findall(lead)) > near or re.search(r"[.;:!?]", lead)):
+    if near is not None and (len(WORD.findall(lead)) > near or CLAUSE_END.search(lead)):
         return None  # the cue is not in the quotation's own clause
     if cue.cue_id == "cue-according-to":
         return speaker_by_cue(ctx, quote, (cue.end, quote.open_mark), cue)
     return speaker_by_cue(ctx, quote, subject_span(text, before_start, cue), cue)
+
+
+CLAUSE_END = re.compile(r"[.;:!?]")
 
 
 def pass_cue_in_sentence(ctx: Context, f: Frame) -> Attribution | None:
@@ -1297,7 +1309,7 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     saying"), the person opening the clause."""
     text = ctx.article.text
     bounds, at = [], start
-    for match in re.finditer(r"[,—–()]", text[start:end]):
+    for match in PART_BREAK.finditer(text[start:end]):
         bounds.append((at, start + match.start()))
         at = start + match.end()
     bounds.append((at, end))
@@ -1327,6 +1339,9 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     return None
 
 
+PART_BREAK = re.compile(r"[,—–()]")
+OBJECT_STOP = re.compile(r"[,;:()—–.!?\n“”\"]")
+OBJECT_STOP_NO_DOT = re.compile(r"[,;:()—–!?\n“”\"]")
 POSSESSIVE = re.compile(r"['’](?:s\b|(?![\w’']))")  # "Ruiz’s", "Okafors’"
 
 
@@ -1334,11 +1349,11 @@ def object_person(ctx: Context, start: int, end: int) -> Entity | None:
     """The person named after a cue (`said Acme spokesman Pedro Salas, who …`): in the words up to the
     first comma or bracket, the last person named who is not a possessor ("said Ruiz’s aide Pedro Salas")."""
     text = ctx.article.text
-    stop = re.compile(r"[,;:()—–.!?\n“”\"]").search(text, start, end)
+    stop = OBJECT_STOP.search(text, start, end)
     head_end = stop.start() if stop else end
     if stop and text[stop.start()] == "." and ends_with_abbreviation(text, stop.start()):
         head_end = end  # "said Sen. Ana Ruiz": look on, up to the end of the span
-        stop = re.compile(r"[,;:()—–!?\n“”\"]").search(text, start, end)
+        stop = OBJECT_STOP_NO_DOT.search(text, start, end)
         head_end = stop.start() if stop else end
     persons = [
         (s, e)
