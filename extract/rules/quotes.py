@@ -78,6 +78,7 @@ class Vocabulary:
     not_speaker_names: frozenset[str]
     civil_anaphors: frozenset[str]
     company_anaphors: frozenset[str]
+    publication_verbs: frozenset[str]
     titles: frozenset[str]  # roles.yaml: titles and roles ("minister", "dr.")
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -110,6 +111,7 @@ def vocab() -> Vocabulary:
         not_speaker_names=lowered(rv.not_speaker_names),
         civil_anaphors=lowered(rv.civil_anaphors),
         company_anaphors=lowered(rv.company_anaphors),
+        publication_verbs=lowered(rv.publication_verbs),
         titles=lowered([w for e in roles.titles for w in e.words]),
         person_pronouns=frozenset(roles.pronouns["person"]),
         group_pronouns=frozenset(roles.pronouns["group"]),
@@ -486,15 +488,15 @@ def capital_before(text: str, pos: int) -> bool:
     return bool(word) and (word[0].isupper() or word in NAME_ADVERBS)
 
 
-def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
+def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
     """Capitalized names right before a cue (`” Hale said.`, `Hale also said`) or right after one and
     closing the clause (`said Hale.`, `Said Hale: “`, `according to Hale,`), outside quotation marks,
     that no entity mention covers: the names stage leaves a lone surname without a type, but the cue is
     evidence that it names a speaker.  Not a name: a stop word, a title, a pronoun, a group, or a word
-    the article also writes in lower case ("Officials said", "Critics say")."""
+    the article also writes in lower case ("Officials said", "Critics say").  Each with its cue's words."""
     text = ctx.article.text
     stop = speaker_name_stop_words()
-    found: dict[int, tuple[int, int, str]] = {}
+    found: dict[int, tuple[int, int, str, str]] = {}
     for cue in ctx.free_cues:
         hits = [NAME_AFTER_CUE.match(text, cue.end)]
         if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social") and capital_before(
@@ -510,14 +512,15 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
             if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
                 continue
             if words[0].lower() not in ctx.lower_case_words:
-                found[start] = (start, end, hit.group(1))
+                found[start] = (start, end, hit.group(1), cue.text.lower())
     return sorted(found.values())
 
 
 def add_speaker_names(ctx: Context) -> None:
     """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
     surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
-    person each, with every other mention of the same words in the article."""
+    person each, with every other mention of the same words in the article; but a name found only
+    beside a verb of publication ("Politico reported") is a publication, an organization."""
     text = ctx.article.text
     names = names_beside_cues(ctx)
     if not names:
@@ -527,13 +530,17 @@ def add_speaker_names(ctx: Context) -> None:
         if entity.kind == "person":
             for name in [entity.name, *entity.aliases]:
                 by_last.setdefault(name.split()[-1], entity) if name.split() else None
+    published_only = {name for *_, name, _ in names} - {
+        name for *_, name, cue in names if cue not in vocab().publication_verbs
+    }
     added: dict[str, Entity] = {}
-    for _, _, name in names:
+    for _, _, name, _ in names:
         if name in added:
             continue
         known = by_last.get(name)
+        organization = (name.isupper() and len(name) > 1) or name in published_only
         entity = Entity(
-            known.kind if known else ("organization" if name.isupper() and len(name) > 1 else "person"),
+            known.kind if known else ("organization" if organization else "person"),
             known.name if known else name,
             role=known.role if known else None,
             known_id=known.known_id if known else None,
@@ -637,8 +644,9 @@ class Context:
 
     @cached_property
     def free_cues(self) -> list[Cue]:
-        """The article's cues that stand outside every quotation's marks, found once."""
-        return self.outside_quotes(self.cues)
+        """The article's cues that stand outside every quotation's marks and every name ("the Lakeside
+        Post reported": "Post" is no verb of speech there), found once."""
+        return [c for c in self.outside_quotes(self.cues) if not self.overlaps_mention(c.start, c.end)]
 
     @cached_property
     def free_cue_starts(self) -> list[int]:
@@ -823,10 +831,30 @@ Decision = Speaker | None
 
 
 def rule_name(p: Phrase) -> Decision:
-    """A person named in the phrase is the speaker."""
-    if p.persons:
-        return Speaker.of(p.persons[0][1], "speaker-name", "person")
+    """A person named in the phrase's head is the speaker, unless a possessor ("Ruiz’s aide"); with none
+    there, one named right after the head's comma ("said Ruiz’s campaign manager, Tomas Brandvik, who met
+    Ana Ruiz"), else the first person of the phrase when no possessor stands in the head (the head is cut
+    at words like "in": "in an interview with Ana Ruiz")."""
+    text, head_end = p.ctx.article.text, p.start + len(p.head)
+    in_head = [(s, e) for s, e in p.persons if s < head_end]
+    speakers = [e for s, e in in_head if not POSSESSIVE.match(text, mention_end(e, s))]
+    if speakers:
+        return Speaker.of(speakers[0], "speaker-name", "person")
+    after = APPOSITION.match(text, head_end)
+    if after:
+        named = [e for s, e in p.persons if s == after.end()]
+        if named:
+            return Speaker.of(named[0], "speaker-name", "person")
+    if p.persons and not in_head:
+        return Speaker.of(p.persons[0][1], "speaker-name", "person")  # "in an interview with Ana Ruiz"
     return None
+
+
+APPOSITION = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+
+
+def mention_end(entity: Entity, start: int) -> int:
+    return next(m.end for m in entity.mentions if m.start == start)
 
 
 def rule_speech_source(p: Phrase) -> Decision:
