@@ -10,15 +10,19 @@ How it decides, in order:
 2. Names and scare quotes are not quotations: fewer than three words without
    sentence punctuation ("grenades", "Dirty! Greedy!" is kept), or Title Case
    words without punctuation ("A Window for Freedom").
-3. The attribution cue (``reporting_verbs.yaml``) is looked for right after the
-   closing mark (`,” she said`), right before the opening mark (`Ruiz said: “`),
-   then anywhere in the sentence; its subject or object is the speaker phrase.
-4. The speaker phrase is resolved: a person's or organization's name inside it;
-   a pronoun or a singular descriptor ("the young woman") to the last person
-   who spoke or opened a sentence; "the NGO", "the ministry" to the last
-   organization so named; a group ("women", "police officers") kept as a label.
-5. A quotation with no cue continues the previous quotation's speaker in the
-   same paragraph, or the subject of its sentence when it follows a colon.
+3. The attribution passes (``PASSES``, an ordered table: the first that decides
+   wins, its id opens the quotation's rule id): the cue (``reporting_verbs.yaml``)
+   right after the closing mark (`,” she said`), a dash and a name, the cue right
+   before the opening mark (`Ruiz said: “`), then anywhere in the sentence; its
+   subject or object is the speaker phrase.
+4. The speaker phrase is read by ``PHRASE_RULES`` (another ordered table): a
+   person's or organization's name inside it; a pronoun or a singular descriptor
+   ("the young woman") to the last person who spoke or opened a sentence; "the
+   NGO", "the ministry" to the last organization so named; a group ("women",
+   "police officers") kept as a label.
+5. The later passes: a quotation with no cue continues the previous quotation's
+   speaker in the same paragraph, or the subject of its sentence when it follows
+   a colon, or the person who opens the sentence before it.
 """
 
 from __future__ import annotations
