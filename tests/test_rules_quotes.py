@@ -573,6 +573,7 @@ def test_link_lines_and_sub_headings_in_quotation_marks_are_not_speech(text):
         ("“The road is closed,” said Ana Ruiz. “Nobody can pass.”", "speaker-previous-quote"),
         ("Ana Ruiz told the crowd:\n\n“The road is closed.”", "lead-in-colon"),
         ("“The road is closed,” said Ana Ruiz.\n\n“Nobody can pass until Friday.”", "speaker-paragraph-after-quote"),
+        ("Then Ana Ruiz praised the plan for the river. “The road is closed.”", "speaker-sentence-before"),
     ],
 )
 def test_each_attribution_pass_names_itself_in_the_rule_id(text, pass_id):
@@ -580,17 +581,96 @@ def test_each_attribution_pass_names_itself_in_the_rule_id(text, pass_id):
     assert quote.speaker == "Ana Ruiz" and quote.speaker_rule.split("/")[0] == pass_id
 
 
-def test_the_passes_are_one_ordered_table():
-    from extract.rules.quotes import PASSES
+def test_the_passes_are_one_ordered_table_whose_first_decision_wins():
+    from extract.rules import quotes as q
+    from extract.rules.text import Article
 
-    assert [pass_id for pass_id, _ in PASSES] == [
-        "cue-after",
-        "dash-attribution",
-        "cue-before",
-        "cue-in-sentence",
-        "speaker-sentence-subject",
-        "speaker-previous-quote",
-        "lead-in-colon",
-        "speaker-sentence-before",
-        "speaker-paragraph-after-quote",
-    ]
+    ids = [step.id for step in q.PASSES]
+    assert len(ids) == len(set(ids)) and {step.id for step in q.SHORT_PASSES} <= set(ids)
+    # a quotation with a cue after it and another before it: the earlier pass in the table decides
+    text = "Pedro Salas said: “The road is closed,” Ana Ruiz said."
+    assert analyze(text).quotes[0].speaker_rule.split("/")[0] == "cue-after"
+    article = Article.of(text)
+    [quote] = q.pair_marks(article)
+    quote.text = text[quote.start : quote.end]
+    ctx = q.Context(article, analyze(text).entities, [quote])
+    reordered = [step for step in q.PASSES if step.id != "cue-after"]
+    assert q.attribute(ctx, quote, None, reordered) == "cue-before" and quote.speaker == "Pedro Salas"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, rule",
+    [
+        (
+            "“The road is closed,” said the mayor, Ana Ruiz.",
+            "Ana Ruiz",
+            "cue-after/speaker-name",
+        ),
+        ("“The road is closed,” said Ana Ruiz.", "Ana Ruiz", "cue-after/speaker-object-name"),
+        ("“The road is closed,” she said.", None, None),
+        ("Ana Ruiz spoke first. “The road is closed,” she said.", "Ana Ruiz", "cue-after/speaker-pronoun"),
+        (
+            "“The road is closed,” the Coastal Rights Foundation said.",
+            "Coastal Rights Foundation",
+            "cue-after/speaker-organization",
+        ),
+        ("“The road is closed,” police officers said.", "police officers", "cue-after/speaker-group"),
+        (
+            "“The road is closed,” police officers said. “We are staying here tonight,” they said.",
+            "police officers",
+            "cue-after/speaker-pronoun-group",
+        ),
+        ("“The road is closed,” they said.", None, None),
+        ("“The road is closed,” a young woman said.", "young woman", "cue-after/speaker-descriptor"),
+        (
+            "A spokesman for the organisers said the march would go on. “The road is closed,” he said.",
+            "spokesman for the organisers",
+            "cue-after/speaker-pronoun-descriptor",
+        ),
+        (
+            "“The road is closed,” the state prosecutor's office said.",
+            "state prosecutor's office",
+            "cue-after/speaker-organization-label",
+        ),
+        (
+            "The Coastal Rights Foundation met. “The road is closed,” the foundation said.",
+            "Coastal Rights Foundation",
+            "cue-after/speaker-organization-anaphor",
+        ),
+        (
+            "“The road is closed,” according to testimonies from residents.",
+            "residents",
+            "cue-after/speaker-group",
+        ),
+    ],
+)
+def test_each_phrase_rule_reads_its_speaker(text, speaker, rule):
+    quote = analyze(text).quotes[-1]
+    assert (quote.speaker, quote.speaker_rule) == (speaker, rule)
+
+
+def test_every_phrase_rule_has_an_id_of_its_own():
+    from extract.rules.quotes import PHRASE_RULES
+
+    ids = [rule_id for rule_id, _ in PHRASE_RULES]
+    assert len(ids) == len(set(ids)) and ids[0] == "speaker-name"
+
+
+@pytest.mark.parametrize(
+    "text, cue_id",
+    [
+        ("“We made mistakes with the schedule,” Tomas Brandvik admitted on Monday.", "cue-admit"),
+        ("“The bridge must come first, before any new road,” Tomas Brandvik argued.", "cue-argue"),
+        ("“Nobody has fixed the pumps since the spring,” Tomas Brandvik complained.", "cue-complain"),
+        ("“The plan cannot work without more money,” Tomas Brandvik concluded.", "cue-conclude"),
+        ("“At least the rain kept the crowds away,” Tomas Brandvik joked.", "cue-joke"),
+        ("“The council should have listened much sooner,” Tomas Brandvik opined.", "cue-opine"),
+        ("“We walked for two days to reach the border,” Tomas Brandvik recalled.", "cue-recall"),
+        ("“Home is where the river bends,” Tomas Brandvik sang to the crowd.", "cue-sing"),
+        ("“This is a temporary measure and nothing more,” Tomas Brandvik stressed.", "cue-stress"),
+        ("“They are watching us from the hill,” Tomas Brandvik whispered.", "cue-whisper"),
+    ],
+)
+def test_a_verb_of_each_cue_entry_attributes_its_quotation(text, cue_id):
+    [quote] = analyze(text).quotes
+    assert (quote.speaker, quote.cue_id) == ("Tomas Brandvik", cue_id)

@@ -114,3 +114,34 @@ def test_the_company_is_the_last_company_named():
         "“We regret the decision,” the company said."
     )
     assert speakers(text) == [("We regret the decision,", "Nordvale Mining Ltd")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lone name beside a verb of publication is a publication, not a person
+        (
+            "The vote was close.\n\n“The court set a deadline for the appeal,” Politico reported.",
+            ("Politico", "organization"),
+        ),
+        (
+            "The vote was close.\n\n“The court set a deadline for the appeal,” Kestrel reports.",
+            ("Kestrel", "organization"),
+        ),
+        # the same name beside a verb of speech elsewhere is a person's
+        (
+            "The vote was close.\n\n“The court set a deadline,” Brandvik reported. “We will appeal,” Brandvik said.",
+            ("Brandvik", "person"),
+        ),
+        # a verb of speech inside a name is no cue: "Post" of "the Lakeside Post"
+        ("“The court set a deadline for the appeal,” the Lakeside Post reported.", ("Lakeside Post", "organization")),
+    ],
+)
+def test_a_publication_is_no_person_speaker(text, expected):
+    quote = analyze(text).quotes[0]
+    assert (quote.speaker, quote.speaker_type) == expected
+
+
+def test_a_possessor_before_an_apposition_is_not_the_speaker():
+    text = "“The court set a deadline,” said Ruiz’s deputy campaign manager, Tomas Brandvik, who met Ana Ruiz later."
+    assert speakers(text) == [("The court set a deadline,", "Tomas Brandvik")]

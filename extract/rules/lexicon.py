@@ -358,6 +358,7 @@ class ReportingVerbsLexicon(Lexicon):
     not_speaker_names: Words
     civil_anaphors: Words
     company_anaphors: Words
+    publication_verbs: Words
 
 
 class GenderWords(Strict):

@@ -13,7 +13,8 @@ import this one: registering the other way round would be an import cycle).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -26,11 +27,27 @@ PhraseTable = Callable[[], dict[str, list[str]]]
 TABLES: dict[str, PhraseTable] = {}
 """table name -> its phrases, in the order they were registered."""
 
+SEEN: set[tuple[str, str, str]] | None = None
+"""While ``recording()`` is on: (table, key, matched words in lower case) of every phrase matched in any
+article (the lexicon tests read it to find entries no test sentence matches); None otherwise."""
+
+
+@contextmanager
+def recording() -> Iterator[set[tuple[str, str, str]]]:
+    """Record every phrase matched while the block runs (``SEEN``), and give the record."""
+    global SEEN
+    SEEN = set()
+    try:
+        yield SEEN
+    finally:
+        SEEN = None
+
 
 def register(table: str, phrases: PhraseTable) -> None:
     """Add (or replace) one phrase table; the matcher is rebuilt on its next use."""
     TABLES[table] = phrases
     phrase_matcher.cache_clear()
+    match_keys.cache_clear()
 
 
 @cache
@@ -42,14 +59,23 @@ def phrase_matcher() -> PhraseMatcher:
     return matcher
 
 
+@cache
+def match_keys() -> dict[int, tuple[str, str]]:
+    """match id -> (table, key), for every phrase key of the matcher (read once, not per match)."""
+    strings = nlp().vocab.strings
+    return {strings[f"{table}:{key}"]: (table, key) for table, read in TABLES.items() for key in read()}
+
+
 def matches(article: Article, table: str) -> list[tuple[str, int, int]]:
     """(key, start token, end token) of every phrase of ``table`` in the article (all tables matched once)."""
-    found = getattr(article, "_phrase_matches", None)
-    if found is None:
-        strings = nlp().vocab.strings
-        found = {}
+    if article.phrase_matches is None:
+        keys = match_keys()
+        found: dict[str, list[tuple[str, int, int]]] = {}
         for match_id, start, end in phrase_matcher()(article.doc):
-            name, key = strings[match_id].split(":", 1)
+            name, key = keys[match_id]
             found.setdefault(name, []).append((key, start, end))
-        article._phrase_matches = found
-    return found.get(table, [])
+        article.phrase_matches = found
+        if SEEN is not None:
+            for name, hits in found.items():
+                SEEN.update((name, key, article.text[slice(*article.char_bounds(s, e))].lower()) for key, s, e in hits)
+    return article.phrase_matches.get(table, [])

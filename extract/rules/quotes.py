@@ -10,23 +10,28 @@ How it decides, in order:
 2. Names and scare quotes are not quotations: fewer than three words without
    sentence punctuation ("grenades", "Dirty! Greedy!" is kept), or Title Case
    words without punctuation ("A Window for Freedom").
-3. The attribution cue (``reporting_verbs.yaml``) is looked for right after the
-   closing mark (`,” she said`), right before the opening mark (`Ruiz said: “`),
-   then anywhere in the sentence; its subject or object is the speaker phrase.
-4. The speaker phrase is resolved: a person's or organization's name inside it;
-   a pronoun or a singular descriptor ("the young woman") to the last person
-   who spoke or opened a sentence; "the NGO", "the ministry" to the last
-   organization so named; a group ("women", "police officers") kept as a label.
-5. A quotation with no cue continues the previous quotation's speaker in the
-   same paragraph, or the subject of its sentence when it follows a colon.
+3. The attribution passes (``PASSES``, an ordered table: the first that decides
+   wins, its id opens the quotation's rule id): the cue (``reporting_verbs.yaml``)
+   right after the closing mark (`,” she said`), a dash and a name, the cue right
+   before the opening mark (`Ruiz said: “`), then anywhere in the sentence; its
+   subject or object is the speaker phrase.
+4. The speaker phrase is read by ``PHRASE_RULES`` (another ordered table): a
+   person's or organization's name inside it; a pronoun or a singular descriptor
+   ("the young woman") to the last person who spoke or opened a sentence; "the
+   NGO", "the ministry" to the last organization so named; a group ("women",
+   "police officers") kept as a label.
+5. The later passes: a quotation with no cue continues the previous quotation's
+   speaker in the same paragraph, or the subject of its sentence when it follows
+   a colon, or the person who opens the sentence before it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
@@ -47,10 +52,80 @@ MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…
 WORD = re.compile(r"[\w’'\-]+")
 
 
+def lowered(words: list[str]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
+def entry_words(entries: list[lexicon.Entry], entry_id: str) -> frozenset[str]:
+    return frozenset(w for e in entries if e.id == entry_id for w in e.words)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists the quotation rules read, from the typed lexicons, lower case (``reporting_verbs.yaml``
+    says what each is for; the others come from ``roles``, ``organizations`` and ``names``)."""
+
+    title_small_words: frozenset[str]
+    title_nouns: frozenset[str]
+    title_verbs: frozenset[str]
+    title_verbs_after_a_work: frozenset[str]
+    modified_nouns: frozenset[str]
+    link_lines: tuple[str, ...]
+    noun_markers: frozenset[str]
+    speech_nouns: frozenset[str]
+    subject_clause_openers: frozenset[str]
+    subject_clause_joins: tuple[str, ...]  # in the file's order: each later join found wins
+    aside_openers: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    label_determiners: frozenset[str]
+    person_nouns: frozenset[str]
+    not_speaker_names: frozenset[str]
+    civil_anaphors: frozenset[str]
+    company_anaphors: frozenset[str]
+    publication_verbs: frozenset[str]
+    titles: frozenset[str]  # roles.yaml: titles and roles ("minister", "dr.")
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    group_words: frozenset[str]  # every word of roles.yaml's groups ("police officers": "police", "officers")
+    organization_cues: frozenset[str]  # organizations.yaml: words of organizations' names ("ministry")
+    civil_words: frozenset[str]  # ... of NGO-like ones (org-civil)
+    business_words: frozenset[str]  # ... of companies (org-business)
+    not_names: frozenset[str]  # names.yaml
+    demonyms: frozenset[str]
+
+
 @cache
-def word_list(key: str) -> frozenset[str]:
-    """A word list of ``reporting_verbs.yaml`` by its key (lower case)."""
-    return lexicon.word_set("reporting_verbs", key)
+def vocab() -> Vocabulary:
+    rv, roles, orgs, names = lexicon.reporting_verbs(), lexicon.roles(), lexicon.organizations(), lexicon.names()
+    return Vocabulary(
+        title_small_words=lowered(rv.title_small_words),
+        title_nouns=lowered(rv.title_nouns),
+        title_verbs=lowered(rv.title_verbs),
+        title_verbs_after_a_work=lowered(rv.title_verbs_after_a_work),
+        modified_nouns=lowered(rv.modified_nouns),
+        link_lines=tuple(rv.link_lines),
+        noun_markers=lowered(rv.noun_markers),
+        speech_nouns=lowered(rv.speech_nouns),
+        subject_clause_openers=lowered(rv.subject_clause_openers),
+        subject_clause_joins=tuple(rv.subject_clause_joins),
+        aside_openers=lowered(rv.aside_openers),
+        clause_conjunctions=lowered(rv.clause_conjunctions),
+        label_determiners=lowered(rv.label_determiners),
+        person_nouns=lowered(rv.person_nouns),
+        not_speaker_names=lowered(rv.not_speaker_names),
+        civil_anaphors=lowered(rv.civil_anaphors),
+        company_anaphors=lowered(rv.company_anaphors),
+        publication_verbs=lowered(rv.publication_verbs),
+        titles=lowered([w for e in roles.titles for w in e.words]),
+        person_pronouns=frozenset(roles.pronouns["person"]),
+        group_pronouns=frozenset(roles.pronouns["group"]),
+        group_words=frozenset(w for e in roles.groups for phrase in e.words for w in phrase.lower().split()),
+        organization_cues=lowered([w for e in orgs.cues for w in e.words]),
+        civil_words=entry_words(orgs.cues, "org-civil"),
+        business_words=entry_words(orgs.cues, "org-business"),
+        not_names=lowered(names.not_names),
+        demonyms=lowered(names.demonyms),
+    )
 
 
 STOP_PHRASE = re.compile(
@@ -194,7 +269,7 @@ def pair_marks(article: Article) -> list[Quotation]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for match in re.finditer(r"\n", text):
+    for match in LINE_BREAK.finditer(text):
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()
@@ -203,8 +278,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+LINE_BREAK = re.compile(r"\n")
+SPACES = re.compile(r"\s*")
+
+
 def next_paragraph_start(text: str, p_end: int) -> int | None:
-    match = re.compile(r"\s*").match(text, p_end)
+    match = SPACES.match(text, p_end)
     pos = match.end()
     return pos if pos < len(text) else None
 
@@ -233,7 +312,7 @@ def is_title_case(text: str) -> bool:
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
-    small = word_list("title_small_words")
+    small = vocab().title_small_words
     content = [w for w in words if w.lower() not in small and not w[0].isdigit()]
     return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
 
@@ -248,12 +327,12 @@ def names_a_work(text: str, quote: Quotation) -> bool:
     just after ("“…” signs")."""
     last, prior = last_two_words(text, quote.open_mark)
     if last:
-        if last in word_list("title_nouns") or last in word_list("title_verbs"):
+        if last in vocab().title_nouns or last in vocab().title_verbs:
             return True
-        if last in word_list("title_verbs_after_a_work") and (prior in word_list("title_nouns") or last == "so-called"):
+        if last in vocab().title_verbs_after_a_work and (prior in vocab().title_nouns or last == "so-called"):
             return True
     after = WORD_AFTER_MARK.match(text, quote.close_mark + 1, quote.close_mark + 30)
-    return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in word_list("modified_nouns")
+    return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in vocab().modified_nouns
 
 
 WORD_AFTER_MARK = re.compile(r"[ \u00a0]+([\w\-]+)")
@@ -274,7 +353,7 @@ def last_two_words(text: str, end: int, reach: int = 60) -> tuple[str, str]:
 
 @cache
 def link_line_pattern() -> re.Pattern:
-    words = "|".join(sorted(map(re.escape, lexicon.load("reporting_verbs")["link_lines"]), key=len, reverse=True))
+    words = "|".join(sorted(map(re.escape, vocab().link_lines), key=len, reverse=True))
     return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
 
 
@@ -291,8 +370,7 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
 
 @cache
 def pronoun_words() -> frozenset[str]:
-    pronouns = lexicon.load("roles")["pronouns"]
-    return frozenset(pronouns["person"] + pronouns["group"])
+    return vocab().person_pronouns | vocab().group_pronouns
 
 
 def kind_of(quote: Quotation, text: str) -> str:
@@ -309,31 +387,22 @@ def kind_of(quote: Quotation, text: str) -> str:
 
 
 @cache
-def group_words() -> frozenset[str]:
-    return frozenset(w for phrase in lexicon.word_table("roles", "groups") for w in phrase.split())
-
-
-@cache
-def civil_words() -> frozenset[str]:
-    return frozenset(w for e in lexicon.entries("organizations", "cues") if e["id"] == "org-civil" for w in e["words"])
-
-
-@cache
 def cue_words() -> dict[str, str]:
-    return lexicon.word_table("reporting_verbs", "verbs")
+    """verb (lower case) -> its cue id."""
+    return {str(w).lower(): e.id for e in lexicon.reporting_verbs().verbs for w in e.words}
 
 
 @cache
 def cue_phrases() -> list[tuple[re.Pattern, str, str]]:
     table = []
-    for entry in lexicon.entries("reporting_verbs", "phrases"):
-        for phrase in entry["words"]:
+    for entry in lexicon.reporting_verbs().phrases:
+        for phrase in entry.words:
             flags = 0 if any(c.isupper() for c in phrase) else re.I
-            table.append((re.compile(rf"\b{re.escape(phrase)}\b", flags), entry["id"], phrase))
-    for entry in lexicon.entries("reporting_verbs", "verbs"):
-        for phrase in entry["words"]:
+            table.append((re.compile(rf"\b{re.escape(phrase)}\b", flags), entry.id, phrase))
+    for entry in lexicon.reporting_verbs().verbs:
+        for phrase in entry.words:
             if " " in phrase:
-                table.append((re.compile(rf"\b{re.escape(phrase)}\b", re.I), entry["id"], phrase))
+                table.append((re.compile(rf"\b{re.escape(phrase)}\b", re.I), entry.id, phrase))
     return table
 
 
@@ -356,42 +425,26 @@ def cue_phrase_table() -> dict[str, list[str]]:
     return {cue_id: sorted(set(words)) for cue_id, words in phrases.items()}
 
 
-def all_cues(article: Article) -> list[Cue]:
-    """Every cue of the article, found once and kept on it (quotations look them up by position)."""
-    cached = getattr(article, "_cues", None)
-    if cached is None:
-        cached, last_end = [], -1
-        for cue_id, start, end in sorted(matching.matches(article, "cues"), key=lambda m: (m[1], -m[2])):
-            if start < last_end:
-                continue  # the longer phrase that starts here won ("according to" over "to")
-            start_char, end_char = article.char_bounds(start, end)
-            cue_text = article.text[start_char:end_char]
-            if cue_text == "on x":
-                continue  # "on X" is the network, not a preposition and a letter
-            if (
-                start
-                and end - start == 1
-                and previous_word(article, start) in lexicon.word_set("reporting_verbs", "noun_markers")
-            ):
-                continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
-            cached.append(Cue(start_char, end_char, cue_text, cue_id))
-            last_end = end
-        article._cues = cached
-        article._cue_starts = [c.start for c in cached]
-    return cached
+def find_cues(article: Article) -> list[Cue]:
+    """Every cue of the article, in order (``Context.cues`` keeps them for the article's quotations)."""
+    found, last_end = [], -1
+    for cue_id, start, end in sorted(matching.matches(article, "cues"), key=lambda m: (m[1], -m[2])):
+        if start < last_end:
+            continue  # the longer phrase that starts here won ("according to" over "to")
+        start_char, end_char = article.char_bounds(start, end)
+        cue_text = article.text[start_char:end_char]
+        if cue_text == "on x":
+            continue  # "on X" is the network, not a preposition and a letter
+        if start and end - start == 1 and previous_word(article, start) in vocab().noun_markers:
+            continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
+        found.append(Cue(start_char, end_char, cue_text, cue_id))
+        last_end = end
+    return found
 
 
 def previous_word(article: Article, token: int) -> str:
     starts, ends = article.token_offsets
     return article.text[starts[token - 1] : ends[token - 1]].lower()
-
-
-def cues_in(article: Article, start: int, end: int) -> list[Cue]:
-    """The cues in text[start:end], in order."""
-    cues = all_cues(article)
-    lo = bisect.bisect_left(article._cue_starts, start)
-    hi = bisect.bisect_left(article._cue_starts, end)
-    return [c for c in cues[lo:hi] if c.end <= end]
 
 
 # 3b. names beside cues -------------------------------------------------------
@@ -408,22 +461,27 @@ def speaker_name_stop_words() -> frozenset[str]:
     """Capitalized words that are no speaker's name beside a cue: stop words, titles, pronouns, groups,
     demonyms, organization nouns, verbs of speech."""
     return frozenset(
-        lexicon.word_set("names", "not_names")
-        | lexicon.word_set("names", "demonyms")
-        | set(lexicon.word_table("roles", "titles"))
-        | group_words()
-        | set(lexicon.word_table("organizations", "cues"))
+        vocab().not_names
+        | vocab().demonyms
+        | vocab().titles
+        | vocab().group_words
+        | vocab().organization_cues
         | pronoun_words()
-        | word_list("label_determiners")
+        | vocab().label_determiners
         | set(cue_words())
-        | word_list("not_speaker_names")
+        | vocab().not_speaker_names
     )
 
 
-@lru_cache(maxsize=4)  # asked once per quotation, of the same article
+LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+
+
 def lower_case_words(text: str) -> frozenset[str]:
-    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere."""
-    return frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere.
+    Not ``names.lowercase_words``: that one keeps only words of letters alone, and a capitalized word with
+    an apostrophe or a hyphen ("He's" of "he's") must be found here too (with names' set, "He's" becomes
+    a speaker's name)."""
+    return frozenset(LOWER_CASE_WORD.findall(text))
 
 
 def capital_before(text: str, pos: int) -> bool:
@@ -434,16 +492,15 @@ def capital_before(text: str, pos: int) -> bool:
     return bool(word) and (word[0].isupper() or word in NAME_ADVERBS)
 
 
-def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
+def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
     """Capitalized names right before a cue (`” Hale said.`, `Hale also said`) or right after one and
     closing the clause (`said Hale.`, `Said Hale: “`, `according to Hale,`), outside quotation marks,
     that no entity mention covers: the names stage leaves a lone surname without a type, but the cue is
     evidence that it names a speaker.  Not a name: a stop word, a title, a pronoun, a group, or a word
-    the article also writes in lower case ("Officials said", "Critics say")."""
+    the article also writes in lower case ("Officials said", "Critics say").  Each with its cue's words."""
     text = ctx.article.text
     stop = speaker_name_stop_words()
-    lower: frozenset[str] | None = None
-    found: dict[int, tuple[int, int, str]] = {}
+    found: dict[int, tuple[int, int, str, str]] = {}
     for cue in ctx.free_cues:
         hits = [NAME_AFTER_CUE.match(text, cue.end)]
         if cue.cue_id not in ("cue-according-to", "cue-in-a-statement", "cue-on-social") and capital_before(
@@ -458,17 +515,16 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str]]:
             words = hit.group(1).split()
             if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
                 continue
-            if lower is None:
-                lower = lower_case_words(text)
-            if words[0].lower() not in lower:
-                found[start] = (start, end, hit.group(1))
+            if words[0].lower() not in ctx.lower_case_words:
+                found[start] = (start, end, hit.group(1), cue.text.lower())
     return sorted(found.values())
 
 
 def add_speaker_names(ctx: Context) -> None:
     """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
     surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
-    person each, with every other mention of the same words in the article."""
+    person each, with every other mention of the same words in the article; but a name found only
+    beside a verb of publication ("Politico reported") is a publication, an organization."""
     text = ctx.article.text
     names = names_beside_cues(ctx)
     if not names:
@@ -478,13 +534,17 @@ def add_speaker_names(ctx: Context) -> None:
         if entity.kind == "person":
             for name in [entity.name, *entity.aliases]:
                 by_last.setdefault(name.split()[-1], entity) if name.split() else None
+    published_only = {name for *_, name, _ in names} - {
+        name for *_, name, cue in names if cue not in vocab().publication_verbs
+    }
     added: dict[str, Entity] = {}
-    for _, _, name in names:
+    for _, _, name, _ in names:
         if name in added:
             continue
         known = by_last.get(name)
+        organization = (name.isupper() and len(name) > 1) or name in published_only
         entity = Entity(
-            known.kind if known else ("organization" if name.isupper() and len(name) > 1 else "person"),
+            known.kind if known else ("organization" if organization else "person"),
             known.name if known else name,
             role=known.role if known else None,
             known_id=known.known_id if known else None,
@@ -577,9 +637,20 @@ class Context:
         return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
 
     @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere (read once, when a name beside a cue asks)."""
+        return lower_case_words(self.article.text)
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        """Every cue of the article, found once."""
+        return find_cues(self.article)
+
+    @cached_property
     def free_cues(self) -> list[Cue]:
-        """The article's cues that stand outside every quotation's marks, found once."""
-        return self.outside_quotes(all_cues(self.article))
+        """The article's cues that stand outside every quotation's marks and every name ("the Lakeside
+        Post reported": "Post" is no verb of speech there), found once."""
+        return [c for c in self.outside_quotes(self.cues) if not self.overlaps_mention(c.start, c.end)]
 
     @cached_property
     def free_cue_starts(self) -> list[int]:
@@ -612,8 +683,8 @@ class Context:
     def last_organization_named(self, noun: str, pos: int) -> Entity | None:
         """The organization last mentioned before ``pos`` whose name holds ``noun`` ("the observatory");
         for "the NGO" or "the organization", the last NGO-like one."""
-        generic = noun in word_list("civil_anaphors")
-        company = noun in word_list("company_anaphors")
+        generic = noun in vocab().civil_anaphors
+        company = noun in vocab().company_anaphors
         i = bisect.bisect_left(self.mention_starts, pos)
         for start, _, entity in reversed(self.mention_index[:i]):
             if entity.kind != "organization":
@@ -629,28 +700,21 @@ class Context:
         return None
 
 
-@cache
-def business_words() -> frozenset[str]:
-    return frozenset(
-        w for e in lexicon.entries("organizations", "cues") if e["id"] == "org-business" for w in e["words"]
-    )
-
-
 def is_company(entity: Entity) -> bool:
     """A company: a business cue in its name ("Ltd", "Corp", "Holdings")."""
-    return any(w.lower() in business_words() for n in [entity.name, *entity.aliases] for w in n.split())
+    return any(w.lower() in vocab().business_words for n in [entity.name, *entity.aliases] for w in n.split())
 
 
 def is_civil(entity: Entity, text: str) -> bool:
     """An NGO-like organization: a civil-society cue in its name, or introduced as "the NGO …"."""
     words = {w.lower() for n in [entity.name, *entity.aliases] for w in n.split()}
-    if words & civil_words():
+    if words & vocab().civil_words:
         return True
     return any(text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith("ngo") for m in entity.mentions)
 
 
 def clean_label(words: list[str]) -> list[str]:
-    while words and words[0].lower() in word_list("label_determiners"):
+    while words and words[0].lower() in vocab().label_determiners:
         words = words[1:]
     return words
 
@@ -661,91 +725,259 @@ PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 def names_a_person(word: str) -> bool:
     """Whether a lower-case word names one person: "commander", "spokesman", "mother"."""
-    return word in word_list("person_nouns") or word in lexicon.word_table("roles", "titles")
+    return word in vocab().person_nouns or word in vocab().titles
 
 
-def resolve_phrase(
-    ctx: Context, start: int, end: int, quote_pos: int
-) -> tuple[str | None, str | None, str | None, str | None]:
-    """(speaker, type, rule, known id) for the speaker phrase text[start:end]."""
-    text = ctx.article.text
-    persons = ctx.entity_mentions(start, end, "person")
-    if persons:
-        entity = persons[0][1]
-        return entity.name, "person", "speaker-name", entity.known_id
-    organizations = ctx.entity_mentions(start, end, "organization")
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    phrase = text[start:end]
-    stop = STOP_PHRASE.search(phrase)
-    head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
-    organizations = [o for o in organizations if o[0] < start + len(head)]  # not one named in an aside
-    words = clean_label(WORD.findall(head))
-    lowered = [w.lower() for w in words]
-    source = SOURCE_OF.search(phrase)
-    if lowered and lowered[0] in lexicon.word_set("reporting_verbs", "speech_nouns") and source:
-        return resolve_phrase(ctx, start + source.end(), end, quote_pos)  # "testimonies from residents": the residents
-    one_of_them = any(names_a_person(w) for w in lowered[:4])
-    if (
-        organizations and not (lowered and lowered[-1] in group_words()) and not one_of_them
-    ):  # "An RSF commander": a person
-        entity = organizations[0][1]
-        return entity.name, "organization", "speaker-organization", entity.known_id
-    if not lowered:
-        return None, None, None, None
-    pronouns = lexicon.load("roles")["pronouns"]
-    aside = PRONOUN_ASIDE.search(phrase)
-    if aside and aside.group(1).lower() in pronouns["person"] + pronouns["group"]:
-        lowered, words = [aside.group(1).lower()], [aside.group(1)]  # "The government, he said, was …": "he" speaks
-    definite = re.match(r"\s*(?:the|this|that)\b", head, re.I)
-    if (
-        lowered[0] in pronouns["person"]
-        or definite
-        and (
-            len(lowered) <= 3
-            and lowered[-1] in word_list("person_nouns")
-            or any(w.endswith("-year-old") for w in lowered[:2])
+@dataclass(frozen=True)
+class Speaker:
+    """Who said a quotation: a name or a label, its type (person, organization, group), and the id of the
+    phrase rule that read it (None when an attribution pass decided it whole)."""
+
+    name: str
+    kind: str
+    rule: str | None = None
+    known_id: str | None = None
+
+    @classmethod
+    def of(cls, entity: Entity, rule: str | None = None, kind: str | None = None) -> Speaker:
+        return cls(entity.name, kind or entity.kind, rule, entity.known_id)
+
+
+NOBODY = Speaker("", "", "nobody")
+"""A phrase rule's decision that the phrase names no speaker: the table stops there (no later rule guesses)."""
+
+
+@dataclass
+class Phrase:
+    """A speaker phrase, the words a cue points to (text[start:end], leading punctuation skipped), read once
+    for the rules of ``PHRASE_RULES``.  ``words`` are the head's words (up to the first stop word or mark)
+    without determiners; ``said`` the same words, or the pronoun of an aside ("The plan, he said, …")."""
+
+    ctx: Context
+    start: int
+    end: int
+    quote_pos: int
+    persons: list[tuple[int, Entity]]
+    organizations: list[tuple[int, Entity]]  # named in the head, not in an aside
+    phrase: str
+    head: str
+    words: list[str]
+
+    @classmethod
+    def read(cls, ctx: Context, start: int, end: int, quote_pos: int) -> Phrase:
+        text = ctx.article.text
+        persons = ctx.entity_mentions(start, end, "person")
+        organizations = ctx.entity_mentions(start, end, "organization")
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start += 1
+        phrase = text[start:end]
+        stop = STOP_PHRASE.search(phrase)
+        head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
+        organizations = [o for o in organizations if o[0] < start + len(head)]
+        return cls(ctx, start, end, quote_pos, persons, organizations, phrase, head, clean_label(WORD.findall(head)))
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return [w.lower() for w in self.words]
+
+    @cached_property
+    def said(self) -> list[str]:
+        aside = PRONOUN_ASIDE.search(self.phrase)
+        if aside and aside.group(1).lower() in pronoun_words():
+            return [aside.group(1)]  # "The government, he said, was …": "he" speaks
+        return self.words
+
+    @cached_property
+    def said_lowered(self) -> list[str]:
+        return [w.lower() for w in self.said]
+
+    @property
+    def first(self) -> str:
+        return self.said_lowered[0]
+
+    @cached_property
+    def gender(self) -> str | None:
+        return gender_of_words(self.said_lowered)
+
+    @cached_property
+    def refers_back(self) -> bool:
+        """A personal pronoun, or "the" and a noun of one person ("the spokeswoman", "the 33-year-old forward")."""
+        lowered = self.said_lowered
+        return self.first in vocab().person_pronouns or bool(
+            DEFINITE.match(self.head)
+            and (
+                len(lowered) <= 3
+                and lowered[-1] in vocab().person_nouns
+                or any(w.endswith("-year-old") for w in lowered[:2])
+            )
         )
-    ):  # "the 33-year-old forward"
-        entity = ctx.last_subject_before(quote_pos, gender_of_words(lowered))
-        unnamed = (
-            ctx.last_descriptor_before(quote_pos, gender_of_words(lowered))
-            if lowered[0] in pronouns["person"]
-            else None
-        )
-        if unnamed and (entity is None or unnamed[0] > ctx.subject_position(entity, quote_pos)):
-            return unnamed[1], "person", "speaker-pronoun-descriptor", None  # "A spokesman … said … "…," he said."
+
+    @cached_property
+    def antecedent(self) -> Entity | None:
+        """The person a pronoun or "the official" points back to: the last one who spoke or opened a sentence."""
+        return self.ctx.last_subject_before(self.quote_pos, self.gender)
+
+    @cached_property
+    def org_nouns(self) -> list[int]:
+        """Where an organization noun stands in the first three words of a "the …" phrase ("the ministry")."""
+        if not THE.match(self.head):
+            return []
+        cues = vocab().organization_cues
+        return [i for i, w in enumerate(self.said_lowered[:3]) if w in cues or w in ORG_INTRODUCERS]
+
+
+DEFINITE = re.compile(r"\s*(?:the|this|that)\b", re.I)
+THE = re.compile(r"\s*the\b", re.I)
+DETERMINED = re.compile(r"\s*(?:a|an|the|one|his|her|their)\b", re.I)
+
+Decision = Speaker | None
+"""What a phrase rule decides: a speaker, ``NOBODY`` (no speaker, stop), or None (not mine: the next rule)."""
+
+
+def rule_name(p: Phrase) -> Decision:
+    """A person named in the phrase's head is the speaker, unless a possessor ("Ruiz’s aide"); with none
+    there, one named right after the head's comma ("said Ruiz’s campaign manager, Tomas Brandvik, who met
+    Ana Ruiz"), else the first person of the phrase when no possessor stands in the head (the head is cut
+    at words like "in": "in an interview with Ana Ruiz")."""
+    text, head_end = p.ctx.article.text, p.start + len(p.head)
+    in_head = [(s, e) for s, e in p.persons if s < head_end]
+    speakers = [e for s, e in in_head if not POSSESSIVE.match(text, mention_end(e, s))]
+    if speakers:
+        return Speaker.of(speakers[0], "speaker-name", "person")
+    after = APPOSITION.match(text, head_end)
+    if after:
+        named = [e for s, e in p.persons if s == after.end()]
+        if named:
+            return Speaker.of(named[0], "speaker-name", "person")
+    if p.persons and not in_head:
+        return Speaker.of(p.persons[0][1], "speaker-name", "person")  # "in an interview with Ana Ruiz"
+    return None
+
+
+APPOSITION = re.compile(r"[ \u00a0]*,[ \u00a0]*")
+
+
+def mention_end(entity: Entity, start: int) -> int:
+    return next(m.end for m in entity.mentions if m.start == start)
+
+
+def rule_speech_source(p: Phrase) -> Decision:
+    """ "testimonies from residents", "reports by witnesses": the source of what was said speaks."""
+    source = SOURCE_OF.search(p.phrase)
+    if p.lowered and p.lowered[0] in vocab().speech_nouns and source:
+        return resolve_phrase(p.ctx, p.start + source.end(), p.end, p.quote_pos) or NOBODY
+    return None
+
+
+def rule_organization(p: Phrase) -> Decision:
+    """An organization named in the head, unless a group of it or one of its people speaks ("An RSF commander")."""
+    if p.organizations and not (p.lowered and p.lowered[-1] in vocab().group_words):
+        if not any(names_a_person(w) for w in p.lowered[:4]):
+            return Speaker.of(p.organizations[0][1], "speaker-organization", "organization")
+    return None
+
+
+def rule_no_words(p: Phrase) -> Decision:
+    """No word left to read: nobody."""
+    return NOBODY if not p.lowered else None
+
+
+def rule_pronoun_descriptor(p: Phrase) -> Decision:
+    """ "A spokesman for the organisers said …" then `“…,” he said`: the unnamed speaker, when no person
+    spoke or opened a sentence since."""
+    if not (p.refers_back and p.first in vocab().person_pronouns):
+        return None
+    unnamed = p.ctx.last_descriptor_before(p.quote_pos, p.gender)
+    entity = p.antecedent
+    if unnamed and (entity is None or unnamed[0] > p.ctx.subject_position(entity, p.quote_pos)):
+        return Speaker(unnamed[1], "person", "speaker-pronoun-descriptor")
+    return None
+
+
+def rule_pronoun(p: Phrase) -> Decision:
+    """A pronoun or "the official": the person it points back to."""
+    if p.refers_back and p.antecedent:
+        return Speaker.of(p.antecedent, "speaker-pronoun", "person")
+    return None
+
+
+def rule_pronoun_unresolved(p: Phrase) -> Decision:
+    """A personal pronoun that points to nobody known: nobody ("the official" falls through to a label)."""
+    return NOBODY if p.first in vocab().person_pronouns else None
+
+
+def rule_group_pronoun(p: Phrase) -> Decision:
+    """ "they said": the last group that spoke, else nobody."""
+    if p.first not in vocab().group_pronouns:
+        return None
+    groups = p.ctx.groups
+    return Speaker(groups[-1][1], "group", "speaker-pronoun-group") if groups else NOBODY
+
+
+def rule_organization_anaphor(p: Phrase) -> Decision:
+    """ "the ministry said": the last organization so named (or, for "the NGO", the last NGO-like one)."""
+    if p.org_nouns and p.org_nouns[0] == 0:
+        entity = p.ctx.last_organization_named(p.said_lowered[0], p.quote_pos)
         if entity:
-            return entity.name, "person", "speaker-pronoun", entity.known_id
-        if lowered[0] in pronouns["person"]:
-            return None, None, None, None
-        # "the official" with nobody named before: the descriptor itself, below
-    if lowered[0] in pronouns["group"]:
-        if ctx.groups:
-            return ctx.groups[-1][1], "group", "speaker-pronoun-group", None
-        return None, None, None, None
-    org_nouns = [
-        i for i, w in enumerate(lowered[:3]) if w in lexicon.word_table("organizations", "cues") or w in ORG_INTRODUCERS
-    ]
-    if org_nouns and re.match(r"\s*the\b", head, re.I):
-        noun = lowered[org_nouns[0]]
-        entity = ctx.last_organization_named(noun, quote_pos) if org_nouns[0] == 0 else None
-        if entity:
-            return entity.name, "organization", "speaker-organization-anaphor", entity.known_id
-        last = org_nouns[0]
-        while last + 1 < len(lowered) and lowered[last + 1] in lexicon.word_table("organizations", "cues"):
-            last += 1  # "the state prosecutor's office"
-        return " ".join(words[: last + 1]), "organization", "speaker-organization-label", None
-    if any(w in group_words() for w in lowered) or (lowered[-1].endswith("s") and len(lowered) <= 4):
-        label = " ".join(words[:6])
-        ctx.groups.append((quote_pos, label))
-        return label, "group", "speaker-group", None
-    if len(words) <= 6 and re.match(r"\s*(?:a|an|the|one|his|her|their)\b", phrase, re.I):
+            return Speaker.of(entity, "speaker-organization-anaphor", "organization")
+    return None
+
+
+def rule_organization_label(p: Phrase) -> Decision:
+    """ "the state prosecutor's office said" with no such organization named: the label itself."""
+    if not p.org_nouns:
+        return None
+    last, lowered = p.org_nouns[0], p.said_lowered
+    while last + 1 < len(lowered) and lowered[last + 1] in vocab().organization_cues:
+        last += 1  # "the state prosecutor's office"
+    return Speaker(" ".join(p.said[: last + 1]), "organization", "speaker-organization-label")
+
+
+def rule_group(p: Phrase) -> Decision:
+    """ "police officers said", "residents say": a group, kept as a label (a later "they" may point to it)."""
+    lowered = p.said_lowered
+    if any(w in vocab().group_words for w in lowered) or (lowered[-1].endswith("s") and len(lowered) <= 4):
+        return Speaker(" ".join(p.said[:6]), "group", "speaker-group")
+    return None
+
+
+def rule_descriptor(p: Phrase) -> Decision:
+    """ "a young woman said", "the RSF commander reached by phone said": an unnamed person, as described."""
+    words = p.said
+    if len(words) <= 6 and DETERMINED.match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
         if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
-        return " ".join(words), "person", "speaker-descriptor", None
-    return None, None, None, None
+        return Speaker(" ".join(words), "person", "speaker-descriptor")
+    return None
+
+
+PHRASE_RULES: list[tuple[str, object]] = [
+    ("speaker-name", rule_name),
+    ("speech-source", rule_speech_source),
+    ("speaker-organization", rule_organization),
+    ("no-words", rule_no_words),
+    ("speaker-pronoun-descriptor", rule_pronoun_descriptor),
+    ("speaker-pronoun", rule_pronoun),
+    ("pronoun-unresolved", rule_pronoun_unresolved),
+    ("group-pronoun", rule_group_pronoun),
+    ("speaker-organization-anaphor", rule_organization_anaphor),
+    ("speaker-organization-label", rule_organization_label),
+    ("speaker-group", rule_group),
+    ("speaker-descriptor", rule_descriptor),
+]
+"""The speaker-phrase rules in order, from a name to a description: the first that decides wins; the id
+of the rule that returns a speaker is in the quotation's ``rule_id`` (``cue-after/speaker-pronoun``)."""
+
+
+def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> Speaker | None:
+    """The speaker the phrase text[start:end] names or points to, or None."""
+    phrase = Phrase.read(ctx, start, end, quote_pos)
+    for _, decide in PHRASE_RULES:
+        decision = decide(phrase)
+        if decision is not None:
+            return None if decision is NOBODY else decision
+    return None
 
 
 def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
@@ -754,17 +986,13 @@ def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
     segment = text[clause_start : cue.start]
     cut = max(segment.rfind(" that "), segment.rfind("\n"))
     start = cut + 6 if cut >= 0 and segment[cut : cut + 6] == " that " else max(cut + 1, 0)
-    for join in lexicon.load("reporting_verbs")["subject_clause_joins"]:
+    for join in vocab().subject_clause_joins:
         at = segment.rfind(join, start)
         if at >= 0 and segment[at + len(join) :].strip():
             start = at + len(join)
     first = segment[start:].lstrip(" “\"'(").split(" ", 1)[0].lower()
     comma = segment.find(",", start)
-    if (
-        first in lexicon.word_set("reporting_verbs", "subject_clause_openers")
-        and comma >= 0
-        and segment[comma + 1 :].strip()
-    ):
+    if first in vocab().subject_clause_openers and comma >= 0 and segment[comma + 1 :].strip():
         start = comma + 1
     return clause_start + start, cue.start
 
@@ -795,7 +1023,7 @@ def frame_of(ctx: Context, quote: Quotation, previous: Quotation | None) -> Fram
     return Frame(quote, previous, s_start, s_end, p_start, p_end)
 
 
-def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
+def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> Attribution | None:
     """`“…,” said Ana Ruiz` / `“…,” Ruiz said`: a cue within five words after the closing mark, or later
     when an aside in commas stands between ("the official, who …, said")."""
     text, quote = ctx.article.text, f.quote
@@ -803,19 +1031,17 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
     after_end = min(next_open, sentence_end_after(text, quote.close_mark + 1, f.p_end))
     after = ctx.cues_outside(quote.close_mark + 1, after_end)
     if not after:
-        return False
+        return None
     cue = after[0]
     between = text[quote.close_mark + 1 : cue.start]
     new_sentence = (
-        bool(re.search(r"[.!?]$", quote.text))
-        and bool(re.match(r"\s*[^\W\d_]", between))
-        and between.lstrip()[:1].isupper()
+        quote.text[-1:] in (".", "!", "?") and bool(LETTER_FIRST.match(between)) and between.lstrip()[:1].isupper()
     )
     if new_sentence and looks_forward(ctx, cue, f.p_end):
-        return False  # `“….” His lawyer added, “…”`: the cue is the next quotation's
+        return None  # `“….” His lawyer added, “…”`: the cue is the next quotation's
     aside = between.count(",") >= 2 and len(WORD.findall(between.lstrip(" ,").split(",")[0])) <= near
     if len(WORD.findall(between)) > near and not aside:
-        return False
+        return None
     words_before = WORD.findall(between)
     if words_before and cue.cue_id != "cue-according-to":  # "…,” according to Ruiz: the speaker follows the cue
         first_clause = between.lstrip(" ,").split(",")[0]
@@ -823,10 +1049,10 @@ def pass_cue_after(ctx: Context, f: Frame, near: int = 5) -> bool:
         span = (offset, offset + len(first_clause)) if len(words_before) > 5 else (quote.close_mark + 1, cue.start)
     else:
         span = object_span(text, cue, after_end)
-    if set_speaker(ctx, quote, span, cue, "cue-after"):
-        ctx.used_cues.add(cue.start)
-        return True
-    return False
+    return speaker_by_cue(ctx, quote, span, cue)
+
+
+LETTER_FIRST = re.compile(r"\s*[^\W\d_]")
 
 
 def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
@@ -838,7 +1064,7 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
     text = ctx.article.text
     end = sentence_end_after(text, cue.end, limit)
     next_open = ctx.next_open_after(cue.end, limit)
-    openers = lexicon.word_set("reporting_verbs", "subject_clause_openers")
+    openers = vocab().subject_clause_openers
     if next_open < end:
         lead = WORD.findall(text[cue.end : next_open].lower())[:4]
         return not any(w in openers for w in lead)
@@ -847,56 +1073,56 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
         return False
     if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
         return True  # "said that …", "said he would …": a statement of its own
-    determiner = (
-        tail[0] in lexicon.word_set("reporting_verbs", "noun_markers") and tail[0] != "of"
-    )  # "said of Acme" looks back
+    determiner = tail[0] in vocab().noun_markers and tail[0] != "of"  # "said of Acme" looks back
     return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
-def pass_dash_attribution(ctx: Context, f: Frame) -> bool:
+def pass_dash_attribution(ctx: Context, f: Frame) -> Attribution | None:
     """`“…” — Ana Ruiz` (on the same line or the next): a dash and a name right after the closing mark,
     and nothing more than a comma, a bracket or the end of the paragraph after the name."""
     text, quote = ctx.article.text, f.quote
     dash = DASH_AFTER.match(text, quote.close_mark + 1)
     if not dash:
-        return False
+        return None
     named = [
         (s, e)
         for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120)
         if s == dash.end() and e.kind in ("person", "organization")
     ]
     if not named:
-        return False
+        return None
     start, entity = named[0]
     end = next(m.end for m in entity.mentions if m.start == start)
     if not NAME_CLOSES.match(text, end):
-        return False  # "” — Ruiz then left": a sentence goes on
-    set_entity(quote, entity, "dash-attribution")
-    return True
+        return None  # "” — Ruiz then left": a sentence goes on
+    return Attribution(Speaker.of(entity))
 
 
 DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[—–-]{1,2}[ \t\u00a0]*")
 NAME_CLOSES = re.compile(r"[ \t\u00a0]*(?:[,.(;]|\n|$)")
 
 
-def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> bool:
+def pass_cue_before(ctx: Context, f: Frame, near: int | None = None) -> Attribution | None:
     """`Ruiz said: “…”` / `according to Ruiz, “…”`: a cue before the opening mark, back to the previous
     closing mark or the sentence start."""
     text, quote = ctx.article.text, f.quote
     before_start = ctx.last_close_before(quote.open_mark, f.s_start) + 1
     before = ctx.cues_outside(before_start, quote.open_mark)
     if not before:
-        return False
+        return None
     cue = before[-1]
     lead = text[cue.end : quote.open_mark]
-    if near is not None and (len(WORD.findall(lead)) > near or re.search(r"[.;:!?]", lead)):
-        return False  # the cue is not in the quotation's own clause
+    if near is not None and (len(WORD.findall(lead)) > near or CLAUSE_END.search(lead)):
+        return None  # the cue is not in the quotation's own clause
     if cue.cue_id == "cue-according-to":
-        return set_speaker(ctx, quote, (cue.end, quote.open_mark), cue, "cue-before")
-    return set_speaker(ctx, quote, subject_span(text, before_start, cue), cue, "cue-before")
+        return speaker_by_cue(ctx, quote, (cue.end, quote.open_mark), cue)
+    return speaker_by_cue(ctx, quote, subject_span(text, before_start, cue), cue)
 
 
-def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
+CLAUSE_END = re.compile(r"[.;:!?]")
+
+
+def pass_cue_in_sentence(ctx: Context, f: Frame) -> Attribution | None:
     """A cue anywhere in the quotation's sentence, outside quotation marks, not used by the quotation before."""
     text, quote = ctx.article.text, f.quote
     sentence = [c for c in ctx.cues_outside(f.s_start, f.s_end) if c.start not in ctx.used_cues]
@@ -907,80 +1133,93 @@ def pass_cue_in_sentence(ctx: Context, f: Frame) -> bool:
         )
         if object_side and cue.end <= quote.open_mark:
             span = (cue.end, quote.open_mark)
-        if span[0] < span[1] and set_speaker(ctx, quote, span, cue, "cue-in-sentence"):
-            return True
-    return False
+        found = speaker_by_cue(ctx, quote, span, cue) if span[0] < span[1] else None
+        if found:
+            return found
+    return None
 
 
-def pass_sentence_subject(ctx: Context, f: Frame) -> bool:
+def pass_sentence_subject(ctx: Context, f: Frame) -> Attribution | None:
     """No cue: after a colon (`Ruiz was blunt: “…”`), or for a partial quotation, the sentence's first named subject."""
     text, quote = ctx.article.text, f.quote
     if not (text[: quote.open_mark].rstrip().endswith(":") or quote.kind == "partial"):
-        return False
+        return None
     subject = ctx.entity_mentions(f.s_start, quote.open_mark)
-    if not subject:
-        return False
-    set_entity(quote, subject[0][1], "speaker-sentence-subject")
-    return True
+    return Attribution(Speaker.of(subject[0][1])) if subject else None
 
 
-def pass_previous_quote(ctx: Context, f: Frame) -> bool:
+def pass_previous_quote(ctx: Context, f: Frame) -> Attribution | None:
     """No cue: the previous quotation's speaker goes on in the same paragraph, or across paragraphs when
     the previous quotation runs on into this one."""
     previous = f.previous
     if previous is None or not previous.speaker:
-        return False
+        return None
     if not (previous.continues or ctx.article.paragraph_bounds(previous.open_mark)[0] == f.p_start):
-        return False
-    f.quote.speaker, f.quote.speaker_type, f.quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
-    f.quote.speaker_rule, f.quote.cue = "speaker-previous-quote", None
-    return True
+        return None
+    return Attribution(speaker_of(previous))
 
 
-def pass_sentence_before(ctx: Context, f: Frame) -> bool:
-    """A quotation that opens its sentence, with no cue, right after a sentence of the same paragraph
-    that opens with a person and holds no quotation of its own (`Ruiz praised the plan. “…”`): the
-    news convention introduces the speaker first.  The person is a named one opening that sentence, or
-    a capitalized name there followed by a lower-case verb (`Hale seemed surprised. “…”`)."""
+def sentence_before(ctx: Context, f: Frame) -> int | None:
+    """Where the sentence before the quotation starts, when the quotation opens its sentence with no cue
+    right after a sentence of the same paragraph that holds no quotation of its own, and nobody else is
+    named after the quotation; None otherwise."""
     text, quote = ctx.article.text, f.quote
     if text[f.s_start : quote.open_mark].strip() or f.s_start <= f.p_start:
-        return False
+        return None
     b_start, _ = ctx.article.sentence_bounds(f.s_start - 1)
     b_start = max(b_start, f.p_start)
     if ctx.last_close_before(f.s_start, b_start) >= b_start:
-        return False  # the sentence before holds a quotation: its speaker is the previous quotation's
+        return None  # the sentence before holds a quotation: its speaker is the previous quotation's
     rest_end = ctx.next_open_after(quote.close_mark, f.p_end)
     if ctx.entity_mentions(quote.close_mark, rest_end, "person") or CAPITAL_AFTER_DASH.match(
         text, quote.close_mark + 1
     ):
-        return False  # someone else is named after the quotation: do not guess between them
+        return None  # someone else is named after the quotation: do not guess between them
+    return b_start
+
+
+def pass_sentence_before(ctx: Context, f: Frame) -> Attribution | None:
+    """A quotation that opens its sentence, with no cue, right after a sentence of the same paragraph
+    that opens with a named person and holds no quotation of its own (`Ruiz praised the plan. “…”`): the
+    news convention introduces the speaker first."""
+    b_start = sentence_before(ctx, f)
+    if b_start is None:
+        return None
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts) | {b_start}
-    for start, entity in ctx.entity_mentions(b_start, f.s_start):
+    first = ctx.entity_mentions(b_start, f.s_start)[:1]
+    for start, entity in first:
         if entity.kind == "person" and opens_sentence(ctx, start, starts, entity.role):
-            set_entity(quote, entity, "speaker-sentence-before")
-            return True
-        break
+            return Attribution(Speaker.of(entity))
+    return None
+
+
+def pass_sentence_before_name(ctx: Context, f: Frame) -> Attribution | None:
+    """The same, when the sentence before opens with a capitalized name no entity covers, followed by a
+    lower-case verb (`Hale seemed surprised. “…”`)."""
+    b_start = sentence_before(ctx, f)
+    if b_start is None:
+        return None
+    text = ctx.article.text
     opening = SENTENCE_OPENING_NAME.match(text, b_start)
     if opening is None or ctx.overlaps_mention(*opening.span(1)):
-        return False
+        return None
     words = opening.group(1).split()
-    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in lower_case_words(text):
-        return False
-    quote.speaker, quote.speaker_type, quote.speaker_rule = opening.group(1), "person", "speaker-sentence-before-name"
-    return True
+    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in ctx.lower_case_words:
+        return None
+    return Attribution(Speaker(opening.group(1), "person"))
 
 
 CAPITAL_AFTER_DASH = re.compile(r"[ \u00a0]*[—–-]+[ \u00a0]*[A-Z]")
 SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
 
 
-def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
+def pass_lead_in_colon(ctx: Context, f: Frame) -> Attribution | None:
     """A quotation opening its paragraph after a lead-in that ends with a colon in the paragraph before
     (`Ruiz told the crowd:` ¶ `“…”`): that sentence's cue, else the name that opens it."""
     text, quote = ctx.article.text, f.quote
     before = text[f.p_start - 200 if f.p_start > 200 else 0 : quote.open_mark].rstrip()
     if quote.open_mark != f.p_start or not before.endswith(":") or f.p_start == 0:
-        return False
+        return None
     colon = len(before) - 1 + (f.p_start - 200 if f.p_start > 200 else 0)
     l_start = max(ctx.article.sentence_bounds(colon)[0], ctx.article.paragraph_bounds(colon)[0])
     l_start = ctx.last_close_before(colon, l_start) + 1
@@ -988,74 +1227,99 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> bool:
     if cues:
         cue = cues[-1]
         span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
-        return set_speaker(ctx, quote, span, cue, "lead-in-colon")
+        return speaker_by_cue(ctx, quote, span, cue)
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
-    for start, entity in ctx.entity_mentions(l_start, colon):
+    for start, entity in ctx.entity_mentions(l_start, colon)[:1]:
         if entity.kind in ("person", "organization") and opens_sentence(ctx, start, starts, entity.role):
-            set_entity(quote, entity, "lead-in-colon/speaker-subject")
-            return True
-        break
-    return False
+            return Attribution(Speaker.of(entity, "speaker-subject"))
+    return None
 
 
-def pass_paragraph_after_quote(ctx: Context, f: Frame) -> bool:
+def pass_paragraph_after_quote(ctx: Context, f: Frame) -> Attribution | None:
     """A paragraph that is one more quotation, with no cue of its own, right after a paragraph whose last
     quotation had a speaker and no one else named after it: the same speaker goes on (news convention)."""
     text, quote, previous = ctx.article.text, f.quote, f.previous
     if previous is None or not previous.speaker or previous.kind != "direct" or quote.open_mark != f.p_start:
-        return False
+        return None
     prev_p = ctx.article.paragraph_bounds(previous.open_mark)
     if prev_p[0] == f.p_start or text[prev_p[1] : f.p_start].strip():
-        return False  # not the paragraph just before
+        return None  # not the paragraph just before
     if any(
         e.name != previous.speaker and e.kind == "person"
         for _, e in ctx.entity_mentions(previous.close_mark, quote.open_mark)
     ):
-        return False  # someone else is named after the previous quotation (an organization told is no speaker)
+        return None  # someone else is named after the previous quotation (an organization told is no speaker)
     if ctx.cues_outside(f.p_start, f.p_end):
-        return False  # this paragraph has a cue of its own that named nobody: do not guess
-    quote.speaker, quote.speaker_type, quote.known_id = previous.speaker, previous.speaker_type, previous.known_id
-    quote.speaker_rule, quote.cue = "speaker-paragraph-after-quote", None
-    return True
+        return None  # this paragraph has a cue of its own that named nobody: do not guess
+    return Attribution(speaker_of(previous))
 
 
-def set_entity(quote: Quotation, entity: Entity, rule: str) -> None:
-    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = (
-        entity.name,
-        entity.kind,
-        rule,
-        entity.known_id,
-    )
+def speaker_of(quote: Quotation) -> Speaker:
+    """The speaker a quotation was given, to carry on to the next one."""
+    return Speaker(quote.speaker or "", quote.speaker_type or "", None, quote.known_id)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """An attribution pass's decision: the speaker, and the cue that attributes the quotation (None when
+    the speaker is carried on from another quotation or read without a cue)."""
+
+    speaker: Speaker
+    cue: Cue | None = None
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One attribution pass: its id (the first part of the speaker's rule id), what it decides, and
+    whether the cue it used is spent (a cue after a quotation attributes that one, not the next)."""
+
+    id: str
+    decide: Callable[[Context, Frame], Attribution | None]
+    spends_cue: bool = False
 
 
 # The attribution passes, from the most certain to the least; each leaves what it cannot decide to the
 # next, and its id opens the rule id of the speaker it sets (the quote's provenance).
-PASSES: list[tuple[str, object]] = [
-    ("cue-after", pass_cue_after),
-    ("dash-attribution", pass_dash_attribution),
-    ("cue-before", pass_cue_before),
-    ("cue-in-sentence", pass_cue_in_sentence),
-    ("speaker-sentence-subject", pass_sentence_subject),
-    ("speaker-previous-quote", pass_previous_quote),
-    ("lead-in-colon", pass_lead_in_colon),
-    ("speaker-sentence-before", pass_sentence_before),
-    ("speaker-paragraph-after-quote", pass_paragraph_after_quote),
+PASSES: list[Pass] = [
+    Pass("cue-after", pass_cue_after, spends_cue=True),
+    Pass("dash-attribution", pass_dash_attribution),
+    Pass("cue-before", pass_cue_before),
+    Pass("cue-in-sentence", pass_cue_in_sentence),
+    Pass("speaker-sentence-subject", pass_sentence_subject),
+    Pass("speaker-previous-quote", pass_previous_quote),
+    Pass("lead-in-colon", pass_lead_in_colon),
+    Pass("speaker-sentence-before", pass_sentence_before),
+    Pass("speaker-sentence-before-name", pass_sentence_before_name),
+    Pass("speaker-paragraph-after-quote", pass_paragraph_after_quote),
 ]
 
 
 # A one- or two-word quotation ("called the plan “unrealistic”", `“Never,” she said`) is speech only
 # when a cue right beside it or in its own clause attributes it.
-SHORT_PASSES: list[tuple[str, object]] = [
-    ("cue-after", lambda ctx, f: pass_cue_after(ctx, f, near=3)),
-    ("cue-before", lambda ctx, f: pass_cue_before(ctx, f, near=6)),
+SHORT_PASSES: list[Pass] = [
+    Pass("cue-after", lambda ctx, f: pass_cue_after(ctx, f, near=3), spends_cue=True),
+    Pass("cue-before", lambda ctx, f: pass_cue_before(ctx, f, near=6)),
 ]
 
 
-def attribute(ctx: Context, quote: Quotation, previous: Quotation | None, passes=PASSES) -> None:
+def attribute(ctx: Context, quote: Quotation, previous: Quotation | None, passes: list[Pass] = PASSES) -> str | None:
+    """Give ``quote`` the speaker of the first pass that decides one; the id of that pass, or None."""
     f = frame_of(ctx, quote, previous)
-    for _, decide in passes:
-        if decide(ctx, f):
-            return
+    for step in passes:
+        found = step.decide(ctx, f)
+        if found is None:
+            continue
+        speaker = found.speaker
+        quote.speaker, quote.speaker_type, quote.known_id = speaker.name, speaker.kind, speaker.known_id
+        quote.speaker_rule = f"{step.id}/{speaker.rule}" if speaker.rule else step.id
+        if found.cue is not None:
+            quote.cue, quote.cue_id = found.cue.text, found.cue.cue_id
+            if step.spends_cue:
+                ctx.used_cues.add(found.cue.start)
+        if speaker.rule == "speaker-group":
+            ctx.groups.append((quote.open_mark, speaker.name))  # a later "they said" may point to it
+        return step.id
+    return None
 
 
 def sentence_end_after(text: str, start: int, limit: int) -> int:
@@ -1077,11 +1341,11 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     saying"), the person opening the clause."""
     text = ctx.article.text
     bounds, at = [], start
-    for match in re.finditer(r"[,—–()]", text[start:end]):
+    for match in PART_BREAK.finditer(text[start:end]):
         bounds.append((at, start + match.start()))
         at = start + match.end()
     bounds.append((at, end))
-    asides = lexicon.word_set("reporting_verbs", "aside_openers")
+    asides = vocab().aside_openers
     for part_start, part_end in reversed(bounds):
         words = WORD.findall(text[part_start:part_end])
         if not words or words[0].lower() in asides:
@@ -1098,7 +1362,7 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
             return None
         last_end, last = persons[-1][1:]
         between = [w.lower() for w in WORD.findall(text[last_end:end])]
-        if len(between) <= 2 and not set(between) & word_list("clause_conjunctions") and not participle:
+        if len(between) <= 2 and not set(between) & vocab().clause_conjunctions and not participle:
             return last  # "Acme spokesman Pedro Salas said", "Pedro Salas also said"
         first_start, _, first = persons[0]
         if len(WORD.findall(text[part_start:first_start])) <= 3:
@@ -1107,6 +1371,9 @@ def subject_person(ctx: Context, start: int, end: int, participle: bool = False)
     return None
 
 
+PART_BREAK = re.compile(r"[,—–()]")
+OBJECT_STOP = re.compile(r"[,;:()—–.!?\n“”\"]")
+OBJECT_STOP_NO_DOT = re.compile(r"[,;:()—–!?\n“”\"]")
 POSSESSIVE = re.compile(r"['’](?:s\b|(?![\w’']))")  # "Ruiz’s", "Okafors’"
 
 
@@ -1114,11 +1381,11 @@ def object_person(ctx: Context, start: int, end: int) -> Entity | None:
     """The person named after a cue (`said Acme spokesman Pedro Salas, who …`): in the words up to the
     first comma or bracket, the last person named who is not a possessor ("said Ruiz’s aide Pedro Salas")."""
     text = ctx.article.text
-    stop = re.compile(r"[,;:()—–.!?\n“”\"]").search(text, start, end)
+    stop = OBJECT_STOP.search(text, start, end)
     head_end = stop.start() if stop else end
     if stop and text[stop.start()] == "." and ends_with_abbreviation(text, stop.start()):
         head_end = end  # "said Sen. Ana Ruiz": look on, up to the end of the span
-        stop = re.compile(r"[,;:()—–!?\n“”\"]").search(text, start, end)
+        stop = OBJECT_STOP_NO_DOT.search(text, start, end)
         head_end = stop.start() if stop else end
     persons = [
         (s, e)
@@ -1128,7 +1395,9 @@ def object_person(ctx: Context, start: int, end: int) -> Entity | None:
     return persons[-1][1] if persons else None
 
 
-def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue, how: str) -> bool:
+def speaker_by_cue(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue) -> Attribution | None:
+    """The speaker a cue's phrase names: the person who is its subject (before it) or object (after it),
+    else whatever the phrase rules read in it."""
     participle = cue.text.lower().endswith("ing") and ctx.article.text[span[0] : cue.start].rstrip().endswith(",")
     subject = (
         subject_person(ctx, *span, participle=participle)
@@ -1137,26 +1406,21 @@ def set_speaker(ctx: Context, quote: Quotation, span: tuple[int, int], cue: Cue,
     )
     if subject is not None:
         rule = "speaker-subject-name" if span[1] <= cue.start else "speaker-object-name"
-        speaker, kind, known_id = subject.name, "person", subject.known_id
-    else:
-        speaker, kind, rule, known_id = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
-    if speaker is None:
-        return False
-    quote.speaker, quote.speaker_type, quote.speaker_rule, quote.known_id = speaker, kind, f"{how}/{rule}", known_id
-    quote.cue, quote.cue_id = cue.text, cue.cue_id
-    return True
+        return Attribution(Speaker.of(subject, rule, "person"), cue)
+    speaker = resolve_phrase(ctx, span[0], span[1], quote.open_mark)
+    return Attribution(speaker, cue) if speaker is not None else None
 
 
 def only_connectives(prefix: str) -> bool:
     """Whether the words before a name are sentence connectives ("Then", "But later"): it still opens the sentence."""
     words = [w.strip(",“\"'").lower() for w in prefix.split()]
-    return 0 < len(words) <= 2 and all(w in lexicon.word_set("names", "not_names") for w in words)
+    return 0 < len(words) <= 2 and all(w in vocab().not_names for w in words)
 
 
 def only_titles(prefix: str) -> bool:
     """Whether the words before a name in its sentence are all titles ("Dr.", "Health Minister"): it still opens it."""
     words = [w.strip("“‘\"'(").lower() for w in prefix.split()]
-    titles = lexicon.word_table("roles", "titles")
+    titles = vocab().titles
     return (
         bool(words)
         and len(words) <= 4
@@ -1167,13 +1431,13 @@ def only_titles(prefix: str) -> bool:
 @cache
 def gender_words() -> dict[str, str]:
     """word -> "female" | "male": pronouns and gendered nouns and honorifics (``roles.yaml``)."""
-    table = lexicon.load("roles")["gender"]
-    return {w: gender for gender, entry in table.items() for w in entry["pronouns"] + entry["words"]}
+    table = lexicon.roles().gender
+    return {w: gender for gender, entry in table.items() for w in entry.pronouns + entry.words}
 
 
 @cache
 def gender_pronouns() -> frozenset[str]:
-    return frozenset(w for entry in lexicon.load("roles")["gender"].values() for w in entry["pronouns"])
+    return frozenset(w for entry in lexicon.roles().gender.values() for w in entry.pronouns)
 
 
 def gender_of_words(words: list[str]) -> str | None:
@@ -1215,11 +1479,7 @@ def infer_genders(ctx: Context) -> None:
             if text[end : end + 1] == "," and text.count(",", end, end + 80) >= 2
             else []
         )
-        if (
-            apposition[:1]
-            and apposition[0] not in ("a", "an", "the")
-            and apposition[0] not in lexicon.word_table("roles", "titles")
-        ):
+        if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in vocab().titles:
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
         if told is None:
@@ -1262,7 +1522,7 @@ DESCRIPTOR = re.compile(r"\s*(?:a|an|the)\s", re.I)
 def record_descriptors(ctx: Context) -> None:
     """Unnamed speakers a pronoun may point to: "A spokesman for the organisers said …" (no name in it)."""
     text = ctx.article.text
-    for cue in ctx.outside_quotes(cues_in(ctx.article, 0, len(text))):
+    for cue in ctx.free_cues:
         start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
         phrase = text[start:end]
         if (
@@ -1275,7 +1535,7 @@ def record_descriptors(ctx: Context) -> None:
         stop = STOP_PHRASE.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
-        if 0 < len(words) <= 6 and any(w.lower() in word_list("person_nouns") for w in words[:3]):
+        if 0 < len(words) <= 6 and any(w.lower() in vocab().person_nouns for w in words[:3]):
             ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
 
 
@@ -1283,8 +1543,7 @@ def record_subjects(ctx: Context) -> None:
     """Persons a pronoun may point to: those next to a cue, and those opening a sentence."""
     infer_genders(ctx)
     record_descriptors(ctx)
-    text = ctx.article.text
-    cue_positions = [c.start for c in cues_in(ctx.article, 0, len(text))]
+    cue_positions = [c.start for c in ctx.cues]
     starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
     for entity in ctx.entities:
         if entity.kind != "person":

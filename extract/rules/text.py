@@ -110,6 +110,8 @@ class Article:
     text: str
     doc: Doc
     warnings: list[dict] = field(default_factory=list)
+    phrase_matches: dict[str, list[tuple[str, int, int]]] | None = field(default=None, repr=False)
+    """Every phrase table's matches, by table (``matching.matches`` fills it on first use: one pass for all)."""
 
     @classmethod
     def of(cls, text: str) -> Article:
@@ -120,17 +122,19 @@ class Article:
         """(start, end) of every sentence: text ends after . ! ? or … (and any closing quotation
         marks or brackets) when the next word begins with a capital, a digit or an opening mark,
         and at every line break."""
-        text, spans, start = self.text, [], 0
+        text, spans, start, length = self.text, [], 0, len(self.text)
         for match in SENTENCE_END.finditer(text):
-            nxt = match.end()
-            dot = match.start() if match.group().startswith(".") else -1
-            if dot >= 0 and "\n" not in match.group() and ends_with_abbreviation(text, dot):
-                continue
-            if "\n" in match.group() or nxt >= len(text) or starts_sentence(text[nxt]):
-                end = match.start() + len(match.group().rstrip())
-                if end > start:
-                    spans.append((start, end))
-                start = nxt
+            mark, at, nxt = match.group(), match.start(), match.end()
+            line_break = "\n" in mark
+            if not line_break:
+                if mark[0] == "." and ends_with_abbreviation(text, at):
+                    continue
+                if nxt < length and not starts_sentence(text[nxt]):
+                    continue
+            end = at + len(mark.rstrip())
+            if end > start:
+                spans.append((start, end))
+            start = nxt
         if start < len(text) and text[start:].strip():
             spans.append((start, len(text.rstrip())))
         return spans or [(0, len(text))]
@@ -164,8 +168,7 @@ class Article:
     def token_offsets(self) -> tuple[list[int], list[int]]:
         """(start, end) character offsets of every token, read in one pass from the Doc's arrays."""
         array = self.doc.to_array([IDX, LENGTH])
-        starts = array[:, 0].tolist()
-        return starts, [a + b for a, b in zip(starts, array[:, 1].tolist(), strict=False)]
+        return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
 
     def char_bounds(self, token_start: int, token_end: int) -> tuple[int, int]:
         """Character offsets of the tokens [token_start, token_end), without building a Span."""
