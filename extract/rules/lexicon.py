@@ -267,6 +267,12 @@ class OrganizationsLexicon(Lexicon):
     not_acronyms: Words
     known_single: Words
     acronym_orgs: Words
+    sport_min: Annotated[int, Field(ge=1)]
+    sport_words: list[Entry]
+    club_before_in_sport: list[Entry]
+    list_heads: list[Entry]
+    list_openers: Words
+    introducers: list[Entry]
 
 
 class ReportingVerbsLexicon(Lexicon):

@@ -128,6 +128,11 @@ class OrgWords:
     not_acronyms: frozenset[str]
     known_single: frozenset[str]
     acronym_orgs: frozenset[str]
+    sport_min: int
+    sport_words: frozenset[str]
+    club_before_in_sport: Phrases
+    list_heads: frozenset[str]
+    list_openers: tuple[str, ...]
 
 
 @cache
@@ -144,6 +149,11 @@ def org_words() -> OrgWords:
         not_acronyms=frozenset(lex.not_acronyms),
         known_single=frozenset(lex.known_single),
         acronym_orgs=frozenset(lex.acronym_orgs),
+        sport_min=lex.sport_min,
+        sport_words=frozenset(table(lex.sport_words)),
+        club_before_in_sport=Phrases.of(lex.club_before_in_sport),
+        list_heads=frozenset(table(lex.list_heads)),
+        list_openers=tuple(lower(lex.list_openers)),
     )
 
 
@@ -292,64 +302,8 @@ ORG_APPOSITIVE = re.compile(
     r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)",
     re.I,
 )  # not "the group's secretary general"
-ORG_INTRODUCERS = {
-    "ngo",
-    "organization",
-    "organisation",
-    "group",
-    "gang",
-    "cartel",
-    "channel",
-    "newspaper",
-    "agency",
-    "platform",
-    "startup",
-    "start-up",
-    "app",
-    "lender",
-    "bank",
-    "insurer",
-    "retailer",
-    "airline",
-    "carrier",
-    "brand",
-    "party",
-    "movement",
-    "foundation",
-    "association",
-    "network",
-    "observatory",
-    "station",
-    "charity",
-    "union",
-    "company",
-    "firm",
-    "militia",
-    "club",
-    "side",
-    "think-tank",
-    "broadcaster",
-    "daily",
-    "magazine",
-    "operator",
-    "maker",
-    "producer",
-    "manufacturer",
-    "giant",
-    "chain",
-    "conglomerate",
-    "provider",
-    "developer",
-    "drugmaker",
-    "automaker",
-    "carmaker",
-    "chipmaker",
-    "miner",
-    "exporter",
-    "supplier",
-    "utility",
-    "outlet",
-}
+ORG_INTRODUCERS = frozenset(table(lexicon.organizations().introducers))
+"""Words that introduce an organization's name just after them ("the NGO “Voices for Justice”")."""
 
 
 class once:  # noqa: N801
@@ -457,6 +411,15 @@ NEXT_WORD = re.compile(r"[\s“”\"']*([^\s,.;:!?()“”\"']+)")
 def next_word(text: str, end: int) -> str:
     match = NEXT_WORD.match(text, end, end + 40)
     return match.group(1).lower() if match else ""
+
+
+NEXT_TWO_WORDS = re.compile(r"[ \u00a0]+([a-z]+[ \u00a0]+[a-z]+)\b")
+
+
+def next_two_words(text: str, end: int) -> str:
+    """The two lower-case words after ``end`` ("news agency" of "Vorland news agency said"), or ""."""
+    match = NEXT_TWO_WORDS.match(text, end, end + 40)
+    return match.group(1).replace("\u00a0", " ") if match else ""
 
 
 LOWER_TAIL_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z][a-z-]*")  # "Top-seeded", "Left-back"; not "Jean-Paul"
@@ -879,7 +842,7 @@ def has_org_word_after(x: Look) -> bool:
     """ "the Los Lobos gang", "Vorland shares"; not "London shares", "the Maputo daily" (a place's), nor a
     common word opening the sentence that the article writes in lower case ("Banking group X said")."""
     return (
-        next_word(x.text, x.cand.end) in org_after()
+        (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
         and not x.is_place
         and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
         and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and x.low[0] in lowercase_words(x.text))
@@ -924,6 +887,55 @@ def has_org_phrase_before(x: Look) -> bool:
 def has_owned_after(x: Look) -> bool:
     """ "Vorland's chief executive", "Vorland said its": what an organization has and no person."""
     return bool(org_after_pattern().match(x.text, x.cand.end)) and not x.is_place
+
+
+def is_club_in_sport(x: Look) -> bool:
+    """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
+    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
+    a player's name ("Montclair's Ana Ruiz")."""
+    if not x.is_place or x.name in place_lists.countries() or x.name in COUNTRY_SHORT_NAMES:
+        return False
+    if not is_sports_report(x.text):
+        return False
+    end = x.cand.end
+    return bool(
+        phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
+        or SCORE_AFTER.match(x.text, end)
+        or OWNS_NAME_AFTER.match(x.text, end)
+    )
+
+
+SCORE_AFTER = re.compile(r"[ \u00a0]\d{1,3}(?:-\d{1,3})?(?![\d,.]\d|[-\w%])")  # "Montclair 3", "Montclair 212-7"
+OWNS_NAME_AFTER = re.compile(r"['’]s[ \u00a0]+[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]")  # "Montclair's Ana Ruiz"
+
+
+@functools.lru_cache(maxsize=4)
+def is_sports_report(text: str) -> bool:
+    """Whether the article is a sports report: ``sport_min`` distinct words of ``organizations.yaml``
+    ``sport_words`` ("innings", "halftime", "striker") written in it."""
+    return len(org_words().sport_words & lowercase_words(text)) >= org_words().sport_min
+
+
+@cache
+def listed_pattern() -> re.Pattern:
+    """The words before a name in a list that its plural kind introduces: "airlines such as Vorland, Omega
+    and" (``organizations.yaml`` ``list_heads`` and ``list_openers``)."""
+    heads = "|".join(sorted(map(re.escape, org_words().list_heads), key=len, reverse=True))
+    openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
+    item = r"[A-Z][\w&’'.-]*(?:[ \u00a0]+(?:of[ \u00a0]+|&[ \u00a0]+)?[A-Z][\w&’'.-]*)*"
+    return re.compile(
+        rf"\b(?:{heads})[ \u00a0]+(?:{openers})[ \u00a0]+(?:{item},[ \u00a0]+)*(?:{item},?[ \u00a0]+(?:and|or)[ \u00a0]+)?$"
+    )
+
+
+def is_listed_organization(x: Look) -> bool:
+    """ "airlines such as Vorland, Omega and Atlas", "firms including Vorland": a name in a list that the
+    organizations' plural kind introduces (the list's words before it, at most 160 characters back)."""
+    start = x.cand.start
+    before = x.text[max(0, start - 160) : start]
+    return any(o in before for o in ("includ", "such", "like", "among", "namely")) and bool(
+        listed_pattern().search(before)
+    )
 
 
 def is_surname_speaking(x: Look) -> bool:
@@ -978,6 +990,8 @@ CLASSIFY: list[Rule] = [
     Rule("thing-name", None, is_thing_name, size="many"),
     Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
+    Rule("org-club-in-sport", "organization", is_club_in_sport),  # a sports report: "a win against Montclair"
+    Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
@@ -1514,6 +1528,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
     organizations_by_statement(cands, text)
+    organizations_by_owned_person(cands, text)
     organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
@@ -1585,6 +1600,26 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
             and is_team_plural(word, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-team-plural"
+
+
+OWNER_BEFORE = re.compile(r"['’]s[ \u00a0]+")
+
+
+def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
+    """One capitalized word of unknown type whose possessive stands before a person named in full is the
+    organization the person is of ("Vorland's Ana Ruiz"): a place would be known as one, and a person whose
+    name is a word of another person's full name in the article stays a person ("Ruiz's Pedro Salas")."""
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    full_persons = {c.start: c for c in cands if c.kind == "person" and len(c.words) > 1}
+    for cand in cands:
+        if cand.kind is not None or cand.rule_id or len(cand.words) != 1 or cand.words[0] in person_words:
+            continue
+        owner = OWNER_BEFORE.match(text, cand.end)
+        if not owner or owner.end() not in full_persons or given_name_gender(cand.words[0]):
+            continue
+        if cand.decision is not None and cand.decision.rule_id in ("title-alone", "people-word", "no-name-word"):
+            continue
+        cand.kind, cand.rule_id = "organization", "org-owner-of-person"
 
 
 def organizations_by_short_form(cands: list[Candidate]) -> None:
