@@ -905,6 +905,60 @@ def is_club_in_sport(x: Look) -> bool:
     )
 
 
+CLUB_ROLE_ENTRY = "club-after-role"  # the entry of ``club_after`` that names a player's or a coach's role
+
+
+@cache
+def club_role_pattern() -> re.Pattern:
+    """A player's or a coach's role, then a capitalized name, after a club's name ("Hawks coach Ana Ruiz")."""
+    words = [w for w, entry in org_words().club_after.items() if entry == CLUB_ROLE_ENTRY]
+    return re.compile(
+        rf"(?:['’]s?)?[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})[ \u00a0]+[A-Z]"
+    )
+
+
+def has_club_role_in_sport(x: Look) -> bool:
+    """In a sports report, a word that is no given name before a player's or a coach's role and a name
+    ("Hawks shortstop Ana Ruiz", "the Rovers' manager Omar Diaz"): the club they play for."""
+    return (
+        is_sports_report(x.text)
+        and not given_name_gender(x.words[0])
+        and x.low[0] not in name_words().demonyms
+        and x.name not in place_lists.countries()
+        and bool(club_role_pattern().match(x.text, x.cand.end))
+    )
+
+
+def is_club_name_in_sport(x: Look) -> bool:
+    """In a sports report, two to four name words with no evidence of a person that hold a town's name
+    ("Montclair United", "Real Montclair") or are a capitalized plural after "the" ("the Red Hawks"): a club."""
+    if not is_sports_report(x.text):
+        return False
+    if any(w in places() and w not in place_lists.countries() for w in x.low):
+        return True
+    last = x.words[-1]
+    return (
+        x.before == "the"
+        and last.endswith("s")
+        and last[1:].islower()
+        and x.low[-1] not in group_nouns()
+        and x.low[-1][:-1] not in name_words().demonyms
+    )
+
+
+PERSON_OF_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)(?:[ \u00a0][A-Z][\w’'.-]*){1,2}[ \u00a0](?:of|at|with)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+
+
+def is_of_a_person(x: Look) -> bool:
+    """A name after a person named in full and "of", "at" or "with" ("Ana Ruiz of Vorland Lynd"), not a place
+    (the place rows come first): the organization the person works for."""
+    before = x.text[max(0, x.cand.start - 60) : x.cand.start]
+    match = PERSON_OF_BEFORE.search(before)
+    return bool(match and given_name_gender(match.group(1)))
+
+
 SCORE_AFTER = re.compile(r"[ \u00a0]\d{1,3}(?:-\d{1,3})?(?![\d,.]\d|[-\w%])")  # "Montclair 3", "Montclair 212-7"
 OWNS_NAME_AFTER = re.compile(r"['’]s[ \u00a0]+[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]")  # "Montclair's Ana Ruiz"
 
@@ -992,6 +1046,7 @@ CLASSIFY: list[Rule] = [
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
     Rule("org-club-in-sport", "organization", is_club_in_sport),  # a sports report: "a win against Montclair"
     Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
+    Rule("org-club-role-in-sport", "organization", has_club_role_in_sport, size="one"),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
@@ -1017,6 +1072,7 @@ CLASSIFY: list[Rule] = [
     Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
     Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
+    Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
@@ -1025,6 +1081,7 @@ CLASSIFY: list[Rule] = [
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
+    Rule("org-club-name-in-sport", "organization", is_club_name_in_sport, size="person"),  # "Montclair United"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
     Rule("person-cue-after", "person", is_surname_speaking),
