@@ -254,6 +254,9 @@ class NamesLexicon(Lexicon):
     date_words: Words
     people_plurals: Words
     political_adjectives: Words
+    landform_cues: Words
+    compass_words: Words
+    country_heads: Words
 
 
 class OrganizationsLexicon(Lexicon):

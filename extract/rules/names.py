@@ -78,6 +78,9 @@ class NameWords:
     date_words: frozenset[str]
     people_plurals: frozenset[str]
     political_adjectives: frozenset[str]
+    landform_cues: frozenset[str]
+    compass_words: frozenset[str]
+    country_heads: frozenset[str]
 
 
 @cache
@@ -96,6 +99,9 @@ def name_words() -> NameWords:
         date_words=lower(lex.date_words),
         people_plurals=lower(lex.people_plurals),
         political_adjectives=lower(lex.political_adjectives),
+        landform_cues=lower(lex.landform_cues),
+        compass_words=lower(lex.compass_words),
+        country_heads=lower(lex.country_heads),
     )
 
 
@@ -824,6 +830,22 @@ def is_title_alone(x: Look) -> bool:
     )
 
 
+def is_compass_landform(x: Look) -> bool:
+    """ "the West Bank", "the Left Bank": a compass word and a cue that names land there."""
+    return len(x.low) == 2 and x.low[0] in name_words().compass_words and x.low[1] in name_words().landform_cues
+
+
+def is_country_of_demonym(x: Look) -> bool:
+    """ "the Russian Federation", "the Czech Republic": a nationality and a state's head word."""
+    return len(x.low) == 2 and x.low[0] in name_words().demonyms and x.low[1] in name_words().country_heads
+
+
+def is_any_place(word: str) -> bool:
+    """A place of the gazetteer, a country (the home nations of sport too) or a country's short name."""
+    low = word.lower()
+    return low in places() or low in place_lists.countries() or low in COUNTRY_SHORT_NAMES
+
+
 def has_cue_inside(x: Look) -> bool:
     """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross")."""
     cues = org_cues()
@@ -956,7 +978,7 @@ def is_of_a_person(x: Look) -> bool:
     (the place rows come first): the organization the person works for."""
     before = x.text[max(0, x.cand.start - 60) : x.cand.start]
     match = PERSON_OF_BEFORE.search(before)
-    return bool(match and given_name_gender(match.group(1)))
+    return bool(match and given_name_gender(match.group(1))) and not is_any_place(x.name)
 
 
 SCORE_AFTER = re.compile(r"[ \u00a0]\d{1,3}(?:-\d{1,3})?(?![\d,.]\d|[-\w%])")  # "Montclair 3", "Montclair 212-7"
@@ -1042,6 +1064,8 @@ CLASSIFY: list[Rule] = [
     Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     Rule("thing-name", None, is_thing_name, size="many"),
+    Rule("place-compass-landform", "place", is_compass_landform, size="many"),  # "the West Bank"
+    Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
     Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
     Rule("org-club-in-sport", "organization", is_club_in_sport),  # a sports report: "a win against Montclair"
@@ -1674,6 +1698,8 @@ def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
         owner = OWNER_BEFORE.match(text, cand.end)
         if not owner or owner.end() not in full_persons or given_name_gender(cand.words[0]):
             continue
+        if is_any_place(cand.words[0]) or cand.words[0].lower() in name_words().demonyms:
+            continue  # "Britain's Ana Ruiz": a country's
         if cand.decision is not None and cand.decision.rule_id in ("title-alone", "people-word", "no-name-word"):
             continue
         cand.kind, cand.rule_id = "organization", "org-owner-of-person"
