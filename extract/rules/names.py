@@ -441,7 +441,10 @@ def demonym_prefix(words: list[str]) -> int:
     if len(words) > 1 and f"{words[0]} {words[1]}".lower() in demonyms:
         return 2
     if words[0].lower() in demonyms:
-        return 2 if len(words) > 1 and words[1].lower() in demonyms else 1
+        if len(words) > 1 and words[1].lower() in demonyms:
+            return 2
+        # "New", "North" alone are no nationality: "New York Yankees"; "South African" is one
+        return 0 if words[0].lower() in name_words().place_first_words else 1
     return 0
 
 
@@ -500,7 +503,12 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
             words = words[2:]
             continue
-        if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_words().not_acronyms:
+        if (
+            len(words) > 1
+            and "." in words[0]
+            and words[0].replace(".", "") in org_words().not_acronyms
+            and any(w.lower() in titles() for w in words[1:])
+        ):  # "U.S. Agriculture Department", with no title, is the department's name
             role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
             start += len(words[0]) + 1
             words = words[1:]
@@ -717,7 +725,7 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     """ "Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
     two = split_between_organizations(cand)
     if two:
-        return [p for part in two for p in split_at_title(part)]
+        return [p for part in two for p in split_at_connectors(part)]  # "Ana Ruiz of the Hawks for the League"
     parts = split_person_of_organization(cand)
     if len(parts) > 1:
         return parts
@@ -1466,13 +1474,26 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            if text[end : end + 1] == "." and words[-1].lower() in dotted_suffixes:
+            if (
+                text[end : end + 1] == "."
+                and words[-1].lower() in dotted_suffixes
+                and not ends_paragraph(text, end + 1)
+            ):
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found.sort(key=lambda c: c.start)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
+
+
+def ends_paragraph(text: str, at: int) -> bool:
+    """Whether the paragraph ends at ``at`` (a closing mark may come first): a company suffix's dot there is
+    the sentence's full stop ("... an analyst at Vorland Corp.")."""
+    return PARAGRAPH_END.match(text, at) is not None
 
 
 def inside_any(span: Candidate, starts: list[int], reach: list[int]) -> bool:
