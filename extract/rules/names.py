@@ -631,6 +631,8 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
                 and not (
                     len(owned) > 1 and given_name_gender(owned[0]) and not org_cues().intersection(low_words(owned))
                 )
+                and not is_any_place(owned[0])  # "Ruiz's Montclair team-mate": the town is a name of its own
+                and owned[0].lower() not in name_words().demonyms  # "the Hawks' Peruvian captain"
                 or owned
                 and all(w.lower() in org_cues() for w in owned)
                 and not is_owner_apart(" ".join(named))
@@ -1631,6 +1633,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     cands = known_organization_hits(article, cands, taken)
     organizations_by_statement(cands, text)
     organizations_by_owned_person(cands, text)
+    clubs_by_result(cands, text)
     organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
@@ -1724,6 +1727,35 @@ def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
         if cand.decision is not None and cand.decision.rule_id in ("title-alone", "people-word", "no-name-word"):
             continue
         cand.kind, cand.rule_id = "organization", "org-owner-of-person"
+
+
+def clubs_by_result(cands: list[Candidate], text: str) -> None:
+    """In a sports report, one capitalized word of unknown type named as a side in a result ("Montvale beat
+    Riverton", "a win against Riverton", "leaders Riverton") is a club, unless it is a given name or a word of
+    a person named in full in the article (a player: "Ruiz beat Salas" after "Ana Ruiz")."""
+    if not is_sports_report(text):
+        return
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if cand.kind is not None or cand.rule_id or cand.decision is not None or len(cand.words) != 1:
+            continue
+        word = cand.words[0]
+        if word in person_words or given_name_gender(word) or not word[1:].islower():
+            continue
+        if (
+            phrase_before(text, cand.start, org_words().club_before)
+            or phrase_before(text, cand.start, org_words().club_before_in_sport)
+            or club_result_pattern().match(text, cand.end)
+        ):
+            cand.kind, cand.rule_id = "organization", "org-club-by-result"
+
+
+@cache
+def club_result_pattern() -> re.Pattern:
+    """A result with the side as its subject ("Montvale beat", "Montvale drew with"): ``club_after`` entries
+    other than the players' roles."""
+    words = [w for w, entry in org_words().club_after.items() if entry != CLUB_ROLE_ENTRY]
+    return re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
 
 
 def organizations_by_short_form(cands: list[Candidate]) -> None:
