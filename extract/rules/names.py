@@ -499,6 +499,10 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
         if words[0] in org_words().acronym_orgs:
             break  # "WHO", not "who"
+        if low in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
+            start += len(words[0]) + 1  # "Leaders Montclair lost": a plural noun opening the sentence
+            words = words[1:]
+            continue
         if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
             start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
             words = words[2:]
