@@ -91,6 +91,7 @@ def test_a_possessive_before_a_person_named_in_full(text, organizations):
         ("“It works,” said Ana Ruiz of Merrill Vance.", ["Merrill Vance"], ["Ana Ruiz"]),
         ("Ana Ruiz at Omega said no.", ["Omega"], ["Ana Ruiz"]),
         ("Senator Ana Ruiz of Nebraska spoke.", [], ["Ana Ruiz"]),  # a US state is a place
+        ("Ana Ruiz of Scotland won the final.", [], ["Ana Ruiz"]),  # a home nation of sport too
         # split between two organizations, then at "of": the club after a person
         ("Brown tied Ana Ruiz of the Hawks for the Andean League lead.", ["Hawks", "Andean League"], ["Ana Ruiz"]),
     ],
@@ -104,7 +105,7 @@ def test_the_organization_a_person_is_of(text, organizations, persons):
     "text",
     [
         "Artists moved to the Left Bank in 1920.",  # a compass word and a bank: land
-        "Talks with the Slovak Republic resumed.",  # a nationality and a state's head word: a country
+        "Talks with the Slovak Federation resumed.",  # a nationality and a state's head word: a country
         "Trading ends at 1400 EDT on Friday.",  # a time zone is no acronym of an organization
     ],
 )
