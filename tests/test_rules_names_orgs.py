@@ -160,3 +160,9 @@ def test_a_gazetteer_hit_carries_its_name_and_id_as_fields():
     gazetteer = (("Los Lobos", "organization", "Los Lobos Gang", "los-lobos"),)
     [org] = [e for e in analyze("Los Lobos controls the port.", gazetteer=gazetteer).entities]
     assert (org.name, org.known_id, org.role) == ("Los Lobos Gang", "los-lobos", None)
+
+
+def test_an_acronym_that_spells_the_place_after_in_joins_it_to_the_name():
+    text = "The Council for Water Security in Peru (CWSP) met. CWSP said more."
+    assert names(text, "organization") == ["Council for Water Security in Peru"]
+    assert names("The Council for Water Security in Peru met.", "organization") == ["Council for Water Security"]

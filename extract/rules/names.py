@@ -1635,6 +1635,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     for cand in cands:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
+    cands = organizations_spelled_by_acronym(cands, text)
     organizations_by_statement(cands, text)
     organizations_by_owned_person(cands, text)
     clubs_by_result(cands, text)
@@ -1712,6 +1713,30 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
 
 
 OWNER_BEFORE = re.compile(r"['’]s[ \u00a0]+")
+
+
+def organizations_spelled_by_acronym(cands: list[Candidate], text: str) -> list[Candidate]:
+    """An organization, "in", a place and an acronym in parentheses that spells all three is one name:
+    "the Council for Water Security in Peru (CWSP)" (the run of capitals stops at "in", which joins no
+    other names)."""
+    if " in " not in text:
+        return cands
+    ordered = sorted(cands, key=lambda c: c.start)
+    merged: list[Candidate] = []
+    skip = False
+    for a, b in zip(ordered, ordered[1:] + [None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if b is not None and a.kind == "organization" and text[a.end : b.start] == " in ":
+            acronym = ACRONYM_AFTER.match(text[b.end : b.end + 12])
+            if acronym and initials(text[a.start : b.end]) == acronym.group(1):
+                words = [*a.words, "in", *b.words]
+                merged.append(Candidate(a.start, b.end, words, kind="organization", rule_id="org-acronym-spelled"))
+                skip = True
+                continue
+        merged.append(a)
+    return merged
 
 
 def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
