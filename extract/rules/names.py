@@ -832,6 +832,8 @@ class Rule:
     role: Callable[[Look], str | None] | None = None
     size: Literal["one", "many", "person", "any"] = "any"
     """The names the row applies to: one word, two or more, two to four name words (``person_sized``), or any."""
+    sport: bool = False
+    """Whether the row applies only in a sports report (``is_sports_report``): other articles skip it."""
 
     def decide(self, look: Look) -> Decision:
         return Decision(self.id, self.kind, self.role(look) if self.role else None)
@@ -931,8 +933,6 @@ def is_club_in_sport(x: Look) -> bool:
     a player's name ("Montclair's Ana Ruiz")."""
     if not x.is_place or x.name in place_lists.countries() or x.name in COUNTRY_SHORT_NAMES:
         return False
-    if not is_sports_report(x.text):
-        return False
     end = x.cand.end
     return bool(
         phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
@@ -957,8 +957,7 @@ def has_club_role_in_sport(x: Look) -> bool:
     """In a sports report, a word that is no given name before a player's or a coach's role and a name
     ("Hawks shortstop Ana Ruiz", "the Rovers' manager Omar Diaz"): the club they play for."""
     return (
-        is_sports_report(x.text)
-        and not given_name_gender(x.words[0])
+        not given_name_gender(x.words[0])
         and x.low[0] not in name_words().demonyms
         and x.name not in place_lists.countries()
         and bool(club_role_pattern().match(x.text, x.cand.end))
@@ -968,8 +967,6 @@ def has_club_role_in_sport(x: Look) -> bool:
 def is_club_name_in_sport(x: Look) -> bool:
     """In a sports report, two to four name words with no evidence of a person that hold a town's name
     ("Montclair United", "Real Montclair") or are a capitalized plural after "the" ("the Red Hawks"): a club."""
-    if not is_sports_report(x.text):
-        return False
     if any(w in places() and w not in place_lists.countries() for w in x.low):
         return True
     last = x.words[-1]
@@ -990,7 +987,10 @@ PERSON_OF_BEFORE = re.compile(
 def is_of_a_person(x: Look) -> bool:
     """A name after a person named in full and "of", "at" or "with" ("Ana Ruiz of Vorland Lynd"), not a place
     (the place rows come first): the organization the person works for."""
-    before = x.text[max(0, x.cand.start - 60) : x.cand.start]
+    start = x.cand.start
+    if not x.text.endswith((" of ", " at ", " with ", " the "), max(0, start - 6), start):
+        return False  # most names: no "of" before them, no need for the expression
+    before = x.text[max(0, start - 60) : start]
     match = PERSON_OF_BEFORE.search(before)
     return bool(match and given_name_gender(match.group(1))) and not is_any_place(x.name)
 
@@ -1007,25 +1007,39 @@ def is_sports_report(text: str) -> bool:
 
 
 @cache
-def listed_pattern() -> re.Pattern:
-    """The words before a name in a list that its plural kind introduces: "airlines such as Vorland, Omega
-    and" (``organizations.yaml`` ``list_heads`` and ``list_openers``)."""
+def list_opening_pattern() -> re.Pattern:
+    """A list that the organizations' plural kind opens: "airlines such as " (``organizations.yaml``
+    ``list_heads`` and ``list_openers``)."""
     heads = "|".join(sorted(map(re.escape, org_words().list_heads), key=len, reverse=True))
     openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
-    item = r"[A-Z][\w&’'.-]*(?:[ \u00a0]+(?:of[ \u00a0]+|&[ \u00a0]+)?[A-Z][\w&’'.-]*)*"
-    return re.compile(
-        rf"\b(?:{heads})[ \u00a0]+(?:{openers})[ \u00a0]+(?:{item},[ \u00a0]+)*(?:{item},?[ \u00a0]+(?:and|or)[ \u00a0]+)?$"
-    )
+    return re.compile(rf"\b(?:{heads})[ \u00a0]+(?:{openers})[ \u00a0]+", re.I)
+
+
+LIST_ITEM = re.compile(r"[A-Z][\w&’'.-]*(?:[ \u00a0]+(?:of[ \u00a0]+|&[ \u00a0]+)?[A-Z][\w&’'.-]*)*")
+LIST_SEPARATOR = re.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+")
+
+
+@functools.lru_cache(maxsize=4)
+def listed_starts(text: str) -> frozenset[int]:
+    """Where the names of every list of organizations in the text start ("airlines such as Vorland, Omega Air
+    and Atlas": Vorland, Omega Air, Atlas), found once per article: the list's opening, then capitalized
+    names joined by commas, "and" or "or"."""
+    starts: set[int] = set()
+    for opening in list_opening_pattern().finditer(text):
+        at = opening.end()
+        while item := LIST_ITEM.match(text, at):
+            starts.add(item.start())
+            separator = LIST_SEPARATOR.match(text, item.end())
+            if not separator:
+                break
+            at = separator.end()
+    return frozenset(starts)
 
 
 def is_listed_organization(x: Look) -> bool:
     """ "airlines such as Vorland, Omega and Atlas", "firms including Vorland": a name in a list that the
-    organizations' plural kind introduces (the list's words before it, at most 160 characters back)."""
-    start = x.cand.start
-    before = x.text[max(0, start - 160) : start]
-    return any(o in before for o in ("includ", "such", "like", "among", "namely")) and bool(
-        listed_pattern().search(before)
-    )
+    organizations' plural kind introduces."""
+    return x.cand.start in listed_starts(x.text)
 
 
 def is_surname_speaking(x: Look) -> bool:
@@ -1082,9 +1096,13 @@ CLASSIFY: list[Rule] = [
     Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
     Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
-    Rule("org-club-in-sport", "organization", is_club_in_sport),  # a sports report: "a win against Montclair"
+    Rule(
+        "org-club-in-sport", "organization", is_club_in_sport, sport=True
+    ),  # a sports report: "a win against Montclair"
     Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
-    Rule("org-club-role-in-sport", "organization", has_club_role_in_sport, size="one"),  # "the Hawks coach Ana Ruiz"
+    Rule(
+        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True
+    ),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
@@ -1119,7 +1137,9 @@ CLASSIFY: list[Rule] = [
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
-    Rule("org-club-name-in-sport", "organization", is_club_name_in_sport, size="person"),  # "Montclair United"
+    Rule(
+        "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
+    ),  # "Montclair United"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
     Rule("person-cue-after", "person", is_surname_speaking),
@@ -1133,18 +1153,18 @@ rows of the same evidence for names of different sizes (``person-title`` for "jo
 
 
 @cache
-def rows_for(size: str) -> tuple[Rule, ...]:
-    """The rows of ``CLASSIFY`` that apply to names of one size ("one", "many", "person"), in order: a name
-    is not offered the rows that cannot apply to it."""
+def rows_for(size: str, sport: bool) -> tuple[Rule, ...]:
+    """The rows of ``CLASSIFY`` that apply to names of one size ("one", "many", "person") in an article that
+    is a sports report or not, in order: a name is not offered the rows that cannot apply to it."""
     sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
-    return tuple(rule for rule in CLASSIFY if rule.size in sizes)
+    return tuple(rule for rule in CLASSIFY if rule.size in sizes and (sport or not rule.sport))
 
 
 def decide(cand: Candidate, text: str) -> Decision | None:
     """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
-    for rule in rows_for(size):
+    for rule in rows_for(size, is_sports_report(text)):
         if rule.when(look):
             return rule.decide(look)
     return None
