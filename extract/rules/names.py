@@ -25,6 +25,16 @@ of "Pedro Salas").  A gazetteer of names from the curated rows, matched with
 spaCy's PhraseMatcher, takes precedence.  Mentions of one person or
 organization in an article are grouped into one entity with its aliases
 (acronyms in parentheses or spelling the name, a head word alone).
+
+How a candidate is classified is the table ``CLASSIFY``: ordered rows (``Rule``: an id, a kind, a
+predicate over a ``Look`` at the candidate and its context, the names' size it applies to, whether only
+sports reports need it); the first row that holds gives a ``Decision`` whose id is the mention's
+provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  After
+the table, article-wide passes use what the whole article says: a name organized once is organized
+everywhere, a possessive before a person named in full ("Vorland's Ana Ruiz"), a side of a result in a
+sports report, a short form of a longer organization's name, an acronym that spells "X in Y".
+Word lists are the lexicons ``names.yaml``, ``organizations.yaml``, ``roles.yaml`` and
+``known_organizations.yaml``, read through their typed models (``NameWords``, ``OrgWords``).
 """
 
 from __future__ import annotations
