@@ -166,3 +166,7 @@ def test_an_acronym_that_spells_the_place_after_in_joins_it_to_the_name():
     text = "The Council for Water Security in Peru (CWSP) met. CWSP said more."
     assert names(text, "organization") == ["Council for Water Security in Peru"]
     assert names("The Council for Water Security in Peru met.", "organization") == ["Council for Water Security"]
+
+
+def test_a_text_with_in_and_no_name_does_not_raise():
+    assert analyze("it rained in the night and the river rose.").entities == []

@@ -1749,8 +1749,8 @@ def organizations_spelled_by_acronym(cands: list[Candidate], text: str) -> list[
     """An organization, "in", a place and an acronym in parentheses that spells all three is one name:
     "the Council for Water Security in Peru (CWSP)" (the run of capitals stops at "in", which joins no
     other names)."""
-    if " in " not in text:
-        return cands
+    if not cands or " in " not in text:
+        return cands  # no name at all ("it rained in the night"): nothing to join
     ordered = sorted(cands, key=lambda c: c.start)
     merged: list[Candidate] = []
     skip = False
