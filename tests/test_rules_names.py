@@ -151,7 +151,7 @@ def test_an_organization_then_a_title_then_a_person():
         (
             "The U.S. Federal Reserve held rates, said Seema Shah of Principal Asset Management.",
             ["Seema Shah"],
-            ["Federal Reserve", "Principal Asset Management"],
+            ["U.S. Federal Reserve", "Principal Asset Management"],  # "U.S." is part of the name when no title follows
         ),
         ("The Nasdaq Composite gained 1.25% and the Nobel Peace Prize went to Maria Ressa.", ["Maria Ressa"], []),
         ("National Guard Commander Lt. Gen. Juan Perez arrived.", ["Juan Perez"], ["National Guard"]),
@@ -232,7 +232,10 @@ def test_possessive_names_titles_inside_names_head_words_and_introducers(text, o
 @pytest.mark.parametrize(
     "text, organizations",
     [
-        ("The U.N. refugee agency and the U.S. State Department said the talks failed.", ["U.N.", "State Department"]),
+        (
+            "The U.N. refugee agency and the U.S. State Department said the talks failed.",
+            ["U.N.", "U.S. State Department"],
+        ),
         ("South Africa's African National Congress lost its majority. The ANC won 40%.", ["African National Congress"]),
     ],
 )
@@ -439,12 +442,7 @@ def test_a_name_in_capitals_is_the_same_name_in_the_story():
     assert [m.text for m in org.mentions] == ["VORLAND HOLDINGS", "Vorland Holdings"]
 
 
-KNOWN = [
-    (e["id"], str(name))
-    for g in lexicon.load("known_organizations")["groups"]
-    for e in g["entries"]
-    for name in e["names"]
-]
+KNOWN = [(e.id, name) for g in lexicon.known_organizations().groups for e in g.entries for name in e.names]
 
 
 @pytest.mark.parametrize("entry_id, name", KNOWN, ids=[f"{i}:{n}" for i, n in KNOWN])
@@ -453,19 +451,20 @@ def test_every_known_organization_is_recognized(entry_id, name):
     assert name in names(text, "organization")
 
 
-def test_a_known_organization_without_a_source_is_refused(monkeypatch):
-    from extract.rules import names as rules_names
+def test_a_known_organization_group_without_a_source_is_refused(tmp_path, monkeypatch):
+    from extract.errors import BuildFailed
 
-    groups = [{"id": "agencies", "entries": [{"id": "org-x", "names": ["Vorland Wire"]}]}]
-    monkeypatch.setattr(rules_names.lexicon, "load", lambda name: {"groups": groups})
-    rules_names.known_organizations.cache_clear()
+    text = (lexicon.FOLDER / "known_organizations.yaml").read_text(encoding="utf-8")
+    source = next(line for line in text.splitlines() if line.strip().startswith("source:"))
+    (tmp_path / "known_organizations.yaml").write_text(text.replace(source + "\n", "", 1), encoding="utf-8")
+    monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
+    lexicon._read.cache_clear()
     try:
-        with pytest.raises(
-            ValueError, match="known_organizations.yaml: group agencies: every entry needs an id, names and a source"
-        ):
-            rules_names.known_organizations()
+        with pytest.raises(BuildFailed) as info:
+            lexicon.known_organizations()
     finally:
-        rules_names.known_organizations.cache_clear()
+        lexicon._read.cache_clear()
+    assert info.value.errors[0].location.field == "groups.0.source"
 
 
 @pytest.mark.parametrize(

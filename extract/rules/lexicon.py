@@ -323,6 +323,9 @@ class NamesLexicon(Lexicon):
     date_words: Words
     people_plurals: Words
     political_adjectives: Words
+    landform_cues: Words
+    compass_words: Words
+    country_heads: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -336,6 +339,12 @@ class OrganizationsLexicon(Lexicon):
     not_acronyms: Words
     known_single: Words
     acronym_orgs: Words
+    sport_min: Annotated[int, Field(ge=1)]
+    sport_words: list[Entry]
+    club_before_in_sport: list[Entry]
+    list_heads: list[Entry]
+    list_openers: Words
+    introducers: list[Entry]
 
 
 class ReportingVerbsLexicon(Lexicon):

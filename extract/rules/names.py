@@ -13,7 +13,7 @@ organization when it holds an organization cue ("Ministry", "Observatory",
 “Voices for Justice”", "operator Jet2"), precedes a company title ("Ford Chief
 Executive"), or is a known acronym or name; a place when a place word or the
 shipped gazetteer says so ("Moi Avenue", "Republic of Congo").  Two to four
-name words are a person only with evidence (``PERSON_EVIDENCE``, tried in order:
+name words are a person only with evidence (rows of ``CLASSIFY``, tried in order:
 a title, a given name of gender-guesser's list, a verb of speech, "-born", an
 age, an appositive role); without it the name is of unknown type and published
 as nobody.  Well-known organizations come from ``known_organizations.yaml``
@@ -25,6 +25,16 @@ of "Pedro Salas").  A gazetteer of names from the curated rows, matched with
 spaCy's PhraseMatcher, takes precedence.  Mentions of one person or
 organization in an article are grouped into one entity with its aliases
 (acronyms in parentheses or spelling the name, a head word alone).
+
+How a candidate is classified is the table ``CLASSIFY``: ordered rows (``Rule``: an id, a kind, a
+predicate over a ``Look`` at the candidate and its context, the names' size it applies to, whether only
+sports reports need it); the first row that holds gives a ``Decision`` whose id is the mention's
+provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  After
+the table, article-wide passes use what the whole article says: a name organized once is organized
+everywhere, a possessive before a person named in full ("Vorland's Ana Ruiz"), a side of a result in a
+sports report, a short form of a longer organization's name, an acronym that spells "X in Y".
+Word lists are the lexicons ``names.yaml``, ``organizations.yaml``, ``roles.yaml`` and
+``known_organizations.yaml``, read through their typed models (``NameWords``, ``OrgWords``).
 """
 
 from __future__ import annotations
@@ -34,8 +44,10 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -50,9 +62,120 @@ CAP_WORD = rf"{CAPITAL}(?:[\w’'\-]*\w)?"
 SPACE = r"[ \u00a0]"
 
 
+def lower(words) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
+def table(entries) -> dict[str, str]:
+    """word or phrase (lower-case) -> the id of its entry."""
+    return {str(w).lower(): e.id for e in entries for w in e.words}
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """``names.yaml`` as lower-case sets, read once through its typed model (the rules look them up for every
+    candidate)."""
+
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    not_given_names: frozenset[str]
+    reporting_verbs: frozenset[str]
+    demonyms: frozenset[str]
+    place_words: frozenset[str]
+    thing_first_words: frozenset[str]
+    thing_words: frozenset[str]
+    place_first_words: frozenset[str]
+    date_words: frozenset[str]
+    people_plurals: frozenset[str]
+    political_adjectives: frozenset[str]
+    landform_cues: frozenset[str]
+    compass_words: frozenset[str]
+    country_heads: frozenset[str]
+
+
+@cache
+def name_words() -> NameWords:
+    lex = lexicon.names()
+    return NameWords(
+        particles=lower(lex.particles),
+        not_names=lower(lex.not_names),
+        not_given_names=lower(lex.not_given_names),
+        reporting_verbs=lower(lex.reporting_verbs),
+        demonyms=lower(lex.demonyms),
+        place_words=lower(lex.place_words),
+        thing_first_words=lower(lex.thing_first_words),
+        thing_words=lower(lex.thing_words),
+        place_first_words=lower(lex.place_first_words),
+        date_words=lower(lex.date_words),
+        people_plurals=lower(lex.people_plurals),
+        political_adjectives=lower(lex.political_adjectives),
+        landform_cues=lower(lex.landform_cues),
+        compass_words=lower(lex.compass_words),
+        country_heads=lower(lex.country_heads),
+    )
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """An ``organizations.yaml`` table of phrases (lower-case -> entry id) and their last words (a quick test
+    before the phrases)."""
+
+    ids: dict[str, str]
+    last_words: frozenset[str]
+
+    @classmethod
+    def of(cls, entries) -> Phrases:
+        ids = table(entries)
+        return cls(ids, frozenset(p.split()[-1] for p in ids))
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """``organizations.yaml``, read once through its typed model: cue tables (lower-case -> entry id), phrase
+    tables, and lists (acronyms and known names keep their case)."""
+
+    cues: dict[str, str]
+    after: dict[str, str]
+    before: Phrases
+    club_after: dict[str, str]
+    club_before: Phrases
+    dotted_suffixes: frozenset[str]
+    owned: frozenset[str]
+    not_acronyms: frozenset[str]
+    known_single: frozenset[str]
+    acronym_orgs: frozenset[str]
+    sport_min: int
+    sport_words: frozenset[str]
+    club_before_in_sport: Phrases
+    list_heads: frozenset[str]
+    list_openers: tuple[str, ...]
+
+
+@cache
+def org_words() -> OrgWords:
+    lex = lexicon.organizations()
+    return OrgWords(
+        cues=table(lex.cues),
+        after=table(lex.after),
+        before=Phrases.of(lex.before),
+        club_after=table(lex.club_after),
+        club_before=Phrases.of(lex.club_before),
+        dotted_suffixes=lower(lex.dotted_suffixes),
+        owned=lower(lex.owned),
+        not_acronyms=frozenset(lex.not_acronyms),
+        known_single=frozenset(lex.known_single),
+        acronym_orgs=frozenset(lex.acronym_orgs),
+        sport_min=lex.sport_min,
+        sport_words=frozenset(table(lex.sport_words)),
+        club_before_in_sport=Phrases.of(lex.club_before_in_sport),
+        list_heads=frozenset(table(lex.list_heads)),
+        list_openers=tuple(lower(lex.list_openers)),
+    )
+
+
 @cache
 def particles() -> frozenset[str]:
-    return lexicon.word_set("names", "particles")
+    return name_words().particles
 
 
 @cache
@@ -75,38 +198,20 @@ def candidate_pattern() -> re.Pattern:
 
 
 @cache
-def NAME_WORDS() -> dict[str, frozenset[str]]:  # noqa: N802
-    """The word lists of ``names.yaml`` as sets, looked up once (the rules ask for them for every candidate)."""
-    keys = ("thing_words", "thing_first_words", "demonyms", "place_first_words", "not_names", "place_words")
-    return {key: lexicon.word_set("names", key) for key in keys}
-
-
-@cache
 def org_cues() -> frozenset[str]:
-    return frozenset(lexicon.word_table("organizations", "cues"))
-
-
-@cache
-def org_names(key: str) -> frozenset[str]:
-    """A list of ``organizations.yaml`` as a set, case kept ("known_single", "acronym_orgs", "not_acronyms")."""
-    return frozenset(str(w) for w in lexicon.load("organizations")[key])
+    return frozenset(org_words().cues)
 
 
 @cache
 def known_organizations() -> dict[str, tuple[str, str]]:
-    """Surface -> (entry id, name) of ``lexicons/known_organizations.yaml``, each entry checked for an id,
-    names and a source (its own or its group's)."""
-    table: dict[str, tuple[str, str]] = {}
-    for group in lexicon.load("known_organizations")["groups"]:
-        for entry in group["entries"]:
-            if not entry.get("id") or not entry.get("names") or not (entry.get("source") or group.get("source")):
-                raise ValueError(
-                    f"lexicons/known_organizations.yaml: group {group.get('id')}: every entry needs an id, "
-                    f"names and a source: {entry}"
-                )
-            for surface in entry["names"]:
-                table[str(surface)] = (entry["id"], str(entry["names"][0]))
-    return table
+    """Surface -> (entry id, name) of ``lexicons/known_organizations.yaml`` (its model requires every group's
+    source and every entry's id and names)."""
+    found: dict[str, tuple[str, str]] = {}
+    for group in lexicon.known_organizations().groups:
+        for entry in group.entries:
+            for surface in entry.names:
+                found[surface] = (entry.id, entry.names[0])
+    return found
 
 
 def known_organization_phrases() -> dict[str, list[str]]:
@@ -164,18 +269,19 @@ def two_word_cue_firsts() -> frozenset[str]:
 
 @cache
 def org_after() -> frozenset[str]:
-    return frozenset(lexicon.word_table("organizations", "after"))
+    return frozenset(org_words().after)
 
 
 @cache
 def group_nouns() -> frozenset[str]:
     """Plural nouns for groups of people ("analysts", "residents"): capitalized only when they open a sentence."""
-    return frozenset(lexicon.word_table("roles", "groups"))
+    return frozenset(table(lexicon.roles().groups))
 
 
 @cache
 def titles() -> dict[str, str]:
-    return lexicon.word_table("roles", "titles")
+    """Title or role (lower-case) -> the id of its ``roles.yaml`` entry."""
+    return table(lexicon.roles().titles)
 
 
 @cache
@@ -212,64 +318,8 @@ ORG_APPOSITIVE = re.compile(
     r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)",
     re.I,
 )  # not "the group's secretary general"
-ORG_INTRODUCERS = {
-    "ngo",
-    "organization",
-    "organisation",
-    "group",
-    "gang",
-    "cartel",
-    "channel",
-    "newspaper",
-    "agency",
-    "platform",
-    "startup",
-    "start-up",
-    "app",
-    "lender",
-    "bank",
-    "insurer",
-    "retailer",
-    "airline",
-    "carrier",
-    "brand",
-    "party",
-    "movement",
-    "foundation",
-    "association",
-    "network",
-    "observatory",
-    "station",
-    "charity",
-    "union",
-    "company",
-    "firm",
-    "militia",
-    "club",
-    "side",
-    "think-tank",
-    "broadcaster",
-    "daily",
-    "magazine",
-    "operator",
-    "maker",
-    "producer",
-    "manufacturer",
-    "giant",
-    "chain",
-    "conglomerate",
-    "provider",
-    "developer",
-    "drugmaker",
-    "automaker",
-    "carmaker",
-    "chipmaker",
-    "miner",
-    "exporter",
-    "supplier",
-    "utility",
-    "outlet",
-}
+ORG_INTRODUCERS = frozenset(table(lexicon.organizations().introducers))
+"""Words that introduce an organization's name just after them ("the NGO “Voices for Justice”")."""
 
 
 class once:  # noqa: N801
@@ -324,6 +374,9 @@ class Candidate:
     role: str | None = None
     rule_id: str = ""
     hint: str | None = None  # the kind a modifier before the name points to ("Lima-based" organization)
+    decision: Decision | None = None  # the row of ``CLASSIFY`` that decided it
+    canonical: str | None = None  # a gazetteer hit's curated name
+    known_id: str | None = None  # and the id of its curated entity
 
     @once
     def text(self) -> str:
@@ -376,6 +429,15 @@ def next_word(text: str, end: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+NEXT_TWO_WORDS = re.compile(r"[ \u00a0]+([a-z]+[ \u00a0]+[a-z]+)\b")
+
+
+def next_two_words(text: str, end: int) -> str:
+    """The two lower-case words after ``end`` ("news agency" of "Vorland news agency said"), or ""."""
+    match = NEXT_TWO_WORDS.match(text, end, end + 40)
+    return match.group(1).replace("\u00a0", " ") if match else ""
+
+
 LOWER_TAIL_COMPOUND = re.compile(r"[A-Z][a-z]*-[a-z][a-z-]*")  # "Top-seeded", "Left-back"; not "Jean-Paul"
 
 
@@ -385,11 +447,14 @@ def low_words(words: list[str]) -> set[str]:
 
 def demonym_prefix(words: list[str]) -> int:
     """How many words open ``words`` as a nationality: 2 for "South African", "Sri Lankan", 1 for "German", or 0."""
-    demonyms = lexicon.word_set("names", "demonyms")
+    demonyms = name_words().demonyms
     if len(words) > 1 and f"{words[0]} {words[1]}".lower() in demonyms:
         return 2
     if words[0].lower() in demonyms:
-        return 2 if len(words) > 1 and words[1].lower() in demonyms else 1
+        if len(words) > 1 and words[1].lower() in demonyms:
+            return 2
+        # "New", "North" alone are no nationality: "New York Yankees"; "South African" is one
+        return 0 if words[0].lower() in name_words().place_first_words else 1
     return 0
 
 
@@ -405,12 +470,12 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
     """Remove leading non-name words and titles (returned as the role) and trailing particles."""
-    not_names = lexicon.word_set("names", "not_names")
+    not_names = name_words().not_names
     if len(words) == 1:  # most runs are one word: the few rules below that can apply to one word, without the rest
         word = words[0]
         low = word.lower()
-        if low in not_names and word not in org_names("acronym_orgs"):
-            role = word if low in titles() or low in lexicon.word_set("names", "demonyms") else None
+        if low in not_names and word not in org_words().acronym_orgs:
+            role = word if low in titles() or low in name_words().demonyms else None
             return [], start + len(word) + 1, role
         if low in CONNECTORS or word.islower() and word in particles():
             return [], start, None
@@ -442,13 +507,22 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             and words[-1].lower() in org_cues()
         ):
             break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
-        if words[0] in org_names("acronym_orgs"):
+        if words[0] in org_words().acronym_orgs:
             break  # "WHO", not "who"
+        if low in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
+            start += len(words[0]) + 1  # "Leaders Montclair lost": a plural noun opening the sentence
+            words = words[1:]
+            continue
         if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
             start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
             words = words[2:]
             continue
-        if len(words) > 1 and "." in words[0] and words[0].replace(".", "") in org_names("not_acronyms"):
+        if (
+            len(words) > 1
+            and "." in words[0]
+            and words[0].replace(".", "") in org_words().not_acronyms
+            and any(w.lower() in titles() for w in words[1:])
+        ):  # "U.S. Agriculture Department", with no title, is the department's name
             role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
             start += len(words[0]) + 1
             words = words[1:]
@@ -476,9 +550,9 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         if (
             low in not_names
             or (low in titles() and len(words) > 1)
-            or (low in lexicon.word_set("names", "demonyms") and len(words) > 1 and words[1].lower() in titles())
+            or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
         ):
-            if low in titles() or low in lexicon.word_set("names", "demonyms"):
+            if low in titles() or low in name_words().demonyms:
                 role_words.append(words[0])
             start += len(words[0]) + 1
             words = words[1:]
@@ -495,7 +569,7 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         and len(words[-1]) == 1
         and words[-1].isupper()
         or len(words) > 1
-        and words[-1].lower() in lexicon.word_set("names", "date_words")
+        and words[-1].lower() in name_words().date_words
     ):  # "Vorland TV Friday"
         words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
     role = " ".join(role_words) if role_words else None
@@ -506,7 +580,7 @@ def organization_before_title(cand: Candidate) -> list[Candidate]:
     """ "Ford Chief Executive Jim Farley", "UNHCR spokesman William Spindler": the capitalized words
     before a company or organization title are the organization (not "Interior" of "Interior
     Minister": a minister's title names a portfolio)."""
-    kinds = lexicon.word_table("roles", "titles")
+    kinds = titles()
     low = [w.lower() for w in cand.words]
     first = next((i for i, w in enumerate(low) if w in kinds), None)
     if not first or first > 3:
@@ -514,13 +588,13 @@ def organization_before_title(cand: Candidate) -> list[Candidate]:
     run = low[first:]
     run = run[: next((k for k, w in enumerate(run) if w not in kinds), len(run))]  # "Chief Executive"
     head = cand.words[:first]
-    if " ".join(head).lower() in places() or " ".join(head).replace(".", "") in org_names("not_acronyms"):
+    if " ".join(head).lower() in places() or " ".join(head).replace(".", "") in org_words().not_acronyms:
         return []  # "U.S. President", "France's president": a country, not an organization
     if any(kinds[w] == "role-organization" for w in run) and all(
         is_acronym(w)
         or w[:1].isupper()
-        and w.lower() not in lexicon.word_set("names", "not_names")
-        and w.lower() not in lexicon.word_set("names", "demonyms")
+        and w.lower() not in name_words().not_names
+        and w.lower() not in name_words().demonyms
         for w in head
     ):  # "WHO" is no "who"
         return [
@@ -538,8 +612,8 @@ def is_owner_apart(owner: str) -> bool:
     return (
         low in places()
         or is_acronym(owner)
-        or low in lexicon.word_set("names", "demonyms")
-        or owner in org_names("known_single")
+        or low in name_words().demonyms
+        or owner in org_words().known_single
         or low in COUNTRY_SHORT_NAMES
     )
 
@@ -548,7 +622,7 @@ def until_date_word(words: list[str]) -> list[str]:
     """The words before a connector that a weekday or month follows: "Supreme Court on Monday" is the Supreme Court."""
     if len(words) < 3:
         return words
-    date_words = lexicon.word_set("names", "date_words")
+    date_words = name_words().date_words
     for i in range(1, len(words) - 1):
         if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
             return words[:i]
@@ -562,7 +636,7 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
         word = cand.words[i]
         if word.endswith(("'s", "’s")):
             owner = cand.words[:i] + [word[:-2]]
-            named = [w for w in owner if w.lower() not in lexicon.word_set("names", "not_names")]
+            named = [w for w in owner if w.lower() not in name_words().not_names]
             owned = cand.words[i + 1 :]
             if (
                 owned
@@ -571,6 +645,8 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
                 and not (
                     len(owned) > 1 and given_name_gender(owned[0]) and not org_cues().intersection(low_words(owned))
                 )
+                and not is_any_place(owned[0])  # "Ruiz's Montclair team-mate": the town is a name of its own
+                and owned[0].lower() not in name_words().demonyms  # "the Hawks' Peruvian captain"
                 or owned
                 and all(w.lower() in org_cues() for w in owned)
                 and not is_owner_apart(" ".join(named))
@@ -587,7 +663,7 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
 
 def is_place_name(low: list[str]) -> bool:
     """ "Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization cue."""
-    words = lexicon.word_set("names", "place_words")
+    words = name_words().place_words
     placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False))
     return placed and not any(w in org_cues() for w in low)
 
@@ -598,7 +674,7 @@ def person_before_of(words: list[str]) -> bool:
         len(words) > 3
         and words[2] == "of"
         and given_name_gender(words[0]) is not None
-        and not lexicon.word_set("names", "place_words").intersection(low_words(words[:2]))
+        and not name_words().place_words.intersection(low_words(words[:2]))
     )
 
 
@@ -633,7 +709,7 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             right = right[1:]
         if not right or not left:
             continue
-        suffix = left[-1] in lexicon.word_set("organizations", "dotted_suffixes")
+        suffix = left[-1] in org_words().dotted_suffixes
         split = (
             low[i] == "and"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
@@ -641,7 +717,7 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             or low[i] == "and"
             and i == len(low) - 2
             and is_acronym(cand.words[-1])
-            and cand.words[-1] not in org_names("not_acronyms")  # "the Council of Europe and NATO"; not "UK"
+            and cand.words[-1] not in org_words().not_acronyms  # "the Council of Europe and NATO"; not "UK"
             or low[i] == "of"
             and suffix
             or low[i] == "for"
@@ -665,7 +741,7 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     """ "Reserve Bank of India Governor Shaktikanta Das": an organization, then a title and a person."""
     two = split_between_organizations(cand)
     if two:
-        return [p for part in two for p in split_at_title(part)]
+        return [p for part in two for p in split_at_connectors(part)]  # "Ana Ruiz of the Hawks for the League"
     parts = split_person_of_organization(cand)
     if len(parts) > 1:
         return parts
@@ -720,114 +796,410 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
+class Look:
+    """What the rules of ``CLASSIFY`` look at around one candidate; the costlier looks are computed on first use
+    and kept, since several rules ask for them."""
+
+    def __init__(self, cand: Candidate, text: str):
+        self.cand, self.text, self.words = cand, text, cand.words
+        self.low = [w.lower() for w in cand.words]
+        self.name = " ".join(self.low)
+
+    @once
+    def before(self) -> str:
+        """The word just before the name, lower-case ("journalist" of "journalist Ana Ruiz")."""
+        return last_word_before(self.text, self.cand.start)
+
+    @once
+    def is_place(self) -> bool:
+        """Whether the whole name is a place of the gazetteer."""
+        return self.name in places()
+
+    @once
+    def name_word_count(self) -> int:
+        """The words that count as name words: "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not."""
+        return len([w for i, w in enumerate(self.words) if w.lower() not in particles() or i > 0 and not w.islower()])
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a rule of ``CLASSIFY`` decides: a kind (person, organization, place; None for a name of no
+    published type) and, for some person rules, the role the title before the name gives."""
+
+    rule_id: str
+    kind: str | None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of ``CLASSIFY``: when ``when`` holds, the candidate is of ``kind`` (None: of no published type,
+    and no later row is tried); ``role`` gives the role a person rule finds."""
+
+    id: str
+    kind: str | None
+    when: Callable[[Look], bool]
+    role: Callable[[Look], str | None] | None = None
+    size: Literal["one", "many", "person", "any"] = "any"
+    """The names the row applies to: one word, two or more, two to four name words (``person_sized``), or any."""
+    sport: bool = False
+    """Whether the row applies only in a sports report (``is_sports_report``): other articles skip it."""
+
+    def decide(self, look: Look) -> Decision:
+        return Decision(self.id, self.kind, self.role(look) if self.role else None)
+
+
+def is_title_alone(x: Look) -> bool:
+    """ "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names."""
+    return len(x.low) == 1 and (
+        x.low[0] in titles() or x.text[x.cand.end : x.cand.end + 1] == "." and x.low[0] in ABBREVIATIONS
+    )
+
+
+def is_compass_landform(x: Look) -> bool:
+    """ "the West Bank", "the Left Bank": a compass word and a cue that names land there."""
+    return len(x.low) == 2 and x.low[0] in name_words().compass_words and x.low[1] in name_words().landform_cues
+
+
+def is_country_of_demonym(x: Look) -> bool:
+    """ "the Russian Federation", "the Czech Republic": a nationality and a state's head word."""
+    return len(x.low) == 2 and x.low[0] in name_words().demonyms and x.low[1] in name_words().country_heads
+
+
+def is_any_place(word: str) -> bool:
+    """A place of the gazetteer, a country (the home nations of sport too) or a country's short name."""
+    low = word.lower()
+    return low in places() or low in place_lists.countries() or low in COUNTRY_SHORT_NAMES
+
+
+def has_cue_inside(x: Look) -> bool:
+    """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross")."""
+    cues = org_cues()
+    return not cues.isdisjoint(x.low) or (
+        not two_word_cue_firsts().isdisjoint(x.low[:-1])
+        and any(" ".join(x.low[i : i + 2]) in cues for i in range(len(x.low) - 1))
+    )
+
+
+def has_ampersand_inside(x: Look) -> bool:
+    """ "Vorland & Sons", "Ortega & Ruiz": a firm."""
+    return "&" in x.words and x.words[0] != "&" and x.words[-1] != "&"
+
+
+def has_org_word_after(x: Look) -> bool:
+    """ "the Los Lobos gang", "Vorland shares"; not "London shares", "the Maputo daily" (a place's), nor a
+    common word opening the sentence that the article writes in lower case ("Banking group X said")."""
+    return (
+        (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
+        and not x.is_place
+        and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
+        and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and x.low[0] in lowercase_words(x.text))
+    )
+
+
+def is_acronym_org(x: Look) -> bool:
+    """One word in capitals that is an organization's acronym ("UNHCR"), not a currency ("HK$")."""
+    word = x.words[0]
+    return (
+        len(x.words) == 1
+        and (word in org_words().acronym_orgs or is_acronym(word) and word not in org_words().not_acronyms)
+        and x.text[x.cand.end : x.cand.end + 1] != "$"
+    )
+
+
+def is_people_word(x: Look) -> bool:
+    """ "Venezuelan", "Analysts said": no one's name."""
+    return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
+
+
+def has_no_name_word(x: Look) -> bool:
+    """A word that is no name's ("Shares"), or a possessive inside ("Debian's Chromium"): no one's name."""
+    return not name_words().not_names.isdisjoint(x.low) or any(w.endswith(("'s", "’s")) for w in x.low)
+
+
+def person_sized(x: Look) -> bool:
+    """Two to four name words: a person's name only with evidence (the rows of size "person")."""
+    return 2 <= x.name_word_count <= 4
+
+
+def is_thing_name(x: Look) -> bool:
+    """ "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement": a thing's name, nobody's."""
+    return x.low[-1] in name_words().thing_words or x.low[0] in name_words().thing_first_words
+
+
+def has_org_phrase_before(x: Look) -> bool:
+    """ "an analyst at Vorland", "shares of Vorland"; not a place ("an analyst in Lima")."""
+    return bool(phrase_before(x.text, x.cand.start, org_words().before)) and not x.is_place
+
+
+def has_owned_after(x: Look) -> bool:
+    """ "Vorland's chief executive", "Vorland said its": what an organization has and no person."""
+    return bool(org_after_pattern().match(x.text, x.cand.end)) and not x.is_place
+
+
+def is_club_in_sport(x: Look) -> bool:
+    """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
+    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
+    a player's name ("Montclair's Ana Ruiz")."""
+    if not x.is_place or x.name in place_lists.countries() or x.name in COUNTRY_SHORT_NAMES:
+        return False
+    end = x.cand.end
+    return bool(
+        phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
+        or SCORE_AFTER.match(x.text, end)
+        or OWNS_NAME_AFTER.match(x.text, end)
+    )
+
+
+CLUB_ROLE_ENTRY = "club-after-role"  # the entry of ``club_after`` that names a player's or a coach's role
+
+
+@cache
+def club_role_pattern() -> re.Pattern:
+    """A player's or a coach's role, then a capitalized name, after a club's name ("Hawks coach Ana Ruiz")."""
+    words = [w for w, entry in org_words().club_after.items() if entry == CLUB_ROLE_ENTRY]
+    return re.compile(
+        rf"(?:['’]s?)?[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})[ \u00a0]+[A-Z]"
+    )
+
+
+def has_club_role_in_sport(x: Look) -> bool:
+    """In a sports report, a word that is no given name before a player's or a coach's role and a name
+    ("Hawks shortstop Ana Ruiz", "the Rovers' manager Omar Diaz"): the club they play for."""
+    return (
+        not given_name_gender(x.words[0])
+        and x.low[0] not in name_words().demonyms
+        and x.name not in place_lists.countries()
+        and bool(club_role_pattern().match(x.text, x.cand.end))
+    )
+
+
+def is_club_name_in_sport(x: Look) -> bool:
+    """In a sports report, two to four name words with no evidence of a person that hold a town's name
+    ("Montclair United", "Real Montclair") or are a capitalized plural after "the" ("the Red Hawks"): a club."""
+    if any(w in places() and w not in place_lists.countries() for w in x.low):
+        return True
+    last = x.words[-1]
+    return (
+        x.before == "the"
+        and last.endswith("s")
+        and last[1:].islower()
+        and x.low[-1] not in group_nouns()
+        and x.low[-1][:-1] not in name_words().demonyms
+    )
+
+
+PERSON_OF_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)(?:[ \u00a0][A-Z][\w’'.-]*){1,2}[ \u00a0](?:of|at|with)[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+
+
+def is_of_a_person(x: Look) -> bool:
+    """A name after a person named in full and "of", "at" or "with" ("Ana Ruiz of Vorland Lynd"), not a place
+    (the place rows come first): the organization the person works for."""
+    start = x.cand.start
+    if not x.text.endswith((" of ", " at ", " with ", " the "), max(0, start - 6), start):
+        return False  # most names: no "of" before them, no need for the expression
+    before = x.text[max(0, start - 60) : start]
+    match = PERSON_OF_BEFORE.search(before)
+    return bool(match and given_name_gender(match.group(1))) and not is_any_place(x.name)
+
+
+SCORE_AFTER = re.compile(r"[ \u00a0]\d{1,3}(?:-\d{1,3})?(?![\d,.]\d|[-\w%])")  # "Montclair 3", "Montclair 212-7"
+OWNS_NAME_AFTER = re.compile(r"['’]s[ \u00a0]+[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]")  # "Montclair's Ana Ruiz"
+
+
+@functools.lru_cache(maxsize=4)
+def is_sports_report(text: str) -> bool:
+    """Whether the article is a sports report: ``sport_min`` distinct words of ``organizations.yaml``
+    ``sport_words`` ("innings", "halftime", "striker") written in it."""
+    return len(org_words().sport_words & lowercase_words(text)) >= org_words().sport_min
+
+
+@cache
+def list_opening_pattern() -> re.Pattern:
+    """A list that the organizations' plural kind opens: "airlines such as " (``organizations.yaml``
+    ``list_heads`` and ``list_openers``)."""
+    heads = "|".join(sorted(map(re.escape, org_words().list_heads), key=len, reverse=True))
+    openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
+    return re.compile(rf"\b(?:{heads})[ \u00a0]+(?:{openers})[ \u00a0]+", re.I)
+
+
+LIST_ITEM = re.compile(r"[A-Z][\w&’'.-]*(?:[ \u00a0]+(?:of[ \u00a0]+|&[ \u00a0]+)?[A-Z][\w&’'.-]*)*")
+LIST_SEPARATOR = re.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+")
+
+
+@functools.lru_cache(maxsize=4)
+def listed_starts(text: str) -> frozenset[int]:
+    """Where the names of every list of organizations in the text start ("airlines such as Vorland, Omega Air
+    and Atlas": Vorland, Omega Air, Atlas), found once per article: the list's opening, then capitalized
+    names joined by commas, "and" or "or"."""
+    starts: set[int] = set()
+    for opening in list_opening_pattern().finditer(text):
+        at = opening.end()
+        while item := LIST_ITEM.match(text, at):
+            starts.add(item.start())
+            separator = LIST_SEPARATOR.match(text, item.end())
+            if not separator:
+                break
+            at = separator.end()
+    return frozenset(starts)
+
+
+def is_listed_organization(x: Look) -> bool:
+    """ "airlines such as Vorland, Omega and Atlas", "firms including Vorland": a name in a list that the
+    organizations' plural kind introduces."""
+    return x.cand.start in listed_starts(x.text)
+
+
+def is_surname_speaking(x: Look) -> bool:
+    """ "Smith said", "Lavrov replied", "Le Pen said": one name word (a particle may open it) and a reporting
+    verb; not a word in capitals."""
+    return (
+        (len(x.words) == 1 or len(x.words) == 2 and x.low[0] in particles())
+        and person_cue_after(x)
+        and x.words[-1][1:].islower()
+    )
+
+
+def title_before(x: Look) -> str:
+    """The title before the name is the role ("striker" of "striker Florence")."""
+    return x.before
+
+
+def role_or_title_before(x: Look) -> str:
+    """The role found when the run was cut ("Health Minister"), else the title before the name."""
+    return x.cand.role or x.before
+
+
+# Evidence that two to four name words are a person, tried in order by ``CLASSIFY``.
+def person_title(x: Look) -> bool:
+    return bool(x.cand.role) or x.before in titles()  # "journalist Ana Ruiz"
+
+
+def person_given_name(x: Look) -> bool:
+    return given_name_gender(first_name_word(x.cand)) is not None and not opens_with_place(x.cand)  # "Ana Ruiz"
+
+
+def person_cue_after(x: Look) -> bool:
+    return bool(REPORTING_AFTER.match(x.text[x.cand.end : x.cand.end + 20]))  # "Ruiz Tapia said"
+
+
+def person_cue_before(x: Look) -> bool:
+    """ ", said Ruiz Tapia." """
+    return x.before in REPORTING_VERBS and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
+
+
+CLASSIFY: list[Rule] = [
+    Rule("title-alone", None, is_title_alone, size="one"),
+    Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
+    Rule(
+        "place-cue-before",
+        "place",
+        lambda x: bool(PLACE_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)),
+    ),
+    Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
+    # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
+    Rule("thing-name", None, is_thing_name, size="many"),
+    Rule("place-compass-landform", "place", is_compass_landform, size="many"),  # "the West Bank"
+    Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
+    Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
+    Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
+    Rule(
+        "org-club-in-sport", "organization", is_club_in_sport, sport=True
+    ),  # a sports report: "a win against Montclair"
+    Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
+    Rule(
+        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True
+    ),  # "the Hawks coach Ana Ruiz"
+    Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
+    Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
+    Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
+    Rule("org-based", "organization", lambda x: x.cand.hint == "organization"),  # "Lima-based Vorland"
+    Rule("org-owns", "organization", has_owned_after),  # "Vorland's chief executive", "Vorland said its"
+    Rule("org-cue-after", "organization", has_org_word_after),  # "the Los Lobos gang"
+    Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
+    Rule("org-appositive", "organization", lambda x: bool(ORG_APPOSITIVE.match(x.text[x.cand.end : x.cand.end + 60]))),
+    Rule("dateline", None, lambda x: is_dateline(x.cand, x.text)),  # "KYIV, March 3 (Reuters) -"
+    # "the National Farmers Union (NFU)"
+    Rule(
+        "org-acronym-after",
+        "organization",
+        lambda x: bool(ACRONYM_AFTER.match(x.text[x.cand.end : x.cand.end + 12])),
+        size="many",
+    ),
+    Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
+    Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
+    # "President Clinton", "striker Florence": a title before, no town
+    Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
+    Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one"),  # "Florence, 34,"
+    Rule("place-gazetteer", "place", lambda x: x.is_place),
+    Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
+    Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
+    Rule("no-name-word", None, has_no_name_word),
+    Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
+    # two to four name words: a person only with evidence, tried in order
+    Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
+    Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
+    Rule("person-cue-after", "person", person_cue_after, size="person"),  # "Ruiz Tapia said"
+    Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person"),  # "Texas-born Ruiz Tapia"
+    Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
+    Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
+    Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
+    Rule(
+        "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
+    ),  # "Montclair United"
+    Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
+    # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
+    Rule("person-cue-after", "person", is_surname_speaking),
+    Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
+    Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
+]
+"""How a candidate is classified: the first row that holds decides.  The order is the rules' precedence
+(a known organization before a place, a place before a person, evidence of a person last).  Some ids name
+rows of the same evidence for names of different sizes (``person-title`` for "journalist Ana Ruiz" and for
+"striker Florence"): the id is the evidence that appears in the mention's provenance."""
+
+
+@cache
+def rows_for(size: str, sport: bool) -> tuple[Rule, ...]:
+    """The rows of ``CLASSIFY`` that apply to names of one size ("one", "many", "person") in an article that
+    is a sports report or not, in order: a name is not offered the rows that cannot apply to it."""
+    sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
+    return tuple(rule for rule in CLASSIFY if rule.size in sizes and (sport or not rule.sport))
+
+
+def decide(cand: Candidate, text: str) -> Decision | None:
+    """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
+    look = Look(cand, text)
+    size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
+    for rule in rows_for(size, is_sports_report(text)):
+        if rule.when(look):
+            return rule.decide(look)
+    return None
+
+
 def classify(cand: Candidate, text: str) -> None:
-    """Set ``cand.kind`` (person, organization, place, None) and its rule id."""
+    """Set ``cand.kind`` (person, organization, place, None) and, for a kind, its rule id (a decision of no
+    kind is kept in ``cand.decision`` only: such a name is left to the article-wide rules)."""
     if cand.kind:  # decided before splitting (an introducer such as "the NGO" came first)
         return
-    low = [w.lower() for w in cand.words]
-    cues, name_words, place_names = org_cues(), NAME_WORDS(), places()
-    name = " ".join(low)
-    if len(low) == 1 and (low[0] in titles() or text[cand.end : cand.end + 1] == "." and low[0] in ABBREVIATIONS):
-        return  # "Secretary", "Lt." and "Gen." of "Lt. Gen. Juan Perez": titles, not names
-    if known_organization(cand.words):
-        cand.kind, cand.rule_id = "organization", "org-known"  # "Reuters", "Hezbollah", "the Fed"
-    elif PLACE_BEFORE.search(text[max(0, cand.start - 30) : cand.start]):
-        cand.kind, cand.rule_id = "place", "place-cue-before"
-    elif len(low) >= 2 and is_place_name(low):
-        cand.kind, cand.rule_id = "place", "place-word-inside"
-    elif len(low) >= 2 and (low[-1] in name_words["thing_words"] or low[0] in name_words["thing_first_words"]):
-        cand.kind = None  # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    elif not cues.isdisjoint(low) or (
-        not two_word_cue_firsts().isdisjoint(low[:-1])
-        and any(" ".join(low[i : i + 2]) in cues for i in range(len(low) - 1))
-    ):  # "Red Cross": a cue of two words
-        cand.kind, cand.rule_id = "organization", "org-cue-inside"
-    elif name in place_names and is_club_of_town(cand, text):
-        cand.kind, cand.rule_id = "organization", "org-club-of-town"  # "beat Montclair 2-1", "the Montclair coach"
-    elif is_team(cand, text):
-        cand.kind, cand.rule_id = "organization", "org-team"  # "the Riverside Rangers", "Kansas City Hawks"
-    elif "&" in cand.words and cand.words[0] != "&" and cand.words[-1] != "&":
-        cand.kind, cand.rule_id = "organization", "org-ampersand"  # "Vorland & Sons", "Ortega & Ruiz": a firm
-    elif phrase_before(text, cand.start, "before") and name not in place_names:
-        cand.kind, cand.rule_id = "organization", "org-phrase-before"  # "an analyst at Vorland", "shares of Vorland"
-    elif cand.hint == "organization":
-        cand.kind, cand.rule_id = "organization", "org-based"  # "Lima-based Vorland"
-    elif org_after_pattern().match(text, cand.end) and name not in place_names:
-        cand.kind, cand.rule_id = "organization", "org-owns"  # "Vorland's chief executive", "Vorland said its"
-    elif (
-        next_word(text, cand.end) in org_after()
-        and name not in place_names  # "London shares", "the Maputo daily": a place's
-        and not (len(cand.words) == 1 and low[0] in name_words["demonyms"])
-        and not (len(cand.words) == 1 and opens_sentence(text, cand.start) and low[0] in lowercase_words(text))
-    ):  # "Banking group X said" beside "banking": a common word opening the sentence
-        cand.kind, cand.rule_id = "organization", "org-cue-after"
-    elif introducer_before(text, cand.start) in ORG_INTRODUCERS:
-        cand.kind, cand.rule_id = "organization", "org-cue-before"
-    elif ORG_APPOSITIVE.match(text[cand.end : cand.end + 60]):
-        cand.kind, cand.rule_id = "organization", "org-appositive"
-    elif is_dateline(cand, text):
-        cand.kind = None
-    elif ACRONYM_AFTER.match(text[cand.end : cand.end + 12]) and len(cand.words) >= 2:
-        cand.kind, cand.rule_id = "organization", "org-acronym-after"
-    elif any(w in org_names("known_single") for w in cand.words):
-        cand.kind, cand.rule_id = "organization", "org-known-name"  # "Reuters", "the Afghan Taliban"
-    elif (
-        len(cand.words) == 1
-        and (
-            cand.words[0] in org_names("acronym_orgs")
-            or (is_acronym(cand.words[0]) and cand.words[0] not in org_names("not_acronyms"))
-        )
-        and text[cand.end : cand.end + 1] != "$"  # "HK$", "NZ$": a currency
-    ):
-        cand.kind, cand.rule_id = "organization", "org-acronym"
-    elif len(low) == 1 and name in place_names and last_word_before(text, cand.start) in titles():
-        cand.kind, cand.rule_id = "person", "person-title"  # "President Clinton", "striker Florence": no town
-        cand.role = last_word_before(text, cand.start)
-    elif len(low) == 1 and name in place_names and has_age(cand, text):
-        cand.kind, cand.rule_id = "person", "person-age"  # "Florence, 34, said": a town has no age
-    elif name in place_names:
-        cand.kind, cand.rule_id = "place", "place-gazetteer"
-    elif len(low) >= 2 and low[0] in name_words["place_first_words"]:
-        cand.kind, cand.rule_id = "place", "place-first-word"  # "New South Wales", "North Kivu"
-    elif name_words["demonyms"].issuperset(low) or len(low) == 1 and low[0] in group_nouns():
-        cand.kind = None  # "Venezuelan", "Analysts said": no one's name
-    elif not name_words["not_names"].isdisjoint(low) or any(w.endswith(("'s", "’s")) for w in low):
-        cand.kind = None  # a possessive inside ("Debian's Chromium") is no one's name
-    elif (
-        2
-        <= len([w for i, w in enumerate(cand.words) if w.lower() not in particles() or i > 0 and not w.islower()])
-        <= 4
-    ):  # "Das" of "Shaktikanta Das" counts, "Los" of "Los Lobos" not
-        evidence = person_evidence(cand, text, last_word_before(text, cand.start))
-        if evidence:
-            cand.kind, cand.rule_id = "person", evidence
-    elif (
-        (len(cand.words) == 1 or len(cand.words) == 2 and low[0] in particles())
-        and REPORTING_AFTER.match(text[cand.end : cand.end + 20])
-        and cand.words[-1][1:].islower()
-    ):
-        cand.kind, cand.rule_id = "person", "person-cue-after"  # "Smith said", "Lavrov replied", "Le Pen said"
-    elif len(cand.words) == 1 and cand.words[0][1:].islower() and has_age(cand, text):
-        cand.kind, cand.rule_id = "person", "person-age"  # "Duarte, 45, fought again"
-    elif len(cand.words) == 1 and (cand.role or last_word_before(text, cand.start) in titles()):
-        cand.kind, cand.rule_id = "person", "person-title"
-        cand.role = cand.role or last_word_before(text, cand.start)
+    decision = cand.decision = decide(cand, text)
+    if decision is None or decision.kind is None:
+        return
+    cand.kind, cand.rule_id = decision.kind, decision.rule_id
+    if decision.role is not None:
+        cand.role = decision.role
 
 
 OPENING_MARKS = {"“", '"', "‘", "«", "'"}
 
 
-@cache
-def last_words(section: str) -> frozenset[str]:
-    """The last words of the phrases of an ``organizations.yaml`` section (a quick test before the phrases)."""
-    return frozenset(p.split()[-1] for p in lexicon.word_table("organizations", section))
-
-
-def phrase_before(text: str, start: int, section: str) -> str | None:
-    """The id of the ``organizations.yaml`` entry of ``section`` whose phrase ends just before ``start``
+def phrase_before(text: str, start: int, phrases: Phrases) -> str | None:
+    """The id of the entry of an ``organizations.yaml`` phrase table whose phrase ends just before ``start``
     ("an analyst at Vorland", "shares of the Vorland"), or None.  The words are compared whole, lower-case,
     with nothing but spaces and an opening mark between them and the name."""
-    table = lexicon.word_table("organizations", section)
     before = text[max(0, start - 50) : start]
     if before[-1:].isalnum():
         return None
@@ -836,10 +1208,10 @@ def phrase_before(text: str, start: int, section: str) -> str | None:
         words = words[:-1]  # 'shares of “Vorland”'
     if words and words[-1] == "the":
         words = words[:-1]
-    if not words or words[-1] not in last_words(section):
+    if not words or words[-1] not in phrases.last_words:
         return None
     for k in (1, 2, 3, 4):
-        if len(words) >= k and (found := table.get(" ".join(words[-k:]))):
+        if len(words) >= k and (found := phrases.ids.get(" ".join(words[-k:]))):
             return found
     return None
 
@@ -847,7 +1219,7 @@ def phrase_before(text: str, start: int, section: str) -> str | None:
 @cache
 def club_after_pattern() -> re.Pattern:
     """``organizations.yaml`` ``club_after``: a player's role after a club's name ("the Montclair coach")."""
-    words = lexicon.word_table("organizations", "club_after")
+    words = org_words().club_after
     return re.compile(rf"(?:['’]s?)?[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
 
 
@@ -856,13 +1228,13 @@ def is_club_of_town(cand: Candidate, text: str) -> bool:
     name = cand.text.lower()
     if name not in places() or name in place_lists.countries() or name in COUNTRY_SHORT_NAMES:
         return False
-    return bool(phrase_before(text, cand.start, "club_before") or club_after_pattern().match(text, cand.end))
+    return bool(phrase_before(text, cand.start, org_words().club_before) or club_after_pattern().match(text, cand.end))
 
 
 @cache
 def org_after_pattern() -> re.Pattern:
     """What follows an organization's name and no person's: its shares, its board, "said its"."""
-    owned = "|".join(sorted(map(re.escape, lexicon.word_set("organizations", "owned")), key=len, reverse=True))
+    owned = "|".join(sorted(map(re.escape, org_words().owned), key=len, reverse=True))
     return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
 
 
@@ -888,7 +1260,7 @@ def given_name_gender(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     low = word.lower().replace("’", "'")
-    if low in lexicon.word_set("names", "not_given_names"):
+    if low in name_words().not_given_names:
         return None
     names = given_names.load()
     gender = names.get(low)
@@ -933,7 +1305,7 @@ def is_team(cand: Candidate, text: str) -> bool:
         or last.endswith(("ss", "'s", "’s"))
         or not last[1:].islower()
         or last.lower() in group_nouns()
-        or last.lower() in lexicon.word_set("names", "demonyms")
+        or last.lower() in name_words().demonyms
     ):
         return False
     low = [w.lower() for w in cand.words[:-1]]
@@ -951,37 +1323,7 @@ def first_name_word(cand: Candidate) -> str:
     return next((w for w in cand.words if w.lower() not in particles() and not INITIALS.fullmatch(w)), cand.words[0])
 
 
-# Evidence that a run of two to four name words is a person, tried in order: the first that holds
-# gives the rule id.  A run with none of them is a name of unknown type, published as nobody.
-PERSON_EVIDENCE = [
-    ("person-title", lambda cand, text, before: bool(cand.role) or before in titles()),  # "journalist Ana Ruiz"
-    (
-        "person-given-name",
-        lambda cand, text, before: given_name_gender(first_name_word(cand)) is not None and not opens_with_place(cand),
-    ),  # "Ana Ruiz", "C.C. Wei"
-    (
-        "person-cue-after",
-        lambda cand, text, before: bool(REPORTING_AFTER.match(text[cand.end : cand.end + 20])),
-    ),  # "Ruiz Tapia said"
-    ("person-born", lambda cand, text, before: cand.hint == "person"),  # "Texas-born Ruiz Tapia"
-    (
-        "person-cue-before",
-        lambda cand, text, before: before in REPORTING_VERBS and text[cand.end : cand.end + 1] in (".", ",", ";", ""),
-    ),  # ", said Ruiz Tapia."
-    (
-        "person-age",
-        lambda cand, text, before: has_age(cand, text),
-    ),  # "Ruiz Tapia, 34,", "20-year-old Ruiz Tapia"
-    ("person-role-around", lambda cand, text, before: role_around(text, cand) is not None),  # "Ruiz Tapia, a lawyer,"
-]
-
-
-def person_evidence(cand: Candidate, text: str, before_word: str) -> str | None:
-    """The id of the first pass of ``PERSON_EVIDENCE`` that holds for ``cand``, or None."""
-    return next((rule_id for rule_id, holds in PERSON_EVIDENCE if holds(cand, text, before_word)), None)
-
-
-REPORTING_VERBS = lexicon.word_set("names", "reporting_verbs")
+REPORTING_VERBS = name_words().reporting_verbs
 REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))})\b")
 
 
@@ -1118,12 +1460,12 @@ class SpanIndex:
 def candidates(article: Article) -> list[Candidate]:
     text = article.text
     found = []
-    not_names = lexicon.word_set("names", "not_names")
+    not_names = name_words().not_names
     headlines = headline_lines(article)
     capitals = capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
-    acronym_orgs = org_names("acronym_orgs")
-    dotted_suffixes = lexicon.word_set("organizations", "dotted_suffixes")
+    acronym_orgs = org_words().acronym_orgs
+    dotted_suffixes = org_words().dotted_suffixes
     for match in candidate_pattern().finditer(text):
         surface = match.group()
         if (
@@ -1168,13 +1510,26 @@ def candidates(article: Article) -> list[Candidate]:
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
                 end = start + len(text[start:end])
-            if text[end : end + 1] == "." and words[-1].lower() in dotted_suffixes:
+            if (
+                text[end : end + 1] == "."
+                and words[-1].lower() in dotted_suffixes
+                and not ends_paragraph(text, end + 1)
+            ):
                 words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
             found.append(Candidate(start, end, words, role=role, hint=cand.hint))
     found.sort(key=lambda c: c.start)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
+
+
+def ends_paragraph(text: str, at: int) -> bool:
+    """Whether the paragraph ends at ``at`` (a closing mark may come first): a company suffix's dot there is
+    the sentence's full stop ("... an analyst at Vorland Corp.")."""
+    return PARAGRAPH_END.match(text, at) is not None
 
 
 def inside_any(span: Candidate, starts: list[int], reach: list[int]) -> bool:
@@ -1193,7 +1548,7 @@ def dotted_acronyms(text: str) -> list[Candidate]:
     found = []
     for match in DOTTED_ACRONYM.finditer(text):
         bare = match.group().replace(".", "")
-        if bare in org_names("acronym_orgs") and bare not in org_names("not_acronyms"):
+        if bare in org_words().acronym_orgs and bare not in org_words().not_acronyms:
             found.append(
                 Candidate(
                     match.start(), match.end(), [match.group()], kind="organization", rule_id="org-acronym-dotted"
@@ -1212,9 +1567,7 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
     while words and (
-        words[-1].lower() in CONNECTORS | particles()
-        or len(words) > 1
-        and words[-1].lower() in lexicon.word_set("names", "date_words")
+        words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in name_words().date_words
     ):
         words = words[:-1]
     if not words:
@@ -1244,9 +1597,17 @@ def gazetteer_hits(article: Article, gazetteer: tuple) -> list[Candidate]:
     for match_id, start, end in matcher(article.doc):
         kind, canonical, known_id = table[nlp().vocab.strings[match_id]]
         span = article.doc[start:end]
-        cand = Candidate(span.start_char, span.end_char, split_words(span.text), kind=kind, rule_id="gazetteer")
-        cand.role = f"{canonical}\x00{known_id}"
-        hits.append(cand)
+        hits.append(
+            Candidate(
+                span.start_char,
+                span.end_char,
+                split_words(span.text),
+                kind=kind,
+                rule_id="gazetteer",
+                canonical=canonical,
+                known_id=known_id,
+            )
+        )
     return hits
 
 
@@ -1304,7 +1665,10 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     for cand in cands:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
+    cands = organizations_spelled_by_acronym(cands, text)
     organizations_by_statement(cands, text)
+    organizations_by_owned_person(cands, text)
+    clubs_by_result(cands, text)
     organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
@@ -1378,6 +1742,81 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
             cand.kind, cand.rule_id = "organization", "org-team-plural"
 
 
+OWNER_BEFORE = re.compile(r"['’]s[ \u00a0]+")
+
+
+def organizations_spelled_by_acronym(cands: list[Candidate], text: str) -> list[Candidate]:
+    """An organization, "in", a place and an acronym in parentheses that spells all three is one name:
+    "the Council for Water Security in Peru (CWSP)" (the run of capitals stops at "in", which joins no
+    other names)."""
+    if not cands or " in " not in text:
+        return cands  # no name at all ("it rained in the night"): nothing to join
+    ordered = sorted(cands, key=lambda c: c.start)
+    merged: list[Candidate] = []
+    skip = False
+    for a, b in zip(ordered, ordered[1:] + [None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if b is not None and a.kind == "organization" and text[a.end : b.start] == " in ":
+            acronym = ACRONYM_AFTER.match(text[b.end : b.end + 12])
+            if acronym and initials(text[a.start : b.end]) == acronym.group(1):
+                words = [*a.words, "in", *b.words]
+                merged.append(Candidate(a.start, b.end, words, kind="organization", rule_id="org-acronym-spelled"))
+                skip = True
+                continue
+        merged.append(a)
+    return merged
+
+
+def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
+    """One capitalized word of unknown type whose possessive stands before a person named in full is the
+    organization the person is of ("Vorland's Ana Ruiz"): a place would be known as one, and a person whose
+    name is a word of another person's full name in the article stays a person ("Ruiz's Pedro Salas")."""
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    full_persons = {c.start: c for c in cands if c.kind == "person" and len(c.words) > 1}
+    for cand in cands:
+        if cand.kind is not None or cand.rule_id or len(cand.words) != 1 or cand.words[0] in person_words:
+            continue
+        owner = OWNER_BEFORE.match(text, cand.end)
+        if not owner or owner.end() not in full_persons or given_name_gender(cand.words[0]):
+            continue
+        if is_any_place(cand.words[0]) or cand.words[0].lower() in name_words().demonyms:
+            continue  # "Britain's Ana Ruiz": a country's
+        if cand.decision is not None and cand.decision.rule_id in ("title-alone", "people-word", "no-name-word"):
+            continue
+        cand.kind, cand.rule_id = "organization", "org-owner-of-person"
+
+
+def clubs_by_result(cands: list[Candidate], text: str) -> None:
+    """In a sports report, one capitalized word of unknown type named as a side in a result ("Montvale beat
+    Riverton", "a win against Riverton", "leaders Riverton") is a club, unless it is a given name or a word of
+    a person named in full in the article (a player: "Ruiz beat Salas" after "Ana Ruiz")."""
+    if not is_sports_report(text):
+        return
+    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    for cand in cands:
+        if cand.kind is not None or cand.rule_id or cand.decision is not None or len(cand.words) != 1:
+            continue
+        word = cand.words[0]
+        if word in person_words or given_name_gender(word) or not word[1:].islower():
+            continue
+        if (
+            phrase_before(text, cand.start, org_words().club_before)
+            or phrase_before(text, cand.start, org_words().club_before_in_sport)
+            or club_result_pattern().match(text, cand.end)
+        ):
+            cand.kind, cand.rule_id = "organization", "org-club-by-result"
+
+
+@cache
+def club_result_pattern() -> re.Pattern:
+    """A result with the side as its subject ("Montvale beat", "Montvale drew with"): ``club_after`` entries
+    other than the players' roles."""
+    words = [w for w, entry in org_words().club_after.items() if entry != CLUB_ROLE_ENTRY]
+    return re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
+
+
 def organizations_by_short_form(cands: list[Candidate]) -> None:
     """A name of unknown type that opens an organization's name of the article, all of whose other words are
     organization words, is that organization named short: "Lockhart" and "Lockhart Industries" after
@@ -1393,7 +1832,7 @@ def organizations_by_short_form(cands: list[Candidate]) -> None:
                 heads.add(tuple(c.words[:k]))
     if not heads:
         return
-    adjectives = NAME_WORDS()["demonyms"] | lexicon.word_set("names", "political_adjectives")
+    adjectives = name_words().demonyms | name_words().political_adjectives
     for cand in cands:
         if (
             (cand.kind is None and not cand.rule_id or cand.rule_id == "person-cue-after")
@@ -1410,11 +1849,11 @@ def is_team_plural(word: str, text: str) -> bool:
     lower = lowercase_words(text)
     return not (
         low in group_nouns()
-        or low[:-1] in NAME_WORDS()["demonyms"]
+        or low[:-1] in name_words().demonyms
         or low[:-1] in given_names.load()
         or low in lower
         or low[:-1] in lower
-        or low in lexicon.word_set("names", "people_plurals")
+        or low in name_words().people_plurals
         or low in places()
         or f"the {low}" in places()
     )
@@ -1427,20 +1866,13 @@ KNOWN_AS_ACRONYM = re.compile(r"^,?[ \u00a0]+(?:known as|also called|or)[ \u00a0
 ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,6})\)")  # "(NFU)", "(OSCE)"; not "(Lima)"
 
 
-def canonical_of(cand: Candidate) -> tuple[str | None, str | None]:
-    if cand.rule_id == "gazetteer" and cand.role and "\x00" in cand.role:
-        name, known_id = cand.role.split("\x00")
-        return name, known_id
-    return None, None
-
-
 def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
     """Group mentions: a mention whose words are all in a longer name is that person."""
     cands = sorted(cands, key=lambda c: (-len(c.words), c.start))
     entities: list[Entity] = []
     words_of: list[set[str]] = []
     for cand in cands:
-        canonical, known_id = canonical_of(cand)
+        canonical, known_id = cand.canonical, cand.known_id
         words = {w for w in cand.words if w.lower() not in particles()}
         target = None
         for entity, ewords in zip(entities, words_of, strict=False):
@@ -1506,7 +1938,7 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
     alias_of: dict[str, str] = {}
     known_name: dict[str, str] = {}  # known organization's id -> the name its first mention gave it
     for cand in sorted(cands, key=lambda c: c.start):
-        canonical, known_id = canonical_of(cand)
+        canonical, known_id = cand.canonical, cand.known_id
         surface = text[cand.start : cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
         known = known_organization(cand.words)
         if known and not canonical and surface not in alias_of:
