@@ -1,4 +1,4 @@
-"""Datasette plugin: an immutable database's schema is read once per site, not again on every request.
+"""Datasette plugin: what cannot change while a site lives (schema, metadata, templates) is read once, not per request.
 
 Datasette 0.65 reads the schema afresh on every request: a table page ran 29
 statements, 17 of them about the schema (``PRAGMA table_xinfo`` four times,
@@ -21,7 +21,9 @@ per immutable database of that instance:
 - which ``allow`` blocks apply to a table (``_table_permission_allows``), when
   no plugin supplies metadata (so the metadata is the fixed one it was given);
 - the ``_internal`` catalogue, filled once (``refresh_schemas``) when every
-  database it describes is immutable.
+  database it describes is immutable;
+- the compiled templates: Jinja no longer checks each template file's time
+  on every render (``auto_reload``); a changed template shows after a restart.
 
 The answers kept are Datasette's own values, read-only for its callers (checked
 for 0.65.5: views read them, none mutates them); lists are handed out as
@@ -127,6 +129,11 @@ def refresh_schemas_once(datasette) -> None:
 
 def immutable(db) -> bool:
     return not db.is_mutable and not db.is_memory
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.auto_reload = False
 
 
 @hookimpl
