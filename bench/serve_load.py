@@ -16,8 +16,12 @@ article views and the front page.
 
 Reports throughput and, per kind of page and overall, p50/p95/p99 latency and
 errors (the target at 10,000 articles: p95 under 200 ms, zero errors, over
-distinct URLs at concurrency 20).  Every request has a timeout and the whole
-run a deadline (``--deadline``), so it always ends by itself.
+distinct URLs at concurrency 20), the CPU the server used a request and the CPU
+this load generator used (one process, raw keep-alive sockets: it shares the
+cores with the server, so it must cost little), and the load average before and
+after.  Every request has a timeout and the whole run a deadline
+(``--deadline``), so it always ends by itself.  ``bench/serve_cpu.py`` measures
+the same URLs in-process, one at a time.
 
     .venv/bin/python bench/serve_load.py [--distinct] [--root DIR] [--requests N] [--concurrency C] [--workers W]
 """
