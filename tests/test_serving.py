@@ -511,3 +511,21 @@ def test_the_load_generator_reads_whole_responses_on_one_kept_connection(respons
     got, connections = asyncio.run(run())
     status = int(response.split()[1])
     assert got == [(status, size), (status, size)] and connections == 1
+
+
+def test_the_schema_answers_kept_are_bounded_and_those_past_the_bound_still_answered():
+    module = load_plugin("immutable_site")
+    module.MAX_REMEMBERED = 2
+    calls = []
+
+    async def columns(table):
+        calls.append(table)
+        return [table + "_id"]
+
+    remembered = module.remember_method(columns)
+
+    async def ask():
+        return [await remembered(t) for t in ("a", "b", "c", "a", "b", "c")]
+
+    assert asyncio.run(ask()) == [["a_id"], ["b_id"], ["c_id"]] * 2
+    assert calls == ["a", "b", "c", "c"] and len(remembered.known) == 2  # "c", past the bound, asked each time

@@ -13,7 +13,8 @@ publishes a new one (``extract/serve.py``), so for the life of a Datasette
 instance none of these answers can change.  At start-up this plugin keeps them,
 per immutable database of that instance:
 
-- the schema methods of ``Database`` (``SCHEMA_METHODS``), by their arguments;
+- the schema methods of ``Database`` (``SCHEMA_METHODS``), by their arguments
+  (at most ``MAX_REMEMBERED`` answers each);
 - the statements Datasette itself sends about the schema (``sqlite_master``
   lookups, ``PRAGMA schema_version``: ``SCHEMA_STATEMENTS``), by SQL and
   parameters; a user's query (``?sql=``, a canned query) is never kept, and
@@ -58,6 +59,17 @@ SCHEMA_STATEMENTS = re.compile(r"\s*(?:select (?:name|sql|1) from sqlite_master\
 """The statements of Datasette's own schema lookups (a user's ``?sql=`` is run with ``truncate=True``, never kept)."""
 
 
+MAX_REMEMBERED = 4096
+"""Answers kept per method or statement: the tables, views and columns of the database many times over, yet a bound
+(a URL can name any table, and the answer that it does not exist is asked and kept too)."""
+
+
+def keep(known: dict, key, value):
+    if len(known) < MAX_REMEMBERED:
+        known[key] = value
+    return value
+
+
 def frozen(value):
     """A hashable form of a statement's parameters (a dict, a list or tuple, or None)."""
     if isinstance(value, dict):
@@ -78,9 +90,8 @@ def remember_method(method):
     @functools.wraps(method)
     async def remembered(*args, **kwargs):
         key = (args, tuple(sorted(kwargs.items())))
-        if key not in known:
-            known[key] = await method(*args, **kwargs)
-        return handed_out(known[key])
+        value = known[key] if key in known else keep(known, key, await method(*args, **kwargs))
+        return handed_out(value)
 
     remembered.known = known
     return remembered
@@ -95,9 +106,7 @@ def remember_schema_statements(execute):
         if truncate or kwargs or not SCHEMA_STATEMENTS.match(sql):
             return await execute(sql, params, truncate=truncate, **kwargs)
         key = (sql, frozen(params))
-        if key not in known:
-            known[key] = await execute(sql, params)
-        return known[key]
+        return known[key] if key in known else keep(known, key, await execute(sql, params))
 
     remembered.known = known
     return remembered
@@ -110,7 +119,7 @@ def remember_database(db) -> None:
 
 
 def remember_table_permissions(datasette) -> None:
-    allows = functools.lru_cache(maxsize=None)(datasette._table_permission_allows)
+    allows = functools.lru_cache(maxsize=MAX_REMEMBERED)(datasette._table_permission_allows)
     datasette._table_permission_allows = lambda database, table: list(allows(database, table))
 
 
