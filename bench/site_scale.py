@@ -100,19 +100,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     os.environ["TOCORON_CACHE_BYTES"] = "0"
-    from extract.serve import datasette_app
+    from extract.serve import database_file, database_name, datasette_app
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(ROOT / "data", root / "data")
         shutil.copy(ROOT / "metadata.json", root / "metadata.json")
         started = time.monotonic()
-        count = grow(root / "data" / "tocoron.db", args.articles)
-        print(
-            f"{count:,} articles ({(root / 'data' / 'tocoron.db').stat().st_size / 1e6:.0f} MB) grown in {time.monotonic() - started:.1f} s"
-        )
+        db = root / "data" / database_file()
+        count = grow(db, args.articles)
+        print(f"{count:,} articles ({db.stat().st_size / 1e6:.0f} MB) grown in {time.monotonic() - started:.1f} s")
         print("Front-page queries (time; full scans in their plans):")
-        plans(root / "data" / "tocoron.db")
+        plans(db)
         ds = datasette_app(root)
         paths = [
             "/",
@@ -120,8 +119,8 @@ def main() -> None:
             "/-/search?q=prison+tunnels",
             "/-/search?q=Nieto",
             "/article/efe-2023-09-20-tocoron-x4000",
-            "/tocoron/quotes",
-            "/tocoron/claims?_sort=claim_id",
+            f"/{database_name()}/quotes",
+            f"/{database_name()}/claims?_sort=claim_id",
         ]
 
         async def timed(path):

@@ -67,11 +67,17 @@ def asgi_app():
 
 
 @cache
-def database_file() -> str:
-    """The database's file name, from the dataset's description (``datasette_db`` in ``publish/dataset.yaml``)."""
+def database_name() -> str:
+    """The database's name on the site (``/<name>/<table>``), from the dataset's description (``datasette_db`` in
+    ``publish/dataset.yaml``)."""
     from .publish.package import dataset_metadata
 
-    return dataset_metadata()["datasette_db"] + ".db"
+    return dataset_metadata()["datasette_db"]
+
+
+def database_file() -> str:
+    """The database's file name (``<name>.db``, as the build writes it)."""
+    return database_name() + ".db"
 
 
 def datasette_app(root: Path, database: str | None = None):

@@ -392,3 +392,141 @@ def test_while_a_build_publishes_the_server_says_so_instead_of_mixing_old_and_ne
     finally:
         (built.root / JOURNAL).unlink()
     assert sent[0]["status"] == 503 and b"being published" in sent[1]["body"]
+
+
+# --- what cannot change while a site lives is read once (site/plugins/immutable_site.py) -------------------------
+
+
+def normalized(body: bytes) -> bytes:
+    """A page without what differs between two renders of it (the time its queries took, the CSRF token)."""
+    body = re.sub(rb"Queries took [0-9.]+ms", b"", body)
+    body = re.sub(rb'"query_ms": [0-9.e-]+', b"", body)
+    return re.sub(rb'name="csrftoken" value="[^"]*"', b"", body)
+
+
+def site_without(built, plugin: str):
+    """A site started with one of its plugins unregistered (it is registered again for the other sites)."""
+    from datasette.plugins import pm
+
+    ds = datasette_app(built.root)
+    module = pm.unregister(name=f"{plugin}.py")
+    try:
+        asyncio.run(ds.invoke_startup())
+    finally:
+        pm.register(module, name=f"{plugin}.py")
+    return ds
+
+
+def test_pages_are_the_same_with_the_schema_read_once_and_cost_fewer_statements(built, monkeypatch):
+    from datasette.plugins import pm
+
+    monkeypatch.setenv("TOCORON_CACHE_BYTES", "0")  # every page rendered, twice
+
+    statements: list[str] = []
+    pm.register(query_recorder(statements), name="test-query-recorder")
+    try:
+        remembering, forgetting = datasette_app(built.root), site_without(built, "immutable_site")
+        pages = site_pages(built.data / "tocoron.db")
+        counts = {}
+        for name, ds in (("remembering", remembering), ("forgetting", forgetting)):
+            for path in pages:  # every page once, so the schema has been read
+                assert get(ds, path).status_code == 200, path
+            statements.clear()
+            bodies = {path: normalized(get(ds, path).content) for path in pages}
+            counts[name] = len(statements)
+            if name == "remembering":
+                remembered = bodies
+    finally:
+        pm.unregister(name="test-query-recorder")
+    assert [p for p in pages if remembered[p] != bodies[p]] == []
+    assert counts["remembering"] < counts["forgetting"] / 2, counts
+
+
+def test_a_remembered_schema_method_answers_each_table_apart(site):
+    asyncio.run(site.invoke_startup())
+    db = site.get_database("tocoron")
+    first = asyncio.run(db.table_columns("quotes"))
+    assert asyncio.run(db.table_columns("actors")) != first and asyncio.run(db.table_columns("quotes")) == first
+    assert "quote_id" in first and ("quotes",) in {key[0] for key in db.table_columns.known}
+    first.append("changed by a caller")
+    assert "changed by a caller" not in asyncio.run(db.table_columns("quotes"))  # handed out as a copy
+
+
+# --- table cells (site/plugins/cells.py) -------------------------------------------------------------------------
+
+
+def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_cut(site):
+    cells = load_plugin("cells")
+    asyncio.run(site.invoke_startup())
+
+    def cell(value, column="speaker_actor_id", table="quotes"):
+        return cells.render_cell(value, column, table, "tocoron", site)
+
+    first = cell({"value": "ana", "label": "Ana"})
+    assert asyncio.iscoroutine(first) and asyncio.run(first) is None  # the first cell of a table reads its keys
+    assert cell({"value": "ana", "label": "Ana"}) is None  # a short label: Datasette's own link, the same markup
+    long = "A spokesperson of the ministry who spoke on condition of anonymity about the operation"
+    shown = cell({"value": "x-1", "label": long})
+    assert not asyncio.iscoroutine(shown)
+    assert f'title="{long}"' in shown and ">" + cells.shorten(long) + "</a>" in shown
+    assert shown.endswith("&nbsp;<em>x-1</em>") and 'href="/tocoron/actors/x-1"' in shown
+    assert cell({"value": "x-1", "label": long}, column="text") is None  # not a foreign key of the table
+    assert cell(11000.0, column="value", table="figures") == "11,000" and cell(2.5, column="value") is None
+    assert cell("some words", column="text") is None
+
+
+# --- the load generator (bench/serve_load.py) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response, size",
+    [
+        (b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nhello", 5),
+        (b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4\r\ndefg\r\n0\r\n\r\n", 7),
+    ],
+)
+def test_the_load_generator_reads_whole_responses_on_one_kept_connection(response, size):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from serve_load import Connection
+
+    async def run():
+        accepted = []
+
+        async def answer(reader, writer):
+            accepted.append(1)
+            while (await reader.readuntil(b"\r\n\r\n")).startswith(b"GET"):
+                writer.write(response)
+                await writer.drain()
+
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        connection = Connection("127.0.0.1", server.sockets[0].getsockname()[1])
+        try:
+            got = [await connection.get("/a"), await connection.get("/b")]
+        finally:
+            connection.close()
+            server.close()
+        return got, len(accepted)
+
+    got, connections = asyncio.run(run())
+    status = int(response.split()[1])
+    assert got == [(status, size), (status, size)] and connections == 1
+
+
+def test_the_schema_answers_kept_are_bounded_and_those_past_the_bound_still_answered():
+    module = load_plugin("immutable_site")
+    module.MAX_REMEMBERED = 2
+    calls = []
+
+    async def columns(table):
+        calls.append(table)
+        return [table + "_id"]
+
+    remembered = module.remember_method(columns)
+
+    async def ask():
+        return [await remembered(t) for t in ("a", "b", "c", "a", "b", "c")]
+
+    assert asyncio.run(ask()) == [["a_id"], ["b_id"], ["c_id"]] * 2
+    assert calls == ["a", "b", "c", "c"] and len(remembered.known) == 2  # "c", past the bound, asked each time

@@ -69,8 +69,19 @@ SERVING_INDEXES = {
 }
 
 
+FACET_PAIRS = ("sources", "events")
+"""The tables of things that grow by rows with every article; actors, organizations and places are shared by the
+articles and stay small (hundreds or a few thousand rows), where counting a facet row by row costs nothing."""
+
+
 def serving_indexes() -> list[str]:
-    """The site's indexes, and one per facet column (a default facet counts its column on every table page)."""
+    """The site's indexes, one per facet column, and the pairs a table page of a thing counts its facets through.
+
+    A default facet counts its column on every page of its table: alone, through
+    its own index.  A page filtered by one default facet (the reader clicked a
+    value) counts the other default facets over the rows it keeps: an index on
+    (that facet, the other) counts them from the index alone instead of reading
+    each row (at 10,000 articles, 17 ms of a page over the events of one type)."""
     from .datasette import FACET_INDEXES, FACETS
 
     by_table = {m.table: m for m in MODELS}
@@ -79,6 +90,12 @@ def serving_indexes() -> list[str]:
         for column in columns:
             if column not in by_table[table].foreign_keys():
                 indexes.setdefault(f"idx_{table}_{column}", (table, column, "a facet"))
+    for table in FACET_PAIRS:
+        facets = FACETS[table]
+        for first in facets:
+            for facet in facets:
+                if facet != first:
+                    indexes.setdefault(f"idx_{table}_{first}_{facet}", (table, f"{first}, {facet}", "facets of a page"))
     return [
         f"CREATE INDEX IF NOT EXISTS [{name}] ON [{table}] ({columns})" for name, (table, columns, _) in indexes.items()
     ]

@@ -9,14 +9,18 @@ actors and organizations whose names match.  Snippets are escaped first and
 highlighted after, so an article holding HTML is shown, never run.
 """
 
-from __future__ import annotations
+# (no ``from __future__ import annotations``: Datasette loads plugins outside sys.modules, where a dataclass cannot
+# resolve string annotations)
+from dataclasses import dataclass
 
 from datasette import hookimpl
 from datasette.utils import escape_fts, tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-DATABASE = "tocoron"
+from extract.serve import database_name
+
+DATABASE = database_name()
 LIMIT = 20
 OPEN, CLOSE = "\x02", "\x03"  # snippet markers: control characters no article holds
 
@@ -25,86 +29,73 @@ def snippet(table: str, column: int = -1, tokens: int = 24) -> str:
     return f"snippet({table}_fts, {column}, char(2), char(3), '…', {tokens})"
 
 
+@dataclass(frozen=True)
+class Section:
+    """One list of the search page: the rows of ``table`` whose full-text index matches the words.
+
+    ``id``, ``source_id``, ``anchor`` and ``extra`` are SQL over the table's
+    alias ``t`` (``source_id`` and ``anchor`` NULL for what is not cut from an
+    article); the snippet is of the matched ``column`` of the index."""
+
+    key: str
+    title: str
+    id: str
+    source_id: str = "NULL"
+    anchor: str = "NULL"
+    extra: str = "NULL"
+    column: int = -1
+    tokens: int = 24
+
+    @property
+    def table(self) -> str:
+        return self.key
+
+    def select(self, table: str | None = None) -> str:
+        """The one query of every section: the index matched, joined to its rows by rowid, best matches first."""
+        table = table or self.table
+        return f"""
+        SELECT {self.id} AS id, {self.source_id} AS source_id, {self.anchor} AS anchor,
+               {snippet(table, self.column, self.tokens)} AS snippet, {self.extra} AS extra, rank
+          FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid
+         WHERE {table}_fts MATCH :q ORDER BY rank LIMIT :limit"""
+
+
+QUOTE = {"id": "q.quote_id", "source_id": "q.source_id", "anchor": "'quote-' || q.quote_id"}
 SECTIONS = [
-    # (table, title, SQL giving id, source_id, anchor, snippet, extra)
-    (
+    Section(
         "quotes",
         "Quotes",
-        f"""
-        SELECT q.quote_id AS id, q.source_id, 'quote-' || q.quote_id AS anchor, {snippet("quotes")} AS snippet,
-               coalesce(a.name, o.name) AS extra, rank
-          FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid
-          LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
-          LEFT JOIN organizations o ON o.organization_id = q.speaker_organization_id
-         WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :limit""",
+        "t.quote_id",
+        "t.source_id",
+        "'quote-' || t.quote_id",
+        "(SELECT coalesce((SELECT name FROM actors WHERE actor_id = t.speaker_actor_id),"
+        " (SELECT name FROM organizations WHERE organization_id = t.speaker_organization_id)))",
     ),
-    (
-        "speakers",
-        "Quotes by a speaker of that name",
+    Section("sources", "Articles", "t.source_id", "t.source_id", extra=snippet("sources", 0, 16), column=1, tokens=32),
+    Section("events", "Events", "t.event_id", extra="t.date"),
+    Section("actors", "Actors", "t.actor_id", extra="t.role"),
+    Section("organizations", "Organizations", "t.organization_id", extra="t.org_type"),
+    Section("places", "Places", "t.place_id", extra="t.country"),
+    Section("claims", "Claims", "t.claim_id", "t.source_id", "'claim-' || t.claim_id", "t.polarity"),
+]
+SPEAKERS = [  # a speaker's name finds their quotations: the actors' and organizations' matches, with their quotes
+    ("actors", "speaker_actor_id", "actor_id"),
+    ("organizations", "speaker_organization_id", "organization_id"),
+]
+SPEAKERS_SQL = (
+    " UNION ALL ".join(
         f"""
         SELECT q.quote_id AS id, q.source_id, 'quote-' || q.quote_id AS anchor, q.text AS snippet,
-               {snippet("actors", 0, 8)} AS extra, actors_fts.rank AS rank
-          FROM actors_fts JOIN actors a ON a.rowid = actors_fts.rowid JOIN quotes q ON q.speaker_actor_id = a.actor_id
-         WHERE actors_fts MATCH :q
-        UNION ALL
-        SELECT q.quote_id, q.source_id, 'quote-' || q.quote_id, q.text, {snippet("organizations", 0, 8)}, organizations_fts.rank
-          FROM organizations_fts JOIN organizations o ON o.rowid = organizations_fts.rowid
-          JOIN quotes q ON q.speaker_organization_id = o.organization_id
-         WHERE organizations_fts MATCH :q
-         ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "sources",
-        "Articles",
-        f"""
-        SELECT s.source_id AS id, s.source_id, NULL AS anchor, {snippet("sources", 1, 32)} AS snippet,
-               {snippet("sources", 0, 16)} AS extra, rank
-          FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid
-         WHERE sources_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "events",
-        "Events",
-        f"""
-        SELECT e.event_id AS id, NULL AS source_id, NULL AS anchor, {snippet("events")} AS snippet, e.date AS extra, rank
-          FROM events_fts JOIN events e ON e.rowid = events_fts.rowid
-         WHERE events_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "actors",
-        "Actors",
-        f"""
-        SELECT a.actor_id AS id, NULL AS source_id, NULL AS anchor, {snippet("actors")} AS snippet, a.role AS extra, rank
-          FROM actors_fts JOIN actors a ON a.rowid = actors_fts.rowid
-         WHERE actors_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "organizations",
-        "Organizations",
-        f"""
-        SELECT o.organization_id AS id, NULL AS source_id, NULL AS anchor, {snippet("organizations")} AS snippet,
-               o.org_type AS extra, rank
-          FROM organizations_fts JOIN organizations o ON o.rowid = organizations_fts.rowid
-         WHERE organizations_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "places",
-        "Places",
-        f"""
-        SELECT p.place_id AS id, NULL AS source_id, NULL AS anchor, {snippet("places")} AS snippet, p.country AS extra, rank
-          FROM places_fts JOIN places p ON p.rowid = places_fts.rowid
-         WHERE places_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-    (
-        "claims",
-        "Claims",
-        f"""
-        SELECT c.claim_id AS id, c.source_id, 'claim-' || c.claim_id AS anchor, {snippet("claims")} AS snippet,
-               c.polarity AS extra, rank
-          FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
-         WHERE claims_fts MATCH :q ORDER BY rank LIMIT :limit""",
-    ),
-]
+               {snippet(table, 0, 8)} AS extra, {table}_fts.rank AS rank
+          FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid JOIN quotes q ON q.{speaker} = t.{key}
+         WHERE {table}_fts MATCH :q"""
+        for table, speaker, key in SPEAKERS
+    )
+    + " ORDER BY rank LIMIT :limit"
+)
+QUERIES = [(s.key, s.title, s.select()) for s in SECTIONS[:1]]
+QUERIES += [("speakers", "Quotes by a speaker of that name", SPEAKERS_SQL)]
+QUERIES += [(s.key, s.title, s.select()) for s in SECTIONS[1:]]
 ROW_TABLE = {"speakers": "quotes"}
 
 
@@ -121,7 +112,7 @@ async def search(datasette, request):
     sections = []
     if q:
         match = escape_fts(q)
-        for key, title, sql in SECTIONS:
+        for key, title, sql in QUERIES:
             table = ROW_TABLE.get(key, key)
             hits = []
             for r in (await db.execute(sql, {"q": match, "limit": LIMIT})).rows:
