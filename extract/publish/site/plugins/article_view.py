@@ -19,8 +19,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
 from extract.publish.article import Span, render
+from extract.serve import database_name
 
-DATABASE = "tocoron"
+DATABASE = database_name()  # from publish/dataset.yaml (datasette_db)
 
 SPANS_SQL = """
 SELECT char_start, char_end, 'quote' AS kind, 'quotes' AS tbl, quote_id AS row_id, 'quote-' || quote_id AS anchor,

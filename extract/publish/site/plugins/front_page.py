@@ -21,9 +21,10 @@ from pathlib import Path
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
+from extract.serve import database_name
 from extract.yamlfile import read_data
 
-DATABASE = "tocoron"
+DATABASE = database_name()  # from publish/dataset.yaml (datasette_db)
 QUERIES = Path(__file__).resolve().parents[1] / "front_page.yaml"
 LIMIT = 20  # items per list
 TIMELINE_PAGE = 40  # events per page of the timeline
