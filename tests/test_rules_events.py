@@ -101,6 +101,11 @@ def types(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str | No
         ("Bus drivers began a 24-hour strike over unpaid wages.", ("protests", "peaceful_protest")),
         ("Supporters of both clubs fought running battles near the ground.", ("riots", "mob_violence")),
         ("The inmates will be moved to a new jail next week.", ("detainee_transfer", None)),
+        ("A man threw a grenade at a police post on Monday.", ("explosions_remote_violence", "grenade")),
+        ("Residents said a chemical attack killed dozens.", ("explosions_remote_violence", "chemical_weapon")),
+        ("Soldiers sexually assaulted two women at a checkpoint.", ("violence_against_civilians", "sexual_violence")),
+        ("An angry mob lynched a suspected thief in the market.", ("riots", "mob_violence")),
+        ("Rebels set up a base in the hills.", ("strategic_developments", "headquarters_or_base_established")),
     ],
 )
 def test_triggers_in_their_context_are_coded_to_both_event_levels(text, expected):
