@@ -34,7 +34,7 @@ FIRED_BY_TABLE = {"reporting_verbs": "cues", "events": "events", "known_organiza
 
 DEAD_ELSEWHERE: dict[str, set[str]] = {
     "claims": {"certainty-rumored"},
-    "events": {"ev-base", "ev-chemical", "ev-grenade", "ev-mob", "ev-sexual-violence"},
+    "events": set(),
     "names": set(),
     "organizations": set(),
     "roles": set(),
