@@ -32,7 +32,6 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import make_corpus  # noqa: E402
 
-
 SAMPLE_EVERY = 0.25  # seconds between two memory samples
 
 
