@@ -5,7 +5,9 @@ articles plus the seeds) and built cold (``python -m extract build``, empty rule
 cache); then one more article is added and the corpus rebuilt (the incremental
 case: the rule and validation caches hold every other article).  Reported per
 size: wall and CPU time (the build and all its child processes), peak memory of
-all of them together (proportional set size, sampled every 50 ms from /proc),
+all of them together (proportional set size, sampled every 250 ms from /proc: reading
+``smaps_rollup`` of a large process costs CPU, and at every 50 ms the sampler took 5 % of a core
+from the build it measures; the build's memory rises over seconds, not milliseconds),
 the size of ``data/``, and incremental / cold for wall and for CPU time (on a
 machine shared with other work, CPU time is the steadier of the two).
 
@@ -29,6 +31,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from make_corpus import make_corpus  # noqa: E402
+
+SAMPLE_EVERY = 0.25  # seconds between two memory samples
 
 
 def tree_rss(pid: int) -> int:
@@ -64,7 +68,7 @@ def timed_build(root: Path) -> dict:
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.05)
+        time.sleep(SAMPLE_EVERY)
     wall = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"build of {root} failed:\n{process.stderr.read().decode()[-2000:]}")

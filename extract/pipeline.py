@@ -106,11 +106,15 @@ def publish(dataset: Dataset, staging: Path, database_name: str, validation_cach
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
     A package that fails is never moved into place."""
+    from .package_check import SharedValidation  # here: commands that publish nothing do not load frictionless
+
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
     write_package(dataset.tables, out)
-    check_package(out / "datapackage.json", dataset.tables, validation_cache)
-    write_database(dataset.tables, out / database_name)
+    with SharedValidation(out / "datapackage.json", validation_cache) as validation:
+        # a helper process validates the largest resources while the database is written
+        write_database(dataset.tables, out / database_name)
+        check_package(out / "datapackage.json", dataset.tables, validation_cache, validation)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")

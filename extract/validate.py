@@ -155,16 +155,24 @@ def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
     return problems
 
 
-def check_package(descriptor_path: Path, tables: dict[str, list], cache_folder: Path | None = None) -> None:
+def check_package(
+    descriptor_path: Path, tables: dict[str, list], cache_folder: Path | None = None, started=None
+) -> None:
     """Validate the written package; BuildFailed listing each problem.
 
     Stock frictionless, as a user runs it (every CSV row: types, constraints,
     primary and foreign keys; every file's hash and bytes), skipping only the
     resources ``cache_folder`` has seen proven with the same bytes, schema and
     referenced files (``package_check``); then the Parquet files against the
-    rows they were written from."""
-    from .package_check import frictionless_problems
+    rows they were written from.  ``started`` is a ``package_check.SharedValidation``
+    the build started when it wrote the package (its helper has been validating
+    the largest resources since); without it, one is started here."""
+    from .package_check import SharedValidation
 
-    problems = frictionless_problems(descriptor_path, cache_folder) + check_parquet(descriptor_path.parent, tables)
+    validation = started or SharedValidation(descriptor_path, cache_folder)
+    try:
+        problems = check_parquet(descriptor_path.parent, tables) + validation.problems()
+    finally:
+        validation.close()
     if problems:
         raise BuildFailed([PackageError(message, Location.of(file)) for file, message in problems])

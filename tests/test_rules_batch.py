@@ -36,6 +36,17 @@ def test_a_second_run_reads_every_result_from_the_cache(tmp_path, monkeypatch):
     assert as_json(batch.analyze_many(JOBS[:3], cache_folder=tmp_path)) == as_json(first)
 
 
+def test_the_pools_workers_fill_the_cache_and_results_come_in_order_with_cached_ones(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "POOL_MIN_ARTICLES", 2)
+    batch.analyze_many(JOBS[::2], cache_folder=tmp_path, workers=2)  # every other article, written by the workers
+    calls = []
+    real = batch.analyze
+    monkeypatch.setattr(batch, "analyze", lambda *a: calls.append(a[0]) or real(*a))
+    mixed = batch.analyze_many(JOBS, cache_folder=tmp_path, workers=1)
+    assert calls == [text for text, _ in JOBS[1::2]]  # only the articles the pool did not see
+    assert as_json(mixed) == [analyze(text, published).as_json() for text, published in JOBS]
+
+
 @pytest.mark.parametrize("change", ["rules", "text", "date", "gazetteer"])
 def test_a_change_to_the_rules_or_to_an_input_is_a_cache_miss(tmp_path, monkeypatch, change):
     batch.analyze_many(JOBS[:1], cache_folder=tmp_path)

@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib import metadata
@@ -102,39 +102,64 @@ class RuleCache:
 
 
 _GAZETTEER: tuple = ()
+_STORE: RuleCache | None = None
 
 
-def _analyze(job: Job) -> RuleResult:
-    return analyze(job[0], job[1], _GAZETTEER)
+def _analyze(job: tuple[str, Job]) -> RuleResult:
+    """In a worker: analyze one article and remember its result there (the parent only reads it back)."""
+    key, (text, published) = job
+    result = analyze(text, published, _GAZETTEER)
+    if _STORE is not None:
+        _STORE.put(key, result)
+    return result
+
+
+def iter_analyze(
+    jobs: Sequence[Job], gazetteer: tuple = (), cache_folder: Path | None = None, workers: int | None = None
+) -> Iterator[RuleResult]:
+    """``analyze`` on every (text, published) job, yielded in order as the results arrive.
+
+    Cached results are reused; the rest run on every core, and each is written to the cache by the
+    process that made it.  The caller consumes the results while the workers still run, so what it
+    does with them (the build makes rows) overlaps the analysis."""
+    store = RuleCache(cache_folder)
+    gazetteer_hash = hashlib.sha256(repr(gazetteer).encode()).hexdigest()
+    keys = [job_key(text, published, gazetteer_hash) for text, published in jobs]
+    cached: dict[int, RuleResult] = {}
+    for i, key in enumerate(keys):
+        found = store.get(key)
+        if found is not None:
+            cached[i] = found
+    todo = [i for i in range(len(jobs)) if i not in cached]
+    fresh = run([(keys[i], jobs[i]) for i in todo], gazetteer, store, workers)
+    for i in range(len(jobs)):
+        yield cached.pop(i) if i in cached else next(fresh)
+    store.drop_other_versions()
 
 
 def analyze_many(
     jobs: Sequence[Job], gazetteer: tuple = (), cache_folder: Path | None = None, workers: int | None = None
 ) -> list[RuleResult]:
-    """``analyze`` on every (text, published) job, in order: cached results reused, the rest on every core."""
-    store = RuleCache(cache_folder)
-    gazetteer_hash = hashlib.sha256(repr(gazetteer).encode()).hexdigest()
-    keys = [job_key(text, published, gazetteer_hash) for text, published in jobs]
-    results: list[RuleResult | None] = [store.get(key) for key in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    for i, result in zip(todo, run(jobs, todo, gazetteer, workers), strict=True):
-        results[i] = result
-        store.put(keys[i], result)
-    store.drop_other_versions()
-    return results  # type: ignore[return-value]
+    """``iter_analyze`` gathered into a list."""
+    return list(iter_analyze(jobs, gazetteer, cache_folder, workers))
 
 
-def run(jobs: Sequence[Job], todo: list[int], gazetteer: tuple, workers: int | None) -> Iterable[RuleResult]:
-    global _GAZETTEER
+def run(keyed: list[tuple[str, Job]], gazetteer: tuple, store: RuleCache, workers: int | None) -> Iterator[RuleResult]:
+    """The results of ``keyed`` jobs in order: in this process for a few, else in a pool of forked workers."""
+    global _GAZETTEER, _STORE
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(todo) < POOL_MIN_ARTICLES:
-        return [analyze(jobs[i][0], jobs[i][1], gazetteer) for i in todo]
+    if workers <= 1 or len(keyed) < POOL_MIN_ARTICLES:
+        for key, (text, published) in keyed:
+            result = analyze(text, published, gazetteer)
+            store.put(key, result)
+            yield result
+        return
     from .text import nlp
 
     nlp()  # loaded once here, shared by the forked workers
-    _GAZETTEER = gazetteer
+    _GAZETTEER, _STORE = gazetteer, store
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_analyze, [jobs[i] for i in todo], chunksize=CHUNK))
+            yield from pool.map(_analyze, keyed, chunksize=CHUNK)
     finally:
-        _GAZETTEER = ()
+        _GAZETTEER, _STORE = (), None

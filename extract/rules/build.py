@@ -9,7 +9,7 @@ from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
 from . import analyze
-from .batch import analyze_many
+from .batch import iter_analyze
 from .rows import RuleRows
 
 
@@ -35,7 +35,7 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
     Curated sources are scored with no gazetteer at all, so the scores measure
     the rules alone; uncurated sources use the curated names as a gazetteer,
     and are analyzed on every core, each result cached in ``cache_folder``
-    (see ``batch``).
+    (see ``batch``); their rows are made here as the results arrive.
     """
     gazetteer = gazetteer_of(dataset)
     known = {
@@ -51,8 +51,8 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
                 dataset, source.source_id, analyze(source.text, source.published_date)
             )
     uncurated = [s for s in sources if s.source_id not in curated_sources]
-    results = analyze_many([(s.text, s.published_date) for s in uncurated], gazetteer, cache_folder)
-    for source, result in zip(uncurated, results, strict=True):
+    results = iter_analyze([(s.text, s.published_date) for s in uncurated], gazetteer, cache_folder)
+    for source, result in zip(uncurated, results, strict=True):  # rows made while the workers analyze the rest
         rows.add(source, result)
     for table, new_rows in rows.tables.items():
         pk = TABLES[table].primary_key[0]

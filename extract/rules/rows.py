@@ -10,18 +10,20 @@ source.  ``provenance`` is the id of the rule that produced the row.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+
+from slugify import slugify
 
 from ..models import Actor, Claim, Event, Figure, Mention, Organization, Quote, Row, Source
 from . import RuleResult, lexicon
 
 
+@lru_cache(maxsize=1 << 16)  # python-slugify costs about 50 µs a call; a corpus repeats its names and event types
 def slug(text: str, limit: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    value = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].strip("-")
-    return value or "x"
+    """``text`` as an id: python-slugify's (ASCII transliteration, lower case, hyphens), at most ``limit`` long."""
+    return slugify(text, max_length=limit) or "x"
 
 
 @dataclass
@@ -61,8 +63,14 @@ class RuleRows:
         )
 
     def add(self, source: Source, result: RuleResult) -> None:
-        ids: dict[str, tuple[str, str]] = {}  # entity name -> (table, id)
-        for entity in result.entities:
+        """The rows of one uncurated source: each step of ``STEPS`` in turn, over one ``SourceRows``."""
+        made = SourceRows(source, result)
+        for step in STEPS:
+            step.run(self, made)
+
+    def add_entities(self, made: SourceRows) -> None:
+        """Persons and organizations: the curated row the gazetteer named, else a rule row, and their mentions."""
+        for entity in made.result.entities:
             table = "actors" if entity.kind == "person" else "organizations"
             if entity.known_id and entity.known_id in self.known_ids[table]:
                 entity_id = entity.known_id
@@ -93,39 +101,18 @@ class RuleRows:
                         provenance=f"rule:{e.mentions[0].rule_id}",
                     ),
                 )
-            ids[entity.name] = (table, entity_id)
+            made.ids[entity.name] = (table, entity_id)
             for m in entity.mentions:
-                self.mention(source, table[:-1], entity_id, m.start, m.end, m.rule_id)
-        for n, quote in enumerate(result.quotes, 1):
+                self.mention(made.source, table[:-1], entity_id, m.start, m.end, m.rule_id)
+
+    def add_quotes(self, made: SourceRows) -> None:
+        """One row per quotation, its speaker decided by ``SPEAKERS``; each span remembered with its speaker."""
+        source = made.source
+        for n, quote in enumerate(made.result.quotes, 1):
             speaker_actor = speaker_org = None
-            if quote.speaker and quote.speaker in ids:
-                table, entity_id = ids[quote.speaker]
-                speaker_actor, speaker_org = (entity_id, None) if table == "actors" else (None, entity_id)
-            elif quote.speaker and quote.speaker_type == "organization":
-                speaker_org = self.entity_id(
-                    "organizations",
-                    quote.speaker,
-                    lambda i, q=quote: Organization(
-                        organization_id=i,
-                        name=q.speaker,
-                        org_type="other",
-                        method="rule",
-                        provenance=f"rule:{q.speaker_rule}",
-                    ),
-                )
-            elif quote.speaker:
-                label = f"{quote.speaker} ({source.source_id})"
-                speaker_actor = self.entity_id(
-                    "actors",
-                    label,
-                    lambda i, q=quote, label=label: Actor(
-                        actor_id=i,
-                        name=label,
-                        actor_type="group" if q.speaker_type == "group" else "person",
-                        method="rule",
-                        provenance=f"rule:{q.speaker_rule}",
-                    ),
-                )
+            rule = next((r for r in SPEAKERS if r.applies(quote, made)), None)
+            if rule is not None:
+                speaker_actor, speaker_org = rule.decide(self, quote, made)
             quote_id = f"{source.source_id}-rq{n:03d}"
             self.tables["quotes"][quote_id] = Quote(
                 quote_id=quote_id,
@@ -140,19 +127,19 @@ class RuleRows:
                 method="rule",
                 provenance=f"rule:{quote.speaker_rule or 'quote-marks'}",
             )
-        speakers: list[tuple[int, int, str | None, str | None]] = []  # quotation span -> its speaker's ids
-        for n, quote in enumerate(result.quotes, 1):
-            row = self.tables["quotes"][f"{source.source_id}-rq{n:03d}"]
-            speakers.append((quote.start, quote.end, row.speaker_actor_id, row.speaker_organization_id))
-        event_ids = [f"{source.source_id}-{slug(event.event_type)}-{n}" for n, event in enumerate(result.events, 1)]
-        figure_ids = []
+            made.speakers.append((quote.start, quote.end, speaker_actor, speaker_org))
+
+    def add_figures(self, made: SourceRows) -> None:
+        """One row per figure, tied to the event whose sentence holds it (events are numbered in text order)."""
+        source, result = made.source, made.result
+        made.event_ids = [f"{source.source_id}-{slug(e.event_type)}-{n}" for n, e in enumerate(result.events, 1)]
         for n, fig in enumerate(result.figures, 1):
             figure_id = f"{source.source_id}-rf{n:03d}"
-            figure_ids.append((figure_id, fig))
+            made.figure_ids.append((figure_id, fig))
             about = next(
                 (
                     i
-                    for i, e in zip(event_ids, result.events, strict=False)
+                    for i, e in zip(made.event_ids, result.events, strict=False)
                     if e.sentence_start <= fig.start < e.sentence_end
                 ),
                 None,
@@ -172,7 +159,11 @@ class RuleRows:
                 method="rule",
                 provenance=f"rule:{fig.rule_id}",
             )
-        for event_id, event in zip(event_ids, result.events, strict=False):
+
+    def add_events(self, made: SourceRows) -> None:
+        """One row per event, with its mentions and its claims (``add_claims``)."""
+        source = made.source
+        for event_id, event in zip(made.event_ids, made.result.events, strict=False):
             note = (
                 f'rule: "{event.date_text}" resolved against the publication date'
                 if event.date_text
@@ -195,7 +186,38 @@ class RuleRows:
             )
             for start, end, _, rule_id in event.mentions:
                 self.mention(source, "event", event_id, start, end, rule_id)
-            self.add_claims(source, event, event_id, speakers, figure_ids)
+            self.add_claims(source, event, event_id, made.speakers, made.figure_ids)
+
+    def speaker_entity(self, quote, made: SourceRows) -> tuple[str | None, str | None]:
+        table, entity_id = made.ids[quote.speaker]
+        return (entity_id, None) if table == "actors" else (None, entity_id)
+
+    def speaker_organization(self, quote, made: SourceRows) -> tuple[str | None, str | None]:
+        return None, self.entity_id(
+            "organizations",
+            quote.speaker,
+            lambda i, q=quote: Organization(
+                organization_id=i,
+                name=q.speaker,
+                org_type="other",
+                method="rule",
+                provenance=f"rule:{q.speaker_rule}",
+            ),
+        )
+
+    def speaker_of_source(self, quote, made: SourceRows) -> tuple[str | None, str | None]:
+        label = f"{quote.speaker} ({made.source.source_id})"
+        return self.entity_id(
+            "actors",
+            label,
+            lambda i, q=quote, label=label: Actor(
+                actor_id=i,
+                name=label,
+                actor_type="group" if q.speaker_type == "group" else "person",
+                method="rule",
+                provenance=f"rule:{q.speaker_rule}",
+            ),
+        ), None
 
     def add_claims(self, source: Source, event, event_id: str, speakers, figure_ids) -> None:
         """One claim for the event's sentence, and one for each figure in that sentence."""
@@ -240,6 +262,64 @@ class RuleRows:
                     provenance=f"rule:claim-{fig.rule_id}",
                     **base,
                 )
+
+
+@dataclass
+class SourceRows:
+    """What the steps of one source pass on to the next: entity ids by name, quotation spans with their
+    speakers, event ids, figure ids."""
+
+    source: Source
+    result: RuleResult
+    ids: dict[str, tuple[str, str]] = field(default_factory=dict)  # entity name -> (table, id)
+    speakers: list[tuple[int, int, str | None, str | None]] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+    figure_ids: list[tuple[str, object]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of turning a source's rule output into rows: its name and the ``RuleRows`` method it runs."""
+
+    name: str
+    method: Callable[[RuleRows, SourceRows], None]
+
+    def run(self, rows: RuleRows, made: SourceRows) -> None:
+        self.method(rows, made)
+
+
+STEPS = (
+    Step("entities", RuleRows.add_entities),  # first: quotations name their speakers by these ids
+    Step("quotes", RuleRows.add_quotes),  # before events: a claim's claimant is the speaker of its quotation
+    Step("figures", RuleRows.add_figures),  # before events: claims are made for the figures in an event's sentence
+    Step("events", RuleRows.add_events),
+)
+"""The order is the meaning: each step reads what the steps before it left in ``SourceRows``."""
+
+
+@dataclass(frozen=True)
+class SpeakerRule:
+    """Who a quotation's speaker is: the first rule whose predicate holds decides (actor id, organization id)."""
+
+    rule_id: str
+    applies: Callable[[object, SourceRows], bool]
+    decide: Callable[[RuleRows, object, SourceRows], tuple[str | None, str | None]]
+
+
+SPEAKERS = (
+    SpeakerRule(  # a person or organization the names rules found in this source
+        "speaker-named-entity", lambda q, made: bool(q.speaker) and q.speaker in made.ids, RuleRows.speaker_entity
+    ),
+    SpeakerRule(  # an organization only the quotation rules found: shared across sources, like any organization
+        "speaker-organization",
+        lambda q, made: bool(q.speaker) and q.speaker_type == "organization",
+        RuleRows.speaker_organization,
+    ),
+    SpeakerRule(  # anyone else ("police officers", a bare surname): an actor of this source only
+        "speaker-of-this-source", lambda q, made: bool(q.speaker), RuleRows.speaker_of_source
+    ),
+)
+"""A quotation that matches none has no speaker."""
 
 
 CLAUSE_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:'[a-z]+)?|[^\w\s]")

@@ -1,0 +1,62 @@
+"""Validation shared with a helper process: the same problems as one process validating everything,
+each resource validated by one of the two, and the helper's proofs remembered in the cache."""
+
+import shutil
+
+import pytest
+from test_package_check import dangling_actor_csv, rewrite
+
+from extract import package_check
+from extract.package_check import SharedValidation, frictionless_problems
+
+
+@pytest.fixture
+def package(built, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(built.data, copy)
+    return copy
+
+
+def helper_did_everything(package, cache=None) -> list:
+    """Problems when the helper has claimed every resource before this process looks (no race)."""
+    with SharedValidation(package / "datapackage.json", cache, helper=True) as validation:
+        validation.helper.wait()
+        return validation.problems()
+
+
+def test_a_valid_package_has_no_problems_when_shared(package):
+    assert helper_did_everything(package) == []
+
+
+def test_the_helpers_problems_are_reported(package):
+    rewrite(package, "actors", dangling_actor_csv(package))
+    found = helper_did_everything(package)
+    assert found == frictionless_problems(package / "datapackage.json")
+    assert any("actors: foreign-key" in message for _, message in found), found
+
+
+def test_a_resource_the_helper_claimed_is_not_validated_again_here(package, monkeypatch):
+    validated = []
+    monkeypatch.setattr(package_check, "validate_resource", lambda resource, path: validated.append(resource.name))
+    assert helper_did_everything(package) == []
+    assert validated == []
+
+
+def test_the_helpers_proofs_are_cached(package, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    assert helper_did_everything(package, cache) == []
+    validated = []
+    monkeypatch.setattr(package_check, "validate_resource", lambda resource, path: validated.append(resource.name))
+    assert frictionless_problems(package / "datapackage.json", cache) == []
+    assert validated == []  # every resource proven by the helper, none validated again
+
+
+def test_without_a_helper_this_process_validates_every_resource(package, monkeypatch):
+    validated = []
+    real = package_check.validate_resource
+    monkeypatch.setattr(package_check, "validate_resource", lambda r, p: validated.append(r.name) or real(r, p))
+    with SharedValidation(package / "datapackage.json", helper=False) as validation:
+        assert validation.problems() == []
+    assert sorted(validated) == sorted(
+        r.name for r in package_check.Package(str(package / "datapackage.json")).resources
+    )
