@@ -18,7 +18,7 @@ from extract.pipeline import assemble
 from extract.publish.datasette import QUERIES_FILE
 from extract.publish.sqlite import write_database
 from extract.rules import lexicon
-from extract.rules.rows import clause_polarity
+from extract.rules.rows import claim_cues, clause_polarity
 from extract.serve import datasette_app
 from extract.yamlfile import read_data
 
@@ -289,6 +289,20 @@ def test_every_denial_cue_denies(entry):
     for word in entry["words"]:
         text = subject.format(w=word) if not (entry["kind"] == "negates" and word == "n't") else "Prisoners didn't"
         assert clause_polarity(text) == ("denies", entry["id"]), word
+
+
+@pytest.mark.parametrize(
+    "sentence, certainty",
+    [
+        ("Police raided the jail on Monday.", "stated"),
+        ("Police reportedly raided the jail on Monday.", "reported"),
+        ("Police allegedly raided the jail on Monday.", "rumored"),
+        ("An unconfirmed account says police raided the jail.", "rumored"),  # rumored outranks reported
+    ],
+)
+def test_a_claims_certainty_comes_from_the_cue_words_of_its_sentence(sentence, certainty):
+    before_trigger = sentence[: sentence.index("raided")]
+    assert claim_cues(before_trigger, sentence.lower()) == ("asserts", certainty)
 
 
 def test_the_claim_pairing_benchmark_runs_and_reports_growth():

@@ -9,9 +9,7 @@ feed the rules.  An entry is live in one of two ways, by its lexicon:
 - *occurs*: for the other lexicons, whose words the extractors test word by word, one of the entry's
   words stands in a test sentence as a whole word (a glued unit right after a digit: "310p").
 
-An entry dead in a lexicon of another owner is listed in ``DEAD_ELSEWHERE`` until that owner gives it a
-test or removes it; the list must be exact both ways (an entry listed there that comes alive fails too,
-so the list only shrinks).
+No entry is exempt: an entry no sentence matches gets a test sentence of its own, or goes.
 """
 
 from __future__ import annotations
@@ -31,17 +29,6 @@ TESTS = Path(__file__).parent
 
 FIRED_BY_TABLE = {"reporting_verbs": "cues", "events": "events", "known_organizations": "organizations"}
 """Lexicons whose entries are phrases of the one matcher pass: lexicon -> its table in ``matching``."""
-
-DEAD_ELSEWHERE: dict[str, set[str]] = {
-    "claims": {"certainty-rumored"},
-    "events": set(),
-    "names": set(),
-    "organizations": set(),
-    "roles": set(),
-}
-"""Dead entries still to settle (a test sentence that matches each, or the entry removed).  Found when the
-test was written; it only shrinks.  (The currencies, units and known organizations were settled by
-``lexicon_sentences``: a sentence for each of their forms, whose reading is checked.)"""
 
 
 def docstrings(tree: ast.AST) -> set[int]:
@@ -133,7 +120,7 @@ def dead_entries(name: str) -> set[str]:
 
 @pytest.mark.parametrize("name", sorted(lexicon.MODELS))
 def test_no_lexicon_entry_is_dead(name):
-    assert dead_entries(name) == DEAD_ELSEWHERE.get(name, set()), f"entries of {name}.yaml no test sentence matches"
+    assert dead_entries(name) == set(), f"entries of {name}.yaml no test sentence matches"
 
 
 def test_the_test_sentences_are_found():
