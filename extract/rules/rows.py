@@ -328,18 +328,18 @@ CLAUSE_TOKEN = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:'[a-z]+)?|[^\w\s]")
 @cache
 def clause_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(clause boundaries, verb-group words, prepositions) from ``lexicons/claims.yaml``."""
-    clause = lexicon.load("claims")["clause"]
-    boundaries = frozenset(map(str, clause["punctuation"])) | frozenset(map(str, clause["words"]))
-    return boundaries, frozenset(map(str, clause["verb_group"])), frozenset(map(str, clause["prepositions"]))
+    clause = lexicon.claims().clause
+    boundaries = frozenset(map(str, clause.punctuation)) | frozenset(map(str, clause.words))
+    return boundaries, frozenset(map(str, clause.verb_group)), frozenset(map(str, clause.prepositions))
 
 
 @cache
 def denial_cues() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """kind (governs, negates, determiner) -> [(entry id, words of one cue)], longest cues first."""
     cues: dict[str, list[tuple[str, tuple[str, ...]]]] = {"governs": [], "negates": [], "determiner": []}
-    for entry in lexicon.entries("claims", "denial"):
-        for word in entry["words"]:
-            cues[entry["kind"]].append((entry["id"], tuple(CLAUSE_TOKEN.findall(str(word).lower()))))
+    for entry in lexicon.claims().denial:
+        for word in entry.words:
+            cues[entry.kind].append((entry.id, tuple(CLAUSE_TOKEN.findall(str(word).lower()))))
     return {kind: sorted(items, key=lambda c: -len(c[1])) for kind, items in cues.items()}
 
 
@@ -403,8 +403,8 @@ def claim_cues(before_trigger: str, sentence: str) -> tuple[str, str]:
     """(polarity, certainty) from the cue words of ``lexicons/claims.yaml``: polarity from the trigger's clause."""
     polarity, _ = clause_polarity(before_trigger)
     certainty = "stated"
-    for entry in lexicon.entries("claims", "certainty"):
-        if any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in entry["words"]):
-            certainty = entry["certainty"]
+    for entry in lexicon.claims().certainty:
+        if any(re.search(rf"\b{re.escape(str(w))}\b", sentence) for w in entry.words):
+            certainty = entry.certainty
             break
     return polarity, certainty
