@@ -312,9 +312,18 @@ def is_title_case(text: str) -> bool:
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
+    if len(words) < 2:
+        return False
     small = vocab().title_small_words
-    content = [w for w in words if w.lower() not in small and not w[0].isdigit()]
-    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+    # every content word (not a small word, not a number) capitalized, and one at least: read word by word, so
+    # that speech ("We want ...") stops at its first lower-case content word
+    has_content = False
+    for w in words:
+        if w[0].isupper():
+            has_content = has_content or w.lower() not in small
+        elif not w[0].isdigit() and w.lower() not in small:
+            return False
+    return has_content
 
 
 TITLE_BREAKERS = re.compile(r"[.!?…;]")
