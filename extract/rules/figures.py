@@ -224,9 +224,8 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
-    # without the URLs every expression begins with "@", "#", or a word start on a month's initial or a digit: one
-    # test at each position (the word start tested first: "\b" of the month and digit expressions, read once)
-    first = "" if urls else rf"(?=[@#]|\b[{initials}0-9])"
+    # without the URLs every expression begins with a month's initial, a digit, "@" or "#": one test at each position
+    first = "" if urls else rf"(?=[{initials}0-9@#])"
     return re.compile(
         rf"{first}(?:\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023

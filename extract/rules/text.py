@@ -19,6 +19,7 @@ from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+
 class once:  # noqa: N801 (a decorator, named like ``property``)
     """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
     for every article and every quotation): computed on the first read, then kept in the instance's
