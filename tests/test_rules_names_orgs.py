@@ -170,3 +170,14 @@ def test_an_acronym_that_spells_the_place_after_in_joins_it_to_the_name():
 
 def test_a_text_with_in_and_no_name_does_not_raise():
     assert analyze("it rained in the night and the river rose.").entities == []
+
+
+def test_listed_starts_whatever_the_case_of_the_list_opening():
+    """The quick lower-case test before the list expression must not hide a list written in capitals, nor one
+    spelled with a letter that matches case-insensitively without lowering to it (a long s)."""
+    text = "Airlines Such As Vorland, Omega and Atlas cut fares. FIRMS INCLUDING Brill rose."
+    starts = rules_names.listed_starts(text)
+    assert {text.index(w) for w in ("Vorland", "Omega", "Atlas", "Brill")} <= starts
+    odd = "Some airlines \u017fuch as Vorland cut fares."
+    assert rules_names.listed_starts(odd) == {odd.index("Vorland")}
+    assert rules_names.listed_starts("Airlines cut fares on Monday, Ana Ruiz said.") == frozenset()

@@ -31,11 +31,11 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
-from .text import ABBREVIATIONS, Article, ends_with_abbreviation
+from .text import ABBREVIATIONS, Article, ends_with_abbreviation, once
 
 OPENERS = {
     "“": '”"',
@@ -312,9 +312,18 @@ def is_title_case(text: str) -> bool:
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
     words = WORD.findall(body)
+    if len(words) < 2:
+        return False
     small = vocab().title_small_words
-    content = [w for w in words if w.lower() not in small and not w[0].isdigit()]
-    return len(words) >= 2 and bool(content) and all(w[0].isupper() for w in content)
+    # every content word (not a small word, not a number) capitalized, and one at least: read word by word, so
+    # that speech ("We want ...") stops at its first lower-case content word
+    has_content = False
+    for w in words:
+        if w[0].isupper():
+            has_content = has_content or w.lower() not in small
+        elif not w[0].isdigit() and w.lower() not in small:
+            return False
+    return has_content
 
 
 TITLE_BREAKERS = re.compile(r"[.!?…;]")
@@ -636,23 +645,23 @@ class Context:
         i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
         return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
 
-    @cached_property
+    @once
     def lower_case_words(self) -> frozenset[str]:
         """The words the article writes in lower case somewhere (read once, when a name beside a cue asks)."""
         return lower_case_words(self.article.text)
 
-    @cached_property
+    @once
     def cues(self) -> list[Cue]:
         """Every cue of the article, found once."""
         return find_cues(self.article)
 
-    @cached_property
+    @once
     def free_cues(self) -> list[Cue]:
         """The article's cues that stand outside every quotation's marks and every name ("the Lakeside
         Post reported": "Post" is no verb of speech there), found once."""
         return [c for c in self.outside_quotes(self.cues) if not self.overlaps_mention(c.start, c.end)]
 
-    @cached_property
+    @once
     def free_cue_starts(self) -> list[int]:
         return [c.start for c in self.free_cues]
 
@@ -776,18 +785,18 @@ class Phrase:
         organizations = [o for o in organizations if o[0] < start + len(head)]
         return cls(ctx, start, end, quote_pos, persons, organizations, phrase, head, clean_label(WORD.findall(head)))
 
-    @cached_property
+    @once
     def lowered(self) -> list[str]:
         return [w.lower() for w in self.words]
 
-    @cached_property
+    @once
     def said(self) -> list[str]:
         aside = PRONOUN_ASIDE.search(self.phrase)
         if aside and aside.group(1).lower() in pronoun_words():
             return [aside.group(1)]  # "The government, he said, was …": "he" speaks
         return self.words
 
-    @cached_property
+    @once
     def said_lowered(self) -> list[str]:
         return [w.lower() for w in self.said]
 
@@ -795,11 +804,11 @@ class Phrase:
     def first(self) -> str:
         return self.said_lowered[0]
 
-    @cached_property
+    @once
     def gender(self) -> str | None:
         return gender_of_words(self.said_lowered)
 
-    @cached_property
+    @once
     def refers_back(self) -> bool:
         """A personal pronoun, or "the" and a noun of one person ("the spokeswoman", "the 33-year-old forward")."""
         lowered = self.said_lowered
@@ -812,12 +821,12 @@ class Phrase:
             )
         )
 
-    @cached_property
+    @once
     def antecedent(self) -> Entity | None:
         """The person a pronoun or "the official" points back to: the last one who spoke or opened a sentence."""
         return self.ctx.last_subject_before(self.quote_pos, self.gender)
 
-    @cached_property
+    @once
     def org_nouns(self) -> list[int]:
         """Where an organization noun stands in the first three words of a "the …" phrase ("the ministry")."""
         if not THE.match(self.head):

@@ -11,13 +11,29 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import spacy
 from spacy.attrs import IDX, LENGTH
 from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+
+class once:  # noqa: N801 (a decorator, named like ``property``)
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
+    for every article and every quotation): computed on the first read, then kept in the instance's
+    ``__dict__``, where later reads find it without calling the descriptor."""
+
+    def __init__(self, compute) -> None:
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
 
 PARAGRAPH_BREAK = re.compile(r"\n")
 SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
@@ -117,7 +133,7 @@ class Article:
     def of(cls, text: str) -> Article:
         return cls(text, nlp().make_doc(text))
 
-    @cached_property
+    @once
     def sentence_spans(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence: text ends after . ! ? or … (and any closing quotation
         marks or brackets) when the next word begins with a capital, a digit or an opening mark,
@@ -139,22 +155,25 @@ class Article:
             spans.append((start, len(text.rstrip())))
         return spans or [(0, len(text))]
 
-    @cached_property
+    @once
     def sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentence_spans]
 
-    @cached_property
+    @once
     def sentence_ends(self) -> list[int]:
         return [e for _, e in self.sentence_spans]
 
     def sentence_bounds(self, char: int) -> tuple[int, int]:
         """(start, end) of the sentence holding character ``char``."""
-        i = max(bisect.bisect_right(self.sentence_starts, char) - 1, 0)
-        if not self.sentence_starts:
+        starts = self.sentence_starts  # read once: this runs for every cue, name and quotation
+        if not starts:
             return 0, len(self.text)
-        return self.sentence_starts[i], self.sentence_ends[i]
+        i = bisect.bisect_right(starts, char) - 1
+        if i < 0:
+            i = 0
+        return starts[i], self.sentence_ends[i]
 
-    @cached_property
+    @once
     def paragraph_starts(self) -> list[int]:
         return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
 
@@ -164,7 +183,7 @@ class Article:
         end = self.text.find("\n", start)
         return start, (len(self.text) if end == -1 else end)
 
-    @cached_property
+    @once
     def token_offsets(self) -> tuple[list[int], list[int]]:
         """(start, end) character offsets of every token, read in one pass from the Doc's arrays."""
         array = self.doc.to_array([IDX, LENGTH])
