@@ -169,18 +169,9 @@ def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | 
     return hits
 
 
-# ASCII digit runs, and the fraction glyphs figures begin at: one scan of the article shared by dates and
-# figures (``\d``, every script's digits, scans three times slower; news in English writes 0-9)
-DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9]*")
-
-
 def digit_runs(article) -> list[tuple[int, int]]:
-    """(start, end) of every run of digits (or fraction glyph) in the article, found once and kept on it."""
-    found = getattr(article, "_digit_runs", None)
-    if found is None:
-        found = [(m.start(), m.end()) for m in DIGIT_RUN.finditer(article.text)]
-        article._digit_runs = found
-    return found
+    """(start, end) of every run of digits (or fraction glyph) in the article (``Article.digit_runs``)."""
+    return article.digit_runs
 
 
 @cache
