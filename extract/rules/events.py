@@ -30,8 +30,8 @@ from . import lexicon, matching
 from .dates import find_dates_in
 from .text import Article
 
-CALENDAR_WORDS = {"march", "may"}  # month names that are also trigger words
-REPORTING_SENSES = {"found", "discovered", "announced", "declared"}  # "found that …" reports, it does not discover
+CALENDAR_WORDS = frozenset(lexicon.events().calendar_words)  # lexicons/events.yaml
+REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 

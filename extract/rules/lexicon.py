@@ -178,6 +178,8 @@ class Trigger(Entry):
 class EventsLexicon(Lexicon):
     groups: dict[Id, Words]
     triggers: list[Trigger]
+    calendar_words: Words
+    reporting_senses: Words
 
 
 # figures.yaml -----------------------------------------------------------------------------------------------------
@@ -326,6 +328,11 @@ class NamesLexicon(Lexicon):
     landform_cues: Words
     compass_words: Words
     country_heads: Words
+    head_nouns: Words
+    country_short_names: Words
+    place_prepositions: Words
+    connectors: Words
+    headline_small_words: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -368,6 +375,7 @@ class ReportingVerbsLexicon(Lexicon):
     civil_anaphors: Words
     company_anaphors: Words
     publication_verbs: Words
+    name_adverbs: Words
 
 
 class GenderWords(Strict):

@@ -292,25 +292,10 @@ def places() -> frozenset[str]:
     return load()
 
 
-HEAD_NOUNS = {"state", "police", "army", "government"}  # not names alone, but they open some ("State Department")
-COUNTRY_SHORT_NAMES = {"britain", "america", "europe", "africa", "asia", "latin america", "the west"}
-PLACE_PREPOSITIONS = {
-    "in",
-    "at",
-    "from",
-    "to",
-    "near",
-    "into",
-    "across",
-    "outside",
-    "inside",
-    "around",
-    "of",
-    "via",
-    "toward",
-    "towards",
-}
-CONNECTORS = {"of", "of the", "for", "for the", "and", "on", "&"}
+HEAD_NOUNS = frozenset(lexicon.names().head_nouns)  # lexicons/names.yaml
+COUNTRY_SHORT_NAMES = frozenset(lexicon.names().country_short_names)  # lexicons/names.yaml
+PLACE_PREPOSITIONS = frozenset(lexicon.names().place_prepositions)  # lexicons/names.yaml
+CONNECTORS = frozenset(lexicon.names().connectors)  # lexicons/names.yaml
 PLACE_BEFORE = re.compile(
     r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$"
 )  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
@@ -1371,26 +1356,7 @@ def is_dateline_start(text: str, slash: int) -> bool:
 
 NUMBERED_TAIL = re.compile(r"[ \u00a0]of[ \u00a0]\d{1,3}(?![\d,.]\d)\b")
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-HEADLINE_SMALL_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "by",
-    "and",
-    "or",
-    "as",
-    "with",
-    "from",
-    "after",
-    "over",
-    "into",
-}
+HEADLINE_SMALL_WORDS = frozenset(lexicon.names().headline_small_words)  # lexicons/names.yaml
 
 
 PROSE_ENDS = frozenset('.”")",:')

@@ -460,7 +460,7 @@ def previous_word(article: Article, token: int) -> str:
 
 NAME_WORD = r"[A-Z][\w’'\-]*\w"
 NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
-NAME_ADVERBS = ("also", "then", "later", "again", "once")  # "Hale also said"
+NAME_ADVERBS = tuple(lexicon.reporting_verbs().name_adverbs)  # lexicons/reporting_verbs.yaml
 NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$")
 NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
 
