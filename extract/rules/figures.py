@@ -22,7 +22,7 @@ from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
 from .dates import digit_runs
-from .text import Article
+from .text import Article, once
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
@@ -555,20 +555,6 @@ def has(m: re.Match, group: str) -> bool:
 
 
 NO_FIGURE = "no figure"  # a rule's answer when the match is no figure (a name, "a minute", a period)
-
-
-class once:  # noqa: N801 (a decorator, named like ``property``)
-    """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
-    for every figure): computed on the first read, then kept in the instance's ``__dict__``."""
-
-    def __init__(self, compute: Callable) -> None:
-        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
 
 
 @dataclass
