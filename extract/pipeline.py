@@ -20,11 +20,12 @@ from .models import MODELS, vocabulary_rows
 from .publication import BuildLock
 from .publish.dataset import citation_cff
 from .publish.datasette import write_metadata
-from .publish.package import dataset_metadata, write_package
+from .publish.package import write_package
 from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import write_database
 from .resolve import Dataset, resolve
+from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
 
@@ -67,7 +68,7 @@ class Project:
 
     @property
     def database_name(self) -> str:
-        return dataset_metadata()["datasette_db"] + ".db"
+        return database_file()
 
 
 def assemble(project: Project) -> Dataset:

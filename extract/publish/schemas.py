@@ -149,7 +149,7 @@ def arrow_schema(model: type[Row]) -> pa.Schema:
 
 
 def sqlite_ddl(model: type[Row]) -> str:
-    """CREATE TABLE (with primary and foreign keys) and indexes on every foreign key."""
+    """CREATE TABLE, with primary and foreign keys."""
     lines = []
     for name, info in model.model_fields.items():
         kind, required = base_type(info)
@@ -168,10 +168,12 @@ def sqlite_ddl(model: type[Row]) -> str:
     lines.append(f"  PRIMARY KEY ({', '.join(f'[{c}]' for c in model.primary_key)})")
     for column, (target, target_column) in model.foreign_keys().items():
         lines.append(f"  FOREIGN KEY ([{column}]) REFERENCES [{target}]([{target_column}])")
-    ddl = f"CREATE TABLE [{model.table}] (\n" + ",\n".join(lines) + "\n);\n"
-    for column in model.foreign_keys():
-        ddl += f"CREATE INDEX [idx_{model.table}_{column}] ON [{model.table}] ([{column}]);\n"
-    return ddl
+    return f"CREATE TABLE [{model.table}] (\n" + ",\n".join(lines) + "\n);\n"
+
+
+def foreign_key_indexes(model: type[Row]) -> list[str]:
+    """CREATE INDEX on each foreign key of the model (the database builds them after the rows)."""
+    return [f"CREATE INDEX [idx_{model.table}_{c}] ON [{model.table}] ([{c}])" for c in model.foreign_keys()]
 
 
 def fts_ddl(model: type[Row]) -> str:
@@ -193,7 +195,9 @@ def fts_fill(model: type[Row]) -> str:
 
 def full_ddl() -> str:
     header = "-- Generated from extract/models.py by `python -m extract build`. Do not edit.\n"
-    return header + "\n".join(sqlite_ddl(m) + fts_ddl(m) for m in MODELS)
+    return header + "\n".join(
+        sqlite_ddl(m) + "".join(f"{index};\n" for index in foreign_key_indexes(m)) + fts_ddl(m) for m in MODELS
+    )
 
 
 def column_descriptions(model: type[Row]) -> dict[str, str]:

@@ -22,7 +22,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..models import MODELS, Row
-from .schemas import base_type, flat_value, fts_fill, full_ddl
+from .schemas import base_type, flat_value, foreign_key_indexes, fts_ddl, fts_fill, sqlite_ddl
 
 
 def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
@@ -101,15 +101,6 @@ def serving_indexes() -> list[str]:
     ]
 
 
-def split_indexes(ddl: str) -> tuple[str, list[str]]:
-    """(the DDL without its CREATE INDEX statements, those statements): the foreign keys' indexes are built
-    after the rows, like the serving ones (at 10,000 articles, keeping five indexes of ``mentions`` up to date
-    row by row made the inserts take most of the database's 28 s)."""
-    indexes = [line.rstrip(";") for line in ddl.splitlines() if line.startswith("CREATE INDEX ")]
-    rest = "\n".join(line for line in ddl.splitlines() if not line.startswith("CREATE INDEX "))
-    return rest, indexes
-
-
 def write_database(tables: dict[str, list[Row]], path: Path) -> None:
     """Create ``path`` afresh with every table and its rows."""
     path.unlink(missing_ok=True)
@@ -117,8 +108,7 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
     try:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        tables_ddl, index_ddl = split_indexes(full_ddl())
-        conn.executescript(tables_ddl)
+        conn.executescript("".join(sqlite_ddl(m) + fts_ddl(m) for m in MODELS))
         conn.execute("BEGIN")
         for model in MODELS:
             columns = list(model.model_fields)
@@ -131,7 +121,8 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
                 conn.executemany(insert, flat_rows(model, rows))
             if model.search:
                 conn.execute(fts_fill(model))
-        for index in [*index_ddl, *serving_indexes()]:  # after the rows: one sort per index, not an insert per row
+        # after the rows: one sort per index, not one insert per row and index (the foreign keys' too)
+        for index in [*(i for m in MODELS for i in foreign_key_indexes(m)), *serving_indexes()]:
             conn.execute(index)
         conn.execute("COMMIT")
         problems = conn.execute("PRAGMA foreign_key_check").fetchall()
