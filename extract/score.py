@@ -1,9 +1,10 @@
 """Scoring the rule-based extractors against the curated rows of the same source.
 
-The rules run on every curated source with a gazetteer built from the *other*
-sources only, so a curated name never helps find itself.  Each measure counts
-curated items, rule items and matches; precision, recall and F1 follow.  The
-definitions of the measures are in the ``score_measure`` vocabulary.
+The rules run on every curated source with no gazetteer at all (``rules.build``),
+so the curated names never help the rules find themselves and the scores measure
+the rules alone.  Each measure counts curated items, rule items and matches;
+precision, recall and F1 follow.  The definitions of the measures are in the
+``score_measure`` vocabulary.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from .models import Actor, Organization, RuleScore
 from .resolve import Dataset
-from .rules import RuleResult
+from .rules import RuleResult, lexicon
 
 QUOTED_KINDS = ("direct", "partial", "written")
+OPENING_MARKS = '“«"„‘'
 
 
 @dataclass
@@ -80,69 +83,124 @@ def entity_names(row) -> list[str]:
 
 
 def score_source(dataset: Dataset, source_id: str, result: RuleResult) -> dict[str, Count]:
-    actors = {a.actor_id: a for a in dataset.rows("actors")}
-    organizations = {o.organization_id: o for o in dataset.rows("organizations")}
-    counts: dict[str, Count] = {}
+    """Every measure of one curated source, each counted by its own step below."""
+    curated = Curated.of(dataset, source_id)
+    counts = score_quotes(curated, result)
+    counts["figures"] = score_figures(curated, result)
+    counts["persons"], counts["organizations"] = score_names(curated, result)
+    counts["events"] = score_events(curated, result)
+    return counts
 
+
+@dataclass
+class Curated:
+    """The curated rows one source is scored against, with the entities they reference."""
+
+    source_id: str
+    actors: dict
+    organizations: dict
+    quotes: list
+    figures: list
+    mentions: list
+    events: list
+
+    @classmethod
+    def of(cls, dataset: Dataset, source_id: str) -> Curated:
+        def own(table):
+            return [row for row in dataset.rows(table) if row.source_id == source_id]
+
+        return cls(
+            source_id=source_id,
+            actors={a.actor_id: a for a in dataset.rows("actors")},
+            organizations={o.organization_id: o for o in dataset.rows("organizations")},
+            quotes=own("quotes"),
+            figures=own("figures"),
+            mentions=own("mentions"),
+            events=list(dataset.rows("events")),
+        )
+
+
+def same_span(curated, rule) -> bool:
+    return overlaps((curated.char_start, curated.char_end), (rule.start, rule.end))
+
+
+def score_quotes(curated: Curated, result: RuleResult) -> dict[str, Count]:
+    """Quotations inside quotation marks (what the rules look for), those of 3+ words, and their speakers."""
     quotes = [
         q
-        for q in dataset.rows("quotes")
-        if q.source_id == source_id
-        and q.kind in QUOTED_KINDS
-        and result.text[max(0, q.char_start - 1) : q.char_start] in '“«"„‘'
+        for q in curated.quotes
+        if q.kind in QUOTED_KINDS and result.text[max(0, q.char_start - 1) : q.char_start] in OPENING_MARKS
     ]
-
-    def same_span(c, r):
-        return overlaps((c.char_start, c.char_end), (r.start, r.end))
-
     pairs = match_pairs(quotes, result.quotes, same_span)
-    counts["quotes"] = Count(len(quotes), len(result.quotes), len(pairs))
     long_quotes = [q for q in quotes if len(q.text.split()) >= 3]
     long_rule_quotes = [q for q in result.quotes if len(q.text.split()) >= 3]
-    counts["quotes_3plus"] = Count(
-        len(long_quotes), len(long_rule_quotes), len(match_pairs(long_quotes, long_rule_quotes, same_span))
-    )
-    right = 0
-    for c, r in pairs:
-        speaker = actors.get(c.speaker_actor_id) or organizations.get(c.speaker_organization_id)
-        if not (speaker and r.speaker):
-            continue
-        names = entity_names(speaker)
-        if names_match(r.speaker, names) or (r.speaker_type == "group" and label_matches(r.speaker, names)):
-            right += 1
-    counts["speakers"] = Count(len(pairs), len(pairs), right)
+    right = sum(speaker_right(curated, c, r) for c, r in pairs)
+    return {
+        "quotes": Count(len(quotes), len(result.quotes), len(pairs)),
+        "quotes_3plus": Count(
+            len(long_quotes), len(long_rule_quotes), len(match_pairs(long_quotes, long_rule_quotes, same_span))
+        ),
+        "speakers": Count(len(pairs), len(pairs), right),
+    }
 
-    figures = [f for f in dataset.rows("figures") if f.source_id == source_id]
+
+def speaker_right(curated: Curated, quote, rule_quote) -> bool:
+    """The rules' speaker names the curated speaker (a group label is right when its words are in the curated one)."""
+    speaker = curated.actors.get(quote.speaker_actor_id) or curated.organizations.get(quote.speaker_organization_id)
+    if not (speaker and rule_quote.speaker):
+        return False
+    names = entity_names(speaker)
+    return names_match(rule_quote.speaker, names) or (
+        rule_quote.speaker_type == "group" and label_matches(rule_quote.speaker, names)
+    )
+
+
+def score_figures(curated: Curated, result: RuleResult) -> Count:
+    """A figure matches when the spans overlap and the value is the same."""
 
     def same_figure(c, r):
-        return overlaps((c.char_start, c.char_end), (r.start, r.end)) and c.value == r.value
+        return same_span(c, r) and c.value == r.value
 
-    counts["figures"] = Count(len(figures), len(result.figures), len(match_pairs(figures, result.figures, same_figure)))
+    return Count(
+        len(curated.figures), len(result.figures), len(match_pairs(curated.figures, result.figures, same_figure))
+    )
 
-    mentions = [m for m in dataset.rows("mentions") if m.source_id == source_id]
+
+def score_names(curated: Curated, result: RuleResult) -> tuple[Count, Count]:
+    """Persons and organizations per document: the entities the source names by a proper name."""
+    actors, organizations = curated.actors, curated.organizations
     person_ids = {
         m.actor_id
-        for m in mentions
+        for m in curated.mentions
         if m.actor_id
         and actors[m.actor_id].actor_type == "person"
         and is_named(m.text, entity_names(actors[m.actor_id]))
     }
-    counts["persons"] = entity_count([actors[i] for i in sorted(person_ids)], result.persons)
     org_ids = {
         m.organization_id
-        for m in mentions
+        for m in curated.mentions
         if m.organization_id and is_named(m.text, entity_names(organizations[m.organization_id]))
     }
-    counts["organizations"] = entity_count([organizations[i] for i in sorted(org_ids)], result.organizations)
+    return (
+        entity_count([actors[i] for i in sorted(person_ids)], result.persons),
+        entity_count([organizations[i] for i in sorted(org_ids)], result.organizations),
+    )
 
-    event_ids = {m.event_id for m in mentions if m.event_id}
-    curated_types = {(e.event_type, e.sub_event_type) for e in dataset.rows("events") if e.event_id in event_ids}
+
+def score_events(curated: Curated, result: RuleResult) -> Count:
+    """Event types (type and sub-event type) the source reports, as sets."""
+    event_ids = {m.event_id for m in curated.mentions if m.event_id}
+    curated_types = {(e.event_type, e.sub_event_type) for e in curated.events if e.event_id in event_ids}
     rule_types = {(e.event_type, e.sub_event_type) for e in result.events}
-    counts["events"] = Count(len(curated_types), len(rule_types), len(curated_types & rule_types))
-    return counts
+    return Count(len(curated_types), len(rule_types), len(curated_types & rule_types))
 
 
-NAME_PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "van", "von", "of", "for", "the", "and", "y"}
+@cache
+def lowercase_name_words() -> frozenset[str]:
+    """Words a proper name may write in lower case: name particles ("de", "van") and the small words of titled
+    names ("of", "the", "and"), from the names lexicon the rules read."""
+    words = lexicon.names()
+    return frozenset(w.lower() for w in [*words.particles, *words.headline_small_words])
 
 
 def is_named(text: str, names: list[str]) -> bool:
@@ -153,7 +211,7 @@ def is_named(text: str, names: list[str]) -> bool:
     words = text.split()
     if len(words) == 1:
         return len(words[0]) >= 2 and words[0].isupper()
-    return all(w[0].isupper() for w in words if w.lower() not in NAME_PARTICLES)
+    return all(w[0].isupper() for w in words if w.lower() not in lowercase_name_words())
 
 
 def entity_count(curated: list[Actor | Organization], found) -> Count:
