@@ -523,9 +523,16 @@ def is_metres(text: str, m: re.Match) -> bool:
     if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
         return False
     following = PLURAL_AFTER.match(text, m.end())
+    if following and following.group().split()[-1].lower() in race_words():
+        return True  # "the 400m hurdles": a race, in metres
     return not following and not re.match(
         r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end() : m.end() + 40]
     )
+
+
+@cache
+def race_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.figures().race_words)
 
 
 @cache
@@ -767,6 +774,12 @@ HIT_RULES: tuple[HitRule, ...] = (
         "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
     ),
     HitRule("fig-not-bare-one", bare_one, never, form="num"),
+    HitRule(
+        "fig-not-part-name",
+        lambda r: r.text[r.start - 1 : r.start] == " " and not r.group("qual") and is_part_name(r.text, r.start),
+        never,
+        form="num",
+    ),
     HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
     HitRule(
         "fig-fractions",
@@ -1073,6 +1086,35 @@ def is_excluded(text: str, start: int, end: int) -> bool:
         if m.end() > start:
             return True
     return False
+
+
+PART_NAME_BEFORE = re.compile(r"[a-z,][ \u00a0]+([A-Z][a-z]+)[ \u00a0]$")
+
+
+@cache
+def part_of_after() -> re.Pattern:
+    """After a bare number: "of" and a word of ``part_of_after`` ("4 of the camp")."""
+    after = alternation(lexicon.figures().part_of_after)
+    # not "12 of the past 15": a number after it makes the first one a count of the second
+    return re.compile(rf"\d+[ \u00a0]+of[ \u00a0]+(?:{after})\b(?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?\d)")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    dates = lexicon.dates()
+    return frozenset(w.lower() for w in (*dates.weekdays, *dates.months))
+
+
+def is_part_name(text: str, start: int) -> bool:
+    """ "sent to Sector 4 of the camp": a capitalized word and a bare number before "of the" name a part of
+    something, whatever the word; not after a sentence's first word ("Only 4 of the 10") nor a weekday or a
+    month ("on Monday 4 of the men"), nor before another number ("beat the Reds 12 of the past 15 times")."""
+    before = PART_NAME_BEFORE.search(text, max(0, start - 32), start)
+    return (
+        before is not None
+        and before.group(1).lower() not in calendar_words()
+        and part_of_after().match(text, start) is not None
+    )
 
 
 def unsigned(text: str, hit: FigureHit, m: re.Match) -> FigureHit:

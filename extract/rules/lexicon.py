@@ -239,6 +239,8 @@ class FiguresLexicon(Lexicon):
     fraction_glyphs: dict[Word, float]
     range_from_words: Words
     plurals_without_s: Words
+    race_words: Words
+    part_of_after: Words
     year_words: Words
     participle_nouns: Words
     half_before: Words
