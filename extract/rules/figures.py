@@ -1027,7 +1027,11 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
     """The figure covering ``anchor``, trying first where a qualifier or a currency sign could begin before it."""
     lo = window_start(text, anchor, floor)
     # up to one character past the anchor, so that a lookahead sees the number ("-5", "minus 5")
-    starts = [m.start() for m in lead_pattern().finditer(text, lo, anchor + 1) if m.start() < anchor]
+    starts = [
+        m.start()
+        for m in lead_pattern().finditer(text, lo, anchor + 1)
+        if m.start() < anchor and leads_to(text, m, anchor)
+    ]
     starts.append(anchor)
     for start in starts:
         m = pattern.match(text, start)
@@ -1036,26 +1040,45 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
     return None
 
 
+def leads_to(text: str, lead: re.Match, anchor: int) -> bool:
+    """Whether a figure from ``lead`` may reach ``anchor``: "a" and "an" begin one only with the word right after
+    them ("a hundred", "a third", "a few": the anchor itself; an earlier anchor word would have been read first)."""
+    if lead.group("article") is None:
+        return True
+    return text[anchor : anchor + 1].isalpha() and not text[lead.end("article") : anchor].strip(" \u00a0\t\n-")
+
+
 @cache
 def lead_pattern() -> re.Pattern:
-    """Where a figure may begin before its number: a qualifier's first word, "between", "a", a currency sign or a minus."""
-    words = alternation(qualifier_first_words())
+    """Where a figure may begin before its number: a whole qualifier ("at least", not "at 8%"), "between", the words
+    of a vague phrase before its anchor word ("tens of"), "a", a currency sign or a minus.  A lookahead, so that
+    leads that overlap are all found ("no more than" and "more than")."""
+    words = alternation(lead_phrases())
+    pattern = words.replace(r"\ ", r"\s+")
     signs = unit_tables().before
     # one test of the first character first: most positions start no lead
-    first = {c for w in (*qualifier_first_words(), *signs, "minus", "−", "-") for c in (w[0].lower(), w[0].upper())}
+    first = {c for w in (*lead_phrases(), "a", *signs, "−", "-") for c in (w[0].lower(), w[0].upper())}
     return re.compile(
-        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})",
+        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])"
+        rf"(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE})",
         re.I,
     )
 
 
 @cache
-def qualifier_first_words() -> frozenset[str]:
-    """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
-    words = {w.split()[0] for e in numbers.lexicon().qualifiers for w in e.words}
-    return frozenset(
-        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon().vague for w in e.words}
-    )
+def lead_phrases() -> frozenset[str]:
+    """The qualifiers, "between", "minus" and the words of each vague phrase before its anchor word ("tens of" of
+    "tens of thousands"; "a" of "a few" is ``lead_pattern``'s article)."""
+    lex = numbers.lexicon()
+    telling = set(anchor_phrases()["number"])
+    vague_leads = set()
+    for entry in lex.vague:
+        for phrase in entry.words:
+            words = phrase.split()
+            cut = next((i for i, w in enumerate(words) if w in telling), 0)
+            vague_leads.add(" ".join(words[:cut]))
+    phrases = {w for e in lex.qualifiers for w in e.words} | {"between", "minus"} | vague_leads
+    return frozenset(p for p in phrases if p and p not in ("a", "an"))
 
 
 def window_start(text: str, anchor: int, floor: int) -> int:
