@@ -424,6 +424,7 @@ def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
     fig = lexicon.figures()
     units = (
         {e.code for e in fig.currencies}
+        | {code for e in fig.shared_signs for code in e.codes}
         | {e.unit for e in fig.measure_units}
         | set(fig.time_units.values())
         | {"count", "percent", "fraction"}
@@ -602,4 +603,19 @@ def test_a_vague_magnitude_of_another_is_one_figure(text, expected):
     ],
 )
 def test_a_glued_m_before_a_race_is_metres(text, expected):
+    assert [(f.surface, f.value, f.unit) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Minibus fares rose to K12 in Ndola this week.", [("K12", 12, "ZMW")]),
+        ("A meal costs K25 in Port Moresby.", [("K25", 25, "PGK")]),
+        ("A phone costs K 4,000 in Mandalay, traders said.", [("K 4,000", 4000, "MMK")]),
+        ("Zambia raised the licence fee to K500.", [("K500", 500, "ZMW")]),
+        ("Climbers reached the summit of K2 on Friday.", []),
+        ("Fares rose to K10 in Lusaka and Yangon.", []),  # two of its countries: no telling which
+    ],
+)
+def test_a_shared_sign_is_money_only_where_its_sentence_names_one_of_its_countries(text, expected):
     assert [(f.surface, f.value, f.unit) for f in analyze(text).figures] == expected

