@@ -144,6 +144,10 @@ class DatesLexicon(Lexicon):
     leads: Words
 
 
+class TextLexicon(Lexicon):
+    abbreviations: Annotated[Words, Field(min_length=1)]
+
+
 # events.yaml ------------------------------------------------------------------------------------------------------
 
 
@@ -413,6 +417,7 @@ MODELS: dict[str, type[Lexicon]] = {
     "organizations": OrganizationsLexicon,
     "reporting_verbs": ReportingVerbsLexicon,
     "roles": RolesLexicon,
+    "text": TextLexicon,
 }
 """lexicons/<name>.yaml -> its model.  A YAML file in lexicons/ without a model here fails the lexicon tests."""
 
@@ -513,6 +518,10 @@ def claims() -> ClaimsLexicon:
 
 def dates() -> DatesLexicon:
     return typed("dates")  # type: ignore[return-value]
+
+
+def text() -> TextLexicon:
+    return typed("text")  # type: ignore[return-value]
 
 
 def events() -> EventsLexicon:

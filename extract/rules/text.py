@@ -19,6 +19,8 @@ from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from . import lexicon
+
 
 class once:  # noqa: N801 (a decorator, named like ``property``)
     """``functools.cached_property`` without its lock (Python 3.11 takes one on each first read, a cost paid
@@ -39,38 +41,8 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
 
 
-ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cpt",
-        "maj",
-        "rev",
-        "gov",
-        "sen",
-        "rep",
-        "jr",
-        "sr",
-        "no",
-        "vol",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "mt",
-        "ft",
-        "hon",
-    }
-)
+# Titles and abbreviations whose "." ends no sentence ("Dr.", "Gen.", "Inc."): lexicons/text.yaml
+ABBREVIATIONS = frozenset(w.lower() for w in lexicon.text().abbreviations)
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:
