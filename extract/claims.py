@@ -286,34 +286,29 @@ def names_in(sentence: str, known: frozenset[str] | set[str], longest: int = 4) 
     return found
 
 
-def claim_anchors(dataset) -> dict[str, frozenset[str]]:
-    """claim_id -> what the claim's sentence is about: ``entity:<id>`` of its event's participants and of the
-    persons and organizations mentioned in its sentence (not the publisher nor any news outlet), and ``place:<name>`` of its
-    event's place, the places mentioned in its sentence and the place names written there (not countries or
-    world regions)."""
-    sources = {s.source_id: s for s in dataset.rows("sources")}
-    places = {p.place_id: p for p in dataset.rows("places")}
-
-    def place_names(place_id: str | None) -> set[str]:
-        place = places.get(place_id)
-        if place is None or place.place_type in BROAD_PLACE_TYPES:
-            return set()
-        return {f"place:{fold(n)}" for n in [place.name, *place.aliases] if fold(n)}
-
-    curated_names = {
-        fold(n)
-        for p in places.values()
+def place_anchors(places: dict) -> dict[str, frozenset[str]]:
+    """place_id -> ``place:<name>`` of its name and aliases, for places finer than a country or world region
+    (a broad place says nothing about which event a claim is about)."""
+    return {
+        place_id: frozenset(f"place:{fold(n)}" for n in [p.name, *p.aliases] if fold(n))
+        for place_id, p in places.items()
         if p.place_type not in BROAD_PLACE_TYPES
-        for n in [p.name, *p.aliases]
-        if fold(n)
     }
-    known = known_place_names() | curated_names
-    events = {e.event_id: e for e in dataset.rows("events")}
+
+
+def participant_anchors(dataset) -> dict[str, set[str]]:
+    """event_id -> ``entity:<id>`` of each of its participants."""
     participants: dict[str, set[str]] = defaultdict(set)
     for p in dataset.rows("event_participants"):
         participants[p.event_id].add(f"entity:{p.actor_id or p.organization_id}")
+    return participants
+
+
+def mention_anchors(dataset, sources: dict, by_place: dict[str, frozenset[str]]) -> dict[str, list]:
+    """source_id -> (char_start, anchors) of each mention of a person, an organization or a place in its text,
+    in text order; the publisher and news outlets are left out (a story's own outlet is about every story)."""
     outlets = {o.organization_id for o in dataset.rows("organizations") if o.org_type == "media_outlet"}
-    mentions: dict[str, list[tuple[int, set[str]]]] = defaultdict(list)
+    mentions: dict[str, list[tuple[int, frozenset[str] | set[str]]]] = defaultdict(list)
     for m in dataset.rows("mentions"):
         publisher = fold(sources[m.source_id].publisher) if m.source_id in sources else ""
         if m.entity_type in ("actor", "organization"):
@@ -326,27 +321,46 @@ def claim_anchors(dataset) -> dict[str, frozenset[str]]:
                 continue
             mentions[m.source_id].append((m.char_start, {f"entity:{m.actor_id or m.organization_id}"}))
         elif m.entity_type == "place":
-            mentions[m.source_id].append((m.char_start, place_names(m.place_id)))
+            mentions[m.source_id].append((m.char_start, by_place.get(m.place_id, frozenset())))
     for items in mentions.values():
         items.sort(key=lambda item: item[0])
+    return mentions
+
+
+def anchors_between(items: list, text: str, span: tuple[int, int], known: frozenset[str] | set[str]) -> frozenset[str]:
+    """The anchors of a sentence (``span`` of ``text``): of the mentions in it, and of the place names written
+    in it."""
+    lo = bisect.bisect_left(items, span[0], key=lambda item: item[0])
+    hi = bisect.bisect_left(items, span[1], key=lambda item: item[0])
+    found = {a for _, keys in items[lo:hi] for a in keys}
+    found |= {f"place:{n}" for n in names_in(text[span[0] : span[1]], known)}
+    return frozenset(found)
+
+
+def claim_anchors(dataset) -> dict[str, frozenset[str]]:
+    """claim_id -> what the claim's sentence is about: ``entity:<id>`` of its event's participants and of the
+    persons and organizations mentioned in its sentence (not the publisher nor any news outlet), and ``place:<name>`` of its
+    event's place, the places mentioned in its sentence and the place names written there (not countries or
+    world regions).  Read in steps: the places' anchors, the events' participants, the mentions of each text,
+    then each claim's event and sentence (a sentence read once for all its claims)."""
+    sources = {s.source_id: s for s in dataset.rows("sources")}
+    by_place = place_anchors({p.place_id: p for p in dataset.rows("places")})
+    known = known_place_names() | {a.removeprefix("place:") for names in by_place.values() for a in names}
+    events = {e.event_id: e for e in dataset.rows("events")}
+    participants = participant_anchors(dataset)
+    mentions = mention_anchors(dataset, sources, by_place)
     starts_of = {sid: sentence_starts(s.text) for sid, s in sources.items()}
     by_sentence: dict[tuple[str, int, int], frozenset[str]] = {}
     anchors = {}
     for claim in dataset.rows("claims"):
-        source = sources.get(claim.source_id)
-        found: set[str] = set(participants.get(claim.event_id, ()))
         event = events.get(claim.event_id)
-        found |= place_names(event.place_id if event else None)
+        found = set(participants.get(claim.event_id, ())) | by_place.get(event.place_id if event else None, set())
+        source = sources.get(claim.source_id)
         if source is not None:
             span = sentence_span(starts_of[claim.source_id], source.text, claim.char_start, claim.char_end)
             key = (claim.source_id, *span)
             if key not in by_sentence:
-                items = mentions.get(claim.source_id, [])
-                lo = bisect.bisect_left(items, span[0], key=lambda item: item[0])
-                hi = bisect.bisect_left(items, span[1], key=lambda item: item[0])
-                in_sentence = {a for _, keys in items[lo:hi] for a in keys}
-                in_sentence |= {f"place:{n}" for n in names_in(source.text[span[0] : span[1]], known)}
-                by_sentence[key] = frozenset(in_sentence)
+                by_sentence[key] = anchors_between(mentions.get(claim.source_id, []), source.text, span, known)
             found |= by_sentence[key]
         anchors[claim.claim_id] = frozenset(found)
     return anchors

@@ -127,9 +127,10 @@ def standalone_vague_ids() -> frozenset[str]:
 
 @cache
 def vague_phrases_by_first_word() -> dict[str, list[tuple[str, Quantity]]]:
-    """``vague_phrases`` by their first word, in the same order: a phrase can only begin a text that begins with its first word."""
+    """``vague_phrases`` by their first word, longer first: a phrase can only begin a text that begins with its
+    first word, and one that begins with another ("hundreds of thousands", "hundreds") is the one read."""
     by_first: dict[str, list[tuple[str, Quantity]]] = {}
-    for phrase, quantity in vague_phrases():
+    for phrase, quantity in sorted(vague_phrases(), key=lambda pq: -len(pq[0])):
         by_first.setdefault(phrase.split(" ", 1)[0], []).append((phrase, quantity))
     return by_first
 

@@ -326,3 +326,29 @@ def test_a_ceasefire_is_an_agreement_only_when_reached_or_in_force(text, expecte
 )
 def test_a_weapon_named_alone_is_a_shelling_only_when_it_hits_or_harms(text, expected):
     assert ("explosions_remote_violence/shelling_artillery_missile_attack" in event_labels(text)) is expected
+
+
+def deciding_rows(text: str) -> list[tuple[str, str]]:
+    """(trigger, id of the first row of TRIGGER_RULES that applies to it) for each trigger of ``text``."""
+    from extract.rules import events
+    from extract.rules.text import Article
+
+    article, rules, out = Article.of(text), events.trigger_rules(), []
+    for match_id, start, end in events.longest_triggers(article):
+        s, e = article.char_bounds(start, end)
+        trigger = events.Trigger(article, rules[match_id], s, e, *article.sentence_bounds(s), {})
+        out.append((trigger.text, next(r.id for r in events.TRIGGER_RULES if r.applies(trigger))))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The vote is set for March, a lawyer said.", [("March", "ev-not-calendar-word")]),
+        ("Auditors discovered that the ledgers were forged.", [("discovered", "ev-not-reported-finding")]),
+        ("An air strike hit the depot before dawn.", [("air strike", "ev-trigger-alone")]),
+        ("Riot police fired tear gas at protesters in the square.", [("protesters", "ev-in-context")]),
+    ],
+)
+def test_each_trigger_is_decided_by_the_first_row_that_applies(text, expected):
+    assert [row for row in deciding_rows(text) if row[0] == expected[0][0]] == expected

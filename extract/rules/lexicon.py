@@ -144,6 +144,10 @@ class DatesLexicon(Lexicon):
     leads: Words
 
 
+class TextLexicon(Lexicon):
+    abbreviations: Annotated[Words, Field(min_length=1)]
+
+
 # events.yaml ------------------------------------------------------------------------------------------------------
 
 
@@ -194,6 +198,16 @@ class Currency(Strict):
     note: str | None = None
 
 
+class SharedSign(Strict):
+    """A currency sign the currencies of several countries are written with ("K": Zambia's kwacha, Papua New
+    Guinea's kina, Myanmar's kyat): an amount only when its sentence names a place of one of them."""
+
+    id: Id
+    before: Annotated[Words, Field(min_length=1)]
+    codes: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]], Field(min_length=2)]
+    note: str | None = None
+
+
 class Subunit(Strict):
     """A currency's hundredth ("45 cents", "310p"): the figure's value is in the whole currency."""
 
@@ -239,12 +253,15 @@ class FiguresLexicon(Lexicon):
     fraction_glyphs: dict[Word, float]
     range_from_words: Words
     plurals_without_s: Words
+    race_words: Words
+    part_of_after: Words
     year_words: Words
     participle_nouns: Words
     half_before: Words
     numbered_name_words: Words
     age_after: Words
     subunits: list[Subunit] = []
+    shared_signs: list[SharedSign] = []
 
 
 # extract/numbers.yaml (beside numbers.py, which the curated layer uses too) --------------------------------------
@@ -390,11 +407,6 @@ class RolesLexicon(Lexicon):
     gender: dict[Literal["female", "male"], GenderWords]
 
 
-class TextLexicon(Lexicon):
-    abbreviations: Words
-    """Abbreviations whose period does not end a sentence, lower-case, without the period."""
-
-
 class GeographyLexicon(Lexicon):
     world_regions: Words
     home_nations: Words
@@ -514,6 +526,10 @@ def dates() -> DatesLexicon:
     return typed("dates")  # type: ignore[return-value]
 
 
+def text() -> TextLexicon:
+    return typed("text")  # type: ignore[return-value]
+
+
 def events() -> EventsLexicon:
     return typed("events")  # type: ignore[return-value]
 
@@ -544,10 +560,6 @@ def reporting_verbs() -> ReportingVerbsLexicon:
 
 def roles() -> RolesLexicon:
     return typed("roles")  # type: ignore[return-value]
-
-
-def text() -> TextLexicon:
-    return typed("text")  # type: ignore[return-value]
 
 
 # The plain API (the extractors not yet converted read the lexicons this way) --------------------------------------

@@ -41,7 +41,8 @@ PARAGRAPH_BREAK = re.compile(r"\n")
 SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
 
 
-ABBREVIATIONS = frozenset(lexicon.text().abbreviations)  # lexicons/text.yaml
+# Titles and abbreviations whose "." ends no sentence ("Dr.", "Gen.", "Inc."): lexicons/text.yaml
+ABBREVIATIONS = frozenset(w.lower() for w in lexicon.text().abbreviations)
 
 
 def ends_with_abbreviation(text: str, dot: int) -> bool:
