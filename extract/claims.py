@@ -108,6 +108,7 @@ def compare_quantities(a: tuple[float | None, str], b: tuple[float | None, str])
 # --- what a figure counts ---------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # pure; called for every mention and every run of capitalized words, which repeat
 def fold(text: str) -> str:
     """Lower-case ASCII with single spaces ("Tocorón  Prison" -> "tocoron prison")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()

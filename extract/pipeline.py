@@ -111,11 +111,12 @@ def publish(dataset: Dataset, staging: Path, database_name: str, validation_cach
 
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
-    write_package(dataset.tables, out)
+    written: dict = {}  # the Arrow tables of the Parquet files, checked against the files below
+    write_package(dataset.tables, out, written)
     with SharedValidation(out / "datapackage.json", validation_cache) as validation:
         # a helper process validates the largest resources while the database is written
         write_database(dataset.tables, out / database_name)
-        check_package(out / "datapackage.json", dataset.tables, validation_cache, validation)
+        check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")

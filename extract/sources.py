@@ -57,8 +57,9 @@ def check_regular_file(path: Path, shown: Path, root: Path | None) -> None:
         )
 
 
-def read_article(path: Path, shown: Path | None = None, root: Path | None = None) -> str:
-    """The article's text; SourceError when it is no regular file of the project, empty, binary, too large or not UTF-8."""
+def article_data(path: Path, shown: Path | None = None, root: Path | None = None) -> tuple[bytes, str]:
+    """The article's bytes and text, read once; SourceError when it is no regular file of the project, empty,
+    binary, too large or not UTF-8."""
     shown = shown or path
     check_regular_file(path, shown, root)
     data = path.read_bytes()
@@ -70,7 +71,7 @@ def read_article(path: Path, shown: Path | None = None, root: Path | None = None
     if b"\x00" in data:
         raise SourceError(f"the article is binary (a NUL byte at byte {data.index(0)})", where)
     try:
-        return data.decode("utf-8")
+        return data, data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(
@@ -78,13 +79,18 @@ def read_article(path: Path, shown: Path | None = None, root: Path | None = None
         ) from None
 
 
+def read_article(path: Path, shown: Path | None = None, root: Path | None = None) -> str:
+    """The article's text (see ``article_data``)."""
+    return article_data(path, shown, root)[1]
+
+
 def load_source(path: Path, root: Path | None = None) -> Source:
     """One article with its metadata, as a validated ``Source`` row."""
     errors = ErrorCollector()
-    text = None
+    data, text = b"", None
     shown = shown_path(path, root)
     try:
-        text = read_article(path, shown, root)
+        data, text = article_data(path, shown, root)  # read once: the text and its SHA-256 come from the same bytes
     except SourceError as exc:
         errors.add(exc)
     meta_file = path.with_name(path.stem + META_SUFFIX)
@@ -119,7 +125,7 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     if published is not None:
         fields["published_date"] = str(published)[:10]
     try:
-        return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+        return Source(**fields, file=path.name, text=text, text_sha256=hashlib.sha256(data).hexdigest())
     except ValidationError as exc:
         found = validation_errors(exc, meta_path, meta, rename={"published_date": "published"})
         # a bad `published` fails twice (itself, and the date derived from it): report it once
@@ -248,6 +254,113 @@ def parse_published(value: str) -> str:
     return value
 
 
+def read_new_article(article: Path) -> tuple[bytes, str]:
+    """The bytes and text of the file to add; BuildFailed naming it when it cannot be read or is no article."""
+    try:
+        return article_data(article)
+    except OSError as exc:
+        raise BuildFailed([SourceError(f"cannot be read ({exc.strerror})", Location.of(article))]) from None
+    except SourceError as exc:
+        raise BuildFailed([exc]) from None
+
+
+def check_new_text(loaded: Loaded, sha: str, article: Path, errors: ErrorCollector) -> None:
+    """The same text under a second id would publish every row of it twice."""
+    for known in loaded.sources:
+        if known.text_sha256 == sha:
+            errors.add(
+                DuplicateIdError(
+                    f"this text is already in seeds/ as {known.file} ({known.source_id})", Location.of(article)
+                )
+            )
+
+
+def default_title(text: str) -> str:
+    """The article's first non-blank line, cut at a word before 160 characters."""
+    first_line = next(line.strip() for line in text.splitlines() if line.strip())
+    return first_line if len(first_line) <= 160 else first_line[:160].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class NewArticle:
+    """What ``add_article`` is writing: the file name, the metadata fields, and where an option's error points."""
+
+    name: str
+    meta_file: Path
+    errors: ErrorCollector = field(default_factory=ErrorCollector)
+
+    def option(self, field_name: str | None) -> Location:
+        """Where an option's error points: the metadata file it would have been written to."""
+        return Location.of(self.meta_file, None, field_name)
+
+
+def article_meta(new: NewArticle, text: str, options: dict, taken: set[str]) -> dict:
+    """The metadata fields from the command's options (``--published`` and ``--url`` checked, title, rights and
+    source_id defaulted), in the order they are written."""
+    publisher, published = (options["publisher"] or "").strip(), (options["published"] or "").strip()
+    try:
+        published = parse_published(published)
+    except ValueError as exc:
+        new.errors.add(SourceError(f"--published: {exc}", new.option("published")))
+    url = options["url"]
+    if url is not None and not re.match(r"https?://\S+$", url):
+        new.errors.add(SourceError(f"--url {url!r} is not an http(s) address", new.option("url")))
+    title = options["title"] or default_title(text)
+    rights = (
+        options["rights"]
+        or f"© {published[:4]} {publisher}. The text is reproduced for research and verification; all rights remain with the publisher."
+    )
+    source_id = options["source_id"]
+    if source_id in taken:
+        new.errors.add(
+            DuplicateIdError(f"--source-id {source_id!r} is already used in seeds/", new.option("source_id"))
+        )
+    source_id = source_id or default_source_id(publisher, published, title, taken)
+    return {
+        "source_id": source_id,
+        "publisher": publisher,
+        "published": published,
+        "title": title,
+        "language": options["language"],
+        "url": url,
+        "rights": rights,
+    }
+
+
+def new_source(new: NewArticle, meta: dict, text: str, sha: str) -> Source | None:
+    """The ``Source`` row the article will be, or None with each invalid field's error (once per option)."""
+    try:
+        return Source(**meta, published_date=meta["published"][:10], file=f"{new.name}.txt", text=text, text_sha256=sha)
+    except ValidationError as exc:
+        reported = {e.location.field for e in new.errors.errors}
+        for err in exc.errors():
+            field_name = (
+                {"published_date": "published"}.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else None
+            )
+            if field_name in reported:
+                continue
+            new.errors.add(
+                SourceError(
+                    f"--{field_name.replace('_', '-')}: {err['msg']} (got {meta.get(field_name)!r})",
+                    new.option(field_name),
+                )
+            )
+        return None
+
+
+def write_new_article(seeds_dir: Path, name: str, meta: dict, data: bytes) -> None:
+    """The metadata file (one JSON scalar a line, which YAML reads back) and the text, byte for byte."""
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    lines = [
+        f"# Metadata of {name}.txt (the text file is kept exactly as received), written by `python -m extract add`."
+    ]
+    lines += [
+        f"{key}: {'null' if value is None else json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    ]
+    (seeds_dir / f"{name}{META_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (seeds_dir / f"{name}.txt").write_bytes(data)
+
+
 def add_article(
     seeds_dir: Path,
     article: Path,
@@ -265,80 +378,16 @@ def add_article(
 
     Nothing is written unless the text and every field are valid; BuildFailed lists every problem,
     each naming the article or the option (``--published``) at fault."""
-    errors = ErrorCollector()
-    try:
-        data = article.read_bytes()
-        text = read_article(article)
-    except OSError as exc:
-        raise BuildFailed([SourceError(f"cannot be read ({exc.strerror})", Location.of(article))]) from None
-    except SourceError as exc:
-        raise BuildFailed([exc]) from None
+    data, text = read_new_article(article)
     loaded = load_all(seeds_dir, root) if article_paths(seeds_dir) else Loaded()
     sha = hashlib.sha256(data).hexdigest()
-    for known in loaded.sources:
-        if known.text_sha256 == sha:
-            errors.add(
-                DuplicateIdError(
-                    f"this text is already in seeds/ as {known.file} ({known.source_id})", Location.of(article)
-                )
-            )
     name = seed_name(seeds_dir, data)
-    meta_file = shown_path(seeds_dir / f"{name}{META_SUFFIX}", root)
-
-    def option(field_name: str | None) -> Location:
-        """Where an option's error points: the metadata file it would have been written to."""
-        return Location.of(meta_file, None, field_name)
-
-    publisher, published = (publisher or "").strip(), (published or "").strip()
-    try:
-        published = parse_published(published)
-    except ValueError as exc:
-        errors.add(SourceError(f"--published: {exc}", option("published")))
-    if url is not None and not re.match(r"https?://\S+$", url):
-        errors.add(SourceError(f"--url {url!r} is not an http(s) address", option("url")))
-    if not title:
-        first_line = next(line.strip() for line in text.splitlines() if line.strip())
-        title = first_line if len(first_line) <= 160 else first_line[:160].rsplit(" ", 1)[0] + "…"
-    rights = (
-        rights
-        or f"© {published[:4]} {publisher}. The text is reproduced for research and verification; all rights remain with the publisher."
-    )
-    taken = {s.source_id for s in loaded.sources} | loaded.unusable_ids
-    if source_id in taken:
-        errors.add(DuplicateIdError(f"--source-id {source_id!r} is already used in seeds/", option("source_id")))
-    source_id = source_id or default_source_id(publisher, published, title, taken)
-    meta = {
-        "source_id": source_id,
-        "publisher": publisher,
-        "published": published,
-        "title": title,
-        "language": language,
-        "url": url,
-        "rights": rights,
-    }
-    try:
-        source = Source(**meta, published_date=published[:10], file=f"{name}.txt", text=text, text_sha256=sha)
-    except ValidationError as exc:
-        reported = {e.location.field for e in errors.errors}
-        for err in exc.errors():
-            field_name = (
-                {"published_date": "published"}.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else None
-            )
-            if field_name in reported:
-                continue
-            errors.add(
-                SourceError(
-                    f"--{field_name.replace('_', '-')}: {err['msg']} (got {meta.get(field_name)!r})", option(field_name)
-                )
-            )
-    errors.raise_if_any()
-    seeds_dir.mkdir(parents=True, exist_ok=True)
-    lines = [
-        f"# Metadata of {name}.txt (the text file is kept exactly as received), written by `python -m extract add`."
-    ]
-    lines += [
-        f"{key}: {'null' if value is None else json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
-    ]
-    (seeds_dir / f"{name}{META_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (seeds_dir / f"{name}.txt").write_bytes(data)
+    new = NewArticle(name, shown_path(seeds_dir / f"{name}{META_SUFFIX}", root))
+    check_new_text(loaded, sha, article, new.errors)
+    options = {"publisher": publisher, "published": published, "title": title, "url": url, "rights": rights}
+    options |= {"language": language, "source_id": source_id}
+    meta = article_meta(new, text, options, {s.source_id for s in loaded.sources} | loaded.unusable_ids)
+    source = new_source(new, meta, text, sha)
+    new.errors.raise_if_any()
+    write_new_article(seeds_dir, name, meta, data)
     return source

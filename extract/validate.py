@@ -134,11 +134,13 @@ def check_dataset(dataset: Dataset) -> None:
     errors.raise_if_any()
 
 
-def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
+def check_parquet(out: Path, tables: dict[str, list], written: dict | None = None) -> list[tuple[str, str]]:
     """(file, message) for each Parquet file that does not read back as the rows it was written from.
 
     The CSV files are written from the same rows and frictionless checks
-    them row by row; this check is what ties the Parquet files to them."""
+    them row by row; this check is what ties the Parquet files to them.
+    ``written`` holds the Arrow tables ``write_package`` made from the rows
+    (``arrow_table``) and wrote; a table missing there is made from the rows."""
     import pyarrow.parquet as pq
 
     from .publish.package import arrow_table
@@ -146,7 +148,9 @@ def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
     problems = []
     for model in MODELS:
         path = out / "parquet" / f"{model.table}.parquet"
-        expected = arrow_table(model, tables.get(model.table, []))
+        expected = (written or {}).get(model.table)
+        if expected is None:
+            expected = arrow_table(model, tables.get(model.table, []))
         found = pq.read_table(path)
         if not (found.schema.equals(expected.schema, check_metadata=True) and found.equals(expected)):
             problems.append(
@@ -156,7 +160,7 @@ def check_parquet(out: Path, tables: dict[str, list]) -> list[tuple[str, str]]:
 
 
 def check_package(
-    descriptor_path: Path, tables: dict[str, list], cache_folder: Path | None = None, started=None
+    descriptor_path: Path, tables: dict[str, list], cache_folder: Path | None = None, started=None, written=None
 ) -> None:
     """Validate the written package; BuildFailed listing each problem.
 
@@ -166,12 +170,12 @@ def check_package(
     referenced files (``package_check``); then the Parquet files against the
     rows they were written from.  ``started`` is a ``package_check.SharedValidation``
     the build started when it wrote the package (its helper has been validating
-    the largest resources since); without it, one is started here."""
+    the largest resources since); without it, one is started here.  ``written``: see ``check_parquet``."""
     from .package_check import SharedValidation
 
     validation = started or SharedValidation(descriptor_path, cache_folder)
     try:
-        problems = check_parquet(descriptor_path.parent, tables) + validation.problems()
+        problems = check_parquet(descriptor_path.parent, tables, written) + validation.problems()
     finally:
         validation.close()
     if problems:

@@ -120,8 +120,8 @@ def test_a_changed_resource_is_validated_again_even_with_a_warm_cache(
     before = published(seeds_copy)
     real = pipeline.write_package
 
-    def write_then_break(tables, out):
-        descriptor = real(tables, out)
+    def write_then_break(tables, out, *written):
+        descriptor = real(tables, out, *written)
         rewrite(out, resource_name, change)
         return descriptor
 
