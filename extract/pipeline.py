@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import publication
+from .claims import relate_claims
 from .curated.annotations import read_annotations
 from .errors import BuildFailed
 from .models import MODELS, vocabulary_rows
@@ -89,6 +90,7 @@ def assemble(project: Project) -> Dataset:
     sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
     dataset = resolve(sources, reviewed)
     apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache)
+    dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
     return dataset

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..claims import relate_claims
 from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
 from . import analyze
 from .batch import iter_analyze
-from .rows import RuleRows
+from .rows import RULE_TABLES, RuleRows
 
 
 def gazetteer_of(dataset: Dataset) -> tuple[tuple[str, str, str, str], ...]:
@@ -38,10 +37,7 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
     (see ``batch``); their rows are made here as the results arrive.
     """
     gazetteer = gazetteer_of(dataset)
-    known = {
-        table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)}
-        for table in ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")
-    }
+    known = {table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)} for table in RULE_TABLES}
     rows = RuleRows(known)
     scores = {}
     sources = dataset.rows("sources")
@@ -63,4 +59,3 @@ def apply_rules(dataset: Dataset, curated_sources: set[str], cache_folder: Path 
             else sorted(merged.values(), key=lambda r: (r.source_id, r.char_start, r.char_end, r.mention_id))
         )
     dataset.tables["rule_scores"] = score_rows(scores)
-    dataset.tables["claim_relations"] = relate_claims(dataset)

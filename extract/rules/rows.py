@@ -26,16 +26,16 @@ def slug(text: str, limit: int = 60) -> str:
     return slugify(text, max_length=limit) or "x"
 
 
+RULE_TABLES = ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")
+"""The tables the rules add rows to (entities shared across sources, then each source's own rows)."""
+
+
 @dataclass
 class RuleRows:
     """Rows made from rule output, keyed by table; entity rows are shared across sources."""
 
     known_ids: dict[str, set[str]]  # table -> ids of curated rows
-    tables: dict[str, dict[str, Row]] = field(
-        default_factory=lambda: {
-            t: {} for t in ("actors", "organizations", "events", "quotes", "figures", "mentions", "claims")
-        }
-    )
+    tables: dict[str, dict[str, Row]] = field(default_factory=lambda: {t: {} for t in RULE_TABLES})
 
     def entity_id(self, table: str, name: str, make) -> str:
         base = slug(name)
