@@ -475,6 +475,38 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     assert cell("some words", column="text") is None
 
 
+JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}
+<td class="col-{{ cell.column|to_css_class }} type-{{ cell.value_type }}">{{ cell.value }}</td>
+{% endfor %}{% endfor %}</tr>
+{% endfor %}"""  # the loop of Datasette 0.65.5's _table.html that rows_html replaces
+
+
+def test_the_rows_written_in_python_are_those_the_template_loop_wrote():
+    from datasette.utils import to_css_class
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    table_columns = load_plugin("table_columns")
+    shown = [{"name": n} for n in ("quote_id", "text", "speaker id", "Link", "missing")]
+    display_rows = [
+        [  # cells in another order than the columns shown, one cell of no shown column, values to escape or keep
+            {"column": "text", "value": SCRIPT + " & more", "value_type": "str"},
+            {"column": "hidden", "value": "not shown", "value_type": "str"},
+            {"column": "quote_id", "value": Markup('<a href="/tocoron/quotes/q1">q1</a>'), "value_type": "pk"},
+            {"column": "speaker id", "value": Markup("&nbsp;"), "value_type": "none"},
+            {"column": "Link", "value": 3, "value_type": "int"},
+        ],
+        [{"column": "text", "value": "<b>bold</b>", "value_type": "str"}],
+    ]
+    env = Environment(autoescape=True)
+    env.filters["to_css_class"] = to_css_class
+    expected = env.from_string(JINJA_ROWS).render(display_rows=display_rows, shown=shown)
+    written = table_columns.rows_html(display_rows, shown)
+    assert re.sub(r">\s+<", "><", expected).strip() == re.sub(r">\s+<", "><", written).strip()
+    assert "&lt;script&gt;" in written and "not shown" not in written and written.index("q1") < written.index("&lt;")
+    assert "col-speaker-id-" in written  # a column name that is no CSS class gets Datasette's own mangled class
+
+
 # --- the load generator (bench/serve_load.py) --------------------------------------------------------------------
 
 
