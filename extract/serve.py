@@ -210,12 +210,19 @@ async def unavailable(send, reason: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+STARTED = "Application startup complete."
+"""What uvicorn prints when a worker has started its site (and listens)."""
+
+
 class LocalServer:
     """``python -m extract serve`` in a child process on a free loopback port, for tests and benchmarks.
 
     Used as a context manager: on entry it starts the server and waits (at most
-    ``timeout`` seconds) until it answers; on exit it stops it.  A server that
-    dies while starting raises with what it printed to stderr.
+    ``timeout`` seconds) until it answers and every worker has started: at
+    10,000 articles a worker's start (the front page's summary) takes seconds,
+    and the keep-alive connections of a load sent meanwhile all went to the
+    worker that was up.  On exit it stops it.  A server that dies while
+    starting raises with what it printed to stderr.
     """
 
     def __init__(self, root: Path, workers: int = 1, env: dict[str, str] | None = None, timeout: float = 30) -> None:
@@ -261,7 +268,9 @@ class LocalServer:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/-/versions.json", timeout=1)
-                return
+                if self.output().count(STARTED) >= self.workers:
+                    return
+                time.sleep(0.2)  # one worker answers; the others are still starting (a big site: seconds)
             except OSError:
                 if self.process.poll() is not None:
                     self.log.seek(0)

@@ -240,6 +240,52 @@ def test_the_server_prints_its_url_and_one_line_per_request_with_several_workers
     assert "Traceback" not in output
 
 
+def test_the_local_server_waits_until_every_worker_has_started(tmp_path):
+    import http.server
+    import tempfile
+    import threading
+
+    from extract.serve import STARTED, LocalServer
+
+    class Versions(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args):
+            pass
+
+    server = LocalServer(tmp_path, workers=2, timeout=1.5)
+    answering = http.server.ThreadingHTTPServer(("127.0.0.1", server.port), Versions)
+    threading.Thread(target=answering.serve_forever, daemon=True).start()
+
+    class Running:  # stands for the server process, still running
+        def poll(self):
+            return None
+
+        def terminate(self):
+            pass
+
+        def wait(self, timeout=None):
+            return 0
+
+    try:
+        server.process, server.log = Running(), tempfile.TemporaryFile()
+        server.log.write(f"INFO: {STARTED}\n".encode())  # one worker up, and answering
+        server.log.flush()
+        with pytest.raises(RuntimeError, match="did not answer"):
+            server.wait_until_it_answers()
+        server.process, server.log = Running(), tempfile.TemporaryFile()
+        server.log.write(f"INFO: {STARTED}\nINFO: {STARTED}\n".encode())
+        server.log.flush()
+        server.wait_until_it_answers()  # both up: returns
+        server.stop()
+    finally:
+        answering.shutdown()
+
+
 def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):
     from extract.serve import LocalServer
 
