@@ -286,6 +286,41 @@ def test_the_local_server_waits_until_every_worker_has_started(tmp_path):
         answering.shutdown()
 
 
+def sockets_of(pid: int) -> int:
+    return sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if fd.readlink().name.startswith("socket:"))
+
+
+def test_the_workers_share_the_keep_alive_connections_and_a_second_server_cannot_take_the_port(built):
+    import socket
+    import subprocess
+    import sys
+
+    from extract.serve import LocalServer
+
+    with LocalServer(built.root, workers=2) as server:
+        children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
+        workers = [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        before = {w: sockets_of(w) for w in workers}
+        connections = []
+        for _ in range(20):  # opened at once and kept open, like a load generator's or a proxy's
+            connections.append(socket.create_connection(("127.0.0.1", server.port)))
+        for conn in connections:
+            conn.sendall(b"GET /-/versions.json HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert conn.recv(12).startswith(b"HTTP/1.1 200")
+        held = {w: sockets_of(w) - before[w] for w in workers}
+        second = subprocess.run(  # with SO_REUSEPORT a second server could bind the same port and take a share
+            [sys.executable, "-m", "extract", "serve", "--root", str(built.root), "--port", str(server.port)]
+            + ["--workers", "2"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        for conn in connections:
+            conn.close()
+    assert len(workers) == 2 and min(held.values()) > 0, held  # each worker holds some of the 20 connections
+    assert second.returncode != 0 and f"cannot listen on 127.0.0.1:{server.port}" in second.stderr
+
+
 def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):
     from extract.serve import LocalServer
 
