@@ -16,7 +16,9 @@ article views and the front page.
 
 Reports throughput and, per kind of page and overall, p50/p95/p99 latency and
 errors (the target at 10,000 articles: p95 under 200 ms, zero errors, over
-distinct URLs at concurrency 20), the CPU the server used a request and the CPU
+distinct URLs at concurrency 20), the CPU the server used a request (and each
+of its workers: uvicorn's workers share out the client's keep-alive connections
+as they open, not request by request, so one may get most of them) and the CPU
 this load generator used (one process, raw keep-alive sockets: it shares the
 cores with the server, so it must cost little), and the load average before and
 after.  Every request has a timeout and the whole run a deadline
@@ -305,6 +307,17 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+def workers_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds used so far by each worker process of the server (its direct children; itself if it has none)."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return {child: server_cpu(child) for child in children or [pid]}
+
+
 def percentile(values: list[float], p: float) -> float:
     if len(values) == 1:
         return values[0]
@@ -354,8 +367,10 @@ def main() -> None:
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     with LocalServer(args.root, workers=args.workers, env=env, timeout=120) as server:  # noqa: SIM117
         cpu_before, client_before = server_cpu(server.process.pid), time.process_time()
+        workers_before = workers_cpu(server.process.pid)
         results, elapsed = asyncio.run(load(server.url, paths, args.concurrency, args.deadline))
         cpu, client = server_cpu(server.process.pid) - cpu_before, time.process_time() - client_before
+        per_worker = [spent - workers_before.get(w, 0.0) for w, spent in workers_cpu(server.process.pid).items()]
     load_after = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
         f"{len(results)} requests at concurrency {args.concurrency}, "
@@ -367,6 +382,9 @@ def main() -> None:
     print(
         f"server CPU: {cpu:.1f} s, {1000 * cpu / n:.1f} ms a request; load generator CPU: {client:.1f} s, "
         f"{1000 * client / n:.1f} ms a request (both on the same cores: what the latencies cost the machine)"
+    )
+    print(  # the keep-alive connections are shared out once, when they open: one worker may get most of them
+        "CPU of each worker: " + ", ".join(f"{spent:.1f} s" for spent in per_worker)
     )
     report(results, elapsed)
 

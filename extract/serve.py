@@ -39,24 +39,87 @@ SETTINGS = {
 def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     """Run the site under uvicorn, with one or several worker processes, each serving ``asgi_app``.
 
-    One code path for any number of workers: the URL is printed first, and
-    every worker reopens the database when a build publishes a new one (see
-    :class:`Reopening`)."""
+    The URL is printed first, and every worker reopens the database when a
+    build publishes a new one (see :class:`Reopening`).  Several workers each
+    listen on a socket of their own bound to the same port (``SO_REUSEPORT``),
+    so the kernel shares the connections out between them as they arrive.
+    uvicorn's own workers accept from one shared socket, each taking every
+    connection waiting when it wakes: the 20 keep-alive connections of a load
+    could all go to one worker while the other idled (``bench/serve_load.py``
+    measured 12.8 s of CPU against 0.1 s, both workers started)."""
     import os
-
-    import uvicorn
 
     os.environ["TOCORON_ROOT"] = str(root)
     print(f"Serving {root / 'data' / database_file()} at http://{host}:{port}/ ({workers} worker(s))", flush=True)
-    uvicorn.run(
-        "extract.serve:asgi_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=True,
-    )
+    if workers == 1:
+        serve_worker(str(root), host, port, reuse_port=False)
+    else:
+        supervise(str(root), host, port, workers)
+
+
+def serve_worker(root: str, host: str, port: int, reuse_port: bool = True) -> None:
+    """One worker process: uvicorn on its own listening socket."""
+    import os
+    import socket
+
+    import uvicorn
+
+    os.environ["TOCORON_ROOT"] = root
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    config = uvicorn.Config("extract.serve:asgi_app", factory=True, log_level="info", access_log=True)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def supervise(root: str, host: str, port: int, workers: int) -> None:
+    """Start ``workers`` worker processes and wait; stop them all when told to stop or when one of them ends."""
+    import multiprocessing
+    import signal
+    import sys
+    import time
+
+    port_is_free(host, port)  # the workers' sockets share the port with each other, never with another server
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=serve_worker, args=(root, host, port)) for _ in range(workers)]
+    stopping = []
+
+    def stop(signum, frame):
+        stopping.append(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    for process in processes:
+        process.start()
+    while not stopping and all(process.is_alive() for process in processes):
+        time.sleep(0.2)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()  # uvicorn finishes the requests in flight, then exits
+    for process in processes:
+        process.join(timeout=15)
+        if process.is_alive():
+            process.kill()
+    failed = [process.exitcode for process in processes if process.exitcode not in (0, -signal.SIGTERM)]
+    if failed and not stopping:
+        sys.exit(f"a worker stopped (exit code {failed[0]}); the server stops with it")
+
+
+def port_is_free(host: str, port: int) -> None:
+    """Exit with a message when something listens on ``port`` already (a second ``serve`` would share it silently)."""
+    import socket
+    import sys
+
+    probe = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        sys.exit(f"cannot listen on {host}:{port}: {exc.strerror}")
+    finally:
+        probe.close()
 
 
 def asgi_app():
@@ -210,12 +273,19 @@ async def unavailable(send, reason: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+STARTED = "Application startup complete."
+"""What uvicorn prints when a worker has started its site (and listens)."""
+
+
 class LocalServer:
     """``python -m extract serve`` in a child process on a free loopback port, for tests and benchmarks.
 
     Used as a context manager: on entry it starts the server and waits (at most
-    ``timeout`` seconds) until it answers; on exit it stops it.  A server that
-    dies while starting raises with what it printed to stderr.
+    ``timeout`` seconds) until it answers and every worker has started: at
+    10,000 articles a worker's start (the front page's summary) takes seconds,
+    and the keep-alive connections of a load sent meanwhile all went to the
+    worker that was up.  On exit it stops it.  A server that dies while
+    starting raises with what it printed to stderr.
     """
 
     def __init__(self, root: Path, workers: int = 1, env: dict[str, str] | None = None, timeout: float = 30) -> None:
@@ -261,7 +331,9 @@ class LocalServer:
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(self.url + "/-/versions.json", timeout=1)
-                return
+                if self.output().count(STARTED) >= self.workers:
+                    return
+                time.sleep(0.2)  # one worker answers; the others are still starting (a big site: seconds)
             except OSError:
                 if self.process.poll() is not None:
                     self.log.seek(0)

@@ -240,6 +240,87 @@ def test_the_server_prints_its_url_and_one_line_per_request_with_several_workers
     assert "Traceback" not in output
 
 
+def test_the_local_server_waits_until_every_worker_has_started(tmp_path):
+    import http.server
+    import tempfile
+    import threading
+
+    from extract.serve import STARTED, LocalServer
+
+    class Versions(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, *args):
+            pass
+
+    server = LocalServer(tmp_path, workers=2, timeout=1.5)
+    answering = http.server.ThreadingHTTPServer(("127.0.0.1", server.port), Versions)
+    threading.Thread(target=answering.serve_forever, daemon=True).start()
+
+    class Running:  # stands for the server process, still running
+        def poll(self):
+            return None
+
+        def terminate(self):
+            pass
+
+        def wait(self, timeout=None):
+            return 0
+
+    try:
+        server.process, server.log = Running(), tempfile.TemporaryFile()
+        server.log.write(f"INFO: {STARTED}\n".encode())  # one worker up, and answering
+        server.log.flush()
+        with pytest.raises(RuntimeError, match="did not answer"):
+            server.wait_until_it_answers()
+        server.process, server.log = Running(), tempfile.TemporaryFile()
+        server.log.write(f"INFO: {STARTED}\nINFO: {STARTED}\n".encode())
+        server.log.flush()
+        server.wait_until_it_answers()  # both up: returns
+        server.stop()
+    finally:
+        answering.shutdown()
+
+
+def sockets_of(pid: int) -> int:
+    return sum(1 for fd in Path(f"/proc/{pid}/fd").iterdir() if fd.readlink().name.startswith("socket:"))
+
+
+def test_the_workers_share_the_keep_alive_connections_and_a_second_server_cannot_take_the_port(built):
+    import socket
+    import subprocess
+    import sys
+
+    from extract.serve import LocalServer
+
+    with LocalServer(built.root, workers=2) as server:
+        children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
+        workers = [int(c) for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
+        before = {w: sockets_of(w) for w in workers}
+        connections = []
+        for _ in range(20):  # opened at once and kept open, like a load generator's or a proxy's
+            connections.append(socket.create_connection(("127.0.0.1", server.port)))
+        for conn in connections:
+            conn.sendall(b"GET /-/versions.json HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert conn.recv(12).startswith(b"HTTP/1.1 200")
+        held = {w: sockets_of(w) - before[w] for w in workers}
+        second = subprocess.run(  # with SO_REUSEPORT a second server could bind the same port and take a share
+            [sys.executable, "-m", "extract", "serve", "--root", str(built.root), "--port", str(server.port)]
+            + ["--workers", "2"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        for conn in connections:
+            conn.close()
+    assert len(workers) == 2 and min(held.values()) > 0, held  # each worker holds some of the 20 connections
+    assert second.returncode != 0 and f"cannot listen on 127.0.0.1:{server.port}" in second.stderr
+
+
 def test_a_server_that_cannot_start_says_why_instead_of_waiting(tmp_path):
     from extract.serve import LocalServer
 
@@ -473,6 +554,73 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     assert cell({"value": "x-1", "label": long}, column="text") is None  # not a foreign key of the table
     assert cell(11000.0, column="value", table="figures") == "11,000" and cell(2.5, column="value") is None
     assert cell("some words", column="text") is None
+
+
+JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}
+<td class="col-{{ cell.column|to_css_class }} type-{{ cell.value_type }}">{{ cell.value }}</td>
+{% endfor %}{% endfor %}</tr>
+{% endfor %}"""  # the loop of Datasette 0.65.5's _table.html that rows_html replaces
+
+
+def test_the_rows_written_in_python_are_those_the_template_loop_wrote():
+    from datasette.utils import to_css_class
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    table_columns = load_plugin("table_columns")
+    shown = [{"name": n} for n in ("quote_id", "text", "speaker id", "Link", "missing")]
+    display_rows = [
+        [  # cells in another order than the columns shown, one cell of no shown column, values to escape or keep
+            {"column": "text", "value": SCRIPT + " & more", "value_type": "str"},
+            {"column": "hidden", "value": "not shown", "value_type": "str"},
+            {"column": "quote_id", "value": Markup('<a href="/tocoron/quotes/q1">q1</a>'), "value_type": "pk"},
+            {"column": "speaker id", "value": Markup("&nbsp;"), "value_type": "none"},
+            {"column": "Link", "value": 3, "value_type": "int"},
+        ],
+        [{"column": "text", "value": "<b>bold</b>", "value_type": "str"}],
+    ]
+    env = Environment(autoescape=True)
+    env.filters["to_css_class"] = to_css_class
+    expected = env.from_string(JINJA_ROWS).render(display_rows=display_rows, shown=shown)
+    written = table_columns.rows_html(display_rows, shown)
+    assert re.sub(r">\s+<", "><", expected).strip() == re.sub(r">\s+<", "><", written).strip()
+    assert "&lt;script&gt;" in written and "not shown" not in written and written.index("q1") < written.index("&lt;")
+    assert "col-speaker-id-" in written  # a column name that is no CSS class gets Datasette's own mangled class
+
+
+QUERY_ROWS = """    {% for row in display_rows %}
+        <tr>
+            {% for column, td in zip(columns, row) %}
+                <td class="col-{{ column|to_css_class }}">{{ td }}</td>
+            {% endfor %}
+        </tr>
+    {% endfor %}"""  # the loop of Datasette 0.65.5's query.html that query_rows_html replaces
+
+
+def test_a_querys_rows_written_in_python_are_those_of_datasettes_template():
+    from importlib import resources
+
+    from datasette.utils import to_css_class
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    from extract.serve import SITE
+
+    table_columns = load_plugin("table_columns")
+    columns = ["quote_id", "speaker name", "text"]
+    display_rows = [["q1", Markup("<em>Ana</em>"), SCRIPT], ["q2", None, "<b>bold</b> & more"]]
+    env = Environment(autoescape=True)
+    env.filters["to_css_class"] = to_css_class
+    expected = env.from_string(QUERY_ROWS).render(display_rows=display_rows, columns=columns, zip=zip)
+    written = table_columns.query_rows_html(columns, display_rows)
+    assert re.sub(r">\s+<", "><", expected).strip() == re.sub(r">\s+<", "><", written).strip()
+    assert "&lt;script&gt;" in written and "<em>Ana</em>" in written
+    # the project's query.html is Datasette's but for that loop (so a Datasette upgrade that changes it shows here)
+    theirs = (resources.files("datasette") / "templates" / "query.html").read_text(encoding="utf-8")
+    ours = (SITE / "templates" / "query.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    assert QUERY_ROWS in theirs and ours == theirs.replace(
+        QUERY_ROWS, "    {{ query_rows_html(columns, display_rows) }}"
+    )
 
 
 # --- the load generator (bench/serve_load.py) --------------------------------------------------------------------

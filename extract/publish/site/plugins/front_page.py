@@ -20,6 +20,7 @@ from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import Markup
 
 from extract.serve import database_name
 from extract.yamlfile import read_data
@@ -103,9 +104,18 @@ SUMMARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 async def summary(datasette) -> dict:
-    """Everything on the front page but the timeline; the database is immutable, so once per Datasette instance."""
+    """Everything on the front page but the timeline, queried and rendered; the database is immutable, so once per
+    Datasette instance.
+
+    Its HTML (``_front_sources.html``, ``_front_story.html``: some 300 links) is
+    rendered here too, not on every request: it was most of a front page's CPU."""
     if datasette not in SUMMARIES:
-        SUMMARIES[datasette] = await summarize(datasette.get_database(DATABASE))
+        data = await summarize(datasette.get_database(DATABASE))
+        context = dict(data, database=DATABASE, metadata=datasette.metadata(), urls=datasette.urls)
+        SUMMARIES[datasette] = {
+            "sources_html": Markup(await datasette.jinja_env.get_template("_front_sources.html").render_async(context)),
+            "story_html": Markup(await datasette.jinja_env.get_template("_front_story.html").render_async(context)),
+        }
     return SUMMARIES[datasette]
 
 
