@@ -53,6 +53,13 @@ SERVING_INDEXES = {
     "idx_organizations_name": ("organizations", "name", "the organizations table's sort"),
     "idx_places_name": ("places", "name", "the places table's sort"),
     "idx_events_date": ("events", "date", "the events table's sort"),
+    "idx_events_event_type_date": ("events", "event_type, date", "the events of one type, by date (its date facets)"),
+    "idx_events_method_date": ("events", "method, date", "the events of one method, by date (its date facets)"),
+    "idx_sources_publisher_published": (
+        "sources",
+        "publisher, published, source_id",
+        "one publisher's articles in publication order",
+    ),
     "idx_events_timeline": ("events", "date IS NULL, date, event_id", "the timeline's order (undated events last)"),
     "idx_quotes_source_order": ("quotes", "source_id, char_start", "who said what, in article order"),
     "idx_figures_quantity": (
