@@ -333,6 +333,8 @@ class NamesLexicon(Lexicon):
     place_prepositions: Words
     connectors: Words
     headline_small_words: Words
+    acronym_determiners: Words
+    place_nouns_before: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -352,6 +354,12 @@ class OrganizationsLexicon(Lexicon):
     list_heads: list[Entry]
     list_openers: Words
     introducers: list[Entry]
+    owned_after_possessive: Words
+    results_verbs: Words
+    results_nouns: Words
+    appositive_nouns: Words
+    based_words: Words
+    club_plural_verbs: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

@@ -91,6 +91,13 @@ class NameWords:
     landform_cues: frozenset[str]
     compass_words: frozenset[str]
     country_heads: frozenset[str]
+    acronym_determiners: frozenset[str]
+    headline_small_words: frozenset[str]
+    head_nouns: frozenset[str]
+    country_short_names: frozenset[str]
+    place_prepositions: frozenset[str]
+    connectors: frozenset[str]
+    place_nouns_before: tuple[str, ...]
 
 
 @cache
@@ -112,6 +119,13 @@ def name_words() -> NameWords:
         landform_cues=lower(lex.landform_cues),
         compass_words=lower(lex.compass_words),
         country_heads=lower(lex.country_heads),
+        acronym_determiners=lower(lex.acronym_determiners),
+        headline_small_words=lower(lex.headline_small_words),
+        head_nouns=lower(lex.head_nouns),
+        country_short_names=lower(lex.country_short_names),
+        place_prepositions=lower(lex.place_prepositions),
+        connectors=lower(lex.connectors),
+        place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
     )
 
 
@@ -149,6 +163,12 @@ class OrgWords:
     club_before_in_sport: Phrases
     list_heads: frozenset[str]
     list_openers: tuple[str, ...]
+    owned_after_possessive: frozenset[str]
+    results_verbs: frozenset[str]
+    results_nouns: frozenset[str]
+    appositive_nouns: frozenset[str]
+    based_words: frozenset[str]
+    club_plural_verbs: frozenset[str]
 
 
 @cache
@@ -170,6 +190,12 @@ def org_words() -> OrgWords:
         club_before_in_sport=Phrases.of(lex.club_before_in_sport),
         list_heads=frozenset(table(lex.list_heads)),
         list_openers=tuple(lower(lex.list_openers)),
+        owned_after_possessive=lower(lex.owned_after_possessive),
+        results_verbs=lower(lex.results_verbs),
+        results_nouns=lower(lex.results_nouns),
+        appositive_nouns=lower(lex.appositive_nouns),
+        based_words=lower(lex.based_words),
+        club_plural_verbs=lower(lex.club_plural_verbs),
     )
 
 
@@ -292,17 +318,25 @@ def places() -> frozenset[str]:
     return load()
 
 
-HEAD_NOUNS = frozenset(lexicon.names().head_nouns)  # lexicons/names.yaml
-COUNTRY_SHORT_NAMES = frozenset(lexicon.names().country_short_names)  # lexicons/names.yaml
-PLACE_PREPOSITIONS = frozenset(lexicon.names().place_prepositions)  # lexicons/names.yaml
-CONNECTORS = frozenset(lexicon.names().connectors)  # lexicons/names.yaml
-PLACE_BEFORE = re.compile(
-    r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$"
-)  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
-ORG_APPOSITIVE = re.compile(
-    r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)",
-    re.I,
-)  # not "the group's secretary general"
+@cache
+def place_before_pattern() -> re.Pattern:
+    """A place's noun in lower case just before a name ("the state of Veracruz", not "Secretary of State Antony
+    Blinken"): ``names.yaml`` ``place_nouns_before``."""
+    nouns = "|".join(re.escape(n).replace(r"\ ", "[ \u00a0]+") for n in name_words().place_nouns_before)
+    return re.compile(rf"(?:{nouns})[ \u00a0]+(?:of[ \u00a0]+)?$")
+
+
+@cache
+def org_appositive_pattern() -> re.Pattern:
+    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
+    group's secretary general": ``organizations.yaml`` ``appositive_nouns``."""
+    nouns = "|".join(sorted(map(re.escape, org_words().appositive_nouns), key=len, reverse=True))
+    return re.compile(
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)",
+        re.I,
+    )
+
+
 ORG_INTRODUCERS = frozenset(table(lexicon.organizations().introducers))
 """Words that introduce an organization's name just after them ("the NGO “Voices for Justice”")."""
 
@@ -465,7 +499,7 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         if low in not_names and word not in org_words().acronym_orgs:
             role = word if low in titles() or low in name_words().demonyms else None
             return [], start + len(word) + 1, role
-        if low in CONNECTORS or word.islower() and word in particles():
+        if low in name_words().connectors or word.islower() and word in particles():
             return [], start, None
         return words, start, None
     role_words = []
@@ -487,10 +521,10 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
             break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
         if (
-            (low in titles() or low in HEAD_NOUNS)
+            (low in titles() or low in name_words().head_nouns)
             and len(words) > 1
             and all(w.lower() in org_cues() for w in words[1:])
-            or low in HEAD_NOUNS
+            or low in name_words().head_nouns
             and len(words) > 2
             and words[-1].lower() in org_cues()
         ):
@@ -550,7 +584,7 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
         words = words[1:]
     while words and (
-        words[-1].lower() in CONNECTORS
+        words[-1].lower() in name_words().connectors
         or words[-1].islower()
         and words[-1] in particles()
         or len(words) > 1
@@ -602,7 +636,7 @@ def is_owner_apart(owner: str) -> bool:
         or is_acronym(owner)
         or low in name_words().demonyms
         or owner in org_words().known_single
-        or low in COUNTRY_SHORT_NAMES
+        or low in name_words().country_short_names
     )
 
 
@@ -612,7 +646,7 @@ def until_date_word(words: list[str]) -> list[str]:
         return words
     date_words = name_words().date_words
     for i in range(1, len(words) - 1):
-        if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
+        if words[i].lower() in name_words().connectors and words[i + 1].lower() in date_words:
             return words[:i]
     return words
 
@@ -857,7 +891,7 @@ def is_country_of_demonym(x: Look) -> bool:
 def is_any_place(word: str) -> bool:
     """A place of the gazetteer, a country (the home nations of sport too) or a country's short name."""
     low = word.lower()
-    return low in places() or low in place_lists.countries() or low in COUNTRY_SHORT_NAMES
+    return low in places() or low in place_lists.countries() or low in name_words().country_short_names
 
 
 def has_cue_inside(x: Look) -> bool:
@@ -895,6 +929,70 @@ def is_acronym_org(x: Look) -> bool:
     )
 
 
+def is_adjectives_only(x: Look) -> bool:
+    """ "Yugoslav", "Democratic", "Iraqi Kurdish": nationalities and camps' adjectives, which describe the noun
+    after them ("the Democratic party", "the Yugoslav news agency"), are no body's name alone."""
+    words = name_words()
+    return all(w in words.demonyms or w in words.political_adjectives for w in x.low)
+
+
+COUNT_BEFORE = re.compile(r"(?:^|[ \u00a0(])(\d[\d,]*(?:st|nd|rd|th)?|[a-z]+)[ \u00a0]+$")
+SMALL_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[.,;:!?)\n]|$)|[ \u00a0]+([a-z]+)\b")
+
+
+def is_counted_acronym(x: Look) -> bool:
+    """ "three RBI and", "121 RBI.", "his ERA to 2.99": an acronym counted or owned by a person, with a stop or a
+    small word after it, is a thing (a statistic, a test), not a body ("three FARC rebels" has a noun after it)."""
+    before = COUNT_BEFORE.search(x.text, max(0, x.cand.start - 16), x.cand.start)
+    if not before or not (before.group(1)[0].isdigit() or before.group(1) in name_words().acronym_determiners):
+        return False
+    after = SMALL_WORD_AFTER.match(x.text, x.cand.end)
+    return bool(after) and (after.group(1) is None or after.group(1) in name_words().headline_small_words)
+
+
+def acronym_spells(name: str, acronym: str) -> bool:
+    """Whether the acronym's capitals are the name's capitals in order, the first the same ("National Farmers
+    Union" for "NFU"; not "Ana Ruiz" for "PSV", a club after a player's name)."""
+    capitals = [c for c in name if c.isupper()]
+    letters = [c for c in acronym if c.isupper()]
+    if not capitals or not letters or capitals[0] != letters[0]:
+        return False
+    found = iter(capitals)
+    return all(letter in found for letter in letters)
+
+
+def has_acronym_after(x: Look) -> bool:
+    """ "the National Farmers Union (NFU)": a name that its acronym in parentheses spells."""
+    acronym = ACRONYM_AFTER.match(x.text[x.cand.end : x.cand.end + 12])
+    return bool(acronym) and acronym_spells(x.cand.text, acronym.group(1))
+
+
+@cache
+def based_pattern() -> re.Pattern:
+    """ ", based in": where a firm is (``organizations.yaml`` ``based_words``)."""
+    words = "|".join(sorted(map(re.escape, org_words().based_words)))
+    return re.compile(rf",[ \u00a0]+(?:{words})[ \u00a0]+(?:in|on)[ \u00a0]")
+
+
+def is_based_in(x: Look) -> bool:
+    """ "Vorland, based in Lanvik, said": a firm, unless a given name opens the name (a person lives somewhere)."""
+    return bool(based_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
+
+
+@cache
+def results_pattern() -> re.Pattern:
+    """ "posted a first-half net profit": a verb of results, up to five words, a noun of results."""
+    verbs = "|".join(sorted(map(re.escape, org_words().results_verbs)))
+    nouns = "|".join(sorted(map(re.escape, org_words().results_nouns)))
+    return re.compile(rf"[ \u00a0]+(?:{verbs})[ \u00a0]+(?:[\w$%.,-]+[ \u00a0]+){{0,5}}?(?:{nouns})\b")
+
+
+def posts_results(x: Look) -> bool:
+    """ "Vorland posted a net profit of", "Vorland reported first-half sales": a company's results (nobody's
+    own), unless a given name opens the name."""
+    return bool(results_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
+
+
 def is_people_word(x: Look) -> bool:
     """ "Venezuelan", "Analysts said": no one's name."""
     return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
@@ -929,14 +1027,37 @@ def is_club_in_sport(x: Look) -> bool:
     """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
     ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
     a player's name ("Montclair's Ana Ruiz")."""
-    if not x.is_place or x.name in place_lists.countries() or x.name in COUNTRY_SHORT_NAMES:
+    if not x.is_place or x.name in place_lists.countries() or x.name in name_words().country_short_names:
         return False
     end = x.cand.end
     return bool(
         phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
         or SCORE_AFTER.match(x.text, end)
         or OWNS_NAME_AFTER.match(x.text, end)
+        or takes_plural_verb(x.cand, x.text)
     )
+
+
+@cache
+def plural_verb_pattern() -> re.Pattern:
+    """A plural verb after a name (``organizations.yaml`` ``club_plural_verbs``)."""
+    verbs = "|".join(sorted(map(re.escape, org_words().club_plural_verbs)))
+    return re.compile(rf"[ \u00a0]+(?:{verbs})\b")
+
+
+def takes_plural_verb(cand: Candidate, text: str) -> bool:
+    """ "Montclair are top", "Riverton have won": one name word with a plural verb after it, the verb's
+    subject (no preposition before the name: "flew to Montclair were" puts Montclair in a place; no "and"
+    before it: "Ruiz and Salas are" are two)."""
+    if len(cand.words) != 1 or not plural_verb_pattern().match(text, cand.end):
+        return False
+    before = last_word_before(text, cand.start)
+    return before not in name_words().place_prepositions and not (
+        before in ("and", "&") and NAME_AND_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    )
+
+
+NAME_AND_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \u00a0]+(?:and|&)[ \u00a0]+$")  # "Ruiz and " of "Ruiz and Salas are"
 
 
 CLUB_ROLE_ENTRY = "club-after-role"  # the entry of ``club_after`` that names a player's or a coach's role
@@ -1092,17 +1213,18 @@ def person_cue_after(x: Look) -> bool:
 
 def person_cue_before(x: Look) -> bool:
     """ ", said Ruiz Tapia." """
-    return x.before in REPORTING_VERBS and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
+    return x.before in name_words().reporting_verbs and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
 
 
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
         "place-cue-before",
         "place",
-        lambda x: bool(PLACE_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)),
+        lambda x: bool(place_before_pattern().search(x.text, max(0, x.cand.start - 30), x.cand.start)),
     ),
     Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
@@ -1122,19 +1244,21 @@ CLASSIFY: list[Rule] = [
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
     Rule("org-based", "organization", lambda x: x.cand.hint == "organization"),  # "Lima-based Vorland"
+    Rule("org-based-in", "organization", is_based_in),  # "Vorland, based in Lanvik,"
+    Rule("org-results", "organization", posts_results),  # "Vorland posted a net profit"
     Rule("org-owns", "organization", has_owned_after),  # "Vorland's chief executive", "Vorland said its"
     Rule("org-cue-after", "organization", has_org_word_after),  # "the Los Lobos gang"
     Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
-    Rule("org-appositive", "organization", lambda x: bool(ORG_APPOSITIVE.match(x.text[x.cand.end : x.cand.end + 60]))),
+    Rule(
+        "org-appositive",
+        "organization",
+        lambda x: bool(org_appositive_pattern().match(x.text[x.cand.end : x.cand.end + 60])),
+    ),
     Rule("dateline", None, lambda x: is_dateline(x.cand, x.text)),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
-    Rule(
-        "org-acronym-after",
-        "organization",
-        lambda x: bool(ACRONYM_AFTER.match(x.text[x.cand.end : x.cand.end + 12])),
-        size="many",
-    ),
+    Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
     Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
+    Rule("counted-acronym", None, is_counted_acronym, size="one"),  # "three RBI and", "his ERA to"
     Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
     # "President Clinton", "striker Florence": a title before, no town
     Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
@@ -1231,7 +1355,7 @@ def club_after_pattern() -> re.Pattern:
 def is_club_of_town(cand: Candidate, text: str) -> bool:
     """ "beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
     name = cand.text.lower()
-    if name not in places() or name in place_lists.countries() or name in COUNTRY_SHORT_NAMES:
+    if name not in places() or name in place_lists.countries() or name in name_words().country_short_names:
         return False
     return bool(phrase_before(text, cand.start, org_words().club_before) or club_after_pattern().match(text, cand.end))
 
@@ -1240,7 +1364,11 @@ def is_club_of_town(cand: Candidate, text: str) -> bool:
 def org_after_pattern() -> re.Pattern:
     """What follows an organization's name and no person's: its shares, its board, "said its"."""
     owned = "|".join(sorted(map(re.escape, org_words().owned), key=len, reverse=True))
-    return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
+    possessed = "|".join(sorted(map(re.escape, org_words().owned_after_possessive), key=len, reverse=True))
+    return re.compile(
+        rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|['’]s[ \u00a0]+(?:{possessed})\b"
+        rf"|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]"
+    )
 
 
 AGE_AFTER = re.compile(
@@ -1356,7 +1484,6 @@ def is_dateline_start(text: str, slash: int) -> bool:
 
 NUMBERED_TAIL = re.compile(r"[ \u00a0]of[ \u00a0]\d{1,3}(?![\d,.]\d)\b")
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-HEADLINE_SMALL_WORDS = frozenset(lexicon.names().headline_small_words)  # lexicons/names.yaml
 
 
 PROSE_ENDS = frozenset('.”")",:')
@@ -1376,7 +1503,9 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
             last -= 1
         if last == start or text[last - 1] in PROSE_ENDS:
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
-        words = [w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in HEADLINE_SMALL_WORDS]
+        words = [
+            w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
+        ]
         if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
@@ -1553,7 +1682,9 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
     while words and (
-        words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in name_words().date_words
+        words[-1].lower() in name_words().connectors | particles()
+        or len(words) > 1
+        and words[-1].lower() in name_words().date_words
     ):
         words = words[:-1]
     if not words:
@@ -1655,6 +1786,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     organizations_by_statement(cands, text)
     organizations_by_owned_person(cands, text)
     clubs_by_result(cands, text)
+    clubs_by_roster(cands, text)
     organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
@@ -1680,7 +1812,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
             cand.rule_id == "place-gazetteer"
             and len(cand.words) == 1
             and cand.words[0] in full_words
-            and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS
+            and last_word_before(text, cand.start) not in name_words().place_prepositions
         ):
             # "Kamba told AFP" after "Roger Kamba", "Florence agreed" after "Florence Mbeki"
             cand.kind, cand.rule_id = "person", "person-surname-not-place"
@@ -1791,8 +1923,50 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or takes_plural_verb(cand, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
+
+
+ROSTER_GAP = re.compile(r"[ \u00a0]*[,;]?[ \u00a0]*(?:and[ \u00a0]+)?")
+
+
+def roster_clubs(cands: list[Candidate], text: str) -> list[Candidate]:
+    """The names in parentheses of a roster: two or more players named in full, each with a name in
+    parentheses after it, one after the other ("Ana Ruiz (Montclair), Pedro Salas (Riverton FC) and ..."),
+    where the parentheses name each player's club; not a country ("Ana Ruiz (Peru)": a nationality) and not
+    a name that the player's initials spell (an acronym of the name before it)."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    items: list[tuple[Candidate, Candidate]] = []  # (player, what the parentheses name)
+    for player, club in zip(ordered, ordered[1:], strict=False):
+        if (
+            len(player.words) >= 2
+            and player.kind in (None, "person")
+            and text[player.end : club.start] == " ("
+            and text[club.end : club.end + 1] == ")"
+        ):
+            items.append((player, club))
+    clubs = []
+    for k, (player, club) in enumerate(items):
+        before = items[k - 1][1] if k else None
+        after = items[k + 1][0] if k + 1 < len(items) else None
+        joined = (before is not None and ROSTER_GAP.fullmatch(text, before.end + 1, player.start)) or (
+            after is not None and ROSTER_GAP.fullmatch(text, club.end + 1, after.start)
+        )
+        low = club.text.lower()
+        if not joined or low in place_lists.countries() or low in name_words().country_short_names:
+            continue
+        if low not in name_words().demonyms and not acronym_spells(player.text, club.text):
+            clubs.append(club)
+    return clubs
+
+
+def clubs_by_roster(cands: list[Candidate], text: str) -> None:
+    """A name in parentheses after each player of a roster is the player's club (``roster_clubs``)."""
+    if "(" not in text:
+        return
+    for club in roster_clubs(cands, text):
+        club.kind, club.rule_id = "organization", "org-roster-club"
 
 
 @cache
