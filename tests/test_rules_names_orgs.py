@@ -320,3 +320,81 @@ def test_a_place_s_noun_before_a_name(text, places):
         ).kind
         == "place"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soccer semifinal went to extra time after the referee sent off two midfielders.",
+        "In the cricket qualifier the umpire gave the top scorer out; relegation now looms.",
+        "The baseball quarterfinal and the rugby quarterfinals both drew big crowds.",
+        "Basketball semifinals and hockey goalkeepers: the leading scorers were relegated sides' players.",
+        "The soccer club's referee was praised.",  # a team sport's name and one word of its reports
+    ],
+)
+def test_words_of_team_sports_make_a_sports_report(text):
+    assert rules_names.is_sports_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tennis star was seeded first and won the tiebreak.",  # a sport of single players: no clubs
+        "A referee of the dispute said the claim was weak.",  # one word of sport is not enough
+    ],
+)
+def test_no_sports_report_without_a_team_sport_s_words(text):
+    assert not rules_names.is_sports_report(text)
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        (SPORT + "Kestrelby won its fifth straight and Ravenholt has won six of eight.", ["Kestrelby", "Ravenholt"]),
+        (SPORT + "Lanvik lost twice, Dorvan finished third and Brelby trailed early.", ["Lanvik", "Dorvan", "Brelby"]),
+        (SPORT + "Varnholm clinched the title; Tolvik has lost two.", ["Varnholm", "Tolvik"]),
+        (SPORT + "He scored a late goal for Lanvik and two goals for Dorvan.", ["Lanvik", "Dorvan"]),
+        (
+            SPORT + "Ruiz, signed from Lanvik and transferred to Dorvan, now coaches Brelby.",
+            ["Lanvik", "Dorvan", "Brelby"],
+        ),
+        (SPORT + "Salas was transferred from Varnholm in May.", ["Varnholm"]),
+        (SPORT + "Montclair won its fifth straight.", ["Montclair"]),  # a town of the gazetteer, as a side
+        # outside a sports report a town that won is a town
+        ("Kestrelby won the right to host the fair.", []),
+        ("Montclair won the right to host the fair.", []),
+    ],
+)
+def test_a_side_by_its_results_in_a_sports_report(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won the Lanvik Open and the World Series before the Dorvan Grand Prix.",
+    ],
+)
+def test_tournaments_are_things(text):
+    assert names(text, "organization") == [] and names(text, "person") == []
+    for name in ("Lanvik Open", "World Series", "Dorvan Grand Prix"):
+        start = text.index(name)
+        cand = rules_names.Candidate(start, start + len(name), name.split())
+        assert rules_names.decide(cand, text).rule_id == "thing-name"
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        (
+            "Operator Vorland Holdings Ltd (Vorsol) said output rose. Vorsol said more.",
+            ["Vorland Holdings Ltd", "Vorsol"],
+        ),
+        ("Ana Ruiz, of Vorland Holdings (Lima), spoke.", ["Vorland Holdings"]),  # a place in parentheses
+        # a sentence's first word that introduces a company, not the company's own name's first word
+        ("Conglomerate Tavrex lost 2 percent. Union Carbide rose.", ["Tavrex", "Union Carbide"]),
+        ("Party Secretary Ana Ruiz spoke.", []),
+    ],
+)
+def test_an_organization_s_short_name_and_introducer(text, organizations):
+    assert names(text, "organization") == organizations

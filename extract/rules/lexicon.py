@@ -359,7 +359,7 @@ class OrganizationsLexicon(Lexicon):
     results_nouns: Words
     appositive_nouns: Words
     based_words: Words
-    club_plural_verbs: Words
+    club_verbs_in_sport: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

@@ -168,7 +168,7 @@ class OrgWords:
     results_nouns: frozenset[str]
     appositive_nouns: frozenset[str]
     based_words: frozenset[str]
-    club_plural_verbs: frozenset[str]
+    club_verbs_in_sport: frozenset[str]
 
 
 @cache
@@ -195,7 +195,7 @@ def org_words() -> OrgWords:
         results_nouns=lower(lex.results_nouns),
         appositive_nouns=lower(lex.appositive_nouns),
         based_words=lower(lex.based_words),
-        club_plural_verbs=lower(lex.club_plural_verbs),
+        club_verbs_in_sport=lower(lex.club_verbs_in_sport),
     )
 
 
@@ -1040,8 +1040,12 @@ def is_club_in_sport(x: Look) -> bool:
 
 @cache
 def plural_verb_pattern() -> re.Pattern:
-    """A plural verb after a name (``organizations.yaml`` ``club_plural_verbs``)."""
-    verbs = "|".join(sorted(map(re.escape, org_words().club_plural_verbs)))
+    """A plural verb after a name (``organizations.yaml`` ``club_verbs_in_sport``)."""
+    verbs = "|".join(
+        sorted(
+            (re.escape(v).replace(r"\ ", "[ \u00a0]+") for v in org_words().club_verbs_in_sport), key=len, reverse=True
+        )
+    )
     return re.compile(rf"[ \u00a0]+(?:{verbs})\b")
 
 
@@ -1051,6 +1055,11 @@ def takes_plural_verb(cand: Candidate, text: str) -> bool:
     before it: "Ruiz and Salas are" are two)."""
     if len(cand.words) != 1 or not plural_verb_pattern().match(text, cand.end):
         return False
+    low = cand.words[0].lower()
+    if low in name_words().people_plurals or low in group_nouns():
+        return False  # "The Scots are", "Fans were": people
+    if low.endswith("s") and opens_sentence(text, cand.start):
+        return False  # "Balls were going fast": a plural noun capitalized as the sentence's first word
     before = last_word_before(text, cand.start)
     return before not in name_words().place_prepositions and not (
         before in ("and", "&") and NAME_AND_BEFORE.search(text, max(0, cand.start - 40), cand.start)
@@ -1676,8 +1685,21 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
     "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
     words, start = cand.words, cand.start
-    if words[0].lower() in ORG_INTRODUCERS and words[0].isupper() and len(words) > 1:
-        start += len(words[0]) + 1  # "NGO A Window for Freedom"; but "Organisation for Security" is one name
+    if (
+        words[0].lower() in ORG_INTRODUCERS
+        and len(words) > 1
+        and (
+            words[0].isupper()
+            or opens_sentence(text, start)
+            and words[0][1:].islower()
+            and words[0].lower() not in org_cues()  # "Union Carbide", "Party Secretary Ana Ruiz": the name's own
+            and words[1][:1].isupper()
+            and words[1].lower() not in titles()
+        )
+    ):
+        # "NGO A Window for Freedom", "Conglomerate Vorland lost" (a common noun capitalized as the sentence's
+        # first word); but "Organisation for Security" is one name
+        start += len(words[0]) + 1
         words = words[1:]
     elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
@@ -1787,6 +1809,7 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     organizations_by_owned_person(cands, text)
     clubs_by_result(cands, text)
     clubs_by_roster(cands, text)
+    organizations_named_in_parentheses(cands, text)
     organizations_by_short_form(cands)
     # One string, one kind across the article: organization evidence anywhere wins.
     kind_of: dict[str, str] = {}
@@ -1926,6 +1949,24 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             or takes_plural_verb(cand, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
+
+
+def organizations_named_in_parentheses(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in parentheses right after an organization's is its short name ("Norske Olje
+    Selskap AS (Norsol) said"): a body gives its short name so, a place would be known as one."""
+    if "(" not in text:
+        return
+    ordered = sorted(cands, key=lambda c: c.start)
+    for org, short in zip(ordered, ordered[1:], strict=False):
+        if (
+            org.kind == "organization"
+            and (short.kind is None or short.rule_id == "person-cue-after")  # "(Vorsol) said" alone is no person
+            and text[org.end : short.start] in (" (", "’s (", "'s (")
+            and text[short.end : short.end + 1] == ")"
+            and not is_any_place(short.text)
+            and not given_name_gender(short.words[0])
+        ):
+            short.kind, short.rule_id = "organization", "org-short-name-in-parentheses"
 
 
 ROSTER_GAP = re.compile(r"[ \u00a0]*[,;]?[ \u00a0]*(?:and[ \u00a0]+)?")
