@@ -335,6 +335,7 @@ class NamesLexicon(Lexicon):
     headline_small_words: Words
     acronym_determiners: Words
     place_nouns_before: Words
+    split_words: Words
 
 
 class OrganizationsLexicon(Lexicon):

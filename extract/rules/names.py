@@ -29,8 +29,9 @@ organization in an article are grouped into one entity with its aliases
 How a candidate is classified is the table ``CLASSIFY``: ordered rows (``Rule``: an id, a kind, a
 predicate over a ``Look`` at the candidate and its context, the names' size it applies to, whether only
 sports reports need it); the first row that holds gives a ``Decision`` whose id is the mention's
-provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  After
-the table, article-wide passes use what the whole article says: a name organized once is organized
+provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  A run's
+first words are cut by the table ``LEADING`` (``strip_edges``).  After the table, the article-wide passes of
+``ARTICLE_PASSES`` use what the whole article says: a name organized once is organized
 everywhere, a possessive before a person named in full ("Vorland's Ana Ruiz"), a side of a result in a
 sports report, a short form of a longer organization's name, an acronym that spells "X in Y".
 Word lists are the lexicons ``names.yaml``, ``organizations.yaml``, ``roles.yaml`` and
@@ -98,6 +99,7 @@ class NameWords:
     place_prepositions: frozenset[str]
     connectors: frozenset[str]
     place_nouns_before: tuple[str, ...]
+    split_words: frozenset[str]
 
 
 @cache
@@ -126,6 +128,7 @@ def name_words() -> NameWords:
         place_prepositions=lower(lex.place_prepositions),
         connectors=lower(lex.connectors),
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
+        split_words=lower(lex.split_words),
     )
 
 
@@ -491,19 +494,31 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
-    """Remove leading non-name words and titles (returned as the role) and trailing particles."""
-    not_names = name_words().not_names
-    if len(words) == 1:  # most runs are one word: the few rules below that can apply to one word, without the rest
-        word = words[0]
-        low = word.lower()
-        if low in not_names and word not in org_words().acronym_orgs:
-            role = word if low in titles() or low in name_words().demonyms else None
-            return [], start + len(word) + 1, role
-        if low in name_words().connectors or word.islower() and word in particles():
-            return [], start, None
-        return words, start, None
-    role_words = []
-    # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
+    """Remove leading non-name words and titles (returned as the role) and trailing particles: the steps
+    ``strip_one_word`` (most runs), ``split_role``, the table ``LEADING``, ``strip_owner``, ``strip_tail``."""
+    if len(words) == 1:
+        return strip_one_word(words, start)
+    role_words, words, start = split_role(words, start)
+    words, start = strip_leading(words, start, text, role_words)
+    words, start = strip_owner(words, start)
+    return strip_tail(words), start, " ".join(role_words) if role_words else None
+
+
+def strip_one_word(words: list[str], start: int) -> tuple[list[str], int, str | None]:
+    """One word: a word that is no name's ("The", a title: the role), a connector or a particle, or the name."""
+    word = words[0]
+    low = word.lower()
+    if low in name_words().not_names and word not in org_words().acronym_orgs:
+        role = word if low in titles() or low in name_words().demonyms else None
+        return [], start + len(word) + 1, role
+    if low in name_words().connectors or word.islower() and word in particles():
+        return [], start, None
+    return words, start, None
+
+
+def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]:
+    """ "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word (of the
+    first five) is the role, unless only cues follow it ("UN General Assembly")."""
     last_title = max(
         (
             i
@@ -511,78 +526,155 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             if w.lower() in titles() and i < len(words) - 1 and not all(x.lower() in org_cues() for x in words[i + 1 :])
         ),
         default=None,
-    )  # not "UN General Assembly"
-    if last_title is not None and last_title > 0:
-        role_words = words[: last_title + 1]
-        start += len(" ".join(role_words)) + 1
-        words = words[last_title + 1 :]
+    )
+    if last_title is None or last_title == 0:
+        return [], words, start
+    role_words = words[: last_title + 1]
+    return role_words, words[last_title + 1 :], start + len(" ".join(role_words)) + 1
+
+
+@dataclass(frozen=True)
+class Lead:
+    """One row of ``LEADING``: ``cut`` tells how many first words to remove (0: the name starts here, stop;
+    None: the row does not apply); with ``to_role``, the words removed go to the role when it holds."""
+
+    id: str
+    cut: Callable[[list[str], int, str], int | None]
+    to_role: Callable[[list[str]], bool] | None = None
+
+
+def cue_heads_name(words: list[str], start: int, text: str) -> int | None:
+    """ "Army Corps of Engineers", "Government of Venezuela": the cue heads the name."""
+    low = words[0].lower()
+    return 0 if low in org_cues() and (len(words) > 1 and words[1][:1].isupper() or len(words) > 2) else None
+
+
+def first_word_is_the_name_s(words: list[str], start: int, text: str) -> int | None:
+    """ "General Court", "State Department", "State Planning Commission": the first word is the name's."""
+    low, heads = words[0].lower(), name_words().head_nouns
+    if (low in titles() or low in heads) and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
+        return 0
+    return 0 if low in heads and len(words) > 2 and words[-1].lower() in org_cues() else None
+
+
+def acronym_organization_first(words: list[str], start: int, text: str) -> int | None:
+    """ "WHO", not "who"."""
+    return 0 if words[0] in org_words().acronym_orgs else None
+
+
+def group_noun_opening(words: list[str], start: int, text: str) -> int | None:
+    """ "Leaders Montclair lost": a plural noun opening the sentence."""
+    if words[0].lower() in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
+        return 1
+    return None
+
+
+def group_of(words: list[str], start: int, text: str) -> int | None:
+    """ "Leaders of the Group of 20": the group is the name."""
+    return 2 if words[0].lower() in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the") else None
+
+
+def country_of_role(words: list[str], start: int, text: str) -> int | None:
+    """ "U.S." of "U.S. Secretary of State": a country, part of the role ("U.S. Agriculture Department", with
+    no title, is the department's name)."""
+    if (
+        len(words) > 1
+        and "." in words[0]
+        and words[0].replace(".", "") in org_words().not_acronyms
+        and any(w.lower() in titles() for w in words[1:])
+    ):
+        return 1
+    return None
+
+
+def lower_tail_compound(words: list[str], start: int, text: str) -> int | None:
+    """ "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name."""
+    return 1 if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]) else None
+
+
+def demonym_before_person(words: list[str], start: int, text: str) -> int | None:
+    """ "German Anke Huber", "South African Ana Ruiz": a nationality before a person's given name."""
+    k = demonym_prefix(words)
+    if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
+        return k
+    return None
+
+
+def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
+    """ "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first, before a given name."""
+    if (
+        len(words) > 2
+        and given_name_gender(words[1])
+        and opens_sentence(text, start)
+        and words[0].lower() in lowercase_words(text)
+        and not given_name_gender(words[0])
+        and not org_cues().intersection(low_words(words))
+    ):
+        return 1
+    return None
+
+
+def no_name_word_first(words: list[str], start: int, text: str) -> int | None:
+    """ "The", "According", a title before more words, a nationality before a title: no part of the name."""
+    low = words[0].lower()
+    if (
+        low in name_words().not_names
+        or (low in titles() and len(words) > 1)
+        or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
+    ):
+        return 1
+    return None
+
+
+LEADING: list[Lead] = [
+    Lead("cue-heads-name", cue_heads_name),
+    Lead("first-word-is-the-name-s", first_word_is_the_name_s),
+    Lead("acronym-organization-first", acronym_organization_first),
+    Lead("group-noun-opening", group_noun_opening),
+    Lead("group-of", group_of),
+    Lead("country-of-role", country_of_role, to_role=lambda words: True),
+    Lead("lower-tail-compound", lower_tail_compound),
+    Lead("demonym-before-person", demonym_before_person),
+    Lead("sentence-first-word", sentence_first_word),
+    Lead(
+        "no-name-word-first",
+        no_name_word_first,
+        to_role=lambda words: words[0].lower() in titles() or words[0].lower() in name_words().demonyms,
+    ),
+]
+"""How the first words of a run are cut, tried in order on the run's first word until a row stops the
+cutting (0) or no row applies (the name starts here)."""
+
+
+def strip_leading(words: list[str], start: int, text: str, role_words: list[str]) -> tuple[list[str], int]:
+    """The words and start after the rows of ``LEADING`` have cut the run's first words (words of the role are
+    appended to ``role_words``)."""
     while words:
-        low = words[0].lower()
-        if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
-            break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
-        if (
-            (low in titles() or low in name_words().head_nouns)
-            and len(words) > 1
-            and all(w.lower() in org_cues() for w in words[1:])
-            or low in name_words().head_nouns
-            and len(words) > 2
-            and words[-1].lower() in org_cues()
-        ):
-            break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
-        if words[0] in org_words().acronym_orgs:
-            break  # "WHO", not "who"
-        if low in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
-            start += len(words[0]) + 1  # "Leaders Montclair lost": a plural noun opening the sentence
-            words = words[1:]
-            continue
-        if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
-            start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
-            words = words[2:]
-            continue
-        if (
-            len(words) > 1
-            and "." in words[0]
-            and words[0].replace(".", "") in org_words().not_acronyms
-            and any(w.lower() in titles() for w in words[1:])
-        ):  # "U.S. Agriculture Department", with no title, is the department's name
-            role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
-            start += len(words[0]) + 1
-            words = words[1:]
-            continue
-        if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]):
-            start += len(words[0]) + 1  # "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name
-            words = words[1:]
-            continue
-        k = demonym_prefix(words)
-        if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
-            start += len(" ".join(words[:k])) + 1  # "German Anke Huber", "South African Ana Ruiz"
-            words = words[k:]
-            continue
-        if (
-            len(words) > 2
-            and given_name_gender(words[1])
-            and opens_sentence(text, start)
-            and low in lowercase_words(text)
-            and not given_name_gender(words[0])
-            and not org_cues().intersection(low_words(words))
-        ):
-            start += len(words[0]) + 1  # "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first
-            words = words[1:]
-            continue
-        if (
-            low in not_names
-            or (low in titles() and len(words) > 1)
-            or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
-        ):
-            if low in titles() or low in name_words().demonyms:
-                role_words.append(words[0])
-            start += len(words[0]) + 1
-            words = words[1:]
-            continue
-        break
+        for lead in LEADING:
+            k = lead.cut(words, start, text)
+            if k is not None:
+                break
+        else:
+            return words, start
+        if k == 0:
+            return words, start
+        if lead.to_role is not None and lead.to_role(words):
+            role_words.extend(words[:k])
+        start += len(" ".join(words[:k])) + 1
+        words = words[k:]
+    return words, start
+
+
+def strip_owner(words: list[str], start: int) -> tuple[list[str], int]:
+    """ "Britain's Home Office": the organization is the Home Office (an owner apart from the name)."""
     if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_owner_apart(words[0][:-2]):
-        start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
-        words = words[1:]
+        return words[1:], start + len(words[0]) + 1
+    return words, start
+
+
+def strip_tail(words: list[str]) -> list[str]:
+    """Without trailing connectors, lower-case particles, a bare letter ("Washington D" of "Washington D.C.",
+    "Plan B": no name ends in one) or a date word ("Vorland TV Friday")."""
     while words and (
         words[-1].lower() in name_words().connectors
         or words[-1].islower()
@@ -592,10 +684,9 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         and words[-1].isupper()
         or len(words) > 1
         and words[-1].lower() in name_words().date_words
-    ):  # "Vorland TV Friday"
-        words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
-    role = " ".join(role_words) if role_words else None
-    return words, start, role
+    ):
+        words = words[:-1]
+    return words
 
 
 def organization_before_title(cand: Candidate) -> list[Candidate]:
@@ -775,14 +866,11 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
-SPLIT_WORDS = frozenset(("of", "for", "and", "on", "&", "the", "at", "from"))
-
-
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     low = low_words(cand.words)
     cues = org_cues()
-    if low.isdisjoint(SPLIT_WORDS) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
+    if low.isdisjoint(name_words().split_words) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
         return [cand]  # nothing to split at (most runs: "Ana Ruiz"): the splits below need a connector or a title
     if not cues.isdisjoint(low):
         return split_at_title(cand)
@@ -1465,8 +1553,9 @@ def first_name_word(cand: Candidate) -> str:
     return next((w for w in cand.words if w.lower() not in particles() and not INITIALS.fullmatch(w)), cand.words[0])
 
 
-REPORTING_VERBS = name_words().reporting_verbs
-REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))})\b")
+REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(name_words().reporting_verbs))})\b")
+"""A verb of speech after a name ("Ruiz said"); a module constant, like ``ORG_INTRODUCERS``, because
+``quotes.py`` imports it."""
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
@@ -1582,14 +1671,14 @@ class SpanIndex:
 
 
 def candidates(article: Article) -> list[Candidate]:
+    """The capitalized runs of an article as candidates, in order: each run of ``candidate_pattern`` outside
+    title-case headlines (runs in capital lines are kept whole, of kind "capitals"), read by ``run_candidates``;
+    then dotted acronyms ("U.N.") that no run holds."""
     text = article.text
     found = []
-    not_names = name_words().not_names
-    headlines = headline_lines(article)
-    capitals = capitals_lines(article)
+    not_names, acronym_orgs = name_words().not_names, org_words().acronym_orgs
+    headlines, capitals = headline_lines(article), capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
-    acronym_orgs = org_words().acronym_orgs
-    dotted_suffixes = org_words().dotted_suffixes
     for match in candidate_pattern().finditer(text):
         surface = match.group()
         if (
@@ -1604,47 +1693,60 @@ def candidates(article: Article) -> list[Candidate]:
         if capitals and in_capitals.holds(match.start()):
             found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
             continue
-        all_words = split_words(surface)
-        words = until_date_word(all_words)
-        numbered = (
-            NUMBERED_TAIL.match(text, match.end())
-            if words[-1].lower() in org_cues() and len(words) == len(all_words)
-            else None
-        )
-        if numbered:
-            words = words + numbered.group().split()  # "Group of 20": the number is part of the name
-        cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
-        cand = strip_modifier(cand)
-        if not cand.words:
-            continue  # "the Lima-based": a place and its modifier, no name
-        introduced = introduced_organization(cand, text)
-        if introduced:
-            found.append(introduced)
-            continue
-        if len(words) == 1 and not words[0].endswith(("'s", "’s")):
-            parts = [cand]
-        else:
-            parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
-        for part in parts:
-            words, start, role = strip_edges(part.words, part.start, text)
-            if role:
-                found += organization_before_title(part)
-            if not words:
-                continue
-            end = start + len(" ".join(words))
-            if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
-                end = start + len(text[start:end])
-            if (
-                text[end : end + 1] == "."
-                and words[-1].lower() in dotted_suffixes
-                and not ends_paragraph(text, end + 1)
-            ):
-                words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
-            found.append(Candidate(start, end, words, role=role, hint=cand.hint))
+        found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def run_candidates(match: re.Match, text: str) -> list[Candidate]:
+    """The candidates of one capitalized run: cut before a date word, with a number that ends a cue's name
+    ("Group of 20"), without a modifier ("Lima-based"); an introduced organization whole; else split at
+    possessives and connectors, each part's edges stripped (``part_candidates``)."""
+    all_words = split_words(match.group())
+    words = until_date_word(all_words)
+    numbered = (
+        NUMBERED_TAIL.match(text, match.end())
+        if words[-1].lower() in org_cues() and len(words) == len(all_words)
+        else None
+    )
+    if numbered:
+        words = words + numbered.group().split()  # "Group of 20": the number is part of the name
+    cand = strip_modifier(Candidate(match.start(), match.start() + len(" ".join(words)), words))
+    if not cand.words:
+        return []  # "the Lima-based": a place and its modifier, no name
+    introduced = introduced_organization(cand, text)
+    if introduced:
+        return [introduced]
+    if len(words) == 1 and not words[0].endswith(("'s", "’s")):
+        parts = [cand]
+    else:
+        parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
+    return [c for part in parts for c in part_candidates(part, text, cand.hint)]
+
+
+def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candidate]:
+    """One part of a run with its edges stripped (and the organization before a title it held, "Ford" of
+    "Ford Chief Executive Jim Farley"), ending where the printed text ends (non-breaking spaces inside, a
+    company suffix's dot: "Omega Holdings Ltd.")."""
+    found = []
+    words, start, role = strip_edges(part.words, part.start, text)
+    if role:
+        found += organization_before_title(part)
+    if not words:
+        return found
+    end = start + len(" ".join(words))
+    if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
+        end = start + len(text[start:end])
+    if (
+        text[end : end + 1] == "."
+        and words[-1].lower() in org_words().dotted_suffixes
+        and not ends_paragraph(text, end + 1)
+    ):
+        words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
+    found.append(Candidate(start, end, words, role=role, hint=hint))
+    return found
 
 
 PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
@@ -1794,7 +1896,8 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
-    """Persons and organizations of one article, each with its mentions and aliases."""
+    """Persons and organizations of one article, each with its mentions and aliases: the candidates, each
+    classified by ``CLASSIFY``, then the article-wide ``ARTICLE_PASSES``, then grouped into entities."""
     text = article.text
     known = gazetteer_hits(article, gazetteer)
     taken = [(c.start, c.end) for c in known]
@@ -1805,13 +1908,20 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
     cands = organizations_spelled_by_acronym(cands, text)
-    organizations_by_statement(cands, text)
-    organizations_by_owned_person(cands, text)
-    clubs_by_result(cands, text)
-    clubs_by_roster(cands, text)
-    organizations_named_in_parentheses(cands, text)
-    organizations_by_short_form(cands)
-    # One string, one kind across the article: organization evidence anywhere wins.
+    for article_pass in ARTICLE_PASSES:
+        article_pass(cands, text)
+    cands = names_in_capitals(cands, text)
+    persons_named_as_known_organizations(cands)
+    entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
+    entities += group_organizations(
+        [c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text
+    )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def one_kind_per_string(cands: list[Candidate], text: str) -> None:
+    """One string, one kind across the article: organization evidence anywhere wins, then a place's."""
     kind_of: dict[str, str] = {}
     for cand in cands:
         if cand.kind == "organization" or (cand.kind and cand.text not in kind_of):
@@ -1820,13 +1930,20 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         if cand.text in kind_of and kind_of[cand.text] in ("organization", "place"):
             cand.kind = kind_of[cand.text]
             cand.rule_id = cand.rule_id or "same-string"
-    # A club's last word alone is the club ("the Rangers" after "the Riverside Rangers").
+
+
+def team_short_names(cands: list[Candidate], text: str) -> None:
+    """A club's last word alone is the club ("the Rangers" after "the Riverside Rangers")."""
     team_words = {c.words[-1] for c in cands if c.rule_id == "org-team"}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in team_words:
             cand.kind, cand.rule_id = "organization", "org-team-short"
+
+
+def persons_by_full_name(cands: list[Candidate], text: str) -> None:
+    """Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas"), also a
+    place's name not after a place's preposition ("Kamba told AFP" after "Roger Kamba")."""
     persons = [c for c in cands if c.kind == "person"]
-    # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
@@ -1837,22 +1954,17 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
             and cand.words[0] in full_words
             and last_word_before(text, cand.start) not in name_words().place_prepositions
         ):
-            # "Kamba told AFP" after "Roger Kamba", "Florence agreed" after "Florence Mbeki"
             cand.kind, cand.rule_id = "person", "person-surname-not-place"
-    cands = names_in_capitals(cands, text)
-    # A one-word known organization that is a word of a person's name in the article is that person
-    # ("Ford" after "Gerald Ford").
+
+
+def persons_named_as_known_organizations(cands: list[Candidate]) -> None:
+    """A one-word known organization that is a word of a person's name in the article is that person ("Ford"
+    after "Gerald Ford")."""
     person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
     for cand in cands:
         if cand.rule_id == "org-known" or cand.kind == "organization" and known_organization(cand.words):
             if len(cand.words) == 1 and not is_acronym(cand.words[0]) and cand.words[0] in person_words:
                 cand.kind, cand.rule_id = "person", "person-part-of-name"
-    entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
-    entities += group_organizations(
-        [c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text
-    )
-    entities.sort(key=lambda e: e.mentions[0].start)
-    return entities
 
 
 STATEMENT_AFTER = re.compile(
@@ -2018,7 +2130,7 @@ def club_result_pattern() -> re.Pattern:
     return re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
 
 
-def organizations_by_short_form(cands: list[Candidate]) -> None:
+def organizations_by_short_form(cands: list[Candidate], text: str) -> None:
     """A name of unknown type that opens an organization's name of the article, all of whose other words are
     organization words, is that organization named short: "Lockhart" and "Lockhart Industries" after
     "Lockhart Industries Inc", "Vorland" after "Vorland Holdings" (also "Vorland said", which alone would be
@@ -2135,6 +2247,21 @@ def role_around(text: str, cand: Candidate) -> str | None:
 
 
 def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
+    """Mentions of organizations grouped into entities, in steps: by name (``organizations_by_name``), then
+    acronyms and head words folded into the longer name they stand for (``fold_acronyms_and_heads``), short
+    forms into their full names (``fold_short_forms``), the folded entities merged (``merge_aliases``), and
+    lone cue words dropped (``is_lone_cue``)."""
+    by_name, alias_of = organizations_by_name(cands, text)
+    fold_acronyms_and_heads(by_name, alias_of)
+    fold_short_forms(by_name, alias_of)
+    merge_aliases(by_name, alias_of)
+    return [e for e in by_name.values() if not is_lone_cue(e, text)]
+
+
+def organizations_by_name(cands: list[Candidate], text: str) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Entities by name, in the order of their first mention, and the aliases found on the way: a known
+    organization's other names ("AP" after "The Associated Press": one agency) and acronyms defined after a
+    name ("(NFU)", "known as NFU")."""
     by_name: dict[str, Entity] = {}
     alias_of: dict[str, str] = {}
     known_name: dict[str, str] = {}  # known organization's id -> the name its first mention gave it
@@ -2143,9 +2270,7 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
         surface = text[cand.start : cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
         known = known_organization(cand.words)
         if known and not canonical and surface not in alias_of:
-            alias_of[surface] = known_name.setdefault(
-                known[0], surface
-            )  # "AP" after "The Associated Press": one agency
+            alias_of[surface] = known_name.setdefault(known[0], surface)
         name = canonical or alias_of.get(surface, surface)
         entity = by_name.setdefault(name, Entity("organization", name, known_id=known_id))
         entity.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
@@ -2158,9 +2283,13 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:
                 entity.aliases.append(acronym.group(1))
-    # an acronym seen before its expansion, or standing for one without parentheses ("the ANC"
-    # after "the African National Congress"), or the head word alone ("the Commission" after "the
-    # European Commission"): fold it into the longer name
+    return by_name, alias_of
+
+
+def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """An acronym seen before its expansion, or standing for one without parentheses ("the ANC" after "the
+    African National Congress"), or the head word alone ("the Commission" after "the European Commission"):
+    an alias of the one longer name it stands for."""
     for name in list(by_name):
         if is_acronym(name) and name not in alias_of:
             spelled = [n for n in by_name if n != name and initials(n) == name]
@@ -2168,9 +2297,8 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
                 alias_of[name] = spelled[0]
                 by_name[spelled[0]].aliases.append(name)
                 continue
-        words = name.split()
         if (
-            len(words) == 1
+            len(name.split()) == 1
             and name not in alias_of
             and (
                 name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
@@ -2179,31 +2307,38 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
+
+
+def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens."""
     for name in list(by_name):
         if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
             longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
             if longer:
-                alias_of[name] = longer[0]  # "Lockhart" after "Lockhart Industries Inc": one company
+                alias_of[name] = longer[0]
                 by_name[longer[0]].aliases.append(name)
+
+
+def merge_aliases(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """The mentions of an entity named by an alias join the entity the alias stands for (at its chain's end)."""
     for acronym in alias_of:
         name = final_name(acronym, alias_of)
         if acronym in by_name and name in by_name and acronym != name:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
-    # a cue word alone, opening its sentences, that stands for no longer name of the article is no name
-    # ("Department officials said"); mid-sentence it is one ("a vote in Congress")
-    return [
-        e
-        for e in by_name.values()
-        if not (
-            " " not in e.name
-            and e.name.lower() in org_cues()
-            and not is_acronym(e.name)
-            and not known_organization([e.name])
-            and all(opens_sentence(text, m.start) for m in e.mentions)
-        )
-    ]
+
+
+def is_lone_cue(entity: Entity, text: str) -> bool:
+    """A cue word alone, opening its sentences, that stands for no longer name of the article is no name
+    ("Department officials said"); mid-sentence it is one ("a vote in Congress")."""
+    return (
+        " " not in entity.name
+        and entity.name.lower() in org_cues()
+        and not is_acronym(entity.name)
+        and not known_organization([entity.name])
+        and all(opens_sentence(text, m.start) for m in entity.mentions)
+    )
 
 
 def final_name(name: str, alias_of: dict[str, str]) -> str:
@@ -2222,3 +2357,18 @@ SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
     return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
+    organizations_by_statement,  # "Vorland said in a statement", "the Tigers"
+    organizations_by_owned_person,  # "Vorland's Ana Ruiz"
+    clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
+    clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
+    organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
+    organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
+    one_kind_per_string,  # organization evidence anywhere wins
+    team_short_names,  # "the Rangers" after "the Riverside Rangers"
+    persons_by_full_name,  # "Salas" of "Pedro Salas"
+]
+"""The article-wide passes, in order, after every candidate has been classified: each uses what the whole
+article says, and each may decide what the ones before it left undecided."""
