@@ -480,7 +480,8 @@ def demonym_prefix(words: list[str]) -> int:
     return 0
 
 
-LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+NOT_WORD = re.compile(r"[^\w’'-]+")
+"""What separates words: the words of a text are its runs of word characters, apostrophes and hyphens."""
 
 
 # One entry: the article being read (its rules ask again and again).  No more, so that nothing is kept from
@@ -490,7 +491,9 @@ LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 def lowercase_words(text: str) -> frozenset[str]:
     """The words the article writes in lower case: a capitalized word among them that opens a sentence is
     capitalized as the sentence's first word, not as a name ("Bowling Ana Ruiz ..." beside "bowling")."""
-    return frozenset(LOWER_WORD.findall(text))
+    # the whole words of ASCII lower-case letters (not "well-known", "o’clock"); splitting at what separates
+    # words, then testing each distinct word, is twice as fast as an expression with look-arounds
+    return frozenset(w for w in set(NOT_WORD.split(text)) if w.isascii() and w.isalpha() and w.islower())
 
 
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
