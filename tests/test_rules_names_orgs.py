@@ -398,3 +398,17 @@ def test_tournaments_are_things(text):
 )
 def test_an_organization_s_short_name_and_introducer(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The bank raised the cash reserve ratio (CRR) again. The CRR rose.", []),
+        ("Cases of Lanvik-Dorvan Disease (LDD) rose; LDD spreads. Dorvan Syndrome (DS) is rarer.", []),
+        ("The Lanvik Test Ban Treaty (LTBT) was signed; LTBT binds.", []),
+        # lower-case words that end in a body's noun define a body's acronym
+        ("The national oil company (NOC) said. NOC said more.", ["NOC"]),
+    ],
+)
+def test_an_acronym_defined_as_a_thing_is_no_organization(text, organizations):
+    assert names(text, "organization") == organizations

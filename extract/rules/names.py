@@ -1923,6 +1923,36 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
     return entities
 
 
+LOWER_DEFINITION = re.compile(r"\b((?:[a-z][\w-]*[ \u00a0]+){1,5}[a-z][\w-]*)[ \u00a0]*\(([A-Z]{2,6})\)")
+"""Lower-case words and the acronym they define in parentheses: "the cash reserve ratio (CRR)"."""
+
+
+def acronyms_of_things(cands: list[Candidate], text: str) -> None:
+    """An acronym the article defines as the short form of a thing is no organization anywhere in it: after
+    a thing's name ("the Lanvik Test Ban Treaty (LTBT)") or after lower-case words it spells that end in no
+    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)")."""
+    if "(" not in text:
+        return
+    things = set()
+    for cand in cands:
+        if cand.kind is None and cand.decision is not None and cand.decision.rule_id == "thing-name":
+            acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12])
+            if acronym and acronym_spells(cand.text, acronym.group(1)):
+                things.add(acronym.group(1))
+    for match in LOWER_DEFINITION.finditer(text):
+        words = [w for w in split_words(match.group(1)) if w not in name_words().connectors]
+        last = words[-1] if words else ""
+        if last in org_cues() or last in org_after() or last in ORG_INTRODUCERS:
+            continue
+        for k in range(len(words) - 1, 0, -1):  # the words that the acronym spells are the last ones
+            if "".join(w[0] for w in words[-k - 1 :]).upper() == match.group(2):
+                things.add(match.group(2))
+                break
+    for cand in cands:
+        if cand.rule_id == "org-acronym" and cand.text in things:
+            cand.kind, cand.rule_id = None, ""
+
+
 def one_kind_per_string(cands: list[Candidate], text: str) -> None:
     """One string, one kind across the article: organization evidence anywhere wins, then a place's."""
     kind_of: dict[str, str] = {}
@@ -2369,6 +2399,7 @@ ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
     clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
     organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
     organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
+    acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
     one_kind_per_string,  # organization evidence anywhere wins
     team_short_names,  # "the Rangers" after "the Riverside Rangers"
     persons_by_full_name,  # "Salas" of "Pedro Salas"
