@@ -412,3 +412,13 @@ def test_an_organization_s_short_name_and_introducer(text, organizations):
 )
 def test_an_acronym_defined_as_a_thing_is_no_organization(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_st_and_mt_open_or_continue_a_name():
+    from extract.rules.text import Article
+
+    text = "The St. Lanvik Rovers play near Mt. Dorvan. He lives in St. Kestrel."
+    words = [c.words for c in rules_names.candidates(Article.of(text))]
+    assert ["St.", "Lanvik", "Rovers"] in words and ["Mt.", "Dorvan"] in words and ["St.", "Kestrel"] in words
+    # a saint's town, not the given name "Petersburg" or a person "Louis ...": the club of a town
+    assert names("The St. Petersburg Pelicans beat the Lanvik Rovers.", "organization")[0] == "St. Petersburg Pelicans"
