@@ -181,3 +181,244 @@ def test_listed_starts_whatever_the_case_of_the_list_opening():
     odd = "Some airlines \u017fuch as Vorland cut fares."
     assert rules_names.listed_starts(odd) == {odd.index("Vorland")}
     assert rules_names.listed_starts("Airlines cut fares on Monday, Ana Ruiz said.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a nationality or a camp's adjective before the noun of a body is no body's name
+        ("The Yugoslav news agency said on Monday that a Serb official had resigned.", []),
+        ("A Democratic party official and a Kurd group's spokesman spoke to a Tamil daily.", []),
+        ("The Maoist faction and a Marxist party split from a Nazi movement of the 1930s.", []),
+        ("A Jewish group, a Muslim charity, a Moslem party and a Zionist movement signed the letter.", []),
+        ("Bengali, Punjabi, Basque, Croat and Hispanic newspapers carried the story.", []),
+        # with the body's own noun in its name, it is one
+        ("The Democratic Party met in Lanvik on Monday.", ["Democratic Party"]),
+    ],
+)
+def test_adjectives_alone_are_no_organization(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_the_adjectives_row_is_the_decision():
+    cand = rules_names.Candidate(4, 12, ["Yugoslav"])
+    assert rules_names.decide(cand, "The Yugoslav news agency said so.").rule_id == "adjectives-only"
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Diaz drove in three RBI and scored twice; he had 112 RBI as a rookie.", []),
+        ("She lowered her ERA to 2.10, their ERA of 3.00 held; it was his 44th RBI.", []),
+        # an acronym with a noun after it is a body the count is of
+        ("Two FARC rebels and three KLA fighters were freed.", ["FARC", "KLA"]),
+    ],
+)
+def test_a_counted_or_owned_acronym_is_no_organization(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        ("The Lanvik Growers Federation (LGF) met; the LGF said prices fell.", ["Lanvik Growers Federation"], []),
+        # a player's name with the club's acronym after it: the player, not the club's name
+        ("Midfielders - Ana Ruiz (VFC), Pedro Salas (RSC).", ["VFC", "RSC"], ["Ana Ruiz", "Pedro Salas"]),
+    ],
+)
+def test_an_acronym_in_parentheses_must_spell_the_name(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons
+
+
+def test_acronym_spells():
+    assert rules_names.acronym_spells("National Farmers Union", "NFU")
+    assert rules_names.acronym_spells("Organization of American States", "OAS")
+    assert not rules_names.acronym_spells("Ana Ruiz", "PSV")
+    assert not rules_names.acronym_spells("Ana Ruiz", "AZ")
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a roster: players with their clubs in parentheses, a country there is the player's nation
+        (
+            "Defenders - Ana Ruiz (Montclair), Pedro Salas (Riverton Rovers) and Juan Perez (Peru).",
+            ["Montclair", "Riverton Rovers"],
+        ),
+        ("Midfielders - Omar Diaz (Lanvik); Eva Soto (Kestrelby).", ["Lanvik", "Kestrelby"]),
+        # one name with a place in parentheses is no roster
+        ("Ana Ruiz (Montclair) said the bridge would open.", []),
+    ],
+)
+def test_clubs_in_a_roster(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        (SPORT + "Kestrelby are top of the table and Ravenholt have won twice.", ["Kestrelby", "Ravenholt"]),
+        (SPORT + "Montclair were beaten at home.", ["Montclair"]),  # a town as a side, by its plural verb
+        # a preposition puts the town in a place; two players joined by "and" take a plural verb too
+        (SPORT + "The fans who flew to Montclair were angry.", []),
+        (SPORT + "Diaz scored early and Ruiz and Salas were booked.", []),
+        ("Kestrelby were a quiet village once.", []),  # no sports report
+    ],
+)
+def test_a_side_takes_a_plural_verb_in_a_sports_report(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Vorland, based in Lanvik, said sales rose.", ["Vorland"]),
+        ("Talmex, headquartered in Lanvik, and Kestrel, listed on the local bourse, agreed.", ["Talmex", "Kestrel"]),
+        ("Ana Ruiz, based in Lima, wrote the report.", []),  # a person lives somewhere
+        ("Vorland posted a first-half net profit of $3 million.", ["Vorland"]),
+        (
+            "Talmex reported lower sales; Kestrel booked a loss and Omega announced record earnings.",
+            [
+                "Talmex",
+                "Kestrel",
+                "Omega",
+            ],
+        ),
+        ("Ana Ruiz reported the losses to the police.", []),  # a given name: a person reports them
+        # a possessive and what a company has
+        ("Vorland's output rose and Kestrel's workers went on strike.", ["Vorland", "Kestrel"]),
+        ("Talmex's employees, Omega's plants and Lima's factories were idle.", ["Talmex", "Omega"]),
+        ("Zenith's profit fell, Orbis's profits rose and Orvane's earnings held.", ["Zenith", "Orbis", "Orvane"]),
+        (
+            "Quorvex's sales, Norvik's stake, Tauro's chairman and Brannok's unit were named.",
+            [
+                "Quorvex",
+                "Norvik",
+                "Tauro",
+                "Brannok",
+            ],
+        ),
+        ("Engineering concern Drennix won the order.", ["Drennix"]),
+    ],
+)
+def test_what_companies_do_and_have(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Troops entered the province of Kivara and the island of Varnholm.", ["Kivara", "Varnholm"]),
+        ("He flew to the capital Dorvan, then to the port city Lanvik.", ["Dorvan", "Lanvik"]),
+    ],
+)
+def test_a_place_s_noun_before_a_name(text, places):
+    assert (
+        rules_names.decide(
+            rules_names.Candidate(text.index(places[0]), text.index(places[0]) + len(places[0]), [places[0]]), text
+        ).kind
+        == "place"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soccer semifinal went to extra time after the referee sent off two midfielders.",
+        "In the cricket qualifier the umpire gave the top scorer out; relegation now looms.",
+        "The baseball quarterfinal and the rugby quarterfinals both drew big crowds.",
+        "Basketball semifinals and hockey goalkeepers: the leading scorers were relegated sides' players.",
+        "The soccer club's referee was praised.",  # a team sport's name and one word of its reports
+    ],
+)
+def test_words_of_team_sports_make_a_sports_report(text):
+    assert rules_names.is_sports_report(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tennis star was seeded first and won the tiebreak.",  # a sport of single players: no clubs
+        "A referee of the dispute said the claim was weak.",  # one word of sport is not enough
+    ],
+)
+def test_no_sports_report_without_a_team_sport_s_words(text):
+    assert not rules_names.is_sports_report(text)
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        (SPORT + "Kestrelby won its fifth straight and Ravenholt has won six of eight.", ["Kestrelby", "Ravenholt"]),
+        (SPORT + "Lanvik lost twice, Dorvan finished third and Brelby trailed early.", ["Lanvik", "Dorvan", "Brelby"]),
+        (SPORT + "Varnholm clinched the title; Tolvik has lost two.", ["Varnholm", "Tolvik"]),
+        (SPORT + "He scored a late goal for Lanvik and two goals for Dorvan.", ["Lanvik", "Dorvan"]),
+        (
+            SPORT + "Ruiz, signed from Lanvik and transferred to Dorvan, now coaches Brelby.",
+            ["Lanvik", "Dorvan", "Brelby"],
+        ),
+        (SPORT + "Salas was transferred from Varnholm in May.", ["Varnholm"]),
+        (SPORT + "Montclair won its fifth straight.", ["Montclair"]),  # a town of the gazetteer, as a side
+        # outside a sports report a town that won is a town
+        ("Kestrelby won the right to host the fair.", []),
+        ("Montclair won the right to host the fair.", []),
+    ],
+)
+def test_a_side_by_its_results_in_a_sports_report(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won the Lanvik Open and the World Series before the Dorvan Grand Prix.",
+    ],
+)
+def test_tournaments_are_things(text):
+    assert names(text, "organization") == [] and names(text, "person") == []
+    for name in ("Lanvik Open", "World Series", "Dorvan Grand Prix"):
+        start = text.index(name)
+        cand = rules_names.Candidate(start, start + len(name), name.split())
+        assert rules_names.decide(cand, text).rule_id == "thing-name"
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        (
+            "Operator Vorland Holdings Ltd (Vorsol) said output rose. Vorsol said more.",
+            ["Vorland Holdings Ltd", "Vorsol"],
+        ),
+        ("Ana Ruiz, of Vorland Holdings (Lima), spoke.", ["Vorland Holdings"]),  # a place in parentheses
+        # a sentence's first word that introduces a company, not the company's own name's first word
+        ("Conglomerate Tavrex lost 2 percent. Union Carbide rose.", ["Tavrex", "Union Carbide"]),
+        ("Party Secretary Ana Ruiz spoke.", []),
+    ],
+)
+def test_an_organization_s_short_name_and_introducer(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The bank raised the cash reserve ratio (CRR) again. The CRR rose.", []),
+        ("Cases of Lanvik-Dorvan Disease (LDD) rose; LDD spreads. Dorvan Syndrome (DS) is rarer.", []),
+        ("The Lanvik Test Ban Treaty (LTBT) was signed; LTBT binds.", []),
+        # lower-case words that end in a body's noun define a body's acronym
+        ("The national oil company (NOC) said. NOC said more.", ["NOC"]),
+    ],
+)
+def test_an_acronym_defined_as_a_thing_is_no_organization(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_st_and_mt_open_or_continue_a_name():
+    from extract.rules.text import Article
+
+    text = "The St. Lanvik Rovers play near Mt. Dorvan. He lives in St. Kestrel."
+    words = [c.words for c in rules_names.candidates(Article.of(text))]
+    assert ["St.", "Lanvik", "Rovers"] in words and ["Mt.", "Dorvan"] in words and ["St.", "Kestrel"] in words
+    # a saint's town, not the given name "Petersburg" or a person "Louis ...": the club of a town
+    assert names("The St. Petersburg Pelicans beat the Lanvik Rovers.", "organization")[0] == "St. Petersburg Pelicans"

@@ -350,6 +350,9 @@ class NamesLexicon(Lexicon):
     place_prepositions: Words
     connectors: Words
     headline_small_words: Words
+    acronym_determiners: Words
+    place_nouns_before: Words
+    split_words: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -369,6 +372,12 @@ class OrganizationsLexicon(Lexicon):
     list_heads: list[Entry]
     list_openers: Words
     introducers: list[Entry]
+    owned_after_possessive: Words
+    results_verbs: Words
+    results_nouns: Words
+    appositive_nouns: Words
+    based_words: Words
+    club_verbs_in_sport: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

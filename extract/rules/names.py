@@ -29,8 +29,9 @@ organization in an article are grouped into one entity with its aliases
 How a candidate is classified is the table ``CLASSIFY``: ordered rows (``Rule``: an id, a kind, a
 predicate over a ``Look`` at the candidate and its context, the names' size it applies to, whether only
 sports reports need it); the first row that holds gives a ``Decision`` whose id is the mention's
-provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  After
-the table, article-wide passes use what the whole article says: a name organized once is organized
+provenance (``rule_id``).  A rule is added as a row at its place in the precedence, with a test.  A run's
+first words are cut by the table ``LEADING`` (``strip_edges``).  After the table, the article-wide passes of
+``ARTICLE_PASSES`` use what the whole article says: a name organized once is organized
 everywhere, a possessive before a person named in full ("Vorland's Ana Ruiz"), a side of a result in a
 sports report, a short form of a longer organization's name, an acronym that spells "X in Y".
 Word lists are the lexicons ``names.yaml``, ``organizations.yaml``, ``roles.yaml`` and
@@ -91,6 +92,14 @@ class NameWords:
     landform_cues: frozenset[str]
     compass_words: frozenset[str]
     country_heads: frozenset[str]
+    acronym_determiners: frozenset[str]
+    headline_small_words: frozenset[str]
+    head_nouns: frozenset[str]
+    country_short_names: frozenset[str]
+    place_prepositions: frozenset[str]
+    connectors: frozenset[str]
+    place_nouns_before: tuple[str, ...]
+    split_words: frozenset[str]
 
 
 @cache
@@ -112,6 +121,14 @@ def name_words() -> NameWords:
         landform_cues=lower(lex.landform_cues),
         compass_words=lower(lex.compass_words),
         country_heads=lower(lex.country_heads),
+        acronym_determiners=lower(lex.acronym_determiners),
+        headline_small_words=lower(lex.headline_small_words),
+        head_nouns=lower(lex.head_nouns),
+        country_short_names=lower(lex.country_short_names),
+        place_prepositions=lower(lex.place_prepositions),
+        connectors=lower(lex.connectors),
+        place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
+        split_words=lower(lex.split_words),
     )
 
 
@@ -149,6 +166,12 @@ class OrgWords:
     club_before_in_sport: Phrases
     list_heads: frozenset[str]
     list_openers: tuple[str, ...]
+    owned_after_possessive: frozenset[str]
+    results_verbs: frozenset[str]
+    results_nouns: frozenset[str]
+    appositive_nouns: frozenset[str]
+    based_words: frozenset[str]
+    club_verbs_in_sport: frozenset[str]
 
 
 @cache
@@ -170,6 +193,12 @@ def org_words() -> OrgWords:
         club_before_in_sport=Phrases.of(lex.club_before_in_sport),
         list_heads=frozenset(table(lex.list_heads)),
         list_openers=tuple(lower(lex.list_openers)),
+        owned_after_possessive=lower(lex.owned_after_possessive),
+        results_verbs=lower(lex.results_verbs),
+        results_nouns=lower(lex.results_nouns),
+        appositive_nouns=lower(lex.appositive_nouns),
+        based_words=lower(lex.based_words),
+        club_verbs_in_sport=lower(lex.club_verbs_in_sport),
     )
 
 
@@ -187,12 +216,14 @@ def candidate_pattern() -> re.Pattern:
     initial = (
         rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|There)\b){CAPITAL})"
     )
-    word = rf"(?:{initial}|{CAP_WORD}|{prefixed})"  # the initial first: "W." of "George W. Bush", not "W"
+    saint = rf"[SM]t\.(?={SPACE}{CAPITAL})"  # "St. Louis", "Mt. Kenya"
+    word = rf"(?:{initial}|{saint}|{CAP_WORD}|{prefixed})"  # the initial first: "W." of "George W. Bush", not "W"
     # The capital comes first and the look at the character before it second: a pattern that begins
     # with a character class lets the regex engine skip straight to capitals (twice as fast on news).
-    # the first word, or initials before a name ("C.C. Wei", "J. K. Rowling")
+    # the first word, or initials before a name ("C.C. Wei", "J. K. Rowling"), or "St." or "Mt." before one
+    # ("St. Louis Cardinals": a saint's or a mount's name, not a given name "Louis")
     return re.compile(
-        rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
+        rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?<=[SM])t\.(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
         rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])"
     )
 
@@ -292,17 +323,25 @@ def places() -> frozenset[str]:
     return load()
 
 
-HEAD_NOUNS = frozenset(lexicon.names().head_nouns)  # lexicons/names.yaml
-COUNTRY_SHORT_NAMES = frozenset(lexicon.names().country_short_names)  # lexicons/names.yaml
-PLACE_PREPOSITIONS = frozenset(lexicon.names().place_prepositions)  # lexicons/names.yaml
-CONNECTORS = frozenset(lexicon.names().connectors)  # lexicons/names.yaml
-PLACE_BEFORE = re.compile(
-    r"(?:state|province|city|town|village|region|department|municipality|district|county|port|island|island of|capital)[ \u00a0]+(?:of[ \u00a0]+)?$"
-)  # lower case: "the state of Veracruz", not "Secretary of State Antony Blinken"
-ORG_APPOSITIVE = re.compile(
-    r"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?(?:organization|organisation|gang|group|cartel|militia|ngo|party|movement|company|agency)\b(?!['’]s)",
-    re.I,
-)  # not "the group's secretary general"
+@cache
+def place_before_pattern() -> re.Pattern:
+    """A place's noun in lower case just before a name ("the state of Veracruz", not "Secretary of State Antony
+    Blinken"): ``names.yaml`` ``place_nouns_before``."""
+    nouns = "|".join(re.escape(n).replace(r"\ ", "[ \u00a0]+") for n in name_words().place_nouns_before)
+    return re.compile(rf"(?:{nouns})[ \u00a0]+(?:of[ \u00a0]+)?$")
+
+
+@cache
+def org_appositive_pattern() -> re.Pattern:
+    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
+    group's secretary general": ``organizations.yaml`` ``appositive_nouns``."""
+    nouns = "|".join(sorted(map(re.escape, org_words().appositive_nouns), key=len, reverse=True))
+    return re.compile(
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)",
+        re.I,
+    )
+
+
 ORG_INTRODUCERS = frozenset(table(lexicon.organizations().introducers))
 """Words that introduce an organization's name just after them ("the NGO “Voices for Justice”")."""
 
@@ -457,19 +496,31 @@ def lowercase_words(text: str) -> frozenset[str]:
 
 
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
-    """Remove leading non-name words and titles (returned as the role) and trailing particles."""
-    not_names = name_words().not_names
-    if len(words) == 1:  # most runs are one word: the few rules below that can apply to one word, without the rest
-        word = words[0]
-        low = word.lower()
-        if low in not_names and word not in org_words().acronym_orgs:
-            role = word if low in titles() or low in name_words().demonyms else None
-            return [], start + len(word) + 1, role
-        if low in CONNECTORS or word.islower() and word in particles():
-            return [], start, None
-        return words, start, None
-    role_words = []
-    # "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word is the role
+    """Remove leading non-name words and titles (returned as the role) and trailing particles: the steps
+    ``strip_one_word`` (most runs), ``split_role``, the table ``LEADING``, ``strip_owner``, ``strip_tail``."""
+    if len(words) == 1:
+        return strip_one_word(words, start)
+    role_words, words, start = split_role(words, start)
+    words, start = strip_leading(words, start, text, role_words)
+    words, start = strip_owner(words, start)
+    return strip_tail(words), start, " ".join(role_words) if role_words else None
+
+
+def strip_one_word(words: list[str], start: int) -> tuple[list[str], int, str | None]:
+    """One word: a word that is no name's ("The", a title: the role), a connector or a particle, or the name."""
+    word = words[0]
+    low = word.lower()
+    if low in name_words().not_names and word not in org_words().acronym_orgs:
+        role = word if low in titles() or low in name_words().demonyms else None
+        return [], start + len(word) + 1, role
+    if low in name_words().connectors or word.islower() and word in particles():
+        return [], start, None
+    return words, start, None
+
+
+def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]:
+    """ "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word (of the
+    first five) is the role, unless only cues follow it ("UN General Assembly")."""
     last_title = max(
         (
             i
@@ -477,80 +528,157 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
             if w.lower() in titles() and i < len(words) - 1 and not all(x.lower() in org_cues() for x in words[i + 1 :])
         ),
         default=None,
-    )  # not "UN General Assembly"
-    if last_title is not None and last_title > 0:
-        role_words = words[: last_title + 1]
-        start += len(" ".join(role_words)) + 1
-        words = words[last_title + 1 :]
+    )
+    if last_title is None or last_title == 0:
+        return [], words, start
+    role_words = words[: last_title + 1]
+    return role_words, words[last_title + 1 :], start + len(" ".join(role_words)) + 1
+
+
+@dataclass(frozen=True)
+class Lead:
+    """One row of ``LEADING``: ``cut`` tells how many first words to remove (0: the name starts here, stop;
+    None: the row does not apply); with ``to_role``, the words removed go to the role when it holds."""
+
+    id: str
+    cut: Callable[[list[str], int, str], int | None]
+    to_role: Callable[[list[str]], bool] | None = None
+
+
+def cue_heads_name(words: list[str], start: int, text: str) -> int | None:
+    """ "Army Corps of Engineers", "Government of Venezuela": the cue heads the name."""
+    low = words[0].lower()
+    return 0 if low in org_cues() and (len(words) > 1 and words[1][:1].isupper() or len(words) > 2) else None
+
+
+def first_word_is_the_name_s(words: list[str], start: int, text: str) -> int | None:
+    """ "General Court", "State Department", "State Planning Commission": the first word is the name's."""
+    low, heads = words[0].lower(), name_words().head_nouns
+    if (low in titles() or low in heads) and len(words) > 1 and all(w.lower() in org_cues() for w in words[1:]):
+        return 0
+    return 0 if low in heads and len(words) > 2 and words[-1].lower() in org_cues() else None
+
+
+def acronym_organization_first(words: list[str], start: int, text: str) -> int | None:
+    """ "WHO", not "who"."""
+    return 0 if words[0] in org_words().acronym_orgs else None
+
+
+def group_noun_opening(words: list[str], start: int, text: str) -> int | None:
+    """ "Leaders Montclair lost": a plural noun opening the sentence."""
+    if words[0].lower() in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
+        return 1
+    return None
+
+
+def group_of(words: list[str], start: int, text: str) -> int | None:
+    """ "Leaders of the Group of 20": the group is the name."""
+    return 2 if words[0].lower() in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the") else None
+
+
+def country_of_role(words: list[str], start: int, text: str) -> int | None:
+    """ "U.S." of "U.S. Secretary of State": a country, part of the role ("U.S. Agriculture Department", with
+    no title, is the department's name)."""
+    if (
+        len(words) > 1
+        and "." in words[0]
+        and words[0].replace(".", "") in org_words().not_acronyms
+        and any(w.lower() in titles() for w in words[1:])
+    ):
+        return 1
+    return None
+
+
+def lower_tail_compound(words: list[str], start: int, text: str) -> int | None:
+    """ "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name."""
+    return 1 if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]) else None
+
+
+def demonym_before_person(words: list[str], start: int, text: str) -> int | None:
+    """ "German Anke Huber", "South African Ana Ruiz": a nationality before a person's given name."""
+    k = demonym_prefix(words)
+    if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
+        return k
+    return None
+
+
+def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
+    """ "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first, before a given name."""
+    if (
+        len(words) > 2
+        and given_name_gender(words[1])
+        and opens_sentence(text, start)
+        and words[0].lower() in lowercase_words(text)
+        and not given_name_gender(words[0])
+        and not org_cues().intersection(low_words(words))
+    ):
+        return 1
+    return None
+
+
+def no_name_word_first(words: list[str], start: int, text: str) -> int | None:
+    """ "The", "According", a title before more words, a nationality before a title: no part of the name."""
+    low = words[0].lower()
+    if (
+        low in name_words().not_names
+        or (low in titles() and len(words) > 1)
+        or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
+    ):
+        return 1
+    return None
+
+
+LEADING: list[Lead] = [
+    Lead("cue-heads-name", cue_heads_name),
+    Lead("first-word-is-the-name-s", first_word_is_the_name_s),
+    Lead("acronym-organization-first", acronym_organization_first),
+    Lead("group-noun-opening", group_noun_opening),
+    Lead("group-of", group_of),
+    Lead("country-of-role", country_of_role, to_role=lambda words: True),
+    Lead("lower-tail-compound", lower_tail_compound),
+    Lead("demonym-before-person", demonym_before_person),
+    Lead("sentence-first-word", sentence_first_word),
+    Lead(
+        "no-name-word-first",
+        no_name_word_first,
+        to_role=lambda words: words[0].lower() in titles() or words[0].lower() in name_words().demonyms,
+    ),
+]
+"""How the first words of a run are cut, tried in order on the run's first word until a row stops the
+cutting (0) or no row applies (the name starts here)."""
+
+
+def strip_leading(words: list[str], start: int, text: str, role_words: list[str]) -> tuple[list[str], int]:
+    """The words and start after the rows of ``LEADING`` have cut the run's first words (words of the role are
+    appended to ``role_words``)."""
     while words:
-        low = words[0].lower()
-        if low in org_cues() and len(words) > 1 and words[1][:1].isupper() or low in org_cues() and len(words) > 2:
-            break  # "Army Corps of Engineers", "Government of Venezuela": the cue heads the name
-        if (
-            (low in titles() or low in HEAD_NOUNS)
-            and len(words) > 1
-            and all(w.lower() in org_cues() for w in words[1:])
-            or low in HEAD_NOUNS
-            and len(words) > 2
-            and words[-1].lower() in org_cues()
-        ):
-            break  # "General Court", "State Department", "State Planning Commission": the first word is the name's
-        if words[0] in org_words().acronym_orgs:
-            break  # "WHO", not "who"
-        if low in group_nouns() and len(words) > 1 and words[1][:1].isupper() and opens_sentence(text, start):
-            start += len(words[0]) + 1  # "Leaders Montclair lost": a plural noun opening the sentence
-            words = words[1:]
-            continue
-        if low in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the"):
-            start += len(" ".join(words[:2])) + 1  # "Leaders of the Group of 20": the group is the name
-            words = words[2:]
-            continue
-        if (
-            len(words) > 1
-            and "." in words[0]
-            and words[0].replace(".", "") in org_words().not_acronyms
-            and any(w.lower() in titles() for w in words[1:])
-        ):  # "U.S. Agriculture Department", with no title, is the department's name
-            role_words.append(words[0])  # "U.S." of "U.S. Secretary of State": a country, part of the role
-            start += len(words[0]) + 1
-            words = words[1:]
-            continue
-        if len(words) > 1 and LOWER_TAIL_COMPOUND.fullmatch(words[0]):
-            start += len(words[0]) + 1  # "Top-seeded Ana Ruiz", "Left-back Omar Diaz": a compound, no name
-            words = words[1:]
-            continue
-        k = demonym_prefix(words)
-        if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
-            start += len(" ".join(words[:k])) + 1  # "German Anke Huber", "South African Ana Ruiz"
-            words = words[k:]
-            continue
-        if (
-            len(words) > 2
-            and given_name_gender(words[1])
-            and opens_sentence(text, start)
-            and low in lowercase_words(text)
-            and not given_name_gender(words[0])
-            and not org_cues().intersection(low_words(words))
-        ):
-            start += len(words[0]) + 1  # "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first
-            words = words[1:]
-            continue
-        if (
-            low in not_names
-            or (low in titles() and len(words) > 1)
-            or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
-        ):
-            if low in titles() or low in name_words().demonyms:
-                role_words.append(words[0])
-            start += len(words[0]) + 1
-            words = words[1:]
-            continue
-        break
+        for lead in LEADING:
+            k = lead.cut(words, start, text)
+            if k is not None:
+                break
+        else:
+            return words, start
+        if k == 0:
+            return words, start
+        if lead.to_role is not None and lead.to_role(words):
+            role_words.extend(words[:k])
+        start += len(" ".join(words[:k])) + 1
+        words = words[k:]
+    return words, start
+
+
+def strip_owner(words: list[str], start: int) -> tuple[list[str], int]:
+    """ "Britain's Home Office": the organization is the Home Office (an owner apart from the name)."""
     if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_owner_apart(words[0][:-2]):
-        start += len(words[0]) + 1  # "Britain's Home Office": the organization is the Home Office
-        words = words[1:]
+        return words[1:], start + len(words[0]) + 1
+    return words, start
+
+
+def strip_tail(words: list[str]) -> list[str]:
+    """Without trailing connectors, lower-case particles, a bare letter ("Washington D" of "Washington D.C.",
+    "Plan B": no name ends in one) or a date word ("Vorland TV Friday")."""
     while words and (
-        words[-1].lower() in CONNECTORS
+        words[-1].lower() in name_words().connectors
         or words[-1].islower()
         and words[-1] in particles()
         or len(words) > 1
@@ -558,10 +686,9 @@ def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int
         and words[-1].isupper()
         or len(words) > 1
         and words[-1].lower() in name_words().date_words
-    ):  # "Vorland TV Friday"
-        words = words[:-1]  # "Washington D" of "Washington D.C.", "Plan B": no name ends in a bare letter
-    role = " ".join(role_words) if role_words else None
-    return words, start, role
+    ):
+        words = words[:-1]
+    return words
 
 
 def organization_before_title(cand: Candidate) -> list[Candidate]:
@@ -602,7 +729,7 @@ def is_owner_apart(owner: str) -> bool:
         or is_acronym(owner)
         or low in name_words().demonyms
         or owner in org_words().known_single
-        or low in COUNTRY_SHORT_NAMES
+        or low in name_words().country_short_names
     )
 
 
@@ -612,7 +739,7 @@ def until_date_word(words: list[str]) -> list[str]:
         return words
     date_words = name_words().date_words
     for i in range(1, len(words) - 1):
-        if words[i].lower() in CONNECTORS and words[i + 1].lower() in date_words:
+        if words[i].lower() in name_words().connectors and words[i + 1].lower() in date_words:
             return words[:i]
     return words
 
@@ -741,14 +868,11 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
-SPLIT_WORDS = frozenset(("of", "for", "and", "on", "&", "the", "at", "from"))
-
-
 def split_at_connectors(cand: Candidate) -> list[Candidate]:
     """ "Observatory for Human Rights" stays one; "Chile and Peru" becomes two."""
     low = low_words(cand.words)
     cues = org_cues()
-    if low.isdisjoint(SPLIT_WORDS) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
+    if low.isdisjoint(name_words().split_words) and (cues.isdisjoint(low) or low.isdisjoint(titles())):
         return [cand]  # nothing to split at (most runs: "Ana Ruiz"): the splits below need a connector or a title
     if not cues.isdisjoint(low):
         return split_at_title(cand)
@@ -857,7 +981,7 @@ def is_country_of_demonym(x: Look) -> bool:
 def is_any_place(word: str) -> bool:
     """A place of the gazetteer, a country (the home nations of sport too) or a country's short name."""
     low = word.lower()
-    return low in places() or low in place_lists.countries() or low in COUNTRY_SHORT_NAMES
+    return low in places() or low in place_lists.countries() or low in name_words().country_short_names
 
 
 def has_cue_inside(x: Look) -> bool:
@@ -895,6 +1019,70 @@ def is_acronym_org(x: Look) -> bool:
     )
 
 
+def is_adjectives_only(x: Look) -> bool:
+    """ "Yugoslav", "Democratic", "Iraqi Kurdish": nationalities and camps' adjectives, which describe the noun
+    after them ("the Democratic party", "the Yugoslav news agency"), are no body's name alone."""
+    words = name_words()
+    return all(w in words.demonyms or w in words.political_adjectives for w in x.low)
+
+
+COUNT_BEFORE = re.compile(r"(?:^|[ \u00a0(])(\d[\d,]*(?:st|nd|rd|th)?|[a-z]+)[ \u00a0]+$")
+SMALL_WORD_AFTER = re.compile(r"[ \u00a0]*(?:[.,;:!?)\n]|$)|[ \u00a0]+([a-z]+)\b")
+
+
+def is_counted_acronym(x: Look) -> bool:
+    """ "three RBI and", "121 RBI.", "his ERA to 2.99": an acronym counted or owned by a person, with a stop or a
+    small word after it, is a thing (a statistic, a test), not a body ("three FARC rebels" has a noun after it)."""
+    before = COUNT_BEFORE.search(x.text, max(0, x.cand.start - 16), x.cand.start)
+    if not before or not (before.group(1)[0].isdigit() or before.group(1) in name_words().acronym_determiners):
+        return False
+    after = SMALL_WORD_AFTER.match(x.text, x.cand.end)
+    return bool(after) and (after.group(1) is None or after.group(1) in name_words().headline_small_words)
+
+
+def acronym_spells(name: str, acronym: str) -> bool:
+    """Whether the acronym's capitals are the name's capitals in order, the first the same ("National Farmers
+    Union" for "NFU"; not "Ana Ruiz" for "PSV", a club after a player's name)."""
+    capitals = [c for c in name if c.isupper()]
+    letters = [c for c in acronym if c.isupper()]
+    if not capitals or not letters or capitals[0] != letters[0]:
+        return False
+    found = iter(capitals)
+    return all(letter in found for letter in letters)
+
+
+def has_acronym_after(x: Look) -> bool:
+    """ "the National Farmers Union (NFU)": a name that its acronym in parentheses spells."""
+    acronym = ACRONYM_AFTER.match(x.text[x.cand.end : x.cand.end + 12])
+    return bool(acronym) and acronym_spells(x.cand.text, acronym.group(1))
+
+
+@cache
+def based_pattern() -> re.Pattern:
+    """ ", based in": where a firm is (``organizations.yaml`` ``based_words``)."""
+    words = "|".join(sorted(map(re.escape, org_words().based_words)))
+    return re.compile(rf",[ \u00a0]+(?:{words})[ \u00a0]+(?:in|on)[ \u00a0]")
+
+
+def is_based_in(x: Look) -> bool:
+    """ "Vorland, based in Lanvik, said": a firm, unless a given name opens the name (a person lives somewhere)."""
+    return bool(based_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
+
+
+@cache
+def results_pattern() -> re.Pattern:
+    """ "posted a first-half net profit": a verb of results, up to five words, a noun of results."""
+    verbs = "|".join(sorted(map(re.escape, org_words().results_verbs)))
+    nouns = "|".join(sorted(map(re.escape, org_words().results_nouns)))
+    return re.compile(rf"[ \u00a0]+(?:{verbs})[ \u00a0]+(?:[\w$%.,-]+[ \u00a0]+){{0,5}}?(?:{nouns})\b")
+
+
+def posts_results(x: Look) -> bool:
+    """ "Vorland posted a net profit of", "Vorland reported first-half sales": a company's results (nobody's
+    own), unless a given name opens the name."""
+    return bool(results_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
+
+
 def is_people_word(x: Look) -> bool:
     """ "Venezuelan", "Analysts said": no one's name."""
     return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
@@ -929,14 +1117,46 @@ def is_club_in_sport(x: Look) -> bool:
     """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
     ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
     a player's name ("Montclair's Ana Ruiz")."""
-    if not x.is_place or x.name in place_lists.countries() or x.name in COUNTRY_SHORT_NAMES:
+    if not x.is_place or x.name in place_lists.countries() or x.name in name_words().country_short_names:
         return False
     end = x.cand.end
     return bool(
         phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
         or SCORE_AFTER.match(x.text, end)
         or OWNS_NAME_AFTER.match(x.text, end)
+        or takes_plural_verb(x.cand, x.text)
     )
+
+
+@cache
+def plural_verb_pattern() -> re.Pattern:
+    """A plural verb after a name (``organizations.yaml`` ``club_verbs_in_sport``)."""
+    verbs = "|".join(
+        sorted(
+            (re.escape(v).replace(r"\ ", "[ \u00a0]+") for v in org_words().club_verbs_in_sport), key=len, reverse=True
+        )
+    )
+    return re.compile(rf"[ \u00a0]+(?:{verbs})\b")
+
+
+def takes_plural_verb(cand: Candidate, text: str) -> bool:
+    """ "Montclair are top", "Riverton have won": one name word with a plural verb after it, the verb's
+    subject (no preposition before the name: "flew to Montclair were" puts Montclair in a place; no "and"
+    before it: "Ruiz and Salas are" are two)."""
+    if len(cand.words) != 1 or not plural_verb_pattern().match(text, cand.end):
+        return False
+    low = cand.words[0].lower()
+    if low in name_words().people_plurals or low in group_nouns():
+        return False  # "The Scots are", "Fans were": people
+    if low.endswith("s") and opens_sentence(text, cand.start):
+        return False  # "Balls were going fast": a plural noun capitalized as the sentence's first word
+    before = last_word_before(text, cand.start)
+    return before not in name_words().place_prepositions and not (
+        before in ("and", "&") and NAME_AND_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    )
+
+
+NAME_AND_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \u00a0]+(?:and|&)[ \u00a0]+$")  # "Ruiz and " of "Ruiz and Salas are"
 
 
 CLUB_ROLE_ENTRY = "club-after-role"  # the entry of ``club_after`` that names a player's or a coach's role
@@ -1092,17 +1312,18 @@ def person_cue_after(x: Look) -> bool:
 
 def person_cue_before(x: Look) -> bool:
     """ ", said Ruiz Tapia." """
-    return x.before in REPORTING_VERBS and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
+    return x.before in name_words().reporting_verbs and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
 
 
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
         "place-cue-before",
         "place",
-        lambda x: bool(PLACE_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)),
+        lambda x: bool(place_before_pattern().search(x.text, max(0, x.cand.start - 30), x.cand.start)),
     ),
     Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
@@ -1122,19 +1343,21 @@ CLASSIFY: list[Rule] = [
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
     Rule("org-based", "organization", lambda x: x.cand.hint == "organization"),  # "Lima-based Vorland"
+    Rule("org-based-in", "organization", is_based_in),  # "Vorland, based in Lanvik,"
+    Rule("org-results", "organization", posts_results),  # "Vorland posted a net profit"
     Rule("org-owns", "organization", has_owned_after),  # "Vorland's chief executive", "Vorland said its"
     Rule("org-cue-after", "organization", has_org_word_after),  # "the Los Lobos gang"
     Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
-    Rule("org-appositive", "organization", lambda x: bool(ORG_APPOSITIVE.match(x.text[x.cand.end : x.cand.end + 60]))),
+    Rule(
+        "org-appositive",
+        "organization",
+        lambda x: bool(org_appositive_pattern().match(x.text[x.cand.end : x.cand.end + 60])),
+    ),
     Rule("dateline", None, lambda x: is_dateline(x.cand, x.text)),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
-    Rule(
-        "org-acronym-after",
-        "organization",
-        lambda x: bool(ACRONYM_AFTER.match(x.text[x.cand.end : x.cand.end + 12])),
-        size="many",
-    ),
+    Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
     Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
+    Rule("counted-acronym", None, is_counted_acronym, size="one"),  # "three RBI and", "his ERA to"
     Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
     # "President Clinton", "striker Florence": a title before, no town
     Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
@@ -1231,7 +1454,7 @@ def club_after_pattern() -> re.Pattern:
 def is_club_of_town(cand: Candidate, text: str) -> bool:
     """ "beat Montclair 2-1", "the Montclair coach": a town (not a country) named in the words of sport."""
     name = cand.text.lower()
-    if name not in places() or name in place_lists.countries() or name in COUNTRY_SHORT_NAMES:
+    if name not in places() or name in place_lists.countries() or name in name_words().country_short_names:
         return False
     return bool(phrase_before(text, cand.start, org_words().club_before) or club_after_pattern().match(text, cand.end))
 
@@ -1240,7 +1463,11 @@ def is_club_of_town(cand: Candidate, text: str) -> bool:
 def org_after_pattern() -> re.Pattern:
     """What follows an organization's name and no person's: its shares, its board, "said its"."""
     owned = "|".join(sorted(map(re.escape, org_words().owned), key=len, reverse=True))
-    return re.compile(rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]")
+    possessed = "|".join(sorted(map(re.escape, org_words().owned_after_possessive), key=len, reverse=True))
+    return re.compile(
+        rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|['’]s[ \u00a0]+(?:{possessed})\b"
+        rf"|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]"
+    )
 
 
 AGE_AFTER = re.compile(
@@ -1328,8 +1555,9 @@ def first_name_word(cand: Candidate) -> str:
     return next((w for w in cand.words if w.lower() not in particles() and not INITIALS.fullmatch(w)), cand.words[0])
 
 
-REPORTING_VERBS = name_words().reporting_verbs
-REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(REPORTING_VERBS))})\b")
+REPORTING_AFTER = re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(name_words().reporting_verbs))})\b")
+"""A verb of speech after a name ("Ruiz said"); a module constant, like ``ORG_INTRODUCERS``, because
+``quotes.py`` imports it."""
 
 
 def is_dateline(cand: Candidate, text: str) -> bool:
@@ -1356,7 +1584,6 @@ def is_dateline_start(text: str, slash: int) -> bool:
 
 NUMBERED_TAIL = re.compile(r"[ \u00a0]of[ \u00a0]\d{1,3}(?![\d,.]\d)\b")
 HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-HEADLINE_SMALL_WORDS = frozenset(lexicon.names().headline_small_words)  # lexicons/names.yaml
 
 
 PROSE_ENDS = frozenset('.”")",:')
@@ -1376,7 +1603,9 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
             last -= 1
         if last == start or text[last - 1] in PROSE_ENDS:
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
-        words = [w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in HEADLINE_SMALL_WORDS]
+        words = [
+            w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
+        ]
         if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             spans.append((start, end))
     return spans
@@ -1444,14 +1673,14 @@ class SpanIndex:
 
 
 def candidates(article: Article) -> list[Candidate]:
+    """The capitalized runs of an article as candidates, in order: each run of ``candidate_pattern`` outside
+    title-case headlines (runs in capital lines are kept whole, of kind "capitals"), read by ``run_candidates``;
+    then dotted acronyms ("U.N.") that no run holds."""
     text = article.text
     found = []
-    not_names = name_words().not_names
-    headlines = headline_lines(article)
-    capitals = capitals_lines(article)
+    not_names, acronym_orgs = name_words().not_names, org_words().acronym_orgs
+    headlines, capitals = headline_lines(article), capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
-    acronym_orgs = org_words().acronym_orgs
-    dotted_suffixes = org_words().dotted_suffixes
     for match in candidate_pattern().finditer(text):
         surface = match.group()
         if (
@@ -1466,47 +1695,60 @@ def candidates(article: Article) -> list[Candidate]:
         if capitals and in_capitals.holds(match.start()):
             found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
             continue
-        all_words = split_words(surface)
-        words = until_date_word(all_words)
-        numbered = (
-            NUMBERED_TAIL.match(text, match.end())
-            if words[-1].lower() in org_cues() and len(words) == len(all_words)
-            else None
-        )
-        if numbered:
-            words = words + numbered.group().split()  # "Group of 20": the number is part of the name
-        cand = Candidate(match.start(), match.start() + len(" ".join(words)), words)
-        cand = strip_modifier(cand)
-        if not cand.words:
-            continue  # "the Lima-based": a place and its modifier, no name
-        introduced = introduced_organization(cand, text)
-        if introduced:
-            found.append(introduced)
-            continue
-        if len(words) == 1 and not words[0].endswith(("'s", "’s")):
-            parts = [cand]
-        else:
-            parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
-        for part in parts:
-            words, start, role = strip_edges(part.words, part.start, text)
-            if role:
-                found += organization_before_title(part)
-            if not words:
-                continue
-            end = start + len(" ".join(words))
-            if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
-                end = start + len(text[start:end])
-            if (
-                text[end : end + 1] == "."
-                and words[-1].lower() in dotted_suffixes
-                and not ends_paragraph(text, end + 1)
-            ):
-                words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
-            found.append(Candidate(start, end, words, role=role, hint=cand.hint))
+        found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def run_candidates(match: re.Match, text: str) -> list[Candidate]:
+    """The candidates of one capitalized run: cut before a date word, with a number that ends a cue's name
+    ("Group of 20"), without a modifier ("Lima-based"); an introduced organization whole; else split at
+    possessives and connectors, each part's edges stripped (``part_candidates``)."""
+    all_words = split_words(match.group())
+    words = until_date_word(all_words)
+    numbered = (
+        NUMBERED_TAIL.match(text, match.end())
+        if words[-1].lower() in org_cues() and len(words) == len(all_words)
+        else None
+    )
+    if numbered:
+        words = words + numbered.group().split()  # "Group of 20": the number is part of the name
+    cand = strip_modifier(Candidate(match.start(), match.start() + len(" ".join(words)), words))
+    if not cand.words:
+        return []  # "the Lima-based": a place and its modifier, no name
+    introduced = introduced_organization(cand, text)
+    if introduced:
+        return [introduced]
+    if len(words) == 1 and not words[0].endswith(("'s", "’s")):
+        parts = [cand]
+    else:
+        parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
+    return [c for part in parts for c in part_candidates(part, text, cand.hint)]
+
+
+def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candidate]:
+    """One part of a run with its edges stripped (and the organization before a title it held, "Ford" of
+    "Ford Chief Executive Jim Farley"), ending where the printed text ends (non-breaking spaces inside, a
+    company suffix's dot: "Omega Holdings Ltd.")."""
+    found = []
+    words, start, role = strip_edges(part.words, part.start, text)
+    if role:
+        found += organization_before_title(part)
+    if not words:
+        return found
+    end = start + len(" ".join(words))
+    if text[start:end] != " ".join(words):  # non-breaking spaces inside: keep the printed text
+        end = start + len(text[start:end])
+    if (
+        text[end : end + 1] == "."
+        and words[-1].lower() in org_words().dotted_suffixes
+        and not ends_paragraph(text, end + 1)
+    ):
+        words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
+    found.append(Candidate(start, end, words, role=role, hint=hint))
+    return found
 
 
 PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
@@ -1547,13 +1789,28 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
     "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
     words, start = cand.words, cand.start
-    if words[0].lower() in ORG_INTRODUCERS and words[0].isupper() and len(words) > 1:
-        start += len(words[0]) + 1  # "NGO A Window for Freedom"; but "Organisation for Security" is one name
+    if (
+        words[0].lower() in ORG_INTRODUCERS
+        and len(words) > 1
+        and (
+            words[0].isupper()
+            or opens_sentence(text, start)
+            and words[0][1:].islower()
+            and words[0].lower() not in org_cues()  # "Union Carbide", "Party Secretary Ana Ruiz": the name's own
+            and words[1][:1].isupper()
+            and words[1].lower() not in titles()
+        )
+    ):
+        # "NGO A Window for Freedom", "Conglomerate Vorland lost" (a common noun capitalized as the sentence's
+        # first word); but "Organisation for Security" is one name
+        start += len(words[0]) + 1
         words = words[1:]
     elif introducer_before(text, cand.start) not in ORG_INTRODUCERS:
         return None
     while words and (
-        words[-1].lower() in CONNECTORS | particles() or len(words) > 1 and words[-1].lower() in name_words().date_words
+        words[-1].lower() in name_words().connectors | particles()
+        or len(words) > 1
+        and words[-1].lower() in name_words().date_words
     ):
         words = words[:-1]
     if not words:
@@ -1641,7 +1898,8 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
 
 
 def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
-    """Persons and organizations of one article, each with its mentions and aliases."""
+    """Persons and organizations of one article, each with its mentions and aliases: the candidates, each
+    classified by ``CLASSIFY``, then the article-wide ``ARTICLE_PASSES``, then grouped into entities."""
     text = article.text
     known = gazetteer_hits(article, gazetteer)
     taken = [(c.start, c.end) for c in known]
@@ -1652,11 +1910,56 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         classify(cand, text)
     cands = known_organization_hits(article, cands, taken)
     cands = organizations_spelled_by_acronym(cands, text)
-    organizations_by_statement(cands, text)
-    organizations_by_owned_person(cands, text)
-    clubs_by_result(cands, text)
-    organizations_by_short_form(cands)
-    # One string, one kind across the article: organization evidence anywhere wins.
+    for article_pass in ARTICLE_PASSES:
+        article_pass(cands, text)
+    cands = names_in_capitals(cands, text)
+    persons_named_as_known_organizations(cands)
+    entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
+    entities += group_organizations(
+        [c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text
+    )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+ACRONYM_IN_PARENTHESES = re.compile(r"\(([A-Z]{2,6})\)")
+LOWER_DEFINITION = re.compile(r"(?<![\w-])((?:[a-z][\w-]*[ \u00a0]+){1,5}[a-z][\w-]*)[ \u00a0]*$")
+"""Lower-case words before an acronym in parentheses ("the cash reserve ratio (CRR)"), searched in the
+stretch before each acronym in parentheses (the acronyms first: an expression that tried every word of the
+text cost a millisecond an article)."""
+
+
+def acronyms_of_things(cands: list[Candidate], text: str) -> None:
+    """An acronym the article defines as the short form of a thing is no organization anywhere in it: after
+    a thing's name ("the Lanvik Test Ban Treaty (LTBT)") or after lower-case words it spells that end in no
+    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)")."""
+    if "(" not in text:
+        return
+    things = set()
+    for cand in cands:
+        if cand.kind is None and cand.decision is not None and cand.decision.rule_id == "thing-name":
+            acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12])
+            if acronym and acronym_spells(cand.text, acronym.group(1)):
+                things.add(acronym.group(1))
+    for acronym in ACRONYM_IN_PARENTHESES.finditer(text):
+        match = LOWER_DEFINITION.search(text, max(0, acronym.start() - 80), acronym.start())
+        if not match:
+            continue
+        words = [w for w in split_words(match.group(1)) if w not in name_words().connectors]
+        last = words[-1] if words else ""
+        if last in org_cues() or last in org_after() or last in ORG_INTRODUCERS:
+            continue
+        for k in range(len(words) - 1, 0, -1):  # the words that the acronym spells are the last ones
+            if "".join(w[0] for w in words[-k - 1 :]).upper() == acronym.group(1):
+                things.add(acronym.group(1))
+                break
+    for cand in cands:
+        if cand.rule_id == "org-acronym" and cand.text in things:
+            cand.kind, cand.rule_id = None, ""
+
+
+def one_kind_per_string(cands: list[Candidate], text: str) -> None:
+    """One string, one kind across the article: organization evidence anywhere wins, then a place's."""
     kind_of: dict[str, str] = {}
     for cand in cands:
         if cand.kind == "organization" or (cand.kind and cand.text not in kind_of):
@@ -1665,13 +1968,20 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
         if cand.text in kind_of and kind_of[cand.text] in ("organization", "place"):
             cand.kind = kind_of[cand.text]
             cand.rule_id = cand.rule_id or "same-string"
-    # A club's last word alone is the club ("the Rangers" after "the Riverside Rangers").
+
+
+def team_short_names(cands: list[Candidate], text: str) -> None:
+    """A club's last word alone is the club ("the Rangers" after "the Riverside Rangers")."""
     team_words = {c.words[-1] for c in cands if c.rule_id == "org-team"}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in team_words:
             cand.kind, cand.rule_id = "organization", "org-team-short"
+
+
+def persons_by_full_name(cands: list[Candidate], text: str) -> None:
+    """Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas"), also a
+    place's name not after a place's preposition ("Kamba told AFP" after "Roger Kamba")."""
     persons = [c for c in cands if c.kind == "person"]
-    # Single words that belong to a longer person name of the article ("Salas" of "Pedro Salas").
     full_words = {w for c in persons if len(c.words) > 1 for w in c.words if w.lower() not in particles()}
     for cand in cands:
         if cand.kind is None and len(cand.words) == 1 and cand.words[0] in full_words:
@@ -1680,24 +1990,19 @@ def extract_names(article: Article, gazetteer: tuple = ()) -> list[Entity]:
             cand.rule_id == "place-gazetteer"
             and len(cand.words) == 1
             and cand.words[0] in full_words
-            and last_word_before(text, cand.start) not in PLACE_PREPOSITIONS
+            and last_word_before(text, cand.start) not in name_words().place_prepositions
         ):
-            # "Kamba told AFP" after "Roger Kamba", "Florence agreed" after "Florence Mbeki"
             cand.kind, cand.rule_id = "person", "person-surname-not-place"
-    cands = names_in_capitals(cands, text)
-    # A one-word known organization that is a word of a person's name in the article is that person
-    # ("Ford" after "Gerald Ford").
+
+
+def persons_named_as_known_organizations(cands: list[Candidate]) -> None:
+    """A one-word known organization that is a word of a person's name in the article is that person ("Ford"
+    after "Gerald Ford")."""
     person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
     for cand in cands:
         if cand.rule_id == "org-known" or cand.kind == "organization" and known_organization(cand.words):
             if len(cand.words) == 1 and not is_acronym(cand.words[0]) and cand.words[0] in person_words:
                 cand.kind, cand.rule_id = "person", "person-part-of-name"
-    entities = group_persons([c for c in cands if c.kind == "person"] + [c for c in known if c.kind == "person"], text)
-    entities += group_organizations(
-        [c for c in cands if c.kind == "organization"] + [c for c in known if c.kind == "organization"], text
-    )
-    entities.sort(key=lambda e: e.mentions[0].start)
-    return entities
 
 
 STATEMENT_AFTER = re.compile(
@@ -1791,8 +2096,68 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or takes_plural_verb(cand, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
+
+
+def organizations_named_in_parentheses(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in parentheses right after an organization's is its short name ("Norske Olje
+    Selskap AS (Norsol) said"): a body gives its short name so, a place would be known as one."""
+    if "(" not in text:
+        return
+    ordered = sorted(cands, key=lambda c: c.start)
+    for org, short in zip(ordered, ordered[1:], strict=False):
+        if (
+            org.kind == "organization"
+            and (short.kind is None or short.rule_id == "person-cue-after")  # "(Vorsol) said" alone is no person
+            and text[org.end : short.start] in (" (", "’s (", "'s (")
+            and text[short.end : short.end + 1] == ")"
+            and not is_any_place(short.text)
+            and not given_name_gender(short.words[0])
+        ):
+            short.kind, short.rule_id = "organization", "org-short-name-in-parentheses"
+
+
+ROSTER_GAP = re.compile(r"[ \u00a0]*[,;]?[ \u00a0]*(?:and[ \u00a0]+)?")
+
+
+def roster_clubs(cands: list[Candidate], text: str) -> list[Candidate]:
+    """The names in parentheses of a roster: two or more players named in full, each with a name in
+    parentheses after it, one after the other ("Ana Ruiz (Montclair), Pedro Salas (Riverton FC) and ..."),
+    where the parentheses name each player's club; not a country ("Ana Ruiz (Peru)": a nationality) and not
+    a name that the player's initials spell (an acronym of the name before it)."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    items: list[tuple[Candidate, Candidate]] = []  # (player, what the parentheses name)
+    for player, club in zip(ordered, ordered[1:], strict=False):
+        if (
+            len(player.words) >= 2
+            and player.kind in (None, "person")
+            and text[player.end : club.start] == " ("
+            and text[club.end : club.end + 1] == ")"
+        ):
+            items.append((player, club))
+    clubs = []
+    for k, (player, club) in enumerate(items):
+        before = items[k - 1][1] if k else None
+        after = items[k + 1][0] if k + 1 < len(items) else None
+        joined = (before is not None and ROSTER_GAP.fullmatch(text, before.end + 1, player.start)) or (
+            after is not None and ROSTER_GAP.fullmatch(text, club.end + 1, after.start)
+        )
+        low = club.text.lower()
+        if not joined or low in place_lists.countries() or low in name_words().country_short_names:
+            continue
+        if low not in name_words().demonyms and not acronym_spells(player.text, club.text):
+            clubs.append(club)
+    return clubs
+
+
+def clubs_by_roster(cands: list[Candidate], text: str) -> None:
+    """A name in parentheses after each player of a roster is the player's club (``roster_clubs``)."""
+    if "(" not in text:
+        return
+    for club in roster_clubs(cands, text):
+        club.kind, club.rule_id = "organization", "org-roster-club"
 
 
 @cache
@@ -1803,7 +2168,7 @@ def club_result_pattern() -> re.Pattern:
     return re.compile(rf"[ \u00a0]+(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
 
 
-def organizations_by_short_form(cands: list[Candidate]) -> None:
+def organizations_by_short_form(cands: list[Candidate], text: str) -> None:
     """A name of unknown type that opens an organization's name of the article, all of whose other words are
     organization words, is that organization named short: "Lockhart" and "Lockhart Industries" after
     "Lockhart Industries Inc", "Vorland" after "Vorland Holdings" (also "Vorland said", which alone would be
@@ -1920,6 +2285,21 @@ def role_around(text: str, cand: Candidate) -> str | None:
 
 
 def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
+    """Mentions of organizations grouped into entities, in steps: by name (``organizations_by_name``), then
+    acronyms and head words folded into the longer name they stand for (``fold_acronyms_and_heads``), short
+    forms into their full names (``fold_short_forms``), the folded entities merged (``merge_aliases``), and
+    lone cue words dropped (``is_lone_cue``)."""
+    by_name, alias_of = organizations_by_name(cands, text)
+    fold_acronyms_and_heads(by_name, alias_of)
+    fold_short_forms(by_name, alias_of)
+    merge_aliases(by_name, alias_of)
+    return [e for e in by_name.values() if not is_lone_cue(e, text)]
+
+
+def organizations_by_name(cands: list[Candidate], text: str) -> tuple[dict[str, Entity], dict[str, str]]:
+    """Entities by name, in the order of their first mention, and the aliases found on the way: a known
+    organization's other names ("AP" after "The Associated Press": one agency) and acronyms defined after a
+    name ("(NFU)", "known as NFU")."""
     by_name: dict[str, Entity] = {}
     alias_of: dict[str, str] = {}
     known_name: dict[str, str] = {}  # known organization's id -> the name its first mention gave it
@@ -1928,9 +2308,7 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
         surface = text[cand.start : cand.end] if cand.rule_id != "same-name-in-capitals" else " ".join(cand.words)
         known = known_organization(cand.words)
         if known and not canonical and surface not in alias_of:
-            alias_of[surface] = known_name.setdefault(
-                known[0], surface
-            )  # "AP" after "The Associated Press": one agency
+            alias_of[surface] = known_name.setdefault(known[0], surface)
         name = canonical or alias_of.get(surface, surface)
         entity = by_name.setdefault(name, Entity("organization", name, known_id=known_id))
         entity.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
@@ -1943,9 +2321,13 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             alias_of[acronym.group(1)] = name
             if acronym.group(1) not in entity.aliases:
                 entity.aliases.append(acronym.group(1))
-    # an acronym seen before its expansion, or standing for one without parentheses ("the ANC"
-    # after "the African National Congress"), or the head word alone ("the Commission" after "the
-    # European Commission"): fold it into the longer name
+    return by_name, alias_of
+
+
+def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """An acronym seen before its expansion, or standing for one without parentheses ("the ANC" after "the
+    African National Congress"), or the head word alone ("the Commission" after "the European Commission"):
+    an alias of the one longer name it stands for."""
     for name in list(by_name):
         if is_acronym(name) and name not in alias_of:
             spelled = [n for n in by_name if n != name and initials(n) == name]
@@ -1953,9 +2335,8 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
                 alias_of[name] = spelled[0]
                 by_name[spelled[0]].aliases.append(name)
                 continue
-        words = name.split()
         if (
-            len(words) == 1
+            len(name.split()) == 1
             and name not in alias_of
             and (
                 name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
@@ -1964,31 +2345,38 @@ def group_organizations(cands: list[Candidate], text: str) -> list[Entity]:
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
+
+
+def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens."""
     for name in list(by_name):
         if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
             longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
             if longer:
-                alias_of[name] = longer[0]  # "Lockhart" after "Lockhart Industries Inc": one company
+                alias_of[name] = longer[0]
                 by_name[longer[0]].aliases.append(name)
+
+
+def merge_aliases(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
+    """The mentions of an entity named by an alias join the entity the alias stands for (at its chain's end)."""
     for acronym in alias_of:
         name = final_name(acronym, alias_of)
         if acronym in by_name and name in by_name and acronym != name:
             entity = by_name.pop(acronym)
             by_name[name].mentions.extend(entity.mentions)
             by_name[name].mentions.sort(key=lambda m: m.start)
-    # a cue word alone, opening its sentences, that stands for no longer name of the article is no name
-    # ("Department officials said"); mid-sentence it is one ("a vote in Congress")
-    return [
-        e
-        for e in by_name.values()
-        if not (
-            " " not in e.name
-            and e.name.lower() in org_cues()
-            and not is_acronym(e.name)
-            and not known_organization([e.name])
-            and all(opens_sentence(text, m.start) for m in e.mentions)
-        )
-    ]
+
+
+def is_lone_cue(entity: Entity, text: str) -> bool:
+    """A cue word alone, opening its sentences, that stands for no longer name of the article is no name
+    ("Department officials said"); mid-sentence it is one ("a vote in Congress")."""
+    return (
+        " " not in entity.name
+        and entity.name.lower() in org_cues()
+        and not is_acronym(entity.name)
+        and not known_organization([entity.name])
+        and all(opens_sentence(text, m.start) for m in entity.mentions)
+    )
 
 
 def final_name(name: str, alias_of: dict[str, str]) -> str:
@@ -2007,3 +2395,19 @@ SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
     return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
+    organizations_by_statement,  # "Vorland said in a statement", "the Tigers"
+    organizations_by_owned_person,  # "Vorland's Ana Ruiz"
+    clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
+    clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
+    organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
+    organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
+    acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
+    one_kind_per_string,  # organization evidence anywhere wins
+    team_short_names,  # "the Rangers" after "the Riverside Rangers"
+    persons_by_full_name,  # "Salas" of "Pedro Salas"
+]
+"""The article-wide passes, in order, after every candidate has been classified: each uses what the whole
+article says, and each may decide what the ones before it left undecided."""
