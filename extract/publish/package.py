@@ -37,7 +37,6 @@ from .schemas import arrow_schema, base_type, flat_value, table_schema
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 PARQUET_SUFFIX = "-parquet"
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 

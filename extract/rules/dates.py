@@ -23,10 +23,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as rd_weekday
 
 from . import lexicon, matching
-
-
-def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from .text import alternation
 
 
 @cache

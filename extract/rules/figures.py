@@ -22,12 +22,11 @@ from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
 from .dates import digit_runs
-from .text import Article, once
+from .text import Article, alternation, once
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 )
-PERCENT = r"\s?%|\s(?:percent|per\s+cent)\b"
 
 
 @dataclass
@@ -61,10 +60,6 @@ class FigureHit:
         if self.about:
             out["about"] = self.about
         return out
-
-
-def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -224,7 +219,11 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 def excluded_pattern(urls: bool = True) -> re.Pattern:
     """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
     only where a slash or "www." stands: every one of them has one or the other)."""
-    names = lexicon.figures().months
+    fig = lexicon.figures()
+    names = fig.months
+    clock = "|".join(  # a word ending in a letter ends there: "am", not "amid"
+        rf"{w}\b" if w[-1].isalpha() else w for w in alternation(fig.clock_suffixes).split("|")
+    )
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
@@ -237,10 +236,10 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"  # 20 September 2023
         r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/09/2023, 2023-09-20
         r"|\d{1,2}(?::\d{2}){1,2}\b"  # 23:46:14
-        r"|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|hrs\b)"  # 7 a.m.
-        r"|\d{1,2}(?:[.:]\d{2})?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"  # 3 in the morning
+        rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:{clock})"  # 7 a.m.
+        rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s+(?:in\s+the\s+(?:{alternation(fig.day_parts)})|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
-        + (r"|https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|gov|ve|es|co)/\S*" if urls else "")  # URLs
+        + (rf"|https?://\S+|www\.\S+|\b\S+\.(?:{alternation(fig.url_domains)})/\S*" if urls else "")  # URLs
         + r"|[@#]\w+)",  # handles, hashtags
         re.I,
     )

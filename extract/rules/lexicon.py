@@ -260,6 +260,10 @@ class FiguresLexicon(Lexicon):
     half_before: Words
     numbered_name_words: Words
     age_after: Words
+    clock_suffixes: Words
+    """As written (case-insensitive in the expression); a word ending in a letter must end there ("am", not "amid")."""
+    day_parts: Words
+    url_domains: Words
     subunits: list[Subunit] = []
     shared_signs: list[SharedSign] = []
 
@@ -349,6 +353,9 @@ class NamesLexicon(Lexicon):
     country_short_names: Words
     place_prepositions: Words
     connectors: Words
+    joined_prefixes: Words
+    sentence_openers: Words
+    """Case as written: capitalized."""
     headline_small_words: Words
     acronym_determiners: Words
     place_nouns_before: Words
@@ -402,6 +409,10 @@ class ReportingVerbsLexicon(Lexicon):
     company_anaphors: Words
     publication_verbs: Words
     name_adverbs: Words
+    phrase_stops: Words
+    definite_determiners: Words
+    descriptor_determiners: Words
+    descriptor_articles: Words
 
 
 class GenderWords(Strict):

@@ -55,7 +55,7 @@ from spacy.matcher import PhraseMatcher
 
 from . import given_names, lexicon
 from . import places as place_lists
-from .text import ABBREVIATIONS, Article, nlp
+from .text import ABBREVIATIONS, Article, alternation, nlp
 
 UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
 CAPITAL = rf"[{re.escape(UPPER)}]"
@@ -98,6 +98,8 @@ class NameWords:
     country_short_names: frozenset[str]
     place_prepositions: frozenset[str]
     connectors: frozenset[str]
+    joined_prefixes: frozenset[str]
+    sentence_openers: tuple[str, ...]  # as written (capitalized)
     place_nouns_before: tuple[str, ...]
     split_words: frozenset[str]
 
@@ -127,6 +129,8 @@ def name_words() -> NameWords:
         country_short_names=lower(lex.country_short_names),
         place_prepositions=lower(lex.place_prepositions),
         connectors=lower(lex.connectors),
+        joined_prefixes=lower(lex.joined_prefixes),
+        sentence_openers=tuple(lex.sentence_openers),
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
         split_words=lower(lex.split_words),
     )
@@ -210,12 +214,12 @@ def particles() -> frozenset[str]:
 @cache
 def candidate_pattern() -> re.Pattern:
     particle = "|".join(sorted(map(re.escape, particles()), key=len, reverse=True))
-    connector = r"of the|of|for the|for|and|on|&"
-    prefixed = rf"(?:al|el|ad|as|ash|at|az|ibn|bin|ben|abu|d|o)[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
+    words = name_words()
+    connector = alternation(words.connectors)
+    prefixed = rf"(?:{alternation(words.joined_prefixes)})[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
     # an initial inside a name ("George W. Bush"), not before a word that opens a sentence ("Plan B. The")
-    initial = (
-        rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:The|A|An|In|On|At|But|And|It|He|She|They|We|This|That|There)\b){CAPITAL})"
-    )
+    openers = alternation(words.sentence_openers)
+    initial = rf"(?:[A-Z]\.){{1,3}}(?={SPACE}(?!(?:{openers})\b){CAPITAL})"
     saint = rf"[SM]t\.(?={SPACE}{CAPITAL})"  # "St. Louis", "Mt. Kenya"
     word = rf"(?:{initial}|{saint}|{CAP_WORD}|{prefixed})"  # the initial first: "W." of "George W. Bush", not "W"
     # The capital comes first and the look at the character before it second: a pattern that begins

@@ -35,7 +35,7 @@ from functools import cache
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
-from .text import ABBREVIATIONS, Article, ends_with_abbreviation, once
+from .text import ABBREVIATIONS, Article, alternation, ends_with_abbreviation, once
 
 OPENERS = {
     "“": '”"',
@@ -47,7 +47,6 @@ OPENERS = {
     "'": "'",
 }  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
-CLOSERS = {"”", "»", "›", "’", "“"}
 MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
 WORD = re.compile(r"[\w’'\-]+")
 
@@ -128,9 +127,17 @@ def vocab() -> Vocabulary:
     )
 
 
-STOP_PHRASE = re.compile(
-    r"[,;:.!?()\[\]“”\"«»—–]|\b(?:who|which|that|about|because|after|before|while|when|as|to|from|in|on)\b"
-)  # lower case: "WHO" is no "who"
+@cache
+def stop_phrase() -> re.Pattern:
+    """Where a speaker's description stops: punctuation, or a word of ``phrase_stops`` (lower case only: "WHO" is
+    no "who")."""
+    return re.compile(rf"[,;:.!?()\[\]“”\"«»—–]|\b(?:{alternation(lexicon.reporting_verbs().phrase_stops)})\b")
+
+
+@cache
+def opening(section: str, space: str = r"\b") -> re.Pattern:
+    """A phrase opening with a word of the ``reporting_verbs`` section (any case), then ``space``."""
+    return re.compile(rf"\s*(?:{alternation(getattr(lexicon.reporting_verbs(), section))}){space}", re.I)
 
 
 @dataclass
@@ -780,7 +787,7 @@ class Phrase:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
         phrase = text[start:end]
-        stop = STOP_PHRASE.search(phrase)
+        stop = stop_phrase().search(phrase)
         head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
         organizations = [o for o in organizations if o[0] < start + len(head)]
         return cls(ctx, start, end, quote_pos, persons, organizations, phrase, head, clean_label(WORD.findall(head)))
@@ -813,7 +820,7 @@ class Phrase:
         """A personal pronoun, or "the" and a noun of one person ("the spokeswoman", "the 33-year-old forward")."""
         lowered = self.said_lowered
         return self.first in vocab().person_pronouns or bool(
-            DEFINITE.match(self.head)
+            opening("definite_determiners").match(self.head)
             and (
                 len(lowered) <= 3
                 and lowered[-1] in vocab().person_nouns
@@ -835,9 +842,7 @@ class Phrase:
         return [i for i, w in enumerate(self.said_lowered[:3]) if w in cues or w in ORG_INTRODUCERS]
 
 
-DEFINITE = re.compile(r"\s*(?:the|this|that)\b", re.I)
 THE = re.compile(r"\s*the\b", re.I)
-DETERMINED = re.compile(r"\s*(?:a|an|the|one|his|her|their)\b", re.I)
 
 Decision = Speaker | None
 """What a phrase rule decides: a speaker, ``NOBODY`` (no speaker, stop), or None (not mine: the next rule)."""
@@ -953,7 +958,7 @@ def rule_group(p: Phrase) -> Decision:
 def rule_descriptor(p: Phrase) -> Decision:
     """ "a young woman said", "the RSF commander reached by phone said": an unnamed person, as described."""
     words = p.said
-    if len(words) <= 6 and DETERMINED.match(p.phrase):
+    if len(words) <= 6 and opening("descriptor_determiners").match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
         if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
@@ -1525,9 +1530,6 @@ def opens_sentence(ctx: Context, start: int, starts: set[int], role: str | None 
     )
 
 
-DESCRIPTOR = re.compile(r"\s*(?:a|an|the)\s", re.I)
-
-
 def record_descriptors(ctx: Context) -> None:
     """Unnamed speakers a pronoun may point to: "A spokesman for the organisers said …" (no name in it)."""
     text = ctx.article.text
@@ -1535,13 +1537,13 @@ def record_descriptors(ctx: Context) -> None:
         start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
         phrase = text[start:end]
         if (
-            not DESCRIPTOR.match(phrase)
+            not opening("descriptor_articles", r"\s").match(phrase)
             or ctx.entity_mentions(start, end, "person")
             or ctx.entity_mentions(start, end, "organization")
             and "," not in phrase
         ):
             continue
-        stop = STOP_PHRASE.search(phrase.lstrip())
+        stop = stop_phrase().search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
         if 0 < len(words) <= 6 and any(w.lower() in vocab().person_nouns for w in words[:3]):

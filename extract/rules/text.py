@@ -45,6 +45,12 @@ SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
 ABBREVIATIONS = frozenset(w.lower() for w in lexicon.text().abbreviations)
 
 
+def alternation(words) -> str:
+    """``words`` as one regular-expression alternation, escaped, the longest first ("of the" before "of"), in a
+    fixed order (the same expression in every process)."""
+    return "|".join(sorted(set(map(re.escape, words)), key=lambda w: (-len(w), w)))
+
+
 def ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the "." at ``dot`` closes a title or abbreviation ("Dr.", "Gen.", "U.S.") rather than a sentence."""
     start = dot
