@@ -125,6 +125,7 @@ class WordSets:
     year_words: frozenset[str]
     participle_nouns: frozenset[str]
     time_units: dict[str, str]
+    percent_first_words: frozenset[str]  # "percent", "per" (of "per cent"): a count of percent, not of a noun
 
 
 @cache
@@ -141,6 +142,7 @@ def word_sets() -> WordSets:
         lower(fig.year_words),
         lower(fig.participle_nouns),
         dict(fig.time_units),
+        frozenset(w.split()[0].lower() for w in fig.percent_words),
     )
 
 
@@ -303,7 +305,7 @@ def counted_words(text: str, end: int) -> tuple[str | None, str | None]:
     first = kept[0].lower()
     if first in sets.time_units:
         return first, sets.time_units[first]
-    if first in ("percent", "per"):
+    if first in sets.percent_first_words:
         return None, "percent"
     return " ".join(kept), "count"
 
