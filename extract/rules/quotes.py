@@ -91,6 +91,10 @@ class Vocabulary:
     business_words: frozenset[str]  # ... of companies (org-business)
     not_names: frozenset[str]  # names.yaml
     demonyms: frozenset[str]
+    stop_phrase: re.Pattern  # where a speaker's description stops: punctuation or a phrase stop (lower case only)
+    definite_opening: re.Pattern  # "the spokeswoman": refers back
+    descriptor_opening: re.Pattern  # "a young woman": an unnamed person, described
+    descriptor_article: re.Pattern  # "A spokesman for X": a description a later pronoun may point to
 
 
 @cache
@@ -124,20 +128,16 @@ def vocab() -> Vocabulary:
         business_words=entry_words(orgs.cues, "org-business"),
         not_names=lowered(names.not_names),
         demonyms=lowered(names.demonyms),
+        stop_phrase=re.compile(rf"[,;:.!?()\[\]“”\"«»—–]|\b(?:{alternation(rv.phrase_stops)})\b"),  # "WHO" is no "who"
+        definite_opening=opening(rv.definite_determiners),
+        descriptor_opening=opening(rv.descriptor_determiners),
+        descriptor_article=opening(rv.descriptor_articles, r"\s"),
     )
 
 
-@cache
-def stop_phrase() -> re.Pattern:
-    """Where a speaker's description stops: punctuation, or a word of ``phrase_stops`` (lower case only: "WHO" is
-    no "who")."""
-    return re.compile(rf"[,;:.!?()\[\]“”\"«»—–]|\b(?:{alternation(lexicon.reporting_verbs().phrase_stops)})\b")
-
-
-@cache
-def opening(section: str, space: str = r"\b") -> re.Pattern:
-    """A phrase opening with a word of the ``reporting_verbs`` section (any case), then ``space``."""
-    return re.compile(rf"\s*(?:{alternation(getattr(lexicon.reporting_verbs(), section))}){space}", re.I)
+def opening(words, space: str = r"\b") -> re.Pattern:
+    """A phrase opening with one of ``words`` (any case), then ``space``."""
+    return re.compile(rf"\s*(?:{alternation(words)}){space}", re.I)
 
 
 @dataclass
@@ -787,7 +787,7 @@ class Phrase:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
         phrase = text[start:end]
-        stop = stop_phrase().search(phrase)
+        stop = vocab().stop_phrase.search(phrase)
         head = phrase[: stop.start()] if stop and stop.start() > 0 else phrase
         organizations = [o for o in organizations if o[0] < start + len(head)]
         return cls(ctx, start, end, quote_pos, persons, organizations, phrase, head, clean_label(WORD.findall(head)))
@@ -820,7 +820,7 @@ class Phrase:
         """A personal pronoun, or "the" and a noun of one person ("the spokeswoman", "the 33-year-old forward")."""
         lowered = self.said_lowered
         return self.first in vocab().person_pronouns or bool(
-            opening("definite_determiners").match(self.head)
+            vocab().definite_opening.match(self.head)
             and (
                 len(lowered) <= 3
                 and lowered[-1] in vocab().person_nouns
@@ -958,7 +958,7 @@ def rule_group(p: Phrase) -> Decision:
 def rule_descriptor(p: Phrase) -> Decision:
     """ "a young woman said", "the RSF commander reached by phone said": an unnamed person, as described."""
     words = p.said
-    if len(words) <= 6 and opening("descriptor_determiners").match(p.phrase):
+    if len(words) <= 6 and vocab().descriptor_opening.match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
         if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
@@ -1537,13 +1537,13 @@ def record_descriptors(ctx: Context) -> None:
         start, end = subject_span(text, ctx.article.sentence_bounds(cue.start)[0], cue)
         phrase = text[start:end]
         if (
-            not opening("descriptor_articles", r"\s").match(phrase)
+            not vocab().descriptor_article.match(phrase)
             or ctx.entity_mentions(start, end, "person")
             or ctx.entity_mentions(start, end, "organization")
             and "," not in phrase
         ):
             continue
-        stop = stop_phrase().search(phrase.lstrip())
+        stop = vocab().stop_phrase.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
         if 0 < len(words) <= 6 and any(w.lower() in vocab().person_nouns for w in words[:3]):
