@@ -213,7 +213,7 @@ def particles() -> frozenset[str]:
 
 @cache
 def candidate_pattern() -> re.Pattern:
-    particle = "|".join(sorted(map(re.escape, particles()), key=len, reverse=True))
+    particle = alternation(particles())
     words = name_words()
     connector = alternation(words.connectors)
     prefixed = rf"(?:{alternation(words.joined_prefixes)})[-’']{CAP_WORD}"  # "al-Rashid", "d'Alema", "O'Neill"
@@ -339,7 +339,7 @@ def place_before_pattern() -> re.Pattern:
 def org_appositive_pattern() -> re.Pattern:
     """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
     group's secretary general": ``organizations.yaml`` ``appositive_nouns``."""
-    nouns = "|".join(sorted(map(re.escape, org_words().appositive_nouns), key=len, reverse=True))
+    nouns = alternation(org_words().appositive_nouns)
     return re.compile(
         rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)",
         re.I,
@@ -1232,7 +1232,7 @@ def is_sports_report(text: str) -> bool:
 def list_opening_pattern() -> re.Pattern:
     """A list that the organizations' plural kind opens: "airlines such as " (``organizations.yaml``
     ``list_heads`` and ``list_openers``)."""
-    heads = "|".join(sorted(map(re.escape, org_words().list_heads), key=len, reverse=True))
+    heads = alternation(org_words().list_heads)
     openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
     return re.compile(rf"\b(?:{heads})[ \u00a0]+(?:{openers})[ \u00a0]+", re.I)
 
@@ -1247,7 +1247,7 @@ def list_opening_filter() -> re.Pattern:
     """``list_opening_pattern`` without its word start, case-sensitive, for the lower-cased text: a quick test
     that no list opens anywhere in an article.  It begins with the heads' letters (no "\\b", no ``re.I``),
     so the regular-expression engine skips straight to them; the full expression costs about 0.2 µs a character."""
-    heads = "|".join(sorted(map(re.escape, org_words().list_heads), key=len, reverse=True))
+    heads = alternation(org_words().list_heads)
     openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
     return re.compile(rf"(?:{heads.lower()})[ \u00a0]+(?:{openers.lower()})[ \u00a0]+")
 
@@ -1466,8 +1466,8 @@ def is_club_of_town(cand: Candidate, text: str) -> bool:
 @cache
 def org_after_pattern() -> re.Pattern:
     """What follows an organization's name and no person's: its shares, its board, "said its"."""
-    owned = "|".join(sorted(map(re.escape, org_words().owned), key=len, reverse=True))
-    possessed = "|".join(sorted(map(re.escape, org_words().owned_after_possessive), key=len, reverse=True))
+    owned = alternation(org_words().owned)
+    possessed = alternation(org_words().owned_after_possessive)
     return re.compile(
         rf"(?:['’]s)?[ \u00a0]+(?:{owned})\b|['’]s[ \u00a0]+(?:{possessed})\b"
         rf"|,?[ \u00a0]+(?:said|says|added)[ \u00a0]+its[ \u00a0]"

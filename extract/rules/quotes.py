@@ -369,7 +369,7 @@ def last_two_words(text: str, end: int, reach: int = 60) -> tuple[str, str]:
 
 @cache
 def link_line_pattern() -> re.Pattern:
-    words = "|".join(sorted(map(re.escape, vocab().link_lines), key=len, reverse=True))
+    words = alternation(vocab().link_lines)
     return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
 
 
