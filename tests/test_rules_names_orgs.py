@@ -422,3 +422,34 @@ def test_st_and_mt_open_or_continue_a_name():
     assert ["St.", "Lanvik", "Rovers"] in words and ["Mt.", "Dorvan"] in words and ["St.", "Kestrel"] in words
     # a saint's town, not the given name "Petersburg" or a person "Louis ...": the club of a town
     assert names("The St. Petersburg Pelicans beat the Lanvik Rovers.", "organization")[0] == "St. Petersburg Pelicans"
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a wire's slug names the sport in capitals: the report is a sports report with no other sport word
+        (
+            "SOCCER - HOSTS HELD AT HOME.\n\nLeaders Montclair lost against Riverton on Sunday.",
+            ["Montclair", "Riverton"],
+        ),
+        ("RUGBY UNION - LATE TRY.\n\nLeaders Montclair lost against Riverton on Sunday.", ["Montclair", "Riverton"]),
+        # no slug, or a slug of no team sport: the same words name no club
+        ("Leaders Montclair lost against Riverton on Sunday.", []),
+        ("MARKETS - SHARES SLIP.\n\nLeaders Montclair lost against Riverton on Sunday.", []),
+    ],
+)
+def test_a_sport_slug_makes_a_sports_report(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a player named by one word that a verb of speech makes a person's, and a country, are no clubs
+        (SPORT + "Ravenholt said he was tired. Kestrelshire beat Ravenholt in the final.", ["Kestrelshire"]),
+        (SPORT + "Kestrelshire lost to England by an innings. Scotland beat Kestrelshire.", ["Kestrelshire"]),
+        (SPORT + "Kestrelshire lost to Ravenholt by an innings.", ["Kestrelshire", "Ravenholt"]),
+    ],
+)
+def test_a_result_makes_no_club_of_a_person_or_a_country(text, organizations):
+    assert names(text, "organization") == organizations

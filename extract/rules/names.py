@@ -1225,7 +1225,22 @@ OWNS_NAME_AFTER = re.compile(r"['’]s[ \u00a0]+[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]"
 def is_sports_report(text: str) -> bool:
     """Whether the article is a sports report: ``sport_min`` distinct words of ``organizations.yaml``
     ``sport_words`` ("innings", "halftime", "striker") written in it."""
-    return len(org_words().sport_words & lowercase_words(text)) >= org_words().sport_min
+    return len(org_words().sport_words & lowercase_words(text)) >= org_words().sport_min or bool(
+        sport_slug_pattern().search(text)
+    )
+
+
+SPORT_NAMES_ENTRY = "sport-names"  # the entry of ``sport_words`` that names team sports
+
+
+@cache
+def sport_slug_pattern() -> re.Pattern:
+    """A line that a team sport's name in capitals opens before a dash, the slug of a wire's sports report
+    ("SOCCER - HOSTS HELD AT HOME", "RUGBY UNION - ..."): the report's topic, written once, in capitals."""
+    sports = [
+        w.upper() for w, entry in table(lexicon.organizations().sport_words).items() if entry == SPORT_NAMES_ENTRY
+    ]
+    return re.compile(rf"^(?:{alternation(sports)})(?:[ \u00a0][A-Z]+)*[ \u00a0]+[-\u2013\u2014][ \u00a0]", re.M)
 
 
 @cache
@@ -2086,15 +2101,16 @@ def organizations_by_owned_person(cands: list[Candidate], text: str) -> None:
 def clubs_by_result(cands: list[Candidate], text: str) -> None:
     """In a sports report, one capitalized word of unknown type named as a side in a result ("Montvale beat
     Riverton", "a win against Riverton", "leaders Riverton") is a club, unless it is a given name or a word of
-    a person named in full in the article (a player: "Ruiz beat Salas" after "Ana Ruiz")."""
+    a person named in the article (a player: "Ruiz beat Salas" after "Ana Ruiz", "Salas said"), nor a country
+    (a national side is named as its country: "Peru beat Chile")."""
     if not is_sports_report(text):
         return
-    person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
     for cand in cands:
         if cand.kind is not None or cand.rule_id or cand.decision is not None or len(cand.words) != 1:
             continue
         word = cand.words[0]
-        if word in person_words or given_name_gender(word) or not word[1:].islower():
+        if word in person_words or given_name_gender(word) or not word[1:].islower() or is_any_place(word):
             continue
         if (
             phrase_before(text, cand.start, org_words().club_before)
