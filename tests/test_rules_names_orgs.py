@@ -453,3 +453,39 @@ def test_a_sport_slug_makes_a_sports_report(text, organizations):
 )
 def test_a_result_makes_no_club_of_a_person_or_a_country(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a hospital or a stadium is a building: neither a body nor a person, even when it "said"
+        ("Officials at Riverside General Hospital said the boy was stable.", []),
+        ("Kestrel Hospital said the boy was stable.", []),
+        ("The fans filled Harbourside Stadium on Sunday.", []),
+        ("Kestrel University said the boy was stable.", ["Kestrel University"]),
+        # a league is a contest in a sports report, a body elsewhere
+        (SPORT + "They stay top of the Northern League after the win.", []),
+        ("The Northern League said it would join the coalition.", ["Northern League"]),
+        # a compass landform among places' words, and a state's name with its adjective, are places
+        ("Settlers in the West Bank and Gaza went on strike.", []),
+        ("The Federal Republic of Kestria signed the accord.", []),
+        ("The Federal Bureau of Statistics published the figures.", ["Federal Bureau of Statistics"]),
+    ],
+)
+def test_buildings_contests_and_states_are_no_organizations(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a capitalized plural after "the" is a team in a sports report; elsewhere a region or a people as often
+        (SPORT + "The Wanderers lost at home.", ["Wanderers"]),
+        ("Fighting in the Balkans went on for years.", []),
+        # an appositive of a body's noun names the name before it, unless another body's name comes between
+        ("Vorland, the state news agency, reported the vote.", ["Vorland"]),
+        ("Rain fell across Lanvik, the Kestrel news agency reported.", ["Kestrel"]),
+    ],
+)
+def test_plurals_and_appositives_need_their_context(text, organizations):
+    assert names(text, "organization") == organizations

@@ -342,10 +342,12 @@ class NamesLexicon(Lexicon):
     place_words: Words
     thing_first_words: Words
     thing_words: Words
+    facility_words: Words
     place_first_words: Words
     date_words: Words
     people_plurals: Words
     political_adjectives: Words
+    competition_words_in_sport: Words
     landform_cues: Words
     compass_words: Words
     country_heads: Words
@@ -385,6 +387,7 @@ class OrganizationsLexicon(Lexicon):
     appositive_nouns: Words
     based_words: Words
     club_verbs_in_sport: Words
+    team_result_verbs: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

@@ -85,10 +85,12 @@ class NameWords:
     place_words: frozenset[str]
     thing_first_words: frozenset[str]
     thing_words: frozenset[str]
+    facility_words: frozenset[str]
     place_first_words: frozenset[str]
     date_words: frozenset[str]
     people_plurals: frozenset[str]
     political_adjectives: frozenset[str]
+    competition_words_in_sport: frozenset[str]
     landform_cues: frozenset[str]
     compass_words: frozenset[str]
     country_heads: frozenset[str]
@@ -116,10 +118,12 @@ def name_words() -> NameWords:
         place_words=lower(lex.place_words),
         thing_first_words=lower(lex.thing_first_words),
         thing_words=lower(lex.thing_words),
+        facility_words=lower(lex.facility_words),
         place_first_words=lower(lex.place_first_words),
         date_words=lower(lex.date_words),
         people_plurals=lower(lex.people_plurals),
         political_adjectives=lower(lex.political_adjectives),
+        competition_words_in_sport=lower(lex.competition_words_in_sport),
         landform_cues=lower(lex.landform_cues),
         compass_words=lower(lex.compass_words),
         country_heads=lower(lex.country_heads),
@@ -176,6 +180,7 @@ class OrgWords:
     appositive_nouns: frozenset[str]
     based_words: frozenset[str]
     club_verbs_in_sport: frozenset[str]
+    team_result_verbs: frozenset[str]
 
 
 @cache
@@ -203,6 +208,7 @@ def org_words() -> OrgWords:
         appositive_nouns=lower(lex.appositive_nouns),
         based_words=lower(lex.based_words),
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
+        team_result_verbs=lower(lex.team_result_verbs),
     )
 
 
@@ -338,11 +344,11 @@ def place_before_pattern() -> re.Pattern:
 @cache
 def org_appositive_pattern() -> re.Pattern:
     """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
-    group's secretary general": ``organizations.yaml`` ``appositive_nouns``."""
+    group's secretary general", nor another body named before the noun ("Lanvik, the Vorland news agency
+    reported": the words between are lower-case): ``organizations.yaml`` ``appositive_nouns``."""
     nouns = alternation(org_words().appositive_nouns)
     return re.compile(
-        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)",
-        re.I,
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)"
     )
 
 
@@ -781,10 +787,13 @@ def split_at_possessive(cand: Candidate) -> list[Candidate]:
 
 
 def is_place_name(low: list[str]) -> bool:
-    """ "Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization cue."""
-    words = name_words().place_words
-    placed = low[-1] in words or any(w in words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False))
-    return placed and not any(w in org_cues() for w in low)
+    """ "Moi Avenue", "Republic of Congo", "Gulf of Mexico": a place word last or before "of", no organization
+    cue, except an adjective that a state's name opens with ("Federal Republic of Vorland")."""
+    words = name_words()
+    placed = low[-1] in words.place_words or any(
+        w in words.place_words and nxt == "of" for w, nxt in zip(low, low[1:], strict=False)
+    )
+    return placed and not any(w in org_cues() and w not in words.political_adjectives for w in low)
 
 
 def person_before_of(words: list[str]) -> bool:
@@ -973,8 +982,19 @@ def is_title_alone(x: Look) -> bool:
 
 
 def is_compass_landform(x: Look) -> bool:
-    """ "the West Bank", "the Left Bank": a compass word and a cue that names land there."""
-    return len(x.low) == 2 and x.low[0] in name_words().compass_words and x.low[1] in name_words().landform_cues
+    """ "the West Bank", "the Left Bank": a compass word and a cue that names land there, alone or among
+    places' words with no other cue ("the West Bank and Gaza")."""
+    words = name_words()
+    pairs = [i for i, w in enumerate(x.low[:-1]) if w in words.compass_words and x.low[i + 1] in words.landform_cues]
+    if not pairs:
+        return False
+    others = x.low[: pairs[0]] + x.low[pairs[0] + 2 :]
+    return not any(w in org_cues() for w in others)
+
+
+def is_competition_in_sport(x: Look) -> bool:
+    """In a sports report, "the Northern League", "the Eastern Conference": a contest's name, no body's."""
+    return x.low[-1] in name_words().competition_words_in_sport
 
 
 def is_country_of_demonym(x: Look) -> bool:
@@ -1347,8 +1367,10 @@ CLASSIFY: list[Rule] = [
     Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
     Rule("thing-name", None, is_thing_name, size="many"),
+    Rule("facility-name", None, lambda x: x.low[-1] in name_words().facility_words),  # "Riverside General Hospital"
     Rule("place-compass-landform", "place", is_compass_landform, size="many"),  # "the West Bank"
     Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
+    Rule("competition-in-sport", None, is_competition_in_sport, size="many", sport=True),  # "the Northern League"
     Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
     Rule(
@@ -2033,10 +2055,12 @@ PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^s\W]s")
 def organizations_by_statement(cands: list[Candidate], text: str) -> None:
     """One capitalized word that "said in a statement" and is no word of a person named in full in the article
     is an organization ("Vorland said in a statement"): a person who issues statements is named in full first.
-    "the" before a capitalized plural that the article never writes in lower case, no people's word, is a
-    team, a band or a firm ("the Tigers", "the Rangers"; not "the Americans", nor "the Democrats" beside
-    "democrats")."""
+    In a sports report, "the" before a capitalized plural that the article never writes in lower case, no
+    people's word, is a team ("the Tigers", "the Rangers"; not "the Americans", nor "the Democrats" beside
+    "democrats"); elsewhere only before a result ("the Pelicans won"): such a plural is as often a people or a
+    region ("the Balkans")."""
     person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
+    sport = is_sports_report(text)
     for cand in cands:
         if len(cand.words) != 1 or cand.kind not in (None, "person") or cand.words[0] in person_words:
             continue
@@ -2045,11 +2069,18 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
             cand.kind, cand.rule_id = "organization", "org-statement"
         elif (
             cand.kind is None
+            and (sport or team_result_pattern().match(text, cand.end))
             and PLURAL_NAME.fullmatch(word)
             and last_word_before(text, cand.start) == "the"
             and is_team_plural(word, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-team-plural"
+
+
+@cache
+def team_result_pattern() -> re.Pattern:
+    """A result right after a team's name: ``organizations.yaml`` ``team_result_verbs``."""
+    return re.compile(rf"[ \u00a0]+(?:{alternation(org_words().team_result_verbs)})\b")
 
 
 OWNER_BEFORE = re.compile(r"['’]s[ \u00a0]+")
