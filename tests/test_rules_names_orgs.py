@@ -489,3 +489,24 @@ def test_buildings_contests_and_states_are_no_organizations(text, organizations)
 )
 def test_plurals_and_appositives_need_their_context(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a word of unknown type in a list with a club is a club; a country in the list stays a place
+        (SPORT + "Lanvik drew. Kestrelford and Lanvik were level.", ["Lanvik", "Kestrelford"]),
+        (SPORT + "Lanvik drew. Peru and Lanvik were level.", ["Lanvik"]),
+        ("Lanvik won the vote. Kestrelford and Lanvik were level.", []),  # no sports report, no club
+        # a present plural verb and a cricketer's role after a town's name, in a sports report
+        (SPORT + "Montclair need two wins.", ["Montclair"]),
+        ("Montclair need two wins.", []),
+        (SPORT + "Riverton all-rounder Ana Ruiz was out for a duck.", ["Riverton"]),
+    ],
+)
+def test_clubs_by_lists_verbs_and_roles_in_a_sports_report(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_the_listed_club_row_is_the_provenance():
+    assert rule_ids(SPORT + "Lanvik drew. Kestrelford and Lanvik were level.", "Kestrelford") == ["org-club-listed"]

@@ -2211,6 +2211,49 @@ def clubs_by_roster(cands: list[Candidate], text: str) -> None:
         club.kind, club.rule_id = "organization", "org-roster-club"
 
 
+CLUB_RULES = ("org-club-", "org-team", "org-roster-club")  # the rule ids (prefixes) that make a name a club
+COORDINATION = re.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+")  # "Montclair and ", "Montclair, "
+
+
+def clubs_by_coordination(cands: list[Candidate], text: str) -> None:
+    """In a sports report, one word of unknown type or a town's name in a list with a club, or with a name that
+    is a club elsewhere in the article ("title rivals Montclair, Riverton and Kestrel") is a club too: a list
+    holds names of one kind.  Not a country (a
+    national side is named as its country), nor a word of a person of the article."""
+    if not is_sports_report(text):
+        return
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
+    clubs = {c.text for c in cands if c.kind == "organization" and c.rule_id.startswith(CLUB_RULES)}
+    ordered = sorted(cands, key=lambda c: c.start)
+    changed = bool(clubs)
+    while changed:
+        changed = False
+        for a, b in itertools.pairwise(ordered):
+            if not COORDINATION.fullmatch(text, a.end, b.start):
+                continue
+            for club, other in ((a, b), (b, a)):
+                if club.text in clubs and other.text not in clubs and can_be_listed_club(other, person_words):
+                    other.kind, other.rule_id = "organization", "org-club-listed"
+                    clubs.add(other.text)
+                    changed = True
+
+
+def can_be_listed_club(cand: Candidate, person_words: set[str]) -> bool:
+    """One capitalized word, undecided or a town's name, that no person of the article holds."""
+    if len(cand.words) != 1 or not (cand.kind is None and not cand.rule_id or cand.kind == "place"):
+        return False
+    word = cand.words[0]
+    low = word.lower()
+    return (
+        word not in person_words
+        and not given_name_gender(word)
+        and word[1:].islower()
+        and low not in place_lists.countries()
+        and low not in name_words().country_short_names
+        and low not in name_words().demonyms
+    )
+
+
 @cache
 def club_result_pattern() -> re.Pattern:
     """A result with the side as its subject ("Montvale beat", "Montvale drew with"): ``club_after`` entries
@@ -2453,6 +2496,7 @@ ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
     organizations_by_owned_person,  # "Vorland's Ana Ruiz"
     clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
     clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
+    clubs_by_coordination,  # a sports report: "title rivals Montclair, Riverton and Kestrel"
     organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
     organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
     acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
