@@ -510,3 +510,17 @@ def test_clubs_by_lists_verbs_and_roles_in_a_sports_report(text, organizations):
 
 def test_the_listed_club_row_is_the_provenance():
     assert rule_ids(SPORT + "Lanvik drew. Kestrelford and Lanvik were level.", "Kestrelford") == ["org-club-listed"]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a wire's section slug in capitals before a dash is the story's topic, no name
+        ("PRESS DIGEST - Lanvik - May 3.\n\nThese are the leading stories in the Lanvik press.", []),
+        ("MARKET REPORT - Shares slip.\n\nVorland Corp shares fell.", ["Vorland Corp"]),
+        # a museum is a building, as a hospital is
+        ("Visitors queued outside the Harbour Museum on Sunday.", []),
+    ],
+)
+def test_slugs_and_museums_are_no_organizations(text, organizations):
+    assert names(text, "organization") == organizations

@@ -992,6 +992,20 @@ def is_compass_landform(x: Look) -> bool:
     return not any(w in org_cues() for w in others)
 
 
+SLUG_AFTER = re.compile(r"[ \u00a0]+[-\u2013\u2014][ \u00a0]")  # "PRESS DIGEST - ": the dash after a wire's slug
+
+
+def is_slug(x: Look) -> bool:
+    """Words in capitals that open a line before a dash: a wire's section slug ("PRESS DIGEST - Lanvik",
+    "RESEARCH ALERT - ..."), the story's topic, no name."""
+    start = x.cand.start
+    return (
+        (start == 0 or x.text[start - 1] == "\n")
+        and all(w.isupper() for w in x.words)
+        and bool(SLUG_AFTER.match(x.text, x.cand.end))
+    )
+
+
 def is_competition_in_sport(x: Look) -> bool:
     """In a sports report, "the Northern League", "the Eastern Conference": a contest's name, no body's."""
     return x.low[-1] in name_words().competition_words_in_sport
@@ -1357,6 +1371,7 @@ def person_cue_before(x: Look) -> bool:
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    Rule("slug", None, is_slug),  # "PRESS DIGEST - Lanvik"
     Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
