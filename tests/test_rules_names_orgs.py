@@ -522,3 +522,16 @@ def test_the_listed_club_row_is_the_provenance():
 )
 def test_a_wire_slug_is_no_organization(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a slug after other capitals on its line; a country in capitals heading a section; a market index
+        ("AFTER THE BELL - Trade slows.\n\nVorland Corp shares fell.", ["Vorland Corp"]),
+        ("Shipments rose.\n\nPERU\n\n- Rice arrives at the port.", []),
+        ("The VSX index rose 2 percent while the KSE said trading was halted.", ["KSE"]),
+    ],
+)
+def test_acronyms_and_capitals_that_name_no_body(text, organizations):
+    assert names(text, "organization") == organizations

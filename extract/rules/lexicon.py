@@ -342,6 +342,7 @@ class NamesLexicon(Lexicon):
     place_words: Words
     thing_first_words: Words
     thing_words: Words
+    index_words: Words
     facility_words: Words
     place_first_words: Words
     date_words: Words

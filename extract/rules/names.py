@@ -85,6 +85,7 @@ class NameWords:
     place_words: frozenset[str]
     thing_first_words: frozenset[str]
     thing_words: frozenset[str]
+    index_words: frozenset[str]
     facility_words: frozenset[str]
     place_first_words: frozenset[str]
     date_words: frozenset[str]
@@ -118,6 +119,7 @@ def name_words() -> NameWords:
         place_words=lower(lex.place_words),
         thing_first_words=lower(lex.thing_first_words),
         thing_words=lower(lex.thing_words),
+        index_words=lower(lex.index_words),
         facility_words=lower(lex.facility_words),
         place_first_words=lower(lex.place_first_words),
         date_words=lower(lex.date_words),
@@ -996,14 +998,13 @@ SLUG_AFTER = re.compile(r"[ \u00a0]+[-\u2013\u2014][ \u00a0]")  # "PRESS DIGEST 
 
 
 def is_slug(x: Look) -> bool:
-    """Words in capitals that open a line before a dash: a wire's section slug ("PRESS DIGEST - Lanvik",
-    "RESEARCH ALERT - ..."), the story's topic, no name."""
+    """Words in capitals that open a line (after other capitals only) before a dash: a wire's section slug
+    ("PRESS DIGEST - Lanvik", "AFTER THE BELL - ..."), the story's topic, no name."""
     start = x.cand.start
-    return (
-        (start == 0 or x.text[start - 1] == "\n")
-        and all(w.isupper() for w in x.words)
-        and bool(SLUG_AFTER.match(x.text, x.cand.end))
-    )
+    if not all(w.isupper() for w in x.words) or not SLUG_AFTER.match(x.text, x.cand.end):
+        return False
+    opening = x.text[x.text.rfind("\n", 0, start) + 1 : start]  # "AFTER THE " of "AFTER THE BELL - "
+    return not opening.strip() or opening.isupper()
 
 
 def is_competition_in_sport(x: Look) -> bool:
@@ -1048,12 +1049,15 @@ def has_org_word_after(x: Look) -> bool:
 
 
 def is_acronym_org(x: Look) -> bool:
-    """One word in capitals that is an organization's acronym ("UNHCR"), not a currency ("HK$")."""
+    """One word in capitals that is an organization's acronym ("UNHCR"), not a currency ("HK$"), a place in
+    capitals ("PERU", a section's heading) nor a market index ("the VSX index")."""
     word = x.words[0]
     return (
         len(x.words) == 1
         and (word in org_words().acronym_orgs or is_acronym(word) and word not in org_words().not_acronyms)
         and x.text[x.cand.end : x.cand.end + 1] != "$"
+        and not is_any_place(word)
+        and next_word(x.text, x.cand.end) not in name_words().index_words
     )
 
 
