@@ -415,6 +415,11 @@ def test_an_undated_arrest_in_a_riot_report_is_part_of_the_riot_a_dated_later_on
 def test_property_burned_by_the_attackers_a_sentence_later_is_part_of_the_attack():
     text = "Gunmen killed nine villagers in an attack on Monday. The attackers set fire to the market."
     assert types(text) == [("violence_against_civilians", "attack")]
+    before = "Soldiers looted shops in the town. Gunmen killed nine villagers in an attack on Monday."
+    assert types(before) == [
+        ("strategic_developments", "looting_property_destruction"),
+        ("violence_against_civilians", "attack"),
+    ]
 
 
 def test_one_day_of_demonstration_is_one_event_coded_by_its_most_severe_part():

@@ -490,11 +490,12 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
 
 def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:
     """The event an undated trigger is part of when none of its own type is dated: the one its entry's
-    ``undated_joins`` names ("22 people were arrested" after a riot), else the one that absorbed a trigger of its
+    ``undated_joins`` names that the article reported before it ("22 people were arrested" after a riot), else the one that absorbed a trigger of its
     entry earlier ("the operations" after "killed 20 militants in raids")."""
     if c.rule.undated_joins:
+        joins = c.rule.undated_joins
         key = next(
-            (k for k in events if k[0] in c.rule.undated_joins or f"{k[0]}/{k[1]}" in c.rule.undated_joins), None
+            (k for k, e in events.items() if e.start < c.start and (k[0] in joins or f"{k[0]}/{k[1]}" in joins)), None
         )
         if key:
             return key
