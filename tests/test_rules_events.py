@@ -442,3 +442,15 @@ def test_an_event_dated_years_before_the_report_is_background_a_recent_kidnappin
 def test_a_battle_before_a_town_is_taken_is_the_taking():
     text = "Rebels seized control of the town on Monday after a day-long battle with government troops."
     assert types(text) == [("battles", "non_state_actor_overtakes_territory")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hundreds of supporters chanted outside the courthouse on Tuesday.", [("protests", "peaceful_protest")]),
+        ("Fans chanted the striker's name as the match ended.", []),
+        ("Five workers were stuck underground after a tunnel collapsed on Monday.", [("disaster", None)]),
+    ],
+)
+def test_a_demonstration_or_a_disaster_told_without_its_name(text, expected):
+    assert types(text) == expected
