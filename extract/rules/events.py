@@ -6,9 +6,15 @@ a patient, a place, an act) must be filled by words of its sentence, and the wor
 that filled them are kept beside the trigger (``EventHit.context``).  An
 entry's ``refine`` re-codes a trigger by its sentence (a protest dispersed
 with tear gas is a protest with intervention), ``absorbed_by`` folds a trigger
-into the larger incident of its sentence (homes burned in an attack), and
+into the larger incident of its sentence (homes burned in an attack),
 ``in_article`` re-codes it by the article's other events (a transfer of
-territory in an article reporting an armed clash is a battle's).
+territory in an article reporting an armed clash is a battle's), ``refine_victims``
+by whom it harms (armed victims make a killing a battle; a passive trigger's
+subject is its victim, never its agent), and ``undated_joins`` folds an undated
+trigger into an incident told before it ("30 people were arrested" after a riot).
+An article's demonstration of one day is one event, coded by its most severe
+part (``demonstration_order``), and an event its sentence dates only long before
+publication (``background_days``) is the story's background, not an event.
 
 An event's date is the first date expression of the trigger's sentence,
 resolved against the publication date; a trigger whose sentence has none
