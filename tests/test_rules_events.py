@@ -454,3 +454,13 @@ def test_a_battle_before_a_town_is_taken_is_the_taking():
 )
 def test_a_demonstration_or_a_disaster_told_without_its_name(text, expected):
     assert types(text) == expected
+
+
+def test_words_that_tell_two_incidents_apart_keep_both_in_one_sentence():
+    apart = "Troops killed 15 insurgents in the hills on Monday, a day after a car bomb exploded in the town."
+    assert types(apart) == [
+        ("battles", "armed_clash"),
+        ("explosions_remote_violence", "remote_explosive_landmine_ied"),
+    ]
+    one = "A car bomb exploded in the town on Monday, killing 15 insurgents."
+    assert types(one) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]

@@ -42,6 +42,7 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
@@ -370,9 +371,10 @@ def decide_trigger(t: Trigger) -> Candidate | None:
     raise AssertionError("the last row of TRIGGER_RULES applies to every trigger")
 
 
-def without_absorbed(found: list[Candidate]) -> tuple[list[Candidate], dict[str, Candidate]]:
+def without_absorbed(found: list[Candidate], text: str) -> tuple[list[Candidate], dict[str, Candidate]]:
     """The candidates less those an entry's ``absorbed_by`` folds into a larger incident of their sentence with
-    its context (homes burned in an attack); and, by entry id, the first candidate that absorbed one."""
+    its context (homes burned in an attack), unless words between them tell two incidents apart ("a day after a
+    bombing", ``separate_incidents``); and, by entry id, the first candidate that absorbed one."""
     by_sentence: dict[int, list[Candidate]] = {}
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
@@ -385,6 +387,7 @@ def without_absorbed(found: list[Candidate]) -> tuple[list[Candidate], dict[str,
                 if o.rule.id != c.rule.id
                 and o.context is not None
                 and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+                and not separated(text, c, o)
             ),
             None,
         )
@@ -397,6 +400,12 @@ def without_absorbed(found: list[Candidate]) -> tuple[list[Candidate], dict[str,
         else:
             absorbers.setdefault(c.rule.id, o)
     return kept, absorbers
+
+
+def separated(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether the words between two triggers of a sentence tell two incidents apart ("a day after")."""
+    between = text[min(a.end, b.end) : max(a.start, b.start)].lower()
+    return any(p in between for p in SEPARATE_INCIDENTS)
 
 
 def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
@@ -431,7 +440,7 @@ def candidates(article: Article) -> tuple[list[Candidate], dict[str, Candidate]]
         candidate = decide_trigger(trigger)
         if candidate is not None:
             found.append(candidate)
-    kept, absorbers = without_absorbed(found)
+    kept, absorbers = without_absorbed(found, article.text)
     recode_by_article(kept, found)
     return kept, absorbers
 

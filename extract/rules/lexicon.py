@@ -188,6 +188,7 @@ class EventsLexicon(Lexicon):
     passive_auxiliaries: Words
     demonstration_order: Words
     background_days: int
+    separate_incidents: Words
     calendar_words: Words
     reporting_senses: Words
 
