@@ -623,6 +623,40 @@ def test_a_querys_rows_written_in_python_are_those_of_datasettes_template():
     )
 
 
+JINJA_TIMELINE = """  {% for e in events %}
+    <li class="event" data-event="{{ e.event_id }}"><span class="when">{{ e.shown_date }}</span>
+      <a href="{{ urls.row(database, "events", e.event_id) }}">{{ e.summary }}</a>
+      <span class="meta">{{ e.event_type|replace("_", " ") }}{% if e.place %} · {{ e.place }}{% endif %}
+      {% if e.sources %} · told by{% for t in e.sources %} <a class="source" href="/article/{{ t.source_id }}#{{ t.anchor }}">{{ t.source_id }}</a>{% endfor %}{% endif %}</span></li>
+  {% endfor %}"""  # the loop of front.html that timeline_html replaces
+
+
+def test_the_timeline_written_in_python_is_what_the_template_loop_wrote(site):
+    from jinja2 import Environment
+
+    from extract.serve import SITE
+
+    front_page = load_plugin("front_page")
+    events = [
+        {  # values to escape everywhere, two sources
+            "event_id": "ev-1&2",
+            "shown_date": "September 2023",
+            "summary": SCRIPT + " & a raid",
+            "event_type": "armed_clash",
+            "place": "<b>Northgate</b>",
+            "sources": [{"source_id": "s-1", "anchor": "quote-q1"}, {"source_id": "s<2>", "anchor": 'figure-"f'}],
+        },
+        {"event_id": "ev-3", "shown_date": "undated", "summary": "A march", "event_type": "protest", "place": None},
+        {"event_id": "ev-4", "shown_date": "2014", "summary": None, "event_type": "other", "place": "", "sources": []},
+    ]
+    env = Environment(autoescape=True)
+    expected = env.from_string(JINJA_TIMELINE).render(events=events, urls=site.urls, database="tocoron")
+    written = front_page.timeline_html(events, site.urls, "tocoron")
+    assert re.sub(r">\s+<", "><", expected).strip() == re.sub(r">\s+<", "><", written).strip()
+    assert "&lt;script&gt;" in written and "&lt;b&gt;Northgate" in written and "told by" not in written.split("ev-3")[1]
+    assert "{{ timeline_html }}{#" in (SITE / "templates" / "front.html").read_text(encoding="utf-8")
+
+
 # --- the load generator (bench/serve_load.py) --------------------------------------------------------------------
 
 
