@@ -523,6 +523,25 @@ def test_pages_are_the_same_with_the_schema_read_once_and_cost_fewer_statements(
     assert counts["remembering"] < counts["forgetting"] / 2, counts
 
 
+def test_a_template_not_found_is_not_searched_for_again_and_those_found_still_are(site):
+    from jinja2 import TemplateNotFound
+
+    asyncio.run(site.invoke_startup())
+    loader = site.jinja_env.loader
+    searched = []
+    inner = loader.loader.load
+    loader.loader.load = lambda env, name, globals=None: searched.append(name) or inner(env, name, globals)
+    try:
+        for _ in range(3):
+            assert site.jinja_env.select_template(["table-tocoron-nosuch.html", "table.html"]).name == "table.html"
+            with pytest.raises(TemplateNotFound):
+                site.jinja_env.get_template("_nosuch.html")
+    finally:
+        loader.loader.load = inner
+    assert searched.count("table-tocoron-nosuch.html") == 1 and searched.count("_nosuch.html") == 1
+    assert "table.html" not in searched or searched.count("table.html") == 1  # compiled once, then Jinja's cache
+
+
 def test_a_remembered_schema_method_answers_each_table_apart(site):
     asyncio.run(site.invoke_startup())
     db = site.get_database("tocoron")
