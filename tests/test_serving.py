@@ -523,6 +523,25 @@ def test_pages_are_the_same_with_the_schema_read_once_and_cost_fewer_statements(
     assert counts["remembering"] < counts["forgetting"] / 2, counts
 
 
+def test_a_template_not_found_is_not_searched_for_again_and_those_found_still_are(site):
+    from jinja2 import TemplateNotFound
+
+    asyncio.run(site.invoke_startup())
+    loader = site.jinja_env.loader
+    searched = []
+    inner = loader.loader.load
+    loader.loader.load = lambda env, name, globals=None: searched.append(name) or inner(env, name, globals)
+    try:
+        for _ in range(3):
+            assert site.jinja_env.select_template(["table-tocoron-nosuch.html", "table.html"]).name == "table.html"
+            with pytest.raises(TemplateNotFound):
+                site.jinja_env.get_template("_nosuch.html")
+    finally:
+        loader.loader.load = inner
+    assert searched.count("table-tocoron-nosuch.html") == 1 and searched.count("_nosuch.html") == 1
+    assert "table.html" not in searched or searched.count("table.html") == 1  # compiled once, then Jinja's cache
+
+
 def test_a_remembered_schema_method_answers_each_table_apart(site):
     asyncio.run(site.invoke_startup())
     db = site.get_database("tocoron")
@@ -621,6 +640,40 @@ def test_a_querys_rows_written_in_python_are_those_of_datasettes_template():
     assert QUERY_ROWS in theirs and ours == theirs.replace(
         QUERY_ROWS, "    {{ query_rows_html(columns, display_rows) }}"
     )
+
+
+JINJA_TIMELINE = """  {% for e in events %}
+    <li class="event" data-event="{{ e.event_id }}"><span class="when">{{ e.shown_date }}</span>
+      <a href="{{ urls.row(database, "events", e.event_id) }}">{{ e.summary }}</a>
+      <span class="meta">{{ e.event_type|replace("_", " ") }}{% if e.place %} · {{ e.place }}{% endif %}
+      {% if e.sources %} · told by{% for t in e.sources %} <a class="source" href="/article/{{ t.source_id }}#{{ t.anchor }}">{{ t.source_id }}</a>{% endfor %}{% endif %}</span></li>
+  {% endfor %}"""  # the loop of front.html that timeline_html replaces
+
+
+def test_the_timeline_written_in_python_is_what_the_template_loop_wrote(site):
+    from jinja2 import Environment
+
+    from extract.serve import SITE
+
+    front_page = load_plugin("front_page")
+    events = [
+        {  # values to escape everywhere, two sources
+            "event_id": "ev-1&2",
+            "shown_date": "September 2023",
+            "summary": SCRIPT + " & a raid",
+            "event_type": "armed_clash",
+            "place": "<b>Northgate</b>",
+            "sources": [{"source_id": "s-1", "anchor": "quote-q1"}, {"source_id": "s<2>", "anchor": 'figure-"f'}],
+        },
+        {"event_id": "ev-3", "shown_date": "undated", "summary": "A march", "event_type": "protest", "place": None},
+        {"event_id": "ev-4", "shown_date": "2014", "summary": None, "event_type": "other", "place": "", "sources": []},
+    ]
+    env = Environment(autoescape=True)
+    expected = env.from_string(JINJA_TIMELINE).render(events=events, urls=site.urls, database="tocoron")
+    written = front_page.timeline_html(events, site.urls, "tocoron")
+    assert re.sub(r">\s+<", "><", expected).strip() == re.sub(r">\s+<", "><", written).strip()
+    assert "&lt;script&gt;" in written and "&lt;b&gt;Northgate" in written and "told by" not in written.split("ev-3")[1]
+    assert "{{ timeline_html }}{#" in (SITE / "templates" / "front.html").read_text(encoding="utf-8")
 
 
 # --- the load generator (bench/serve_load.py) --------------------------------------------------------------------

@@ -6,9 +6,15 @@ a patient, a place, an act) must be filled by words of its sentence, and the wor
 that filled them are kept beside the trigger (``EventHit.context``).  An
 entry's ``refine`` re-codes a trigger by its sentence (a protest dispersed
 with tear gas is a protest with intervention), ``absorbed_by`` folds a trigger
-into the larger incident of its sentence (homes burned in an attack), and
+into the larger incident of its sentence (homes burned in an attack),
 ``in_article`` re-codes it by the article's other events (a transfer of
-territory in an article reporting an armed clash is a battle's).
+territory in an article reporting an armed clash is a battle's), ``refine_victims``
+by whom it harms (armed victims make a killing a battle; a passive trigger's
+subject is its victim, never its agent), and ``undated_joins`` folds an undated
+trigger into an incident told before it ("30 people were arrested" after a riot).
+An article's demonstration of one day is one event, coded by its most severe
+part (``demonstration_order``), and an event its sentence dates only long before
+publication (``background_days``) is the story's background, not an event.
 
 An event's date is the first date expression of the trigger's sentence,
 resolved against the publication date; a trigger whose sentence has none
@@ -33,8 +39,13 @@ from .text import Article
 
 CALENDAR_WORDS = frozenset(lexicon.events().calendar_words)  # lexicons/events.yaml
 REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/events.yaml
+PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
+DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
+BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
 
 
 @dataclass
@@ -84,6 +95,13 @@ class Words:
             return min(self.single & words)
         return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
 
+    def starts(self, following: list[str]) -> str | None:
+        """The one of these words or phrases that the words ``following`` a trigger begin with."""
+        if following and following[0] in self.single:
+            return following[0]
+        spaced = " ".join(following) + " "
+        return next((p for _, p in self.phrases if spaced.startswith(p + " ")), None)
+
 
 @dataclass(frozen=True)
 class Refinement:
@@ -109,6 +127,9 @@ class TriggerRule:
     undated: str
     needs_sentence: bool = True  # whether anything of the trigger's sentence decides it
     not_after_phrases: tuple[str, ...] = ()  # the phrases of ``not_after`` ("weeks of"), each with a space before
+    not_followed_by: Words = Words(frozenset(), ())
+    refine_victims: tuple[Refinement, ...] = ()
+    undated_joins: frozenset[str] = frozenset()
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -145,6 +166,11 @@ def trigger_rules() -> dict[str, TriggerRule]:
             absorbed_by=frozenset(e.absorbed_by),
             in_article=tuple((frozenset(r.has), r.event_type, r.sub_event_type) for r in e.in_article),
             undated=e.undated or "publication",
+            not_followed_by=expand(e.not_followed_by, groups),
+            refine_victims=tuple(
+                Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine_victims
+            ),
+            undated_joins=frozenset(e.undated_joins),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -153,6 +179,9 @@ def trigger_rules() -> dict[str, TriggerRule]:
             needs_sentence=bool(
                 r.roles
                 or r.refine
+                or r.refine_victims
+                or r.not_followed_by.single
+                or r.not_followed_by.phrases
                 or r.not_after
                 or r.not_with.single
                 or r.not_with.phrases
@@ -181,9 +210,10 @@ class Candidate:
     context: dict[str, str] | None  # None: a trigger whose roles its sentence does not fill
 
 
-def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: str, before: str):
+def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: str, before: str, victims=frozenset()):
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
-    A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives)."""
+    A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives); the
+    ``victims`` (a passive trigger's subject) fill no agent."""
     if not_after(rule, words_before) or rule.not_with.first_in(words, joined):
         return None
     if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(*sentence_words(before)):
@@ -194,11 +224,26 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
     for role, role_words in rule.roles:
-        filler = role_words.first_in(words, joined)
+        filler = role_words.first_in(words - victims if role == "agent" and victims else words, joined)
         if filler is None:
             return rule.event_type, rule.sub_event_type, None  # a role unfilled: at most a mention ("the raid")
         context[role] = filler
     return rule.event_type, rule.sub_event_type, context
+
+
+def by_victims(rule: TriggerRule, victims: list[str], passive: bool):
+    """(event type, sub-event type, context) of the first ``refine_victims`` that the trigger's victims fit.
+    The context says ``victims`` for the words after the trigger, ``passive_victims`` for a passive's subject."""
+    found = set(victims)
+    for refinement in rule.refine_victims:
+        filler = refinement.words.first_in(found, " " + " ".join(victims) + " ")
+        if filler:
+            return (
+                refinement.event_type,
+                refinement.sub_event_type,
+                {"passive_victims" if passive else "victims": filler},
+            )
+    return None
 
 
 def not_after(rule: TriggerRule, words_before: str) -> bool:
@@ -270,13 +315,22 @@ def is_reported_finding(t: Trigger) -> bool:
 
 def decide_in_context(t: Trigger) -> Candidate | None:
     """The trigger as its sentence codes it; None for "killed" in an earthquake, a "heart attack", "fled" far
-    from any prison."""
+    from any prison, "protest organisers"; a battle for "troops killed 20 rebels"."""
     text, rule = t.article.text, t.rule
     words, joined = t.words()
-    before = (
-        SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 30) : t.start].lower()) if rule.not_after else ()
-    )
-    coded = in_context(rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start])
+    clause = CLAUSE_END.split(text[t.end : min(t.sentence_end, t.end + 40)], maxsplit=1)[0]  # "five, police said"
+    following = SENTENCE_WORD.findall(clause.lower())[:5]
+    if (rule.not_followed_by.single or rule.not_followed_by.phrases) and rule.not_followed_by.starts(following):
+        return None
+    reach = rule.not_after or rule.refine_victims
+    before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 60) : t.start].lower()) if reach else []
+    victims, passive = following, bool(before) and before[-1] in PASSIVE_AUXILIARIES
+    if passive:  # "two soldiers were killed": the subject is the victim, and no agent
+        victims = before[-7:-1]
+    agentless = frozenset(victims) if passive else frozenset()
+    coded = in_context(rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start], agentless)
+    if coded is not None and rule.refine_victims:
+        coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)
 
 
@@ -317,30 +371,50 @@ def decide_trigger(t: Trigger) -> Candidate | None:
     raise AssertionError("the last row of TRIGGER_RULES applies to every trigger")
 
 
-def without_absorbed(found: list[Candidate]) -> list[Candidate]:
+def without_absorbed(found: list[Candidate], text: str) -> tuple[list[Candidate], dict[str, Candidate]]:
     """The candidates less those an entry's ``absorbed_by`` folds into a larger incident of their sentence with
-    its context (homes burned in an attack)."""
+    its context (homes burned in an attack), unless words between them tell two incidents apart ("a day after a
+    bombing", ``separate_incidents``); and, by entry id, the first candidate that absorbed one."""
     by_sentence: dict[int, list[Candidate]] = {}
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
 
-    def absorbed(c: Candidate) -> bool:
-        return any(
-            o.rule.id != c.rule.id
-            and o.context is not None
-            and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
-            for o in by_sentence[c.sentence_start]
+    def absorber(c: Candidate) -> Candidate | None:
+        return next(
+            (
+                o
+                for o in by_sentence[c.sentence_start]
+                if o.rule.id != c.rule.id
+                and o.context is not None
+                and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+                and not separated(text, c, o)
+            ),
+            None,
         )
 
-    return [c for c in found if not c.rule.absorbed_by or not absorbed(c)]
+    kept, absorbers = [], {}
+    for c in found:
+        o = absorber(c) if c.rule.absorbed_by else None
+        if o is None:
+            kept.append(c)
+        else:
+            absorbers.setdefault(c.rule.id, o)
+    return kept, absorbers
 
 
-def recode_by_article(kept: list[Candidate]) -> None:
+def separated(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether the words between two triggers of a sentence tell two incidents apart ("a day after")."""
+    between = text[min(a.end, b.end) : max(a.start, b.start)].lower()
+    return any(p in between for p in SEPARATE_INCIDENTS)
+
+
+def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
     """An entry's ``in_article``: a trigger coded as its entry (neither a mention nor refined by its sentence)
     takes the types its entry names when the article reports one of the labels given (a transfer of territory
-    in an article reporting an armed clash is a battle's)."""
-    labels = {c.event_type for c in kept if c.context is not None}
-    labels |= {f"{c.event_type}/{c.sub_event_type}" for c in kept if c.context is not None}
+    in an article reporting an armed clash is a battle's), the absorbed triggers among them (``found``: "seized
+    the town after a battle")."""
+    labels = {c.event_type for c in found if c.context is not None}
+    labels |= {f"{c.event_type}/{c.sub_event_type}" for c in found if c.context is not None}
     for c in kept:
         if c.context is None or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
             continue
@@ -351,9 +425,10 @@ def recode_by_article(kept: list[Candidate]) -> None:
                 break
 
 
-def candidates(article: Article) -> list[Candidate]:
+def candidates(article: Article) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
-    triggers whose roles their sentence leaves unfilled (context None), which can only be mentions.
+    triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
+    beside them, by entry id, the candidate that first absorbed a trigger of that entry.
     Four steps: the longest matches, each decided by ``TRIGGER_RULES``, the absorbed ones dropped, the rest
     re-coded by the article's other events."""
     rules, sentences = trigger_rules(), {}
@@ -365,9 +440,25 @@ def candidates(article: Article) -> list[Candidate]:
         candidate = decide_trigger(trigger)
         if candidate is not None:
             found.append(candidate)
-    kept = without_absorbed(found)
-    recode_by_article(kept)
-    return kept
+    kept, absorbers = without_absorbed(found, article.text)
+    recode_by_article(kept, found)
+    return kept, absorbers
+
+
+BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
+
+
+def sentence_date(c: Candidate, all_dates: list, date_starts: list[int], published: dt.date | None):
+    """The first date of the trigger's sentence that is not long before publication; None when it has no date,
+    ``BACKGROUND_ONLY`` when all its dates are ("protests that followed her rise to power in December 2022" in a
+    2025 report: the story's background).  A background event of its nature (``undated: unknown``, a group's
+    founding) takes the first date."""
+    i = bisect.bisect_left(date_starts, c.sentence_start)
+    j = bisect.bisect_right(date_starts, c.sentence_end, lo=i)
+    dates = [d for d in all_dates[i:j] if d.end <= c.sentence_end]
+    if not dates or c.rule.undated == "unknown" or published is None:
+        return dates[0] if dates else None
+    return next((d for d in dates if d.date >= published - BACKGROUND), BACKGROUND_ONLY)
 
 
 def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
@@ -375,29 +466,30 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     date_starts = [d.start for d in all_dates]
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
+    keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
-    found = candidates(article)
+    found, absorbers = candidates(article)
     for c in found:
         if c.context is None:
             continue
-        i = bisect.bisect_left(date_starts, c.sentence_start)
-        dates = [d for d in all_dates[i : i + 1] if d.end <= c.sentence_end]
-        if dates:
-            add(events, c, text, dates[0].date, dates[0].precision, dates[0].text)
-        else:
+        date = sentence_date(c, all_dates, date_starts, published)
+        if date is None:
             undated.append(c)
+        elif date is not BACKGROUND_ONLY:
+            keys[id(c)] = add(events, c, text, date.date, date.precision, date.text)
+    undated.sort(key=lambda c: bool(c.rule.undated_joins))  # the joining ones last: what they join is there
     first_of_type: dict[tuple[str, str | None], tuple] = {}  # the first event of each type (dict order: dated first)
     for key in events:
         first_of_type.setdefault(key[:2], key)
     for c in undated:  # an undated trigger joins its type's dated event ("the blast" after "a bomb exploded on Friday")
-        key = first_of_type.get((c.event_type, c.sub_event_type))
+        key = first_of_type.get((c.event_type, c.sub_event_type)) or joined_event(c, events, keys, absorbers)
         if key:
             joined = events[key]
-            add(events, c, text, joined.date, joined.date_precision, joined.date_text, key=key)
+            keys[id(c)] = add(events, c, text, joined.date, joined.date_precision, joined.date_text, key=key)
         elif published is not None and c.rule.undated == "publication":
-            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, published, "day", None)
+            first_of_type[c.event_type, c.sub_event_type] = keys[id(c)] = add(events, c, text, published, "day", None)
         else:
-            first_of_type[c.event_type, c.sub_event_type] = add(events, c, text, None, "unknown", None)
+            first_of_type[c.event_type, c.sub_event_type] = keys[id(c)] = add(events, c, text, None, "unknown", None)
     first_of_rule: dict[str, EventHit] = {}
     for e in events.values():
         for m in e.mentions:
@@ -405,9 +497,48 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     for c in found:  # "the raid" a sentence after "police raided a farm": a mention of that event
         if c.context is None and c.rule.id in first_of_rule:
             first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start : c.end], c.rule.id))
-    for e in events.values():
+    kept = one_demonstration(list(events.values()))
+    for e in kept:
         e.mentions.sort()
-    return sorted(events.values(), key=lambda e: e.start)
+    return sorted(kept, key=lambda e: e.start)
+
+
+def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:
+    """The event an undated trigger is part of when none of its own type is dated: the one its entry's
+    ``undated_joins`` names that the article reported before it ("22 people were arrested" after a riot), else the one that absorbed a trigger of its
+    entry earlier ("the operations" after "killed 20 militants in raids")."""
+    if c.rule.undated_joins:
+        joins = c.rule.undated_joins
+        key = next(
+            (k for k, e in events.items() if e.start < c.start and (k[0] in joins or f"{k[0]}/{k[1]}" in joins)), None
+        )
+        if key:
+            return key
+    absorber = absorbers.get(c.rule.id)
+    return keys.get(id(absorber)) if absorber is not None else None
+
+
+def one_demonstration(events: list[EventHit]) -> list[EventHit]:
+    """The demonstration events of one day (``demonstration_order``) are one incident, coded by the most severe;
+    an undated one (the publication's day) is part of the most severe dated one."""
+    ranked = [e for e in events if demonstration_label(e) in DEMONSTRATION_RANK]
+    if len(ranked) < 2:
+        return events
+    ranked.sort(key=lambda e: DEMONSTRATION_RANK[demonstration_label(e)])
+    dated = [e for e in ranked if e.date_text is not None]
+    chosen: dict[dt.date | None, EventHit] = {}
+    for e in ranked:
+        day = e.date if e.date_text is not None or not dated else dated[0].date
+        if day in chosen:
+            chosen[day].mentions.extend(e.mentions)
+        else:
+            chosen[day] = e
+    kept = set(map(id, chosen.values()))
+    return [e for e in events if demonstration_label(e) not in DEMONSTRATION_RANK or id(e) in kept]
+
+
+def demonstration_label(e: EventHit) -> str:
+    return f"{e.event_type}/{e.sub_event_type}"
 
 
 def add(events: dict, c: Candidate, text: str, date, precision: str, date_text, key=None) -> tuple:

@@ -174,14 +174,21 @@ class Trigger(Entry):
     not_after: Words = []
     not_before: Words = []
     absorbed_by: Words = []
+    not_followed_by: Words = []
     refine: list[Refinement] = []
+    refine_victims: list[Refinement] = []
     in_article: list[InArticle] = []
     undated: Literal["unknown"] | None = None
+    undated_joins: Words = []
 
 
 class EventsLexicon(Lexicon):
     groups: dict[Id, Words]
     triggers: list[Trigger]
+    passive_auxiliaries: Words
+    demonstration_order: Words
+    background_days: int
+    separate_incidents: Words
     calendar_words: Words
     reporting_senses: Words
 

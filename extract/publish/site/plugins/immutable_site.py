@@ -24,7 +24,11 @@ per immutable database of that instance:
 - the ``_internal`` catalogue, filled once (``refresh_schemas``) when every
   database it describes is immutable;
 - the compiled templates: Jinja no longer checks each template file's time
-  on every render (``auto_reload``); a changed template shows after a restart.
+  on every render (``auto_reload``); a changed template shows after a restart;
+- the names of templates that do not exist: Datasette asks for a page's own
+  template first (``table-tocoron-quotes.html``, ``_table-tocoron-quotes.html``,
+  then ``_table.html``), and each miss searched every template directory again,
+  on every request (``RememberingMisses``).
 
 The answers kept are Datasette's own values, read-only for its callers (checked
 for 0.65.5: views read them, none mutates them); lists are handed out as
@@ -38,6 +42,7 @@ import functools
 import re
 
 from datasette import hookimpl
+from jinja2 import BaseLoader, TemplateNotFound
 
 SCHEMA_METHODS = (
     "attached_databases",
@@ -140,9 +145,44 @@ def immutable(db) -> bool:
     return not db.is_mutable and not db.is_memory
 
 
+class RememberingMisses(BaseLoader):
+    """A template loader that answers "not found" at once for a name it has already not found (at most
+    ``MAX_REMEMBERED`` names); everything else goes to the loader it wraps (Datasette's)."""
+
+    def __init__(self, loader: BaseLoader) -> None:
+        self.loader = loader
+        self.missing: set[str] = set()
+
+    def missed(self, name: str) -> TemplateNotFound:
+        if len(self.missing) < MAX_REMEMBERED:
+            self.missing.add(name)
+        return TemplateNotFound(name)
+
+    def get_source(self, environment, template):
+        if template in self.missing:
+            raise TemplateNotFound(template)
+        try:
+            return self.loader.get_source(environment, template)
+        except TemplateNotFound:
+            raise self.missed(template) from None
+
+    def load(self, environment, name, globals=None):
+        if name in self.missing:
+            raise TemplateNotFound(name)
+        try:
+            return self.loader.load(environment, name, globals)
+        except TemplateNotFound:
+            raise self.missed(name) from None
+
+    def list_templates(self):
+        return self.loader.list_templates()
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     env.auto_reload = False
+    if not isinstance(env.loader, RememberingMisses):
+        env.loader = RememberingMisses(env.loader)
 
 
 @hookimpl
