@@ -113,5 +113,8 @@ def test_every_event_trigger_entry_fires(entry):
     context = "".join(
         f" with the {first(entry[role][0])}" for role in ("agent", "patient", "place", "act") if entry.get(role)
     )
-    events = analyze(f"Witnesses said that {word} near the river{context}.").events
+    # an entry that refuses a trigger right after "that" (a relative clause describing, not reporting) gets a
+    # main-clause lead instead; the test is about the words firing, not about the lead
+    lead = "Witnesses said on Monday" if "that" in entry.get("not_after", ()) else "Witnesses said that"
+    events = analyze(f"{lead} {word} near the river{context}.").events
     assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]
