@@ -63,6 +63,11 @@ class Project:
         return self.root / ".cache" / "rules"
 
     @property
+    def rows_cache(self) -> Path:
+        """What making each source's rows from its rule result did (local, git-ignored; see ``rules.build``)."""
+        return self.root / ".cache" / "rows"
+
+    @property
     def validation_cache(self) -> Path:
         """Which resources stock frictionless has proven, by content (local, git-ignored; see ``package_check``)."""
         return self.root / ".cache" / "validation"
@@ -89,7 +94,7 @@ def assemble(project: Project) -> Dataset:
     status = {c.source_id: c.status for c in curated}
     sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
     dataset = resolve(sources, reviewed)
-    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache)
+    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
     dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
