@@ -42,6 +42,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 import frictionless
@@ -230,10 +231,6 @@ def proof_key(descriptor: dict) -> str:
     return hashlib.sha256(json.dumps(kept, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
-def record_digest(raw: str) -> bytes:
-    return hashlib.blake2b(raw.encode("utf-8"), digest_size=16).digest()
-
-
 class Unprovable(Exception):
     """Anything the row-by-row proof does not handle: the resource is validated in full by stock frictionless."""
 
@@ -252,29 +249,28 @@ def fast_shape(descriptor: dict) -> bool:
 
 
 def csv_records(data: bytes) -> Iterator[tuple[str, list[str]]]:
-    """(raw text, cells) of each CSV record of ``data``, read as frictionless reads it: a text stream with
-    ``newline=""`` over the UTF-8 bytes, then Python's csv reader with the declared dialect.  The reader takes
-    one line at a time and stops at the end of a record, so the lines it took since the last record are exactly
-    this record's text.  Unprovable on a byte-order mark, undecodable bytes or a reader error."""
+    """(raw text, cells) of each CSV record of ``data``, read as frictionless reads it: the UTF-8 text split into
+    lines with ``newline=""`` (as its text stream does), then Python's csv reader with the declared dialect.  The
+    reader counts the lines it took (``line_num``) and stops at the end of a record, so the lines it took since
+    the last record are exactly this record's text.  Unprovable on a byte-order mark, undecodable bytes or a
+    reader error."""
     if data.startswith(BOM):
         raise Unprovable("a byte-order mark")
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
-    taken: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for line in stream:
-            taken.append(line)
-            yield line
-
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unprovable(str(exc)) from None
     config = csv.excel()  # what frictionless's CsvControl.to_python makes of CSV_DIALECT
     config.delimiter, config.quotechar, config.skipinitialspace = ",", '"', False
     config.doublequote, config.escapechar, config.quoting = True, None, csv.QUOTE_MINIMAL
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=config)
+    again = io.StringIO(text, newline="")  # the same lines, joined back into each record's text
+    taken = 0
     try:
-        for cells in csv.reader(lines(), dialect=config):
-            raw = "".join(taken)
-            taken.clear()
-            yield raw, cells
-    except (csv.Error, UnicodeDecodeError) as exc:
+        for cells in reader:
+            lines, taken = reader.line_num - taken, reader.line_num
+            yield "".join(islice(again, lines)), cells
+    except csv.Error as exc:
         raise Unprovable(str(exc)) from None
 
 
@@ -307,7 +303,6 @@ class CsvScan:
         schema = Schema.from_descriptor(descriptor["schema"])
         names = schema.field_names
         readers = {n: memoized(schema.get_field(n).create_cell_reader()) for g in groups for n in g}
-        index = {n: names.index(n) for n in readers}
         records = csv_records(data)
         try:
             self.header, header_cells = next(records)
@@ -317,22 +312,27 @@ class CsvScan:
             raise Unprovable("the header is not the schema's field names")
         self.digests: list[bytes] = []
         self.new: list[str] = []
-        self.values: dict[tuple[str, ...], list[tuple]] = {g: [] for g in groups}
+        columns: dict[str, list[str]] = {name: [] for name in readers}
+        at = [(columns[name], names.index(name)) for name in readers]
+        width, digests, new, blake2b = len(names), self.digests, self.new, hashlib.blake2b
         for raw, cells in records:
-            if not raw.endswith("\n") or len(cells) != len(names) or not any(cells):
+            if len(cells) != width or raw[-1:] != "\n" or not any(cells):
                 raise Unprovable("a blank, short or long record, or one with no line end")
-            digest = record_digest(raw)
-            self.digests.append(digest)
+            digest = blake2b(raw.encode("utf-8"), digest_size=16).digest()
+            digests.append(digest)
             if proven is None or digest not in proven:
-                self.new.append(raw)
-            for group, values in self.values.items():
-                typed = []
-                for name in group:
-                    value, notes = readers[name](cells[index[name]])
-                    if notes:
-                        raise Unprovable("a key cell that does not read")  # stock frictionless reports the row
-                    typed.append(value)
-                values.append(tuple(typed))
+                new.append(raw)
+            for column, i in at:
+                column.append(cells[i])
+        typed = {}
+        for name, column in columns.items():
+            read = [readers[name](cell) for cell in column]
+            if any(notes for _, notes in read):
+                raise Unprovable("a key cell that does not read")  # stock frictionless reports the row
+            typed[name] = [value for value, _ in read]
+        self.values: dict[tuple[str, ...], list[tuple]] = {
+            group: list(zip(*(typed[name] for name in group), strict=True)) for group in groups
+        }
 
 
 class RowProofs:

@@ -302,3 +302,21 @@ def test_the_declared_dialect_is_what_the_row_proof_reads():
     from extract.publish.package import CSV_DIALECT
 
     assert CSV_DIALECT == package_check.CSV_DIALECT
+
+
+def test_records_are_split_as_frictionless_reads_them(tmp_path):
+    rows = [
+        ["id", "text"],
+        ["a", "one\r\ntwo"],
+        ["b", "three\rfour"],
+        ["c", 'a "quoted"\nword'],
+        ["d", "x\u2028y\x0cz"],
+    ]
+    raw = csv_text(rows)
+    records = list(package_check.csv_records(raw))
+    assert "".join(text for text, _ in records) == raw.decode("utf-8")
+    descriptor = {"name": "t", "path": "t.csv", "type": "table", "format": "csv", "encoding": "utf-8"}
+    (tmp_path / "t.csv").write_bytes(raw)
+    descriptor["dialect"] = package_check.CSV_DIALECT
+    with package_check.Resource(descriptor, basepath=str(tmp_path)) as resource:
+        assert [cells for _, cells in records] == [rows[0], *(list(map(str, r)) for r in resource.read_cells()[1:])]
