@@ -320,3 +320,27 @@ def test_records_are_split_as_frictionless_reads_them(tmp_path):
     descriptor["dialect"] = package_check.CSV_DIALECT
     with package_check.Resource(descriptor, basepath=str(tmp_path)) as resource:
         assert [cells for _, cells in records] == [rows[0], *(list(map(str, r)) for r in resource.read_cells()[1:])]
+
+
+def test_what_making_rows_did_comes_back_from_the_cache_as_it_was(tmp_path):
+    import pickle
+
+    from extract.rules import analyze
+    from extract.rules.rows import RULE_TABLES
+    from extract.sources import load_sources
+
+    source = load_sources(ROOT / "seeds")[0]
+    made = RuleRows({t: set() for t in RULE_TABLES}).add(source, analyze(source.text, source.published_date))
+    back = pickle.loads(pickle.dumps(made))
+    assert back == made and made.writes and made.entities
+    assert [r.model_fields_set for _, _, r in back.writes] == [r.model_fields_set for _, _, r in made.writes]
+    again = RuleRows({t: set() for t in RULE_TABLES})
+    assert again.replay(back)  # nothing taken yet: every id comes out as before
+    assert {t: dict(rows) for t, rows in again.tables.items() if rows} == {
+        t: {k: r for tt, k, r in made.writes if tt == t} | {i: r for tt, _, i, r in made.entities if tt == t and r}
+        for t in {t for t, _, _ in made.writes} | {t for t, _, _, r in made.entities if r}
+    }
+    taken = RuleRows({t: set() for t in RULE_TABLES})
+    table, name, entity_id, row = next(e for e in made.entities if e[3] is not None)
+    taken.tables[table][entity_id] = row.model_copy(update={"name": name + " Other"})  # another name took the slug
+    assert not taken.replay(back) and not taken.tables["mentions"]  # refused, nothing written

@@ -57,6 +57,38 @@ class Made:
     entities: tuple[tuple[str, str, str, Row | None], ...]
     writes: tuple[tuple[str, str, Row], ...]
 
+    def __reduce__(self):
+        """Pickled with each row as its class and state (what pydantic's own ``__getstate__`` gives): unpickling
+        these was about 8 times faster than unpickling the models themselves, at 75,000 rows."""
+        return made_from_states, (
+            tuple((t, n, i, None if r is None else row_state(r)) for t, n, i, r in self.entities),
+            tuple((t, k, row_state(r)) for t, k, r in self.writes),
+        )
+
+
+STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+"""A pydantic model's whole state, as its ``__getstate__`` and ``__setstate__`` see it."""
+
+
+def row_state(row: Row) -> tuple:
+    return (type(row), *(getattr(row, name) for name in STATE))
+
+
+def row_from_state(state: tuple) -> Row:
+    """The row of ``row_state``, set as pydantic's ``__setstate__`` sets it (no validation: it was valid)."""
+    cls, *values = state
+    row = cls.__new__(cls)
+    for name, value in zip(STATE, values, strict=True):
+        object.__setattr__(row, name, value)
+    return row
+
+
+def made_from_states(entities: tuple, writes: tuple) -> Made:
+    return Made(
+        tuple((t, n, i, None if s is None else row_from_state(s)) for t, n, i, s in entities),
+        tuple((t, k, row_from_state(s)) for t, k, s in writes),
+    )
+
 
 @dataclass
 class RuleRows:
