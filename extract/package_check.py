@@ -21,6 +21,11 @@ frictionless found without a single problem is remembered under its key.  A
 resource whose file, schema or referenced files changed by one byte has another
 key and is validated in full again, foreign keys included.
 
+A resource whose key changed may still be proven from the rows that changed (``RowValidation``): stock
+frictionless on only the records not seen in a file it found valid under the same descriptor, and the checks that
+span rows (primary and foreign keys) over every row, on frictionless's own typed values.  It proves a resource only
+when stock validation would find it valid, and anything it cannot prove goes to stock validation in full.
+
 In the build, the resources are shared between the build's process and a helper
 interpreter that starts as soon as the package is written (``SharedValidation``),
 so validation runs on the second core while the database is written; each
