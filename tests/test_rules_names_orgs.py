@@ -535,3 +535,18 @@ def test_a_wire_slug_is_no_organization(text, organizations):
 )
 def test_acronyms_and_capitals_that_name_no_body(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a nationality before a state's own body says whose it is: the body is the name
+        ("The talks will resume next week, the Norwegian Foreign Ministry said on Monday.", ["Foreign Ministry"]),
+        ("The Chilean Senate voted on Monday to extend the emergency.", ["Senate"]),
+        ("A spokesman for the Danish Ministry of Fisheries declined to comment.", ["Ministry of Fisheries"]),
+        # a name that a nationality opens keeps it
+        ("Passengers stranded in Lanvik praised British Airways on Friday.", ["British Airways"]),
+    ],
+)
+def test_a_nationality_before_a_state_body_is_no_part_of_its_name(text, organizations):
+    assert names(text, "organization") == organizations

@@ -394,6 +394,7 @@ class OrganizationsLexicon(Lexicon):
     results_nouns: Words
     appositive_nouns: Words
     based_words: Words
+    state_bodies: Words
     club_verbs_in_sport: Words
     team_result_verbs: Words
 

@@ -181,6 +181,7 @@ class OrgWords:
     results_nouns: frozenset[str]
     appositive_nouns: frozenset[str]
     based_words: frozenset[str]
+    state_bodies: frozenset[str]
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
 
@@ -209,6 +210,7 @@ def org_words() -> OrgWords:
         results_nouns=lower(lex.results_nouns),
         appositive_nouns=lower(lex.appositive_nouns),
         based_words=lower(lex.based_words),
+        state_bodies=lower(lex.state_bodies),
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
     )
@@ -614,6 +616,19 @@ def demonym_before_person(words: list[str], start: int, text: str) -> int | None
     return None
 
 
+def demonym_before_state_body(words: list[str], start: int, text: str) -> int | None:
+    """ "the German Foreign Ministry", "Italian Police": a nationality before a state's own body says whose it
+    is; the body is the name (``organizations.yaml`` ``state_bodies``; not "British Airways")."""
+    k = demonym_prefix(words)
+    if not k or len(words) == k:
+        return None
+    body = words[k:]
+    if "of" in body:
+        body = body[: body.index("of")]
+    bodies = org_words().state_bodies
+    return k if body and all(w.lower() in bodies for w in body) else None
+
+
 def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
     """ "Bowling Ana Ruiz ...": a word capitalized only as the sentence's first, before a given name."""
     if (
@@ -649,6 +664,7 @@ LEADING: list[Lead] = [
     Lead("country-of-role", country_of_role, to_role=lambda words: True),
     Lead("lower-tail-compound", lower_tail_compound),
     Lead("demonym-before-person", demonym_before_person),
+    Lead("demonym-before-state-body", demonym_before_state_body),
     Lead("sentence-first-word", sentence_first_word),
     Lead(
         "no-name-word-first",
