@@ -550,3 +550,25 @@ def test_acronyms_and_capitals_that_name_no_body(text, organizations):
 )
 def test_a_nationality_before_a_state_body_is_no_part_of_its_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, persons, organizations",
+    [
+        # a wire's sign-off line names its writer and its desk; it is no headline
+        (
+            "Copper prices fell on Monday, dealers said.\n\n-- Maria Lopez, Chicago Metals Desk +1 312 555 0100",
+            ["Maria Lopez"],
+            ["Chicago Metals Desk"],
+        ),
+        # a contact word after the desk is no part of its name
+        (
+            "Copper prices fell on Monday, dealers said.\n\n-- Lagos Shipping Newsroom Tel+44 171 542 0000",
+            [],
+            ["Lagos Shipping Newsroom"],
+        ),
+    ],
+)
+def test_a_wire_sign_off_names_its_writer_and_desk(text, persons, organizations):
+    assert names(text, "person") == persons
+    assert names(text, "organization") == organizations

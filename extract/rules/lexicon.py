@@ -370,6 +370,7 @@ class NamesLexicon(Lexicon):
     acronym_determiners: Words
     place_nouns_before: Words
     split_words: Words
+    contact_words: Words
 
 
 class OrganizationsLexicon(Lexicon):

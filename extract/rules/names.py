@@ -105,6 +105,7 @@ class NameWords:
     sentence_openers: tuple[str, ...]  # as written (capitalized)
     place_nouns_before: tuple[str, ...]
     split_words: frozenset[str]
+    contact_words: frozenset[str]
 
 
 @cache
@@ -139,6 +140,7 @@ def name_words() -> NameWords:
         sentence_openers=tuple(lex.sentence_openers),
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
         split_words=lower(lex.split_words),
+        contact_words=lower(lex.contact_words),
     )
 
 
@@ -704,7 +706,7 @@ def strip_owner(words: list[str], start: int) -> tuple[list[str], int]:
 
 def strip_tail(words: list[str]) -> list[str]:
     """Without trailing connectors, lower-case particles, a bare letter ("Washington D" of "Washington D.C.",
-    "Plan B": no name ends in one) or a date word ("Vorland TV Friday")."""
+    "Plan B": no name ends in one), a date word ("Vorland TV Friday") or a contact line's ("Lanvik Desk Tel")."""
     while words and (
         words[-1].lower() in name_words().connectors
         or words[-1].islower()
@@ -714,6 +716,8 @@ def strip_tail(words: list[str]) -> list[str]:
         and words[-1].isupper()
         or len(words) > 1
         and words[-1].lower() in name_words().date_words
+        or len(words) > 1
+        and words[-1].lower() in name_words().contact_words
     ):
         words = words[:-1]
     return words
@@ -1663,6 +1667,7 @@ HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 PROSE_ENDS = frozenset('.”")",:')
+SIGN_OFF = re.compile(r"[ \u00a0]*(?:--|[\u2013\u2014])[ \u00a0]*[A-Z]")  # "-- Ana Ruiz, Lanvik Desk +1 555 0100"
 
 
 def headline_lines(article: Article) -> list[tuple[int, int]]:
@@ -1679,6 +1684,8 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
             last -= 1
         if last == start or text[last - 1] in PROSE_ENDS:
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
+        if SIGN_OFF.match(text, start):
+            continue  # "-- Ana Ruiz, Lanvik Metals Desk +1 555 0100": a wire's sign-off names its writer and desk
         words = [
             w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
         ]
