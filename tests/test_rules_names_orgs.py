@@ -572,3 +572,25 @@ def test_a_nationality_before_a_state_body_is_no_part_of_its_name(text, organiza
 def test_a_wire_sign_off_names_its_writer_and_desk(text, persons, organizations):
     assert names(text, "person") == persons
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # two names joined by "and": a whole company name, then one that opens with a name word
+        (
+            "The plant is owned by the Omega Motor Corporation and Vorland Steel Works, a statement said.",
+            ["Omega Motor Corporation", "Vorland Steel Works"],
+        ),
+        # two names that open with the same town's name
+        (
+            "Next week Lanvik Electric Power and Lanvik Port Authority are likely to sell bonds.",
+            ["Lanvik Electric Power", "Lanvik Port Authority"],
+        ),
+        # one name with "and" inside stays whole
+        ("The Securities and Exchange Commission said on Monday it would act.", ["Securities and Exchange Commission"]),
+        ("The Trade and Industry Ministry said on Monday it would act.", ["Trade and Industry Ministry"]),
+    ],
+)
+def test_two_organizations_joined_by_and_are_two(text, organizations):
+    assert names(text, "organization") == organizations

@@ -850,7 +850,8 @@ def split_person_of_organization(cand: Candidate) -> list[Candidate]:
 
 def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
     """ "Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
-    when the first ends in an organization cue and the second holds one; "Omega Co of Peru": a company
+    when the first ends in an organization cue and the second holds one or opens with a name word, or when both
+    open with the same word ("Lanvik Power and Lanvik Port Authority"); "Omega Co of Peru": a company
     suffix ends the name before "of"; "Hawks for the Andean League": "for" joins no name without a cue to one."""
     low = [w.lower() for w in cand.words]
     for i in range(1, len(low) - 1):
@@ -864,6 +865,16 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             low[i] == "and"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
             and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+            or low[i] == "and"  # "Omega Power Corp and Vorland Steel Works": a whole name, then one that opens alike
+            and len(left) >= 2
+            and len(right) >= 2
+            and left[-1] in org_cues()
+            and right[0] not in org_cues()
+            and cand.words[i + 1][:1].isupper()
+            or low[i] == "and"  # "Lanvik Electric Power and Lanvik Port Authority": two names of one town
+            and len(left) >= 2
+            and len(right) >= 2
+            and left[0] == right[0]
             or low[i] == "and"
             and i == len(low) - 2
             and is_acronym(cand.words[-1])
@@ -880,9 +891,10 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             if tail[0].lower() == "the":
                 tail = tail[1:]
             tail_start = cand.end - len(" ".join(tail))
+            hint = "organization" if low[i] == "and" else cand.hint  # each of two joined names is a body's
             return [
-                Candidate(cand.start, cand.start + len(" ".join(head)), head),
-                Candidate(tail_start, cand.end, tail),
+                Candidate(cand.start, cand.start + len(" ".join(head)), head, hint=hint),
+                Candidate(tail_start, cand.end, tail, hint=hint),
             ]
     return None
 
@@ -1808,7 +1820,7 @@ def run_candidates(match: re.Match, text: str) -> list[Candidate]:
         parts = [cand]
     else:
         parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
-    return [c for part in parts for c in part_candidates(part, text, cand.hint)]
+    return [c for part in parts for c in part_candidates(part, text, part.hint or cand.hint)]
 
 
 def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candidate]:
