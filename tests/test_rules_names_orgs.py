@@ -594,3 +594,25 @@ def test_a_wire_sign_off_names_its_writer_and_desk(text, persons, organizations)
 )
 def test_two_organizations_joined_by_and_are_two(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a list that holds an organization holds organizations
+        (
+            "The chain is still in talks with Vorland Group, Lidmark and Omega, the newspaper said.",
+            ["Vorland Group", "Lidmark", "Omega"],
+        ),
+        # a comma alone makes no list: a sign-off's writer, a sentence's first word
+        (
+            "Prices fell, dealers said.\n\n-- Kemal Dursun, Lanvik Newsroom +31 20 504 5000",
+            ["Lanvik Newsroom"],
+        ),
+        # a country in the list stays a place
+        ("The chain is still in talks with Vorland Group, Peru and Chile, the newspaper said.", ["Vorland Group"]),
+    ],
+)
+def test_a_name_listed_with_an_organization_is_one(text, organizations):
+    assert names(text, "organization") == organizations
+    assert all(r == "org-listed-with" for r in rule_ids(text, "Lidmark"))

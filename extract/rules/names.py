@@ -2292,6 +2292,54 @@ def clubs_by_coordination(cands: list[Candidate], text: str) -> None:
                     changed = True
 
 
+UNDECIDED_LISTED = (None, "no-person-evidence")  # the decisions a listed name may be undecided by
+
+
+def organizations_by_coordination(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in a list with an organization ("retailers Vorland, Omega and Lidmark"; "Omega
+    Corp and Vorland") is an organization too: a list holds names of one kind.  A list ends in "and" or "or"
+    (not "Ana Ruiz, Lanvik Desk", nor "Ironically, Vorland's ..."); not a place, a person's word, a given name,
+    a nationality, a word that the article also writes in lower case, or a name after a place's preposition."""
+    if not any(c.kind == "organization" for c in cands):
+        return
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
+    ordered = sorted(cands, key=lambda c: c.start)
+    lists, current = [], [ordered[0]] if ordered else []
+    joined = False
+    for a, b in itertools.pairwise(ordered):
+        link = COORDINATION.fullmatch(text, a.end, b.start)
+        if link:
+            current.append(b)
+            joined = joined or "," not in link.group() or " and" in link.group() or " or" in link.group()
+            continue
+        if joined:
+            lists.append(current)
+        current, joined = [b], False
+    if joined:
+        lists.append(current)
+    for members in lists:
+        if any(c.kind == "organization" for c in members):
+            for other in members:
+                if can_be_listed_organization(other, person_words, text):
+                    other.kind, other.rule_id = "organization", "org-listed-with"
+
+
+def can_be_listed_organization(cand: Candidate, person_words: set[str], text: str) -> bool:
+    """Undecided (no row gave it a kind, or only the want of a person's evidence), holding no word of a person
+    of the article, no given name first, no nationality and no word the article writes in lower case."""
+    if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
+        return False
+    first = cand.words[0]
+    return (
+        not person_words.intersection(cand.words)
+        and not given_name_gender(first)
+        and first.lower() not in name_words().demonyms
+        and first.lower() not in lowercase_words(text)
+        and not is_any_place(first)
+        and last_word_before(text, cand.start).lower() not in name_words().place_prepositions  # "in Lanvik, and"
+    )
+
+
 def can_be_listed_club(cand: Candidate, person_words: set[str]) -> bool:
     """One capitalized word, undecided or a town's name, that no person of the article holds."""
     if len(cand.words) != 1 or not (cand.kind is None and not cand.rule_id or cand.kind == "place"):
@@ -2551,6 +2599,7 @@ ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
     clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
     clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
     clubs_by_coordination,  # a sports report: "title rivals Montclair, Riverton and Kestrel"
+    organizations_by_coordination,  # "retailers Vorland, Omega and Lidmark"
     organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
     organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
     acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
