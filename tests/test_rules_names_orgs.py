@@ -616,3 +616,23 @@ def test_two_organizations_joined_by_and_are_two(text, organizations):
 def test_a_name_listed_with_an_organization_is_one(text, organizations):
     assert names(text, "organization") == organizations
     assert all(r == "org-listed-with" for r in rule_ids(text, "Lidmark"))
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # "and" before a cue word joins one name's words, not two names
+        (
+            "The Lanvik Securities and Exchange Commission said on Monday it would act.",
+            ["Lanvik Securities and Exchange Commission"],
+        ),
+        ("Omega Bank and National Grid said on Monday they would merge.", ["Omega Bank", "National Grid"]),
+    ],
+)
+def test_and_before_a_cue_word_joins_one_name(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_a_division_of_a_league_is_a_contest_in_a_sports_report():
+    text = SPORT + "The Hawks lead the Coastal League West by three games after beating the Herons."
+    assert names(text, "organization") == ["Hawks", "Herons"]

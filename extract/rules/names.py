@@ -861,15 +861,17 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
         if not right or not left:
             continue
         suffix = left[-1] in org_words().dotted_suffixes
+        opens_name = right[0] not in org_cues() or right[0] in name_words().political_adjectives
         split = (
             low[i] == "and"
+            and opens_name  # not "Securities and Exchange Commission", "Bank and Trust Company"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
             and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
             or low[i] == "and"  # "Omega Power Corp and Vorland Steel Works": a whole name, then one that opens alike
             and len(left) >= 2
             and len(right) >= 2
             and left[-1] in org_cues()
-            and right[0] not in org_cues()
+            and opens_name
             and cand.words[i + 1][:1].isupper()
             or low[i] == "and"  # "Lanvik Electric Power and Lanvik Port Authority": two names of one town
             and len(left) >= 2
@@ -1040,8 +1042,12 @@ def is_slug(x: Look) -> bool:
 
 
 def is_competition_in_sport(x: Look) -> bool:
-    """In a sports report, "the Northern League", "the Eastern Conference": a contest's name, no body's."""
-    return x.low[-1] in name_words().competition_words_in_sport
+    """In a sports report, "the Northern League", "the Eastern Conference", "the Premier League West", "the
+    Central Division East": a contest's name, no body's (a compass word may end it: a division of it)."""
+    words, low = name_words(), x.low
+    if len(low) > 2 and (low[-1] in words.compass_words or low[-1] in words.place_first_words):
+        low = low[:-1]  # "West", "Central", "Eastern": a division of the contest
+    return low[-1] in words.competition_words_in_sport
 
 
 def is_country_of_demonym(x: Look) -> bool:
