@@ -636,3 +636,19 @@ def test_and_before_a_cue_word_joins_one_name(text, organizations):
 def test_a_division_of_a_league_is_a_contest_in_a_sports_report():
     text = SPORT + "The Hawks lead the Coastal League West by three games after beating the Herons."
     assert names(text, "organization") == ["Hawks", "Herons"]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a share's price move with the company as its subject
+        ("In London, Tarvik added 12-1/2p to 468p after the results.", ["Tarvik"]),
+        ("Lidmark gained 2.1 percent to 202 francs after the results.", ["Lidmark"]),
+        ("Vorland was up 1/8 to 48-1/4 on the exchange.", ["Vorland"]),
+        # a share of the vote, a country's trade: no company
+        ("Ruiz gained 5 percent of the vote in the first round.", []),
+        ("Norway rose to $142 million in exports last year.", []),
+    ],
+)
+def test_a_price_move_makes_a_company(text, organizations):
+    assert names(text, "organization") == organizations

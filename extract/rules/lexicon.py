@@ -393,6 +393,8 @@ class OrganizationsLexicon(Lexicon):
     owned_after_possessive: Words
     results_verbs: Words
     results_nouns: Words
+    price_verbs: Words
+    price_units: Words
     appositive_nouns: Words
     based_words: Words
     state_bodies: Words

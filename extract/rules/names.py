@@ -181,6 +181,8 @@ class OrgWords:
     owned_after_possessive: frozenset[str]
     results_verbs: frozenset[str]
     results_nouns: frozenset[str]
+    price_verbs: frozenset[str]
+    price_units: frozenset[str]
     appositive_nouns: frozenset[str]
     based_words: frozenset[str]
     state_bodies: frozenset[str]
@@ -210,6 +212,8 @@ def org_words() -> OrgWords:
         owned_after_possessive=lower(lex.owned_after_possessive),
         results_verbs=lower(lex.results_verbs),
         results_nouns=lower(lex.results_nouns),
+        price_verbs=lower(lex.price_verbs),
+        price_units=lower(lex.price_units),
         appositive_nouns=lower(lex.appositive_nouns),
         based_words=lower(lex.based_words),
         state_bodies=lower(lex.state_bodies),
@@ -1163,6 +1167,23 @@ def posts_results(x: Look) -> bool:
     return bool(results_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
 
 
+@cache
+def price_move_pattern() -> re.Pattern:
+    """ "rose 12p to 468p", "was up $0.30", "gained 2.1 percent to 202 francs", "was up 1/8": a verb of price
+    moves, up to five words, an amount of money (``organizations.yaml`` ``price_verbs``, ``price_units``)."""
+    verbs = "|".join(sorted(map(re.escape, org_words().price_verbs), key=len, reverse=True)).replace(
+        r"\ ", "[ \u00a0]+"
+    )
+    units = "|".join(sorted(map(re.escape, org_words().price_units), key=len, reverse=True))
+    money = rf"(?:(?:US|C|A)?[$£€¥][ \u00a0]?\d|\d+[ \u00a0]?/[ \u00a0]?\d+\b|\d[\d,.]*(?:[ \u00a0-]+\d+[ \u00a0]?/[ \u00a0]?\d+)?[ \u00a0]?(?:{units})\b)"
+    return re.compile(rf"(?:[ \u00a0]+shares)?[ \u00a0]+(?:{verbs})[ \u00a0]+(?:[\w.,%/-]+[ \u00a0]+){{0,5}}?{money}")
+
+
+def moves_in_price(x: Look) -> bool:
+    """ "Vorland rose 12p to 468p", "Omega was up $0.30": a company's share price (a place was decided before)."""
+    return bool(price_move_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0])
+
+
 def is_people_word(x: Look) -> bool:
     """ "Venezuelan", "Analysts said": no one's name."""
     return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
@@ -1461,6 +1482,7 @@ CLASSIFY: list[Rule] = [
     Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
     Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one"),  # "Florence, 34,"
     Rule("place-gazetteer", "place", lambda x: x.is_place),
+    Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
     Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
     Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
