@@ -652,3 +652,15 @@ def test_a_division_of_a_league_is_a_contest_in_a_sports_report():
 )
 def test_a_price_move_makes_a_company(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a state's treasury is a body, alone or with its state's name
+        ("Bond prices fell after the Treasury said it would sell more debt.", ["Treasury"]),
+        ("The Lanvik Treasury launched a three-year bond on Monday.", ["Lanvik Treasury"]),
+    ],
+)
+def test_a_treasury_is_a_body(text, organizations):
+    assert names(text, "organization") == organizations
