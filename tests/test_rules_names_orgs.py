@@ -664,3 +664,13 @@ def test_a_price_move_makes_a_company(text, organizations):
 )
 def test_a_treasury_is_a_body(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_a_dateline_names_a_place_even_where_a_club_bears_its_name():
+    text = (
+        "SOCCER - HAWKS HOLD MONTCLAIR.\n\nMONTCLAIR 2024-03-02\n\n"
+        + SPORT
+        + "Leaders Montclair lost against Riverton."
+    )
+    mentions = [m.text for e in analyze(text).entities if e.name == "Montclair" for m in e.mentions]
+    assert mentions == ["MONTCLAIR", "Montclair"]  # the headline's and the story's, not the dateline's

@@ -2003,7 +2003,8 @@ def named_within(text: str, start: int, end: int, named: dict[str, Candidate]) -
 
 def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     """A line of capitals names only what the rest of the article names: "VORLAND HOLDINGS CUTS JOBS"
-    holds Vorland Holdings when the story names it; the other capitalized words are nobody's name."""
+    holds Vorland Holdings when the story names it; the other capitalized words are nobody's name.  A dateline
+    ("MONTCLAIR 2024-03-02") names a place, even where the story's club bears the town's name."""
     found = [c for c in cands if c.kind != "capitals"]
     in_capitals = [c for c in cands if c.kind == "capitals"]
     if not in_capitals:
@@ -2015,6 +2016,8 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     if not named:
         return found
     for cand in in_capitals:
+        if DATELINE_DATE.search(text, cand.end, cand.end + 14):
+            continue  # "MONTCLAIR 2024-03-02": a dateline names the place the story was filed from
         for start, end, same in named_within(text, cand.start, cand.end, named):
             found.append(Candidate(start, end, same.words, kind=same.kind, rule_id="same-name-in-capitals"))
     return sorted(found, key=lambda c: c.start)
