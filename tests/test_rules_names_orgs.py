@@ -674,3 +674,31 @@ def test_a_dateline_names_a_place_even_where_a_club_bears_its_name():
     )
     mentions = [m.text for e in analyze(text).entities if e.name == "Montclair" for m in e.mentions]
     assert mentions == ["MONTCLAIR", "Montclair"]  # the headline's and the story's, not the dateline's
+
+
+def organizations_with_mentions(text):
+    return {e.name: [m.text for m in e.mentions] for e in analyze(text).entities if e.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a name's first word(s) or its last word alone, later in the article, is the same organization
+        (
+            "Vorland International Inc said on Monday it would cut jobs. Vorland shares rose 12p to 468p.",
+            {"Vorland International Inc": ["Vorland International Inc", "Vorland"]},
+        ),
+        (
+            SPORT + "The Montclair Hawks beat the Riverton Herons 3-1. Montclair have won five in a row and the"
+            " Herons have lost four.",
+            {"Montclair Hawks": ["Montclair Hawks", "Montclair"], "Riverton Herons": ["Riverton Herons", "Herons"]},
+        ),
+        # a first word that opens two different names stands for neither
+        (
+            "Omega Bank and Omega Insurance will merge, Omega said in a statement on Monday.",
+            {"Omega Bank": ["Omega Bank"], "Omega Insurance": ["Omega Insurance"], "Omega": ["Omega"]},
+        ),
+    ],
+)
+def test_a_short_form_of_an_organization_is_the_same_organization(text, organizations):
+    assert organizations_with_mentions(text) == organizations

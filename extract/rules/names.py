@@ -2553,8 +2553,8 @@ def organizations_by_name(cands: list[Candidate], text: str) -> tuple[dict[str, 
 
 def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
     """An acronym seen before its expansion, or standing for one without parentheses ("the ANC" after "the
-    African National Congress"), or the head word alone ("the Commission" after "the European Commission"):
-    an alias of the one longer name it stands for."""
+    African National Congress"), or the last word alone ("the Commission" after "the European Commission",
+    "the Hawks" after "the Montclair Hawks"): an alias of the one longer name it stands for."""
     for name in list(by_name):
         if is_acronym(name) and name not in alias_of:
             spelled = [n for n in by_name if n != name and initials(n) == name]
@@ -2562,26 +2562,26 @@ def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]
                 alias_of[name] = spelled[0]
                 by_name[spelled[0]].aliases.append(name)
                 continue
-        if (
-            len(name.split()) == 1
-            and name not in alias_of
-            and (
-                name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
-            )
-        ):
+        if len(name.split()) == 1 and name not in alias_of:
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
 
 
 def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
-    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens."""
+    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens;
+    so is any organization's name that opens one longer organization's name only ("Montclair" and the
+    "Montclair Hawks" of one sports report; "Vorland" and "Vorland International (Inc)"; not "Omega" beside
+    "Omega Bank" and "Omega Insurance")."""
     for name in list(by_name):
-        if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
-            longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
-            if longer:
-                alias_of[name] = longer[0]
-                by_name[longer[0]].aliases.append(name)
+        if name in alias_of:
+            continue
+        longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+        short_form = any(m.rule_id == "org-short-form" for m in by_name[name].mentions)
+        chain = all(n == longer[0] or n.startswith(longer[0] + " ") for n in longer)  # "Omega Bank (Ltd)"
+        if longer and (short_form or chain):
+            alias_of[name] = longer[0]
+            by_name[longer[0]].aliases.append(name)
 
 
 def merge_aliases(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
