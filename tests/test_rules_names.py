@@ -521,3 +521,20 @@ def test_the_given_name_list_matches_the_installed_package():
     from extract.rules import given_names
 
     assert given_names.NAMES_FILE.read_text(encoding="utf-8") == given_names.generate()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's name alone on its line before the dateline, or after a wire's sign-off dash
+        "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nLANVIK 2024-03-02\n\nGold was steady on Monday, dealers said.",
+        "Gold was steady on Monday, dealers said.\n\n-- Tavi Omondi, Lanvik Newsroom +44 171 555 0000",
+    ],
+)
+def test_a_byline_names_a_person(text):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Tavi Omondi"]
+
+
+def test_a_line_of_two_words_before_prose_is_no_byline():
+    text = "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nGold was steady on Monday, dealers said."
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == []

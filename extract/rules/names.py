@@ -1431,6 +1431,24 @@ def person_cue_before(x: Look) -> bool:
     return x.before in name_words().reporting_verbs and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
 
 
+BYLINE_AFTER = re.compile(
+    r"[ \u00a0]*\n+[ \u00a0]*[A-Z][A-Z .,'/-]*[ \u00a0]\d{4}-\d\d-\d\d\b"
+)  # "\n\nLANVIK 2024-03-02"
+SIGN_OFF_NAME_AFTER = re.compile(
+    r",[ \u00a0]+[A-Z][^\n]*(?:\+?\d[\d -]{5,}|[Nn]ewsroom|[Dd]esk)"
+)  # ", Lanvik Desk +1 555"
+
+
+def is_byline(x: Look) -> bool:
+    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), or after a wire's sign-off dash
+    before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555 0100"): the writer's name."""
+    start, end, text = x.cand.start, x.cand.end, x.text
+    if start > 0 and text[start - 1] == "\n" and BYLINE_AFTER.match(text, end):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
+
+
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
@@ -1494,6 +1512,7 @@ CLASSIFY: list[Rule] = [
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person"),  # "Texas-born Ruiz Tapia"
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
+    Rule("person-byline", "person", is_byline, size="person"),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
