@@ -538,3 +538,21 @@ def test_a_byline_names_a_person(text):
 def test_a_line_of_two_words_before_prose_is_no_byline():
     text = "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nGold was steady on Monday, dealers said."
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        # a name of unknown type listed with persons is a person: a line-up, a list with "and"
+        (
+            "The side: 15 - Ana Ruiz, 14 - Tavi Omondi (captain), 13 - Kiri Waaka, 12 - Omar Diaz.",
+            ["Ana Ruiz", "Tavi Omondi", "Kiri Waaka", "Omar Diaz"],
+        ),
+        ("Ana Ruiz, Zinko Baru and Omar Diaz were named in the team.", ["Ana Ruiz", "Zinko Baru", "Omar Diaz"]),
+        # not a place after a preposition, nor a name listed with an organization
+        ("In Torvik Bay, Ana Ruiz and Omar Diaz were named in the team.", ["Ana Ruiz", "Omar Diaz"]),
+        ("Ana Ruiz, Zinko Baru and Vorland Bank signed the deal.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_name_listed_with_persons_is_a_person(text, persons):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == persons

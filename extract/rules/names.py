@@ -2390,6 +2390,62 @@ def can_be_listed_organization(cand: Candidate, person_words: set[str], text: st
     )
 
 
+PERSON_LIST_LINK = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{0,40}\))?(?:,?[ \u00a0]+(?:and|or)[ \u00a0]+|[,;][ \u00a0]+)(?:\d{1,2}[ \u00a0]+-[ \u00a0]+)?"
+)
+"""Between two names of a list of people: a comma, "and" or "or", after a note in parentheses ("Ana Ruiz
+(captain), Omar Diaz") and before a line-up's shirt number ("8 - Omar Diaz")."""
+
+
+def name_lists(cands: list[Candidate], text: str, link: re.Pattern) -> list[list[Candidate]]:
+    """The runs of candidates joined by ``link`` that are lists: with "and" or "or", or of three names or more."""
+    lists: list[list[Candidate]] = []
+    ordered = sorted(cands, key=lambda c: c.start)
+    current, joined = ordered[:1], False
+    for a, b in itertools.pairwise(ordered):
+        found = link.fullmatch(text, a.end, b.start)
+        if found:
+            current.append(b)
+            joined = joined or bool(re.search(r"\b(?:and|or)\b", found.group()))
+            continue
+        if joined or len(current) >= 3:
+            lists.append(current)
+        current, joined = [b], False
+    if joined or len(current) >= 3:
+        lists.append(current)
+    return lists
+
+
+def persons_by_coordination(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in a list of persons with no organization in it ("Ana Ruiz, Tavi Omondi and
+    Omar Diaz"; a line-up "8 - Ana Ruiz, 7 - Tavi Omondi (captain)") is a person too: a list holds names of
+    one kind.  Not a place, a nationality, or a word the article also writes in lower case."""
+    if not any(c.kind == "person" for c in cands):
+        return
+    for members in name_lists(cands, text, PERSON_LIST_LINK):
+        kinds = {c.kind for c in members}
+        if "person" not in kinds or "organization" in kinds:
+            continue
+        for other in members:
+            if can_be_listed_person(other, text):
+                other.kind, other.rule_id = "person", "person-listed-with"
+
+
+def can_be_listed_person(cand: Candidate, text: str) -> bool:
+    """Undecided (no row gave it a kind, or only the want of a person's evidence), of one to three words, none
+    a nationality, a place or a word the article writes in lower case, not after a place's preposition and
+    not opening with a people's plural."""
+    if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
+        return False
+    lows, words = lowercase_words(text), name_words()
+    return (
+        len(cand.words) <= 3
+        and cand.words[0].lower() not in words.people_plurals  # "Americans Ana Ruiz and Omar Diaz"
+        and last_word_before(text, cand.start).lower() not in words.place_prepositions  # "in Lanvik, Ana Ruiz"
+        and not any(w.lower() in words.demonyms or w.lower() in lows or is_any_place(w) for w in cand.words)
+    )
+
+
 def can_be_listed_club(cand: Candidate, person_words: set[str]) -> bool:
     """One capitalized word, undecided or a town's name, that no person of the article holds."""
     if len(cand.words) != 1 or not (cand.kind is None and not cand.rule_id or cand.kind == "place"):
@@ -2655,6 +2711,7 @@ ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
     acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
     one_kind_per_string,  # organization evidence anywhere wins
     team_short_names,  # "the Rangers" after "the Riverside Rangers"
+    persons_by_coordination,  # "Ana Ruiz, Tavi Omondi and Omar Diaz"
     persons_by_full_name,  # "Salas" of "Pedro Salas"
 ]
 """The article-wide passes, in order, after every candidate has been classified: each uses what the whole
