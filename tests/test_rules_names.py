@@ -556,3 +556,8 @@ def test_a_line_of_two_words_before_prose_is_no_byline():
 )
 def test_a_name_listed_with_persons_is_a_person(text, persons):
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == persons
+
+
+def test_a_portfolio_before_a_minister_s_name_is_no_listed_person():
+    text = "In statements to the press, the Minister of the Interior and Justice, Ana Ruiz, said the prison was calm."
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Ana Ruiz"]

@@ -2433,8 +2433,8 @@ def persons_by_coordination(cands: list[Candidate], text: str) -> None:
 
 def can_be_listed_person(cand: Candidate, text: str) -> bool:
     """Undecided (no row gave it a kind, or only the want of a person's evidence), of one to three words, none
-    a nationality, a place or a word the article writes in lower case, not after a place's preposition and
-    not opening with a people's plural."""
+    a nationality, a place, a body's or a post's word or a word the article writes in lower case, not after
+    a place's preposition and not opening with a people's plural."""
     if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
         return False
     lows, words = lowercase_words(text), name_words()
@@ -2443,7 +2443,13 @@ def can_be_listed_person(cand: Candidate, text: str) -> bool:
         and cand.words[0].lower() not in words.people_plurals  # "Americans Ana Ruiz and Omar Diaz"
         and last_word_before(text, cand.start).lower() not in words.place_prepositions  # "in Lanvik, Ana Ruiz"
         and not any(w.lower() in words.demonyms or w.lower() in lows or is_any_place(w) for w in cand.words)
+        and not any(is_body_word(w.lower()) for w in cand.words)  # "the Minister of the Interior and Justice, Ana Ruiz"
     )
+
+
+def is_body_word(low: str) -> bool:
+    """A word of a body's or a post's name: an organization's cue, a state body's word, a title."""
+    return low in org_cues() or low in org_words().state_bodies or low in titles()
 
 
 def can_be_listed_club(cand: Candidate, person_words: set[str]) -> bool:
