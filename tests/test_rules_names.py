@@ -561,3 +561,15 @@ def test_a_name_listed_with_persons_is_a_person(text, persons):
 def test_a_portfolio_before_a_minister_s_name_is_no_listed_person():
     text = "In statements to the press, the Minister of the Interior and Justice, Ana Ruiz, said the prison was calm."
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sports role before an unknown given name: the role is the evidence
+        "Defending champion Zinko Baru lost in three sets on Tuesday.",
+        "Last year's finalist Zinko Baru lost in three sets on Tuesday.",
+    ],
+)
+def test_a_sports_role_before_a_name_makes_a_person(text):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Zinko Baru"]
