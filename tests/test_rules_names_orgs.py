@@ -702,3 +702,20 @@ def organizations_with_mentions(text):
 )
 def test_a_short_form_of_an_organization_is_the_same_organization(text, organizations):
     assert organizations_with_mentions(text) == organizations
+
+
+CRICKET = "The batsman was out for 12 and the bowler took three wickets in the innings. "
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a side's innings (runs for wickets) after its name in a cricket report
+        (CRICKET + "Bowlers reduced Tarnshire to 133 for five before lunch.", ["Tarnshire"]),
+        (CRICKET + "Lanvik slipped to 88 for four in reply.", ["Lanvik"]),
+        # a bowler's figures are no side's innings
+        (CRICKET + "Kessel took 5 for 30 on the second day.", []),
+    ],
+)
+def test_a_side_s_innings_makes_a_club_in_cricket(text, organizations):
+    assert names(text, "organization") == organizations

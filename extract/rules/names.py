@@ -1214,10 +1214,18 @@ def has_owned_after(x: Look) -> bool:
     return bool(org_after_pattern().match(x.text, x.cand.end)) and not x.is_place
 
 
+INNINGS_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \u00a0]+[a-z]+){0,3}?[ \u00a0]+(?:to[ \u00a0]+)?\d{1,3}[ \u00a0]+for[ \u00a0]+"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![-/]\d)"
+)
+"""A side's innings in cricket after its name: "Lanvik 212 for six", "reduced Lanvik to 133 for five",
+"Lanvik slipped to 88 for four" (runs, then wickets: a bowler's figures, "five for 30", are the other way)."""
+
+
 def is_club_in_sport(x: Look) -> bool:
     """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
-    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
-    a player's name ("Montclair's Ana Ruiz")."""
+    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1", an innings
+    "Montclair 212 for six") or before a player's name ("Montclair's Ana Ruiz")."""
     if not x.is_place or x.name in place_lists.countries() or x.name in name_words().country_short_names:
         return False
     end = x.cand.end
@@ -1225,6 +1233,7 @@ def is_club_in_sport(x: Look) -> bool:
         phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
         or SCORE_AFTER.match(x.text, end)
         or OWNS_NAME_AFTER.match(x.text, end)
+        or INNINGS_AFTER.match(x.text, end)
         or takes_plural_verb(x.cand, x.text)
     )
 
@@ -2251,6 +2260,7 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or INNINGS_AFTER.match(text, cand.end)
             or takes_plural_verb(cand, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
