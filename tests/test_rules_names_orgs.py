@@ -719,3 +719,16 @@ CRICKET = "The batsman was out for 12 and the bowler took three wickets in the i
 )
 def test_a_side_s_innings_makes_a_club_in_cricket(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a club is a body; a team introduces its name; a name before "newspapers" is the paper's
+        ("The suspension from the tournament at the Lanvik Lawn Club was lifted.", ["Lanvik Lawn Club"]),
+        ("Spanish first division team Deportivo Lanvik will be without its captain.", ["Deportivo Lanvik"]),
+        ("Police arrested the men on Monday. Al-Sabah newspapers said they had been plotting attacks.", ["Al-Sabah"]),
+    ],
+)
+def test_clubs_teams_and_newspapers(text, organizations):
+    assert names(text, "organization") == organizations
