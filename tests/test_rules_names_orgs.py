@@ -732,3 +732,14 @@ def test_a_side_s_innings_makes_a_club_in_cricket(text, organizations):
 )
 def test_clubs_teams_and_newspapers(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Prices are firm, said Ana Ruiz, a London-based analyst for Vorland Barings.", ["Vorland Barings"]),
+        ("The statement was released by Lanvik Bros on Monday.", ["Lanvik Bros"]),
+    ],
+)
+def test_an_analyst_for_a_firm_and_a_brothers_firm(text, organizations):
+    assert names(text, "organization") == organizations
