@@ -743,3 +743,16 @@ def test_clubs_teams_and_newspapers(text, organizations):
 )
 def test_an_analyst_for_a_firm_and_a_brothers_firm(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a plural common noun opening the sentence before "of" is no part of the name
+        ("Bond prices fell on Monday. Prices of Lanvik Treasury securities were lower.", ["Lanvik Treasury"]),
+        # a body's own word before "of" is
+        ("The bank said so on Monday. Bank of Lanvik said rates would rise.", ["Bank of Lanvik"]),
+    ],
+)
+def test_a_plural_noun_before_of_opens_no_name(text, organizations):
+    assert names(text, "organization") == organizations

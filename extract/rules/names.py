@@ -596,6 +596,24 @@ def group_of(words: list[str], start: int, text: str) -> int | None:
     return 2 if words[0].lower() in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the") else None
 
 
+def plural_of_opening(words: list[str], start: int, text: str) -> int | None:
+    """ "Prices of Lanvik Treasury bonds", "Representatives of Omega Bank": a plural common noun (the article
+    writes it in lower case too) opening the sentence before "of" is no part of the name after it."""
+    first = words[0]
+    low = first.lower()
+    if (
+        len(words) > 2
+        and words[1].lower() in ("of", "of the")
+        and low.endswith("s")
+        and low not in org_cues()
+        and low not in titles()
+        and low in lowercase_words(text)
+        and opens_sentence(text, start)
+    ):
+        return 2
+    return None
+
+
 def country_of_role(words: list[str], start: int, text: str) -> int | None:
     """ "U.S." of "U.S. Secretary of State": a country, part of the role ("U.S. Agriculture Department", with
     no title, is the department's name)."""
@@ -667,6 +685,7 @@ LEADING: list[Lead] = [
     Lead("acronym-organization-first", acronym_organization_first),
     Lead("group-noun-opening", group_noun_opening),
     Lead("group-of", group_of),
+    Lead("plural-of-opening", plural_of_opening),
     Lead("country-of-role", country_of_role, to_role=lambda words: True),
     Lead("lower-tail-compound", lower_tail_compound),
     Lead("demonym-before-person", demonym_before_person),
