@@ -756,3 +756,23 @@ def test_an_analyst_for_a_firm_and_a_brothers_firm(text, organizations):
 )
 def test_a_plural_noun_before_of_opens_no_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a plural possessive inside a body's name joins it
+        (
+            "In other news, the Lanvik Bond Traders' Association said it would meet.",
+            ["Lanvik Bond Traders' Association"],
+        ),
+        (
+            "The Lay Volunteers’ International Organisation gave him a prize.",
+            ["Lay Volunteers’ International Organisation"],
+        ),
+        # a plural possessive before what is owned, not a body's name, joins nothing
+        (SPORT + "The Hawks' defence held firm against Riverton.", ["Hawks", "Riverton"]),
+    ],
+)
+def test_a_plural_possessive_inside_a_body_s_name(text, organizations):
+    assert names(text, "organization") == organizations

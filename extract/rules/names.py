@@ -1867,9 +1867,33 @@ def candidates(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
+    if "s' " in text or "s’ " in text:
+        found = join_plural_possessives(found, text)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def join_plural_possessives(found: list[Candidate], text: str) -> list[Candidate]:
+    """ "the Lanvik Bond Traders' Association", "the Lay Volunteers' International Organisation": a plural
+    possessive inside a body's name (the name after it ends in an organization's cue) joins the two runs."""
+    joined: list[Candidate] = []
+    for cand in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind is None
+            and cand.kind is None
+            and prev.words[-1].endswith("s")
+            and text[prev.end : prev.end + 2] in ("' ", "’ ")
+            and cand.start == prev.end + 2
+            and cand.words[-1].lower() in org_cues()
+        ):
+            words = prev.words[:-1] + [prev.words[-1] + text[prev.end]] + cand.words
+            joined[-1] = Candidate(prev.start, cand.end, words)
+            continue
+        joined.append(cand)
+    return joined
 
 
 def run_candidates(match: re.Match, text: str) -> list[Candidate]:
