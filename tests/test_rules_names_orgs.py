@@ -776,3 +776,8 @@ def test_a_plural_noun_before_of_opens_no_name(text, organizations):
 )
 def test_a_plural_possessive_inside_a_body_s_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_an_acronym_counted_anywhere_is_a_measure_everywhere():
+    text = SPORT + "Ruiz has 40 HRB and 12 steals. Her HRB double in the fifth won it for the Hawks."
+    assert "HRB" not in names(text, "organization")

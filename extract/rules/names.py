@@ -2129,10 +2129,17 @@ text cost a millisecond an article)."""
 def acronyms_of_things(cands: list[Candidate], text: str) -> None:
     """An acronym the article defines as the short form of a thing is no organization anywhere in it: after
     a thing's name ("the Lanvik Test Ban Treaty (LTBT)") or after lower-case words it spells that end in no
-    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)")."""
+    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)"), or that the article
+    counts anywhere ("his 121 RBI": a measure)."""
+    # "his 121 RBI", "a 3.20 ERA": an acronym counted anywhere in the article is a measure everywhere in it
+    things = {
+        c.text for c in cands if c.kind is None and c.decision is not None and c.decision.rule_id == "counted-acronym"
+    }
     if "(" not in text:
+        for cand in cands:
+            if cand.rule_id == "org-acronym" and cand.text in things:
+                cand.kind, cand.rule_id = None, ""
         return
-    things = set()
     for cand in cands:
         if cand.kind is None and cand.decision is not None and cand.decision.rule_id == "thing-name":
             acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12])
