@@ -781,3 +781,8 @@ def test_a_plural_possessive_inside_a_body_s_name(text, organizations):
 def test_an_acronym_counted_anywhere_is_a_measure_everywhere():
     text = SPORT + "Ruiz has 40 HRB and 12 steals. Her HRB double in the fifth won it for the Hawks."
     assert "HRB" not in names(text, "organization")
+
+
+def test_a_player_s_role_after_a_word_makes_it_a_club_in_a_sports_report():
+    text = SPORT + "Ana Ruiz kicked five penalties to steer her Tarnwick side to a narrow home win."
+    assert names(text, "organization") == ["Tarnwick"]

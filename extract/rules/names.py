@@ -2310,6 +2310,7 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or club_after_pattern().match(text, cand.end)  # "his Saracens side", "a Wasps player"
             or INNINGS_AFTER.match(text, cand.end)
             or takes_plural_verb(cand, text)
         ):
