@@ -786,3 +786,20 @@ def test_an_acronym_counted_anywhere_is_a_measure_everywhere():
 def test_a_player_s_role_after_a_word_makes_it_a_club_in_a_sports_report():
     text = SPORT + "Ana Ruiz kicked five penalties to steer her Tarnwick side to a narrow home win."
     assert names(text, "organization") == ["Tarnwick"]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # an introduced name without a cue word goes on through "in" and a place
+        (
+            "Ana Ruiz, director of the New York-based group Human Rights in Peru, said the arrest was political.",
+            ["Human Rights in Peru"],
+        ),
+        # not a company's one word, nor a name that is whole with its cue
+        ("The company Vorland in Lima said on Monday it would cut jobs.", ["Vorland"]),
+        ("The group Amnesty International in Lima said on Monday it was worried.", ["Amnesty International"]),
+    ],
+)
+def test_an_introduced_name_may_end_in_a_place(text, organizations):
+    assert names(text, "organization") == organizations

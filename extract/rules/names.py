@@ -1867,6 +1867,12 @@ def candidates(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
+    if any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
+        kept: list[Candidate] = []  # an introduced name ran on over the next run ("... Rights in Tarnia")
+        for cand in found:
+            if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
+                kept.append(cand)
+        found = kept
     if "s' " in text or "s’ " in text:
         found = join_plural_possessives(found, text)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
@@ -1981,7 +1987,8 @@ def dotted_acronyms(text: str) -> list[Candidate]:
 
 def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
-    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
+    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"; a name without a cue word goes on through
+    "in" and a place before a stop or "said" ("the group Human Rights in Tarnia said")."""
     words, start = cand.words, cand.start
     if (
         words[0].lower() in ORG_INTRODUCERS
@@ -2009,7 +2016,25 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
         words = words[:-1]
     if not words:
         return None
-    return Candidate(start, start + len(" ".join(words)), words, kind="organization", rule_id="org-cue-before")
+    end = start + len(" ".join(words))
+    place = IN_PLACE_AFTER.match(text, end)
+    if (
+        place
+        and len(words) > 1
+        and end == cand.end
+        and not org_cues().intersection(low_words(words))
+        and is_any_place(place.group(1))
+    ):
+        words = words + ["in", *place.group(1).split()]  # "the group Human Rights in Tarnia": the place is the name's
+        end = place.end()
+    return Candidate(start, end, words, kind="organization", rule_id="org-cue-before")
+
+
+IN_PLACE_AFTER = re.compile(
+    r"[ \u00a0]in[ \u00a0]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)(?=[ \u00a0]*(?:[,.;:)]|said\b|$))"
+)
+"""A place that ends an introduced name ("the group Human Rights in Tarnia, which ..."), before a stop or
+"said"."""
 
 
 @cache
