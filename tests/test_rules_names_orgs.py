@@ -803,3 +803,15 @@ def test_a_player_s_role_after_a_word_makes_it_a_club_in_a_sports_report():
 )
 def test_an_introduced_name_may_end_in_a_place(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a legislature's chamber named for its members
+        ("The issue was raised in the House of Commons on Monday.", ["House of Commons"]),
+        ("She was elected to the House of Representatives in 1978.", ["House of Representatives"]),
+    ],
+)
+def test_a_chamber_of_a_legislature_is_a_body(text, organizations):
+    assert names(text, "organization") == organizations
