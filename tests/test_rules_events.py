@@ -464,3 +464,73 @@ def test_words_that_tell_two_incidents_apart_keep_both_in_one_sentence():
     ]
     one = "A car bomb exploded in the town on Monday, killing 15 insurgents."
     assert types(one) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+
+
+def test_two_days_in_one_sentence_keep_its_two_incidents_apart_a_report_date_does_not():
+    apart = (
+        "Three policemen were killed by gunmen near the bridge on Monday, and two more died on Tuesday "
+        "when their car hit a landmine."
+    )
+    assert types(apart) == [
+        ("battles", "armed_clash"),
+        ("explosions_remote_violence", "remote_explosive_landmine_ied"),
+    ]
+    reported = "A landmine exploded on Monday, killing two farmers, the governor said on Wednesday."
+    assert types(reported) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Deputies walked out of the chamber on Monday before the vote on the new tax.", []),
+        ("Hospital cleaners walked out on Monday over unpaid wages.", [("protests", "peaceful_protest")]),
+        ("The defender was sent off after protesting a decision by the referee.", []),
+        ("The unrest broke out on Monday after guards searched the cells.", []),
+        ("Six inmates broke out of the jail on Monday.", [("escape", None)]),
+    ],
+)
+def test_a_walkout_a_player_protesting_and_unrest_that_broke_out_are_read_by_who_does_them(text, expected):
+    assert types(text) == expected
+
+
+def test_supporters_fighting_around_a_match_riot_whatever_the_sport_words():
+    text = "Rival fans fought in the streets before the match on Saturday, smashing shop windows, police said."
+    assert types(text) == [("riots", "mob_violence")]
+    assert types("The champions fought back to win the match on Saturday, the coach said.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine convicts escaped from the jail on Monday. Police caught four of the escapees on Tuesday.",
+        "Nine convicts escaped from the jail on Monday. Four were recaptured on Tuesday in a nearby forest.",
+    ],
+)
+def test_escapees_caught_or_recaptured_after_an_escape_are_arrests(text):
+    assert set(types(text)) == {("escape", None), ("strategic_developments", "arrests")}
+
+
+def test_were_caught_counts_only_after_an_escape_and_not_on_camera():
+    assert types("Two men were caught on Tuesday carrying cattle across the river.") == []
+    assert types("Nine convicts escaped on Monday. Two were caught on camera at a station.") == [("escape", None)]
+
+
+def test_a_guard_shot_in_a_kidnapping_and_arrests_after_a_seizure_are_part_of_them():
+    kidnap = "Gunmen kidnapped 12 farmers from a village on Sunday. A guard was shot and wounded."
+    assert types(kidnap) == [("violence_against_civilians", "abduction_forced_disappearance")]
+    seizure = "Police seized 40 rifles at the border on Monday. Two drivers were arrested."
+    assert types(seizure) == [("strategic_developments", "disrupted_weapons_use")]
+
+
+def test_fire_returned_or_set_in_an_attack_is_no_disaster_and_a_village_market_is_no_finance():
+    assert types("Soldiers returned fire on Monday and killed two attackers near the base.") == [
+        ("battles", "armed_clash")
+    ]
+    market = "Gunmen attacked a market in the village on Friday, killing six people and setting stalls on fire."
+    assert types(market) == [("violence_against_civilians", "attack")]
+
+
+def test_a_future_word_in_another_clause_leaves_the_trigger_a_statement():
+    text = "Some 200 inmates will be moved to a new jail, the minister told a news conference on Monday."
+    assert types(text) == [("detainee_transfer", None), ("statement", None)]
+    assert types("The minister will hold a news conference on Monday.") == []

@@ -171,6 +171,8 @@ class Trigger(Entry):
     patient: Words = []
     place: Words = []
     not_with: Words = []
+    unless_with: Words = []
+    """Words that lift ``not_with``: "fans" fighting near a stadium is a riot whatever the match."""
     not_after: Words = []
     not_before: Words = []
     absorbed_by: Words = []
@@ -178,6 +180,8 @@ class Trigger(Entry):
     refine: list[Refinement] = []
     refine_victims: list[Refinement] = []
     in_article: list[InArticle] = []
+    only_in_article: Words = []
+    """Event types ("type" or "type/sub"): the trigger counts only in an article reporting one of them."""
     undated: Literal["unknown"] | None = None
     undated_joins: Words = []
 
