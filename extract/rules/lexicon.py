@@ -206,6 +206,9 @@ class Currency(Strict):
     """An ISO 4217 code, or ``money`` for a currency word that names none ("pesos" of no stated country)."""
     before: Words = []
     after: Words = []
+    after_scaled: Words = []
+    """Names that are common words too ("won"): money only after a number written with a multiplier or in
+    groups of thousands ("4.5 trillion won", "50,000 won"), not "the 3 won"."""
     note: str | None = None
 
 
