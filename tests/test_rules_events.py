@@ -534,3 +534,20 @@ def test_a_future_word_in_another_clause_leaves_the_trigger_a_statement():
     text = "Some 200 inmates will be moved to a new jail, the minister told a news conference on Monday."
     assert types(text) == [("detainee_transfer", None), ("statement", None)]
     assert types("The minister will hold a news conference on Monday.") == []
+
+
+def test_demonstrations_of_one_day_in_two_named_places_are_two_in_one_place_one():
+    two_towns = (
+        "Farmers marched peacefully in Orvel on Tuesday. "
+        "In the port city of Castel, police fired tear gas to disperse protesters on Tuesday."
+    )
+    assert types(two_towns) == [("protests", "peaceful_protest"), ("protests", "protest_with_intervention")]
+    one_town = (
+        "Farmers marched peacefully in Orvel on Tuesday. "
+        "Later police fired tear gas to disperse the protesters in Orvel on Tuesday."
+    )
+    assert types(one_town) == [("protests", "protest_with_intervention")]
+    unnamed = "Farmers marched in Orvel on Tuesday. Police fired tear gas to disperse protesters on Tuesday."
+    assert types(unnamed) == [("protests", "protest_with_intervention")]
+    in_march = "Farmers marched in March. Police fired tear gas to disperse protesters in Orvel in March."
+    assert len(types(in_march)) == 1

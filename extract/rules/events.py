@@ -547,22 +547,51 @@ def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: 
 
 
 def one_demonstration(events: list[EventHit]) -> list[EventHit]:
-    """The demonstration events of one day (``demonstration_order``) are one incident, coded by the most severe;
-    an undated one (the publication's day) is part of the most severe dated one."""
+    """The demonstration events of one day (``demonstration_order``) are one incident, coded by the most severe,
+    unless their sentences name different places (two towns' marches of one day are two); an undated one (the
+    publication's day) is part of the most severe dated one."""
     ranked = [e for e in events if demonstration_label(e) in DEMONSTRATION_RANK]
     if len(ranked) < 2:
         return events
     ranked.sort(key=lambda e: DEMONSTRATION_RANK[demonstration_label(e)])
     dated = [e for e in ranked if e.date_text is not None]
-    chosen: dict[dt.date | None, EventHit] = {}
+    chosen: list[tuple[dt.date | None, str | None, EventHit]] = []
     for e in ranked:
         day = e.date if e.date_text is not None or not dated else dated[0].date
-        if day in chosen:
-            chosen[day].mentions.extend(e.mentions)
+        place = demonstration_place(e.sentence)
+        same = next((c for d, p, c in chosen if d == day and (p is None or place is None or p == place)), None)
+        if same is not None:
+            same.mentions.extend(e.mentions)
         else:
-            chosen[day] = e
-    kept = set(map(id, chosen.values()))
+            chosen.append((day, place, e))
+    kept = {id(c) for _, _, c in chosen}
     return [e for e in events if demonstration_label(e) not in DEMONSTRATION_RANK or id(e) in kept]
+
+
+@cache
+def place_pattern() -> re.Pattern:
+    """A capitalized name after a place lead ("in Lomar"), or after "the <place noun> (of)" ("in the port city of
+    Castel", "through the capital Lomar"); lexicons/events.yaml ``place_leads``, ``place_nouns``."""
+    lex = lexicon.events()
+    leads = "|".join(re.escape(w) for w in lex.place_leads)
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.place_nouns, key=len, reverse=True))
+    name = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+    return re.compile(rf"\b(?:{leads})\s+(?:the\s+(?:{nouns})\s+(?:of\s+)?)?(?-i:({name}))", re.I)
+
+
+@cache
+def months_and_days() -> frozenset[str]:
+    """Month and weekday names (lexicons/dates.yaml)."""
+    return frozenset(lexicon.dates().months) | frozenset(lexicon.dates().weekdays)
+
+
+def demonstration_place(sentence: str) -> str | None:
+    """The first place a sentence names (lower-case), or None; a month or weekday is no place ("in March")."""
+    for m in place_pattern().finditer(sentence):
+        first = m.group(1).split()[0].lower()
+        if first not in months_and_days():
+            return m.group(1).lower()
+    return None
 
 
 def demonstration_label(e: EventHit) -> str:

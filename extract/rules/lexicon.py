@@ -191,6 +191,8 @@ class EventsLexicon(Lexicon):
     triggers: list[Trigger]
     passive_auxiliaries: Words
     demonstration_order: Words
+    place_leads: Words
+    place_nouns: Words
     background_days: int
     separate_incidents: Words
     calendar_words: Words
