@@ -551,3 +551,59 @@ def test_demonstrations_of_one_day_in_two_named_places_are_two_in_one_place_one(
     assert types(unnamed) == [("protests", "protest_with_intervention")]
     in_march = "Farmers marched in March. Police fired tear gas to disperse protesters in Orvel in March."
     assert len(types(in_march)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The port was hit by a storm years ago that destroyed hundreds of homes. Dockers went on strike on Monday.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("The gang has carried out several bombings in recent years.", []),
+        # a dated sentence keeps its event whatever else it says
+        (
+            "Militants bombed a bridge on Monday, the worst attack in recent years.",
+            [("explosions_remote_violence", "remote_explosive_landmine_ied")],
+        ),
+    ],
+)
+def test_an_undated_sentence_told_over_years_is_background(text, expected):
+    assert types(text) == expected
+
+
+def test_a_crowded_market_is_no_gathering_relatives_crowded_outside_a_morgue_are():
+    assert types("A bomb exploded in a crowded market near the hospital on Monday, killing 12 people.") == [
+        ("explosions_remote_violence", "remote_explosive_landmine_ied")
+    ]
+    assert types("Relatives crowded outside the morgue on Monday.") == [("gathering", None)]
+
+
+def test_weapons_seized_and_an_attack_in_a_base_overrun_are_part_of_it():
+    text = (
+        "Rebels overran an army base near the town on Monday after hours of fighting, seizing weapons. "
+        "Hundreds of fighters attacked the base at dawn."
+    )
+    assert types(text) == [("battles", "non_state_actor_overtakes_territory")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The crowd of 9,000 chanted his name as he left the ring.", []),
+        ("A storm headed for the coast on Monday, and residents left their homes.", []),
+        ("Bomb disposal experts destroyed the explosives in a controlled blast on Monday.", []),
+        ("Aid workers said the outbreak spread because of flooding that destroyed homes.", []),
+        (
+            "A new armed group announced its formation in a video on Sunday.",
+            [("statement", None), ("strategic_developments", "change_to_group_activity")],
+        ),
+    ],
+)
+def test_words_around_a_trigger_that_tell_it_is_no_event_here(text, expected):
+    assert types(text) == expected
+
+
+def test_an_undated_explosion_after_a_grenade_attack_is_that_attack():
+    text = "Attackers threw a grenade into a bar on Saturday, killing two men. The attackers fled after the explosion."
+    assert types(text) == [("explosions_remote_violence", "grenade")]

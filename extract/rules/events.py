@@ -14,7 +14,8 @@ subject is its victim, never its agent), and ``undated_joins`` folds an undated
 trigger into an incident told before it ("30 people were arrested" after a riot).
 An article's demonstration of one day is one event, coded by its most severe
 part (``demonstration_order``), and an event its sentence dates only long before
-publication (``background_days``) is the story's background, not an event.
+publication (``background_days``), or an undated one its sentence tells over years ("six years ago",
+``background_phrases``), is the story's background, not an event.
 
 An event's date is the first date expression of the trigger's sentence,
 resolved against the publication date; a trigger whose sentence has none
@@ -502,7 +503,8 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             continue
         date = sentence_date(c, all_dates, date_starts, published)
         if date is None:
-            undated.append(c)
+            if not told_as_background(text[c.sentence_start : c.sentence_end]):
+                undated.append(c)
         elif date is not BACKGROUND_ONLY:
             keys[id(c)] = add(events, c, text, date.date, date.precision, date.text)
     undated.sort(key=lambda c: bool(c.rule.undated_joins))  # the joining ones last: what they join is there
@@ -529,6 +531,14 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     for e in kept:
         e.mentions.sort()
     return sorted(kept, key=lambda e: e.start)
+
+
+BACKGROUND_PHRASES = tuple(f" {p} " for p in lexicon.events().background_phrases)  # lexicons/events.yaml
+
+
+def told_as_background(sentence: str) -> bool:
+    """Whether an undated sentence tells the story's background, over years ("six years ago", "in recent years")."""
+    return any(p in sentence_words(sentence)[1] for p in BACKGROUND_PHRASES)
 
 
 def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:

@@ -194,6 +194,7 @@ class EventsLexicon(Lexicon):
     place_leads: Words
     place_nouns: Words
     background_days: int
+    background_phrases: Words
     separate_incidents: Words
     calendar_words: Words
     reporting_senses: Words
