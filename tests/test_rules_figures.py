@@ -673,3 +673,8 @@ def test_won_is_money_only_after_a_scaled_or_grouped_number(text, expected):
 )
 def test_a_year_after_a_possessive_and_a_camel_case_model_number_are_no_figures(text):
     assert hits(text) == []
+
+
+def test_a_unit_with_a_qualifier_is_a_duration_unless_ago_follows():
+    assert hits("The talks lasted more than a year.") == [("more than a year", 1, None, "year")]
+    assert hits("Rents are 40 euros higher than more than a year ago.") == [("40", 40, None, "EUR")]

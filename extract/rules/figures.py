@@ -816,6 +816,8 @@ def always(_r: Reading) -> bool:
     return True
 
 
+AGO = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+ago\b", re.I)  # after "a": its time unit, then "ago"
+
 HIT_RULES: tuple[HitRule, ...] = (
     # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
     HitRule(
@@ -828,6 +830,8 @@ HIT_RULES: tuple[HitRule, ...] = (
         never,
         form="num",
     ),
+    # "more than a year ago": a point in time, not a duration
+    HitRule("fig-not-a-unit-ago", lambda r: AGO.match(r.text, r.end) is not None, never, form="article"),
     HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
     HitRule(
         "fig-fractions",
