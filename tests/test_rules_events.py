@@ -607,3 +607,22 @@ def test_words_around_a_trigger_that_tell_it_is_no_event_here(text, expected):
 def test_an_undated_explosion_after_a_grenade_attack_is_that_attack():
     text = "Attackers threw a grenade into a bar on Saturday, killing two men. The attackers fled after the explosion."
     assert types(text) == [("explosions_remote_violence", "grenade")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A crowd beat to death a man accused of theft in the village on Saturday.", [("riots", "mob_violence")]),
+        ("Police said on Monday that no one had been arrested so far.", []),
+        ("The inmate, serving a sentence for murder, escaped from his cell on Monday.", [("escape", None)]),
+        ("The film follows a soldier through a war that killed most of his family.", []),
+        ("A late goal from the striker's shot killed off the contest.", []),
+        ("A court jailed nine men on Monday for their part in the riots that swept the city.", []),
+        (
+            "A bus plunged off a mountain road on Sunday, killing 20 passengers, police said.",
+            [("disaster", None)],
+        ),
+    ],
+)
+def test_a_lynching_a_crime_named_by_a_sentence_fiction_and_a_road_accident(text, expected):
+    assert types(text) == expected
