@@ -626,3 +626,33 @@ def test_an_undated_explosion_after_a_grenade_attack_is_that_attack():
 )
 def test_a_lynching_a_crime_named_by_a_sentence_fiction_and_a_road_accident(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops have been trying to retake the town for weeks.", []),
+        ("Thousands of soldiers marched through the capital in a military parade on Sunday.", []),
+        ("The army is accused of ordering the shelling of villages.", []),
+        ("Rights groups criticised operations against insurgents in the region.", []),
+        ("The curfew followed a series of attacks in the province.", []),
+        (
+            "Women marched in the capital on Saturday carrying photographs of women who had been killed.",
+            [("protests", "peaceful_protest")],
+        ),
+        (
+            "Police opened fire on marchers in the capital on Saturday, killing three.",
+            [("protests", "excessive_force_against_protesters")],
+        ),
+    ],
+)
+def test_an_attempt_a_parade_an_accusation_a_campaign_and_the_dead_mourned_are_no_such_events(text, expected):
+    assert types(text) == expected
+
+
+def test_shots_and_weapons_told_after_a_dated_gunfight_are_part_of_it():
+    text = (
+        "Two gunmen and a policeman were killed in a gunfight on Monday when police raided a house. "
+        "The gunmen opened fire when officers surrounded it. Police recovered three rifles from the house."
+    )
+    assert types(text) == [("battles", "armed_clash")]

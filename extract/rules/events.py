@@ -109,6 +109,7 @@ class Refinement:
     words: Words
     event_type: str
     sub_event_type: str | None
+    unless: Words = Words(frozenset(), ())
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,10 @@ def trigger_rules() -> dict[str, TriggerRule]:
             unless_with=expand(e.unless_with, groups),
             not_after=frozenset(w.lower() for w in e.not_after),
             not_before=expand(e.not_before, groups),
-            refine=tuple(Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine),
+            refine=tuple(
+                Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type, expand(r.unless_with, groups))
+                for r in e.refine
+            ),
             absorbed_by=frozenset(e.absorbed_by),
             in_article=tuple((frozenset(r.has), r.event_type, r.sub_event_type) for r in e.in_article),
             undated=e.undated or "publication",
@@ -229,7 +233,7 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
         return None
     for refinement in rule.refine:
         filler = refinement.words.first_in(words, joined)
-        if filler:
+        if filler and not refinement.unless.first_in(words, joined):
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
     for role, role_words in rule.roles:

@@ -153,6 +153,8 @@ class TextLexicon(Lexicon):
 
 class Refinement(Strict):
     with_: Words = Field(alias="with")
+    unless_with: Words = []
+    """Phrases that keep the refinement from applying ("who had been killed": the dead mourned, not force used)."""
     event_type: str
     sub_event_type: str
 
