@@ -656,3 +656,24 @@ def test_shots_and_weapons_told_after_a_dated_gunfight_are_part_of_it():
         "The gunmen opened fire when officers surrounded it. Police recovered three rifles from the house."
     )
     assert types(text) == [("battles", "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hundreds of supporters gathered outside the court on Monday, chanting his name and demanding his release.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("Murders in the city fell by 12 percent last year, the police chief said.", []),
+        ("A new play about a prison riot opened at the theatre on Tuesday.", []),
+        ("A court acquitted two officers on Monday of killing protesters in 2019.", []),
+        (
+            "The two militias signed a non-aggression pact on Monday.",
+            [("strategic_developments", "agreement")],
+        ),
+        ("Both sides agreed on Monday to release captured fighters within a week.", []),
+    ],
+)
+def test_a_demand_chanted_a_crime_rate_a_play_an_acquittal_a_pact_and_prisoners_to_be_released(text, expected):
+    assert types(text) == expected
