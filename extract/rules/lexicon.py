@@ -383,6 +383,7 @@ class NamesLexicon(Lexicon):
     acronym_determiners: Words
     place_nouns_before: Words
     split_words: Words
+    contact_words: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -405,8 +406,11 @@ class OrganizationsLexicon(Lexicon):
     owned_after_possessive: Words
     results_verbs: Words
     results_nouns: Words
+    price_verbs: Words
+    price_units: Words
     appositive_nouns: Words
     based_words: Words
+    state_bodies: Words
     club_verbs_in_sport: Words
     team_result_verbs: Words
 
