@@ -99,6 +99,17 @@ class Vocabulary:
     definite_opening: re.Pattern  # "the spokeswoman": refers back
     descriptor_opening: re.Pattern  # "a young woman": an unnamed person, described
     descriptor_article: re.Pattern  # "A spokesman for X": a description a later pronoun may point to
+    descriptor_articles: frozenset[str]
+    labels_alone: frozenset[str]
+    lower_case_not_cues: frozenset[str]
+    civil_introducers: tuple[str, ...]
+    descriptor_links: frozenset[str]
+    statement_pronouns: frozenset[str]
+    statement_conjunctions: frozenset[str]
+    looking_back_markers: frozenset[str]
+    subject_cuts: tuple[str, ...]
+    speech_source: re.Pattern  # "testimonies from residents": the source of what was said follows
+    organization_anaphor_opening: re.Pattern  # "the ministry said": an organization named before
 
 
 @cache
@@ -136,6 +147,17 @@ def vocab() -> Vocabulary:
         definite_opening=opening(rv.definite_determiners),
         descriptor_opening=opening(rv.descriptor_determiners),
         descriptor_article=opening(rv.descriptor_articles, r"\s"),
+        descriptor_articles=lowered(rv.descriptor_articles),
+        labels_alone=lowered(rv.labels_alone),
+        lower_case_not_cues=frozenset(rv.lower_case_not_cues),
+        civil_introducers=tuple(rv.civil_introducers),
+        descriptor_links=lowered(rv.descriptor_links),
+        statement_pronouns=lowered(rv.statement_pronouns),
+        statement_conjunctions=lowered(rv.statement_conjunctions),
+        looking_back_markers=lowered(rv.looking_back_markers),
+        subject_cuts=tuple(f" {w} " for w in rv.subject_cuts),
+        speech_source=re.compile(rf"\b(?:{alternation(rv.speech_sources)})\s+"),
+        organization_anaphor_opening=opening(rv.organization_anaphor_articles),
     )
 
 
@@ -337,7 +359,7 @@ def names_a_work(text: str, quote: Quotation) -> bool:
     if last:
         if last in vocab().title_nouns or last in vocab().title_verbs:
             return True
-        if last in vocab().title_verbs_after_a_work and (prior in vocab().title_nouns or last == "so-called"):
+        if last in vocab().title_verbs_after_a_work and (prior in vocab().title_nouns or last in vocab().labels_alone):
             return True
     after = WORD_AFTER_MARK.match(text, quote.close_mark + 1, quote.close_mark + 30)
     return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in vocab().modified_nouns
@@ -441,8 +463,8 @@ def find_cues(article: Article) -> list[Cue]:
             continue  # the longer phrase that starts here won ("according to" over "to")
         start_char, end_char = article.char_bounds(start, end)
         cue_text = article.text[start_char:end_char]
-        if cue_text == "on x":
-            continue  # "on X" is the network, not a preposition and a letter
+        if cue_text in vocab().lower_case_not_cues:
+            continue  # "on X" is the network, "on x" a preposition and a letter
         if start and end - start == 1 and previous_word(article, start) in vocab().noun_markers:
             continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
         found.append(Cue(start_char, end_char, cue_text, cue_id))
@@ -718,7 +740,10 @@ def is_civil(entity: Entity, text: str) -> bool:
     words = {w.lower() for n in [entity.name, *entity.aliases] for w in n.split()}
     if words & vocab().civil_words:
         return True
-    return any(text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith("ngo") for m in entity.mentions)
+    return any(
+        text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith(vocab().civil_introducers)
+        for m in entity.mentions
+    )
 
 
 def clean_label(words: list[str]) -> list[str]:
@@ -727,7 +752,6 @@ def clean_label(words: list[str]) -> list[str]:
     return words
 
 
-SOURCE_OF = re.compile(r"\b(?:from|by)\s+")
 PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 
@@ -828,13 +852,11 @@ class Phrase:
     @once
     def org_nouns(self) -> list[int]:
         """Where an organization noun stands in the first three words of a "the …" phrase ("the ministry")."""
-        if not THE.match(self.head):
+        if not vocab().organization_anaphor_opening.match(self.head):
             return []
         cues = vocab().organization_cues
         return [i for i, w in enumerate(self.said_lowered[:3]) if w in cues or w in ORG_INTRODUCERS]
 
-
-THE = re.compile(r"\s*the\b", re.I)
 
 Decision = Speaker | None
 """What a phrase rule decides: a speaker, ``NOBODY`` (no speaker, stop), or None (not mine: the next rule)."""
@@ -869,7 +891,7 @@ def mention_end(entity: Entity, start: int) -> int:
 
 def rule_speech_source(p: Phrase) -> Decision:
     """ "testimonies from residents", "reports by witnesses": the source of what was said speaks."""
-    source = SOURCE_OF.search(p.phrase)
+    source = vocab().speech_source.search(p.phrase)
     if p.lowered and p.lowered[0] in vocab().speech_nouns and source:
         return resolve_phrase(p.ctx, p.start + source.end(), p.end, p.quote_pos) or NOBODY
     return None
@@ -952,7 +974,7 @@ def rule_descriptor(p: Phrase) -> Decision:
     words = p.said
     if len(words) <= 6 and vocab().descriptor_opening.match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
-        if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
+        if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in vocab().descriptor_links:
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
         return Speaker(" ".join(words), "person", "speaker-descriptor")
     return None
@@ -990,8 +1012,12 @@ def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
     """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
     a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
     segment = text[clause_start : cue.start]
-    cut = max(segment.rfind(" that "), segment.rfind("\n"))
-    start = cut + 6 if cut >= 0 and segment[cut : cut + 6] == " that " else max(cut + 1, 0)
+    cut, cut_length = segment.rfind("\n"), 1
+    for word in vocab().subject_cuts:  # " that "
+        at = segment.rfind(word)
+        if at > cut:
+            cut, cut_length = at, len(word)
+    start = cut + cut_length if cut >= 0 else 0
     for join in vocab().subject_clause_joins:
         at = segment.rfind(join, start)
         if at >= 0 and segment[at + len(join) :].strip():
@@ -1077,9 +1103,13 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
     tail = WORD.findall(text[cue.end : end].lower())
     if not tail:
         return False
-    if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
+    if (
+        any(w in vocab().statement_conjunctions for w in tail[:4])
+        or tail[0] in pronoun_words()
+        or tail[0] in vocab().statement_pronouns
+    ):
         return True  # "said that …", "said he would …": a statement of its own
-    determiner = tail[0] in vocab().noun_markers and tail[0] != "of"  # "said of Acme" looks back
+    determiner = tail[0] in vocab().noun_markers and tail[0] not in vocab().looking_back_markers  # "said of Acme"
     return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
@@ -1485,7 +1515,7 @@ def infer_genders(ctx: Context) -> None:
             if text[end : end + 1] == "," and text.count(",", end, end + 80) >= 2
             else []
         )
-        if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in vocab().titles:
+        if apposition[:1] and apposition[0] not in vocab().descriptor_articles and apposition[0] not in vocab().titles:
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
         if told is None:
