@@ -316,8 +316,10 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 # 2. names and scare quotes ---------------------------------------------------
 
 
-def is_quotation(text: str) -> bool:
-    words = WORD.findall(text)
+def is_quotation(text: str, words: list[str] | None = None) -> bool:
+    """Whether the words inside marks are speech: three words or more, or fewer with sentence punctuation
+    (``words``: ``WORD.findall(text)``, when the caller has them)."""
+    words = WORD.findall(text) if words is None else words
     if len(words) >= 3:
         return True
     if len(words) == 1:
@@ -325,14 +327,14 @@ def is_quotation(text: str) -> bool:
     return any(c in text for c in ".!?")
 
 
-def is_title_case(text: str) -> bool:
+def is_title_case(text: str, words: list[str] | None = None) -> bool:
     """Words in Title Case with no sentence punctuation but a final comma or period, inside marks
     ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
     words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
     body = text.rstrip(" ,.")
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
-    words = WORD.findall(body)
+    words = WORD.findall(body) if words is None else words  # the same words: WORD holds none of " ,."
     if len(words) < 2:
         return False
     small = vocab().title_small_words
@@ -387,7 +389,7 @@ def link_line_pattern() -> re.Pattern:
     return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
 
 
-def is_page_furniture(article: Article, quote: Quotation) -> bool:
+def is_page_furniture(article: Article, quote: Quotation, words: list[str] | None = None) -> bool:
     """A link line ("READ MORE: “…”") or a sub-heading: a paragraph that is one short quotation with
     no sentence punctuation, standing alone between paragraphs."""
     text = article.text
@@ -395,7 +397,9 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
     if link_line_pattern().match(text, p_start):
         return True
     alone = not text[p_start : quote.open_mark].strip() and not text[quote.close_mark + 1 : p_end].strip()
-    return alone and quote.text[-1:] not in ".!?,;:…" and len(WORD.findall(quote.text)) <= 12
+    if not alone or quote.text[-1:] in ".!?,;:…":
+        return False
+    return len(WORD.findall(quote.text) if words is None else words) <= 12
 
 
 @cache
@@ -696,8 +700,9 @@ class Context:
         """The cues that stand outside every quotation's marks."""
         spans = self.spans_by_open
         kept = []
+        open_marks = self.open_marks  # the spans' opening marks, in the same order
         for cue in cues:
-            i = bisect.bisect_right(spans, cue.start, key=lambda q: q.open_mark)
+            i = bisect.bisect_right(open_marks, cue.start)
             if not (i and spans[i - 1].open_mark <= cue.start < spans[i - 1].close_mark):
                 kept.append(cue)
         return kept
@@ -1598,14 +1603,17 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start : quote.end]
-        if not (quote.continued or quote.continues) and (
-            is_title_case(quote.text) or names_a_work(text, quote) or is_page_furniture(article, quote)
-        ):
-            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
-        if quote.continued or quote.continues or is_quotation(quote.text):
+        if quote.continued or quote.continues:
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
-        elif len(WORD.findall(quote.text)) <= 2:
+            continue
+        words = WORD.findall(quote.text)  # read once for the tests below
+        if is_title_case(quote.text, words) or names_a_work(text, quote) or is_page_furniture(article, quote, words):
+            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
+        if is_quotation(quote.text, words):
+            quote.kind = kind_of(quote, text)
+            quotes.append(quote)
+        elif len(words) <= 2:
             quote.kind = kind_of(quote, text)
             short.add(quote.open_mark)
             quotes.append(quote)
