@@ -142,6 +142,9 @@ class DatesLexicon(Lexicon):
     weekday_leads: Words
     year_leads: Words
     leads: Words
+    ordinal_suffixes: Words
+    day_month_joins: Words
+    month_leads: Words
 
 
 class TextLexicon(Lexicon):
@@ -441,6 +444,16 @@ class ReportingVerbsLexicon(Lexicon):
     definite_determiners: Words
     descriptor_determiners: Words
     descriptor_articles: Words
+    labels_alone: Words
+    lower_case_not_cues: Words
+    civil_introducers: Words
+    descriptor_links: Words
+    statement_pronouns: Words
+    statement_conjunctions: Words
+    looking_back_markers: Words
+    subject_cuts: Words
+    speech_sources: Words
+    organization_anaphor_articles: Words
 
 
 class GenderWords(Strict):
