@@ -542,6 +542,57 @@ def test_a_template_not_found_is_not_searched_for_again_and_those_found_still_ar
     assert "table.html" not in searched or searched.count("table.html") == 1  # compiled once, then Jinja's cache
 
 
+def test_pages_rendered_in_sync_mode_are_those_of_the_async_mode_and_none_falls_back(built, monkeypatch):
+    from datasette.plugins import pm
+
+    monkeypatch.setenv("TOCORON_CACHE_BYTES", "0")  # every page rendered, by both sites
+    synchronous, asynchronous = datasette_app(built.root), site_without(built, "sync_render")
+    plugin = pm.get_plugin("sync_render.py")
+    asyncio.run(synchronous.invoke_startup())
+    pages = site_pages(built.data / "tocoron.db") + [
+        "/tocoron/quotes?_facet=kind&_columns=all",
+        "/tocoron?sql=select+1+as+x",
+        "/-/search?q=prison",
+        "/article/no-such-article",
+        "/tocoron/quotes/no-such-quote",
+    ]
+    before = plugin.RenderedInSyncMode.fallbacks
+    bodies = {}
+    for name, ds in (("sync", synchronous), ("async", asynchronous)):
+        bodies[name] = {}
+        for path in pages:
+            response = get(ds, path)
+            bodies[name][path] = (response.status_code, normalized(response.content))
+    assert type(synchronous.jinja_env.get_template("table.html")) is plugin.RenderedInSyncMode
+    assert type(asynchronous.jinja_env.get_template("table.html")) is not plugin.RenderedInSyncMode
+    assert [p for p in pages if bodies["sync"][p] != bodies["async"][p]] == []
+    assert plugin.RenderedInSyncMode.fallbacks == before  # every page was rendered in sync mode
+    assert {status for status, _ in bodies["sync"].values()} == {200, 404}
+
+
+def test_a_context_with_an_async_function_taking_arguments_is_rendered_in_async_mode(site):
+    from datasette.plugins import pm
+
+    asyncio.run(site.invoke_startup())
+    plugin = pm.get_plugin("sync_render.py")
+    template = site.jinja_env.from_string("{{ f(2) }}")  # no name: Datasette's own async mode
+    assert asyncio.run(template.render_async(f=lambda x: x + 1)) == "3"
+
+    async def twice(x):
+        return 2 * x
+
+    before = plugin.RenderedInSyncMode.fallbacks
+    template = site.jinja_env.get_template("_crumbs.html")  # any named template: its context decides
+    asyncio.run(template.render_async(f=twice))
+    assert plugin.RenderedInSyncMode.fallbacks == before + 1
+
+    async def links():
+        return [{"href": "/x", "label": "X"}]
+
+    context = asyncio.run(plugin.resolved({"menu_links": links, "n": 1}))
+    assert context["menu_links"]() == [{"href": "/x", "label": "X"}] and context["n"] == 1
+
+
 def test_a_remembered_schema_method_answers_each_table_apart(site):
     asyncio.run(site.invoke_startup())
     db = site.get_database("tocoron")
