@@ -14,7 +14,8 @@ So each template Datasette loads is of class ``RenderedInSyncMode``
 documented attribute of Jinja's ``Environment``): its ``render_async`` first
 awaits those functions (``resolved``: a function of no argument is called once
 and stands for its result; ``crumb_items`` is answered for the page's database
-and table, the only arguments Datasette's templates give it), then renders the
+and table, the only arguments Datasette's templates give it, and only for those
+a template has asked for before), then renders the
 same template, by name, from a twin environment in synchronous mode (an
 ``overlay`` of Datasette's: the same loader, filters, globals and settings, a
 cache of its own).  A context holding any other async function, or anything
@@ -66,35 +67,52 @@ def takes_no_argument(function) -> bool:
     return all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters)
 
 
-async def crumbs_for(crumb_items, context: dict):
+CRUMBS_ASKED: dict[str, set] = {}
+"""Per template, which crumbs its renders asked ``crumb_items`` for: the site's (0), the page's database (1), the
+page's table (2).  Only those are worked out (each is up to three permission checks); a template asking for others is
+rendered in async mode once, and its next renders have them too."""
+
+
+async def crumbs_for(crumb_items, context: dict, template: str):
     """``crumb_items`` answered for the arguments the templates give it: the request, and the page's database and
     table or neither (``_crumbs.html``'s ``nav(request, database=None, table=None)``)."""
     request, database, table = context.get("request"), context.get("database"), context.get("table")
-    known = {(None, None): await crumb_items(request=request)}
-    if isinstance(database, str):
-        known[database, None] = await crumb_items(request=request, database=database)
-        if isinstance(table, str):
-            known[database, table] = await crumb_items(request=request, database=database, table=table)
+    database = database if isinstance(database, str) else None
+    table = table if isinstance(table, str) and database else None
+    keys = [(None, None), (database, None), (database, table)]
+    asked = CRUMBS_ASKED.setdefault(template, {0, 1, 2})  # the first render: all three
+    known = {}
+    for level in sorted(asked):
+        if keys[level] not in known:
+            known[keys[level]] = await crumb_items(request=request, database=keys[level][0], table=keys[level][1])
+    used = set()
+    if asked == {0, 1, 2}:
+        CRUMBS_ASKED[template] = used  # learnt from this render
 
     def answer(request=None, database=None, table=None):
         key = (database, table)
+        if key in keys:
+            used.add(keys.index(key))
         if key not in known:
-            raise Fallback(f"crumb_items for {key}")  # not asked by Datasette's templates; never met in this site
+            CRUMBS_ASKED[template] = asked | used | {0, 1, 2}
+            raise Fallback(f"crumb_items for {key}")
         return known[key]
 
     return answer
 
 
-async def resolved(context: dict) -> dict:
+async def resolved(context: dict, template: str = "") -> dict:
     """The context with each async function replaced by a plain one giving its result (``Fallback`` if it cannot)."""
     done = dict(context)
     for name, value in context.items():
-        if inspect.isawaitable(value):
-            raise Fallback(name)
+        if not callable(value):
+            if inspect.isawaitable(value):
+                raise Fallback(name)
+            continue
         if not inspect.iscoroutinefunction(value):
             continue
         if name == "crumb_items":
-            done[name] = await crumbs_for(value, context)
+            done[name] = await crumbs_for(value, context, template)
         elif takes_no_argument(value):
             done[name] = constant(await value())
         else:
@@ -111,7 +129,7 @@ class RenderedInSyncMode(Template):
         if self.name is None:
             return await super().render_async(*args, **kwargs)
         try:
-            context = await resolved(dict(*args, **kwargs))
+            context = await resolved(dict(*args, **kwargs), self.name)
             return sync_twin(self.environment).get_template(self.name).render(context)
         except Fallback:
             RenderedInSyncMode.fallbacks += 1
