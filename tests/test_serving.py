@@ -611,7 +611,7 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     asyncio.run(site.invoke_startup())
 
     def cell(value, column="speaker_actor_id", table="quotes"):
-        return cells.render_cell(value, column, table, "tocoron", site)
+        return cells.render_cell(None, value, column, table, "tocoron", site)
 
     first = cell({"value": "ana", "label": "Ana"})
     assert asyncio.iscoroutine(first) and asyncio.run(first) is None  # the first cell of a table reads its keys
@@ -624,6 +624,50 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     assert cell({"value": "x-1", "label": long}, column="text") is None  # not a foreign key of the table
     assert cell(11000.0, column="value", table="figures") == "11,000" and cell(2.5, column="value") is None
     assert cell("some words", column="text") is None
+
+
+def test_a_row_pages_foreign_keys_are_labelled_from_one_query(built):
+    import sqlite3
+
+    from datasette.plugins import pm
+
+    conn = sqlite3.connect(f"file:{built.data / 'tocoron.db'}?mode=ro", uri=True)
+    claim = conn.execute(
+        "SELECT c.claim_id, e.summary, s.title FROM claims c JOIN events e USING (event_id) JOIN sources s"
+        " ON s.source_id = c.source_id ORDER BY c.claim_id LIMIT 1"
+    ).fetchone()
+    conn.close()
+    statements: list[str] = []
+    pm.register(query_recorder(statements), name="test-query-recorder")
+    try:
+        ds = datasette_app(built.root)
+        asyncio.run(ds.invoke_startup())
+        statements.clear()
+        page = get(ds, f"/tocoron/claims/{claim[0]}").text
+        again = get(ds, f"/tocoron/claims/{claim[0]}").text  # the labels kept: not asked again
+    finally:
+        pm.unregister(name="test-query-recorder")
+    from markupsafe import escape
+
+    assert f">{escape(claim[1])}</a>" in page and f">{escape(claim[2])}</a>" in page  # the event's, the source's
+    assert normalized(again.encode()) == normalized(page.encode())
+    labels = [s for s in statements if re.match(r'\s*SELECT 0 AS n, "', s)]
+    assert len(labels) == 1 and "UNION ALL" in labels[0], statements
+    assert not [s for s in statements if re.match(r'\s*SELECT "(summary|title)" FROM', s)]
+
+
+def test_a_foreign_key_column_of_nulls_is_expanded_without_a_query():
+    cells = load_plugin("cells")
+    asked = []
+
+    async def expand(database, table, column, values):
+        asked.append(values)
+        return {(column, v): v.upper() for v in values}
+
+    expanding = cells.skipping_nulls(expand)
+    assert asyncio.run(expanding("db", "claims", "quote_id", [None, None])) == {} and asked == []
+    assert asyncio.run(expanding("db", "claims", "event_id", ["e", None])) == {("event_id", "e"): "E"}
+    assert asked == [["e"]]
 
 
 JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}
