@@ -47,7 +47,11 @@ OPENERS = {
     "'": "'",
 }  # straight and curly mix in one quotation
 SINGLE = ("‘", "’", "'")  # single marks double as apostrophes: opened and closed only at word edges
-MARKS = re.compile(r"‘‘|’’|[“”«»„‹›\"‘’']")  # ‘‘…’’: two single marks for a double one
+MARKS = re.compile(r"[“”«»„‹›\"‘’'](?!(?<=’)[^\W_]|(?<=[^\W_]')[^\W_])(?:(?<=‘)‘|(?<=’)’)?")
+"""Every quotation mark, ‘‘ and ’’ as one (two single marks for a double one), but an apostrophe inside a word
+("Venezuela’s", "don't"): a ’ before a letter or digit, a ' between two, which neither open nor close anything
+(a ’ closes only before a non-letter, a ' opens only after a space or an opening bracket).  One character class
+first, so that the expression scans the text for it in C (an alternation first is tried at every position)."""
 WORD = re.compile(r"[\w’'\-]+")
 
 
@@ -222,7 +226,7 @@ def pair_marks(article: Article) -> list[Quotation]:
     text = article.text
     found: list[Quotation] = []
     pending_continuation = False
-    for p_start, p_end in paragraphs(text):
+    for p_start, p_end in article.paragraph_spans:
         opened: tuple[str, int, int] | None = None  # (mark, position, length)
         continued_here = pending_continuation
         pending_continuation = False
@@ -274,18 +278,6 @@ def pair_marks(article: Article) -> list[Quotation]:
     return found
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in LINE_BREAK.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-LINE_BREAK = re.compile(r"\n")
 SPACES = re.compile(r"\s*")
 
 
