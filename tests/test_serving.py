@@ -670,6 +670,28 @@ def test_a_foreign_key_column_of_nulls_is_expanded_without_a_query():
     assert asked == [["e"]]
 
 
+def test_labels_looked_up_on_the_event_loops_thread_are_datasettes_own(built):
+    import sqlite3
+
+    from datasette.plugins import pm
+
+    ds = datasette_app(built.root)
+    asyncio.run(ds.invoke_startup())
+    cells = pm.get_plugin("cells.py")
+    original = type(ds).expand_foreign_keys.__get__(ds)  # Datasette's, through its SQL thread
+    assert ds.expand_foreign_keys is not original
+    conn = sqlite3.connect(f"file:{built.data / 'tocoron.db'}?mode=ro", uri=True)
+    checked = 0
+    for table, column in [("quotes", "source_id"), ("quotes", "speaker_actor_id"), ("claims", "event_id")]:
+        values = [r[0] for r in conn.execute(f"SELECT {column} FROM {table} LIMIT 30")] + [None, "no-such-key"]
+        inline = asyncio.run(ds.expand_foreign_keys("tocoron", table, column, values))
+        assert inline == asyncio.run(original("tocoron", table, column, values))
+        checked += len(inline)
+    conn.close()
+    assert checked > 10  # labels were found, not two empty answers compared
+    assert ds in cells.INLINE and "tocoron" in cells.INLINE[ds]  # looked up on this thread's own connection
+
+
 JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}
 <td class="col-{{ cell.column|to_css_class }} type-{{ cell.value_type }}">{{ cell.value }}</td>
 {% endfor %}{% endfor %}</tr>
