@@ -346,7 +346,7 @@ def deciding_rows(text: str) -> list[tuple[str, str]]:
     [
         ("The vote is set for March, a lawyer said.", [("March", "ev-not-calendar-word")]),
         ("Auditors discovered that the ledgers were forged.", [("discovered", "ev-not-reported-finding")]),
-        ("An air strike hit the depot before dawn.", [("air strike", "ev-trigger-alone")]),
+        ("A suicide bomber struck the depot before dawn.", [("suicide bomber", "ev-trigger-alone")]),
         ("Riot police fired tear gas at protesters in the square.", [("protesters", "ev-in-context")]),
     ],
 )
@@ -464,3 +464,234 @@ def test_words_that_tell_two_incidents_apart_keep_both_in_one_sentence():
     ]
     one = "A car bomb exploded in the town on Monday, killing 15 insurgents."
     assert types(one) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+
+
+def test_two_days_in_one_sentence_keep_its_two_incidents_apart_a_report_date_does_not():
+    apart = (
+        "Three policemen were killed by gunmen near the bridge on Monday, and two more died on Tuesday "
+        "when their car hit a landmine."
+    )
+    assert types(apart) == [
+        ("battles", "armed_clash"),
+        ("explosions_remote_violence", "remote_explosive_landmine_ied"),
+    ]
+    reported = "A landmine exploded on Monday, killing two farmers, the governor said on Wednesday."
+    assert types(reported) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Deputies walked out of the chamber on Monday before the vote on the new tax.", []),
+        ("Hospital cleaners walked out on Monday over unpaid wages.", [("protests", "peaceful_protest")]),
+        ("The defender was sent off after protesting a decision by the referee.", []),
+        ("The unrest broke out on Monday after guards searched the cells.", []),
+        ("Six inmates broke out of the jail on Monday.", [("escape", None)]),
+    ],
+)
+def test_a_walkout_a_player_protesting_and_unrest_that_broke_out_are_read_by_who_does_them(text, expected):
+    assert types(text) == expected
+
+
+def test_supporters_fighting_around_a_match_riot_whatever_the_sport_words():
+    text = "Rival fans fought in the streets before the match on Saturday, smashing shop windows, police said."
+    assert types(text) == [("riots", "mob_violence")]
+    assert types("The champions fought back to win the match on Saturday, the coach said.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine convicts escaped from the jail on Monday. Police caught four of the escapees on Tuesday.",
+        "Nine convicts escaped from the jail on Monday. Four were recaptured on Tuesday in a nearby forest.",
+    ],
+)
+def test_escapees_caught_or_recaptured_after_an_escape_are_arrests(text):
+    assert set(types(text)) == {("escape", None), ("strategic_developments", "arrests")}
+
+
+def test_were_caught_counts_only_after_an_escape_and_not_on_camera():
+    assert types("Two men were caught on Tuesday carrying cattle across the river.") == []
+    assert types("Nine convicts escaped on Monday. Two were caught on camera at a station.") == [("escape", None)]
+
+
+def test_a_guard_shot_in_a_kidnapping_and_arrests_after_a_seizure_are_part_of_them():
+    kidnap = "Gunmen kidnapped 12 farmers from a village on Sunday. A guard was shot and wounded."
+    assert types(kidnap) == [("violence_against_civilians", "abduction_forced_disappearance")]
+    seizure = "Police seized 40 rifles at the border on Monday. Two drivers were arrested."
+    assert types(seizure) == [("strategic_developments", "disrupted_weapons_use")]
+
+
+def test_fire_returned_or_set_in_an_attack_is_no_disaster_and_a_village_market_is_no_finance():
+    assert types("Soldiers returned fire on Monday and killed two attackers near the base.") == [
+        ("battles", "armed_clash")
+    ]
+    market = "Gunmen attacked a market in the village on Friday, killing six people and setting stalls on fire."
+    assert types(market) == [("violence_against_civilians", "attack")]
+
+
+def test_a_future_word_in_another_clause_leaves_the_trigger_a_statement():
+    text = "Some 200 inmates will be moved to a new jail, the minister told a news conference on Monday."
+    assert types(text) == [("detainee_transfer", None), ("statement", None)]
+    assert types("The minister will hold a news conference on Monday.") == []
+
+
+def test_demonstrations_of_one_day_in_two_named_places_are_two_in_one_place_one():
+    two_towns = (
+        "Farmers marched peacefully in Orvel on Tuesday. "
+        "In the port city of Castel, police fired tear gas to disperse protesters on Tuesday."
+    )
+    assert types(two_towns) == [("protests", "peaceful_protest"), ("protests", "protest_with_intervention")]
+    one_town = (
+        "Farmers marched peacefully in Orvel on Tuesday. "
+        "Later police fired tear gas to disperse the protesters in Orvel on Tuesday."
+    )
+    assert types(one_town) == [("protests", "protest_with_intervention")]
+    unnamed = "Farmers marched in Orvel on Tuesday. Police fired tear gas to disperse protesters on Tuesday."
+    assert types(unnamed) == [("protests", "protest_with_intervention")]
+    in_march = "Farmers marched in March. Police fired tear gas to disperse protesters in Orvel in March."
+    assert len(types(in_march)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The port was hit by a storm years ago that destroyed hundreds of homes. Dockers went on strike on Monday.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("The gang has carried out several bombings in recent years.", []),
+        # a dated sentence keeps its event whatever else it says
+        (
+            "Militants bombed a bridge on Monday, the worst attack in recent years.",
+            [("explosions_remote_violence", "remote_explosive_landmine_ied")],
+        ),
+    ],
+)
+def test_an_undated_sentence_told_over_years_is_background(text, expected):
+    assert types(text) == expected
+
+
+def test_a_crowded_market_is_no_gathering_relatives_crowded_outside_a_morgue_are():
+    assert types("A bomb exploded in a crowded market near the hospital on Monday, killing 12 people.") == [
+        ("explosions_remote_violence", "remote_explosive_landmine_ied")
+    ]
+    assert types("Relatives crowded outside the morgue on Monday.") == [("gathering", None)]
+
+
+def test_weapons_seized_and_an_attack_in_a_base_overrun_are_part_of_it():
+    text = (
+        "Rebels overran an army base near the town on Monday after hours of fighting, seizing weapons. "
+        "Hundreds of fighters attacked the base at dawn."
+    )
+    assert types(text) == [("battles", "non_state_actor_overtakes_territory")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The crowd of 9,000 chanted his name as he left the ring.", []),
+        ("A storm headed for the coast on Monday, and residents left their homes.", []),
+        ("Bomb disposal experts destroyed the explosives in a controlled blast on Monday.", []),
+        ("Aid workers said the outbreak spread because of flooding that destroyed homes.", []),
+        (
+            "A new armed group announced its formation in a video on Sunday.",
+            [("statement", None), ("strategic_developments", "change_to_group_activity")],
+        ),
+    ],
+)
+def test_words_around_a_trigger_that_tell_it_is_no_event_here(text, expected):
+    assert types(text) == expected
+
+
+def test_an_undated_explosion_after_a_grenade_attack_is_that_attack():
+    text = "Attackers threw a grenade into a bar on Saturday, killing two men. The attackers fled after the explosion."
+    assert types(text) == [("explosions_remote_violence", "grenade")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A crowd beat to death a man accused of theft in the village on Saturday.", [("riots", "mob_violence")]),
+        ("Police said on Monday that no one had been arrested so far.", []),
+        ("The inmate, serving a sentence for murder, escaped from his cell on Monday.", [("escape", None)]),
+        ("The film follows a soldier through a war that killed most of his family.", []),
+        ("A late goal from the striker's shot killed off the contest.", []),
+        ("A court jailed nine men on Monday for their part in the riots that swept the city.", []),
+        (
+            "A bus plunged off a mountain road on Sunday, killing 20 passengers, police said.",
+            [("disaster", None)],
+        ),
+    ],
+)
+def test_a_lynching_a_crime_named_by_a_sentence_fiction_and_a_road_accident(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops have been trying to retake the town for weeks.", []),
+        ("Thousands of soldiers marched through the capital in a military parade on Sunday.", []),
+        ("The army is accused of ordering the shelling of villages.", []),
+        ("Rights groups criticised operations against insurgents in the region.", []),
+        ("The curfew followed a series of attacks in the province.", []),
+        (
+            "Women marched in the capital on Saturday carrying photographs of women who had been killed.",
+            [("protests", "peaceful_protest")],
+        ),
+        (
+            "Police opened fire on marchers in the capital on Saturday, killing three.",
+            [("protests", "excessive_force_against_protesters")],
+        ),
+    ],
+)
+def test_an_attempt_a_parade_an_accusation_a_campaign_and_the_dead_mourned_are_no_such_events(text, expected):
+    assert types(text) == expected
+
+
+def test_shots_and_weapons_told_after_a_dated_gunfight_are_part_of_it():
+    text = (
+        "Two gunmen and a policeman were killed in a gunfight on Monday when police raided a house. "
+        "The gunmen opened fire when officers surrounded it. Police recovered three rifles from the house."
+    )
+    assert types(text) == [("battles", "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hundreds of supporters gathered outside the court on Monday, chanting his name and demanding his release.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("Murders in the city fell by 12 percent last year, the police chief said.", []),
+        ("A new play about a prison riot opened at the theatre on Tuesday.", []),
+        ("A court acquitted two officers on Monday of killing protesters in 2019.", []),
+        (
+            "The two militias signed a non-aggression pact on Monday.",
+            [("strategic_developments", "agreement")],
+        ),
+        ("Both sides agreed on Monday to release captured fighters within a week.", []),
+    ],
+)
+def test_a_demand_chanted_a_crime_rate_a_play_an_acquittal_a_pact_and_prisoners_to_be_released(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The riot began in one block and spread to the rest of the jail, where two gangs fought.", None),
+        ("A court on Monday jailed a man for his role in the bombing of a station.", []),
+        ("Crowds gathered on Sunday to mark ten years since the earthquake that destroyed the town.", []),
+        ("Drone strikes in the region rose by 30 percent last year, a monitoring group said.", []),
+        ("The gunmen marched the passengers into the forest on Tuesday.", []),
+    ],
+)
+def test_a_riot_that_spread_a_crime_punished_a_memorial_figures_and_captives_marched(text, expected):
+    found = types(text)
+    if expected is None:  # whatever else the sentence codes, no group spread anywhere
+        assert ("strategic_developments", "change_to_group_activity") not in found
+    else:
+        assert found == expected

@@ -619,3 +619,62 @@ def test_a_glued_m_before_a_race_is_metres(text, expected):
 )
 def test_a_shared_sign_is_money_only_where_its_sentence_names_one_of_its_countries(text, expected):
     assert [(f.surface, f.value, f.unit) for f in analyze(text).figures] == expected
+
+
+def test_from_a_higher_number_to_a_lower_one_is_a_fall_two_figures_a_score_is_none():
+    assert hits("The levy was lowered from €800,000 to €550,000 last week.") == [
+        ("€800,000", 800_000, None, "EUR"),
+        ("€550,000", 550_000, None, "EUR"),
+    ]
+    assert hits("Rovers beat the leaders 3-1 at home.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The bank trimmed its rate by a quarter of a percentage point.",
+            [("a quarter of a percentage point", 0.25, None, "percentage_point")],
+        ),
+        ("The convoy was stopped half a mile from the border.", [("half a mile", 0.5, None, "mi")]),
+        ("The hearing was adjourned for half an hour.", [("half an hour", 0.5, None, "hour")]),
+        ("A third of the cells were empty.", [("A third", 0.3333, None, "fraction")]),
+    ],
+)
+def test_a_share_of_one_unit_is_in_that_unit(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The merger is worth 3.2 trillion won, the regulator said.", [("3.2 trillion", 3.2e12, None, "KRW")]),
+        ("A bowl of noodles costs 9,000 won in the capital.", [("9,000", 9000, None, "KRW")]),
+        (
+            "Of the 12 seats contested, 7 won by the ruling party were in the south.",
+            [
+                ("12", 12, None, "count"),
+                ("7", 7, None, "count"),
+            ],
+        ),
+    ],
+)
+def test_won_is_money_only_after_a_scaled_or_grouped_number(text, expected):
+    assert hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank's 2011 collapse cost taxpayers dearly.",
+        "Investors recalled the funds’ 2020 losses.",
+        "The new iPhone 16 sold out in a day.",
+    ],
+)
+def test_a_year_after_a_possessive_and_a_camel_case_model_number_are_no_figures(text):
+    assert hits(text) == []
+
+
+def test_a_unit_with_a_qualifier_is_a_duration_unless_ago_follows():
+    assert hits("The talks lasted more than a year.") == [("more than a year", 1, None, "year")]
+    assert hits("Rents are 40 euros higher than more than a year ago.") == [("40", 40, None, "EUR")]

@@ -105,6 +105,9 @@ def test_every_reporting_verb_attributes_a_quotation(cue_id, verb):
     assert (quote.speaker, quote.cue_id) == ("Maria Lopez", cue_id)
 
 
+ARTICLE_EVENT = {"escape": "Six inmates escaped from the jail on Sunday."}  # a sentence reporting each type
+
+
 @pytest.mark.parametrize("entry", lexicon.entries("events", "triggers"), ids=lambda e: e["id"])
 def test_every_event_trigger_entry_fires(entry):
     word = entry["words"][0]
@@ -116,5 +119,7 @@ def test_every_event_trigger_entry_fires(entry):
     # an entry that refuses a trigger right after "that" (a relative clause describing, not reporting) gets a
     # main-clause lead instead; the test is about the words firing, not about the lead
     lead = "Witnesses said on Monday" if "that" in entry.get("not_after", ()) else "Witnesses said that"
-    events = analyze(f"{lead} {word} near the river{context}.").events
+    # an entry that counts only in an article reporting another event ("were recaptured" after an escape) gets one
+    before = " ".join(ARTICLE_EVENT[t] for t in entry.get("only_in_article", ())[:1])
+    events = analyze(f"{before} {lead} {word} near the river{context}.".strip()).events
     assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]

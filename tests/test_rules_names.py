@@ -521,3 +521,55 @@ def test_the_given_name_list_matches_the_installed_package():
     from extract.rules import given_names
 
     assert given_names.NAMES_FILE.read_text(encoding="utf-8") == given_names.generate()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's name alone on its line before the dateline, or after a wire's sign-off dash
+        "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nLANVIK 2024-03-02\n\nGold was steady on Monday, dealers said.",
+        "Gold was steady on Monday, dealers said.\n\n-- Tavi Omondi, Lanvik Newsroom +44 171 555 0000",
+    ],
+)
+def test_a_byline_names_a_person(text):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Tavi Omondi"]
+
+
+def test_a_line_of_two_words_before_prose_is_no_byline():
+    text = "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nGold was steady on Monday, dealers said."
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        # a name of unknown type listed with persons is a person: a line-up, a list with "and"
+        (
+            "The side: 15 - Ana Ruiz, 14 - Tavi Omondi (captain), 13 - Kiri Waaka, 12 - Omar Diaz.",
+            ["Ana Ruiz", "Tavi Omondi", "Kiri Waaka", "Omar Diaz"],
+        ),
+        ("Ana Ruiz, Zinko Baru and Omar Diaz were named in the team.", ["Ana Ruiz", "Zinko Baru", "Omar Diaz"]),
+        # not a place after a preposition, nor a name listed with an organization
+        ("In Torvik Bay, Ana Ruiz and Omar Diaz were named in the team.", ["Ana Ruiz", "Omar Diaz"]),
+        ("Ana Ruiz, Zinko Baru and Vorland Bank signed the deal.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_name_listed_with_persons_is_a_person(text, persons):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == persons
+
+
+def test_a_portfolio_before_a_minister_s_name_is_no_listed_person():
+    text = "In statements to the press, the Minister of the Interior and Justice, Ana Ruiz, said the prison was calm."
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sports role before an unknown given name: the role is the evidence
+        "Defending champion Zinko Baru lost in three sets on Tuesday.",
+        "Last year's finalist Zinko Baru lost in three sets on Tuesday.",
+    ],
+)
+def test_a_sports_role_before_a_name_makes_a_person(text):
+    assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Zinko Baru"]

@@ -14,7 +14,8 @@ subject is its victim, never its agent), and ``undated_joins`` folds an undated
 trigger into an incident told before it ("30 people were arrested" after a riot).
 An article's demonstration of one day is one event, coded by its most severe
 part (``demonstration_order``), and an event its sentence dates only long before
-publication (``background_days``) is the story's background, not an event.
+publication (``background_days``), or an undated one its sentence tells over years ("six years ago",
+``background_phrases``), is the story's background, not an event.
 
 An event's date is the first date expression of the trigger's sentence,
 resolved against the publication date; a trigger whose sentence has none
@@ -108,6 +109,7 @@ class Refinement:
     words: Words
     event_type: str
     sub_event_type: str | None
+    unless: Words = Words(frozenset(), ())
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class TriggerRule:
     sub_event_type: str | None
     roles: tuple[tuple[str, Words], ...]
     not_with: Words
+    unless_with: Words
     not_after: frozenset[str]
     not_before: Words
     refine: tuple[Refinement, ...]
@@ -130,6 +133,7 @@ class TriggerRule:
     not_followed_by: Words = Words(frozenset(), ())
     refine_victims: tuple[Refinement, ...] = ()
     undated_joins: frozenset[str] = frozenset()
+    only_in_article: frozenset[str] = frozenset()
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -160,9 +164,13 @@ def trigger_rules() -> dict[str, TriggerRule]:
             sub_event_type=e.sub_event_type,
             roles=tuple((role, expand(getattr(e, role), groups)) for role in ROLES if getattr(e, role)),
             not_with=expand(e.not_with, groups),
+            unless_with=expand(e.unless_with, groups),
             not_after=frozenset(w.lower() for w in e.not_after),
             not_before=expand(e.not_before, groups),
-            refine=tuple(Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine),
+            refine=tuple(
+                Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type, expand(r.unless_with, groups))
+                for r in e.refine
+            ),
             absorbed_by=frozenset(e.absorbed_by),
             in_article=tuple((frozenset(r.has), r.event_type, r.sub_event_type) for r in e.in_article),
             undated=e.undated or "publication",
@@ -171,6 +179,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
                 Refinement(expand(r.with_, groups), r.event_type, r.sub_event_type) for r in e.refine_victims
             ),
             undated_joins=frozenset(e.undated_joins),
+            only_in_article=frozenset(e.only_in_article),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -214,13 +223,17 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
     A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives); the
     ``victims`` (a passive trigger's subject) fill no agent."""
-    if not_after(rule, words_before) or rule.not_with.first_in(words, joined):
+    if not_after(rule, words_before):
         return None
-    if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(*sentence_words(before)):
+    if rule.not_with.first_in(words, joined) and not rule.unless_with.first_in(words, joined):
+        return None
+    if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(
+        *sentence_words(CLAUSE_END.split(before)[-1])
+    ):  # the trigger's own clause: "X will be moved, the minister told a news conference" told one
         return None
     for refinement in rule.refine:
         filler = refinement.words.first_in(words, joined)
-        if filler:
+        if filler and not refinement.unless.first_in(words, joined):
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
     for role, role_words in rule.roles:
@@ -320,7 +333,11 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     words, joined = t.words()
     clause = CLAUSE_END.split(text[t.end : min(t.sentence_end, t.end + 40)], maxsplit=1)[0]  # "five, police said"
     following = SENTENCE_WORD.findall(clause.lower())[:5]
-    if (rule.not_followed_by.single or rule.not_followed_by.phrases) and rule.not_followed_by.starts(following):
+    if (
+        (rule.not_followed_by.single or rule.not_followed_by.phrases)
+        and rule.not_followed_by.starts(following)
+        and not rule.unless_with.first_in(words, joined)
+    ):
         return None
     reach = rule.not_after or rule.refine_victims
     before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 60) : t.start].lower()) if reach else []
@@ -371,10 +388,13 @@ def decide_trigger(t: Trigger) -> Candidate | None:
     raise AssertionError("the last row of TRIGGER_RULES applies to every trigger")
 
 
-def without_absorbed(found: list[Candidate], text: str) -> tuple[list[Candidate], dict[str, Candidate]]:
+def without_absorbed(
+    found: list[Candidate], text: str, dates: tuple = ()
+) -> tuple[list[Candidate], dict[str, Candidate]]:
     """The candidates less those an entry's ``absorbed_by`` folds into a larger incident of their sentence with
     its context (homes burned in an attack), unless words between them tell two incidents apart ("a day after a
-    bombing", ``separate_incidents``); and, by entry id, the first candidate that absorbed one."""
+    bombing", ``separate_incidents``) or a date does ("killed on Tuesday, and two more died on Wednesday when a
+    bomb hit", ``dates`` the article's date expressions); and, by entry id, the first candidate that absorbed one."""
     by_sentence: dict[int, list[Candidate]] = {}
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
@@ -387,7 +407,7 @@ def without_absorbed(found: list[Candidate], text: str) -> tuple[list[Candidate]
                 if o.rule.id != c.rule.id
                 and o.context is not None
                 and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
-                and not separated(text, c, o)
+                and not separated(text, c, o, dates)
             ),
             None,
         )
@@ -402,10 +422,22 @@ def without_absorbed(found: list[Candidate], text: str) -> tuple[list[Candidate]
     return kept, absorbers
 
 
-def separated(text: str, a: Candidate, b: Candidate) -> bool:
-    """Whether the words between two triggers of a sentence tell two incidents apart ("a day after")."""
+def separated(text: str, a: Candidate, b: Candidate, dates: tuple = ()) -> bool:
+    """Whether the words between two triggers of a sentence tell two incidents apart ("a day after"), or their
+    dates do: the date nearest each trigger in their sentence names a different day ("four were killed on
+    Tuesday, and two more died on Wednesday when a bomb hit")."""
     between = text[min(a.end, b.end) : max(a.start, b.start)].lower()
-    return any(p in between for p in SEPARATE_INCIDENTS)
+    if any(p in between for p in SEPARATE_INCIDENTS):
+        return True
+    own = [d for d in dates if a.sentence_start <= d.start and d.end <= a.sentence_end]
+    if len({d.date for d in own}) < 2:
+        return False
+    return nearest_date(a, own).date != nearest_date(b, own).date
+
+
+def nearest_date(c: Candidate, dates: list):
+    """The date expression of ``dates`` nearest the trigger, in characters (the earlier where two are as near)."""
+    return min(dates, key=lambda d: (max(d.start - c.end, c.start - d.end, 0), d.start))
 
 
 def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
@@ -413,8 +445,7 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
     takes the types its entry names when the article reports one of the labels given (a transfer of territory
     in an article reporting an armed clash is a battle's), the absorbed triggers among them (``found``: "seized
     the town after a battle")."""
-    labels = {c.event_type for c in found if c.context is not None}
-    labels |= {f"{c.event_type}/{c.sub_event_type}" for c in found if c.context is not None}
+    labels = article_labels(found)
     for c in kept:
         if c.context is None or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
             continue
@@ -425,7 +456,7 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
                 break
 
 
-def candidates(article: Article) -> tuple[list[Candidate], dict[str, Candidate]]:
+def candidates(article: Article, dates: tuple = ()) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
     beside them, by entry id, the candidate that first absorbed a trigger of that entry.
@@ -440,9 +471,15 @@ def candidates(article: Article) -> tuple[list[Candidate], dict[str, Candidate]]
         candidate = decide_trigger(trigger)
         if candidate is not None:
             found.append(candidate)
-    kept, absorbers = without_absorbed(found, article.text)
+    kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
-    return kept, absorbers
+    return [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & article_labels(found)], absorbers
+
+
+def article_labels(found: list[Candidate]) -> set[str]:
+    """The types and "type/sub" labels of the triggers of an article that their sentence gives their sense."""
+    labels = {c.event_type for c in found if c.context is not None}
+    return labels | {f"{c.event_type}/{c.sub_event_type}" for c in found if c.context is not None}
 
 
 BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
@@ -468,13 +505,14 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
-    found, absorbers = candidates(article)
+    found, absorbers = candidates(article, tuple(all_dates))
     for c in found:
         if c.context is None:
             continue
         date = sentence_date(c, all_dates, date_starts, published)
         if date is None:
-            undated.append(c)
+            if not told_as_background(text[c.sentence_start : c.sentence_end]):
+                undated.append(c)
         elif date is not BACKGROUND_ONLY:
             keys[id(c)] = add(events, c, text, date.date, date.precision, date.text)
     undated.sort(key=lambda c: bool(c.rule.undated_joins))  # the joining ones last: what they join is there
@@ -503,6 +541,14 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     return sorted(kept, key=lambda e: e.start)
 
 
+BACKGROUND_PHRASES = tuple(f" {p} " for p in lexicon.events().background_phrases)  # lexicons/events.yaml
+
+
+def told_as_background(sentence: str) -> bool:
+    """Whether an undated sentence tells the story's background, over years ("six years ago", "in recent years")."""
+    return any(p in sentence_words(sentence)[1] for p in BACKGROUND_PHRASES)
+
+
 def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:
     """The event an undated trigger is part of when none of its own type is dated: the one its entry's
     ``undated_joins`` names that the article reported before it ("22 people were arrested" after a riot), else the one that absorbed a trigger of its
@@ -519,22 +565,51 @@ def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: 
 
 
 def one_demonstration(events: list[EventHit]) -> list[EventHit]:
-    """The demonstration events of one day (``demonstration_order``) are one incident, coded by the most severe;
-    an undated one (the publication's day) is part of the most severe dated one."""
+    """The demonstration events of one day (``demonstration_order``) are one incident, coded by the most severe,
+    unless their sentences name different places (two towns' marches of one day are two); an undated one (the
+    publication's day) is part of the most severe dated one."""
     ranked = [e for e in events if demonstration_label(e) in DEMONSTRATION_RANK]
     if len(ranked) < 2:
         return events
     ranked.sort(key=lambda e: DEMONSTRATION_RANK[demonstration_label(e)])
     dated = [e for e in ranked if e.date_text is not None]
-    chosen: dict[dt.date | None, EventHit] = {}
+    chosen: list[tuple[dt.date | None, str | None, EventHit]] = []
     for e in ranked:
         day = e.date if e.date_text is not None or not dated else dated[0].date
-        if day in chosen:
-            chosen[day].mentions.extend(e.mentions)
+        place = demonstration_place(e.sentence)
+        same = next((c for d, p, c in chosen if d == day and (p is None or place is None or p == place)), None)
+        if same is not None:
+            same.mentions.extend(e.mentions)
         else:
-            chosen[day] = e
-    kept = set(map(id, chosen.values()))
+            chosen.append((day, place, e))
+    kept = {id(c) for _, _, c in chosen}
     return [e for e in events if demonstration_label(e) not in DEMONSTRATION_RANK or id(e) in kept]
+
+
+@cache
+def place_pattern() -> re.Pattern:
+    """A capitalized name after a place lead ("in Lomar"), or after "the <place noun> (of)" ("in the port city of
+    Castel", "through the capital Lomar"); lexicons/events.yaml ``place_leads``, ``place_nouns``."""
+    lex = lexicon.events()
+    leads = "|".join(re.escape(w) for w in lex.place_leads)
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex.place_nouns, key=len, reverse=True))
+    name = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+    return re.compile(rf"\b(?:{leads})\s+(?:the\s+(?:{nouns})\s+(?:of\s+)?)?(?-i:({name}))", re.I)
+
+
+@cache
+def months_and_days() -> frozenset[str]:
+    """Month and weekday names (lexicons/dates.yaml)."""
+    return frozenset(lexicon.dates().months) | frozenset(lexicon.dates().weekdays)
+
+
+def demonstration_place(sentence: str) -> str | None:
+    """The first place a sentence names (lower-case), or None; a month or weekday is no place ("in March")."""
+    for m in place_pattern().finditer(sentence):
+        first = m.group(1).split()[0].lower()
+        if first not in months_and_days():
+            return m.group(1).lower()
+    return None
 
 
 def demonstration_label(e: EventHit) -> str:

@@ -77,6 +77,7 @@ class UnitTables:
     subunit_of: dict[str, frozenset[str]]  # "cents" -> the currencies whose hundredths they may be
     before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
     shared: dict[str, frozenset[str]] = field(default_factory=dict)  # "K" -> the currencies written with it
+    scaled_only: frozenset[str] = frozenset()  # names of ``after`` that are money only after a scaled number ("won")
 
 
 @cache
@@ -86,7 +87,7 @@ def unit_tables() -> UnitTables:
     after: dict[str, str] = {}
     for currency in fig.currencies:
         before.update({sign: currency.code for sign in currency.before})
-        after.update({name.lower(): currency.code for name in currency.after})
+        after.update({name.lower(): currency.code for name in (*currency.after, *currency.after_scaled)})
     symbols: dict[str, str] = {}
     glued: dict[str, str] = {}
     words: dict[str, str] = {}
@@ -107,8 +108,20 @@ def unit_tables() -> UnitTables:
         subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
     shared = {sign: frozenset(entry.codes) for entry in fig.shared_signs for sign in entry.before}
     before.update({sign: "money" for sign in shared})
+    scaled_only = frozenset(name.lower() for currency in fig.currencies for name in currency.after_scaled)
     return UnitTables(
-        before, after, symbols, glued, words, measures, subunit_words, subunit_glued, subunit_of, before_words, shared
+        before,
+        after,
+        symbols,
+        glued,
+        words,
+        measures,
+        subunit_words,
+        subunit_glued,
+        subunit_of,
+        before_words,
+        shared,
+        scaled_only,
     )
 
 
@@ -265,10 +278,13 @@ def is_year(text: str, m: re.Match) -> bool:
     if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
         return False
     before = re.findall(r"[\w’']+", text[max(0, m.start() - 20) : m.start()])
-    if before and before[-1].lower() in word_sets().year_words:
-        return True
+    if before and (before[-1].lower() in word_sets().year_words or POSSESSIVE.search(before[-1])):
+        return True  # "in 2008", "the market's 2008 crash"
     following = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
     return following is None
+
+
+POSSESSIVE = re.compile(r"\w['’]s$|s['’]$")
 
 
 COUNTED_WORD = re.compile(r"[^\W\d_][\w’'\-]*|[^\w\s’'\-]|\d+")
@@ -362,7 +378,19 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
     name = " ".join(m.group("cur").lower().split())
     if name in ("pound", "pounds") and re.match(r"[ \u00a0]+of\b", text[m.end() : m.end() + 5]):
         return "lb", m.end()  # "5 pounds of flour": a weight
+    if name in t.scaled_only and not scaled_number_before(text, end):
+        return None  # "the 3 won": a verb
     return t.after[name], m.end()
+
+
+def scaled_number_before(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` is written with a multiplier ("4.5 trillion", "7bn") or in groups of
+    thousands ("50,000")."""
+    suffixes = alternation(lexicon.figures().multiplier_suffixes)
+    return (
+        re.search(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d(?:[ \u00a0]?(?:{suffixes})))$", text[max(0, end - 30) : end], re.I)
+        is not None
+    )
 
 
 GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
@@ -473,8 +501,21 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
         measured = money_or_measure(text, end, None)
         unit, counts = measured[:2] if measured else ("count", counted_words(text, end)[0])
         return FigureHit(start, end, text[start:end], value, qualifier_of(m), unit, counts, "fig-fraction-of-a")
+    of_a = OF_A.match(text, end, end + 8) if not m.group("dnum") else None
+    if of_a:  # "a quarter of a percentage point", "half a mile", "half an hour": a share of one unit, in it
+        measured = money_or_measure(text, of_a.end(), None)
+        unit_word = WORD_AFTER.match(text, of_a.end(), of_a.end() + 20)
+        time_unit = word_sets().time_units.get(unit_word.group(1)) if unit_word else None
+        if measured or time_unit:
+            unit, counts, end = measured if measured else (time_unit, None, unit_word.end())
+            return FigureHit(
+                start, end, text[start:end], round(value, 4), qualifier_of(m), unit, counts, "fig-fraction-of-a-unit"
+            )
     counts, _ = counted_words(text, end)
     return FigureHit(start, end, surface, round(value, 4), qualifier_of(m), unit, counts, rule_id)
+
+
+OF_A = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?an?(?=[ \u00a0])", re.I)
 
 
 BY_BEFORE = re.compile(r"\bby[ \u00a0]+$", re.I)
@@ -775,6 +816,8 @@ def always(_r: Reading) -> bool:
     return True
 
 
+AGO = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+ago\b", re.I)  # after "a": its time unit, then "ago"
+
 HIT_RULES: tuple[HitRule, ...] = (
     # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
     HitRule(
@@ -787,6 +830,8 @@ HIT_RULES: tuple[HitRule, ...] = (
         never,
         form="num",
     ),
+    # "more than a year ago": a point in time, not a duration
+    HitRule("fig-not-a-unit-ago", lambda r: AGO.match(r.text, r.end) is not None, never, form="article"),
     HitRule("fig-a-unit", lambda r: r.group("article") is not None, decide_a_unit, form="article"),
     HitRule(
         "fig-fractions",
@@ -899,6 +944,8 @@ def decide_range(r: Reading, span: Range) -> FigureHit:
 
 
 RANGE_RULES: tuple[RangeRule, ...] = (
+    # "cut from €900,000 to €650,000": a fall, two figures; "4-0", "3-1": a score, none
+    RangeRule("fig-range-falling", lambda r, s: s.high < s.low and bool(r.group("low2")), lambda r, s: SPLIT),
     RangeRule("fig-range-not-rising", lambda r, s: s.high <= s.low, lambda r, s: NO_FIGURE),
     # "between 2000 and 2011": two years are a period
     RangeRule(
@@ -982,7 +1029,9 @@ def is_label(text: str, start: int) -> bool:
     if numbered_name().search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
     before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
-    return bool(before) and before.group(1).lower().rstrip(".") in label_words() and before.group(1)[0].isupper()
+    word = before.group(1) if before else ""
+    # capitalized ("Route 66") or written in camel case ("iPhone 15"): a name, not "route" in running text
+    return bool(word) and word.lower().rstrip(".") in label_words() and any(c.isupper() for c in word)
 
 
 @cache

@@ -142,6 +142,9 @@ class DatesLexicon(Lexicon):
     weekday_leads: Words
     year_leads: Words
     leads: Words
+    ordinal_suffixes: Words
+    day_month_joins: Words
+    month_leads: Words
 
 
 class TextLexicon(Lexicon):
@@ -153,6 +156,8 @@ class TextLexicon(Lexicon):
 
 class Refinement(Strict):
     with_: Words = Field(alias="with")
+    unless_with: Words = []
+    """Phrases that keep the refinement from applying ("who had been killed": the dead mourned, not force used)."""
     event_type: str
     sub_event_type: str
 
@@ -171,6 +176,9 @@ class Trigger(Entry):
     patient: Words = []
     place: Words = []
     not_with: Words = []
+    unless_with: Words = []
+    """Words that lift ``not_with`` and ``not_followed_by``: "fans" fighting near a stadium is a riot whatever the
+    match; a crowd chanting a name and demanding a release protests."""
     not_after: Words = []
     not_before: Words = []
     absorbed_by: Words = []
@@ -178,6 +186,8 @@ class Trigger(Entry):
     refine: list[Refinement] = []
     refine_victims: list[Refinement] = []
     in_article: list[InArticle] = []
+    only_in_article: Words = []
+    """Event types ("type" or "type/sub"): the trigger counts only in an article reporting one of them."""
     undated: Literal["unknown"] | None = None
     undated_joins: Words = []
 
@@ -187,7 +197,10 @@ class EventsLexicon(Lexicon):
     triggers: list[Trigger]
     passive_auxiliaries: Words
     demonstration_order: Words
+    place_leads: Words
+    place_nouns: Words
     background_days: int
+    background_phrases: Words
     separate_incidents: Words
     calendar_words: Words
     reporting_senses: Words
@@ -202,6 +215,9 @@ class Currency(Strict):
     """An ISO 4217 code, or ``money`` for a currency word that names none ("pesos" of no stated country)."""
     before: Words = []
     after: Words = []
+    after_scaled: Words = []
+    """Names that are common words too ("won"): money only after a number written with a multiplier or in
+    groups of thousands ("4.5 trillion won", "50,000 won"), not "the 3 won"."""
     note: str | None = None
 
 
@@ -370,6 +386,7 @@ class NamesLexicon(Lexicon):
     acronym_determiners: Words
     place_nouns_before: Words
     split_words: Words
+    contact_words: Words
 
 
 class OrganizationsLexicon(Lexicon):
@@ -392,8 +409,11 @@ class OrganizationsLexicon(Lexicon):
     owned_after_possessive: Words
     results_verbs: Words
     results_nouns: Words
+    price_verbs: Words
+    price_units: Words
     appositive_nouns: Words
     based_words: Words
+    state_bodies: Words
     club_verbs_in_sport: Words
     team_result_verbs: Words
 
@@ -424,6 +444,16 @@ class ReportingVerbsLexicon(Lexicon):
     definite_determiners: Words
     descriptor_determiners: Words
     descriptor_articles: Words
+    labels_alone: Words
+    lower_case_not_cues: Words
+    civil_introducers: Words
+    descriptor_links: Words
+    statement_pronouns: Words
+    statement_conjunctions: Words
+    looking_back_markers: Words
+    subject_cuts: Words
+    speech_sources: Words
+    organization_anaphor_articles: Words
 
 
 class GenderWords(Strict):

@@ -105,6 +105,7 @@ class NameWords:
     sentence_openers: tuple[str, ...]  # as written (capitalized)
     place_nouns_before: tuple[str, ...]
     split_words: frozenset[str]
+    contact_words: frozenset[str]
 
 
 @cache
@@ -139,6 +140,7 @@ def name_words() -> NameWords:
         sentence_openers=tuple(lex.sentence_openers),
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
         split_words=lower(lex.split_words),
+        contact_words=lower(lex.contact_words),
     )
 
 
@@ -179,8 +181,11 @@ class OrgWords:
     owned_after_possessive: frozenset[str]
     results_verbs: frozenset[str]
     results_nouns: frozenset[str]
+    price_verbs: frozenset[str]
+    price_units: frozenset[str]
     appositive_nouns: frozenset[str]
     based_words: frozenset[str]
+    state_bodies: frozenset[str]
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
 
@@ -207,8 +212,11 @@ def org_words() -> OrgWords:
         owned_after_possessive=lower(lex.owned_after_possessive),
         results_verbs=lower(lex.results_verbs),
         results_nouns=lower(lex.results_nouns),
+        price_verbs=lower(lex.price_verbs),
+        price_units=lower(lex.price_units),
         appositive_nouns=lower(lex.appositive_nouns),
         based_words=lower(lex.based_words),
+        state_bodies=lower(lex.state_bodies),
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
     )
@@ -588,6 +596,24 @@ def group_of(words: list[str], start: int, text: str) -> int | None:
     return 2 if words[0].lower() in group_nouns() and len(words) > 2 and words[1].lower() in ("of", "of the") else None
 
 
+def plural_of_opening(words: list[str], start: int, text: str) -> int | None:
+    """ "Prices of Lanvik Treasury bonds", "Representatives of Omega Bank": a plural common noun (the article
+    writes it in lower case too) opening the sentence before "of" is no part of the name after it."""
+    first = words[0]
+    low = first.lower()
+    if (
+        len(words) > 2
+        and words[1].lower() in ("of", "of the")
+        and low.endswith("s")
+        and low not in org_cues()
+        and low not in titles()
+        and low in lowercase_words(text)
+        and opens_sentence(text, start)
+    ):
+        return 2
+    return None
+
+
 def country_of_role(words: list[str], start: int, text: str) -> int | None:
     """ "U.S." of "U.S. Secretary of State": a country, part of the role ("U.S. Agriculture Department", with
     no title, is the department's name)."""
@@ -612,6 +638,19 @@ def demonym_before_person(words: list[str], start: int, text: str) -> int | None
     if k and len(words) - k >= 2 and given_name_gender(words[k]) and not org_cues().intersection(low_words(words)):
         return k
     return None
+
+
+def demonym_before_state_body(words: list[str], start: int, text: str) -> int | None:
+    """ "the German Foreign Ministry", "Italian Police": a nationality before a state's own body says whose it
+    is; the body is the name (``organizations.yaml`` ``state_bodies``; not "British Airways")."""
+    k = demonym_prefix(words)
+    if not k or len(words) == k:
+        return None
+    body = words[k:]
+    if "of" in body:
+        body = body[: body.index("of")]
+    bodies = org_words().state_bodies
+    return k if body and all(w.lower() in bodies for w in body) else None
 
 
 def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
@@ -646,9 +685,11 @@ LEADING: list[Lead] = [
     Lead("acronym-organization-first", acronym_organization_first),
     Lead("group-noun-opening", group_noun_opening),
     Lead("group-of", group_of),
+    Lead("plural-of-opening", plural_of_opening),
     Lead("country-of-role", country_of_role, to_role=lambda words: True),
     Lead("lower-tail-compound", lower_tail_compound),
     Lead("demonym-before-person", demonym_before_person),
+    Lead("demonym-before-state-body", demonym_before_state_body),
     Lead("sentence-first-word", sentence_first_word),
     Lead(
         "no-name-word-first",
@@ -688,7 +729,7 @@ def strip_owner(words: list[str], start: int) -> tuple[list[str], int]:
 
 def strip_tail(words: list[str]) -> list[str]:
     """Without trailing connectors, lower-case particles, a bare letter ("Washington D" of "Washington D.C.",
-    "Plan B": no name ends in one) or a date word ("Vorland TV Friday")."""
+    "Plan B": no name ends in one), a date word ("Vorland TV Friday") or a contact line's ("Lanvik Desk Tel")."""
     while words and (
         words[-1].lower() in name_words().connectors
         or words[-1].islower()
@@ -698,6 +739,8 @@ def strip_tail(words: list[str]) -> list[str]:
         and words[-1].isupper()
         or len(words) > 1
         and words[-1].lower() in name_words().date_words
+        or len(words) > 1
+        and words[-1].lower() in name_words().contact_words
     ):
         words = words[:-1]
     return words
@@ -830,7 +873,8 @@ def split_person_of_organization(cand: Candidate) -> list[Candidate]:
 
 def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
     """ "Omega Holdings Inc and Vorland Corp.", "Omega Bank and Vorland Insurance": two names joined by "and"
-    when the first ends in an organization cue and the second holds one; "Omega Co of Peru": a company
+    when the first ends in an organization cue and the second holds one or opens with a name word, or when both
+    open with the same word ("Lanvik Power and Lanvik Port Authority"); "Omega Co of Peru": a company
     suffix ends the name before "of"; "Hawks for the Andean League": "for" joins no name without a cue to one."""
     low = [w.lower() for w in cand.words]
     for i in range(1, len(low) - 1):
@@ -840,10 +884,22 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
         if not right or not left:
             continue
         suffix = left[-1] in org_words().dotted_suffixes
+        opens_name = right[0] not in org_cues() or right[0] in name_words().political_adjectives
         split = (
             low[i] == "and"
+            and opens_name  # not "Securities and Exchange Commission", "Bank and Trust Company"
             and (suffix or len(left) >= 2 and len(right) >= 2 and left[-1] in org_cues())
             and any(w in org_cues() for w in right)  # not "Securities and Exchange Commission"
+            or low[i] == "and"  # "Omega Power Corp and Vorland Steel Works": a whole name, then one that opens alike
+            and len(left) >= 2
+            and len(right) >= 2
+            and left[-1] in org_cues()
+            and opens_name
+            and cand.words[i + 1][:1].isupper()
+            or low[i] == "and"  # "Lanvik Electric Power and Lanvik Port Authority": two names of one town
+            and len(left) >= 2
+            and len(right) >= 2
+            and left[0] == right[0]
             or low[i] == "and"
             and i == len(low) - 2
             and is_acronym(cand.words[-1])
@@ -860,9 +916,10 @@ def split_between_organizations(cand: Candidate) -> list[Candidate] | None:
             if tail[0].lower() == "the":
                 tail = tail[1:]
             tail_start = cand.end - len(" ".join(tail))
+            hint = "organization" if low[i] == "and" else cand.hint  # each of two joined names is a body's
             return [
-                Candidate(cand.start, cand.start + len(" ".join(head)), head),
-                Candidate(tail_start, cand.end, tail),
+                Candidate(cand.start, cand.start + len(" ".join(head)), head, hint=hint),
+                Candidate(tail_start, cand.end, tail, hint=hint),
             ]
     return None
 
@@ -1008,8 +1065,12 @@ def is_slug(x: Look) -> bool:
 
 
 def is_competition_in_sport(x: Look) -> bool:
-    """In a sports report, "the Northern League", "the Eastern Conference": a contest's name, no body's."""
-    return x.low[-1] in name_words().competition_words_in_sport
+    """In a sports report, "the Northern League", "the Eastern Conference", "the Premier League West", "the
+    Central Division East": a contest's name, no body's (a compass word may end it: a division of it)."""
+    words, low = name_words(), x.low
+    if len(low) > 2 and (low[-1] in words.compass_words or low[-1] in words.place_first_words):
+        low = low[:-1]  # "West", "Central", "Eastern": a division of the contest
+    return low[-1] in words.competition_words_in_sport
 
 
 def is_country_of_demonym(x: Look) -> bool:
@@ -1125,6 +1186,23 @@ def posts_results(x: Look) -> bool:
     return bool(results_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0]) and not x.is_place
 
 
+@cache
+def price_move_pattern() -> re.Pattern:
+    """ "rose 12p to 468p", "was up $0.30", "gained 2.1 percent to 202 francs", "was up 1/8": a verb of price
+    moves, up to five words, an amount of money (``organizations.yaml`` ``price_verbs``, ``price_units``)."""
+    verbs = "|".join(sorted(map(re.escape, org_words().price_verbs), key=len, reverse=True)).replace(
+        r"\ ", "[ \u00a0]+"
+    )
+    units = "|".join(sorted(map(re.escape, org_words().price_units), key=len, reverse=True))
+    money = rf"(?:(?:US|C|A)?[$£€¥][ \u00a0]?\d|\d+[ \u00a0]?/[ \u00a0]?\d+\b|\d[\d,.]*(?:[ \u00a0-]+\d+[ \u00a0]?/[ \u00a0]?\d+)?[ \u00a0]?(?:{units})\b)"
+    return re.compile(rf"(?:[ \u00a0]+shares)?[ \u00a0]+(?:{verbs})[ \u00a0]+(?:[\w.,%/-]+[ \u00a0]+){{0,5}}?{money}")
+
+
+def moves_in_price(x: Look) -> bool:
+    """ "Vorland rose 12p to 468p", "Omega was up $0.30": a company's share price (a place was decided before)."""
+    return bool(price_move_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0])
+
+
 def is_people_word(x: Look) -> bool:
     """ "Venezuelan", "Analysts said": no one's name."""
     return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
@@ -1155,10 +1233,18 @@ def has_owned_after(x: Look) -> bool:
     return bool(org_after_pattern().match(x.text, x.cand.end)) and not x.is_place
 
 
+INNINGS_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \u00a0]+[a-z]+){0,3}?[ \u00a0]+(?:to[ \u00a0]+)?\d{1,3}[ \u00a0]+for[ \u00a0]+"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![-/]\d)"
+)
+"""A side's innings in cricket after its name: "Lanvik 212 for six", "reduced Lanvik to 133 for five",
+"Lanvik slipped to 88 for four" (runs, then wickets: a bowler's figures, "five for 30", are the other way)."""
+
+
 def is_club_in_sport(x: Look) -> bool:
     """In a sports report, a town or a region (not a country) named as a side: after an opponent's word
-    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1") or before
-    a player's name ("Montclair's Ana Ruiz")."""
+    ("a win against Montclair", "leaders Montclair"), before a score ("Montclair 3 Riverton 1", an innings
+    "Montclair 212 for six") or before a player's name ("Montclair's Ana Ruiz")."""
     if not x.is_place or x.name in place_lists.countries() or x.name in name_words().country_short_names:
         return False
     end = x.cand.end
@@ -1166,6 +1252,7 @@ def is_club_in_sport(x: Look) -> bool:
         phrase_before(x.text, x.cand.start, org_words().club_before_in_sport)
         or SCORE_AFTER.match(x.text, end)
         or OWNS_NAME_AFTER.match(x.text, end)
+        or INNINGS_AFTER.match(x.text, end)
         or takes_plural_verb(x.cand, x.text)
     )
 
@@ -1372,6 +1459,24 @@ def person_cue_before(x: Look) -> bool:
     return x.before in name_words().reporting_verbs and x.text[x.cand.end : x.cand.end + 1] in (".", ",", ";", "")
 
 
+BYLINE_AFTER = re.compile(
+    r"[ \u00a0]*\n+[ \u00a0]*[A-Z][A-Z .,'/-]*[ \u00a0]\d{4}-\d\d-\d\d\b"
+)  # "\n\nLANVIK 2024-03-02"
+SIGN_OFF_NAME_AFTER = re.compile(
+    r",[ \u00a0]+[A-Z][^\n]*(?:\+?\d[\d -]{5,}|[Nn]ewsroom|[Dd]esk)"
+)  # ", Lanvik Desk +1 555"
+
+
+def is_byline(x: Look) -> bool:
+    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), or after a wire's sign-off dash
+    before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555 0100"): the writer's name."""
+    start, end, text = x.cand.start, x.cand.end, x.text
+    if start > 0 and text[start - 1] == "\n" and BYLINE_AFTER.match(text, end):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
+
+
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
@@ -1423,6 +1528,7 @@ CLASSIFY: list[Rule] = [
     Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
     Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one"),  # "Florence, 34,"
     Rule("place-gazetteer", "place", lambda x: x.is_place),
+    Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
     Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
     Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
@@ -1434,6 +1540,7 @@ CLASSIFY: list[Rule] = [
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person"),  # "Texas-born Ruiz Tapia"
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
+    Rule("person-byline", "person", is_byline, size="person"),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
@@ -1647,6 +1754,7 @@ HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 PROSE_ENDS = frozenset('.”")",:')
+SIGN_OFF = re.compile(r"[ \u00a0]*(?:--|[\u2013\u2014])[ \u00a0]*[A-Z]")  # "-- Ana Ruiz, Lanvik Desk +1 555 0100"
 
 
 def headline_lines(article: Article) -> list[tuple[int, int]]:
@@ -1663,6 +1771,8 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
             last -= 1
         if last == start or text[last - 1] in PROSE_ENDS:
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
+        if SIGN_OFF.match(text, start):
+            continue  # "-- Ana Ruiz, Lanvik Metals Desk +1 555 0100": a wire's sign-off names its writer and desk
         words = [
             w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
         ]
@@ -1757,9 +1867,39 @@ def candidates(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
+    if any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
+        kept: list[Candidate] = []  # an introduced name ran on over the next run ("... Rights in Tarnia")
+        for cand in found:
+            if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
+                kept.append(cand)
+        found = kept
+    if "s' " in text or "s’ " in text:
+        found = join_plural_possessives(found, text)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def join_plural_possessives(found: list[Candidate], text: str) -> list[Candidate]:
+    """ "the Lanvik Bond Traders' Association", "the Lay Volunteers' International Organisation": a plural
+    possessive inside a body's name (the name after it ends in an organization's cue) joins the two runs."""
+    joined: list[Candidate] = []
+    for cand in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind is None
+            and cand.kind is None
+            and prev.words[-1].endswith("s")
+            and text[prev.end : prev.end + 2] in ("' ", "’ ")
+            and cand.start == prev.end + 2
+            and cand.words[-1].lower() in org_cues()
+        ):
+            words = prev.words[:-1] + [prev.words[-1] + text[prev.end]] + cand.words
+            joined[-1] = Candidate(prev.start, cand.end, words)
+            continue
+        joined.append(cand)
+    return joined
 
 
 def run_candidates(match: re.Match, text: str) -> list[Candidate]:
@@ -1785,7 +1925,7 @@ def run_candidates(match: re.Match, text: str) -> list[Candidate]:
         parts = [cand]
     else:
         parts = [p for owned in split_at_possessive(cand) for p in split_at_connectors(owned)]
-    return [c for part in parts for c in part_candidates(part, text, cand.hint)]
+    return [c for part in parts for c in part_candidates(part, text, part.hint or cand.hint)]
 
 
 def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candidate]:
@@ -1847,7 +1987,8 @@ def dotted_acronyms(text: str) -> list[Candidate]:
 
 def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
-    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
+    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"; a name without a cue word goes on through
+    "in" and a place before a stop or "said" ("the group Human Rights in Tarnia said")."""
     words, start = cand.words, cand.start
     if (
         words[0].lower() in ORG_INTRODUCERS
@@ -1875,7 +2016,25 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
         words = words[:-1]
     if not words:
         return None
-    return Candidate(start, start + len(" ".join(words)), words, kind="organization", rule_id="org-cue-before")
+    end = start + len(" ".join(words))
+    place = IN_PLACE_AFTER.match(text, end)
+    if (
+        place
+        and len(words) > 1
+        and end == cand.end
+        and not org_cues().intersection(low_words(words))
+        and is_any_place(place.group(1))
+    ):
+        words = words + ["in", *place.group(1).split()]  # "the group Human Rights in Tarnia": the place is the name's
+        end = place.end()
+    return Candidate(start, end, words, kind="organization", rule_id="org-cue-before")
+
+
+IN_PLACE_AFTER = re.compile(
+    r"[ \u00a0]in[ \u00a0]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)(?=[ \u00a0]*(?:[,.;:)]|said\b|$))"
+)
+"""A place that ends an introduced name ("the group Human Rights in Tarnia, which ..."), before a stop or
+"said"."""
 
 
 @cache
@@ -1940,7 +2099,8 @@ def named_within(text: str, start: int, end: int, named: dict[str, Candidate]) -
 
 def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     """A line of capitals names only what the rest of the article names: "VORLAND HOLDINGS CUTS JOBS"
-    holds Vorland Holdings when the story names it; the other capitalized words are nobody's name."""
+    holds Vorland Holdings when the story names it; the other capitalized words are nobody's name.  A dateline
+    ("MONTCLAIR 2024-03-02") names a place, even where the story's club bears the town's name."""
     found = [c for c in cands if c.kind != "capitals"]
     in_capitals = [c for c in cands if c.kind == "capitals"]
     if not in_capitals:
@@ -1952,6 +2112,8 @@ def names_in_capitals(cands: list[Candidate], text: str) -> list[Candidate]:
     if not named:
         return found
     for cand in in_capitals:
+        if DATELINE_DATE.search(text, cand.end, cand.end + 14):
+            continue  # "MONTCLAIR 2024-03-02": a dateline names the place the story was filed from
         for start, end, same in named_within(text, cand.start, cand.end, named):
             found.append(Candidate(start, end, same.words, kind=same.kind, rule_id="same-name-in-capitals"))
     return sorted(found, key=lambda c: c.start)
@@ -1992,10 +2154,17 @@ text cost a millisecond an article)."""
 def acronyms_of_things(cands: list[Candidate], text: str) -> None:
     """An acronym the article defines as the short form of a thing is no organization anywhere in it: after
     a thing's name ("the Lanvik Test Ban Treaty (LTBT)") or after lower-case words it spells that end in no
-    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)")."""
+    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)"), or that the article
+    counts anywhere ("his 121 RBI": a measure)."""
+    # "his 121 RBI", "a 3.20 ERA": an acronym counted anywhere in the article is a measure everywhere in it
+    things = {
+        c.text for c in cands if c.kind is None and c.decision is not None and c.decision.rule_id == "counted-acronym"
+    }
     if "(" not in text:
+        for cand in cands:
+            if cand.rule_id == "org-acronym" and cand.text in things:
+                cand.kind, cand.rule_id = None, ""
         return
-    things = set()
     for cand in cands:
         if cand.kind is None and cand.decision is not None and cand.decision.rule_id == "thing-name":
             acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12])
@@ -2166,6 +2335,8 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or club_after_pattern().match(text, cand.end)  # "his Saracens side", "a Wasps player"
+            or INNINGS_AFTER.match(text, cand.end)
             or takes_plural_verb(cand, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
@@ -2255,6 +2426,116 @@ def clubs_by_coordination(cands: list[Candidate], text: str) -> None:
                     other.kind, other.rule_id = "organization", "org-club-listed"
                     clubs.add(other.text)
                     changed = True
+
+
+UNDECIDED_LISTED = (None, "no-person-evidence")  # the decisions a listed name may be undecided by
+
+
+def organizations_by_coordination(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in a list with an organization ("retailers Vorland, Omega and Lidmark"; "Omega
+    Corp and Vorland") is an organization too: a list holds names of one kind.  A list ends in "and" or "or"
+    (not "Ana Ruiz, Lanvik Desk", nor "Ironically, Vorland's ..."); not a place, a person's word, a given name,
+    a nationality, a word that the article also writes in lower case, or a name after a place's preposition."""
+    if not any(c.kind == "organization" for c in cands):
+        return
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
+    ordered = sorted(cands, key=lambda c: c.start)
+    lists, current = [], [ordered[0]] if ordered else []
+    joined = False
+    for a, b in itertools.pairwise(ordered):
+        link = COORDINATION.fullmatch(text, a.end, b.start)
+        if link:
+            current.append(b)
+            joined = joined or "," not in link.group() or " and" in link.group() or " or" in link.group()
+            continue
+        if joined:
+            lists.append(current)
+        current, joined = [b], False
+    if joined:
+        lists.append(current)
+    for members in lists:
+        if any(c.kind == "organization" for c in members):
+            for other in members:
+                if can_be_listed_organization(other, person_words, text):
+                    other.kind, other.rule_id = "organization", "org-listed-with"
+
+
+def can_be_listed_organization(cand: Candidate, person_words: set[str], text: str) -> bool:
+    """Undecided (no row gave it a kind, or only the want of a person's evidence), holding no word of a person
+    of the article, no given name first, no nationality and no word the article writes in lower case."""
+    if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
+        return False
+    first = cand.words[0]
+    return (
+        not person_words.intersection(cand.words)
+        and not given_name_gender(first)
+        and first.lower() not in name_words().demonyms
+        and first.lower() not in lowercase_words(text)
+        and not is_any_place(first)
+        and last_word_before(text, cand.start).lower() not in name_words().place_prepositions  # "in Lanvik, and"
+    )
+
+
+PERSON_LIST_LINK = re.compile(
+    r"(?:[ \u00a0]*\([^()\n]{0,40}\))?(?:,?[ \u00a0]+(?:and|or)[ \u00a0]+|[,;][ \u00a0]+)(?:\d{1,2}[ \u00a0]+-[ \u00a0]+)?"
+)
+"""Between two names of a list of people: a comma, "and" or "or", after a note in parentheses ("Ana Ruiz
+(captain), Omar Diaz") and before a line-up's shirt number ("8 - Omar Diaz")."""
+
+
+def name_lists(cands: list[Candidate], text: str, link: re.Pattern) -> list[list[Candidate]]:
+    """The runs of candidates joined by ``link`` that are lists: with "and" or "or", or of three names or more."""
+    lists: list[list[Candidate]] = []
+    ordered = sorted(cands, key=lambda c: c.start)
+    current, joined = ordered[:1], False
+    for a, b in itertools.pairwise(ordered):
+        found = link.fullmatch(text, a.end, b.start)
+        if found:
+            current.append(b)
+            joined = joined or bool(re.search(r"\b(?:and|or)\b", found.group()))
+            continue
+        if joined or len(current) >= 3:
+            lists.append(current)
+        current, joined = [b], False
+    if joined or len(current) >= 3:
+        lists.append(current)
+    return lists
+
+
+def persons_by_coordination(cands: list[Candidate], text: str) -> None:
+    """A name of unknown type in a list of persons with no organization in it ("Ana Ruiz, Tavi Omondi and
+    Omar Diaz"; a line-up "8 - Ana Ruiz, 7 - Tavi Omondi (captain)") is a person too: a list holds names of
+    one kind.  Not a place, a nationality, or a word the article also writes in lower case."""
+    if not any(c.kind == "person" for c in cands):
+        return
+    for members in name_lists(cands, text, PERSON_LIST_LINK):
+        kinds = {c.kind for c in members}
+        if "person" not in kinds or "organization" in kinds:
+            continue
+        for other in members:
+            if can_be_listed_person(other, text):
+                other.kind, other.rule_id = "person", "person-listed-with"
+
+
+def can_be_listed_person(cand: Candidate, text: str) -> bool:
+    """Undecided (no row gave it a kind, or only the want of a person's evidence), of one to three words, none
+    a nationality, a place, a body's or a post's word or a word the article writes in lower case, not after
+    a place's preposition and not opening with a people's plural."""
+    if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
+        return False
+    lows, words = lowercase_words(text), name_words()
+    return (
+        len(cand.words) <= 3
+        and cand.words[0].lower() not in words.people_plurals  # "Americans Ana Ruiz and Omar Diaz"
+        and last_word_before(text, cand.start).lower() not in words.place_prepositions  # "in Lanvik, Ana Ruiz"
+        and not any(w.lower() in words.demonyms or w.lower() in lows or is_any_place(w) for w in cand.words)
+        and not any(is_body_word(w.lower()) for w in cand.words)  # "the Minister of the Interior and Justice, Ana Ruiz"
+    )
+
+
+def is_body_word(low: str) -> bool:
+    """A word of a body's or a post's name: an organization's cue, a state body's word, a title."""
+    return low in org_cues() or low in org_words().state_bodies or low in titles()
 
 
 def can_be_listed_club(cand: Candidate, person_words: set[str]) -> bool:
@@ -2439,8 +2720,8 @@ def organizations_by_name(cands: list[Candidate], text: str) -> tuple[dict[str, 
 
 def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
     """An acronym seen before its expansion, or standing for one without parentheses ("the ANC" after "the
-    African National Congress"), or the head word alone ("the Commission" after "the European Commission"):
-    an alias of the one longer name it stands for."""
+    African National Congress"), or the last word alone ("the Commission" after "the European Commission",
+    "the Hawks" after "the Montclair Hawks"): an alias of the one longer name it stands for."""
     for name in list(by_name):
         if is_acronym(name) and name not in alias_of:
             spelled = [n for n in by_name if n != name and initials(n) == name]
@@ -2448,26 +2729,26 @@ def fold_acronyms_and_heads(by_name: dict[str, Entity], alias_of: dict[str, str]
                 alias_of[name] = spelled[0]
                 by_name[spelled[0]].aliases.append(name)
                 continue
-        if (
-            len(name.split()) == 1
-            and name not in alias_of
-            and (
-                name.lower() in org_cues() or by_name[name].mentions[0].rule_id in ("org-team-short", "org-team-plural")
-            )
-        ):
+        if len(name.split()) == 1 and name not in alias_of:
             longer = [n for n in by_name if n != name and n.split()[-1] == name]
             if len(longer) == 1:
                 alias_of[name] = longer[0]
 
 
 def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
-    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens."""
+    """ "Lockhart" after "Lockhart Industries Inc": a short form is an alias of the shortest longer name it opens;
+    so is any organization's name that opens one longer organization's name only ("Montclair" and the
+    "Montclair Hawks" of one sports report; "Vorland" and "Vorland International (Inc)"; not "Omega" beside
+    "Omega Bank" and "Omega Insurance")."""
     for name in list(by_name):
-        if name not in alias_of and any(m.rule_id == "org-short-form" for m in by_name[name].mentions):
-            longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
-            if longer:
-                alias_of[name] = longer[0]
-                by_name[longer[0]].aliases.append(name)
+        if name in alias_of:
+            continue
+        longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+        short_form = any(m.rule_id == "org-short-form" for m in by_name[name].mentions)
+        chain = all(n == longer[0] or n.startswith(longer[0] + " ") for n in longer)  # "Omega Bank (Ltd)"
+        if longer and (short_form or chain):
+            alias_of[name] = longer[0]
+            by_name[longer[0]].aliases.append(name)
 
 
 def merge_aliases(by_name: dict[str, Entity], alias_of: dict[str, str]) -> None:
@@ -2516,11 +2797,13 @@ ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
     clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
     clubs_by_roster,  # "Ana Ruiz (Montclair), Pedro Salas (Riverton)"
     clubs_by_coordination,  # a sports report: "title rivals Montclair, Riverton and Kestrel"
+    organizations_by_coordination,  # "retailers Vorland, Omega and Lidmark"
     organizations_named_in_parentheses,  # "Vorland Holdings Ltd (Vorsol)"
     organizations_by_short_form,  # "Lockhart" after "Lockhart Industries Inc"
     acronyms_of_things,  # "the cash reserve ratio (CRR)": no organization
     one_kind_per_string,  # organization evidence anywhere wins
     team_short_names,  # "the Rangers" after "the Riverside Rangers"
+    persons_by_coordination,  # "Ana Ruiz, Tavi Omondi and Omar Diaz"
     persons_by_full_name,  # "Salas" of "Pedro Salas"
 ]
 """The article-wide passes, in order, after every candidate has been classified: each uses what the whole

@@ -38,7 +38,10 @@ class once:  # noqa: N801 (a decorator, named like ``property``)
 
 
 PARAGRAPH_BREAK = re.compile(r"\n")
-SENTENCE_END = re.compile(r"[.!?…]+[”’»)\]\"']*[ \t\u00a0]+|\n\s*")
+SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)\s*|[.!?…]*[”’»)\]\"']*[ \t\u00a0]+)")
+"""Where a sentence may end: . ! ? or … (any run of them, then closing marks or brackets, then spaces), or a line
+break and the blank after it.  One character class first: the expression then skips the text between in C (an
+alternation of the two shapes first is tried at every character)."""
 
 
 # Titles and abbreviations whose "." ends no sentence ("Dr.", "Gen.", "Inc."): lexicons/text.yaml
@@ -164,6 +167,13 @@ class Article:
     @once
     def paragraph_starts(self) -> list[int]:
         return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
+
+    @once
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every paragraph that holds a character, in order (its line without the break)."""
+        starts, length = self.paragraph_starts, len(self.text)
+        ends = [s - 1 for s in starts[1:]] + [length]
+        return [(s, e) for s, e in zip(starts, ends, strict=True) if e > s]
 
     def paragraph_bounds(self, char: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.paragraph_starts, char) - 1
