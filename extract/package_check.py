@@ -157,7 +157,7 @@ def validate_in_turn(
         if rows is not None:
             try:
                 proven[resource.name] = rows.prove(resource)
-            except Unprovable:
+            except Exception:  # noqa: BLE001 - Unprovable, or anything unforeseen: stock frictionless decides
                 pass
             else:
                 if key:
@@ -168,6 +168,17 @@ def validate_in_turn(
         if key and not found:
             valid.append(key)
     return problems, valid, proven
+
+
+def row_validation(path: Path, package: Package, cache: ValidationCache) -> RowValidation | None:
+    """The row-by-row proof for a package whose descriptor frictionless accepted, or None (no cache, or a
+    descriptor it cannot read: then stock frictionless validates every resource)."""
+    if cache.folder is None:
+        return None
+    try:
+        return RowValidation(path, package, RowProofs(cache))
+    except Exception:  # noqa: BLE001 - whatever it cannot read, stock frictionless reads
+        return None
 
 
 def remember(path: Path, cache: ValidationCache, keys: dict, valid: list[str], proven: dict[str, list[bytes]]) -> None:
@@ -211,7 +222,7 @@ def frictionless_problems(descriptor_path: str | Path, cache_folder: Path | None
         return problems
     cache = ValidationCache(cache_folder)
     keys = resource_keys(package) if cache.folder else {}
-    rows = RowValidation(path, package, RowProofs(cache)) if cache.folder else None
+    rows = row_validation(path, package, cache)
     problems, valid, proven = validate_in_turn(path, package, package.resources, cache, keys, None, rows)
     remember(path, cache, keys, valid, proven)
     return problems
@@ -549,7 +560,7 @@ class SharedValidation:
         cache = ValidationCache(self.cache_folder)
         keys = resource_keys(package) if cache.folder else {}
         order = list(reversed(by_size(package))) if self.helper else package.resources
-        rows = RowValidation(self.path, package, RowProofs(cache)) if cache.folder else None
+        rows = row_validation(self.path, package, cache)
         problems, valid, proven = validate_in_turn(self.path, package, order, cache, keys, Shares(self.folder), rows)
         if self.helper is not None:
             out, _ = self.helper.communicate()

@@ -344,3 +344,15 @@ def test_what_making_rows_did_comes_back_from_the_cache_as_it_was(tmp_path):
     table, name, entity_id, row = next(e for e in made.entities if e[3] is not None)
     taken.tables[table][entity_id] = row.model_copy(update={"name": name + " Other"})  # another name took the slug
     assert not taken.replay(back) and not taken.tables["mentions"]  # refused, nothing written
+
+
+def test_a_failure_inside_the_row_proof_leaves_the_resource_to_stock_frictionless(proven, monkeypatch):
+    data, cache = proven
+    set_bytes(data, "quotes", csv_text(a_new_row(csv_rows(data, "quotes"), {"source_id": "no-such-source"})))
+    stock = package_check.frictionless_problems(data / "datapackage.json")
+
+    def broken(self, resource):
+        raise KeyError("an unforeseen descriptor")
+
+    monkeypatch.setattr(package_check.RowValidation, "prove", broken)
+    assert package_check.frictionless_problems(data / "datapackage.json", cache) == stock
