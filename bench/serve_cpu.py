@@ -60,7 +60,7 @@ async def call(app, path: str) -> int:
     return status[0]
 
 
-async def measure(root: Path, requests: int, seed: int, profile: str | None) -> None:
+async def measure(root: Path, requests: int, seed: int, profile: str | None, sort: str = "tottime") -> None:
     import cProfile
     import pstats
 
@@ -74,12 +74,12 @@ async def measure(root: Path, requests: int, seed: int, profile: str | None) -> 
     profiler = cProfile.Profile() if profile else None
     errors = 0
     for kind, path in paths:
-        if profiler and kind == profile:
+        if profiler and profile in (kind, "all"):
             profiler.enable()
         start = time.process_time()
         status = await call(app, path)
         cpu[kind].append(1000 * (time.process_time() - start))
-        if profiler and kind == profile:
+        if profiler and profile in (kind, "all"):
             profiler.disable()
         errors += status != 200
     print(
@@ -99,7 +99,7 @@ async def measure(root: Path, requests: int, seed: int, profile: str | None) -> 
     print(f"| all | {len(every)} | {statistics.median(every):.1f} | | {statistics.fmean(every):.1f} |")
     print(f"errors: {errors}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(40)
+        pstats.Stats(profiler).sort_stats(sort).print_stats(60)
 
 
 def main() -> None:
@@ -107,9 +107,12 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1])
     parser.add_argument("--requests", type=int, default=280)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--profile", choices=KINDS, help="print cProfile's view of this kind's requests")
+    parser.add_argument(
+        "--profile", choices=(*KINDS, "all"), help="print cProfile's view of this kind's requests (or of every request)"
+    )
+    parser.add_argument("--sort", default="tottime", help="the profile's order (pstats: tottime, cumulative...)")
     args = parser.parse_args()
-    asyncio.run(measure(args.root, args.requests, args.seed, args.profile))
+    asyncio.run(measure(args.root, args.requests, args.seed, args.profile, args.sort))
 
 
 if __name__ == "__main__":

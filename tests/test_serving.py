@@ -542,6 +542,57 @@ def test_a_template_not_found_is_not_searched_for_again_and_those_found_still_ar
     assert "table.html" not in searched or searched.count("table.html") == 1  # compiled once, then Jinja's cache
 
 
+def test_pages_rendered_in_sync_mode_are_those_of_the_async_mode_and_none_falls_back(built, monkeypatch):
+    from datasette.plugins import pm
+
+    monkeypatch.setenv("TOCORON_CACHE_BYTES", "0")  # every page rendered, by both sites
+    synchronous, asynchronous = datasette_app(built.root), site_without(built, "sync_render")
+    plugin = pm.get_plugin("sync_render.py")
+    asyncio.run(synchronous.invoke_startup())
+    pages = site_pages(built.data / "tocoron.db") + [
+        "/tocoron/quotes?_facet=kind&_columns=all",
+        "/tocoron?sql=select+1+as+x",
+        "/-/search?q=prison",
+        "/article/no-such-article",
+        "/tocoron/quotes/no-such-quote",
+    ]
+    before = plugin.RenderedInSyncMode.fallbacks
+    bodies = {}
+    for name, ds in (("sync", synchronous), ("async", asynchronous)):
+        bodies[name] = {}
+        for path in pages:
+            response = get(ds, path)
+            bodies[name][path] = (response.status_code, normalized(response.content))
+    assert type(synchronous.jinja_env.get_template("table.html")) is plugin.RenderedInSyncMode
+    assert type(asynchronous.jinja_env.get_template("table.html")) is not plugin.RenderedInSyncMode
+    assert [p for p in pages if bodies["sync"][p] != bodies["async"][p]] == []
+    assert plugin.RenderedInSyncMode.fallbacks == before  # every page was rendered in sync mode
+    assert {status for status, _ in bodies["sync"].values()} == {200, 404}
+
+
+def test_a_context_with_an_async_function_taking_arguments_is_rendered_in_async_mode(site):
+    from datasette.plugins import pm
+
+    asyncio.run(site.invoke_startup())
+    plugin = pm.get_plugin("sync_render.py")
+    template = site.jinja_env.from_string("{{ f(2) }}")  # no name: Datasette's own async mode
+    assert asyncio.run(template.render_async(f=lambda x: x + 1)) == "3"
+
+    async def twice(x):
+        return 2 * x
+
+    before = plugin.RenderedInSyncMode.fallbacks
+    template = site.jinja_env.get_template("_crumbs.html")  # any named template: its context decides
+    asyncio.run(template.render_async(f=twice))
+    assert plugin.RenderedInSyncMode.fallbacks == before + 1
+
+    async def links():
+        return [{"href": "/x", "label": "X"}]
+
+    context = asyncio.run(plugin.resolved({"menu_links": links, "n": 1}))
+    assert context["menu_links"]() == [{"href": "/x", "label": "X"}] and context["n"] == 1
+
+
 def test_a_remembered_schema_method_answers_each_table_apart(site):
     asyncio.run(site.invoke_startup())
     db = site.get_database("tocoron")
@@ -560,7 +611,7 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     asyncio.run(site.invoke_startup())
 
     def cell(value, column="speaker_actor_id", table="quotes"):
-        return cells.render_cell(value, column, table, "tocoron", site)
+        return cells.render_cell(None, value, column, table, "tocoron", site)
 
     first = cell({"value": "ana", "label": "Ana"})
     assert asyncio.iscoroutine(first) and asyncio.run(first) is None  # the first cell of a table reads its keys
@@ -573,6 +624,72 @@ def test_a_cell_is_decided_at_once_once_its_table_is_known_and_long_labels_are_c
     assert cell({"value": "x-1", "label": long}, column="text") is None  # not a foreign key of the table
     assert cell(11000.0, column="value", table="figures") == "11,000" and cell(2.5, column="value") is None
     assert cell("some words", column="text") is None
+
+
+def test_a_row_pages_foreign_keys_are_labelled_from_one_query(built):
+    import sqlite3
+
+    from datasette.plugins import pm
+
+    conn = sqlite3.connect(f"file:{built.data / 'tocoron.db'}?mode=ro", uri=True)
+    claim = conn.execute(
+        "SELECT c.claim_id, e.summary, s.title FROM claims c JOIN events e USING (event_id) JOIN sources s"
+        " ON s.source_id = c.source_id ORDER BY c.claim_id LIMIT 1"
+    ).fetchone()
+    conn.close()
+    statements: list[str] = []
+    pm.register(query_recorder(statements), name="test-query-recorder")
+    try:
+        ds = datasette_app(built.root)
+        asyncio.run(ds.invoke_startup())
+        statements.clear()
+        page = get(ds, f"/tocoron/claims/{claim[0]}").text
+        again = get(ds, f"/tocoron/claims/{claim[0]}").text  # the labels kept: not asked again
+    finally:
+        pm.unregister(name="test-query-recorder")
+    from markupsafe import escape
+
+    assert f">{escape(claim[1])}</a>" in page and f">{escape(claim[2])}</a>" in page  # the event's, the source's
+    assert normalized(again.encode()) == normalized(page.encode())
+    labels = [s for s in statements if re.match(r'\s*SELECT 0 AS n, "', s)]
+    assert len(labels) == 1 and "UNION ALL" in labels[0], statements
+    assert not [s for s in statements if re.match(r'\s*SELECT "(summary|title)" FROM', s)]
+
+
+def test_a_foreign_key_column_of_nulls_is_expanded_without_a_query():
+    cells = load_plugin("cells")
+    asked = []
+
+    async def expand(database, table, column, values):
+        asked.append(values)
+        return {(column, v): v.upper() for v in values}
+
+    expanding = cells.skipping_nulls(expand)
+    assert asyncio.run(expanding("db", "claims", "quote_id", [None, None])) == {} and asked == []
+    assert asyncio.run(expanding("db", "claims", "event_id", ["e", None])) == {("event_id", "e"): "E"}
+    assert asked == [["e"]]
+
+
+def test_labels_looked_up_on_the_event_loops_thread_are_datasettes_own(built):
+    import sqlite3
+
+    from datasette.plugins import pm
+
+    ds = datasette_app(built.root)
+    asyncio.run(ds.invoke_startup())
+    cells = pm.get_plugin("cells.py")
+    original = type(ds).expand_foreign_keys.__get__(ds)  # Datasette's, through its SQL thread
+    assert ds.expand_foreign_keys is not original
+    conn = sqlite3.connect(f"file:{built.data / 'tocoron.db'}?mode=ro", uri=True)
+    checked = 0
+    for table, column in [("quotes", "source_id"), ("quotes", "speaker_actor_id"), ("claims", "event_id")]:
+        values = [r[0] for r in conn.execute(f"SELECT {column} FROM {table} LIMIT 30")] + [None, "no-such-key"]
+        inline = asyncio.run(ds.expand_foreign_keys("tocoron", table, column, values))
+        assert inline == asyncio.run(original("tocoron", table, column, values))
+        checked += len(inline)
+    conn.close()
+    assert checked > 10  # labels were found, not two empty answers compared
+    assert ds in cells.INLINE and "tocoron" in cells.INLINE[ds]  # looked up on this thread's own connection
 
 
 JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}

@@ -177,7 +177,8 @@ class Trigger(Entry):
     place: Words = []
     not_with: Words = []
     unless_with: Words = []
-    """Words that lift ``not_with``: "fans" fighting near a stadium is a riot whatever the match."""
+    """Words that lift ``not_with`` and ``not_followed_by``: "fans" fighting near a stadium is a riot whatever the
+    match; a crowd chanting a name and demanding a release protests."""
     not_after: Words = []
     not_before: Words = []
     absorbed_by: Words = []

@@ -11,10 +11,13 @@
 
 from __future__ import annotations
 
+import functools
+import sqlite3
 import weakref
+from collections import OrderedDict
 
 from datasette import hookimpl
-from datasette.utils import await_me_maybe, tilde_encode
+from datasette.utils import await_me_maybe, escape_sqlite, sqlite_timelimit, tilde_encode
 from markupsafe import Markup, escape
 
 LABEL_CHARS = 60
@@ -52,24 +55,66 @@ async def foreign_keys(datasette, database: str, table: str) -> dict:
     return keys
 
 
-async def labelled(datasette, database: str, target: dict, value: str):
-    """A bare foreign key (a row page) shown with its label, linked to its row."""
+ROW_LABELS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+MAX_ROW_LABELS = 1024  # rows whose labels each site keeps (its database is immutable; a row page asks for each key)
+
+
+async def row_labels(datasette, database: str, keys: dict, row) -> dict:
+    """The label of every foreign key of ``row`` (a row page's row), by column, in one query.
+
+    Datasette renders a row page's cells one by one, and each bare foreign key
+    asked for its label alone: a claim's event, source, figure, quote and
+    claimant were five round trips to the SQL thread, each a turn of the event
+    loop on which the worker's other requests go first.  Now the first key's
+    cell fetches them all (``UNION ALL``, each by its key's index) and the
+    others find them here."""
     db = datasette.get_database(database)
-    other = target["other_table"]
-    label_column = datasette.table_metadata(database, other).get("label_column") or await db.label_column_for_table(
-        other
-    )
-    if not label_column:
-        return None
-    row = (
-        await db.execute(f'SELECT "{label_column}" FROM "{other}" WHERE "{target["other_column"]}" = ?', [value])
-    ).first()
-    if row is None or row[0] is None:
-        return None
-    return link(datasette, database, other, value, str(row[0]), None)
+    wanted = []
+    for column, target in keys.items():
+        try:
+            value = row[column]
+        except (IndexError, KeyError):
+            continue
+        if not isinstance(value, str):
+            continue
+        other = target["other_table"]
+        label_column = datasette.table_metadata(database, other).get("label_column") or await db.label_column_for_table(
+            other
+        )
+        if label_column:
+            wanted.append((column, other, label_column, target["other_column"], value))
+    kept = ROW_LABELS.setdefault(datasette, OrderedDict())
+    memo = (database, tuple((w[0], w[4]) for w in wanted))
+    if memo in kept:
+        kept.move_to_end(memo)
+        return kept[memo]
+    labels = {}
+    if wanted:
+        sql = " UNION ALL ".join(
+            f'SELECT {i} AS n, "{label}" AS label FROM "{other}" WHERE "{key}" = ?'
+            for i, (_, other, label, key, _) in enumerate(wanted)
+        )
+        found = lookup(datasette, database, sql, [w[4] for w in wanted])
+        if found is None:  # not an immutable database: through Datasette's SQL thread
+            found = (await db.execute(sql, [w[4] for w in wanted])).rows
+        for n, label in found:
+            if label is not None:
+                labels.setdefault(wanted[n][0], str(label))
+    kept[memo] = labels
+    while len(kept) > MAX_ROW_LABELS:
+        kept.popitem(last=False)
+    return labels
 
 
-def foreign_key_cell(keys: dict, value, column: str, database: str, datasette):
+async def labelled(datasette, database: str, keys: dict, row, column: str, value: str):
+    """A bare foreign key (a row page) shown with its label, linked to its row."""
+    label = (await row_labels(datasette, database, keys, row)).get(column)
+    if label is None:
+        return None
+    return link(datasette, database, keys[column]["other_table"], value, label, None)
+
+
+def foreign_key_cell(keys: dict, value, column: str, database: str, datasette, row=None):
     """The cell of a foreign key: a label cut short (a table page) or a label looked up (a row page); else None.
 
     An expanded key whose label is already short is left to Datasette, whose
@@ -82,11 +127,13 @@ def foreign_key_cell(keys: dict, value, column: str, database: str, datasette):
         if label is None or label == value["value"] or shorten(str(label)) == label:
             return None
         return link(datasette, database, target["other_table"], value["value"], str(label), LABEL_CHARS)
-    return labelled(datasette, database, target, value)  # a bare foreign key: a row page
+    if row is None:
+        row = {column: value}
+    return labelled(datasette, database, keys, row, column, value)  # a bare foreign key: a row page
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, float):
         return f"{int(value):,}" if value.is_integer() and abs(value) < 1e15 else None
     if table is None:
@@ -98,11 +145,91 @@ def render_cell(value, column, table, database, datasette):
         return None
     keys = known_foreign_keys(datasette, database, table)
     if keys is not None:
-        return foreign_key_cell(keys, value, column, database, datasette)
+        return foreign_key_cell(keys, value, column, database, datasette, row)
 
     async def first_of_its_table():
         return await await_me_maybe(
-            foreign_key_cell(await foreign_keys(datasette, database, table), value, column, database, datasette)
+            foreign_key_cell(await foreign_keys(datasette, database, table), value, column, database, datasette, row)
         )
 
     return first_of_its_table()
+
+
+def skipping_nulls(expand):
+    """Datasette's ``expand_foreign_keys`` without a query when every value is NULL.
+
+    A table page expands each foreign key column with one query, ``... WHERE key IN (NULL, ...)``, even when the
+    column is empty on the page (a claim's quote, figure and claimant often are): a round trip to the SQL thread for
+    no label.  NULL matches no key, so the labels are the same without it."""
+
+    @functools.wraps(expand)
+    async def expand_foreign_keys(database, table, column, values):
+        values = [v for v in values if v is not None]
+        if not values:
+            return {}
+        return await expand(database, table, column, values)
+
+    return expand_foreign_keys
+
+
+INLINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+INLINE_TIME_LIMIT_MS = 100
+"""A key lookup run on the event loop's own thread is cut off after this long (it takes microseconds: each key is
+found through its primary key's index)."""
+
+
+def lookup(datasette, database: str, sql: str, params: list) -> list | None:
+    """The rows of a lookup by primary keys, run at once on this thread's own connection to an immutable database
+    (``None`` for any other database: the caller goes through Datasette's SQL thread).
+
+    A label lookup is a few index probes, far less work than its round trip to the SQL thread (a future, a thread
+    switch, and a turn of the event loop on which the worker's other requests run first).  Only the site's own
+    lookups run here, never a visitor's SQL; an interrupted one gives no rows (no labels), as Datasette's own
+    expansion does."""
+    db = datasette.get_database(database)
+    if db.is_mutable or db.is_memory:
+        return None
+    connections = INLINE.setdefault(datasette, {})
+    conn = connections.get(database)
+    if conn is None:
+        conn = connections[database] = db.connect()
+        datasette._prepare_connection(conn, database)  # as Datasette prepares its own: the plugins' hooks
+    try:
+        with sqlite_timelimit(conn, INLINE_TIME_LIMIT_MS):
+            return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if exc.args == ("interrupted",):
+            return []
+        raise
+
+
+def expanding_inline(datasette, expand):
+    """Datasette's ``expand_foreign_keys`` (a table page's labels, one call per foreign key column, in turn), with its
+    query run by ``lookup`` on an immutable database: the same SQL, the same labels, no round trip."""
+
+    @functools.wraps(expand)
+    async def expand_foreign_keys(database, table, column, values):
+        values = [v for v in values if v is not None]
+        db = datasette.get_database(database)
+        if not values or db.is_mutable or db.is_memory:
+            return await expand(database, table, column, values)
+        fk = next((fk for fk in await db.foreign_keys_for_table(table) if fk["column"] == column), None)
+        if fk is None:
+            return {}
+        label_column = await db.label_column_for_table(fk["other_table"])
+        if not label_column:
+            return {(fk["column"], value): str(value) for value in values}
+        keys = list(set(values))
+        sql = (
+            f"select {escape_sqlite(fk['other_column'])}, {escape_sqlite(label_column)} "
+            f"from {escape_sqlite(fk['other_table'])} where {escape_sqlite(fk['other_column'])} "
+            f"in ({', '.join(['?'] * len(keys))})"
+        )
+        return {(fk["column"], key): label for key, label in lookup(datasette, database, sql, keys)}
+
+    return expand_foreign_keys
+
+
+@hookimpl
+def startup(datasette):
+    datasette.expand_foreign_keys = expanding_inline(datasette, skipping_nulls(datasette.expand_foreign_keys))

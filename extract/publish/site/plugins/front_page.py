@@ -155,10 +155,12 @@ async def story(datasette, request) -> dict:
     events = await rows(db, "timeline", limit=TIMELINE_PAGE + 1, offset=(page - 1) * TIMELINE_PAGE)
     more_events = len(events) > TIMELINE_PAGE
     events = events[:TIMELINE_PAGE]
-    told = await rows(db, "event_sources", ids=json.dumps([e["event_id"] for e in events]))
+    told: dict[str, list[dict]] = {}  # by event: one pass over the places, not one per event of the page
+    for t in await rows(db, "event_sources", ids=json.dumps([e["event_id"] for e in events])):
+        told.setdefault(t["event_id"], []).append(t)
     for event in events:
         event["shown_date"] = shown_date(event["date"], event["date_precision"])
-        event["sources"] = first_told(t for t in told if t["event_id"] == event["event_id"])
+        event["sources"] = first_told(told.get(event["event_id"], ()))
     events = in_telling_order(events)
     return dict(await summary(datasette), events=events, page=page, more_events=more_events)
 
