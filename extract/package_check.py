@@ -21,6 +21,11 @@ frictionless found without a single problem is remembered under its key.  A
 resource whose file, schema or referenced files changed by one byte has another
 key and is validated in full again, foreign keys included.
 
+A resource whose key changed may still be proven from the rows that changed (``RowValidation``): stock
+frictionless on only the records not seen in a file it found valid under the same descriptor, and the checks that
+span rows (primary and foreign keys) over every row, on frictionless's own typed values.  It proves a resource only
+when stock validation would find it valid, and anything it cannot prove goes to stock validation in full.
+
 In the build, the resources are shared between the build's process and a helper
 interpreter that starts as soon as the package is written (``SharedValidation``),
 so validation runs on the second core while the database is written; each
@@ -31,14 +36,18 @@ Answers are plain ``(file, message)`` pairs.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 import frictionless
@@ -80,7 +89,7 @@ class ValidationCache:
             for key in valid:
                 (self.folder / key).write_bytes(b"")
             for entry in self.folder.iterdir():
-                if entry.name not in used:
+                if entry.name not in used and entry.name != "rows":
                     entry.unlink(missing_ok=True)
             for other in self.folder.parent.iterdir():
                 if other != self.folder and other.is_dir():
@@ -127,22 +136,58 @@ def validate_resource(resource: Resource, path: Path) -> list[Problem]:
 
 
 def validate_in_turn(
-    path: Path, package: Package, order: list[Resource], cache: ValidationCache, keys: dict, shares: Shares | None
-) -> tuple[list[Problem], list[str]]:
+    path: Path,
+    package: Package,
+    order: list[Resource],
+    cache: ValidationCache,
+    keys: dict,
+    shares: Shares | None,
+    rows: RowValidation | None = None,
+) -> tuple[list[Problem], list[str], dict[str, list[bytes]]]:
     """``resource.validate()`` on each resource of ``order`` not proven before (and, when ``shares`` is
-    given, not claimed by the other process): (problems, keys of the resources found valid)."""
-    problems, valid = [], []
+    given, not claimed by the other process), unless ``rows`` proves it from the rows that changed
+    (``RowValidation``): (problems, keys of the resources found valid, record digests of those ``rows`` proved)."""
+    problems, valid, proven = [], [], {}
     for resource in order:
         key = keys.get(resource.name)
         if key and cache.has(key):
             continue
         if shares is not None and not shares.claim(resource.name):
             continue
+        if rows is not None:
+            try:
+                proven[resource.name] = rows.prove(resource)
+            except Unprovable:
+                pass
+            else:
+                if key:
+                    valid.append(key)
+                continue
         found = validate_resource(resource, path)
         problems += found
         if key and not found:
             valid.append(key)
-    return problems, valid
+    return problems, valid, proven
+
+
+def remember(path: Path, cache: ValidationCache, keys: dict, valid: list[str], proven: dict[str, list[bytes]]) -> None:
+    """Remember the resources found valid (``ValidationCache``) and the records of each CSV file now known valid
+    (``RowProofs``): those ``RowValidation`` proved, and those of files stock frictionless found valid."""
+    cache.keep(valid, set(keys.values()))
+    proofs = RowProofs(cache)
+    if proofs.folder is None:
+        return
+    raw = {r["name"]: r for r in json.loads(path.read_text(encoding="utf-8"))["resources"]}
+    good = set(valid) | {k for k in keys.values() if cache.has(k)}
+    current = {n: d for n, d in raw.items() if fast_shape(d) and keys.get(n) in good}
+    fresh = {n: (current[n], digests) for n, digests in proven.items() if n in current}
+    for name, descriptor in current.items():
+        if name not in fresh and proofs.get(name, descriptor) is None:
+            try:
+                fresh[name] = (descriptor, CsvScan(path.parent / descriptor["path"], descriptor, set(), None).digests)
+            except (Unprovable, OSError):
+                pass
+    proofs.keep(fresh, {n: d for n, d in current.items() if n in fresh or proofs.get(n, d) is not None})
 
 
 def opened(path: Path) -> tuple[Package, list[Problem]]:
@@ -166,9 +211,270 @@ def frictionless_problems(descriptor_path: str | Path, cache_folder: Path | None
         return problems
     cache = ValidationCache(cache_folder)
     keys = resource_keys(package) if cache.folder else {}
-    problems, valid = validate_in_turn(path, package, package.resources, cache, keys, None)
-    cache.keep(valid, set(keys.values()))
+    rows = RowValidation(path, package, RowProofs(cache)) if cache.folder else None
+    problems, valid, proven = validate_in_turn(path, package, package.resources, cache, keys, None, rows)
+    remember(path, cache, keys, valid, proven)
     return problems
+
+
+# Validating only the rows that changed ------------------------------------------------------------------------------
+
+CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "skipInitialSpace": False}
+"""The dialect every CSV resource declares (``publish.package`` writes it): with the delimiter, quote character and
+initial spaces declared, frictionless's reader is fully set by the descriptor (its sniffer, which reads only the
+first 100 lines of a file, decides nothing), so a row is read alike wherever in a file it stands."""
+INERT_KEYS = ("hash", "bytes", "title", "description", "licenses")
+"""Descriptor keys no row's validity depends on (the hash and bytes are checked against the file separately)."""
+FAST_KEYS = {"name", "type", "path", "format", "mediatype", "encoding", "schema", "dialect", *INERT_KEYS}
+"""A resource with any other key (``rows``, ``fields``, a compression, a scheme...) is validated in full."""
+BOM = b"\xef\xbb\xbf"
+
+
+def proof_key(descriptor: dict) -> str:
+    """A hash of everything in a resource's descriptor a row's validity can depend on."""
+    kept = {k: v for k, v in descriptor.items() if k not in INERT_KEYS}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+class Unprovable(Exception):
+    """Anything the row-by-row proof does not handle: the resource is validated in full by stock frictionless."""
+
+
+def fast_shape(descriptor: dict) -> bool:
+    """Whether a resource is one the row-by-row proof handles: a UTF-8 CSV table with the declared dialect."""
+    return (
+        set(descriptor) <= FAST_KEYS
+        and descriptor.get("type") == "table"
+        and descriptor.get("format") == "csv"
+        and descriptor.get("encoding") == "utf-8"
+        and descriptor.get("dialect") == CSV_DIALECT
+        and isinstance(descriptor.get("path"), str)
+        and isinstance(descriptor.get("schema"), dict)
+    )
+
+
+def csv_records(data: bytes) -> Iterator[tuple[str, list[str]]]:
+    """(raw text, cells) of each CSV record of ``data``, read as frictionless reads it: the UTF-8 text split into
+    lines with ``newline=""`` (as its text stream does), then Python's csv reader with the declared dialect.  The
+    reader counts the lines it took (``line_num``) and stops at the end of a record, so the lines it took since
+    the last record are exactly this record's text.  Unprovable on a byte-order mark, undecodable bytes or a
+    reader error."""
+    if data.startswith(BOM):
+        raise Unprovable("a byte-order mark")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unprovable(str(exc)) from None
+    config = csv.excel()  # what frictionless's CsvControl.to_python makes of CSV_DIALECT
+    config.delimiter, config.quotechar, config.skipinitialspace = ",", '"', False
+    config.doublequote, config.escapechar, config.quoting = True, None, csv.QUOTE_MINIMAL
+    reader = csv.reader(io.StringIO(text, newline=""), dialect=config)
+    again = io.StringIO(text, newline="")  # the same lines, joined back into each record's text
+    taken = 0
+    try:
+        for cells in reader:
+            lines, taken = reader.line_num - taken, reader.line_num
+            yield "".join(islice(again, lines)), cells
+    except csv.Error as exc:
+        raise Unprovable(str(exc)) from None
+
+
+def memoized(reader):
+    """A frictionless cell reader remembering its answer per cell text (it is a function of the text alone; the
+    key columns repeat their values across rows)."""
+    answers: dict = {}
+
+    def read(cell: str):
+        found = answers.get(cell)
+        if found is None:
+            found = answers[cell] = reader(cell)
+        return found
+
+    return read
+
+
+class CsvScan:
+    """One CSV file read once: each record's digest, the text of records not proven before, and the typed
+    values (by frictionless's own cell readers) of the column groups asked for."""
+
+    def __init__(self, path: Path, descriptor: dict, groups: set[tuple[str, ...]], proven: set[bytes] | None):
+        if not fast_shape(descriptor):
+            raise Unprovable("not a CSV table of the declared shape")
+        data = path.read_bytes()
+        if descriptor.get("hash") != "sha256:" + hashlib.sha256(data).hexdigest() or descriptor.get("bytes") != len(
+            data
+        ):
+            raise Unprovable("hash or bytes differ")  # stock frictionless reports it
+        schema = Schema.from_descriptor(descriptor["schema"])
+        names = schema.field_names
+        readers = {n: memoized(schema.get_field(n).create_cell_reader()) for g in groups for n in g}
+        records = csv_records(data)
+        try:
+            self.header, header_cells = next(records)
+        except StopIteration:
+            raise Unprovable("an empty file") from None
+        if header_cells != names or not self.header.endswith("\n"):
+            raise Unprovable("the header is not the schema's field names")
+        self.digests: list[bytes] = []
+        self.new: list[str] = []
+        columns: dict[str, list[str]] = {name: [] for name in readers}
+        at = [(columns[name], names.index(name)) for name in readers]
+        width, digests, new, blake2b = len(names), self.digests, self.new, hashlib.blake2b
+        for raw, cells in records:
+            if len(cells) != width or raw[-1:] != "\n" or not any(cells):
+                raise Unprovable("a blank, short or long record, or one with no line end")
+            digest = blake2b(raw.encode("utf-8"), digest_size=16).digest()
+            digests.append(digest)
+            if proven is None or digest not in proven:
+                new.append(raw)
+            for column, i in at:
+                column.append(cells[i])
+        typed = {}
+        for name, column in columns.items():
+            read = [readers[name](cell) for cell in column]
+            if any(notes for _, notes in read):
+                raise Unprovable("a key cell that does not read")  # stock frictionless reports the row
+            typed[name] = [value for value, _ in read]
+        self.values: dict[tuple[str, ...], list[tuple]] = {
+            group: list(zip(*(typed[name] for name in group), strict=True)) for group in groups
+        }
+
+
+class RowProofs:
+    """For each CSV resource, the digests of the records of the last file stock frictionless (or this proof)
+    found valid under the same descriptor: ``<validation cache>/rows/<name>-<proof key>``."""
+
+    def __init__(self, cache: ValidationCache):
+        self.folder = cache.folder / "rows" if cache.folder else None
+
+    def path(self, name: str, descriptor: dict) -> Path | None:
+        return self.folder / f"{name}-{proof_key(descriptor)}" if self.folder else None
+
+    def get(self, name: str, descriptor: dict) -> set[bytes] | None:
+        path = self.path(name, descriptor)
+        try:
+            data = path.read_bytes() if path else None
+        except OSError:
+            return None
+        if data is None or len(data) % 16:
+            return None
+        return {data[i : i + 16] for i in range(0, len(data), 16)}
+
+    def keep(self, proofs: dict[str, tuple[dict, list[bytes]]], current: dict[str, dict]) -> None:
+        """Write ``proofs`` (name -> (descriptor, digests)); remove every proof not of a ``current`` descriptor."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, (descriptor, digests) in proofs.items():
+                path = self.path(name, descriptor)
+                tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+                tmp.write_bytes(b"".join(digests))
+                os.replace(tmp, path)
+            wanted = {self.path(n, d).name for n, d in current.items()}
+            for entry in self.folder.iterdir():
+                if entry.name not in wanted:
+                    entry.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next build
+
+
+class RowValidation:
+    """Stock frictionless on only the records a CSV file did not hold when it was last found valid, and the checks
+    that span rows (primary keys, unique fields, foreign keys) over every row, on frictionless's typed values.
+
+    A resource is **proven** here only when stock ``resource.validate()`` would find it valid:
+
+    - its descriptor (``Package.validate``'s first step, done before) and its own metadata pass frictionless;
+    - its file's SHA-256 and size are the declared ``hash`` and ``bytes``; it is UTF-8 without a byte-order
+      mark, and its header is the schema's field names;
+    - every record either has the exact text (digest) of a record of a file stock frictionless (or this proof)
+      found valid under the same descriptor (same schema, dialect, encoding: a record's types and constraints
+      depend on nothing else), or is among the records validated now by stock frictionless, in a file of the
+      header and those records, with the same descriptor but its foreign keys (checked below);
+    - its primary key, read by frictionless's cell readers, is set and unique over all rows; so is each
+      ``unique`` field where set;
+    - each foreign key's values, when not all empty, are among the referenced resource's typed values.
+
+    Anything else (another dialect, a blank or ragged record, a key cell that does not read, a resource of
+    another shape, no proof of an earlier file) raises ``Unprovable``, and the resource is validated in full by
+    stock frictionless, which then reports what is wrong: this path never reports a problem of its own."""
+
+    def __init__(self, path: Path, package: Package, proofs: RowProofs):
+        self.path = path
+        self.package = package
+        self.proofs = proofs
+        self.raw = {r["name"]: r for r in json.loads(path.read_text(encoding="utf-8"))["resources"]}
+        self.scans: dict[str, CsvScan] = {}
+        self.groups: dict[str, set[tuple[str, ...]]] = {name: set() for name in self.raw}
+        for name, descriptor in self.raw.items():
+            schema = descriptor.get("schema") if isinstance(descriptor.get("schema"), dict) else {}
+            pk = schema.get("primaryKey")
+            if pk:
+                self.groups[name].add(tuple([pk] if isinstance(pk, str) else pk))
+            for field in schema.get("fields", []):
+                if isinstance(field, dict) and field.get("constraints", {}).get("unique"):
+                    self.groups[name].add((field["name"],))
+            for fk in schema.get("foreignKeys", []) or []:
+                target = fk["reference"]["resource"] or name
+                as_list = lambda f: tuple([f] if isinstance(f, str) else f)  # noqa: E731
+                self.groups[name].add(as_list(fk["fields"]))
+                if target in self.groups:
+                    self.groups[target].add(as_list(fk["reference"]["fields"]))
+
+    def scan(self, name: str) -> CsvScan:
+        if name not in self.scans:
+            if name not in self.raw:
+                raise Unprovable(f"no resource {name}")
+            descriptor = self.raw[name]
+            self.scans[name] = CsvScan(
+                self.path.parent / descriptor["path"], descriptor, self.groups[name], self.proofs.get(name, descriptor)
+            )
+        return self.scans[name]
+
+    def prove(self, resource: Resource) -> list[bytes]:
+        """The digests of the resource's records when it is proven valid; ``Unprovable`` otherwise."""
+        descriptor = self.raw.get(resource.name)
+        if descriptor is None or self.proofs.get(resource.name, descriptor) is None:
+            raise Unprovable("no earlier file of this descriptor was proven")
+        try:
+            resource.to_descriptor(validate=True)
+        except FrictionlessException:
+            raise Unprovable("its metadata") from None
+        scan = self.scan(resource.name)
+        self.validate_new_rows(descriptor, scan)
+        schema = descriptor["schema"]
+        pk = schema.get("primaryKey")
+        if pk:
+            keys = scan.values[tuple([pk] if isinstance(pk, str) else pk)]
+            if len(set(keys)) != len(keys) or any(set(k) == {None} for k in keys):
+                raise Unprovable("a primary key repeated or empty")
+        for field in schema["fields"]:
+            if field.get("constraints", {}).get("unique"):
+                set_values = [v for v in scan.values[(field["name"],)] if v != (None,)]
+                if len(set(set_values)) != len(set_values):
+                    raise Unprovable("a unique field repeated")
+        for fk in schema.get("foreignKeys", []) or []:
+            fields = tuple([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
+            ref = fk["reference"]
+            target_fields = tuple([ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"])
+            target = self.scan(ref["resource"] or resource.name)
+            lookup = {v for v in target.values[target_fields] if set(v) != {None}}
+            if any(set(v) != {None} and v not in lookup for v in scan.values[fields]):
+                raise Unprovable("a foreign key names no row")  # stock frictionless reports which
+        return scan.digests
+
+    def validate_new_rows(self, descriptor: dict, scan: CsvScan) -> None:
+        """Stock frictionless on the header and the records not proven before, with the resource's descriptor but
+        its hash, bytes and foreign keys."""
+        with tempfile.TemporaryDirectory(prefix="new-rows-") as folder:
+            (Path(folder) / "new.csv").write_bytes((scan.header + "".join(scan.new)).encode("utf-8"))
+            part = {k: v for k, v in descriptor.items() if k not in ("hash", "bytes")}
+            part["path"] = "new.csv"
+            part["schema"] = {k: v for k, v in descriptor["schema"].items() if k != "foreignKeys"}
+            report = Resource(part, basepath=folder).validate(checklist=Checklist())
+            if not report.valid:
+                raise Unprovable("a new record is invalid")  # stock frictionless reports it in full
 
 
 class Shares:
@@ -189,6 +495,18 @@ class Shares:
 HELPER_MIN_BYTES = 4_000_000
 """Below this many bytes of CSV, one process validates everything: a helper's start (an interpreter
 and frictionless, about 1.5 CPU s) would cost more than it gives back."""
+
+
+def unproven_csv_bytes(descriptor_path: Path, cache_folder: Path | None) -> int:
+    """Bytes of the CSV files that ``RowValidation`` cannot prove from an earlier file (stock validates them)."""
+    proofs = RowProofs(ValidationCache(cache_folder))
+    total = 0
+    for resource in json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]:
+        if resource.get("format") == "csv":
+            path = proofs.path(resource["name"], resource)
+            if path is None or not path.is_file():
+                total += int(resource.get("bytes") or 0)
+    return total
 
 
 def by_size(package: Package) -> list[Resource]:
@@ -214,7 +532,7 @@ class SharedValidation:
         self.helper = None
         self.errors = None
         if helper is None:
-            helper = sum(p.stat().st_size for p in (self.path.parent / "csv").glob("*.csv")) >= HELPER_MIN_BYTES
+            helper = unproven_csv_bytes(self.path, cache_folder) >= HELPER_MIN_BYTES
         if helper:
             command = [sys.executable, "-m", "extract.package_check", "--helper", str(self.folder)]
             command += ["--cache", str(cache_folder)] if cache_folder else []
@@ -231,7 +549,8 @@ class SharedValidation:
         cache = ValidationCache(self.cache_folder)
         keys = resource_keys(package) if cache.folder else {}
         order = list(reversed(by_size(package))) if self.helper else package.resources
-        problems, valid = validate_in_turn(self.path, package, order, cache, keys, Shares(self.folder))
+        rows = RowValidation(self.path, package, RowProofs(cache)) if cache.folder else None
+        problems, valid, proven = validate_in_turn(self.path, package, order, cache, keys, Shares(self.folder), rows)
         if self.helper is not None:
             out, _ = self.helper.communicate()
             if self.helper.returncode != 0:
@@ -242,7 +561,7 @@ class SharedValidation:
             problems += [tuple(p) for p in answer["problems"]]
             valid += answer["valid"]
             self.helper = None
-        cache.keep(valid, set(keys.values()))
+        remember(self.path, cache, keys, valid, proven)
         return problems
 
     def close(self) -> None:
@@ -268,7 +587,7 @@ def helper_main(shares: Path, cache_folder: Path | None, descriptor_path: Path) 
     if not problems:  # a bad descriptor: the build's own process reports it
         cache = ValidationCache(cache_folder)
         keys = resource_keys(package) if cache.folder else {}
-        problems, valid = validate_in_turn(descriptor_path, package, by_size(package), cache, keys, Shares(shares))
+        problems, valid, _ = validate_in_turn(descriptor_path, package, by_size(package), cache, keys, Shares(shares))
     json.dump({"problems": problems, "valid": valid}, sys.stdout)
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,11 @@ class Project:
         return self.root / ".cache" / "rules"
 
     @property
+    def rows_cache(self) -> Path:
+        """What making each source's rows from its rule result did (local, git-ignored; see ``rules.build``)."""
+        return self.root / ".cache" / "rows"
+
+    @property
     def validation_cache(self) -> Path:
         """Which resources stock frictionless has proven, by content (local, git-ignored; see ``package_check``)."""
         return self.root / ".cache" / "validation"
@@ -89,7 +95,7 @@ def assemble(project: Project) -> Dataset:
     status = {c.source_id: c.status for c in curated}
     sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
     dataset = resolve(sources, reviewed)
-    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache)
+    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
     dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
     dataset.tables["vocabularies"] = vocabulary_rows()
     check_dataset(dataset)
@@ -105,6 +111,14 @@ def write_schemas(folder: Path) -> None:
     (folder / "sqlite.sql").write_text(full_ddl(), encoding="utf-8")
 
 
+def write_database_into(tables: dict, path: Path, failed: list[BaseException]) -> None:
+    """``write_database``, its exception (if any) kept in ``failed`` for the thread that waits for it."""
+    try:
+        write_database(tables, path)
+    except BaseException as exc:  # noqa: BLE001 - re-raised by the waiting thread
+        failed.append(exc)
+
+
 def publish(dataset: Dataset, staging: Path, database_name: str, validation_cache: Path | None = None) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
@@ -116,9 +130,20 @@ def publish(dataset: Dataset, staging: Path, database_name: str, validation_cach
     written: dict = {}  # the Arrow tables of the Parquet files, checked against the files below
     write_package(dataset.tables, out, written)
     with SharedValidation(out / "datapackage.json", validation_cache) as validation:
-        # a helper process validates the largest resources while the database is written
-        write_database(dataset.tables, out / database_name)
-        check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
+        # A helper process validates the largest resources while the database is written.  The database is
+        # written in a thread: SQLite releases the GIL while it works (each insert's step, the indexes, the
+        # full-text indexes, VACUUM), so its work overlaps this process's share of the validation.
+        failed: list[BaseException] = []
+        thread = threading.Thread(
+            target=write_database_into, args=(dataset.tables, out / database_name, failed), name="write-database"
+        )
+        thread.start()
+        try:
+            check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
+        finally:
+            thread.join()
+        if failed:
+            raise failed[0]
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")

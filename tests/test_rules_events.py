@@ -346,7 +346,7 @@ def deciding_rows(text: str) -> list[tuple[str, str]]:
     [
         ("The vote is set for March, a lawyer said.", [("March", "ev-not-calendar-word")]),
         ("Auditors discovered that the ledgers were forged.", [("discovered", "ev-not-reported-finding")]),
-        ("An air strike hit the depot before dawn.", [("air strike", "ev-trigger-alone")]),
+        ("A suicide bomber struck the depot before dawn.", [("suicide bomber", "ev-trigger-alone")]),
         ("Riot police fired tear gas at protesters in the square.", [("protesters", "ev-in-context")]),
     ],
 )
@@ -656,3 +656,42 @@ def test_shots_and_weapons_told_after_a_dated_gunfight_are_part_of_it():
         "The gunmen opened fire when officers surrounded it. Police recovered three rifles from the house."
     )
     assert types(text) == [("battles", "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hundreds of supporters gathered outside the court on Monday, chanting his name and demanding his release.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("Murders in the city fell by 12 percent last year, the police chief said.", []),
+        ("A new play about a prison riot opened at the theatre on Tuesday.", []),
+        ("A court acquitted two officers on Monday of killing protesters in 2019.", []),
+        (
+            "The two militias signed a non-aggression pact on Monday.",
+            [("strategic_developments", "agreement")],
+        ),
+        ("Both sides agreed on Monday to release captured fighters within a week.", []),
+    ],
+)
+def test_a_demand_chanted_a_crime_rate_a_play_an_acquittal_a_pact_and_prisoners_to_be_released(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The riot began in one block and spread to the rest of the jail, where two gangs fought.", None),
+        ("A court on Monday jailed a man for his role in the bombing of a station.", []),
+        ("Crowds gathered on Sunday to mark ten years since the earthquake that destroyed the town.", []),
+        ("Drone strikes in the region rose by 30 percent last year, a monitoring group said.", []),
+        ("The gunmen marched the passengers into the forest on Tuesday.", []),
+    ],
+)
+def test_a_riot_that_spread_a_crime_punished_a_memorial_figures_and_captives_marched(text, expected):
+    found = types(text)
+    if expected is None:  # whatever else the sentence codes, no group spread anywhere
+        assert ("strategic_developments", "change_to_group_activity") not in found
+    else:
+        assert found == expected

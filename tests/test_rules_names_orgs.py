@@ -756,3 +756,62 @@ def test_an_analyst_for_a_firm_and_a_brothers_firm(text, organizations):
 )
 def test_a_plural_noun_before_of_opens_no_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a plural possessive inside a body's name joins it
+        (
+            "In other news, the Lanvik Bond Traders' Association said it would meet.",
+            ["Lanvik Bond Traders' Association"],
+        ),
+        (
+            "The Lay Volunteers’ International Organisation gave him a prize.",
+            ["Lay Volunteers’ International Organisation"],
+        ),
+        # a plural possessive before what is owned, not a body's name, joins nothing
+        (SPORT + "The Hawks' defence held firm against Riverton.", ["Hawks", "Riverton"]),
+    ],
+)
+def test_a_plural_possessive_inside_a_body_s_name(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+def test_an_acronym_counted_anywhere_is_a_measure_everywhere():
+    text = SPORT + "Ruiz has 40 HRB and 12 steals. Her HRB double in the fifth won it for the Hawks."
+    assert "HRB" not in names(text, "organization")
+
+
+def test_a_player_s_role_after_a_word_makes_it_a_club_in_a_sports_report():
+    text = SPORT + "Ana Ruiz kicked five penalties to steer her Tarnwick side to a narrow home win."
+    assert names(text, "organization") == ["Tarnwick"]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # an introduced name without a cue word goes on through "in" and a place
+        (
+            "Ana Ruiz, director of the New York-based group Human Rights in Peru, said the arrest was political.",
+            ["Human Rights in Peru"],
+        ),
+        # not a company's one word, nor a name that is whole with its cue
+        ("The company Vorland in Lima said on Monday it would cut jobs.", ["Vorland"]),
+        ("The group Amnesty International in Lima said on Monday it was worried.", ["Amnesty International"]),
+    ],
+)
+def test_an_introduced_name_may_end_in_a_place(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a legislature's chamber named for its members
+        ("The issue was raised in the House of Commons on Monday.", ["House of Commons"]),
+        ("She was elected to the House of Representatives in 1978.", ["House of Representatives"]),
+    ],
+)
+def test_a_chamber_of_a_legislature_is_a_body(text, organizations):
+    assert names(text, "organization") == organizations

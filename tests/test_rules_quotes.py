@@ -674,3 +674,24 @@ def test_every_phrase_rule_has_an_id_of_its_own():
 def test_a_verb_of_each_cue_entry_attributes_its_quotation(text, cue_id):
     [quote] = analyze(text).quotes
     assert (quote.speaker, quote.cue_id) == ("Tomas Brandvik", cue_id)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Venezuela’s prisons aren't safe for anyone,” she said.", ["Venezuela’s prisons aren't safe for anyone,"]),
+        ("‘‘It’s over for the union’s plan,’’ he said.", ["It’s over for the union’s plan,"]),
+        ("He said: ‘We’re leaving the town’s square’ and left.", ["We’re leaving the town’s square"]),
+        ("'Don't go there tonight,' she said.", ["Don't go there tonight,"]),
+        ("The ’90s were “hard on the workers’ families” here.", ["hard on the workers’ families"]),
+    ],
+)
+def test_apostrophes_inside_words_neither_open_nor_close(text, expected):
+    """The mark expression skips an apostrophe before a letter or digit (and a straight one between two):
+    the quotation runs from its own opening mark to its own closing mark, ’’ closing a double one."""
+    from extract.rules.quotes import pair_marks
+    from extract.rules.text import Article
+
+    article = Article.of(text)
+    assert [text[q.start : q.end] for q in pair_marks(article)] == expected
+    assert article.warnings == []

@@ -39,6 +39,9 @@ DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_SUFFIX = "-parquet"
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "skipInitialSpace": False}
+"""How the CSV files are written, declared: a reader (frictionless included) need not guess it from a sample
+(``package_check.CSV_DIALECT`` relies on it to read a row alike wherever it stands in a file)."""
 
 
 @cache
@@ -113,6 +116,7 @@ def resource(model: type[Row], rows: list[Row], path: str, fmt: str, out: Path, 
     }
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
+        descriptor["dialect"] = dict(CSV_DIALECT)
     if "rights" in model.model_fields:
         descriptor["licenses"] = text_licenses(rows)
     descriptor.update(file_facts(out / path))

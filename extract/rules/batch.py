@@ -65,13 +65,34 @@ def job_key(text: str, published: dt.date | None, gazetteer_hash: str) -> str:
     return hashlib.sha256(f"{published}\x00{gazetteer_hash}\x00{text}".encode()).hexdigest()
 
 
+ROWS_FILES = ("models.py",)  # the row models, in extract/, beside the rules
+ROWS_PACKAGES = ("pydantic", "pydantic-core", "python-slugify")
+
+
+@cache
+def rows_version() -> str:
+    """A content hash of everything the rows made from a rule result depend on besides their inputs: the rules'
+    version (``rows.py`` is one of their files), the row models and the packages that make ids and rows."""
+    digest = hashlib.sha256(rules_version().encode())
+    for name in ROWS_FILES:
+        digest.update((RULE_CODE.parent / name).read_bytes())
+    for package in ROWS_PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package} absent".encode())
+    return digest.hexdigest()[:20]
+
+
 class RuleCache:
-    """Rule results on disk, one file per (inputs, rules version); a missing or unreadable entry is a miss."""
+    """Rule results on disk, one file per (inputs, rules version); a missing or unreadable entry is a miss.
 
-    def __init__(self, folder: Path | None):
-        self.folder = folder / rules_version() if folder else None
+    ``version`` is another content hash for another kind of entry (``RowCache``)."""
 
-    def get(self, key: str) -> RuleResult | None:
+    def __init__(self, folder: Path | None, version: str | None = None):
+        self.folder = folder / (version or rules_version()) if folder else None
+
+    def get(self, key: str):
         if self.folder is None:
             return None
         try:
@@ -80,7 +101,7 @@ class RuleCache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
-    def put(self, key: str, result: RuleResult) -> None:
+    def put(self, key: str, result) -> None:
         if self.folder is None:
             return
         path = self.folder / key[:2] / key

@@ -52,15 +52,20 @@ def date_pattern() -> re.Pattern:
     lex = lexicon.dates()
     months = alternation(month_numbers())
     weekdays = alternation(lex.weekdays)
+    ordinal, of, month_lead = (
+        alternation(lex.ordinal_suffixes),
+        alternation(lex.day_month_joins),
+        alternation(lex.month_leads),
+    )
     return re.compile(
         rf"\b(?P<relday>{alternation(lex.relative_days)})\b"
         rf"|\b(?P<relper>{alternation(lex.relative_steps)})\s+(?P<period>{alternation(lex.periods)})\b"
         rf"|\b(?P<rel>(?:{alternation(lex.weekday_leads)})\s+)?(?P<weekday>{weekdays})\b"
-        rf"|\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?\b"
-        rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{months})\b(?:\s+(?P<y2>\d{{4}}))?"
+        rf"|\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:{ordinal})?(?:,?\s+(?P<y1>\d{{4}}))?\b"
+        rf"|\b(?P<d2>\d{{1,2}})(?:{ordinal})?\s+(?:(?:{of})\s+)?(?P<m2>{months})\b(?:\s+(?P<y2>\d{{4}}))?"
         rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b"
         rf"|\b(?P<d5>\d{{1,2}})/(?P<m5>\d{{1,2}})/(?P<y5>\d{{4}})\b"
-        rf"|\bin\s+(?P<m3>{months})(?:\s+(?P<y3>\d{{4}}))?\b"
+        rf"|\b(?:{month_lead})\s+(?P<m3>{months})(?:\s+(?P<y3>\d{{4}}))?\b"
         rf"|\b(?:{alternation(lex.year_leads)})\s+(?P<year>1[89]\d\d|20\d\d)\b",
         re.I,
     )

@@ -333,7 +333,11 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     words, joined = t.words()
     clause = CLAUSE_END.split(text[t.end : min(t.sentence_end, t.end + 40)], maxsplit=1)[0]  # "five, police said"
     following = SENTENCE_WORD.findall(clause.lower())[:5]
-    if (rule.not_followed_by.single or rule.not_followed_by.phrases) and rule.not_followed_by.starts(following):
+    if (
+        (rule.not_followed_by.single or rule.not_followed_by.phrases)
+        and rule.not_followed_by.starts(following)
+        and not rule.unless_with.first_in(words, joined)
+    ):
         return None
     reach = rule.not_after or rule.refine_victims
     before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 60) : t.start].lower()) if reach else []

@@ -142,6 +142,9 @@ class DatesLexicon(Lexicon):
     weekday_leads: Words
     year_leads: Words
     leads: Words
+    ordinal_suffixes: Words
+    day_month_joins: Words
+    month_leads: Words
 
 
 class TextLexicon(Lexicon):
@@ -174,7 +177,8 @@ class Trigger(Entry):
     place: Words = []
     not_with: Words = []
     unless_with: Words = []
-    """Words that lift ``not_with``: "fans" fighting near a stadium is a riot whatever the match."""
+    """Words that lift ``not_with`` and ``not_followed_by``: "fans" fighting near a stadium is a riot whatever the
+    match; a crowd chanting a name and demanding a release protests."""
     not_after: Words = []
     not_before: Words = []
     absorbed_by: Words = []
@@ -440,6 +444,16 @@ class ReportingVerbsLexicon(Lexicon):
     definite_determiners: Words
     descriptor_determiners: Words
     descriptor_articles: Words
+    labels_alone: Words
+    lower_case_not_cues: Words
+    civil_introducers: Words
+    descriptor_links: Words
+    statement_pronouns: Words
+    statement_conjunctions: Words
+    looking_back_markers: Words
+    subject_cuts: Words
+    speech_sources: Words
+    organization_anaphor_articles: Words
 
 
 class GenderWords(Strict):

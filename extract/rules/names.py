@@ -1867,9 +1867,39 @@ def candidates(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     found.sort(key=lambda c: c.start)
+    if any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
+        kept: list[Candidate] = []  # an introduced name ran on over the next run ("... Rights in Tarnia")
+        for cand in found:
+            if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
+                kept.append(cand)
+        found = kept
+    if "s' " in text or "s’ " in text:
+        found = join_plural_possessives(found, text)
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
     found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
+
+
+def join_plural_possessives(found: list[Candidate], text: str) -> list[Candidate]:
+    """ "the Lanvik Bond Traders' Association", "the Lay Volunteers' International Organisation": a plural
+    possessive inside a body's name (the name after it ends in an organization's cue) joins the two runs."""
+    joined: list[Candidate] = []
+    for cand in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind is None
+            and cand.kind is None
+            and prev.words[-1].endswith("s")
+            and text[prev.end : prev.end + 2] in ("' ", "’ ")
+            and cand.start == prev.end + 2
+            and cand.words[-1].lower() in org_cues()
+        ):
+            words = prev.words[:-1] + [prev.words[-1] + text[prev.end]] + cand.words
+            joined[-1] = Candidate(prev.start, cand.end, words)
+            continue
+        joined.append(cand)
+    return joined
 
 
 def run_candidates(match: re.Match, text: str) -> list[Candidate]:
@@ -1957,7 +1987,8 @@ def dotted_acronyms(text: str) -> list[Candidate]:
 
 def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
     """The whole run is an organization when an introducer stands just before it, or opens it:
-    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"."""
+    "the NGO “A Window for Freedom”", "the NGO A Window for Freedom"; a name without a cue word goes on through
+    "in" and a place before a stop or "said" ("the group Human Rights in Tarnia said")."""
     words, start = cand.words, cand.start
     if (
         words[0].lower() in ORG_INTRODUCERS
@@ -1985,7 +2016,25 @@ def introduced_organization(cand: Candidate, text: str) -> Candidate | None:
         words = words[:-1]
     if not words:
         return None
-    return Candidate(start, start + len(" ".join(words)), words, kind="organization", rule_id="org-cue-before")
+    end = start + len(" ".join(words))
+    place = IN_PLACE_AFTER.match(text, end)
+    if (
+        place
+        and len(words) > 1
+        and end == cand.end
+        and not org_cues().intersection(low_words(words))
+        and is_any_place(place.group(1))
+    ):
+        words = words + ["in", *place.group(1).split()]  # "the group Human Rights in Tarnia": the place is the name's
+        end = place.end()
+    return Candidate(start, end, words, kind="organization", rule_id="org-cue-before")
+
+
+IN_PLACE_AFTER = re.compile(
+    r"[ \u00a0]in[ \u00a0]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)(?=[ \u00a0]*(?:[,.;:)]|said\b|$))"
+)
+"""A place that ends an introduced name ("the group Human Rights in Tarnia, which ..."), before a stop or
+"said"."""
 
 
 @cache
@@ -2105,10 +2154,17 @@ text cost a millisecond an article)."""
 def acronyms_of_things(cands: list[Candidate], text: str) -> None:
     """An acronym the article defines as the short form of a thing is no organization anywhere in it: after
     a thing's name ("the Lanvik Test Ban Treaty (LTBT)") or after lower-case words it spells that end in no
-    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)")."""
+    body's noun ("the cash reserve ratio (CRR)"; not "the national oil company (NOC)"), or that the article
+    counts anywhere ("his 121 RBI": a measure)."""
+    # "his 121 RBI", "a 3.20 ERA": an acronym counted anywhere in the article is a measure everywhere in it
+    things = {
+        c.text for c in cands if c.kind is None and c.decision is not None and c.decision.rule_id == "counted-acronym"
+    }
     if "(" not in text:
+        for cand in cands:
+            if cand.rule_id == "org-acronym" and cand.text in things:
+                cand.kind, cand.rule_id = None, ""
         return
-    things = set()
     for cand in cands:
         if cand.kind is None and cand.decision is not None and cand.decision.rule_id == "thing-name":
             acronym = ACRONYM_AFTER.match(text[cand.end : cand.end + 12])
@@ -2279,6 +2335,7 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             phrase_before(text, cand.start, org_words().club_before)
             or phrase_before(text, cand.start, org_words().club_before_in_sport)
             or club_result_pattern().match(text, cand.end)
+            or club_after_pattern().match(text, cand.end)  # "his Saracens side", "a Wasps player"
             or INNINGS_AFTER.match(text, cand.end)
             or takes_plural_verb(cand, text)
         ):

@@ -99,6 +99,17 @@ class Vocabulary:
     definite_opening: re.Pattern  # "the spokeswoman": refers back
     descriptor_opening: re.Pattern  # "a young woman": an unnamed person, described
     descriptor_article: re.Pattern  # "A spokesman for X": a description a later pronoun may point to
+    descriptor_articles: frozenset[str]
+    labels_alone: frozenset[str]
+    lower_case_not_cues: frozenset[str]
+    civil_introducers: tuple[str, ...]
+    descriptor_links: frozenset[str]
+    statement_pronouns: frozenset[str]
+    statement_conjunctions: frozenset[str]
+    looking_back_markers: frozenset[str]
+    subject_cuts: tuple[str, ...]
+    speech_source: re.Pattern  # "testimonies from residents": the source of what was said follows
+    organization_anaphor_opening: re.Pattern  # "the ministry said": an organization named before
 
 
 @cache
@@ -136,6 +147,17 @@ def vocab() -> Vocabulary:
         definite_opening=opening(rv.definite_determiners),
         descriptor_opening=opening(rv.descriptor_determiners),
         descriptor_article=opening(rv.descriptor_articles, r"\s"),
+        descriptor_articles=lowered(rv.descriptor_articles),
+        labels_alone=lowered(rv.labels_alone),
+        lower_case_not_cues=frozenset(rv.lower_case_not_cues),
+        civil_introducers=tuple(rv.civil_introducers),
+        descriptor_links=lowered(rv.descriptor_links),
+        statement_pronouns=lowered(rv.statement_pronouns),
+        statement_conjunctions=lowered(rv.statement_conjunctions),
+        looking_back_markers=lowered(rv.looking_back_markers),
+        subject_cuts=tuple(f" {w} " for w in rv.subject_cuts),
+        speech_source=re.compile(rf"\b(?:{alternation(rv.speech_sources)})\s+"),
+        organization_anaphor_opening=opening(rv.organization_anaphor_articles),
     )
 
 
@@ -294,8 +316,10 @@ def warn(article: Article, kind: str, pos: int, note: str) -> None:
 # 2. names and scare quotes ---------------------------------------------------
 
 
-def is_quotation(text: str) -> bool:
-    words = WORD.findall(text)
+def is_quotation(text: str, words: list[str] | None = None) -> bool:
+    """Whether the words inside marks are speech: three words or more, or fewer with sentence punctuation
+    (``words``: ``WORD.findall(text)``, when the caller has them)."""
+    words = WORD.findall(text) if words is None else words
     if len(words) >= 3:
         return True
     if len(words) == 1:
@@ -303,14 +327,14 @@ def is_quotation(text: str) -> bool:
     return any(c in text for c in ".!?")
 
 
-def is_title_case(text: str) -> bool:
+def is_title_case(text: str, words: list[str] | None = None) -> bool:
     """Words in Title Case with no sentence punctuation but a final comma or period, inside marks
     ("Meet the Press.", "Crippled America: How to Win,"): a title or a name, not speech.  ALL-CAPS
     words and a "!" or "?" are speech ("WE WANT JUSTICE", "Lock Her Up!")."""
     body = text.rstrip(" ,.")
     if TITLE_BREAKERS.search(body) or not LOWER_LETTER.search(body):
         return False
-    words = WORD.findall(body)
+    words = WORD.findall(body) if words is None else words  # the same words: WORD holds none of " ,."
     if len(words) < 2:
         return False
     small = vocab().title_small_words
@@ -337,7 +361,7 @@ def names_a_work(text: str, quote: Quotation) -> bool:
     if last:
         if last in vocab().title_nouns or last in vocab().title_verbs:
             return True
-        if last in vocab().title_verbs_after_a_work and (prior in vocab().title_nouns or last == "so-called"):
+        if last in vocab().title_verbs_after_a_work and (prior in vocab().title_nouns or last in vocab().labels_alone):
             return True
     after = WORD_AFTER_MARK.match(text, quote.close_mark + 1, quote.close_mark + 30)
     return bool(after) and quote.text[-1:] not in ",.!?:;" and after.group(1).lower() in vocab().modified_nouns
@@ -365,7 +389,7 @@ def link_line_pattern() -> re.Pattern:
     return re.compile(rf"\s*(?:{words})\s*[:|]", re.I)
 
 
-def is_page_furniture(article: Article, quote: Quotation) -> bool:
+def is_page_furniture(article: Article, quote: Quotation, words: list[str] | None = None) -> bool:
     """A link line ("READ MORE: “…”") or a sub-heading: a paragraph that is one short quotation with
     no sentence punctuation, standing alone between paragraphs."""
     text = article.text
@@ -373,7 +397,9 @@ def is_page_furniture(article: Article, quote: Quotation) -> bool:
     if link_line_pattern().match(text, p_start):
         return True
     alone = not text[p_start : quote.open_mark].strip() and not text[quote.close_mark + 1 : p_end].strip()
-    return alone and quote.text[-1:] not in ".!?,;:…" and len(WORD.findall(quote.text)) <= 12
+    if not alone or quote.text[-1:] in ".!?,;:…":
+        return False
+    return len(WORD.findall(quote.text) if words is None else words) <= 12
 
 
 @cache
@@ -441,8 +467,8 @@ def find_cues(article: Article) -> list[Cue]:
             continue  # the longer phrase that starts here won ("according to" over "to")
         start_char, end_char = article.char_bounds(start, end)
         cue_text = article.text[start_char:end_char]
-        if cue_text == "on x":
-            continue  # "on X" is the network, not a preposition and a letter
+        if cue_text in vocab().lower_case_not_cues:
+            continue  # "on X" is the network, "on x" a preposition and a letter
         if start and end - start == 1 and previous_word(article, start) in vocab().noun_markers:
             continue  # "the state of Aragua", "a report", "his claim": a noun, not a verb of speech
         found.append(Cue(start_char, end_char, cue_text, cue_id))
@@ -674,8 +700,9 @@ class Context:
         """The cues that stand outside every quotation's marks."""
         spans = self.spans_by_open
         kept = []
+        open_marks = self.open_marks  # the spans' opening marks, in the same order
         for cue in cues:
-            i = bisect.bisect_right(spans, cue.start, key=lambda q: q.open_mark)
+            i = bisect.bisect_right(open_marks, cue.start)
             if not (i and spans[i - 1].open_mark <= cue.start < spans[i - 1].close_mark):
                 kept.append(cue)
         return kept
@@ -718,7 +745,10 @@ def is_civil(entity: Entity, text: str) -> bool:
     words = {w.lower() for n in [entity.name, *entity.aliases] for w in n.split()}
     if words & vocab().civil_words:
         return True
-    return any(text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith("ngo") for m in entity.mentions)
+    return any(
+        text[max(0, m.start - 6) : m.start].lower().strip(' “"').endswith(vocab().civil_introducers)
+        for m in entity.mentions
+    )
 
 
 def clean_label(words: list[str]) -> list[str]:
@@ -727,7 +757,6 @@ def clean_label(words: list[str]) -> list[str]:
     return words
 
 
-SOURCE_OF = re.compile(r"\b(?:from|by)\s+")
 PRONOUN_ASIDE = re.compile(r"[,—–]\s*([A-Za-z]+)\s*$")
 
 
@@ -828,13 +857,11 @@ class Phrase:
     @once
     def org_nouns(self) -> list[int]:
         """Where an organization noun stands in the first three words of a "the …" phrase ("the ministry")."""
-        if not THE.match(self.head):
+        if not vocab().organization_anaphor_opening.match(self.head):
             return []
         cues = vocab().organization_cues
         return [i for i, w in enumerate(self.said_lowered[:3]) if w in cues or w in ORG_INTRODUCERS]
 
-
-THE = re.compile(r"\s*the\b", re.I)
 
 Decision = Speaker | None
 """What a phrase rule decides: a speaker, ``NOBODY`` (no speaker, stop), or None (not mine: the next rule)."""
@@ -869,7 +896,7 @@ def mention_end(entity: Entity, start: int) -> int:
 
 def rule_speech_source(p: Phrase) -> Decision:
     """ "testimonies from residents", "reports by witnesses": the source of what was said speaks."""
-    source = SOURCE_OF.search(p.phrase)
+    source = vocab().speech_source.search(p.phrase)
     if p.lowered and p.lowered[0] in vocab().speech_nouns and source:
         return resolve_phrase(p.ctx, p.start + source.end(), p.end, p.quote_pos) or NOBODY
     return None
@@ -952,7 +979,7 @@ def rule_descriptor(p: Phrase) -> Decision:
     words = p.said
     if len(words) <= 6 and vocab().descriptor_opening.match(p.phrase):
         noun = next((i for i, w in enumerate(words[:4]) if names_a_person(w.lower())), None)
-        if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in ("of", "for", "at"):
+        if noun is not None and noun + 1 < len(words) and words[noun + 1].lower() not in vocab().descriptor_links:
             words = words[: noun + 1]  # "RSF commander reached by phone" is the RSF commander
         return Speaker(" ".join(words), "person", "speaker-descriptor")
     return None
@@ -990,8 +1017,12 @@ def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
     """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
     a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
     segment = text[clause_start : cue.start]
-    cut = max(segment.rfind(" that "), segment.rfind("\n"))
-    start = cut + 6 if cut >= 0 and segment[cut : cut + 6] == " that " else max(cut + 1, 0)
+    cut, cut_length = segment.rfind("\n"), 1
+    for word in vocab().subject_cuts:  # " that "
+        at = segment.rfind(word)
+        if at > cut:
+            cut, cut_length = at, len(word)
+    start = cut + cut_length if cut >= 0 else 0
     for join in vocab().subject_clause_joins:
         at = segment.rfind(join, start)
         if at >= 0 and segment[at + len(join) :].strip():
@@ -1077,9 +1108,13 @@ def looks_forward(ctx: Context, cue: Cue, limit: int) -> bool:
     tail = WORD.findall(text[cue.end : end].lower())
     if not tail:
         return False
-    if "that" in tail[:4] or tail[0] in pronoun_words() or tail[0] in ("i", "we", "you", "it"):
+    if (
+        any(w in vocab().statement_conjunctions for w in tail[:4])
+        or tail[0] in pronoun_words()
+        or tail[0] in vocab().statement_pronouns
+    ):
         return True  # "said that …", "said he would …": a statement of its own
-    determiner = tail[0] in vocab().noun_markers and tail[0] != "of"  # "said of Acme" looks back
+    determiner = tail[0] in vocab().noun_markers and tail[0] not in vocab().looking_back_markers  # "said of Acme"
     return determiner and cue.cue_id not in ("cue-tell", "cue-ask")  # "said the plan …"; "told the court" looks back
 
 
@@ -1485,7 +1520,7 @@ def infer_genders(ctx: Context) -> None:
             if text[end : end + 1] == "," and text.count(",", end, end + 80) >= 2
             else []
         )
-        if apposition[:1] and apposition[0] not in ("a", "an", "the") and apposition[0] not in vocab().titles:
+        if apposition[:1] and apposition[0] not in vocab().descriptor_articles and apposition[0] not in vocab().titles:
             apposition = []  # ", whose husband, …": a relative clause tells someone else's gender
         told = gender_of_words(role + [w.strip("“\"'(,") for w in before] + apposition)
         if told is None:
@@ -1568,14 +1603,17 @@ def extract_quotes(article: Article, entities: list[Entity]) -> list[Quotation]:
     short: set[int] = set()  # one- or two-word spans: quotations only when a cue in their clause attributes them
     for quote in spans:
         quote.text = text[quote.start : quote.end]
-        if not (quote.continued or quote.continues) and (
-            is_title_case(quote.text) or names_a_work(text, quote) or is_page_furniture(article, quote)
-        ):
-            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
-        if quote.continued or quote.continues or is_quotation(quote.text):
+        if quote.continued or quote.continues:
             quote.kind = kind_of(quote, text)
             quotes.append(quote)
-        elif len(WORD.findall(quote.text)) <= 2:
+            continue
+        words = WORD.findall(quote.text)  # read once for the tests below
+        if is_title_case(quote.text, words) or names_a_work(text, quote) or is_page_furniture(article, quote, words):
+            continue  # a title, a name or a label in quotation marks, a link line or a sub-heading
+        if is_quotation(quote.text, words):
+            quote.kind = kind_of(quote, text)
+            quotes.append(quote)
+        elif len(words) <= 2:
             quote.kind = kind_of(quote, text)
             short.add(quote.open_mark)
             quotes.append(quote)
