@@ -673,11 +673,10 @@ def test_a_foreign_key_column_of_nulls_is_expanded_without_a_query():
 def test_labels_looked_up_on_the_event_loops_thread_are_datasettes_own(built):
     import sqlite3
 
-    from datasette.plugins import pm
-
     ds = datasette_app(built.root)
     asyncio.run(ds.invoke_startup())
-    cells = pm.get_plugin("cells.py")
+    from extract.publish.site import lookups
+
     original = type(ds).expand_foreign_keys.__get__(ds)  # Datasette's, through its SQL thread
     assert ds.expand_foreign_keys is not original
     conn = sqlite3.connect(f"file:{built.data / 'tocoron.db'}?mode=ro", uri=True)
@@ -689,7 +688,7 @@ def test_labels_looked_up_on_the_event_loops_thread_are_datasettes_own(built):
         checked += len(inline)
     conn.close()
     assert checked > 10  # labels were found, not two empty answers compared
-    assert ds in cells.INLINE and "tocoron" in cells.INLINE[ds]  # looked up on this thread's own connection
+    assert ds in lookups.INLINE and "tocoron" in lookups.INLINE[ds]  # looked up on this thread's own connection
 
 
 JINJA_ROWS = """{% for row in display_rows %}<tr>{% for column in shown %}{% for cell in row if cell.column == column.name %}

@@ -546,7 +546,8 @@ BACKGROUND_PHRASES = tuple(f" {p} " for p in lexicon.events().background_phrases
 
 def told_as_background(sentence: str) -> bool:
     """Whether an undated sentence tells the story's background, over years ("six years ago", "in recent years")."""
-    return any(p in sentence_words(sentence)[1] for p in BACKGROUND_PHRASES)
+    words = sentence_words(sentence)[1]  # once, not once per phrase
+    return any(p in words for p in BACKGROUND_PHRASES)
 
 
 def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:

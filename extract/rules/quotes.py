@@ -1016,21 +1016,23 @@ def resolve_phrase(ctx: Context, start: int, end: int, quote_pos: int) -> Speake
 def subject_span(text: str, clause_start: int, cue: Cue) -> tuple[int, int]:
     """The words before a cue back to the clause start: the sentence, cut after "that", a line break,
     a join to an earlier clause (", and", "; ") or an opening subordinate clause ("When …, Ruiz said")."""
-    segment = text[clause_start : cue.start]
+    segment, words = text[clause_start : cue.start], vocab()
     cut, cut_length = segment.rfind("\n"), 1
-    for word in vocab().subject_cuts:  # " that "
+    for word in words.subject_cuts:  # " that "
         at = segment.rfind(word)
         if at > cut:
             cut, cut_length = at, len(word)
     start = cut + cut_length if cut >= 0 else 0
-    for join in vocab().subject_clause_joins:
+    for join in words.subject_clause_joins:
         at = segment.rfind(join, start)
         if at >= 0 and segment[at + len(join) :].strip():
             start = at + len(join)
-    first = segment[start:].lstrip(" “\"'(").split(" ", 1)[0].lower()
-    comma = segment.find(",", start)
-    if first in vocab().subject_clause_openers and comma >= 0 and segment[comma + 1 :].strip():
-        start = comma + 1
+    rest = segment[start:].lstrip(" “\"'(")
+    space = rest.find(" ")
+    if (rest if space < 0 else rest[:space]).lower() in words.subject_clause_openers:  # its first word
+        comma = segment.find(",", start)
+        if comma >= 0 and segment[comma + 1 :].strip():
+            start = comma + 1
     return clause_start + start, cue.start
 
 

@@ -15,7 +15,11 @@ the contradiction is within it.
 
 from __future__ import annotations
 
+import sqlite3
+
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 
 from extract.publish.article import Span, render
@@ -76,14 +80,38 @@ def claim_kind(relations: list[dict]) -> str:
     return "contested" if any(not r["same_source"] for r in relations) else "conflicting"
 
 
+def article_rows(conn, source_id: str, time_limit_ms: int):
+    """(the source, its spans, its claims' contradictions) in one round trip to the SQL thread, under one time limit;
+    ``None`` for an unknown article.
+
+    Three trips before: under load each is a turn of the event loop on which the worker's other requests run
+    first."""
+    params = {"source_id": source_id}
+    with sqlite_timelimit(conn, time_limit_ms):
+        try:
+            source = conn.execute("SELECT * FROM sources WHERE source_id = :source_id", params).fetchone()
+            if source is None:
+                return None
+            return (
+                source,
+                conn.execute(SPANS_SQL, params).fetchall(),
+                conn.execute(CONTRADICTIONS_SQL, params).fetchall(),
+            )
+        except sqlite3.OperationalError as exc:
+            if exc.args == ("interrupted",):
+                raise QueryInterrupted(exc, "article", params) from None
+            raise
+
+
 async def article(datasette, request):
     source_id = request.url_vars["source_id"]
     db = datasette.get_database(DATABASE)
-    source = (await db.execute("SELECT * FROM sources WHERE source_id = ?", [source_id])).first()
-    if source is None:
+    limit_ms = datasette.setting("sql_time_limit_ms")
+    found = await db.execute_fn(lambda conn: article_rows(conn, source_id, limit_ms))
+    if found is None:
         raise NotFound(f"No article {source_id!r}")
-    rows = (await db.execute(SPANS_SQL, {"source_id": source_id})).rows
-    relations = [dict(r) for r in (await db.execute(CONTRADICTIONS_SQL, {"source_id": source_id})).rows]
+    source, rows, relations = found
+    relations = [dict(r) for r in relations]
     by_claim: dict[str, list[dict]] = {}
     for r in relations:
         by_claim.setdefault(r["claim_id"], []).append(r)

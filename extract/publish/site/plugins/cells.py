@@ -12,13 +12,14 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 import weakref
 from collections import OrderedDict
 
 from datasette import hookimpl
-from datasette.utils import await_me_maybe, escape_sqlite, sqlite_timelimit, tilde_encode
+from datasette.utils import await_me_maybe, escape_sqlite, tilde_encode
 from markupsafe import Markup, escape
+
+from extract.publish.site.lookups import lookup
 
 LABEL_CHARS = 60
 
@@ -170,37 +171,6 @@ def skipping_nulls(expand):
         return await expand(database, table, column, values)
 
     return expand_foreign_keys
-
-
-INLINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-INLINE_TIME_LIMIT_MS = 100
-"""A key lookup run on the event loop's own thread is cut off after this long (it takes microseconds: each key is
-found through its primary key's index)."""
-
-
-def lookup(datasette, database: str, sql: str, params: list) -> list | None:
-    """The rows of a lookup by primary keys, run at once on this thread's own connection to an immutable database
-    (``None`` for any other database: the caller goes through Datasette's SQL thread).
-
-    A label lookup is a few index probes, far less work than its round trip to the SQL thread (a future, a thread
-    switch, and a turn of the event loop on which the worker's other requests run first).  Only the site's own
-    lookups run here, never a visitor's SQL; an interrupted one gives no rows (no labels), as Datasette's own
-    expansion does."""
-    db = datasette.get_database(database)
-    if db.is_mutable or db.is_memory:
-        return None
-    connections = INLINE.setdefault(datasette, {})
-    conn = connections.get(database)
-    if conn is None:
-        conn = connections[database] = db.connect()
-        datasette._prepare_connection(conn, database)  # as Datasette prepares its own: the plugins' hooks
-    try:
-        with sqlite_timelimit(conn, INLINE_TIME_LIMIT_MS):
-            return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if exc.args == ("interrupted",):
-            return []
-        raise
 
 
 def expanding_inline(datasette, expand):

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import weakref
 from functools import cache
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
@@ -83,11 +86,6 @@ def page_number(request) -> int:
         return 1
 
 
-async def rows(db, name: str, **params) -> list[dict]:
-    """A query of front_page.yaml, under the SQL time limit (for what runs on every request)."""
-    return [dict(r) for r in (await db.execute(queries()[name], params)).rows]
-
-
 async def unbounded(db, name: str, **params) -> list[dict]:
     """A query of front_page.yaml without the time limit: only for the summary computed once per process."""
     sql = queries()[name]
@@ -149,14 +147,36 @@ async def summarize(db) -> dict:
     }
 
 
+def timeline_rows(conn, page: int, time_limit_ms: int) -> tuple[list[dict], list[dict]]:
+    """A timeline page's events (one more than a page: is there a next?) and where its events are told, in one round
+    trip to the SQL thread under one time limit (two before: under load each is a turn of the event loop on which the
+    worker's other requests run first)."""
+
+    def run(name: str, **params) -> list[dict]:
+        cursor = conn.execute(queries()[name], params)
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    with sqlite_timelimit(conn, time_limit_ms):
+        try:
+            events = run("timeline", limit=TIMELINE_PAGE + 1, offset=(page - 1) * TIMELINE_PAGE)
+            ids = json.dumps([e["event_id"] for e in events[:TIMELINE_PAGE]])
+            return events, run("event_sources", ids=ids)
+        except sqlite3.OperationalError as exc:
+            if exc.args == ("interrupted",):
+                raise QueryInterrupted(exc, "timeline", {"page": page}) from None
+            raise
+
+
 async def story(datasette, request) -> dict:
     db = datasette.get_database(DATABASE)
     page = page_number(request)
-    events = await rows(db, "timeline", limit=TIMELINE_PAGE + 1, offset=(page - 1) * TIMELINE_PAGE)
+    limit_ms = datasette.setting("sql_time_limit_ms")
+    events, places = await db.execute_fn(lambda conn: timeline_rows(conn, page, limit_ms))
     more_events = len(events) > TIMELINE_PAGE
     events = events[:TIMELINE_PAGE]
     told: dict[str, list[dict]] = {}  # by event: one pass over the places, not one per event of the page
-    for t in await rows(db, "event_sources", ids=json.dumps([e["event_id"] for e in events])):
+    for t in places:
         told.setdefault(t["event_id"], []).append(t)
     for event in events:
         event["shown_date"] = shown_date(event["date"], event["date_precision"])

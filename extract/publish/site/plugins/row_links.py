@@ -11,6 +11,8 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
+from extract.publish.site.lookups import lookup
+
 SPANNED = {
     "quotes": ("quote_id", "quote"),
     "figures": ("figure_id", "figure"),
@@ -28,10 +30,13 @@ async def article_link(datasette, database: str, table: str, request) -> dict | 
     if table not in SPANNED:
         return None
     key, kind = SPANNED[table]
-    db = datasette.get_database(database)
-    row = (await db.execute(f"SELECT source_id, char_start, char_end FROM {table} WHERE {key} = ?", [pks[0]])).first()
-    if row is None:
+    sql = f"SELECT source_id, char_start, char_end FROM {table} WHERE {key} = ?"
+    found = lookup(datasette, database, sql, [pks[0]])  # by primary key: at once, on the event loop's thread
+    if found is None:
+        found = (await datasette.get_database(database).execute(sql, [pks[0]])).rows
+    if not found:
         return None
+    row = found[0]
     return {
         "href": f"/article/{row['source_id']}#{kind}-{pks[0]}",
         "text": f"See these words in the article ({row['source_id']}, characters {row['char_start']}–{row['char_end']})",
