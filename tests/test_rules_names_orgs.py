@@ -815,3 +815,8 @@ def test_an_introduced_name_may_end_in_a_place(text, organizations):
 )
 def test_a_chamber_of_a_legislature_is_a_body(text, organizations):
     assert names(text, "organization") == organizations
+
+
+def test_a_sentence_s_first_word_before_a_noun_that_introduces_a_name_is_no_organization():
+    text = "Dredging group Vorland Westmark NV said on Friday its profits rose."
+    assert names(text, "organization") == ["Vorland Westmark NV"]

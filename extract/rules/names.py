@@ -1100,13 +1100,22 @@ def has_ampersand_inside(x: Look) -> bool:
 
 def has_org_word_after(x: Look) -> bool:
     """ "the Los Lobos gang", "Vorland shares"; not "London shares", "the Maputo daily" (a place's), nor a
-    common word opening the sentence that the article writes in lower case ("Banking group X said")."""
+    common word opening the sentence that the article writes in lower case, or before a noun that introduces
+    the name after it ("Banking group X said")."""
     return (
         (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
         and not x.is_place
         and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
         and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and x.low[0] in lowercase_words(x.text))
+        and not (
+            len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and INTRODUCED_AFTER.match(x.text, x.cand.end)
+        )
     )
+
+
+INTRODUCED_AFTER = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+[A-Z]")
+"""A noun and a name after a sentence's first word: "Dredging group Vorland said": the noun introduces the
+name after it, and the first word is a common one."""
 
 
 def is_acronym_org(x: Look) -> bool:
