@@ -515,6 +515,32 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(LOWER_WORD.findall(text))
 
 
+def is_word_edge(text: str, at: int) -> bool:
+    """Whether no letter, digit, "_", apostrophe or hyphen stands at ``at`` (``LOWER_WORD``'s edges; the
+    text's ends are edges)."""
+    if at < 0 or at >= len(text):
+        return True
+    char = text[at]
+    return not (char.isalnum() or char in "_’'-")
+
+
+def writes_in_lower_case(text: str, word: str) -> bool:
+    """``word in lowercase_words(text)``, found with ``str.find`` and a look at the characters on either side of
+    each hit: the rules ask about a few words of an article, and building the set of all its words costs a
+    scan of the whole text by expression (after a few hits inside longer words, the set is built after all)."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False  # the set holds runs of a-z only
+    at, hits = text.find(word), 0
+    while at != -1:
+        if is_word_edge(text, at - 1) and is_word_edge(text, at + len(word)):
+            return True
+        hits += 1
+        if hits > 8:
+            return word in lowercase_words(text)
+        at = text.find(word, at + 1)
+    return False
+
+
 def strip_edges(words: list[str], start: int, text: str) -> tuple[list[str], int, str | None]:
     """Remove leading non-name words and titles (returned as the role) and trailing particles: the steps
     ``strip_one_word`` (most runs), ``split_role``, the table ``LEADING``, ``strip_owner``, ``strip_tail``."""
@@ -607,7 +633,7 @@ def plural_of_opening(words: list[str], start: int, text: str) -> int | None:
         and low.endswith("s")
         and low not in org_cues()
         and low not in titles()
-        and low in lowercase_words(text)
+        and writes_in_lower_case(text, low)
         and opens_sentence(text, start)
     ):
         return 2
@@ -659,7 +685,7 @@ def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
         len(words) > 2
         and given_name_gender(words[1])
         and opens_sentence(text, start)
-        and words[0].lower() in lowercase_words(text)
+        and writes_in_lower_case(text, words[0].lower())
         and not given_name_gender(words[0])
         and not org_cues().intersection(low_words(words))
     ):
@@ -1106,7 +1132,7 @@ def has_org_word_after(x: Look) -> bool:
         (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
         and not x.is_place
         and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
-        and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and x.low[0] in lowercase_words(x.text))
+        and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and writes_in_lower_case(x.text, x.low[0]))
         and not (
             len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and INTRODUCED_AFTER.match(x.text, x.cand.end)
         )
@@ -1392,13 +1418,30 @@ CASE_FOLDING_ODDITIES = "\u0130\u0131\u017f\u212a"
 
 
 @cache
-def list_opening_filter() -> re.Pattern:
-    """``list_opening_pattern`` without its word start, case-sensitive, for the lower-cased text: a quick test
-    that no list opens anywhere in an article.  It begins with the heads' letters (no "\\b", no ``re.I``),
-    so the regular-expression engine skips straight to them; the full expression costs about 0.2 µs a character."""
-    heads = alternation(org_words().list_heads)
+def list_opener_after() -> re.Pattern:
+    """What follows a head of a list in the lower-cased text: spaces, an opener, spaces."""
     openers = "|".join(sorted((o.replace(" ", "[ \u00a0]+") for o in org_words().list_openers), key=len, reverse=True))
-    return re.compile(rf"(?:{heads.lower()})[ \u00a0]+(?:{openers.lower()})[ \u00a0]+")
+    return re.compile(rf"[ \u00a0]+(?:{openers.lower()})[ \u00a0]+")
+
+
+@cache
+def list_heads_lower() -> tuple[str, ...]:
+    return tuple(sorted({h.lower() for h in org_words().list_heads}))
+
+
+def opens_a_list(low: str) -> bool:
+    """Whether a list opens anywhere in the lower-cased text (a head, then ``list_opener_after``): a quick test
+    before ``list_opening_pattern``.  Each head's places are found with ``str.find`` (a scan in C) and an
+    opener is looked for after each: one expression of the heads over the whole text was tried at every one of
+    their letters, about 30 µs a thousand characters."""
+    after = list_opener_after()
+    for head in list_heads_lower():
+        at = low.find(head)
+        while at != -1:
+            if after.match(low, at + len(head)):
+                return True
+            at = low.find(head, at + 1)
+    return False
 
 
 LIST_ITEM = re.compile(r"[A-Z][\w&’'.-]*(?:[ \u00a0]+(?:of[ \u00a0]+|&[ \u00a0]+)?[A-Z][\w&’'.-]*)*")
@@ -1411,7 +1454,7 @@ def listed_starts(text: str) -> frozenset[int]:
     and Atlas": Vorland, Omega Air, Atlas), found once per article: the list's opening, then capitalized
     names joined by commas, "and" or "or"."""
     starts: set[int] = set()
-    if not any(c in text for c in CASE_FOLDING_ODDITIES) and not list_opening_filter().search(text.lower()):
+    if not any(c in text for c in CASE_FOLDING_ODDITIES) and not opens_a_list(text.lower()):
         return frozenset()  # most articles: no list opening, found by the cheap test alone
     for opening in list_opening_pattern().finditer(text):
         at = opening.end()
@@ -1578,8 +1621,9 @@ def decide(cand: Candidate, text: str) -> Decision | None:
     """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
-    for rule in rows_for(size, is_sports_report(text)):
-        if rule.when(look):
+    # a sports report's row asks whether the article is one only when it holds (most articles never need to know)
+    for rule in rows_for(size, True):
+        if rule.when(look) and (not rule.sport or is_sports_report(text)):
             return rule.decide(look)
     return None
 
@@ -2257,7 +2301,6 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
     "democrats"); elsewhere only before a result ("the Pelicans won"): such a plural is as often a people or a
     region ("the Balkans")."""
     person_words = {w for c in cands if c.kind == "person" and len(c.words) > 1 for w in c.words}
-    sport = is_sports_report(text)
     for cand in cands:
         if len(cand.words) != 1 or cand.kind not in (None, "person") or cand.words[0] in person_words:
             continue
@@ -2266,9 +2309,9 @@ def organizations_by_statement(cands: list[Candidate], text: str) -> None:
             cand.kind, cand.rule_id = "organization", "org-statement"
         elif (
             cand.kind is None
-            and (sport or team_result_pattern().match(text, cand.end))
             and PLURAL_NAME.fullmatch(word)
             and last_word_before(text, cand.start) == "the"
+            and (is_sports_report(text) or team_result_pattern().match(text, cand.end))
             and is_team_plural(word, text)
         ):
             cand.kind, cand.rule_id = "organization", "org-team-plural"
@@ -2331,8 +2374,6 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
     Riverton", "a win against Riverton", "leaders Riverton") is a club, unless it is a given name or a word of
     a person named in the article (a player: "Ruiz beat Salas" after "Ana Ruiz", "Salas said"), nor a country
     (a national side is named as its country: "Peru beat Chile")."""
-    if not is_sports_report(text):
-        return
     person_words = {w for c in cands if c.kind == "person" for w in c.words}
     for cand in cands:
         if cand.kind is not None or cand.rule_id or cand.decision is not None or len(cand.words) != 1:
@@ -2348,6 +2389,8 @@ def clubs_by_result(cands: list[Candidate], text: str) -> None:
             or INNINGS_AFTER.match(text, cand.end)
             or takes_plural_verb(cand, text)
         ):
+            if not is_sports_report(text):
+                return  # asked only when a word is named as a side (most articles never need to know)
             cand.kind, cand.rule_id = "organization", "org-club-by-result"
 
 
@@ -2419,10 +2462,10 @@ def clubs_by_coordination(cands: list[Candidate], text: str) -> None:
     is a club elsewhere in the article ("title rivals Montclair, Riverton and Kestrel") is a club too: a list
     holds names of one kind.  Not a country (a
     national side is named as its country), nor a word of a person of the article."""
-    if not is_sports_report(text):
-        return
-    person_words = {w for c in cands if c.kind == "person" for w in c.words}
     clubs = {c.text for c in cands if c.kind == "organization" and c.rule_id.startswith(CLUB_RULES)}
+    if not clubs or not is_sports_report(text):
+        return  # no club to list others with (most articles): no need to know whether it is a sports report
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
     ordered = sorted(cands, key=lambda c: c.start)
     changed = bool(clubs)
     while changed:
@@ -2479,7 +2522,7 @@ def can_be_listed_organization(cand: Candidate, person_words: set[str], text: st
         not person_words.intersection(cand.words)
         and not given_name_gender(first)
         and first.lower() not in name_words().demonyms
-        and first.lower() not in lowercase_words(text)
+        and not writes_in_lower_case(text, first.lower())
         and not is_any_place(first)
         and last_word_before(text, cand.start).lower() not in name_words().place_prepositions  # "in Lanvik, and"
     )
@@ -2532,12 +2575,14 @@ def can_be_listed_person(cand: Candidate, text: str) -> bool:
     a place's preposition and not opening with a people's plural."""
     if cand.kind is not None or (cand.decision.rule_id if cand.decision else None) not in UNDECIDED_LISTED:
         return False
-    lows, words = lowercase_words(text), name_words()
+    words = name_words()
     return (
         len(cand.words) <= 3
         and cand.words[0].lower() not in words.people_plurals  # "Americans Ana Ruiz and Omar Diaz"
         and last_word_before(text, cand.start).lower() not in words.place_prepositions  # "in Lanvik, Ana Ruiz"
-        and not any(w.lower() in words.demonyms or w.lower() in lows or is_any_place(w) for w in cand.words)
+        and not any(
+            w.lower() in words.demonyms or writes_in_lower_case(text, w.lower()) or is_any_place(w) for w in cand.words
+        )
         and not any(is_body_word(w.lower()) for w in cand.words)  # "the Minister of the Interior and Justice, Ana Ruiz"
     )
 
@@ -2600,13 +2645,12 @@ def is_team_plural(word: str, text: str) -> bool:
     """Whether a capitalized plural after "the" names no people: no group noun, nationality, given name, word
     the article writes in lower case, nor plural of ``names.yaml`` ``people_plurals``."""
     low = word.lower()
-    lower = lowercase_words(text)
     return not (
         low in group_nouns()
         or low[:-1] in name_words().demonyms
         or low[:-1] in given_names.load()
-        or low in lower
-        or low[:-1] in lower
+        or writes_in_lower_case(text, low)
+        or writes_in_lower_case(text, low[:-1])
         or low in name_words().people_plurals
         or low in places()
         or f"the {low}" in places()
