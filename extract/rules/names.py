@@ -1054,6 +1054,13 @@ class Rule:
     """The names the row applies to: one word, two or more, two to four name words (``person_sized``), or any."""
     sport: bool = False
     """Whether the row applies only in a sports report (``is_sports_report``): other articles skip it."""
+    place: bool | None = None
+    """True: the row holds only for a place of the gazetteer (``Look.is_place``); False: never for one; None:
+    either.  What its predicate says first, so that a name is not offered rows that cannot hold for it."""
+    capitals: bool = False
+    """Whether the row holds only for words all in capitals (its predicate's own test)."""
+    hint: str | None = None
+    """The modifier's hint (``Candidate.hint``) the row holds only with, if any (its predicate's own test)."""
 
     def decide(self, look: Look) -> Decision:
         return Decision(self.id, self.kind, self.role(look) if self.role else None)
@@ -1532,7 +1539,7 @@ def is_byline(x: Look) -> bool:
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one"),
     Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
-    Rule("slug", None, is_slug),  # "PRESS DIGEST - Lanvik"
+    Rule("slug", None, is_slug, capitals=True),  # "PRESS DIGEST - Lanvik"
     Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
@@ -1548,9 +1555,9 @@ CLASSIFY: list[Rule] = [
     Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
     Rule("competition-in-sport", None, is_competition_in_sport, size="many", sport=True),  # "the Northern League"
     Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
-    Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text)),
+    Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text), place=True),
     Rule(
-        "org-club-in-sport", "organization", is_club_in_sport, sport=True
+        "org-club-in-sport", "organization", is_club_in_sport, sport=True, place=True
     ),  # a sports report: "a win against Montclair"
     Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
     Rule(
@@ -1558,28 +1565,38 @@ CLASSIFY: list[Rule] = [
     ),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
     Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
-    Rule("org-phrase-before", "organization", has_org_phrase_before),  # "an analyst at Vorland"
-    Rule("org-based", "organization", lambda x: x.cand.hint == "organization"),  # "Lima-based Vorland"
-    Rule("org-based-in", "organization", is_based_in),  # "Vorland, based in Lanvik,"
-    Rule("org-results", "organization", posts_results),  # "Vorland posted a net profit"
-    Rule("org-owns", "organization", has_owned_after),  # "Vorland's chief executive", "Vorland said its"
-    Rule("org-cue-after", "organization", has_org_word_after),  # "the Los Lobos gang"
+    Rule("org-phrase-before", "organization", has_org_phrase_before, place=False),  # "an analyst at Vorland"
+    Rule(
+        "org-based", "organization", lambda x: x.cand.hint == "organization", hint="organization"
+    ),  # "Lima-based Vorland"
+    Rule("org-based-in", "organization", is_based_in, place=False),  # "Vorland, based in Lanvik,"
+    Rule("org-results", "organization", posts_results, place=False),  # "Vorland posted a net profit"
+    Rule("org-owns", "organization", has_owned_after, place=False),  # "Vorland's chief executive", "Vorland said its"
+    Rule("org-cue-after", "organization", has_org_word_after, place=False),  # "the Los Lobos gang"
     Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
     Rule(
         "org-appositive",
         "organization",
         lambda x: bool(org_appositive_pattern().match(x.text[x.cand.end : x.cand.end + 60])),
     ),
-    Rule("dateline", None, lambda x: is_dateline(x.cand, x.text)),  # "KYIV, March 3 (Reuters) -"
+    Rule("dateline", None, lambda x: is_dateline(x.cand, x.text), capitals=True),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
     Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
     Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
     Rule("counted-acronym", None, is_counted_acronym, size="one"),  # "three RBI and", "his ERA to"
     Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
     # "President Clinton", "striker Florence": a title before, no town
-    Rule("person-title", "person", lambda x: x.is_place and x.before in titles(), role=title_before, size="one"),
-    Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one"),  # "Florence, 34,"
-    Rule("place-gazetteer", "place", lambda x: x.is_place),
+    Rule(
+        "person-title",
+        "person",
+        lambda x: x.is_place and x.before in titles(),
+        role=title_before,
+        size="one",
+        place=True,
+    ),
+    # "Florence, 34,"
+    Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one", place=True),
+    Rule("place-gazetteer", "place", lambda x: x.is_place, place=True),
     Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
     Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
     Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
@@ -1589,7 +1606,8 @@ CLASSIFY: list[Rule] = [
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
     Rule("person-cue-after", "person", person_cue_after, size="person"),  # "Ruiz Tapia said"
-    Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person"),  # "Texas-born Ruiz Tapia"
+    # "Texas-born Ruiz Tapia"
+    Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person", hint="person"),
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
     Rule("person-byline", "person", is_byline, size="person"),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
@@ -1610,19 +1628,28 @@ rows of the same evidence for names of different sizes (``person-title`` for "jo
 
 
 @cache
-def rows_for(size: str, sport: bool) -> tuple[Rule, ...]:
-    """The rows of ``CLASSIFY`` that apply to names of one size ("one", "many", "person") in an article that
-    is a sports report or not, in order: a name is not offered the rows that cannot apply to it."""
+def rows_for(size: str, place: bool, capitals: bool, hint: str | None) -> tuple[Rule, ...]:
+    """The rows of ``CLASSIFY`` that can hold for names of one size ("one", "many", "person"), a place of the
+    gazetteer or not, in capitals or not, with a modifier's hint or none, in order: a name is not offered the
+    rows that cannot hold for it."""
     sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
-    return tuple(rule for rule in CLASSIFY if rule.size in sizes and (sport or not rule.sport))
+    return tuple(
+        rule
+        for rule in CLASSIFY
+        if rule.size in sizes
+        and rule.place in (None, place)
+        and (capitals or not rule.capitals)
+        and rule.hint in (None, hint)
+    )
 
 
 def decide(cand: Candidate, text: str) -> Decision | None:
     """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
+    rows = rows_for(size, look.is_place, all(w.isupper() for w in cand.words), cand.hint)
     # a sports report's row asks whether the article is one only when it holds (most articles never need to know)
-    for rule in rows_for(size, True):
+    for rule in rows:
         if rule.when(look) and (not rule.sport or is_sports_report(text)):
             return rule.decide(look)
     return None
