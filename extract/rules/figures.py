@@ -1107,16 +1107,20 @@ def leads_to(text: str, lead: re.Match, anchor: int) -> bool:
 @cache
 def lead_pattern() -> re.Pattern:
     """Where a figure may begin before its number: a whole qualifier ("at least", not "at 8%"), "between", the words
-    of a vague phrase before its anchor word ("tens of"), "a", a currency sign or a minus.  A lookahead, so that
-    leads that overlap are all found ("no more than" and "more than")."""
+    of a vague phrase before its anchor word ("tens of"), "a", a currency sign or a minus.  Each match is the lead's
+    first character, the rest read by a lookahead, so that leads that overlap are all found ("no more than" and
+    "more than")."""
     words = alternation(lead_phrases())
     pattern = words.replace(r"\ ", r"\s+")
     signs = unit_tables().before
     # one test of the first character first: most positions start no lead
     first = {c for w in (*lead_phrases(), "a", *signs, "−", "-") for c in (w[0].lower(), w[0].upper())}
+    # The first character is consumed, so that the engine skips to the next one of them in C (an expression
+    # that opens with a lookahead is tried at every character); the look-behinds then look back from after it
+    # (the character before it, and the lead itself, read from its start): the match starts where the lead does.
     return re.compile(
-        rf"(?=[{re.escape(''.join(sorted(first)))}])(?<![\w’'\-.,$€£])"
-        rf"(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE})",
+        rf"[{re.escape(''.join(sorted(first)))}](?<![\w’'\-.,$€£].)"
+        rf"(?<=(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE}).)",
         re.I,
     )
 
