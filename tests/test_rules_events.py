@@ -695,3 +695,26 @@ def test_a_riot_that_spread_a_crime_punished_a_memorial_figures_and_captives_mar
         assert ("strategic_developments", "change_to_group_activity") not in found
     else:
         assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the source of a report fills no agent: the fall, the brothers and the heater did it, not the police
+        ("A fall from the cliff killed a climber on Sunday, police said.", []),
+        ("Police said the two brothers fought over money at a bar on Friday.", []),
+        ("Police said a faulty heater had burned down the house on Sunday.", []),
+        ("A faulty heater burned down the house on Sunday, according to the police.", []),
+        ("A faulty heater burned down the house on Sunday, said a police spokesman.", []),
+        # a source that the reported clause refers back to did it; an agent beside a source still counts
+        (
+            "Police said on Monday they raided a farm outside the town.",
+            [("strategic_developments", "other")],
+        ),
+        ("Gunmen killed five villagers on Sunday, police said.", [("violence_against_civilians", "attack")]),
+        # the trigger stands in the phrase before "said": that phrase is no source
+        ("Soldiers killed three men they said were smugglers on Monday.", [("violence_against_civilians", "attack")]),
+    ],
+)
+def test_the_source_of_a_report_is_no_agent_of_what_it_reports(text, expected):
+    assert types(text) == expected

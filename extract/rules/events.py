@@ -3,7 +3,8 @@
 Triggers are matched on tokens with spaCy's PhraseMatcher (case-insensitive).
 A trigger counts only with its context: the roles its entry names (an agent,
 a patient, a place, an act) must be filled by words of its sentence, and the words
-that filled them are kept beside the trigger (``EventHit.context``).  An
+that filled them are kept beside the trigger (``EventHit.context``).  The source of a
+report fills no agent ("police said the storm killed five": ``without_sources``).  An
 entry's ``refine`` re-codes a trigger by its sentence (a protest dispersed
 with tear gas is a protest with intervention), ``absorbed_by`` folds a trigger
 into the larger incident of its sentence (homes burned in an attack),
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -47,6 +49,14 @@ SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
+REPORTING_VERB = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.events().reporting_verbs) + r")\b", re.I
+)  # lexicons/events.yaml
+REPORTING_LEAD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.events().reporting_leads) + r")\b", re.I
+)
+REPORTING_BACK = frozenset(lexicon.events().reporting_back)
+REPORTING_PHRASE_WORDS = lexicon.events().reporting_phrase_words
 
 
 @dataclass
@@ -219,10 +229,19 @@ class Candidate:
     context: dict[str, str] | None  # None: a trigger whose roles its sentence does not fill
 
 
-def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: str, before: str, victims=frozenset()):
+def in_context(
+    rule: TriggerRule,
+    words: set[str],
+    joined: str,
+    words_before: str,
+    before: str,
+    victims=frozenset(),
+    agent_words: tuple[set[str], str] | None = None,
+):
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
     A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives); the
-    ``victims`` (a passive trigger's subject) fill no agent."""
+    ``victims`` (a passive trigger's subject) fill no agent, and the agent is looked for in ``agent_words``
+    (the sentence less its sources, ``without_sources``) when given."""
     if not_after(rule, words_before):
         return None
     if rule.not_with.first_in(words, joined) and not rule.unless_with.first_in(words, joined):
@@ -237,7 +256,11 @@ def in_context(rule: TriggerRule, words: set[str], joined: str, words_before: st
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
     for role, role_words in rule.roles:
-        filler = role_words.first_in(words - victims if role == "agent" and victims else words, joined)
+        if role == "agent":
+            among, among_joined = agent_words or (words, joined)
+            filler = role_words.first_in(among - victims if victims else among, among_joined)
+        else:
+            filler = role_words.first_in(words, joined)
         if filler is None:
             return rule.event_type, rule.sub_event_type, None  # a role unfilled: at most a mention ("the raid")
         context[role] = filler
@@ -268,6 +291,35 @@ def not_after(rule: TriggerRule, words_before: str) -> bool:
         return False
     spaced = f" {words_before}"
     return any(spaced.endswith(p) for p in rule.not_after_phrases)
+
+
+def without_sources(sentence: str, trigger_start: int, trigger_end: int) -> tuple[set[str], str]:
+    """The words of a sentence less the sources of its reports, which are no agent of what they report: the
+    phrase a reporting verb closes ("police said the storm killed five": "police") or opens ("..., said a police
+    spokesman"), and the one after a lead ("according to police"), each within its clause and of at most
+    ``reporting_phrase_words`` words, the first reporting verb of a clause only.  A phrase holding the trigger (offsets in the sentence) is no source ("soldiers
+    killed three men they said were smugglers"), and a source that a word just after its verb refers back to
+    ("police said they arrested") is the agent too."""
+    bounds = [0, *(m.end() for m in CLAUSE_END.finditer(sentence)), len(sentence)]
+    spans = []
+    for start, end in itertools.pairwise(bounds):
+        clause = sentence[start:end]
+        m = REPORTING_VERB.search(clause)  # the clause's first: "police said gunmen told them" has one source
+        if m is not None:
+            closed = SENTENCE_WORD.findall(clause[: m.start()].lower())
+            after = SENTENCE_WORD.findall(clause[m.end() :].lower())
+            if not closed:
+                spans.append((start + m.end(), end))
+            elif REPORTING_BACK.isdisjoint(after[:4]):  # "police said on Monday they raided"
+                spans.append((start, start + m.start()))
+        spans.extend((start + m.end(), end) for m in REPORTING_LEAD.finditer(clause))
+    kept, last = [], 0
+    for a, b in sorted(spans):
+        source = SENTENCE_WORD.findall(sentence[a:b].lower())
+        if a >= last and len(source) <= REPORTING_PHRASE_WORDS and not (a < trigger_end and trigger_start < b):
+            kept.append(sentence[last:a])
+            last = b
+    return sentence_words(" , ".join([*kept, sentence[last:]]))
 
 
 def sentence_words(text: str) -> tuple[set[str], str]:
@@ -345,7 +397,14 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if passive:  # "two soldiers were killed": the subject is the victim, and no agent
         victims = before[-7:-1]
     agentless = frozenset(victims) if passive else frozenset()
-    coded = in_context(rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start], agentless)
+    agent_words = (
+        without_sources(text[t.sentence_start : t.sentence_end], t.start - t.sentence_start, t.end - t.sentence_start)
+        if any(role == "agent" for role, _ in rule.roles)
+        else None
+    )
+    coded = in_context(
+        rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start], agentless, agent_words
+    )
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)

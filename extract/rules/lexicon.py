@@ -204,6 +204,15 @@ class EventsLexicon(Lexicon):
     separate_incidents: Words
     calendar_words: Words
     reporting_senses: Words
+    reporting_verbs: Words
+    """Verbs whose subject reports the news ("police said"): that subject is the source, not an agent."""
+    reporting_leads: Words
+    """Words after which the source follows ("according to police")."""
+    reporting_phrase_words: int
+    """The longest source phrase, in words ("a spokesman for the provincial police"); a longer one is a clause."""
+    reporting_back: Words
+    """Words among the first four after a reporting verb that refer back to its subject ("police said they
+    arrested"): the source is then the agent too."""
 
 
 # figures.yaml -----------------------------------------------------------------------------------------------------
