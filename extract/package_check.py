@@ -251,6 +251,11 @@ class Unprovable(Exception):
     """Anything the row-by-row proof does not handle: the resource is validated in full by stock frictionless."""
 
 
+def key_fields(fields: str | list[str]) -> tuple[str, ...]:
+    """A key's fields as a tuple: Table Schema writes a one-field key as a string, a composite one as a list."""
+    return (fields,) if isinstance(fields, str) else tuple(fields)
+
+
 def fast_shape(descriptor: dict) -> bool:
     """Whether a resource is one the row-by-row proof handles: a UTF-8 CSV table with the declared dialect."""
     return (
@@ -422,16 +427,15 @@ class RowValidation:
             schema = descriptor.get("schema") if isinstance(descriptor.get("schema"), dict) else {}
             pk = schema.get("primaryKey")
             if pk:
-                self.groups[name].add(tuple([pk] if isinstance(pk, str) else pk))
+                self.groups[name].add(key_fields(pk))
             for field in schema.get("fields", []):
                 if isinstance(field, dict) and field.get("constraints", {}).get("unique"):
                     self.groups[name].add((field["name"],))
             for fk in schema.get("foreignKeys", []) or []:
                 target = fk["reference"]["resource"] or name
-                as_list = lambda f: tuple([f] if isinstance(f, str) else f)  # noqa: E731
-                self.groups[name].add(as_list(fk["fields"]))
+                self.groups[name].add(key_fields(fk["fields"]))
                 if target in self.groups:
-                    self.groups[target].add(as_list(fk["reference"]["fields"]))
+                    self.groups[target].add(key_fields(fk["reference"]["fields"]))
 
     def scan(self, name: str) -> CsvScan:
         if name not in self.scans:
@@ -457,7 +461,7 @@ class RowValidation:
         schema = descriptor["schema"]
         pk = schema.get("primaryKey")
         if pk:
-            keys = scan.values[tuple([pk] if isinstance(pk, str) else pk)]
+            keys = scan.values[key_fields(pk)]
             if len(set(keys)) != len(keys) or any(set(k) == {None} for k in keys):
                 raise Unprovable("a primary key repeated or empty")
         for field in schema["fields"]:
@@ -466,9 +470,9 @@ class RowValidation:
                 if len(set(set_values)) != len(set_values):
                     raise Unprovable("a unique field repeated")
         for fk in schema.get("foreignKeys", []) or []:
-            fields = tuple([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
+            fields = key_fields(fk["fields"])
             ref = fk["reference"]
-            target_fields = tuple([ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"])
+            target_fields = key_fields(ref["fields"])
             target = self.scan(ref["resource"] or resource.name)
             lookup = {v for v in target.values[target_fields] if set(v) != {None}}
             if any(set(v) != {None} and v not in lookup for v in scan.values[fields]):

@@ -87,7 +87,8 @@ def rows_version() -> str:
 class RuleCache:
     """Rule results on disk, one file per (inputs, rules version); a missing or unreadable entry is a miss.
 
-    ``version`` is another content hash for another kind of entry (``RowCache``)."""
+    ``version`` is another content hash for another kind of entry (``rows_version``: what making a source's rows
+    did, see ``rules.build``)."""
 
     def __init__(self, folder: Path | None, version: str | None = None):
         self.folder = folder / (version or rules_version()) if folder else None

@@ -38,9 +38,10 @@ def apply_rules(
     and are analyzed on every core, each result cached in ``cache_folder``
     (see ``batch``); their rows are made here as the results arrive.
 
-    What making a source's rows did is remembered too, in ``rows_folder`` (``RowCache``): a source whose text,
-    date, gazetteer, id and curated ids are unchanged is not analyzed nor its result read; its rows are written
-    again, in order, when every entity id it takes comes out as before (``RuleRows.replay``), else made afresh.
+    What making a source's rows did is remembered too, in ``rows_folder`` (a ``RuleCache`` of ``rows_version``):
+    a source whose text, date, gazetteer, id and curated ids are unchanged is not analyzed nor its result read;
+    its rows are written again, in order, when every entity id it takes comes out as before (``RuleRows.replay``),
+    else made afresh.
     """
     gazetteer = gazetteer_of(dataset)
     known = {table: {getattr(r, TABLES[table].primary_key[0]) for r in dataset.rows(table)} for table in RULE_TABLES}
