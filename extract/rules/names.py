@@ -2518,21 +2518,7 @@ def organizations_by_coordination(cands: list[Candidate], text: str) -> None:
     if not any(c.kind == "organization" for c in cands):
         return
     person_words = {w for c in cands if c.kind == "person" for w in c.words}
-    ordered = sorted(cands, key=lambda c: c.start)
-    lists, current = [], [ordered[0]] if ordered else []
-    joined = False
-    for a, b in itertools.pairwise(ordered):
-        link = COORDINATION.fullmatch(text, a.end, b.start)
-        if link:
-            current.append(b)
-            joined = joined or "," not in link.group() or " and" in link.group() or " or" in link.group()
-            continue
-        if joined:
-            lists.append(current)
-        current, joined = [b], False
-    if joined:
-        lists.append(current)
-    for members in lists:
+    for members in name_lists(cands, text, COORDINATION, joins_a_list, of_three=False):
         if any(c.kind == "organization" for c in members):
             for other in members:
                 if can_be_listed_organization(other, person_words, text):
@@ -2562,8 +2548,21 @@ PERSON_LIST_LINK = re.compile(
 (captain), Omar Diaz") and before a line-up's shirt number ("8 - Omar Diaz")."""
 
 
-def name_lists(cands: list[Candidate], text: str, link: re.Pattern) -> list[list[Candidate]]:
-    """The runs of candidates joined by ``link`` that are lists: with "and" or "or", or of three names or more."""
+def says_and_or(link: str) -> bool:
+    """A link of a list of people: "and" or "or" as a word."""
+    return bool(re.search(r"\b(?:and|or)\b", link))
+
+
+def joins_a_list(link: str) -> bool:
+    """A link of a list of organizations: no comma ("Omega Corp and Vorland"), or " and" / " or"."""
+    return "," not in link or " and" in link or " or" in link
+
+
+def name_lists(
+    cands: list[Candidate], text: str, link: re.Pattern, joins=says_and_or, of_three: bool = True
+) -> list[list[Candidate]]:
+    """The runs of candidates joined by ``link`` that are lists: with a link that ``joins`` ("and", "or"), or,
+    when ``of_three``, of three names or more."""
     lists: list[list[Candidate]] = []
     ordered = sorted(cands, key=lambda c: c.start)
     current, joined = ordered[:1], False
@@ -2571,12 +2570,12 @@ def name_lists(cands: list[Candidate], text: str, link: re.Pattern) -> list[list
         found = link.fullmatch(text, a.end, b.start)
         if found:
             current.append(b)
-            joined = joined or bool(re.search(r"\b(?:and|or)\b", found.group()))
+            joined = joined or joins(found.group())
             continue
-        if joined or len(current) >= 3:
+        if joined or of_three and len(current) >= 3:
             lists.append(current)
         current, joined = [b], False
-    if joined or len(current) >= 3:
+    if joined or of_three and len(current) >= 3:
         lists.append(current)
     return lists
 
