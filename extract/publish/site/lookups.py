@@ -42,3 +42,11 @@ def lookup(datasette, database: str, sql: str, params: list) -> list | None:
         if exc.args == ("interrupted",):
             return []
         raise
+
+
+async def rows_by_key(datasette, database: str, sql: str, params: list) -> list:
+    """``lookup``'s rows, or, on a database that is not immutable, the same SQL through Datasette's SQL thread."""
+    found = lookup(datasette, database, sql, params)
+    if found is None:
+        found = (await datasette.get_database(database).execute(sql, params)).rows
+    return found

@@ -19,7 +19,7 @@ from datasette import hookimpl
 from datasette.utils import await_me_maybe, escape_sqlite, tilde_encode
 from markupsafe import Markup, escape
 
-from extract.publish.site.lookups import lookup
+from extract.publish.site.lookups import lookup, rows_by_key
 
 LABEL_CHARS = 60
 
@@ -95,10 +95,7 @@ async def row_labels(datasette, database: str, keys: dict, row) -> dict:
             f'SELECT {i} AS n, "{label}" AS label FROM "{other}" WHERE "{key}" = ?'
             for i, (_, other, label, key, _) in enumerate(wanted)
         )
-        found = lookup(datasette, database, sql, [w[4] for w in wanted])
-        if found is None:  # not an immutable database: through Datasette's SQL thread
-            found = (await db.execute(sql, [w[4] for w in wanted])).rows
-        for n, label in found:
+        for n, label in await rows_by_key(datasette, database, sql, [w[4] for w in wanted]):
             if label is not None:
                 labels.setdefault(wanted[n][0], str(label))
     kept[memo] = labels

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
-from extract.publish.site.lookups import lookup
+from extract.publish.site.lookups import rows_by_key
 
 SPANNED = {
     "quotes": ("quote_id", "quote"),
@@ -31,9 +31,7 @@ async def article_link(datasette, database: str, table: str, request) -> dict | 
         return None
     key, kind = SPANNED[table]
     sql = f"SELECT source_id, char_start, char_end FROM {table} WHERE {key} = ?"
-    found = lookup(datasette, database, sql, [pks[0]])  # by primary key: at once, on the event loop's thread
-    if found is None:
-        found = (await datasette.get_database(database).execute(sql, [pks[0]])).rows
+    found = await rows_by_key(datasette, database, sql, [pks[0]])  # by primary key: on the event loop's thread
     if not found:
         return None
     row = found[0]
