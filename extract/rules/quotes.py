@@ -477,8 +477,7 @@ def find_cues(article: Article) -> list[Cue]:
 
 
 def previous_word(article: Article, token: int) -> str:
-    starts, ends = article.token_offsets
-    return article.text[starts[token - 1] : ends[token - 1]].lower()
+    return article.token_text(token - 1).lower()
 
 
 # 3b. names beside cues -------------------------------------------------------
@@ -507,15 +506,27 @@ def speaker_name_stop_words() -> frozenset[str]:
     )
 
 
-LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+LOWER_CASE_WORD = re.compile(r"[a-z][a-z’'\-]*")
+LOWER_CASE_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 
 
-def lower_case_words(text: str) -> frozenset[str]:
-    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere.
-    Not ``names.lowercase_words``: that one keeps only words of letters alone, and a capitalized word with
-    an apostrophe or a hyphen ("He's" of "he's") must be found here too (with names' set, "He's" becomes
-    a speaker's name)."""
-    return frozenset(LOWER_CASE_WORD.findall(text))
+def writes_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (lower case) as a whole word somewhere: a common word, whatever its
+    capital elsewhere ("Officials said" in an article that says "officials").  A word of lower-case letters,
+    apostrophes and hyphens ("he's" of "He's" is one: a capitalized word with an apostrophe or a hyphen must be
+    found too, else "He's" becomes a speaker's name), not inside a longer word: no letter, digit, "_",
+    apostrophe or hyphen before it, no lower-case letter, apostrophe or hyphen after it.  Looked up word by
+    word with ``str.find``: a set of every lower-case word of the article cost more than all its lookups."""
+    if not LOWER_CASE_WORD.fullmatch(word):
+        return False
+    length, at = len(word), text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + length : at + length + 1]
+        if not (before.isalnum() or before in "_’'-") and after not in LOWER_CASE_WORD_CHARS:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def capital_before(text: str, pos: int) -> bool:
@@ -549,7 +560,7 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
             words = hit.group(1).split()
             if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
                 continue
-            if words[0].lower() not in ctx.lower_case_words:
+            if not writes_in_lower_case(text, words[0].lower()):
                 found[start] = (start, end, hit.group(1), cue.text.lower())
     return sorted(found.values())
 
@@ -669,11 +680,6 @@ class Context:
         """The last unnamed speaker ("a spokesman for the organisers said") before ``pos`` who may be ``gender``."""
         i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
         return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
-
-    @once
-    def lower_case_words(self) -> frozenset[str]:
-        """The words the article writes in lower case somewhere (read once, when a name beside a cue asks)."""
-        return lower_case_words(self.article.text)
 
     @once
     def cues(self) -> list[Cue]:
@@ -1247,7 +1253,7 @@ def pass_sentence_before_name(ctx: Context, f: Frame) -> Attribution | None:
     if opening is None or ctx.overlaps_mention(*opening.span(1)):
         return None
     words = opening.group(1).split()
-    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in ctx.lower_case_words:
+    if any(w.lower() in speaker_name_stop_words() for w in words) or writes_in_lower_case(text, words[0].lower()):
         return None
     return Attribution(Speaker(opening.group(1), "person"))
 
