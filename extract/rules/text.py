@@ -125,14 +125,14 @@ class Article:
         and at every line break."""
         text, spans, start, length = self.text, [], 0, len(self.text)
         for match in SENTENCE_END.finditer(text):
-            mark, at, nxt = match.group(), match.start(), match.end()
-            line_break = "\n" in mark
-            if not line_break:
-                if mark[0] == "." and ends_with_abbreviation(text, at):
-                    continue
+            at, nxt = match.span()
+            first = text[at]
+            if first != "\n":  # only a line break opens a mark with "\n" (and the blank after it)
                 if nxt < length and not starts_sentence(text[nxt]):
+                    continue  # the cheaper test first: "e.g. the", "U.S. officials"
+                if first == "." and ends_with_abbreviation(text, at):
                     continue
-            end = at + len(mark.rstrip())
+            end = at + len(text[at:nxt].rstrip())
             if end > start:
                 spans.append((start, end))
             start = nxt
