@@ -45,6 +45,7 @@ PARTS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
 CONFLICT_TYPES = frozenset(
