@@ -706,6 +706,10 @@ PAST_MARKS = phrase_pattern([*lexicon.events().background_phrases, *lexicon.even
 BARE_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")  # "the 1975 coup", "a raid in 2021"
 
 
+def words_between(text: str, start: int, end: int) -> list[str]:
+    return SENTENCE_WORD.findall(text[start:end].lower())
+
+
 def opens_date(after: str) -> bool:
     """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May")."""
     first = SENTENCE_WORD.match(after.lstrip().lower())
@@ -738,9 +742,10 @@ class When:
         return next((d for d in dates if d.date >= self.published - BACKGROUND), None)
 
     def marks_for(self, c: Candidate, dates: list) -> list[tuple[int, int, bool]]:
-        """The time marks that may tell a trigger's time: those of its own clause (between commas) if it has any,
-        else its sentence's, less those of a relative clause that does not hold it ("the gang, which emerged in
-        2015, on Monday")."""
+        """The time marks that may tell a trigger's time: those of its own clause (between commas) if it has any, the
+        trigger's relative clause's first ("laid flowers on Monday where soldiers arrested students in 1989"), else
+        its sentence's, less those of a relative clause that does not hold it ("the gang, which emerged in 2015, on
+        Monday")."""
         marks = self.sentence_marks(c.sentence_start, c.sentence_end, dates)
         if not marks:
             return marks
@@ -755,8 +760,9 @@ class When:
 
         own = clause_of(c.start)
         same = [m for m in marks if clause_of(m[0]) == own]
-        if same:
-            return same
+        if same:  # but not a mark before a relative word before the trigger: "on Monday where soldiers arrested"
+            inner = [m for m in same if m[0] > c.start or RELATIVE_WORDS.isdisjoint(words_between(text, m[1], c.start))]
+            return inner or same
 
         def relative(i: int) -> bool:
             words = SENTENCE_WORD.findall(text[bounds[i] : bounds[i] + 20].lower())
