@@ -59,6 +59,7 @@ REPORTING_LEAD = re.compile(
 REPORTING_BACK = frozenset(lexicon.events().reporting_back)
 REPORTING_PHRASE_WORDS = lexicon.events().reporting_phrase_words
 NEGATORS = frozenset(lexicon.events().negators)  # lexicons/events.yaml
+NEGATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NEGATORS))) + r")\b", re.I)
 DETERMINERS = frozenset(lexicon.events().determiners)
 RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
@@ -260,7 +261,9 @@ def in_context(
     ):  # the trigger's own clause: "X will be moved, the minister told a news conference" told one
         return None
     for refinement in rule.refine:
-        filler = next((w for w in refinement.words.all_in(words, joined) if not told_as_cause(w, joined)), None)
+        filler = refinement.words.first_in(words, joined)
+        if filler and told_as_cause(filler, joined):  # rare: then every word of the refinement is looked at
+            filler = next((w for w in refinement.words.all_in(words, joined) if not told_as_cause(w, joined)), None)
         if filler and not refinement.unless.first_in(words, joined):
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
@@ -441,8 +444,10 @@ def is_negated(t: Trigger) -> bool:
     """ "No inmate had escaped", "most of which has never been recovered", "police have not arrested anyone": a
     negator (``negators``) opens the trigger's clause or stands among the three words before it.  A trigger after a
     determiner is the object of what is denied, not the denied act ("nobody claimed the blast")."""
-    clause = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 120) : t.start])[-1]
-    words = SENTENCE_WORD.findall(clause.lower())
+    before = t.article.text[max(t.sentence_start, t.start - 120) : t.start]
+    if NEGATOR.search(before) is None:  # most triggers: one search in C, no words read
+        return False
+    words = SENTENCE_WORD.findall(CLAUSE_END.split(before)[-1].lower())
     if not words or words[-1] in DETERMINERS:
         return False
     return words[0] in NEGATORS or not NEGATORS.isdisjoint(words[-3:])
@@ -550,13 +555,16 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
                 break
 
 
-def candidates(article: Article, dates: tuple = ()) -> tuple[list[Candidate], dict[str, Candidate]]:
+def candidates(
+    article: Article, dates: tuple = (), sentences: dict | None = None
+) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
     beside them, by entry id, the candidate that first absorbed a trigger of that entry.
     Four steps: the longest matches, each decided by ``TRIGGER_RULES``, the absorbed ones dropped, the rest
     re-coded by the article's other events."""
-    rules, sentences = trigger_rules(), {}
+    rules = trigger_rules()
+    sentences = {} if sentences is None else sentences  # sentence start -> its words, shared with the later steps
     found = []
     for match_id, start, end in longest_triggers(article):
         start_char, end_char = article.char_bounds(start, end)
@@ -587,10 +595,11 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     that a quiet story only speaks of (``quiet_story``), dated, joined, and a day's demonstration made one."""
     text = article.text
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
-    found, absorbers = candidates(article, tuple(all_dates))
-    when = When(article, all_dates, published)
+    sentences: dict[int, tuple[set[str], str]] = {}
+    found, absorbers = candidates(article, tuple(all_dates), sentences)
+    when = When(article, all_dates, published, sentences)
     told = {id(c): when.told(c) for c in found if c.context is not None}
-    quiet = quiet_story(article, [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY], published)
+    quiet = quiet_story(article, [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY], published, sentences)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
@@ -650,11 +659,12 @@ class QuietStory:
     kind: str  # "staged", "retold" or "other_news"
     text: str  # the article's
     published: dt.date | None
+    sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
         if c.sub_event_type is None:
             return False
-        words = sentence_words(self.text[c.sentence_start : c.sentence_end])
+        words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
         if told is None:  # "soldiers were deployed to clear blocked roads" after a storm
             # but supporters chanting outside the court as a verdict is read are the court story's own day
             return not (self.kind == "retold" and c.event_type == "protests" and quiet_words()["here"].first_in(*words))
@@ -663,21 +673,25 @@ class QuietStory:
         return self.kind == "staged" and quiet_words()["staged"].first_in(*words) is not None
 
 
-def quiet_story(article: Article, live: list[Candidate], published: dt.date | None) -> QuietStory | None:
+def quiet_story(
+    article: Article, live: list[Candidate], published: dt.date | None, sentences: dict | None = None
+) -> QuietStory | None:
     """The article's quiet story, when its lead (first sentence) speaks of one and reports no conflict event of its own
     (``live``: the candidates not told as background); a staged story's lead counts none ("units attacked a mock
     village during the drill")."""
     spans = article.sentence_spans
     if not spans:
         return None
-    lead = article.text[spans[0][0] : spans[0][1]]
-    words = sentence_words(lead)
+    if not any(c.sub_event_type for c in live if c.context is not None):
+        return None  # no conflict event to keep or drop
+    cached = (sentences or {}).get(spans[0][0])
+    words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()
     kind = next((k for k in ("staged", "retold", "other_news") if stories[k].first_in(*words)), None)
     if kind is None:
         return None
     lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]
-    return None if lead_events and kind != "staged" else QuietStory(kind, article.text, published)
+    return None if lead_events and kind != "staged" else QuietStory(kind, article.text, published, sentences or {})
 
 
 @cache
@@ -703,6 +717,9 @@ def phrase_pattern(phrases) -> re.Pattern:
 
 
 PAST_MARKS = phrase_pattern([*lexicon.events().background_phrases, *lexicon.events().background_leads])
+PAST_FIRST = frozenset(
+    p.split()[0] for p in (*lexicon.events().background_phrases, *lexicon.events().background_leads)
+)  # a sentence holding none of these words holds none of the phrases: PAST_MARKS is not run on it
 BARE_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")  # "the 1975 coup", "a raid in 2021"
 
 
@@ -723,7 +740,12 @@ class When:
     article: Article
     dates: list
     published: dt.date | None
+    sentences: dict[int, tuple[set[str], str]]  # sentence start -> its words (``Trigger.words``), shared
     marks: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)  # sentence start -> (start, end, past)
+    date_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.date_starts = [d.start for d in self.dates]
 
     def told(self, c: Candidate):
         """The date a trigger takes (its sentence's first not long before publication), None for a sentence without
@@ -731,11 +753,13 @@ class When:
         (``sentence_marks``): "sentenced on Monday for a robbery in 2019 in which a guard was shot dead", "gathered
         on Sunday to remember those killed when a bomb exploded 20 years ago".  A background event of its nature
         (``undated: unknown``, a group's founding) takes its sentence's first date."""
-        dates = [d for d in self.dates if c.sentence_start <= d.start and d.end <= c.sentence_end]
+        i = bisect.bisect_left(self.date_starts, c.sentence_start)
+        j = bisect.bisect_right(self.date_starts, c.sentence_end, lo=i)
+        dates = [d for d in self.dates[i:j] if d.end <= c.sentence_end]
         if c.rule.undated == "unknown" or self.published is None:
             return dates[0] if dates else None
-        marks = self.marks_for(c, dates)
-        if marks:
+        if any(past for _, _, past in self.sentence_marks(c.sentence_start, c.sentence_end, dates)):
+            marks = self.marks_for(c, dates)  # only a sentence with a mark of the past: most have none
             start, end, past = min(marks, key=lambda m: (max(m[0] - c.end, c.start - m[1], 0), m[0]))
             if past:
                 return BACKGROUND_ONLY
@@ -778,7 +802,9 @@ class When:
             oldest = self.published - BACKGROUND
             marks = [(d.start, d.end, d.date < oldest) for d in dates]
             text = self.article.text[start:end]
-            for pattern in (PAST_MARKS, BARE_YEAR):
+            words = self.sentences.get(start)
+            patterns = (PAST_MARKS, BARE_YEAR) if words is None or not PAST_FIRST.isdisjoint(words[0]) else (BARE_YEAR,)
+            for pattern in patterns:
                 for m in pattern.finditer(text):
                     a, b = start + m.start(), start + m.end()
                     if not any(d.start <= a < d.end or 0 <= d.start - b <= 1 for d in dates) and not (
