@@ -98,3 +98,42 @@ def test_a_request_cancelled_just_as_its_turn_came_passes_the_slot_on():
     asyncio.run(main())
     assert [n for what, n in app.events if what == "start"] == ["after"]
     assert gate.busy == 0 and not gate.waiting
+
+
+def test_a_worker_holding_more_than_its_share_of_connections_sends_one_away_at_a_time():
+    from extract.serve import Balancing
+
+    now = [0.0]
+    counts = [0, 9]  # the other worker holds 9 connections
+    mine = set(range(13))  # this one 13: its share of 22 is 11
+    balancing = Balancing(None, counts, 0, mine, clock=lambda: now[0])
+    assert balancing.sheds_now() and counts[0] == 13
+    assert not balancing.sheds_now()  # not again before the counts catch up
+    now[0] += Balancing.SHED_EVERY_S
+    assert balancing.sheds_now()
+    mine.discard(12), mine.discard(11)
+    counts[1] = 11  # both went to the other worker: 11 and 11
+    now[0] += Balancing.SHED_EVERY_S
+    assert not balancing.sheds_now()  # even: nothing is sent away
+    counts[1] = 12  # 11 against 12: the share of 23 is 12, no one holds more
+    assert not balancing.sheds_now()
+
+
+def test_the_connection_sent_away_is_told_to_close_and_the_others_are_kept():
+    from extract.serve import Balancing
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    def response(balancing):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        asyncio.run(balancing(dict(HTTP), None, send))
+        return dict(sent[0]["headers"])
+
+    assert response(Balancing(app, [0, 0], 0, set(range(5))))[b"connection"] == b"close"
+    assert b"connection" not in response(Balancing(app, [0, 5], 0, set(range(5))))
