@@ -908,3 +908,25 @@ def test_the_schema_answers_kept_are_bounded_and_those_past_the_bound_still_answ
 
     assert asyncio.run(ask()) == [["a_id"], ["b_id"], ["c_id"]] * 2
     assert calls == ["a", "b", "c", "c"] and len(remembered.known) == 2  # "c", past the bound, asked each time
+
+
+def test_search_ranks_the_latest_matches_only_and_all_of_them_when_there_are_fewer(built):
+    import sqlite3
+
+    module = load_plugin("search")
+    conn = sqlite3.connect(f"file:{built.root / 'data' / 'tocoron.db'}?immutable=1", uri=True)
+    (matches,) = conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'the'").fetchone()
+    assert matches > 3  # the seeds' quotes: enough to bound
+    everything = [r[0] for r in conn.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'the' ORDER BY rank")]
+    latest = sorted(everything, reverse=True)
+
+    def quote_rowids(candidates: int) -> list[int]:
+        module.CANDIDATES, module.LIMIT = candidates, 1000
+        hits = module.all_hits(conn, "the", 1000)[0]  # the quotes' section
+        ids = [h["id"] for h in hits]
+        return [conn.execute("SELECT rowid FROM quotes WHERE quote_id = ?", [i]).fetchone()[0] for i in ids]
+
+    assert quote_rowids(matches + 5) == everything  # fewer matches than the bound: every one ranked, as before
+    bounded = quote_rowids(3)
+    assert sorted(bounded) == sorted(latest[:3])  # only the latest three ranked...
+    assert bounded == [r for r in everything if r in bounded]  # ...in the order of their rank
