@@ -139,3 +139,20 @@ class RenderedInSyncMode(Template):
 @hookimpl
 def prepare_jinja2_environment(env):
     env.template_class = RenderedInSyncMode
+
+
+@hookimpl
+def startup(datasette):
+    """Every template compiled at start-up, in both modes, not by the first visitor of each kind of page.
+
+    A worker's first table page took 90 ms more than the next ones (``table.html``, ``_table.html``, ``base.html``
+    and the rest compiled, twice: async and sync), and behind it waited every request of that worker."""
+    from jinja2 import TemplateError
+
+    env = datasette.jinja_env
+    for name in env.list_templates(extensions=["html"]):
+        for each in (env, sync_twin(env)):
+            try:
+                each.get_template(name)
+            except TemplateError:
+                continue
