@@ -930,3 +930,55 @@ def test_search_ranks_the_latest_matches_only_and_all_of_them_when_there_are_few
     bounded = quote_rowids(3)
     assert sorted(bounded) == sorted(latest[:3])  # only the latest three ranked...
     assert bounded == [r for r in everything if r in bounded]  # ...in the order of their rank
+
+
+@pytest.mark.parametrize(
+    "sql, sent",
+    [
+        (
+            "select count(*) from quotes where rowid in (select rowid from quotes_fts where quotes_fts match "
+            "escape_fts(:search)) ",
+            "select count(*) from quotes_fts where quotes_fts match escape_fts(:search)",
+        ),
+        (  # ?_searchmode=raw
+            "select count(*) from quotes where rowid in (select rowid from quotes_fts where quotes_fts match :search)",
+            "select count(*) from quotes_fts where quotes_fts match :search",
+        ),
+        (  # another filter beside the search: unchanged
+            'select count(*) from quotes where "kind" = :p0 and rowid in (select rowid from quotes_fts where '
+            "quotes_fts match escape_fts(:search))",
+            None,
+        ),
+        (  # one column searched: unchanged
+            "select count(*) from quotes where rowid in (select rowid from quotes_fts where text match "
+            "escape_fts(:search_0))",
+            None,
+        ),
+        (  # the index of another table: unchanged
+            "select count(*) from claims where rowid in (select rowid from quotes_fts where quotes_fts match :search)",
+            None,
+        ),
+    ],
+)
+def test_only_a_searched_tables_own_count_is_sent_to_its_index(sql, sent):
+    module = load_plugin("search_count")
+    indexes = module.external_content_indexes(
+        [
+            ("quotes_fts", "CREATE VIRTUAL TABLE [quotes_fts] USING FTS5 ([text], content=[quotes])"),
+            ("claims_fts", "CREATE VIRTUAL TABLE [claims_fts] USING FTS5 ([text], content=[claims])"),
+        ]
+    )
+    assert indexes == {"quotes": "quotes_fts", "claims": "claims_fts"}
+    assert module.rewritten(sql, indexes) == (sent or sql)
+
+
+def test_searched_table_pages_count_the_same_matches_through_the_index(built):
+    searched = ["/tocoron/quotes?_search=the", "/tocoron/sources?_search=prison", "/tocoron/quotes.json?_search=the"]
+    searched += ["/tocoron/events?_search=the&_searchmode=raw", "/tocoron/claims?_search=nothingmatchesthis"]
+    counted, plain = datasette_app(built.root), site_without(built, "search_count")
+    asyncio.run(counted.invoke_startup())
+    for path in searched:
+        mine, theirs = get(counted, path), get(plain, path)
+        assert mine.status_code == theirs.status_code == 200, path
+        assert normalized(mine.content) == normalized(theirs.content), path
+    assert re.search(rb"[1-9][0-9]* rows? where search matches", get(counted, searched[0]).content)
