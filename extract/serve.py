@@ -170,9 +170,9 @@ class Balancing:
 
     The kernel gives each new connection to one of the workers' sockets by a
     hash of its addresses (``SO_REUSEPORT``): 20 keep-alive connections were
-    split 10/10 or 5/15 from one run to the next, and with 15 a worker's pages
-    waited half as long again in its line as the pages of the worker with 10,
-    while that one idled.  Each worker writes how many connections it holds
+    split 10/10 or 5/15 from one run to the next (counted in /proc during
+    ``bench/serve_load.py`` runs), and a worker with 15 has a line of pages half
+    as long again as one with 10, while the other runs out of work.  Each worker writes how many connections it holds
     into an array the workers share (``counts``, at its ``index``); a worker
     holding more than its share (the total divided by the workers, rounded up)
     answers one request with ``Connection: close`` (at most one every
