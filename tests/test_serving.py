@@ -982,3 +982,18 @@ def test_searched_table_pages_count_the_same_matches_through_the_index(built):
         assert mine.status_code == theirs.status_code == 200, path
         assert normalized(mine.content) == normalized(theirs.content), path
     assert re.search(rb"[1-9][0-9]* rows? where search matches", get(counted, searched[0]).content)
+
+
+def test_the_pages_templates_are_compiled_at_start_up_in_both_modes(built):
+    from datasette.plugins import pm
+
+    site = datasette_app(built.root)  # a new site: nothing rendered yet
+
+    module = pm.get_plugin("sync_render.py")  # the plugin as registered: its twins are the site's
+    asyncio.run(site.invoke_startup())
+    env = site.jinja_env
+    used = module.used_by(env, module.PAGES)
+    assert {"table.html", "_table.html", "base.html", "row.html", "search.html", "article.html"} <= set(used)
+    for each in (env, module.SYNC_TWINS.get(env) or pytest.fail("no sync twin made at start-up")):
+        compiled = {key[1] for key in each.cache.keys()}
+        assert set(used) <= compiled, set(used) - compiled
