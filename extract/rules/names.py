@@ -48,7 +48,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -271,6 +271,16 @@ def known_organization_phrases() -> dict[str, list[str]]:
     return {"known": sorted(known_organizations())}
 
 
+class TokenSpan(NamedTuple):
+    """A phrase match's tokens [start, end) and characters: what ``spacy.util.filter_spans`` reads of a
+    ``Span`` (its start and end), without building one (a ``Doc`` slice costs more than the filtering)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 def known_organization_hits(article: Article, cands: list[Candidate], taken: list[tuple[int, int]]) -> list[Candidate]:
     """``cands`` with every known organization's name found in the text as an organization ("dpa",
     "al-Shabaab", "Voice of America", "Barrio 18", which the capitalized-run expression misses or splits):
@@ -282,10 +292,16 @@ def known_organization_hits(article: Article, cands: list[Candidate], taken: lis
     for _, start, end in matches(article, "organizations"):
         a, b = article.char_bounds(start, end)
         if text[a:b] in known and not any(x < b and a < y for x, y in taken):
-            found.append((start, end))
+            found.append(TokenSpan(start, end, a, b))
     hits = [
-        Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
-        for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])
+        Candidate(
+            s.start_char,
+            s.end_char,
+            split_words(text[s.start_char : s.end_char]),
+            kind="organization",
+            rule_id="org-known",
+        )
+        for s in spacy.util.filter_spans(found)
     ]
     kept = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in kept]
