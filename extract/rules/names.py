@@ -1078,8 +1078,13 @@ class Rule:
     hint: str | None = None
     """The modifier's hint (``Candidate.hint``) the row holds only with, if any (its predicate's own test)."""
 
+    @once
+    def decision(self) -> Decision:
+        """The decision of a row that finds no role: the same for every name it holds for (made once)."""
+        return Decision(self.id, self.kind)
+
     def decide(self, look: Look) -> Decision:
-        return Decision(self.id, self.kind, self.role(look) if self.role else None)
+        return Decision(self.id, self.kind, self.role(look)) if self.role else self.decision
 
 
 def is_title_alone(x: Look) -> bool:
