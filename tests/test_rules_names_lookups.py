@@ -53,13 +53,19 @@ ROW_SENTENCES = (
     "The Montclair coach praised London shares as Berlin rose 12p to 468p; striker Florence scored for Chile.",
     "Vorland, based in Lanvik, posted a net profit, said UNHCR spokesman Omar Diaz in Geneva (Switzerland).",
     "NATO and the EU met in Rome, where the Rome mayor and Peru's Pedro Salas spoke of the Lanvik gang.",
+    # names the rows with words hold for (``Rule.words``): a title alone, a known agency, adjectives, a street,
+    # a prize, a hospital, a landform, a state, a cue, a firm's ampersand, a place's first word, people
+    "The Secretary met Reuters and a Yugoslav envoy on Moi Avenue after the Nobel Peace Prize went to the West Bank.",
+    "Riverside General Hospital, the Czech Republic, the Interior Ministry and the Red Cross thanked Vorland & Sons.",
+    "Analysts said New Lanvik Harbour and the Northern League trailed after the striker's halftime goal and innings.",
 )
 
 
 @pytest.mark.parametrize("text", ROW_SENTENCES)
 def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
     """Every row that ``rows_for`` keeps from a name (a place's row for no place, a row of capitals for other
-    words, a hint's row without the hint) is False for it: skipping it changes no decision."""
+    words, a hint's row without the hint, a row with words for a name holding none of them) is False for it:
+    skipping it changes no decision."""
     from extract.rules.text import Article
 
     article = Article.of(text)
@@ -72,6 +78,7 @@ def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
                 rule.place not in (None, look.is_place)
                 or (rule.capitals and not upper)
                 or rule.hint not in (None, cand.hint)
+                or (rule.words is not None and rule.words().isdisjoint(look.low))
             )
             if skipped:
                 checked += 1
@@ -88,3 +95,31 @@ def test_rows_for_keeps_the_table_s_order():
         "place-gazetteer",
         "org-based",
     }
+
+
+@pytest.mark.parametrize("text", ROW_SENTENCES)
+def test_rows_for_a_name_s_words_decide_as_the_whole_table(text):
+    """Offered only the rows its words open (``rows_opened``), every name gets the decision that the rows of
+    its size, place, capitals and hint give without that cut."""
+    from extract.rules.text import Article
+
+    article = Article.of(text)
+    decided = 0
+    for cand in rules_names.candidates(article):
+        if cand.kind:
+            continue
+        look = rules_names.Look(cand, text)
+        size = "one" if len(cand.words) == 1 else "person" if rules_names.person_sized(look) else "many"
+        rows = rules_names.rows_for(size, look.is_place, all(w.isupper() for w in cand.words), cand.hint)
+        whole = next((r for r in rows if r.when(look) and (not r.sport or rules_names.is_sports_report(text))), None)
+        decision = rules_names.decide(cand, text)
+        assert (decision.rule_id if decision else None) == (whole.id if whole else None), cand.words
+        decided += whole is not None
+    assert decided > 0
+
+
+def test_rows_opened_by_words_the_rows_look_for():
+    opened = rules_names.rows_opened(["riverside", "general", "hospital"])
+    ids = {r.id for r in rules_names.rows_for("many", False, False, None, opened)}
+    assert "facility-name" in ids and "org-ampersand" not in ids
+    assert rules_names.rows_opened([]) == -1  # a name of no words is offered every row

@@ -1077,6 +1077,9 @@ class Rule:
     """Whether the row holds only for words all in capitals (its predicate's own test)."""
     hint: str | None = None
     """The modifier's hint (``Candidate.hint``) the row holds only with, if any (its predicate's own test)."""
+    words: Callable[[], frozenset[str]] | None = None
+    """The words (lower-case) one of which the name must hold for the row to hold, if any (what its predicate
+    looks for among the name's words): a name none of whose words is among them is not offered the row."""
 
     @once
     def decision(self) -> Decision:
@@ -1566,25 +1569,77 @@ def is_byline(x: Look) -> bool:
     return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
 
 
+# The words the rows' predicates look for among a name's words (``Rule.words``).
+def title_words() -> frozenset[str]:
+    return frozenset(titles()) | ABBREVIATIONS  # "Secretary", "Gen."
+
+
+def known_last_words() -> frozenset[str]:
+    """The last word of every known organization's name (the last word of a name ``known_organization`` finds)."""
+    return frozenset(name.split(" ")[-1].lower() for name in known_organizations())
+
+
+def adjective_words() -> frozenset[str]:
+    return name_words().demonyms | name_words().political_adjectives
+
+
+def thing_name_words() -> frozenset[str]:
+    return name_words().thing_words | name_words().thing_first_words
+
+
+def cue_words() -> frozenset[str]:
+    return org_cues() | two_word_cue_firsts()
+
+
+def people_words() -> frozenset[str]:
+    return name_words().demonyms | group_nouns()
+
+
 CLASSIFY: list[Rule] = [
-    Rule("title-alone", None, is_title_alone, size="one"),
-    Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    Rule("title-alone", None, is_title_alone, size="one", words=title_words),
+    Rule(
+        "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
+    ),  # "Reuters"
     Rule("slug", None, is_slug, capitals=True),  # "PRESS DIGEST - Lanvik"
-    Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
+    Rule(
+        "adjectives-only", None, is_adjectives_only, words=adjective_words
+    ),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
         "place-cue-before",
         "place",
         lambda x: bool(place_before_pattern().search(x.text, max(0, x.cand.start - 30), x.cand.start)),
     ),
-    Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
+    Rule(
+        "place-word-inside",
+        "place",
+        lambda x: is_place_name(x.low),
+        size="many",
+        words=lambda: name_words().place_words,
+    ),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    Rule("thing-name", None, is_thing_name, size="many"),
-    Rule("facility-name", None, lambda x: x.low[-1] in name_words().facility_words),  # "Riverside General Hospital"
-    Rule("place-compass-landform", "place", is_compass_landform, size="many"),  # "the West Bank"
-    Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
-    Rule("competition-in-sport", None, is_competition_in_sport, size="many", sport=True),  # "the Northern League"
-    Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
+    Rule("thing-name", None, is_thing_name, size="many", words=thing_name_words),
+    Rule(
+        "facility-name",
+        None,
+        lambda x: x.low[-1] in name_words().facility_words,
+        words=lambda: name_words().facility_words,
+    ),  # "Riverside General Hospital"
+    Rule(
+        "place-compass-landform", "place", is_compass_landform, size="many", words=lambda: name_words().compass_words
+    ),  # "the West Bank"
+    Rule(
+        "place-country-of-demonym", "place", is_country_of_demonym, size="many", words=lambda: name_words().demonyms
+    ),  # "the Czech Republic"
+    Rule(
+        "competition-in-sport",
+        None,
+        is_competition_in_sport,
+        size="many",
+        sport=True,
+        words=lambda: name_words().competition_words_in_sport,
+    ),  # "the Northern League"
+    Rule("org-cue-inside", "organization", has_cue_inside, words=cue_words),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text), place=True),
     Rule(
         "org-club-in-sport", "organization", is_club_in_sport, sport=True, place=True
@@ -1594,7 +1649,9 @@ CLASSIFY: list[Rule] = [
         "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True
     ),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
-    Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
+    Rule(
+        "org-ampersand", "organization", has_ampersand_inside, size="many", words=lambda: frozenset("&")
+    ),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before, place=False),  # "an analyst at Vorland"
     Rule(
         "org-based", "organization", lambda x: x.cand.hint == "organization", hint="organization"
@@ -1612,7 +1669,12 @@ CLASSIFY: list[Rule] = [
     Rule("dateline", None, lambda x: is_dateline(x.cand, x.text), capitals=True),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
     Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
-    Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
+    Rule(
+        "org-known-name",
+        "organization",
+        lambda x: any(w in org_words().known_single for w in x.words),
+        words=lambda: lower(org_words().known_single),
+    ),
     Rule("counted-acronym", None, is_counted_acronym, size="one"),  # "three RBI and", "his ERA to"
     Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
     # "President Clinton", "striker Florence": a title before, no town
@@ -1628,8 +1690,14 @@ CLASSIFY: list[Rule] = [
     Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one", place=True),
     Rule("place-gazetteer", "place", lambda x: x.is_place, place=True),
     Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
-    Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
-    Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
+    Rule(
+        "place-first-word",
+        "place",
+        lambda x: x.low[0] in name_words().place_first_words,
+        size="many",
+        words=lambda: name_words().place_first_words,
+    ),
+    Rule("people-word", None, is_people_word, words=people_words),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
     Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
     # two to four name words: a person only with evidence, tried in order
@@ -1658,18 +1726,39 @@ rows of the same evidence for names of different sizes (``person-title`` for "jo
 
 
 @cache
-def rows_for(size: str, place: bool, capitals: bool, hint: str | None) -> tuple[Rule, ...]:
+def row_words() -> dict[str, int]:
+    """Word (lower-case) -> the rows of ``CLASSIFY`` whose ``words`` hold it, as bits (bit ``i``: row ``i``)."""
+    found: dict[str, int] = {}
+    for i, rule in enumerate(CLASSIFY):
+        for word in rule.words() if rule.words else ():
+            found[word] = found.get(word, 0) | 1 << i
+    return found
+
+
+def rows_opened(low: list[str]) -> int:
+    """The rows with ``words`` that one of the name's words opens, as bits (all rows for a name of no words)."""
+    if not low:
+        return -1
+    bits, opened = row_words(), 0
+    for word in low:
+        opened |= bits.get(word, 0)
+    return opened
+
+
+@cache
+def rows_for(size: str, place: bool, capitals: bool, hint: str | None, opened: int = -1) -> tuple[Rule, ...]:
     """The rows of ``CLASSIFY`` that can hold for names of one size ("one", "many", "person"), a place of the
-    gazetteer or not, in capitals or not, with a modifier's hint or none, in order: a name is not offered the
-    rows that cannot hold for it."""
+    gazetteer or not, in capitals or not, with a modifier's hint or none, holding the words of the rows that
+    ``opened`` has (``rows_opened``), in order: a name is not offered the rows that cannot hold for it."""
     sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
     return tuple(
         rule
-        for rule in CLASSIFY
+        for i, rule in enumerate(CLASSIFY)
         if rule.size in sizes
         and rule.place in (None, place)
         and (capitals or not rule.capitals)
         and rule.hint in (None, hint)
+        and (rule.words is None or opened >> i & 1)
     )
 
 
@@ -1677,7 +1766,8 @@ def decide(cand: Candidate, text: str) -> Decision | None:
     """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
-    rows = rows_for(size, look.is_place, all(w.isupper() for w in cand.words), cand.hint)
+    upper = all(w.isupper() for w in cand.words)
+    rows = rows_for(size, look.is_place, upper, cand.hint, rows_opened(look.low))
     # a sports report's row asks whether the article is one only when it holds (most articles never need to know)
     for rule in rows:
         if rule.when(look) and (not rule.sport or is_sports_report(text)):
