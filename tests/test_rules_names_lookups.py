@@ -123,3 +123,17 @@ def test_rows_opened_by_words_the_rows_look_for():
     ids = {r.id for r in rules_names.rows_for("many", False, False, None, opened)}
     assert "facility-name" in ids and "org-ampersand" not in ids
     assert rules_names.rows_opened([]) == -1  # a name of no words is offered every row
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The U.N. and the A.P. met.", [(4, 8, "U.N."), (17, 21, "A.P.")]),
+        ("(U.N.) said", [(1, 5, "U.N.")]),  # after an opening parenthesis
+        ("XU.N. and .U.N. and U.N.x", []),  # a letter or a dot before the capital, a letter after the last dot
+        ("U.S. and E.U. troops", []),  # a country and a union of countries, not organizations
+    ],
+)
+def test_dotted_acronyms_from_the_capital_before_the_first_dot(text, found):
+    hits = rules_names.dotted_acronyms(text)
+    assert [(c.start, c.end, c.words[0]) for c in hits] == found
