@@ -284,8 +284,14 @@ class TokenSpan(NamedTuple):
 def known_organization_hits(article: Article, cands: list[Candidate], taken: list[tuple[int, int]]) -> list[Candidate]:
     """``cands`` with every known organization's name found in the text as an organization ("dpa",
     "al-Shabaab", "Voice of America", "Barrio 18", which the capitalized-run expression misses or splits):
-    a candidate that overlaps it gives way, unless it holds the name ("the Reuters Foundation", "Nasdaq
-    Composite"); names of the curated gazetteer (``taken``) come first."""
+    the names found (``known_organization_spans``), then the candidates they overlap give way to them
+    (``give_way_to``)."""
+    return give_way_to(known_organization_spans(article, taken), cands)
+
+
+def known_organization_spans(article: Article, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """The known organizations' names of the one PhraseMatcher pass written in their own case, outside the names
+    of the curated gazetteer (``taken``, which come first), the longest of overlapping ones."""
     from .matching import matches
 
     known, text, found = known_organizations(), article.text, []
@@ -293,16 +299,17 @@ def known_organization_hits(article: Article, cands: list[Candidate], taken: lis
         a, b = article.char_bounds(start, end)
         if text[a:b] in known and not any(x < b and a < y for x, y in taken):
             found.append(TokenSpan(start, end, a, b))
-    hits = [
+    return [
         Candidate(
-            s.start_char,
-            s.end_char,
-            split_words(text[s.start_char : s.end_char]),
-            kind="organization",
-            rule_id="org-known",
+            s.start_char, s.end_char, split_words(text[s.start_char : s.end_char]), "organization", rule_id="org-known"
         )
         for s in spacy.util.filter_spans(found)
     ]
+
+
+def give_way_to(hits: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` and ``hits`` in order, where a candidate that overlaps a hit gives way to it, unless it holds
+    the hit's name ("the Reuters Foundation", "Nasdaq Composite": the hit is dropped)."""
     kept = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in kept]
     removed: set[int] = set()
@@ -2043,11 +2050,22 @@ class SpanIndex:
 
 
 def candidates(article: Article) -> list[Candidate]:
-    """The capitalized runs of an article as candidates, in order: each run of ``candidate_pattern`` outside
-    title-case headlines (runs in capital lines are kept whole, of kind "capitals"), read by ``run_candidates``;
-    then dotted acronyms ("U.N.") that no run holds."""
+    """The capitalized runs of an article as candidates, in order, in steps: the runs read (``run_parts``),
+    an introduced name that ran on over the next run kept whole (``without_runs_overrun``), plural possessives
+    inside a body's name joined (``join_plural_possessives``), then dotted acronyms ("U.N.") that no run
+    holds (``with_dotted_acronyms``)."""
     text = article.text
-    found = []
+    found = sorted(run_parts(article), key=lambda c: c.start)
+    found = without_runs_overrun(found)
+    if "s' " in text or "s’ " in text:
+        found = join_plural_possessives(found, text)
+    return with_dotted_acronyms(found, text)
+
+
+def run_parts(article: Article) -> list[Candidate]:
+    """Each run of ``candidate_pattern`` outside title-case headlines read by ``run_candidates``; a run in a line
+    of capitals is kept whole, of kind "capitals"; a run of one word that is no name's is skipped."""
+    text, found = article.text, []
     not_names, acronym_orgs = name_words().not_names, org_words().acronym_orgs
     headlines, capitals = headline_lines(article), capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
@@ -2066,17 +2084,25 @@ def candidates(article: Article) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
             continue
         found += run_candidates(match, text)
-    found.sort(key=lambda c: c.start)
-    if any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
-        kept: list[Candidate] = []  # an introduced name ran on over the next run ("... Rights in Tarnia")
-        for cand in found:
-            if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
-                kept.append(cand)
-        found = kept
-    if "s' " in text or "s’ " in text:
-        found = join_plural_possessives(found, text)
+    return found
+
+
+def without_runs_overrun(found: list[Candidate]) -> list[Candidate]:
+    """The candidates (in order) without those that an introduced name ran on over ("the group Human Rights in
+    Tarnia": "Tarnia" is in the name)."""
+    if not any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
+        return found
+    kept: list[Candidate] = []
+    for cand in found:
+        if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+def with_dotted_acronyms(found: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates and the dotted acronyms that none of them holds, in order."""
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
-    found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
+    found = found + [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
 
 
