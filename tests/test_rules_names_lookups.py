@@ -137,3 +137,23 @@ def test_rows_opened_by_words_the_rows_look_for():
 def test_dotted_acronyms_from_the_capital_before_the_first_dot(text, found):
     hits = rules_names.dotted_acronyms(text)
     assert [(c.start, c.end, c.words[0]) for c in hits] == found
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("In Lanvik, the director of the port authority, Ana Ruiz, said", "director of the port authority"),
+        ("It rained. The head of the port, Ana Ruiz, said", "head of the port"),  # a stop before the title
+        ("It rained; chief of the port, Ana Ruiz, said", "chief of the port"),  # a semicolon before it
+        ("He said so, and the secretary of state for health, Ana Ruiz, agreed", "secretary of state for health"),
+        ("Asked about it, Ana Ruiz said", None),  # no title before the comma
+    ],
+)
+def test_role_around_reads_the_title_before_a_comma(text, role):
+    start = text.index("Ana Ruiz")
+    cand = rules_names.Candidate(start, start + len("Ana Ruiz"), ["Ana", "Ruiz"])
+    assert rules_names.role_around(text, cand) == role
+    before = text[max(0, start - 120) : start]
+    whole = rules_names.TITLE_BEFORE.search(before)  # from the start: the same leftmost match
+    cut = rules_names.TITLE_BEFORE.search(before, rules_names.title_search_from(before))
+    assert (whole and whole.span()) == (cut and cut.span())
