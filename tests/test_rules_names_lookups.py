@@ -58,14 +58,17 @@ ROW_SENTENCES = (
     "The Secretary met Reuters and a Yugoslav envoy on Moi Avenue after the Nobel Peace Prize went to the West Bank.",
     "Riverside General Hospital, the Czech Republic, the Interior Ministry and the Red Cross thanked Vorland & Sons.",
     "Analysts said New Lanvik Harbour and the Northern League trailed after the striker's halftime goal and innings.",
+    # names the rows with ``after`` hold for: an acronym in parentheses, an appositive after a dash, a surname
+    # speaking, a byline over a dateline
+    "The National Farmers Union (NFU) and Omega \u2014 a lender \u2014 met. Lidmark posted a net profit. Salas said so.\nPedro Salas\nLANVIK 2024-03-02",
 )
 
 
 @pytest.mark.parametrize("text", ROW_SENTENCES)
 def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
     """Every row that ``rows_for`` keeps from a name (a place's row for no place, a row of capitals for other
-    words, a hint's row without the hint, a row with words for a name holding none of them) is False for it:
-    skipping it changes no decision."""
+    words, a hint's row without the hint, a row with words for a name holding none of them, a row with
+    ``after`` for a name followed by another character) is False for it: skipping it changes no decision."""
     from extract.rules.text import Article
 
     article = Article.of(text)
@@ -79,6 +82,8 @@ def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
                 or (rule.capitals and not upper)
                 or rule.hint not in (None, cand.hint)
                 or (rule.words is not None and rule.words().isdisjoint(look.low))
+                or (rule.after is not None and text[cand.end : cand.end + 1] not in rule.after)
+                or (rule.after is not None and cand.end == len(text))
             )
             if skipped:
                 checked += 1

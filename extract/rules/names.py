@@ -1087,6 +1087,9 @@ class Rule:
     words: Callable[[], frozenset[str]] | None = None
     """The words (lower-case) one of which the name must hold for the row to hold, if any (what its predicate
     looks for among the name's words): a name none of whose words is among them is not offered the row."""
+    after: str | None = None
+    """The characters one of which must follow the name for the row to hold, if any (what the expression its
+    predicate matches after the name opens with): a name followed by another is not offered the row."""
 
     @once
     def decision(self) -> Decision:
@@ -1576,6 +1579,9 @@ def is_byline(x: Look) -> bool:
     return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
 
 
+SPACES = " \u00a0"  # a space or a no-break space after a name (``Rule.after``)
+
+
 # The words the rows' predicates look for among a name's words (``Rule.words``).
 def title_words() -> frozenset[str]:
     return frozenset(titles()) | ABBREVIATIONS  # "Secretary", "Gen."
@@ -1653,7 +1659,7 @@ CLASSIFY: list[Rule] = [
     ),  # a sports report: "a win against Montclair"
     Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
     Rule(
-        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True
+        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True, after="'’" + SPACES
     ),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
     Rule(
@@ -1663,19 +1669,22 @@ CLASSIFY: list[Rule] = [
     Rule(
         "org-based", "organization", lambda x: x.cand.hint == "organization", hint="organization"
     ),  # "Lima-based Vorland"
-    Rule("org-based-in", "organization", is_based_in, place=False),  # "Vorland, based in Lanvik,"
-    Rule("org-results", "organization", posts_results, place=False),  # "Vorland posted a net profit"
-    Rule("org-owns", "organization", has_owned_after, place=False),  # "Vorland's chief executive", "Vorland said its"
+    Rule("org-based-in", "organization", is_based_in, place=False, after=","),  # "Vorland, based in Lanvik,"
+    Rule("org-results", "organization", posts_results, place=False, after=SPACES),  # "Vorland posted a net profit"
+    Rule(
+        "org-owns", "organization", has_owned_after, place=False, after="'’," + SPACES
+    ),  # "Vorland's chief executive", "Vorland said its"
     Rule("org-cue-after", "organization", has_org_word_after, place=False),  # "the Los Lobos gang"
     Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
     Rule(
         "org-appositive",
         "organization",
         lambda x: bool(org_appositive_pattern().match(x.text[x.cand.end : x.cand.end + 60])),
+        after="”\"»’'–—,-" + SPACES,
     ),
     Rule("dateline", None, lambda x: is_dateline(x.cand, x.text), capitals=True),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
-    Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
+    Rule("org-acronym-after", "organization", has_acronym_after, size="many", after="(" + SPACES),
     Rule(
         "org-known-name",
         "organization",
@@ -1696,7 +1705,7 @@ CLASSIFY: list[Rule] = [
     # "Florence, 34,"
     Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one", place=True),
     Rule("place-gazetteer", "place", lambda x: x.is_place, place=True),
-    Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
+    Rule("org-price-move", "organization", moves_in_price, after=SPACES),  # "Vorland rose 12p to 468p"
     Rule(
         "place-first-word",
         "place",
@@ -1710,19 +1719,19 @@ CLASSIFY: list[Rule] = [
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
-    Rule("person-cue-after", "person", person_cue_after, size="person"),  # "Ruiz Tapia said"
+    Rule("person-cue-after", "person", person_cue_after, size="person", after=SPACES),  # "Ruiz Tapia said"
     # "Texas-born Ruiz Tapia"
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person", hint="person"),
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
-    Rule("person-byline", "person", is_byline, size="person"),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
+    Rule("person-byline", "person", is_byline, size="person", after=",\n" + SPACES),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
-    Rule("person-cue-after", "person", is_surname_speaking),
+    Rule("person-cue-after", "person", is_surname_speaking, after=SPACES),
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
 ]
@@ -1753,10 +1762,25 @@ def rows_opened(low: list[str]) -> int:
 
 
 @cache
-def rows_for(size: str, place: bool, capitals: bool, hint: str | None, opened: int = -1) -> tuple[Rule, ...]:
+def after_chars() -> frozenset[str]:
+    """Every character that a row's ``after`` names."""
+    return frozenset("".join(rule.after for rule in CLASSIFY if rule.after))
+
+
+def char_after(text: str, end: int) -> str:
+    """The character after a name if a row's ``after`` names it, else "" (no row with ``after`` holds)."""
+    char = text[end : end + 1]
+    return char if char in after_chars() else ""
+
+
+@cache
+def rows_for(
+    size: str, place: bool, capitals: bool, hint: str | None, opened: int = -1, after: str | None = None
+) -> tuple[Rule, ...]:
     """The rows of ``CLASSIFY`` that can hold for names of one size ("one", "many", "person"), a place of the
     gazetteer or not, in capitals or not, with a modifier's hint or none, holding the words of the rows that
-    ``opened`` has (``rows_opened``), in order: a name is not offered the rows that cannot hold for it."""
+    ``opened`` has (``rows_opened``), followed by the character ``after`` (``char_after``; None: any), in order:
+    a name is not offered the rows that cannot hold for it."""
     sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
     return tuple(
         rule
@@ -1766,6 +1790,7 @@ def rows_for(size: str, place: bool, capitals: bool, hint: str | None, opened: i
         and (capitals or not rule.capitals)
         and rule.hint in (None, hint)
         and (rule.words is None or opened >> i & 1)
+        and (rule.after is None or after is None or after != "" and after in rule.after)
     )
 
 
@@ -1774,7 +1799,7 @@ def decide(cand: Candidate, text: str) -> Decision | None:
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
     upper = all(w.isupper() for w in cand.words)
-    rows = rows_for(size, look.is_place, upper, cand.hint, rows_opened(look.low))
+    rows = rows_for(size, look.is_place, upper, cand.hint, rows_opened(look.low), char_after(text, cand.end))
     # a sports report's row asks whether the article is one only when it holds (most articles never need to know)
     for rule in rows:
         if rule.when(look) and (not rule.sport or is_sports_report(text)):
