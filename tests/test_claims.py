@@ -409,7 +409,7 @@ OTHERS = {  # uncurated articles, all published on 2024-01-03 ("on Monday" is 20
     "204_geelong": ("other-2024-01-03-geelong", "Without warning, police stormed a depot in Geelong on Monday."),
     "205_ballarat": (
         "other-2024-01-03-ballarat",
-        "No prisoners escaped from the Ballarat jail on Monday, officials said.",
+        "Officials ruled out that prisoners had escaped from the Ballarat jail on Monday.",
     ),
     "206_bendigo": (
         "other-2024-01-03-bendigo",
@@ -472,6 +472,15 @@ def test_an_uncurated_denial_contradicts_the_curated_claim_about_the_same_place_
 def test_a_rule_claim_takes_its_polarity_from_its_own_clause(related, source_id, polarity):
     [rule_claim] = [c for c in related[0].rows("claims") if c.source_id == source_id]
     assert rule_claim.polarity == polarity
+
+
+def test_a_negated_report_makes_no_rule_event_and_so_no_claim():
+    """ "No prisoners escaped" reports no escape: the event rules give no event for a negated trigger (an article
+    reporting none must not gain one), so no claim rests on it; a denial verb governing the report ("ruled out that
+    prisoners had escaped") is what gives a rule claim that denies, above."""
+    from extract.rules import analyze
+
+    assert analyze("No prisoners escaped from the Ballarat jail on Monday, officials said.").events == []
 
 
 def test_two_raids_on_one_day_relate_only_where_they_share_a_place(related):
