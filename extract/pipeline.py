@@ -13,6 +13,7 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import publication
 from .claims import relate_claims
@@ -25,11 +26,14 @@ from .publish.datasette import write_metadata
 from .publish.package import write_package
 from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
-from .publish.sqlite import write_database
+from .publish.sqlite import DatabaseProcess, write_database
 from .resolve import Dataset, resolve
 from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
+
+if TYPE_CHECKING:
+    from .package_check import ValidationHelper
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ class Project:
         return self.root / ".cache" / "rows"
 
     @property
+    def metadata_cache(self) -> Path:
+        """The articles' metadata files as parsed, by content (local, git-ignored; see ``cache``)."""
+        return self.root / ".cache" / "metadata"
+
+    @property
     def validation_cache(self) -> Path:
         """Which resources stock frictionless has proven, by content (local, git-ignored; see ``package_check``)."""
         return self.root / ".cache" / "validation"
@@ -80,7 +89,7 @@ class Project:
 
 def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
-    loaded = load_all(project.seeds, project.root)
+    loaded = load_all(project.seeds, project.root, project.metadata_cache)
     try:
         curated = read_annotations(
             project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
@@ -119,31 +128,47 @@ def write_database_into(tables: dict, path: Path, failed: list[BaseException]) -
         failed.append(exc)
 
 
-def publish(dataset: Dataset, staging: Path, database_name: str, validation_cache: Path | None = None) -> None:
+def publish(
+    dataset: Dataset,
+    staging: Path,
+    database_name: str,
+    validation_cache: Path | None = None,
+    helpers: Helpers | None = None,
+) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
-    A package that fails is never moved into place."""
+    A package that fails is never moved into place.  The database is written beside the rest: by the build's
+    ``DatabaseProcess`` (``helpers``) from the Parquet files as soon as they are written, else in a thread of this
+    process from the first (SQLite releases the GIL while it works, so some of its work overlaps).  The build's
+    ``ValidationHelper``, if it started one, validates its share of the package meanwhile."""
     from .package_check import SharedValidation  # here: commands that publish nothing do not load frictionless
 
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
-    written: dict = {}  # the Arrow tables of the Parquet files, checked against the files below
-    write_package(dataset.tables, out, written)
-    with SharedValidation(out / "datapackage.json", validation_cache) as validation:
-        # A helper process validates the largest resources while the database is written.  The database is
-        # written in a thread: SQLite releases the GIL while it works (each insert's step, the indexes, the
-        # full-text indexes, VACUUM), so its work overlaps this process's share of the validation.
-        failed: list[BaseException] = []
+    helpers = helpers or Helpers()
+    writer = helpers.database
+    failed: list[BaseException] = []
+    thread = None
+    if writer is None:
         thread = threading.Thread(
             target=write_database_into, args=(dataset.tables, out / database_name, failed), name="write-database"
         )
         thread.start()
-        try:
+    try:
+        written: dict = {}  # the Arrow tables of the Parquet files, checked against the files below
+        parquet_written = (lambda: writer.go(out / "parquet", out / database_name)) if writer else None
+        write_package(dataset.tables, out, written, parquet_written)
+        shared = SharedValidation(out / "datapackage.json", validation_cache, helpers.validation)
+        helpers.validation = None  # the shared validation owns it now
+        with shared as validation:
             check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
-        finally:
+    finally:
+        if thread is not None:
             thread.join()
-        if failed:
-            raise failed[0]
+    if writer is not None:
+        writer.wait()
+    if failed:
+        raise failed[0]
     write_metadata(staging / "metadata.json", dataset.rows("sources"))
     (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
     write_schemas(staging / "schema")
@@ -157,6 +182,35 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
         update_readme(staging / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
 
 
+HELPERS_MIN_ARTICLES = 200
+"""From this many articles on, the build starts its two helper interpreters before it loads anything: the database
+writer (``DatabaseProcess``) and the validation helper (``package_check.ValidationHelper``), so their start (about
+0.5 and 1.5 CPU s) overlaps the loading and rules, which an added article's build runs on one core.  A smaller
+build would not win their start back: it writes the database in a thread and validates in one process."""
+
+
+@dataclass
+class Helpers:
+    """The helper interpreters a build started, or None each: see ``HELPERS_MIN_ARTICLES``."""
+
+    database: DatabaseProcess | None = None
+    validation: ValidationHelper | None = None
+
+    def close(self) -> None:
+        """Stop those still running (the build failed before they were done, or before it needed them)."""
+        for helper in (self.database, self.validation):
+            if helper is not None:
+                helper.close()
+
+
+def start_helpers(project: Project) -> Helpers:
+    if sum(1 for _ in project.seeds.glob("*.txt")) < HELPERS_MIN_ARTICLES:
+        return Helpers()
+    from .package_check import ValidationHelper
+
+    return Helpers(DatabaseProcess(), ValidationHelper())
+
+
 def build(project: Project) -> Dataset:
     """Run every stage; on any error raise BuildFailed and leave the outputs untouched.
 
@@ -165,12 +219,17 @@ def build(project: Project) -> Dataset:
     with BuildLock(project.root):
         publication.recover(project.root)
         publication.clean_stale(project.root)
-        dataset = assemble(project)
-        staging = publication.new_staging(project.root)
+        helpers = start_helpers(project)
         try:
-            publish(dataset, staging, project.database_name, project.validation_cache)
-            stage_readme(project, staging, dataset)
-            publication.publish_staged(project.root, staging)
+            dataset = assemble(project)
+            staging = publication.new_staging(project.root)
+            try:
+                publish(dataset, staging, project.database_name, project.validation_cache, helpers)
+                stage_readme(project, staging, dataset)
+                publication.publish_staged(project.root, staging)
+            finally:
+                helpers.close()  # stopped before their folder is removed, if the build failed
+                shutil.rmtree(staging, ignore_errors=True)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            helpers.close()
     return dataset

@@ -16,13 +16,19 @@ by the models, so plain ``executemany`` does the same work at a fraction of it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Iterator
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from pathlib import Path
 
 from ..models import MODELS, Row
 from .schemas import base_type, flat_value, foreign_key_indexes, fts_ddl, fts_fill, sqlite_ddl
+
+CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
@@ -110,6 +116,37 @@ def serving_indexes() -> list[str]:
 
 def write_database(tables: dict[str, list[Row]], path: Path) -> None:
     """Create ``path`` afresh with every table and its rows."""
+    fill_database(path, lambda model: flat_rows(model, tables.get(model.table, [])))
+
+
+PARQUET_BATCH = 8192
+"""Rows read from a Parquet file at a time: the writer holds one batch's Python values, not a table's."""
+
+
+def parquet_rows(model: type[Row], path: Path) -> Iterator[tuple]:
+    """Each row's cells for SQLite, read back from the table's Parquet file: the values the rows hold (the build
+    checks that the file reads back as them, ``validate.check_parquet``), with ``flat_value`` on the list and date
+    columns as ``flat_rows`` does."""
+    import pyarrow.parquet as pq
+
+    columns = list(model.model_fields)
+    special = [i for i, c in enumerate(columns) if base_type(model.model_fields[c])[0] in (list, dt.date)]
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        values = [batch.column(i).to_pylist() for i in range(len(columns))]
+        for i in special:
+            values[i] = [flat_value(v) for v in values[i]]
+        yield from zip(*values, strict=True)
+
+
+def write_database_from_parquet(parquet: Path, path: Path) -> None:
+    """``write_database`` from the package's Parquet files (``<table>.parquet`` in ``parquet``): the same database,
+    made without the rows' objects, so another process can make it."""
+    fill_database(path, lambda model: parquet_rows(model, parquet / f"{model.table}.parquet"))
+
+
+def fill_database(path: Path, rows_of: Callable[[type[Row]], Iterable[tuple]]) -> None:
+    """Create ``path`` afresh: the tables, each model's rows (``rows_of``) in one transaction, then the full-text
+    and other indexes, the foreign key check and VACUUM."""
     path.unlink(missing_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -119,13 +156,11 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
         conn.execute("BEGIN")
         for model in MODELS:
             columns = list(model.model_fields)
-            rows = tables.get(model.table, [])
-            if rows:
-                insert = (
-                    f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})"
-                )
-                conn.executemany(insert, flat_rows(model, rows))
+            insert = (
+                f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})"
+            )
+            conn.executemany(insert, rows_of(model))
             if model.search:
                 conn.execute(fts_fill(model))
         # after the rows: one sort per index, not one insert per row and index (the foreign keys' too)
@@ -138,3 +173,78 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
         conn.execute("VACUUM")
     finally:
         conn.close()
+
+
+class DatabaseProcess:
+    """The database written by a helper interpreter from the Parquet files, beside the build's own work.
+
+    Written in a thread of the build's process, SQLite's work overlaps the rest only where it releases the GIL,
+    and making each row's cells takes the GIL back for every row: the two threads took turns more than they ran
+    together.  A fresh interpreter (this module, which imports the models and pyarrow but no rules, spaCy nor
+    frictionless) is started before the build loads anything, so its start overlaps the loading, and waits; ``go``
+    hands it the Parquet folder as soon as the files are written, and it writes the database on the other core
+    while the build writes the CSV files and validates.  Not a fork: a forked child shares the build's pages until
+    either process writes to them, and both touch every row (the 10,000-article peak would double)."""
+
+    def __init__(self) -> None:
+        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the writer says can block it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "extract.publish.sqlite"],
+            cwd=CODE_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+        )
+
+    def go(self, parquet: Path, path: Path) -> None:
+        """Write ``path`` from the Parquet files in ``parquet`` (written: the writer reads them now)."""
+        self.process.stdin.write((json.dumps([str(parquet), str(path)]) + "\n").encode())
+        self.process.stdin.close()
+
+    def wait(self) -> None:
+        """Until the database is written; its OSError (a full disk) raised here as such, anything else as RuntimeError."""
+        out = self.process.stdout.read()
+        code = self.process.wait()
+        if code == 0:
+            return
+        said = json.loads(out) if out.strip() else {}
+        if "errno" in said:
+            raise OSError(said["errno"], said["strerror"], said["filename"])
+        self.errors.seek(0)
+        raise RuntimeError(
+            f"the database writer failed (exit {code}):\n{self.errors.read().decode(errors='replace')[-2000:]}"
+        )
+
+    def close(self) -> None:
+        """Stop the writer if it still runs (the build failed before it was done, or without calling ``go``)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.errors):
+            if not stream.closed:
+                stream.close()
+
+    def __enter__(self) -> DatabaseProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def main() -> int:
+    """The side of ``DatabaseProcess`` in the writer: one line on stdin, ``[parquet folder, database]``; nothing
+    (the build stopped before its package was written) writes nothing.  An OSError goes back as JSON on stdout."""
+    line = sys.stdin.readline()
+    if not line.strip():
+        return 0
+    parquet, path = json.loads(line)
+    try:
+        write_database_from_parquet(Path(parquet), Path(path))
+    except OSError as exc:
+        json.dump({"errno": exc.errno, "strerror": exc.strerror, "filename": exc.filename}, sys.stdout)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The database written by a helper interpreter from the Parquet files is the database written from the rows."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from conftest import ROOT
+
+from extract import pipeline
+from extract.pipeline import Project, build
+from extract.publish.sqlite import DatabaseProcess, write_database_from_parquet
+
+
+def test_the_database_made_from_the_parquet_files_is_the_one_made_from_the_rows(built, tmp_path):
+    made = tmp_path / "from-parquet.db"
+    write_database_from_parquet(built.data / "parquet", made)
+    assert made.read_bytes() == (built.data / built.database_name).read_bytes()
+
+
+def test_a_build_with_its_helpers_publishes_what_a_build_without_them_does(built, tmp_path, monkeypatch):
+    project = Project(tmp_path / "project")
+    shutil.copytree(ROOT / "seeds", project.seeds)
+    started = []
+    real = pipeline.start_helpers
+    monkeypatch.setattr(pipeline, "HELPERS_MIN_ARTICLES", 1)
+    monkeypatch.setattr(pipeline, "start_helpers", lambda project: started.append(real(project)) or started[-1])
+    build(project)
+    assert started and isinstance(started[0].database, DatabaseProcess)
+    for name in ("datapackage.json", built.database_name, "csv/mentions.csv", "parquet/figures.parquet"):
+        assert (project.data / name).read_bytes() == (built.data / name).read_bytes(), name
+
+
+def test_the_writer_processes_error_is_the_builds(tmp_path):
+    (tmp_path / "parquet").mkdir()
+    (tmp_path / "parquet" / "sources.parquet").write_bytes(b"not a Parquet file")
+    with DatabaseProcess() as writer:
+        writer.go(tmp_path / "parquet", tmp_path / "x.db")
+        with pytest.raises(RuntimeError, match="database writer failed"):
+            writer.wait()
+
+
+def test_an_os_error_in_the_writer_is_raised_as_one(tmp_path):
+    with DatabaseProcess() as writer:
+        writer.go(tmp_path / "no-such-folder", tmp_path / "x.db")
+        with pytest.raises(FileNotFoundError, match="sources.parquet"):
+            writer.wait()
+
+
+def test_a_writer_never_told_to_write_writes_nothing(tmp_path):
+    with DatabaseProcess() as writer:
+        pass
+    assert writer.process.returncode is not None and not list(tmp_path.iterdir())
+
+
+def test_the_tables_read_back_from_parquet_have_the_rows_values(built, tmp_path):
+    made = tmp_path / "from-parquet.db"
+    write_database_from_parquet(built.data / "parquet", made)
+    with sqlite3.connect(made) as a, sqlite3.connect(built.data / built.database_name) as b:
+        assert list(a.iterdump()) == list(b.iterdump())
