@@ -182,11 +182,14 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
         update_readme(staging / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
 
 
-HELPERS_MIN_ARTICLES = 200
+HELPERS_MIN_ARTICLES = 5000
 """From this many articles on, the build starts its two helper interpreters before it loads anything: the database
 writer (``DatabaseProcess``) and the validation helper (``package_check.ValidationHelper``), so their start (about
-0.5 and 1.5 CPU s) overlaps the loading and rules, which an added article's build runs on one core.  A smaller
-build would not win their start back: it writes the database in a thread and validates in one process."""
+0.5 and 1.5 CPU s) overlaps the loading and rules, which an added article's build runs on one core, and the
+database and half of the validation (12 s of an added article's build at 10,000 articles) leave this process.  A
+smaller build would not win their start back on a machine whose cores are busy with other work (at 2,000 articles
+an added article's build took 1.8 CPU s more with them, for 0.4 s of validation moved): it writes the database in
+a thread (``ROWS_PER_INSERT``) and starts a validation helper only for many bytes to validate in full."""
 
 
 @dataclass
