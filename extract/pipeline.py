@@ -139,7 +139,8 @@ def publish(
 
     A package that fails is never moved into place.  The database is written beside the rest: by the build's
     ``DatabaseProcess`` (``helpers``) from the Parquet files as soon as they are written, else in a thread of this
-    process from the first (SQLite releases the GIL while it works, so some of its work overlaps).  The build's
+    process once the package is written (SQLite releases the GIL while it works, so its work overlaps the
+    validation).  The build's
     ``ValidationHelper``, if it started one, validates its share of the package meanwhile."""
     from .package_check import SharedValidation  # here: commands that publish nothing do not load frictionless
 
@@ -149,15 +150,15 @@ def publish(
     writer = helpers.database
     failed: list[BaseException] = []
     thread = None
-    if writer is None:
-        thread = threading.Thread(
-            target=write_database_into, args=(dataset.tables, out / database_name, failed), name="write-database"
-        )
-        thread.start()
     try:
         written: dict = {}  # the Arrow tables of the Parquet files, checked against the files below
         parquet_written = (lambda: writer.go(out / "parquet", out / database_name)) if writer else None
         write_package(dataset.tables, out, written, parquet_written)
+        if writer is None:  # after the package: a thread beside writing it made both slower (they took turns)
+            thread = threading.Thread(
+                target=write_database_into, args=(dataset.tables, out / database_name, failed), name="write-database"
+            )
+            thread.start()
         shared = SharedValidation(out / "datapackage.json", validation_cache, helpers.validation)
         helpers.validation = None  # the shared validation owns it now
         with shared as validation:
