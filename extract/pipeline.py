@@ -183,19 +183,22 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
         update_readme(staging / "README.md", dataset.rows("rule_scores"), dataset.rows("sources"))
 
 
-HELPERS_MIN_ARTICLES = 5000
-"""From this many articles on, the build starts its two helper interpreters before it loads anything: the database
-writer (``DatabaseProcess``) and the validation helper (``package_check.ValidationHelper``), so their start (about
-0.5 and 1.5 CPU s) overlaps the loading and rules, which an added article's build runs on one core, and the
-database and half of the validation (12 s of an added article's build at 10,000 articles) leave this process.  A
-smaller build would not win their start back on a machine whose cores are busy with other work (at 2,000 articles
-an added article's build took 1.8 CPU s more with them, for 0.4 s of validation moved): it writes the database in
-a thread (``ROWS_PER_INSERT``) and starts a validation helper only for many bytes to validate in full."""
+DATABASE_PROCESS_MIN_ARTICLES = 200
+"""From this many articles on, the database is written by a helper interpreter (``DatabaseProcess``) started before
+the build loads anything (its start, about 0.5 CPU s, overlaps the loading, which an added article's build runs on
+one core), instead of a thread of the build's process that takes turns with it for the GIL."""
+VALIDATION_HELPER_MIN_ARTICLES = 5000
+"""From this many articles on, the validation helper (``package_check.ValidationHelper``) is started before the
+build loads anything too, so that it proves half of the changed resources from their rows (at 10,000 articles
+an added article's validation took 12 s in one process).  Below, its start (an interpreter and frictionless, about
+1.5 CPU s) is more than it takes over (at 2,000 articles about 0.4 s), which a machine whose cores are busy with
+other work pays in wall time; a helper is then started only for many bytes to validate in full
+(``package_check.HELPER_MIN_BYTES``)."""
 
 
 @dataclass
 class Helpers:
-    """The helper interpreters a build started, or None each: see ``HELPERS_MIN_ARTICLES``."""
+    """The helper interpreters a build started, or None each: see ``start_helpers``."""
 
     database: DatabaseProcess | None = None
     validation: ValidationHelper | None = None
@@ -208,11 +211,17 @@ class Helpers:
 
 
 def start_helpers(project: Project) -> Helpers:
-    if sum(1 for _ in project.seeds.glob("*.txt")) < HELPERS_MIN_ARTICLES:
-        return Helpers()
-    from .package_check import ValidationHelper
+    """The helpers the corpus is large enough for (``DATABASE_PROCESS_MIN_ARTICLES``,
+    ``VALIDATION_HELPER_MIN_ARTICLES``), started."""
+    articles = sum(1 for _ in project.seeds.glob("*.txt"))
+    helpers = Helpers()
+    if articles >= DATABASE_PROCESS_MIN_ARTICLES:
+        helpers.database = DatabaseProcess()
+    if articles >= VALIDATION_HELPER_MIN_ARTICLES:
+        from .package_check import ValidationHelper
 
-    return Helpers(DatabaseProcess(), ValidationHelper())
+        helpers.validation = ValidationHelper()
+    return helpers
 
 
 def build(project: Project) -> Dataset:

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from conftest import ROOT
 
-from extract import pipeline
+from extract import package_check, pipeline
 from extract.pipeline import Project, build
 from extract.publish.sqlite import DatabaseProcess, write_database_from_parquet
 
@@ -25,10 +25,18 @@ def test_a_build_with_its_helpers_publishes_what_a_build_without_them_does(built
     shutil.copytree(ROOT / "seeds", project.seeds)
     started = []
     real = pipeline.start_helpers
-    monkeypatch.setattr(pipeline, "HELPERS_MIN_ARTICLES", 1)
-    monkeypatch.setattr(pipeline, "start_helpers", lambda project: started.append(real(project)) or started[-1])
+    monkeypatch.setattr(pipeline, "DATABASE_PROCESS_MIN_ARTICLES", 1)
+    monkeypatch.setattr(pipeline, "VALIDATION_HELPER_MIN_ARTICLES", 1)
+
+    def start(project):
+        helpers = real(project)
+        started.append((helpers.database, helpers.validation))
+        return helpers
+
+    monkeypatch.setattr(pipeline, "start_helpers", start)
     build(project)
-    assert started and isinstance(started[0].database, DatabaseProcess)
+    ((database, validation),) = started
+    assert isinstance(database, DatabaseProcess) and isinstance(validation, package_check.ValidationHelper)
     for name in ("datapackage.json", built.database_name, "csv/mentions.csv", "parquet/figures.parquet"):
         assert (project.data / name).read_bytes() == (built.data / name).read_bytes(), name
 

@@ -9,14 +9,12 @@ import re
 import duckdb
 import pandas as pd
 import polars as pl
-import pyarrow as pa
 import pytest
 from conftest import ROOT
 
 from extract.models import MODELS
 from extract.pipeline import assemble
-from extract.publish.package import arrow_table
-from extract.publish.schemas import arrow_schema, base_type
+from extract.publish.schemas import base_type
 
 DATA = ROOT / "data"
 DUCKDB_PARQUET = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", dt.date: "DATE", list: "VARCHAR[]"}
@@ -170,12 +168,3 @@ def test_polars_reads_each_csv_file_with_the_table_schemas_types_and_values(mode
     for row in rows:
         row.update({name: json.loads(row[name]) for name in arrays})  # lists are JSON arrays in CSV
     assert typed(rows) == typed(expected[model.table])
-
-
-def test_the_arrow_tables_are_what_the_rows_dumped_make(built):
-    dataset = assemble(built)
-    for model in MODELS:
-        rows = dataset.tables.get(model.table, [])
-        dumped = pa.Table.from_pylist([r.model_dump() for r in rows], schema=arrow_schema(model))
-        made = arrow_table(model, rows)
-        assert made.schema.equals(dumped.schema, check_metadata=True) and made.equals(dumped), model.table
