@@ -13,7 +13,6 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import publication
 from .claims import relate_claims
@@ -31,9 +30,6 @@ from .resolve import Dataset, resolve
 from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
-
-if TYPE_CHECKING:
-    from .package_check import ValidationHelper
 
 
 @dataclass(frozen=True)
@@ -133,21 +129,18 @@ def publish(
     staging: Path,
     database_name: str,
     validation_cache: Path | None = None,
-    helpers: Helpers | None = None,
+    writer: DatabaseProcess | None = None,
 ) -> None:
     """Write every output into ``staging`` (``data/``, ``schema/``, ``metadata.json``, ``CITATION.cff``); the package must pass frictionless there.
 
-    A package that fails is never moved into place.  The database is written beside the rest: by the build's
-    ``DatabaseProcess`` (``helpers``) from the Parquet files as soon as they are written, else in a thread of this
+    A package that fails is never moved into place.  The database is written beside the rest: by ``writer`` (the
+    build's ``DatabaseProcess``) from the Parquet files as soon as they are written, else in a thread of this
     process once the package is written (SQLite releases the GIL while it works, so its work overlaps the
-    validation).  The build's
-    ``ValidationHelper``, if it started one, validates its share of the package meanwhile."""
+    validation)."""
     from .package_check import SharedValidation  # here: commands that publish nothing do not load frictionless
 
     out = staging / "data"
     out.mkdir(mode=staging.stat().st_mode & 0o777)
-    helpers = helpers or Helpers()
-    writer = helpers.database
     failed: list[BaseException] = []
     thread = None
     try:
@@ -159,9 +152,8 @@ def publish(
                 target=write_database_into, args=(dataset.tables, out / database_name, failed), name="write-database"
             )
             thread.start()
-        shared = SharedValidation(out / "datapackage.json", validation_cache, helpers.validation)
-        helpers.validation = None  # the shared validation owns it now
-        with shared as validation:
+        # A helper process validates the largest resources meanwhile when there is much to validate in full.
+        with SharedValidation(out / "datapackage.json", validation_cache) as validation:
             check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
     finally:
         if thread is not None:
@@ -186,42 +178,17 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
 DATABASE_PROCESS_MIN_ARTICLES = 200
 """From this many articles on, the database is written by a helper interpreter (``DatabaseProcess``) started before
 the build loads anything (its start, about 0.5 CPU s, overlaps the loading, which an added article's build runs on
-one core), instead of a thread of the build's process that takes turns with it for the GIL."""
-VALIDATION_HELPER_MIN_ARTICLES = 5000
-"""From this many articles on, the validation helper (``package_check.ValidationHelper``) is started before the
-build loads anything too, so that it proves half of the changed resources from their rows (at 10,000 articles
-an added article's validation took 12 s in one process).  Below, its start (an interpreter and frictionless, about
-1.5 CPU s) is more than it takes over (at 2,000 articles about 0.4 s), which a machine whose cores are busy with
-other work pays in wall time; a helper is then started only for many bytes to validate in full
-(``package_check.HELPER_MIN_BYTES``)."""
+one core), instead of a thread of the build's process that takes turns with it for the GIL.  It holds about 90 MiB
+(PSS) at 2,000 articles.  The validation helper is not started ahead so: at 2,000 articles its start (about
+1.5 CPU s) is more than the row proofs it would take over (about 0.4 s), and at 10,000 the memory it would hold
+beside the database writer (the row proofs' digests and keys) leaves too little of the 1.5 GiB target."""
 
 
-@dataclass
-class Helpers:
-    """The helper interpreters a build started, or None each: see ``start_helpers``."""
-
-    database: DatabaseProcess | None = None
-    validation: ValidationHelper | None = None
-
-    def close(self) -> None:
-        """Stop those still running (the build failed before they were done, or before it needed them)."""
-        for helper in (self.database, self.validation):
-            if helper is not None:
-                helper.close()
-
-
-def start_helpers(project: Project) -> Helpers:
-    """The helpers the corpus is large enough for (``DATABASE_PROCESS_MIN_ARTICLES``,
-    ``VALIDATION_HELPER_MIN_ARTICLES``), started."""
-    articles = sum(1 for _ in project.seeds.glob("*.txt"))
-    helpers = Helpers()
-    if articles >= DATABASE_PROCESS_MIN_ARTICLES:
-        helpers.database = DatabaseProcess()
-    if articles >= VALIDATION_HELPER_MIN_ARTICLES:
-        from .package_check import ValidationHelper
-
-        helpers.validation = ValidationHelper()
-    return helpers
+def database_writer(project: Project) -> DatabaseProcess | None:
+    """A started ``DatabaseProcess`` for a corpus of ``DATABASE_PROCESS_MIN_ARTICLES`` or more, else None."""
+    if sum(1 for _ in project.seeds.glob("*.txt")) >= DATABASE_PROCESS_MIN_ARTICLES:
+        return DatabaseProcess()
+    return None
 
 
 def build(project: Project) -> Dataset:
@@ -232,17 +199,19 @@ def build(project: Project) -> Dataset:
     with BuildLock(project.root):
         publication.recover(project.root)
         publication.clean_stale(project.root)
-        helpers = start_helpers(project)
+        writer = database_writer(project)
         try:
             dataset = assemble(project)
             staging = publication.new_staging(project.root)
             try:
-                publish(dataset, staging, project.database_name, project.validation_cache, helpers)
+                publish(dataset, staging, project.database_name, project.validation_cache, writer)
                 stage_readme(project, staging, dataset)
                 publication.publish_staged(project.root, staging)
             finally:
-                helpers.close()  # stopped before their folder is removed, if the build failed
+                if writer is not None:
+                    writer.close()  # stopped before its folder is removed, if the build failed
                 shutil.rmtree(staging, ignore_errors=True)
         finally:
-            helpers.close()
+            if writer is not None:
+                writer.close()
     return dataset

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from conftest import ROOT
 
-from extract import package_check, pipeline
+from extract import pipeline
 from extract.pipeline import Project, build
 from extract.publish.sqlite import DatabaseProcess, write_database_from_parquet
 
@@ -20,23 +20,16 @@ def test_the_database_made_from_the_parquet_files_is_the_one_made_from_the_rows(
     assert made.read_bytes() == (built.data / built.database_name).read_bytes()
 
 
-def test_a_build_with_its_helpers_publishes_what_a_build_without_them_does(built, tmp_path, monkeypatch):
+def test_a_build_with_the_database_process_publishes_what_a_build_without_it_does(built, tmp_path, monkeypatch):
     project = Project(tmp_path / "project")
     shutil.copytree(ROOT / "seeds", project.seeds)
     started = []
-    real = pipeline.start_helpers
+    real = pipeline.database_writer
     monkeypatch.setattr(pipeline, "DATABASE_PROCESS_MIN_ARTICLES", 1)
-    monkeypatch.setattr(pipeline, "VALIDATION_HELPER_MIN_ARTICLES", 1)
-
-    def start(project):
-        helpers = real(project)
-        started.append((helpers.database, helpers.validation))
-        return helpers
-
-    monkeypatch.setattr(pipeline, "start_helpers", start)
+    monkeypatch.setattr(pipeline, "database_writer", lambda project: started.append(real(project)) or started[-1])
     build(project)
-    ((database, validation),) = started
-    assert isinstance(database, DatabaseProcess) and isinstance(validation, package_check.ValidationHelper)
+    assert len(started) == 1 and isinstance(started[0], DatabaseProcess)
+    assert started[0].process.returncode == 0
     for name in ("datapackage.json", built.database_name, "csv/mentions.csv", "parquet/figures.parquet"):
         assert (project.data / name).read_bytes() == (built.data / name).read_bytes(), name
 

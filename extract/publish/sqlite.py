@@ -2,15 +2,21 @@
 
 The tables are created by ``schema/sqlite.sql`` (generated from the models),
 so the database has the same primary keys, foreign keys, CHECK constraints on
-vocabularies and indexes as the package.  Rows go in with ``executemany`` in
-one transaction, the full-text indexes are filled after them, and the journal
-is off while the file is written (it is written into the staging folder and
-published only once complete, so there is nothing for a journal to protect).
+vocabularies and indexes as the package.  Rows go in a hundred to an INSERT
+statement in one transaction (``insert_rows``), the vocabulary CHECK constraints
+are checked a table at a time after them (``check_vocabularies``), the full-text
+and other indexes are made after them, and the journal is off while the file is
+written (it is written into the staging folder and published only once complete,
+so there is nothing for a journal to protect).
+
+The rows come from the models (``write_database``, in the build's process) or
+from the package's Parquet files (``write_database_from_parquet``, in the helper
+interpreter ``DatabaseProcess`` starts): the same database, byte for byte.
 
 sqlite-utils' ``insert_all`` did the inserting before: it re-derives every
 column's type and re-encodes every cell, which cost about 60 % of the whole
 build's time at 2,000 articles; the rows here are already validated and typed
-by the models, so plain ``executemany`` does the same work at a fraction of it.
+by the models, so plain parameter binding does the same work at a fraction of it.
 """
 
 from __future__ import annotations
