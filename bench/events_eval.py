@@ -2,15 +2,15 @@
 
 ``bench/events/dev.yaml`` (development: rule changes may come from its errors),
 ``bench/events/heldout.yaml``, ``bench/events/news.yaml``, ``bench/events/heldout2.yaml`` and
-``bench/events/heldout3.yaml`` to ``bench/events/heldout12.yaml`` (held out: only scored; ``news`` codes the articles of
-``bench/heldout/``, ``heldout2`` to ``heldout12`` were written later, after the development
+``bench/events/heldout3.yaml`` to ``bench/events/heldout14.yaml`` (held out: only scored; ``news`` codes the articles of
+``bench/heldout/``, ``heldout2`` to ``heldout14`` were written later, after the development
 part had no errors left) list articles, each with the
 event types it reports, at both levels (``event_type/sub_event_type``, or an
 extension type alone).  Per article, the set of types the rules report is compared
 with the gold set; precision and recall sum over the articles of a part, at the
 event-type level and at the sub-event level.  "Invented" counts conflict events
 (any ACLED event type) the rules report on articles whose gold has none.
-Run: ``.venv/bin/python bench/events_eval.py [--errors [PART ...]]`` (errors of the
+Run: ``.venv/bin/python bench/events_eval.py [--parts PART ...] [--errors [PART ...]]`` (errors of the
 development part by default; a held-out part's errors are read only once its first-run
 figures are recorded, and from then on it counts as development, see ``events/README.md``).
 """
@@ -44,6 +44,8 @@ PARTS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
+    "heldout14",
 )
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
 CONFLICT_TYPES = frozenset(
@@ -128,12 +130,35 @@ def evaluate(part: str) -> PartScore:
     return score
 
 
+def option_values(argv: list[str], option: str) -> list[str] | None:
+    """The words after ``option`` up to the next ``--`` option (None when the option is absent)."""
+    if option not in argv:
+        return None
+    values = []
+    for word in argv[argv.index(option) + 1 :]:
+        if word.startswith("--"):
+            break
+        values.append(word)
+    return values
+
+
+def chosen_parts(argv: list[str]) -> list[str]:
+    """``--parts P ...`` scores those parts only (a held-out part not yet due to run stays unread), else every part."""
+    chosen = option_values(argv, "--parts")
+    if not chosen:
+        return list(PARTS)
+    unknown = [part for part in chosen if part not in PARTS]
+    if unknown:
+        raise SystemExit(f"unknown parts: {unknown}")
+    return chosen
+
+
 def main(argv: list[str]) -> None:
     print(
         "| part | articles | level | gold | found | right | P | R | conflict events invented (articles without one) |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    scores = {part: evaluate(part) for part in PARTS}
+    scores = {part: evaluate(part) for part in chosen_parts(argv)}
     for part, s in scores.items():
         for level, t in (("event type", s.types), ("sub-event type", s.subtypes)):
             print(
@@ -141,7 +166,7 @@ def main(argv: list[str]) -> None:
                 f"| {s.invented} ({s.without_conflict}) |"
             )
     if "--errors" in argv:
-        wanted = argv[argv.index("--errors") + 1 :] or ["dev"]
+        wanted = option_values(argv, "--errors") or ["dev"]
         for part in wanted:
             print(f"\nErrors of {part}:")
             for line in scores[part].errors:

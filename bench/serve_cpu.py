@@ -60,7 +60,9 @@ async def call(app, path: str) -> int:
     return status[0]
 
 
-async def measure(root: Path, requests: int, seed: int, profile: str | None, sort: str = "tottime") -> None:
+async def measure(
+    root: Path, requests: int, seed: int, profile: str | None, sort: str = "tottime", slowest: int = 0
+) -> None:
     import cProfile
     import pstats
 
@@ -73,12 +75,14 @@ async def measure(root: Path, requests: int, seed: int, profile: str | None, sor
     cpu = collections.defaultdict(list)
     profiler = cProfile.Profile() if profile else None
     errors = 0
+    costly = []
     for kind, path in paths:
         if profiler and profile in (kind, "all"):
             profiler.enable()
         start = time.process_time()
         status = await call(app, path)
         cpu[kind].append(1000 * (time.process_time() - start))
+        costly.append((cpu[kind][-1], kind, path))
         if profiler and profile in (kind, "all"):
             profiler.disable()
         errors += status != 200
@@ -86,18 +90,20 @@ async def measure(root: Path, requests: int, seed: int, profile: str | None, sor
         f"{len(paths)} distinct URLs, one at a time, in-process, response cache off; load average "
         + ", ".join(f"{x:.1f}" for x in os.getloadavg())
     )
-    print("| page kind | requests | median CPU ms | p90 CPU ms | mean CPU ms |")
-    print("|---|---:|---:|---:|---:|")
+    print("| page kind | requests | median CPU ms | p90 CPU ms | mean CPU ms | max CPU ms |")
+    print("|---|---:|---:|---:|---:|---:|")
     for kind in KINDS:
         values = sorted(cpu[kind])
         if values:
             print(
                 f"| {kind} | {len(values)} | {statistics.median(values):.1f} | "
-                f"{values[int(0.9 * (len(values) - 1))]:.1f} | {statistics.fmean(values):.1f} |"
+                f"{values[int(0.9 * (len(values) - 1))]:.1f} | {statistics.fmean(values):.1f} | {values[-1]:.1f} |"
             )
     every = [v for values in cpu.values() for v in values]
     print(f"| all | {len(every)} | {statistics.median(every):.1f} | | {statistics.fmean(every):.1f} |")
     print(f"errors: {errors}")
+    for ms, kind, path in sorted(costly, reverse=True)[:slowest]:
+        print(f"{ms:7.1f} ms CPU  {kind:8} {path}")
     if profiler:
         pstats.Stats(profiler).sort_stats(sort).print_stats(60)
 
@@ -110,9 +116,10 @@ def main() -> None:
     parser.add_argument(
         "--profile", choices=(*KINDS, "all"), help="print cProfile's view of this kind's requests (or of every request)"
     )
+    parser.add_argument("--slowest", type=int, default=0, help="list this many of the costliest requests")
     parser.add_argument("--sort", default="tottime", help="the profile's order (pstats: tottime, cumulative...)")
     args = parser.parse_args()
-    asyncio.run(measure(args.root, args.requests, args.seed, args.profile, args.sort))
+    asyncio.run(measure(args.root, args.requests, args.seed, args.profile, args.sort, args.slowest))
 
 
 if __name__ == "__main__":

@@ -257,7 +257,8 @@ async def load(base: str, paths: list[tuple[str, str]], concurrency: int, deadli
     queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
     for item in paths:
         queue.put_nowait(item)
-    results: list[tuple[str, float, str | None]] = []  # kind, seconds, error
+    results: list[tuple[str, float, str | None, str, float]] = []  # kind, seconds, error, path, when sent
+    begun = time.perf_counter()
 
     async def worker():
         connection = Connection(host, int(port))
@@ -279,7 +280,7 @@ async def load(base: str, paths: list[tuple[str, str]], concurrency: int, deadli
                 ) as exc:
                     error = f"{type(exc).__name__} {path}"
                     connection.close()  # a half-read response: the next request gets a new connection
-                results.append((kind, time.perf_counter() - start, error))
+                results.append((kind, time.perf_counter() - start, error, path, start - begun))
         finally:
             connection.close()
 
@@ -329,7 +330,7 @@ def report(results, elapsed: float) -> None:
     print("| page kind | requests | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     groups = collections.defaultdict(list)
-    for kind, seconds, error in results:
+    for kind, seconds, error, *_ in results:
         groups[kind].append((seconds, error))
         groups["all"].append((seconds, error))
     for kind in (*KINDS, "all"):
@@ -341,8 +342,14 @@ def report(results, elapsed: float) -> None:
             f"| {kind} | {len(ms)} | {percentile(ms, 50):.0f} | {percentile(ms, 95):.0f} | "
             f"{percentile(ms, 99):.0f} | {max(ms):.0f} | {errors} |"
         )
-    errors = [e for _, _, e in results if e]
+    errors = [e for _, _, e, *_ in results if e]
     print(f"errors: {len(errors)}" + (f" (first: {errors[:3]})" if errors else ""))
+
+
+def slowest(results, count: int) -> None:
+    """The ``count`` slowest requests (what to look at first: one slow page also delays those served beside it)."""
+    for kind, seconds, _, path, sent in sorted(results, key=lambda r: -r[1])[:count]:
+        print(f"{1000 * seconds:7.0f} ms  sent at {sent:5.2f} s  {kind:8} {path}")
 
 
 def main() -> None:
@@ -354,6 +361,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="the draw of distinct URLs")
     parser.add_argument("--no-cache", action="store_true", help="turn the response cache off (every request rendered)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the built project to serve (default: this checkout)")
+    parser.add_argument(
+        "--slots", type=int, help="requests a worker renders at once (extract/publish/site/admission.py; 0: no limit)"
+    )
+    parser.add_argument("--slowest", type=int, default=0, help="list this many of the slowest requests")
     parser.add_argument("--deadline", type=float, default=300, help="stop after this many seconds of load")
     args = parser.parse_args()
     db = args.root / "data" / database_file()
@@ -364,6 +375,8 @@ def main() -> None:
     else:
         paths = list(itertools.islice(itertools.cycle(PATHS), args.requests))
     env = {"TOCORON_CACHE_BYTES": "0" if args.no_cache else "64000000"}
+    if args.slots is not None:
+        env["TOCORON_ADMIT_SLOTS"] = str(args.slots)
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     with LocalServer(args.root, workers=args.workers, env=env, timeout=120) as server:  # noqa: SIM117
         cpu_before, client_before = server_cpu(server.process.pid), time.process_time()
@@ -387,6 +400,7 @@ def main() -> None:
         "CPU of each worker: " + ", ".join(f"{spent:.1f} s" for spent in per_worker)
     )
     report(results, elapsed)
+    slowest(results, args.slowest)
 
 
 if __name__ == "__main__":

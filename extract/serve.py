@@ -42,7 +42,8 @@ def serve(root: Path, host: str, port: int, workers: int = 1) -> None:
     The URL is printed first, and every worker reopens the database when a
     build publishes a new one (see :class:`Reopening`).  Several workers each
     listen on a socket of their own bound to the same port (``SO_REUSEPORT``),
-    so the kernel shares the connections out between them as they arrive.
+    so the kernel shares the connections out between them as they arrive, and a worker holding more than its share
+    of the keep-alive connections sends one away now and then (:class:`Balancing`).
     uvicorn's own workers accept from one shared socket, each taking every
     connection waiting when it wakes: the 20 keep-alive connections of a load
     could all go to one worker while the other idled (``bench/serve_load.py``
@@ -73,8 +74,11 @@ distinct URLs at 10,000 articles (``--distinct --requests 210``, same options) p
 ms against 27-31 ms, and the server's CPU 14.3-15.0 ms a request against 12.0-12.4 ms."""
 
 
-def serve_worker(root: str, host: str, port: int, reuse_port: bool = True) -> None:
-    """One worker process: uvicorn (``HTTP``, ``event_loop()``) on its own listening socket."""
+def serve_worker(root: str, host: str, port: int, reuse_port: bool = True, share: tuple | None = None) -> None:
+    """One worker process: uvicorn (``HTTP``, ``event_loop()``) on its own listening socket.
+
+    ``share`` is (the workers' shared connection counts, this worker's index) when there are several workers: see
+    :class:`Balancing`."""
     import os
     import socket
 
@@ -89,7 +93,14 @@ def serve_worker(root: str, host: str, port: int, reuse_port: bool = True) -> No
     config = uvicorn.Config(
         "extract.serve:asgi_app", factory=True, log_level="info", access_log=True, http=HTTP, loop=event_loop()
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    if share is not None:
+        WORKER["balance"] = (*share, server.server_state.connections)  # read by asgi_app, which uvicorn calls next
+    server.run(sockets=[sock])
+
+
+WORKER: dict = {}
+"""What ``serve_worker`` tells the application it is about to make (``asgi_app``) of the worker it runs in."""
 
 
 def supervise(root: str, host: str, port: int, workers: int) -> None:
@@ -101,7 +112,10 @@ def supervise(root: str, host: str, port: int, workers: int) -> None:
 
     port_is_free(host, port)  # the workers' sockets share the port with each other, never with another server
     context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=serve_worker, args=(root, host, port)) for _ in range(workers)]
+    counts = context.Array("i", workers, lock=False)  # each worker's open connections, written by that worker
+    processes = [
+        context.Process(target=serve_worker, args=(root, host, port, True, (counts, i))) for i in range(workers)
+    ]
     stopping = []
 
     def stop(signum, frame):
@@ -144,7 +158,58 @@ def asgi_app():
     """The ASGI application of one worker process (uvicorn's factory)."""
     import os
 
-    return Reopening(Path(os.environ["TOCORON_ROOT"]))
+    app = Reopening(Path(os.environ["TOCORON_ROOT"]))
+    if "balance" in WORKER:
+        counts, index, connections = WORKER["balance"]
+        app = Balancing(app, counts, index, connections)
+    return app
+
+
+class Balancing:
+    """An ASGI wrapper that sends a worker's extra keep-alive connections away, so the workers hold as many each.
+
+    The kernel gives each new connection to one of the workers' sockets by a
+    hash of its addresses (``SO_REUSEPORT``): 20 keep-alive connections were
+    split 10/10 or 5/15 from one run to the next (counted in /proc during
+    ``bench/serve_load.py`` runs), and a worker with 15 has a line of pages half
+    as long again as one with 10, while the other runs out of work.  Each worker writes how many connections it holds
+    into an array the workers share (``counts``, at its ``index``); a worker
+    holding more than its share (the total divided by the workers, rounded up)
+    answers one request with ``Connection: close`` (at most one every
+    ``SHED_EVERY_S``, so that it does not send away more than its excess before
+    the counts catch up).  The client opens a new connection, which the kernel
+    gives to either worker: the counts even out within a few rounds, and
+    nothing is sent away once they are even."""
+
+    SHED_EVERY_S = 0.05
+
+    def __init__(self, app, counts, index: int, connections, clock=None) -> None:
+        import time
+
+        self.app, self.counts, self.index, self.connections = app, counts, index, connections
+        self.clock = clock or time.monotonic
+        self.last_shed = float("-inf")
+
+    def sheds_now(self) -> bool:
+        """Whether this request's connection is to be sent away (this worker's count written first)."""
+        mine = self.counts[self.index] = len(self.connections)
+        share = -(-sum(self.counts) // len(self.counts))
+        now = self.clock()
+        if mine > share and now - self.last_shed >= self.SHED_EVERY_S:
+            self.last_shed = now
+            return True
+        return False
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not self.sheds_now():
+            return await self.app(scope, receive, send)
+
+        async def closing(message):
+            if message["type"] == "http.response.start":
+                message = dict(message, headers=[*message.get("headers", []), (b"connection", b"close")])
+            await send(message)
+
+        return await self.app(scope, receive, closing)
 
 
 @cache

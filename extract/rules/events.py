@@ -45,6 +45,7 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
 SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -57,6 +58,11 @@ REPORTING_LEAD = re.compile(
 )
 REPORTING_BACK = frozenset(lexicon.events().reporting_back)
 REPORTING_PHRASE_WORDS = lexicon.events().reporting_phrase_words
+NEGATORS = frozenset(lexicon.events().negators)  # lexicons/events.yaml
+NEGATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NEGATORS))) + r")\b", re.I)
+DETERMINERS = frozenset(lexicon.events().determiners)
+RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
+CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
 
 
 @dataclass
@@ -105,6 +111,10 @@ class Words:
         if not self.single.isdisjoint(words):  # tested first: most sentences hold none, and no set is built
             return min(self.single & words)
         return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
+
+    def all_in(self, words: set[str], joined: str) -> list[str]:
+        """Every one of these words or phrases that stands in a sentence, single words first (in order)."""
+        return sorted(self.single & words) + [p for first, p in self.phrases if first in words and f" {p} " in joined]
 
     def starts(self, following: list[str]) -> str | None:
         """The one of these words or phrases that the words ``following`` a trigger begin with."""
@@ -252,6 +262,8 @@ def in_context(
         return None
     for refinement in rule.refine:
         filler = refinement.words.first_in(words, joined)
+        if filler and told_as_cause(filler, joined):  # rare: then every word of the refinement is looked at
+            filler = next((w for w in refinement.words.all_in(words, joined) if not told_as_cause(w, joined)), None)
         if filler and not refinement.unless.first_in(words, joined):
             return refinement.event_type, refinement.sub_event_type, {"refined_by": filler}
     context = {}
@@ -265,6 +277,20 @@ def in_context(
             return rule.event_type, rule.sub_event_type, None  # a role unfilled: at most a mention ("the raid")
         context[role] = filler
     return rule.event_type, rule.sub_event_type, context
+
+
+def told_as_cause(filler: str, joined: str) -> bool:
+    """Whether every time a refinement's word stands in the sentence, it is what is protested or mourned, one of
+    ``cause_leads`` and then a determiner among the three words before it ("broke up a protest over the fatal
+    shooting of a teenager", "marched against the arrest of their leader"): no act on the demonstrators."""
+    spaced, at = f" {filler} ", joined.find(f" {filler} ")
+    while at >= 0:
+        before = joined[:at].split()[-3:]
+        lead = next((i for i, w in enumerate(before) if w in CAUSE_LEADS), None)
+        if lead is None or DETERMINERS.isdisjoint(before[lead + 1 :]):  # "over the shooting", not "over bread prices"
+            return False
+        at = joined.find(spaced, at + 1)
+    return True
 
 
 def by_victims(rule: TriggerRule, victims: list[str], passive: bool):
@@ -414,9 +440,23 @@ def never(_t: Trigger) -> None:
     return None
 
 
+def is_negated(t: Trigger) -> bool:
+    """ "No inmate had escaped", "most of which has never been recovered", "police have not arrested anyone": a
+    negator (``negators``) opens the trigger's clause or stands among the three words before it.  A trigger after a
+    determiner is the object of what is denied, not the denied act ("nobody claimed the blast")."""
+    before = t.article.text[max(t.sentence_start, t.start - 120) : t.start]
+    if NEGATOR.search(before) is None:  # most triggers: one search in C, no words read
+        return False
+    words = SENTENCE_WORD.findall(CLAUSE_END.split(before)[-1].lower())
+    if not words or words[-1] in DETERMINERS:
+        return False
+    return words[0] in NEGATORS or not NEGATORS.isdisjoint(words[-3:])
+
+
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-calendar-word", is_calendar_word, never),
     TriggerRow("ev-not-reported-finding", is_reported_finding, never),
+    TriggerRow("ev-not-negated", is_negated, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",
@@ -515,13 +555,16 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
                 break
 
 
-def candidates(article: Article, dates: tuple = ()) -> tuple[list[Candidate], dict[str, Candidate]]:
+def candidates(
+    article: Article, dates: tuple = (), sentences: dict | None = None
+) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
     beside them, by entry id, the candidate that first absorbed a trigger of that entry.
     Four steps: the longest matches, each decided by ``TRIGGER_RULES``, the absorbed ones dropped, the rest
     re-coded by the article's other events."""
-    rules, sentences = trigger_rules(), {}
+    rules = trigger_rules()
+    sentences = {} if sentences is None else sentences  # sentence start -> its words, shared with the later steps
     found = []
     for match_id, start, end in longest_triggers(article):
         start_char, end_char = article.char_bounds(start, end)
@@ -544,41 +587,46 @@ def article_labels(found: list[Candidate]) -> set[str]:
 BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
 
 
-def sentence_date(c: Candidate, all_dates: list, date_starts: list[int], published: dt.date | None):
-    """The first date of the trigger's sentence that is not long before publication; None when it has no date,
-    ``BACKGROUND_ONLY`` when all its dates are ("protests that followed her rise to power in December 2022" in a
-    2025 report: the story's background).  A background event of its nature (``undated: unknown``, a group's
-    founding) takes the first date."""
-    i = bisect.bisect_left(date_starts, c.sentence_start)
-    j = bisect.bisect_right(date_starts, c.sentence_end, lo=i)
-    dates = [d for d in all_dates[i:j] if d.end <= c.sentence_end]
-    if not dates or c.rule.undated == "unknown" or published is None:
-        return dates[0] if dates else None
-    return next((d for d in dates if d.date >= published - BACKGROUND), BACKGROUND_ONLY)
+BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
 
 
 def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
+    """The article's events: its triggers' candidates, less those told as the story's background (``told_when``) or
+    that a quiet story only speaks of (``quiet_story``), dated, joined, and a day's demonstration made one."""
     text = article.text
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
-    date_starts = [d.start for d in all_dates]
+    sentences: dict[int, tuple[set[str], str]] = {}
+    found, absorbers = candidates(article, tuple(all_dates), sentences)
+    when = When(article, all_dates, published, sentences)
+    told = {id(c): when.told(c) for c in found if c.context is not None}
+    quiet = quiet_story(article, [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY], published, sentences)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
-    found, absorbers = candidates(article, tuple(all_dates))
     for c in found:
-        if c.context is None:
+        if c.context is None or told[id(c)] is BACKGROUND_ONLY or (quiet and quiet.drops(c, told[id(c)])):
             continue
-        date = sentence_date(c, all_dates, date_starts, published)
-        if date is None:
-            if not told_as_background(text[c.sentence_start : c.sentence_end]):
-                undated.append(c)
-        elif date is not BACKGROUND_ONLY:
+        if told[id(c)] is None:
+            undated.append(c)
+        else:
+            date = told[id(c)]
             keys[id(c)] = add(events, c, text, date.date, date.precision, date.text)
+    date_undated(undated, events, keys, absorbers, text, published)
+    add_mentions(found, events, text)
+    kept = one_demonstration(list(events.values()))
+    for e in kept:
+        e.mentions.sort()
+    return sorted(kept, key=lambda e: e.start)
+
+
+def date_undated(undated: list[Candidate], events: dict, keys: dict, absorbers: dict, text: str, published) -> None:
+    """An undated trigger joins its type's dated event ("the blast" after "a bomb exploded on Friday"), or the event
+    it is part of (``joined_event``), else takes the publication's day (the dateline's) or no date."""
     undated.sort(key=lambda c: bool(c.rule.undated_joins))  # the joining ones last: what they join is there
     first_of_type: dict[tuple[str, str | None], tuple] = {}  # the first event of each type (dict order: dated first)
     for key in events:
         first_of_type.setdefault(key[:2], key)
-    for c in undated:  # an undated trigger joins its type's dated event ("the blast" after "a bomb exploded on Friday")
+    for c in undated:
         key = first_of_type.get((c.event_type, c.sub_event_type)) or joined_event(c, events, keys, absorbers)
         if key:
             joined = events[key]
@@ -587,17 +635,72 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
             first_of_type[c.event_type, c.sub_event_type] = keys[id(c)] = add(events, c, text, published, "day", None)
         else:
             first_of_type[c.event_type, c.sub_event_type] = keys[id(c)] = add(events, c, text, None, "unknown", None)
+
+
+def add_mentions(found: list[Candidate], events: dict, text: str) -> None:
+    """A trigger whose roles its sentence leaves unfilled is a mention of its entry's event, where there is one
+    ("the raid" a sentence after "police raided a farm")."""
     first_of_rule: dict[str, EventHit] = {}
     for e in events.values():
         for m in e.mentions:
             first_of_rule.setdefault(m[3], e)
-    for c in found:  # "the raid" a sentence after "police raided a farm": a mention of that event
+    for c in found:
         if c.context is None and c.rule.id in first_of_rule:
             first_of_rule[c.rule.id].mentions.append((c.start, c.end, text[c.start : c.end], c.rule.id))
-    kept = one_demonstration(list(events.values()))
-    for e in kept:
-        e.mentions.sort()
-    return sorted(kept, key=lambda e: e.start)
+
+
+@dataclass(frozen=True)
+class QuietStory:
+    """A story whose lead reports no conflict event but tells of something that speaks its words (``quiet_stories``
+    in events.yaml): a storm, a match, a market, an election (``other_news``), a court or a memorial retelling an old
+    crime (``retold``), a drill or a parade (``staged``).  In it a conflict trigger (an ACLED type: one with a
+    sub-event type) needs a date of its own, and in a staged story a sentence without the staging's words."""
+
+    kind: str  # "staged", "retold" or "other_news"
+    text: str  # the article's
+    published: dt.date | None
+    sentences: dict  # sentence start -> its words, shared
+
+    def drops(self, c: Candidate, told) -> bool:
+        if c.sub_event_type is None:
+            return False
+        words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
+        if told is None:  # "soldiers were deployed to clear blocked roads" after a storm
+            # but supporters chanting outside the court as a verdict is read are the court story's own day
+            return not (self.kind == "retold" and c.event_type == "protests" and quiet_words()["here"].first_in(*words))
+        if self.kind == "retold":  # "was arrested in March": months before a sentencing, it is the crime's story
+            return self.published is not None and told.date < self.published - RETOLD
+        return self.kind == "staged" and quiet_words()["staged"].first_in(*words) is not None
+
+
+def quiet_story(
+    article: Article, live: list[Candidate], published: dt.date | None, sentences: dict | None = None
+) -> QuietStory | None:
+    """The article's quiet story, when its lead (first sentence) speaks of one and reports no conflict event of its own
+    (``live``: the candidates not told as background); a staged story's lead counts none ("units attacked a mock
+    village during the drill")."""
+    spans = article.sentence_spans
+    if not spans:
+        return None
+    if not any(c.sub_event_type for c in live if c.context is not None):
+        return None  # no conflict event to keep or drop
+    cached = (sentences or {}).get(spans[0][0])
+    words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
+    stories = quiet_words()
+    kind = next((k for k in ("staged", "retold", "other_news") if stories[k].first_in(*words)), None)
+    if kind is None:
+        return None
+    lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]
+    return None if lead_events and kind != "staged" else QuietStory(kind, article.text, published, sentences or {})
+
+
+@cache
+def quiet_words() -> dict[str, Words]:
+    lex = lexicon.events()
+    return {
+        kind: expand(getattr(lex.quiet_stories, kind), lex.groups)
+        for kind in ("staged", "retold", "other_news", "here")
+    }
 
 
 BACKGROUND_PHRASES = tuple(f" {p} " for p in lexicon.events().background_phrases)  # lexicons/events.yaml
@@ -607,6 +710,110 @@ def told_as_background(sentence: str) -> bool:
     """Whether an undated sentence tells the story's background, over years ("six years ago", "in recent years")."""
     words = sentence_words(sentence)[1]  # once, not once per phrase
     return any(p in words for p in BACKGROUND_PHRASES)
+
+
+def phrase_pattern(phrases) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
+
+
+PAST_MARKS = phrase_pattern([*lexicon.events().background_phrases, *lexicon.events().background_leads])
+PAST_FIRST = frozenset(
+    p.split()[0] for p in (*lexicon.events().background_phrases, *lexicon.events().background_leads)
+)  # a sentence holding none of these words holds none of the phrases: PAST_MARKS is not run on it
+BARE_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")  # "the 1975 coup", "a raid in 2021"
+
+
+def words_between(text: str, start: int, end: int) -> list[str]:
+    return SENTENCE_WORD.findall(text[start:end].lower())
+
+
+def opens_date(after: str) -> bool:
+    """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May")."""
+    first = SENTENCE_WORD.match(after.lstrip().lower())
+    return after.lstrip()[:1].isdigit() or (first is not None and first.group() in months_and_days())
+
+
+@dataclass
+class When:
+    """When the sentences of an article tell their triggers: each sentence's time marks, found once."""
+
+    article: Article
+    dates: list
+    published: dt.date | None
+    sentences: dict[int, tuple[set[str], str]]  # sentence start -> its words (``Trigger.words``), shared
+    marks: dict[int, list[tuple[int, int, bool]]] = field(default_factory=dict)  # sentence start -> (start, end, past)
+    date_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.date_starts = [d.start for d in self.dates]
+
+    def told(self, c: Candidate):
+        """The date a trigger takes (its sentence's first not long before publication), None for a sentence without
+        one, ``BACKGROUND_ONLY`` for the story's background: the time mark nearest the trigger is past
+        (``sentence_marks``): "sentenced on Monday for a robbery in 2019 in which a guard was shot dead", "gathered
+        on Sunday to remember those killed when a bomb exploded 20 years ago".  A background event of its nature
+        (``undated: unknown``, a group's founding) takes its sentence's first date."""
+        i = bisect.bisect_left(self.date_starts, c.sentence_start)
+        j = bisect.bisect_right(self.date_starts, c.sentence_end, lo=i)
+        dates = [d for d in self.dates[i:j] if d.end <= c.sentence_end]
+        if c.rule.undated == "unknown" or self.published is None:
+            return dates[0] if dates else None
+        if any(past for _, _, past in self.sentence_marks(c.sentence_start, c.sentence_end, dates)):
+            marks = self.marks_for(c, dates)  # only a sentence with a mark of the past: most have none
+            start, end, past = min(marks, key=lambda m: (max(m[0] - c.end, c.start - m[1], 0), m[0]))
+            if past:
+                return BACKGROUND_ONLY
+        return next((d for d in dates if d.date >= self.published - BACKGROUND), None)
+
+    def marks_for(self, c: Candidate, dates: list) -> list[tuple[int, int, bool]]:
+        """The time marks that may tell a trigger's time: those of its own clause (between commas) if it has any, the
+        trigger's relative clause's first ("laid flowers on Monday where soldiers arrested students in 1989"), else
+        its sentence's, less those of a relative clause that does not hold it ("the gang, which emerged in 2015, on
+        Monday")."""
+        marks = self.sentence_marks(c.sentence_start, c.sentence_end, dates)
+        if not marks:
+            return marks
+        text = self.article.text
+        bounds = [
+            c.sentence_start,
+            *(c.sentence_start + m.end() for m in CLAUSE_END.finditer(text[c.sentence_start : c.sentence_end])),
+        ]
+
+        def clause_of(pos: int) -> int:
+            return bisect.bisect_right(bounds, pos) - 1
+
+        own = clause_of(c.start)
+        same = [m for m in marks if clause_of(m[0]) == own]
+        if same:  # but not a mark before a relative word before the trigger: "on Monday where soldiers arrested"
+            inner = [m for m in same if m[0] > c.start or RELATIVE_WORDS.isdisjoint(words_between(text, m[1], c.start))]
+            return inner or same
+
+        def relative(i: int) -> bool:
+            words = SENTENCE_WORD.findall(text[bounds[i] : bounds[i] + 20].lower())
+            return bool(words) and words[0] in RELATIVE_WORDS
+
+        return [m for m in marks if not relative(clause_of(m[0]))]
+
+    def sentence_marks(self, start: int, end: int, dates: list) -> list[tuple[int, int, bool]]:
+        """A sentence's time marks: its dates (past when long before publication), the years it names alone, and
+        its phrases of the past (``background_phrases``, ``background_leads``: "years ago", "since") outside dates."""
+        if start not in self.marks:
+            assert self.published is not None
+            oldest = self.published - BACKGROUND
+            marks = [(d.start, d.end, d.date < oldest) for d in dates]
+            text = self.article.text[start:end]
+            words = self.sentences.get(start)
+            patterns = (PAST_MARKS, BARE_YEAR) if words is None or not PAST_FIRST.isdisjoint(words[0]) else (BARE_YEAR,)
+            for pattern in patterns:
+                for m in pattern.finditer(text):
+                    a, b = start + m.start(), start + m.end()
+                    if not any(d.start <= a < d.end or 0 <= d.start - b <= 1 for d in dates) and not (
+                        pattern is PAST_MARKS and opens_date(text[m.end() :])
+                    ):  # "since August", "since 2019": the date tells
+                        past = pattern is PAST_MARKS or int(m.group()) < oldest.year
+                        marks.append((a, b, past))
+            self.marks[start] = marks
+        return self.marks[start]
 
 
 def joined_event(c: Candidate, events: dict, keys: dict[int, tuple], absorbers: dict[str, Candidate]) -> tuple | None:

@@ -192,6 +192,21 @@ class Trigger(Entry):
     undated_joins: Words = []
 
 
+class QuietStories(Strict):
+    """Words of a story's lead that tell it reports no conflict event (``events.quiet_story``)."""
+
+    staged: Words
+    """A drill, a parade, a show: its fighting is acted."""
+    retold: Words
+    """A court, an inquiry, a memorial: old violence told again."""
+    other_news: Words
+    """A storm, a match, a market, an election: conflict words as figures of speech."""
+    here: Words
+    """Places of a retold story's own day: supporters chanting outside the court are news, not its old crime."""
+    retold_days: int
+    """In a retold story, a conflict event dated more than this many days before publication is the old story's."""
+
+
 class EventsLexicon(Lexicon):
     groups: dict[Id, Words]
     triggers: list[Trigger]
@@ -213,6 +228,17 @@ class EventsLexicon(Lexicon):
     reporting_back: Words
     """Words among the first four after a reporting verb that refer back to its subject ("police said they
     arrested"): the source is then the agent too."""
+    negators: Words
+    """Words that deny the trigger of their clause ("no inmate had escaped", "has never been recovered")."""
+    determiners: Words
+    """Words before a noun: a trigger after one is no negated act ("nobody claimed the blast")."""
+    cause_leads: Words
+    """Words before what a crowd protests or mourns ("over the shooting of"): no refinement's act on the crowd."""
+    relative_words: Words
+    """Words that open a relative clause: its dates describe what it tells, not the sentence's other triggers."""
+    background_leads: Words
+    """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
+    quiet_stories: QuietStories
 
 
 # figures.yaml -----------------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from collections import OrderedDict
 
 from datasette import hookimpl
 
+from extract.publish.site.admission import Admission, slots_setting
+
 MAX_BODY = 2_000_000
 DEFAULT_BYTES = 64_000_000
 ADDRESS_HEADERS = (b"host", b"x-forwarded-host", b"x-forwarded-proto", b"forwarded")
@@ -102,7 +104,7 @@ class ResponseCache:
 def asgi_wrapper(datasette):
     max_bytes = int(os.environ.get("TOCORON_CACHE_BYTES", str(DEFAULT_BYTES)))
 
-    def wrap(app):
-        return ResponseCache(app, max_bytes)
+    def wrap(app):  # a page the cache holds is answered at once; the others wait their turn (admission.py)
+        return ResponseCache(Admission(app, slots_setting()), max_bytes)
 
     return wrap

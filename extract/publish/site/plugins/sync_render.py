@@ -139,3 +139,50 @@ class RenderedInSyncMode(Template):
 @hookimpl
 def prepare_jinja2_environment(env):
     env.template_class = RenderedInSyncMode
+
+
+PAGES = (
+    "table.html",
+    "_table.html",
+    "row.html",
+    "query.html",
+    "database.html",
+    "search.html",
+    "article.html",
+    "front.html",
+)
+"""The templates the site's pages are rendered from (Datasette's and the project's), compiled at start-up with every
+template they extend or include."""
+
+
+def used_by(env: Environment, names) -> list[str]:
+    """``names`` and every template they extend, include or import, found in their sources (a name computed at
+    render time is left to be compiled then)."""
+    from jinja2 import TemplateNotFound, meta
+
+    found, todo = [], list(names)
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue
+        found.append(name)
+        todo += [n for n in meta.find_referenced_templates(env.parse(source)) if n is not None]
+    return found
+
+
+@hookimpl
+def startup(datasette):
+    """The pages' templates compiled at start-up, in both modes, not by the first visitor of each kind of page.
+
+    A worker's first table page took 90 ms more than the next ones (``table.html``, ``_table.html``, ``base.html``
+    and the rest compiled, twice: async and sync), and behind it waited every request of that worker.  Only what the
+    pages use (``PAGES`` and what they refer to): all 49 templates Datasette and the site have cost 0.4 s of CPU at
+    each start."""
+    env = datasette.jinja_env
+    for name in used_by(env, PAGES):
+        for each in (env, sync_twin(env)):
+            each.get_template(name)
