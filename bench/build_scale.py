@@ -8,7 +8,8 @@ size: wall and CPU time (the build and all its child processes), peak memory of
 all of them together (proportional set size, sampled every 250 ms from /proc: reading
 ``smaps_rollup`` of a large process costs CPU, and at every 50 ms the sampler took 5 % of a core
 from the build it measures; the build's memory rises over seconds, not milliseconds),
-the size of ``data/``, and incremental / cold for wall and for CPU time (on a
+the size of ``data/``, the load average when the build ended (the machine's other work: wall times
+compare only at similar loads), and incremental / cold for wall and for CPU time (on a
 machine shared with other work, CPU time is the steadier of the two).
 
     python bench/build_scale.py --sizes 200 2000 10000
@@ -75,7 +76,7 @@ def timed_build(root: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     size = sum(p.stat().st_size for p in (root / "data").rglob("*") if p.is_file())
-    return {"wall": wall, "cpu": cpu, "peak": peak, "size": size}
+    return {"wall": wall, "cpu": cpu, "peak": peak, "size": size, "load": os.getloadavg()[0]}
 
 
 def add_one_article(root: Path) -> None:
@@ -98,8 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="build-scale-"))
     print(f"{os.cpu_count()} cores; corpora in {work}")
-    print("| articles | build | wall s | CPU s | peak MiB (PSS, all processes) | data/ MB |")
-    print("|---:|---|---:|---:|---:|---:|")
+    print("| articles | build | wall s | CPU s | peak MiB (PSS, all processes) | data/ MB | load after |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
     cold = {}
     try:
         for size in args.sizes:
@@ -111,12 +112,12 @@ def main() -> None:
                 cold.setdefault(size, figures)
                 print(
                     f"| {size:,} | {label} | {figures['wall']:.1f} | {figures['cpu']:.1f} | "
-                    f"{figures['peak'] / 2**20:,.0f} | {figures['size'] / 1e6:,.1f} |",
+                    f"{figures['peak'] / 2**20:,.0f} | {figures['size'] / 1e6:,.1f} | {figures['load']:.1f} |",
                     flush=True,
                 )
             print(
                 f"|  | incremental / cold | {figures['wall'] / cold[size]['wall']:.2f} | "
-                f"{figures['cpu'] / cold[size]['cpu']:.2f} | | |",
+                f"{figures['cpu'] / cold[size]['cpu']:.2f} | | | |",
                 flush=True,
             )
         sizes = sorted(cold)

@@ -53,6 +53,8 @@ from pathlib import Path
 import frictionless
 from frictionless import Checklist, FrictionlessException, Package, Resource, Schema
 
+from .publish.dialect import CSV_DIALECT
+
 Problem = tuple[str, str]
 
 CODE = Path(__file__).resolve()
@@ -181,14 +183,23 @@ def row_validation(path: Path, package: Package, cache: ValidationCache) -> RowV
         return None
 
 
-def remember(path: Path, cache: ValidationCache, keys: dict, valid: list[str], proven: dict[str, list[bytes]]) -> None:
+def remember(
+    path: Path,
+    cache: ValidationCache,
+    keys: dict,
+    valid: list[str],
+    proven: dict[str, list[bytes]],
+    raw: dict[str, dict] | None = None,
+) -> None:
     """Remember the resources found valid (``ValidationCache``) and the records of each CSV file now known valid
-    (``RowProofs``): those ``RowValidation`` proved, and those of files stock frictionless found valid."""
+    (``RowProofs``): those ``RowValidation`` proved, and those of files stock frictionless found valid.  ``raw``:
+    the descriptor's resources by name, as ``RowValidation`` read them (else read here)."""
     cache.keep(valid, set(keys.values()))
     proofs = RowProofs(cache)
     if proofs.folder is None:
         return
-    raw = {r["name"]: r for r in json.loads(path.read_text(encoding="utf-8"))["resources"]}
+    if raw is None:
+        raw = {r["name"]: r for r in json.loads(path.read_text(encoding="utf-8"))["resources"]}
     good = set(valid) | {k for k in keys.values() if cache.has(k)}
     current = {n: d for n, d in raw.items() if fast_shape(d) and keys.get(n) in good}
     fresh = {n: (current[n], digests) for n, digests in proven.items() if n in current}
@@ -224,16 +235,12 @@ def frictionless_problems(descriptor_path: str | Path, cache_folder: Path | None
     keys = resource_keys(package) if cache.folder else {}
     rows = row_validation(path, package, cache)
     problems, valid, proven = validate_in_turn(path, package, package.resources, cache, keys, None, rows)
-    remember(path, cache, keys, valid, proven)
+    remember(path, cache, keys, valid, proven, rows.raw if rows else None)
     return problems
 
 
 # Validating only the rows that changed ------------------------------------------------------------------------------
 
-CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "skipInitialSpace": False}
-"""The dialect every CSV resource declares (``publish.package`` writes it): with the delimiter, quote character and
-initial spaces declared, frictionless's reader is fully set by the descriptor (its sniffer, which reads only the
-first 100 lines of a file, decides nothing), so a row is read alike wherever in a file it stands."""
 INERT_KEYS = ("hash", "bytes", "title", "description", "licenses")
 """Descriptor keys no row's validity depends on (the hash and bytes are checked against the file separately)."""
 FAST_KEYS = {"name", "type", "path", "format", "mediatype", "encoding", "schema", "dialect", *INERT_KEYS}
@@ -529,32 +536,85 @@ def by_size(package: Package) -> list[Resource]:
     return sorted(package.resources, key=lambda r: (-(r.bytes or 0), r.name))
 
 
+PROVEN_SUFFIX = ".PROVEN"
+"""Beside the claims in the shares folder, the helper writes each resource's record digests it proved into
+``<name>.PROVEN`` (resource names are lower case, so no claim is named so)."""
+
+
+class ValidationHelper:
+    """A helper interpreter (this module: frictionless and nothing of the build) started before it has anything to
+    do, so its start (an interpreter and frictionless, about 1.5 CPU s) overlaps the build's loading and rules; it
+    waits on its standard input until ``go`` names the package, then validates its share (``helper_main``)."""
+
+    def __init__(self) -> None:
+        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the helper says can block it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "extract.package_check", "--helper-waiting"],
+            cwd=CODE.parent.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+        )
+
+    def go(self, shares: Path, cache_folder: Path | None, descriptor_path: Path) -> None:
+        line = json.dumps([str(shares), str(cache_folder) if cache_folder else None, str(descriptor_path)])
+        self.process.stdin.write(line.encode() + b"\n")
+        self.process.stdin.close()
+
+    def wait(self) -> int:
+        return self.process.wait()
+
+    def answer(self) -> dict:
+        """The helper's JSON answer; RuntimeError with what it said when it failed."""
+        out = self.process.stdout.read()
+        if self.process.wait() != 0:
+            self.errors.seek(0)
+            said = self.errors.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"the validation helper failed (exit {self.process.returncode}):\n{said}")
+        return json.loads(out)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.errors):
+            if not stream.closed:
+                stream.close()
+
+    def __enter__(self) -> ValidationHelper:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 class SharedValidation:
     """``frictionless_problems`` shared with a helper process, so validation overlaps the build's other work.
 
-    Started as soon as the package is written: a helper (a fresh interpreter running this module, which
-    imports frictionless and nothing of the build) validates resources from the largest down, while
-    the build writes the database and checks the Parquet files; then ``problems`` validates, in this
-    process, what the helper has not yet claimed, from the smallest up, and gathers the helper's answer.
-    Each resource is validated once, by one of the two, with the same stock call; only this process
-    writes the cache.  A fresh interpreter, not a fork: a forked child would copy the build's pages as
-    it touched them (a forked pool raised the 10,000-article peak from 1.1 to 1.6 GiB)."""
+    A helper (``ValidationHelper``: a fresh interpreter running this module, which imports frictionless and
+    nothing of the build) validates resources from the largest down, or proves them from the rows that changed
+    (``RowValidation``), while the build writes the database and checks the Parquet files; then ``problems``
+    validates, in this process, what the helper has not yet claimed, from the smallest up, and gathers the
+    helper's answer.  Each resource is validated once, by one of the two, with the same stock call; only this
+    process writes the cache.  ``helper``: a ``ValidationHelper`` the build started early, True or False to start
+    one now or not, None to start one when there are enough bytes to validate.  A fresh interpreter, not a fork:
+    a forked child would copy the build's pages as it touched them (a forked pool raised the 10,000-article peak
+    from 1.1 to 1.6 GiB)."""
 
-    def __init__(self, descriptor_path: str | Path, cache_folder: Path | None = None, helper: bool | None = None):
+    def __init__(
+        self,
+        descriptor_path: str | Path,
+        cache_folder: Path | None = None,
+        helper: ValidationHelper | bool | None = None,
+    ):
         self.path = Path(descriptor_path)
         self.cache_folder = cache_folder
         self.folder = Path(tempfile.mkdtemp(prefix="validation-shares-"))
-        self.helper = None
-        self.errors = None
         if helper is None:
             helper = unproven_csv_bytes(self.path, cache_folder) >= HELPER_MIN_BYTES
-        if helper:
-            command = [sys.executable, "-m", "extract.package_check", "--helper", str(self.folder)]
-            command += ["--cache", str(cache_folder)] if cache_folder else []
-            self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the helper says can block it
-            self.helper = subprocess.Popen(
-                [*command, str(self.path)], cwd=CODE.parent.parent, stdout=subprocess.PIPE, stderr=self.errors
-            )
+        self.helper = ValidationHelper() if helper is True else helper or None
+        if self.helper is not None:
+            self.helper.go(self.folder, cache_folder, self.path)
 
     def problems(self) -> list[Problem]:
         """Every problem stock frictionless finds in the package, this process's share and the helper's."""
@@ -567,25 +627,21 @@ class SharedValidation:
         rows = row_validation(self.path, package, cache)
         problems, valid, proven = validate_in_turn(self.path, package, order, cache, keys, Shares(self.folder), rows)
         if self.helper is not None:
-            out, _ = self.helper.communicate()
-            if self.helper.returncode != 0:
-                self.errors.seek(0)
-                said = self.errors.read().decode(errors="replace")[-2000:]
-                raise RuntimeError(f"the validation helper failed (exit {self.helper.returncode}):\n{said}")
-            answer = json.loads(out)
+            answer = self.helper.answer()
             problems += [tuple(p) for p in answer["problems"]]
             valid += answer["valid"]
+            for name in answer["proven"]:
+                data = (self.folder / (name + PROVEN_SUFFIX)).read_bytes()
+                proven[name] = [data[i : i + 16] for i in range(0, len(data), 16)]
+            self.helper.close()
             self.helper = None
-        remember(self.path, cache, keys, valid, proven)
+        remember(self.path, cache, keys, valid, proven, rows.raw if rows else None)
         return problems
 
     def close(self) -> None:
         if self.helper is not None:
-            self.helper.kill()
-            self.helper.wait()
+            self.helper.close()
             self.helper = None
-        if self.errors is not None:
-            self.errors.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def __enter__(self) -> SharedValidation:
@@ -596,14 +652,20 @@ class SharedValidation:
 
 
 def helper_main(shares: Path, cache_folder: Path | None, descriptor_path: Path) -> int:
-    """The helper's side of ``SharedValidation``: the largest resources first; JSON on stdout."""
+    """The helper's side of ``SharedValidation``: the largest resources first, each proven from its changed rows
+    where it can be (``RowValidation``); JSON on stdout, the digests of the records proven beside the claims."""
     package, problems = opened(descriptor_path)
     valid: list[str] = []
+    proven: dict[str, list[bytes]] = {}
     if not problems:  # a bad descriptor: the build's own process reports it
         cache = ValidationCache(cache_folder)
         keys = resource_keys(package) if cache.folder else {}
-        problems, valid, _ = validate_in_turn(descriptor_path, package, by_size(package), cache, keys, Shares(shares))
-    json.dump({"problems": problems, "valid": valid}, sys.stdout)
+        rows = row_validation(descriptor_path, package, cache)
+        order = by_size(package)
+        problems, valid, proven = validate_in_turn(descriptor_path, package, order, cache, keys, Shares(shares), rows)
+        for name, digests in proven.items():
+            (shares / (name + PROVEN_SUFFIX)).write_bytes(b"".join(digests))
+    json.dump({"problems": problems, "valid": valid, "proven": sorted(proven)}, sys.stdout)
     return 0
 
 
@@ -656,9 +718,12 @@ def parquet_problems(descriptor_path: str | Path) -> list[Problem]:
 def main(argv: list[str] | None = None) -> int:
     """Validate a published package (stock frictionless, then Parquet against CSV); exit 1 on any problem."""
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["--helper"]:  # SharedValidation's helper: --helper SHARES [--cache FOLDER] DESCRIPTOR
-        cache = Path(args[3]) if args[2:3] == ["--cache"] else None
-        return helper_main(Path(args[1]), cache, Path(args[-1]))
+    if args[:1] == ["--helper-waiting"]:  # ValidationHelper: [shares, cache or null, descriptor] on stdin
+        line = sys.stdin.readline()
+        if not line.strip():
+            return 0  # the build stopped before it had a package
+        shares, cache, descriptor = json.loads(line)
+        return helper_main(Path(shares), Path(cache) if cache else None, Path(descriptor))
     if len(args) != 1:
         print("usage: python -m extract.package_check DATAPACKAGE_JSON", file=sys.stderr)
         return 2

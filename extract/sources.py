@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .cache import ParsedYaml
 from .errors import BuildError, BuildFailed, DuplicateIdError, ErrorCollector, Location, SourceError, shown_path
 from .models import Source
 from .yamlfile import line_of, load_yaml, plain, validation_errors
@@ -84,8 +85,9 @@ def read_article(path: Path, shown: Path | None = None, root: Path | None = None
     return article_data(path, shown, root)[1]
 
 
-def load_source(path: Path, root: Path | None = None) -> Source:
-    """One article with its metadata, as a validated ``Source`` row."""
+def load_source(path: Path, root: Path | None = None, parsed: ParsedYaml | None = None) -> Source:
+    """One article with its metadata, as a validated ``Source`` row (its metadata file parsed by ``parsed``,
+    which remembers earlier parses by content, when given)."""
     errors = ErrorCollector()
     data, text = b"", None
     shown = shown_path(path, root)
@@ -101,7 +103,7 @@ def load_source(path: Path, root: Path | None = None) -> Source:
     else:
         try:
             check_regular_file(meta_file, meta_path, root)
-            meta = load_yaml(meta_file, meta_path)
+            meta = parsed.load(meta_file, meta_path) if parsed else load_yaml(meta_file, meta_path)
         except BuildError as exc:
             errors.add(exc)
         if meta is None and not errors.errors:
@@ -160,19 +162,23 @@ def load_sources(seeds_dir: Path, root: Path | None = None) -> list[Source]:
     return loaded.sources
 
 
-def load_all(seeds_dir: Path, root: Path | None = None) -> Loaded:
-    """Like ``load_sources``, but returns the problems with what did load, so later stages can report theirs too."""
+def load_all(seeds_dir: Path, root: Path | None = None, cache_folder: Path | None = None) -> Loaded:
+    """Like ``load_sources``, but returns the problems with what did load, so later stages can report theirs too.
+
+    ``cache_folder``: where the parsed metadata files are remembered by content (``cache.ParsedYaml``)."""
     errors = ErrorCollector()
     sources = []
     unusable: set[str] = set()
+    parsed = ParsedYaml(cache_folder)
     for path in article_paths(seeds_dir):
         try:
-            sources.append(load_source(path, root))
+            sources.append(load_source(path, root, parsed))
         except BuildFailed as exc:
             errors.errors.extend(exc.errors)
             claimed = claimed_source_id(path)
             if claimed:
                 unusable.add(claimed)
+    parsed.save()
     seen: dict[str, Source] = {}
     for source in sources:
         if source.source_id in seen:

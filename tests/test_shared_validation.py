@@ -1,6 +1,8 @@
 """Validation shared with a helper process: the same problems as one process validating everything,
 each resource validated by one of the two, and the helper's proofs remembered in the cache."""
 
+import csv
+import io
 import shutil
 
 import pytest
@@ -59,4 +61,23 @@ def test_without_a_helper_this_process_validates_every_resource(package, monkeyp
         assert validation.problems() == []
     assert sorted(validated) == sorted(
         r.name for r in package_check.Package(str(package / "datapackage.json")).resources
+    )
+
+
+def test_the_helper_proves_a_changed_resource_from_its_rows_and_its_proof_is_kept(package, tmp_path):
+    cache = tmp_path / "cache"
+    assert frictionless_problems(package / "datapackage.json", cache) == []  # every CSV file's records remembered
+    with (package / "csv" / "mentions.csv").open(encoding="utf-8", newline="") as handle:
+        header, *records = list(csv.reader(handle))
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows([header, *reversed(records)])
+    rewrite(package, "mentions", buffer.getvalue().encode("utf-8"))  # new bytes, the same valid records
+    (proof,) = cache.rglob("rows/mentions-*")
+    before = proof.read_bytes()
+    assert helper_did_everything(package, cache) == []
+    after = proof.read_bytes()
+    # the helper proved the file from its rows (stock validation leaves an existing proof as it was) and sent back
+    # the digests of its records, in the new file's order
+    assert after != before and sorted(after[i : i + 16] for i in range(0, len(after), 16)) == sorted(
+        before[i : i + 16] for i in range(0, len(before), 16)
     )

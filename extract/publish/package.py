@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -33,15 +34,13 @@ import pyarrow.parquet as pq
 from ..models import MODELS, Row
 from ..yamlfile import read_data
 from .dataset import describe
+from .dialect import CSV_DIALECT
 from .schemas import arrow_schema, base_type, flat_value, table_schema
 
 DATASET_FILE = Path(__file__).with_name("dataset.yaml")
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 PARQUET_SUFFIX = "-parquet"
 MEDIATYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
-CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "skipInitialSpace": False}
-"""How the CSV files are written, declared: a reader (frictionless included) need not guess it from a sample
-(``package_check.CSV_DIALECT`` relies on it to read a row alike wherever it stands in a file)."""
 
 
 @cache
@@ -125,22 +124,29 @@ def resource(model: type[Row], rows: list[Row], path: str, fmt: str, out: Path, 
 
 
 def write_package(
-    tables: dict[str, list[Row]], out: Path, written: dict[str, pa.Table] | None = None
+    tables: dict[str, list[Row]],
+    out: Path,
+    written: dict[str, pa.Table] | None = None,
+    parquet_written: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """Write CSV, Parquet and ``datapackage.json`` into ``out``; return the descriptor.
+    """Write Parquet, then CSV, and ``datapackage.json`` into ``out``; return the descriptor.
 
     ``written``, when given, receives each table's Arrow table as written to its Parquet file, so the
     check that the file reads back as its rows (``validate.check_parquet``) need not convert the rows
-    to Arrow a second time (about 5 CPU s at 10,000 articles)."""
+    to Arrow a second time (about 5 CPU s at 10,000 articles).  ``parquet_written`` is called once every
+    Parquet file is written, before the CSV files (the build's database writer reads them meanwhile)."""
     (out / "csv").mkdir(parents=True, exist_ok=True)
     (out / "parquet").mkdir(parents=True, exist_ok=True)
+    for model in MODELS:
+        table = write_parquet(model, tables.get(model.table, []), out / "parquet" / f"{model.table}.parquet")
+        if written is not None:
+            written[model.table] = table
+    if parquet_written is not None:
+        parquet_written()
     csv_resources, parquet_resources = [], []
     for model in MODELS:
         rows = tables.get(model.table, [])
         (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
-        table = write_parquet(model, rows, out / "parquet" / f"{model.table}.parquet")
-        if written is not None:
-            written[model.table] = table
         csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
         parquet_resources.append(
             resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX)

@@ -148,6 +148,15 @@ def arrow_schema(model: type[Row]) -> pa.Schema:
     return pa.schema(fields, metadata=metadata)
 
 
+def vocabulary_check(name: str, info: FieldInfo) -> str | None:
+    """The CHECK expression of a column with a vocabulary (its values, or also NULL when optional), else None."""
+    vocabulary = vocabulary_of(info)
+    if not vocabulary:
+        return None
+    values = ", ".join(f"'{v}'" for v in vocabularies()[vocabulary])
+    return f"[{name}] IN ({values})" if base_type(info)[1] else f"[{name}] IS NULL OR [{name}] IN ({values})"
+
+
 def sqlite_ddl(model: type[Row]) -> str:
     """CREATE TABLE, with primary and foreign keys."""
     lines = []
@@ -156,14 +165,9 @@ def sqlite_ddl(model: type[Row]) -> str:
         column = f"  [{name}] {SQLITE_TYPES[kind]}"
         if required:
             column += " NOT NULL"
-        vocabulary = vocabulary_of(info)
-        if vocabulary:
-            values = ", ".join(f"'{v}'" for v in vocabularies()[vocabulary])
-            column += (
-                f" CHECK ([{name}] IN ({values}))"
-                if required
-                else f" CHECK ([{name}] IS NULL OR [{name}] IN ({values}))"
-            )
+        check = vocabulary_check(name, info)
+        if check:
+            column += f" CHECK ({check})"
         lines.append(column)
     lines.append(f"  PRIMARY KEY ({', '.join(f'[{c}]' for c in model.primary_key)})")
     for column, (target, target_column) in model.foreign_keys().items():

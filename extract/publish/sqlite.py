@@ -2,27 +2,47 @@
 
 The tables are created by ``schema/sqlite.sql`` (generated from the models),
 so the database has the same primary keys, foreign keys, CHECK constraints on
-vocabularies and indexes as the package.  Rows go in with ``executemany`` in
-one transaction, the full-text indexes are filled after them, and the journal
-is off while the file is written (it is written into the staging folder and
-published only once complete, so there is nothing for a journal to protect).
+vocabularies and indexes as the package.  Rows go in a hundred to an INSERT
+statement in one transaction (``insert_rows``), the vocabulary CHECK constraints
+are checked a table at a time after them (``check_vocabularies``), the full-text
+and other indexes are made after them, and the journal is off while the file is
+written (it is written into the staging folder and published only once complete,
+so there is nothing for a journal to protect).
+
+The rows come from the models (``write_database``, in the build's process) or
+from the package's Parquet files (``write_database_from_parquet``, in the helper
+interpreter ``DatabaseProcess`` starts): the same database, byte for byte.
 
 sqlite-utils' ``insert_all`` did the inserting before: it re-derives every
 column's type and re-encodes every cell, which cost about 60 % of the whole
 build's time at 2,000 articles; the rows here are already validated and typed
-by the models, so plain ``executemany`` does the same work at a fraction of it.
+by the models, so plain parameter binding does the same work at a fraction of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Iterator
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from pathlib import Path
 
 from ..models import MODELS, Row
-from .schemas import base_type, flat_value, foreign_key_indexes, fts_ddl, fts_fill, sqlite_ddl
+from .schemas import (
+    base_type,
+    flat_value,
+    foreign_key_indexes,
+    fts_ddl,
+    fts_fill,
+    sqlite_ddl,
+    vocabulary_check,
+)
+
+CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
@@ -110,6 +130,74 @@ def serving_indexes() -> list[str]:
 
 def write_database(tables: dict[str, list[Row]], path: Path) -> None:
     """Create ``path`` afresh with every table and its rows."""
+    fill_database(path, lambda model: flat_rows(model, tables.get(model.table, [])))
+
+
+PARQUET_BATCH = 8192
+"""Rows read from a Parquet file at a time: the writer holds one batch's Python values, not a table's."""
+
+
+def parquet_rows(model: type[Row], path: Path) -> Iterator[tuple]:
+    """Each row's cells for SQLite, read back from the table's Parquet file: the values the rows hold (the build
+    checks that the file reads back as them, ``validate.check_parquet``), with ``flat_value`` on the list and date
+    columns as ``flat_rows`` does."""
+    import pyarrow.parquet as pq
+
+    columns = list(model.model_fields)
+    special = [i for i, c in enumerate(columns) if base_type(model.model_fields[c])[0] in (list, dt.date)]
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        values = [batch.column(i).to_pylist() for i in range(len(columns))]
+        for i in special:
+            values[i] = [flat_value(v) for v in values[i]]
+        yield from zip(*values, strict=True)
+
+
+def write_database_from_parquet(parquet: Path, path: Path) -> None:
+    """``write_database`` from the package's Parquet files (``<table>.parquet`` in ``parquet``): the same database,
+    made without the rows' objects, so another process can make it."""
+    fill_database(path, lambda model: parquet_rows(model, parquet / f"{model.table}.parquet"))
+
+
+ROWS_PER_INSERT = 100
+"""Rows one INSERT statement takes (``VALUES (...), (...), ...``): the statement runs in one step, in which SQLite
+releases the GIL, so a database written in a thread beside busy Python code waits for the GIL once a hundred rows
+instead of once a row (each wait up to the interpreter's switch interval: 5 ms)."""
+
+
+def insert_rows(conn: sqlite3.Connection, model: type[Row], rows: Iterable[tuple]) -> None:
+    """The rows, in order, ``ROWS_PER_INSERT`` to a statement (fewer when the columns would pass SQLite's limit
+    on a statement's parameters)."""
+    columns = list(model.model_fields)
+    head = f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES "
+    one = "(" + ", ".join("?" for _ in columns) + ")"
+    per = max(1, min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
+    full, batch = head + ", ".join([one] * per), []
+    for row in rows:
+        batch.extend(row)
+        if len(batch) == per * len(columns):
+            conn.execute(full, batch)
+            batch = []
+    if batch:
+        conn.execute(head + ", ".join([one] * (len(batch) // len(columns))), batch)
+
+
+def check_vocabularies(conn: sqlite3.Connection, path: Path) -> None:
+    """Every vocabulary column's CHECK constraint, over each table at once (the rows go in with CHECK constraints
+    off: SQLite evaluated a long ``IN`` list afresh for every row inserted, 0.8 of the 0.9 s the 17,000 figures of
+    2,000 articles took); ValueError naming the first rows that fail it."""
+    for model in MODELS:
+        for name, info in model.model_fields.items():
+            check = vocabulary_check(name, info)
+            if check is None:
+                continue
+            bad = conn.execute(f"SELECT [{name}] FROM [{model.table}] WHERE NOT ({check}) LIMIT 5").fetchall()
+            if bad:
+                raise ValueError(f"CHECK constraint failed in {path.name}: {model.table}.{name} = {bad}")
+
+
+def fill_database(path: Path, rows_of: Callable[[type[Row]], Iterable[tuple]]) -> None:
+    """Create ``path`` afresh: the tables, each model's rows (``rows_of``) in one transaction, their CHECK
+    constraints (``check_vocabularies``), then the full-text and other indexes, the foreign key check and VACUUM."""
     path.unlink(missing_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -117,17 +205,13 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
         conn.execute("PRAGMA synchronous = OFF")
         conn.executescript("".join(sqlite_ddl(m) + fts_ddl(m) for m in MODELS))
         conn.execute("BEGIN")
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # checked below, a table at a time
         for model in MODELS:
-            columns = list(model.model_fields)
-            rows = tables.get(model.table, [])
-            if rows:
-                insert = (
-                    f"INSERT INTO [{model.table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                    f"VALUES ({', '.join('?' for _ in columns)})"
-                )
-                conn.executemany(insert, flat_rows(model, rows))
+            insert_rows(conn, model, rows_of(model))
             if model.search:
                 conn.execute(fts_fill(model))
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
+        check_vocabularies(conn, path)
         # after the rows: one sort per index, not one insert per row and index (the foreign keys' too)
         for index in [*(i for m in MODELS for i in foreign_key_indexes(m)), *serving_indexes()]:
             conn.execute(index)
@@ -138,3 +222,78 @@ def write_database(tables: dict[str, list[Row]], path: Path) -> None:
         conn.execute("VACUUM")
     finally:
         conn.close()
+
+
+class DatabaseProcess:
+    """The database written by a helper interpreter from the Parquet files, beside the build's own work.
+
+    Written in a thread of the build's process, SQLite's work overlaps the rest only where it releases the GIL,
+    and making each row's cells takes the GIL back for every row: the two threads took turns more than they ran
+    together.  A fresh interpreter (this module, which imports the models and pyarrow but no rules, spaCy nor
+    frictionless) is started before the build loads anything, so its start overlaps the loading, and waits; ``go``
+    hands it the Parquet folder as soon as the files are written, and it writes the database on the other core
+    while the build writes the CSV files and validates.  Not a fork: a forked child shares the build's pages until
+    either process writes to them, and both touch every row (the 10,000-article peak would double)."""
+
+    def __init__(self) -> None:
+        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the writer says can block it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "extract.publish.sqlite"],
+            cwd=CODE_ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+        )
+
+    def go(self, parquet: Path, path: Path) -> None:
+        """Write ``path`` from the Parquet files in ``parquet`` (written: the writer reads them now)."""
+        self.process.stdin.write((json.dumps([str(parquet), str(path)]) + "\n").encode())
+        self.process.stdin.close()
+
+    def wait(self) -> None:
+        """Until the database is written; its OSError (a full disk) raised here as such, anything else as RuntimeError."""
+        out = self.process.stdout.read()
+        code = self.process.wait()
+        if code == 0:
+            return
+        said = json.loads(out) if out.strip() else {}
+        if "errno" in said:
+            raise OSError(said["errno"], said["strerror"], said["filename"])
+        self.errors.seek(0)
+        raise RuntimeError(
+            f"the database writer failed (exit {code}):\n{self.errors.read().decode(errors='replace')[-2000:]}"
+        )
+
+    def close(self) -> None:
+        """Stop the writer if it still runs (the build failed before it was done, or without calling ``go``)."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.errors):
+            if not stream.closed:
+                stream.close()
+
+    def __enter__(self) -> DatabaseProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def main() -> int:
+    """The side of ``DatabaseProcess`` in the writer: one line on stdin, ``[parquet folder, database]``; nothing
+    (the build stopped before its package was written) writes nothing.  An OSError goes back as JSON on stdout."""
+    line = sys.stdin.readline()
+    if not line.strip():
+        return 0
+    parquet, path = json.loads(line)
+    try:
+        write_database_from_parquet(Path(parquet), Path(path))
+    except OSError as exc:
+        json.dump({"errno": exc.errno, "strerror": exc.strerror, "filename": exc.filename}, sys.stdout)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
