@@ -64,7 +64,14 @@ DETERMINERS = frozenset(lexicon.events().determiners)
 DESCRIBING = frozenset(lexicon.events().describing_determiners)
 RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
 SUBORDINATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon.events().subordinators)) + r")\b", re.I)
-ALLEGATION_LEADS = tuple(f" {p}" for p in lexicon.events().allegation_leads)  # lexicons/events.yaml
+ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none, right before the trigger
+    r"\b(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().allegation_leads)
+    + r")\s+(?:(?:"
+    + "|".join(map(re.escape, lexicon.events().determiners))
+    + r")\s+)?$",
+    re.I,
+)
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
 
 
@@ -373,6 +380,7 @@ class Trigger:
     sentence_start: int
     sentence_end: int
     sentences: dict[int, tuple[set[str], str]]  # the article's sentence words, by sentence start, shared
+    less_sources: tuple[set[str], str] | None = None  # ``words_less_sources``, read once
 
     @property
     def text(self) -> str:
@@ -390,6 +398,13 @@ class Trigger:
                 self.article.text[self.sentence_start : self.sentence_end]
             )
         return self.sentences[self.sentence_start]
+
+    def words_less_sources(self) -> tuple[set[str], str]:
+        """The words of the trigger's sentence less the sources of its reports (``without_sources``), read once."""
+        if self.less_sources is None:
+            text, start = self.article.text, self.sentence_start
+            self.less_sources = without_sources(text[start : self.sentence_end], self.start - start, self.end - start)
+        return self.less_sources
 
 
 @dataclass(frozen=True)
@@ -432,11 +447,7 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if passive:  # "two soldiers were killed": the subject is the victim, and no agent
         victims = before[-7:-1]
     agentless = frozenset(victims) if passive else frozenset()
-    sources_off = cache(
-        lambda: without_sources(
-            text[t.sentence_start : t.sentence_end], t.start - t.sentence_start, t.end - t.sentence_start
-        )
-    )
+    sources_off = t.words_less_sources
     agent_words = sources_off() if any(role == "agent" for role, _ in rule.roles) else None
     coded = in_context(
         rule,
@@ -483,11 +494,7 @@ def is_participle_after_determiner(t: Trigger) -> bool:
 def is_alleged(t: Trigger) -> bool:
     """ "Commanders accused of massacres", "charged with the kidnapping of": what someone is accused or convicted of
     is a charge (``allegation_leads``, a determiner may stand between), no event the sentence reports."""
-    before = SENTENCE_WORD.findall(t.article.text[max(t.sentence_start, t.start - 30) : t.start].lower())
-    if before and before[-1] in DETERMINERS:
-        before = before[:-1]
-    spaced = " " + " ".join(before[-3:])
-    return any(spaced.endswith(lead) for lead in ALLEGATION_LEADS)
+    return ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
 
 
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
