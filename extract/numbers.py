@@ -61,7 +61,7 @@ def strip_qualifier(words: list[str]) -> tuple[str, list[str], str | None]:
 def words_value(words: list[str]) -> float | None:
     """The value of spelled-out number words ("two thousand five hundred", "twenty-five"), or None."""
     lex = lexicon()
-    units, tens, multipliers = lex.units, lex.tens, lex.multipliers
+    units, tens, multipliers, glued_multipliers = lex.units, lex.tens, lex.multipliers, lex.glued_multipliers
     total, current, seen = 0.0, 0.0, False
     for i in range(len(words) - 2 if "half" in words else 0):
         if words[i : i + 3] == ["and", "a", "half"]:  # "three and a half", "one and a half million"
@@ -74,12 +74,13 @@ def words_value(words: list[str]) -> float | None:
             if part == "½" and seen:
                 current += 0.5
                 continue
-            digits = DIGITS.match(part)
-            glued = glued_multiplier().match(part)
+            # both expressions open with a digit: a word is read from the tables without trying them
+            digits = DIGITS.match(part) if part[:1].isdigit() else None
+            glued = glued_multiplier().match(part) if not digits and part[:1].isdigit() else None
             if digits:
                 current += float(part.replace(",", ""))
             elif glued:  # "2.3bn", "40k", "5m"
-                current += float(glued.group(1).replace(",", "")) * lexicon().glued_multipliers[glued.group(2).lower()]
+                current += float(glued.group(1).replace(",", "")) * glued_multipliers[glued.group(2).lower()]
             elif part in units:
                 current += units[part]
             elif part in tens:

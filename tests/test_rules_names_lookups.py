@@ -53,13 +53,22 @@ ROW_SENTENCES = (
     "The Montclair coach praised London shares as Berlin rose 12p to 468p; striker Florence scored for Chile.",
     "Vorland, based in Lanvik, posted a net profit, said UNHCR spokesman Omar Diaz in Geneva (Switzerland).",
     "NATO and the EU met in Rome, where the Rome mayor and Peru's Pedro Salas spoke of the Lanvik gang.",
+    # names the rows with words hold for (``Rule.words``): a title alone, a known agency, adjectives, a street,
+    # a prize, a hospital, a landform, a state, a cue, a firm's ampersand, a place's first word, people
+    "The Secretary met Reuters and a Yugoslav envoy on Moi Avenue after the Nobel Peace Prize went to the West Bank.",
+    "Riverside General Hospital, the Czech Republic, the Interior Ministry and the Red Cross thanked Vorland & Sons.",
+    "Analysts said New Lanvik Harbour and the Northern League trailed after the striker's halftime goal and innings.",
+    # names the rows with ``after`` hold for: an acronym in parentheses, an appositive after a dash, a surname
+    # speaking, a byline over a dateline
+    "The National Farmers Union (NFU) and Omega \u2014 a lender \u2014 met. Lidmark posted a net profit. Salas said so.\nPedro Salas\nLANVIK 2024-03-02",
 )
 
 
 @pytest.mark.parametrize("text", ROW_SENTENCES)
 def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
     """Every row that ``rows_for`` keeps from a name (a place's row for no place, a row of capitals for other
-    words, a hint's row without the hint) is False for it: skipping it changes no decision."""
+    words, a hint's row without the hint, a row with words for a name holding none of them, a row with
+    ``after`` for a name followed by another character) is False for it: skipping it changes no decision."""
     from extract.rules.text import Article
 
     article = Article.of(text)
@@ -72,6 +81,9 @@ def test_rows_skipped_for_a_name_cannot_hold_for_it(text):
                 rule.place not in (None, look.is_place)
                 or (rule.capitals and not upper)
                 or rule.hint not in (None, cand.hint)
+                or (rule.words is not None and rule.words().isdisjoint(look.low))
+                or (rule.after is not None and text[cand.end : cand.end + 1] not in rule.after)
+                or (rule.after is not None and cand.end == len(text))
             )
             if skipped:
                 checked += 1
@@ -88,3 +100,65 @@ def test_rows_for_keeps_the_table_s_order():
         "place-gazetteer",
         "org-based",
     }
+
+
+@pytest.mark.parametrize("text", ROW_SENTENCES)
+def test_rows_for_a_name_s_words_decide_as_the_whole_table(text):
+    """Offered only the rows its words open (``rows_opened``), every name gets the decision that the rows of
+    its size, place, capitals and hint give without that cut."""
+    from extract.rules.text import Article
+
+    article = Article.of(text)
+    decided = 0
+    for cand in rules_names.candidates(article):
+        if cand.kind:
+            continue
+        look = rules_names.Look(cand, text)
+        size = "one" if len(cand.words) == 1 else "person" if rules_names.person_sized(look) else "many"
+        rows = rules_names.rows_for(size, look.is_place, all(w.isupper() for w in cand.words), cand.hint)
+        whole = next((r for r in rows if r.when(look) and (not r.sport or rules_names.is_sports_report(text))), None)
+        decision = rules_names.decide(cand, text)
+        assert (decision.rule_id if decision else None) == (whole.id if whole else None), cand.words
+        decided += whole is not None
+    assert decided > 0
+
+
+def test_rows_opened_by_words_the_rows_look_for():
+    opened = rules_names.rows_opened(["riverside", "general", "hospital"])
+    ids = {r.id for r in rules_names.rows_for("many", False, False, None, opened)}
+    assert "facility-name" in ids and "org-ampersand" not in ids
+    assert rules_names.rows_opened([]) == -1  # a name of no words is offered every row
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The U.N. and the A.P. met.", [(4, 8, "U.N."), (17, 21, "A.P.")]),
+        ("(U.N.) said", [(1, 5, "U.N.")]),  # after an opening parenthesis
+        ("XU.N. and .U.N. and U.N.x", []),  # a letter or a dot before the capital, a letter after the last dot
+        ("U.S. and E.U. troops", []),  # a country and a union of countries, not organizations
+    ],
+)
+def test_dotted_acronyms_from_the_capital_before_the_first_dot(text, found):
+    hits = rules_names.dotted_acronyms(text)
+    assert [(c.start, c.end, c.words[0]) for c in hits] == found
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("In Lanvik, the director of the port authority, Ana Ruiz, said", "director of the port authority"),
+        ("It rained. The head of the port, Ana Ruiz, said", "head of the port"),  # a stop before the title
+        ("It rained; chief of the port, Ana Ruiz, said", "chief of the port"),  # a semicolon before it
+        ("He said so, and the secretary of state for health, Ana Ruiz, agreed", "secretary of state for health"),
+        ("Asked about it, Ana Ruiz said", None),  # no title before the comma
+    ],
+)
+def test_role_around_reads_the_title_before_a_comma(text, role):
+    start = text.index("Ana Ruiz")
+    cand = rules_names.Candidate(start, start + len("Ana Ruiz"), ["Ana", "Ruiz"])
+    assert rules_names.role_around(text, cand) == role
+    before = text[max(0, start - 120) : start]
+    whole = rules_names.TITLE_BEFORE.search(before)  # from the start: the same leftmost match
+    cut = rules_names.TITLE_BEFORE.search(before, rules_names.title_search_from(before))
+    assert (whole and whole.span()) == (cut and cut.span())

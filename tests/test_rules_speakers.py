@@ -1,8 +1,11 @@
 """Speakers of quotations: the passes added for real news (issue 10), on sentences written for these tests."""
 
+import re
+
 import pytest
 
 from extract.rules import analyze
+from extract.rules.quotes import writes_in_lower_case
 
 
 def speakers(text):
@@ -145,3 +148,24 @@ def test_a_publication_is_no_person_speaker(text, expected):
 def test_a_possessor_before_an_apposition_is_not_the_speaker():
     text = "“The court set a deadline,” said Ruiz’s deputy campaign manager, Tomas Brandvik, who met Ana Ruiz later."
     assert speakers(text) == [("The court set a deadline,", "Tomas Brandvik")]
+
+
+LOWER_CASE_WORDS_ORACLE = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+"""Every word the text writes in lower case, by one expression: the set ``writes_in_lower_case`` answers for."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onlookers praised the plan; the onlookers left.",
+        "He's here. he's gone — re-elected, ex-mayor’s aide, o'clock, 3rd, x_y, étude, naïve, café",
+        "officials' word, -officials, officials-, Officials, OFFICIALS, unofficials, officials2",
+        "a b c-d e’f g' h'i",
+    ],
+)
+def test_a_word_written_in_lower_case_is_found_as_the_whole_text_would_find_it(text):
+    written = set(LOWER_CASE_WORDS_ORACLE.findall(text))
+    # every word and every part of one (letters alone: "elected" of "re-elected"), lower-cased, and a few more
+    asked = {w.lower() for w in re.findall(r"[\w’'\-]+|[^\W\d_]+", text)} | {"he’s", "x-", "-a", "caf", "officials"}
+    asked |= {w.lower() for w in re.findall(r"[^\W\d_]+", text)} | written
+    assert {w for w in asked if writes_in_lower_case(text, w)} == written

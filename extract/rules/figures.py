@@ -261,6 +261,9 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
 
 
 YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")  # the lower-case word right after a number
+WORDS_BEFORE = re.compile(r"[\w’']+")  # the words before a number
+# compiled once here: ``re.match(pattern, ...)`` looks its pattern up in the module's cache at every call
 
 
 def is_period(text: str, low: str, high: str, end: int) -> bool:
@@ -268,19 +271,19 @@ def is_period(text: str, low: str, high: str, end: int) -> bool:
     unless a counted word follows ("between 1500 and 2000 people")."""
     if not (YEAR.fullmatch(low) and YEAR.fullmatch(high)):
         return False
-    following = re.match(r"\s+([a-z]+)", text[end : end + 30])
+    following = FOLLOWING_WORD.match(text[end : end + 30])
     return following is None or following.group(1) in word_sets().year_words or not counted_words(text, end)[0]
 
 
 def is_year(text: str, m: re.Match) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless a qualifier or a counted noun goes with it."""
     raw = m.group("num") or ""
-    if m.group("qual") or not re.fullmatch(r"(1[89]\d\d|20\d\d|2100)", raw):
+    if m.group("qual") or not YEAR.fullmatch(raw):
         return False
-    before = re.findall(r"[\w’']+", text[max(0, m.start() - 20) : m.start()])
+    before = WORDS_BEFORE.findall(text[max(0, m.start() - 20) : m.start()])
     if before and (before[-1].lower() in word_sets().year_words or POSSESSIVE.search(before[-1])):
         return True  # "in 2008", "the market's 2008 crash"
-    following = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
+    following = FOLLOWING_WORD.match(text[m.end() : m.end() + 30])
     return following is None
 
 
@@ -386,11 +389,13 @@ def unit_after(text: str, end: int) -> tuple[str, int] | None:
 def scaled_number_before(text: str, end: int) -> bool:
     """Whether the number ending at ``end`` is written with a multiplier ("4.5 trillion", "7bn") or in groups of
     thousands ("50,000")."""
+    return scaled_number_pattern().search(text[max(0, end - 30) : end]) is not None
+
+
+@cache
+def scaled_number_pattern() -> re.Pattern:
     suffixes = alternation(lexicon.figures().multiplier_suffixes)
-    return (
-        re.search(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d(?:[ \u00a0]?(?:{suffixes})))$", text[max(0, end - 30) : end], re.I)
-        is not None
-    )
+    return re.compile(rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d(?:[ \u00a0]?(?:{suffixes})))$", re.I)
 
 
 GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
@@ -482,7 +487,7 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
             return None  # "24/7", "9/11": a code, not a share
         value = num / den
     elif m.group("half"):
-        before = re.findall(r"[\w’']+", text[max(0, m.start("half") - 20) : m.start("half")])
+        before = WORDS_BEFORE.findall(text[max(0, m.start("half") - 20) : m.start("half")])
         if before and before[-1].lower() in word_sets().half_not_after:
             return None  # "the second half of the year"
         value = 0.5
@@ -535,7 +540,7 @@ def by_a_share(text: str, start: int, end: int) -> bool:
 
 def is_change(text: str, start: int) -> bool:
     """ "rose from $89 to $93": a change between two figures, not a range ("ranging from 5 to 15" is one)."""
-    before = re.findall(r"[\w’']+", text[max(0, start - 30) : start].lower())
+    before = WORDS_BEFORE.findall(text[max(0, start - 30) : start].lower())
     return (
         len(before) >= 1
         and before[-1] == "from"
@@ -1015,6 +1020,9 @@ def label_words() -> frozenset[str]:
     return word_sets().label_words | word_sets().model_words
 
 
+LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][\w.&]*)[ \u00a0]+$")
+
+
 def is_label(text: str, start: int) -> bool:
     window = text[max(0, start - 30) : start]
     stripped = window.rstrip(" \u00a0")
@@ -1028,7 +1036,7 @@ def is_label(text: str, start: int) -> bool:
         return False  # neither "Group of 20" nor a capitalized word before it ("Article 5"): a cheap test first
     if numbered_name().search(text, max(0, start - 20), start):
         return True  # "the Group of 20": a name
-    before = re.search(r"([A-Za-z][\w.&]*)[ \u00a0]+$", text[max(0, start - 30) : start])
+    before = LABEL_WORD_BEFORE.search(text[max(0, start - 30) : start])
     word = before.group(1) if before else ""
     # capitalized ("Route 66") or written in camel case ("iPhone 15"): a name, not "route" in running text
     return bool(word) and word.lower().rstrip(".") in label_words() and any(c.isupper() for c in word)

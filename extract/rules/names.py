@@ -48,7 +48,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -271,22 +271,45 @@ def known_organization_phrases() -> dict[str, list[str]]:
     return {"known": sorted(known_organizations())}
 
 
+class TokenSpan(NamedTuple):
+    """A phrase match's tokens [start, end) and characters: what ``spacy.util.filter_spans`` reads of a
+    ``Span`` (its start and end), without building one (a ``Doc`` slice costs more than the filtering)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 def known_organization_hits(article: Article, cands: list[Candidate], taken: list[tuple[int, int]]) -> list[Candidate]:
     """``cands`` with every known organization's name found in the text as an organization ("dpa",
     "al-Shabaab", "Voice of America", "Barrio 18", which the capitalized-run expression misses or splits):
-    a candidate that overlaps it gives way, unless it holds the name ("the Reuters Foundation", "Nasdaq
-    Composite"); names of the curated gazetteer (``taken``) come first."""
+    the names found (``known_organization_spans``), then the candidates they overlap give way to them
+    (``give_way_to``)."""
+    return give_way_to(known_organization_spans(article, taken), cands)
+
+
+def known_organization_spans(article: Article, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """The known organizations' names of the one PhraseMatcher pass written in their own case, outside the names
+    of the curated gazetteer (``taken``, which come first), the longest of overlapping ones."""
     from .matching import matches
 
     known, text, found = known_organizations(), article.text, []
     for _, start, end in matches(article, "organizations"):
         a, b = article.char_bounds(start, end)
         if text[a:b] in known and not any(x < b and a < y for x, y in taken):
-            found.append((start, end))
-    hits = [
-        Candidate(s.start_char, s.end_char, split_words(s.text), kind="organization", rule_id="org-known")
-        for s in spacy.util.filter_spans([article.doc[start:end] for start, end in found])
+            found.append(TokenSpan(start, end, a, b))
+    return [
+        Candidate(
+            s.start_char, s.end_char, split_words(text[s.start_char : s.end_char]), "organization", rule_id="org-known"
+        )
+        for s in spacy.util.filter_spans(found)
     ]
+
+
+def give_way_to(hits: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` and ``hits`` in order, where a candidate that overlaps a hit gives way to it, unless it holds
+    the hit's name ("the Reuters Foundation", "Nasdaq Composite": the hit is dropped)."""
     kept = sorted(cands, key=lambda c: c.start)
     starts = [c.start for c in kept]
     removed: set[int] = set()
@@ -1061,9 +1084,20 @@ class Rule:
     """Whether the row holds only for words all in capitals (its predicate's own test)."""
     hint: str | None = None
     """The modifier's hint (``Candidate.hint``) the row holds only with, if any (its predicate's own test)."""
+    words: Callable[[], frozenset[str]] | None = None
+    """The words (lower-case) one of which the name must hold for the row to hold, if any (what its predicate
+    looks for among the name's words): a name none of whose words is among them is not offered the row."""
+    after: str | None = None
+    """The characters one of which must follow the name for the row to hold, if any (what the expression its
+    predicate matches after the name opens with): a name followed by another is not offered the row."""
+
+    @once
+    def decision(self) -> Decision:
+        """The decision of a row that finds no role: the same for every name it holds for (made once)."""
+        return Decision(self.id, self.kind)
 
     def decide(self, look: Look) -> Decision:
-        return Decision(self.id, self.kind, self.role(look) if self.role else None)
+        return Decision(self.id, self.kind, self.role(look)) if self.role else self.decision
 
 
 def is_title_alone(x: Look) -> bool:
@@ -1436,18 +1470,27 @@ def list_heads_lower() -> tuple[str, ...]:
     return tuple(sorted({h.lower() for h in org_words().list_heads}))
 
 
+@cache
+def list_opener_firsts() -> tuple[str, ...]:
+    """The first word of each opener of a list ("such" of "such as"), lower-case."""
+    return tuple(sorted({o.lower().split()[0] for o in org_words().list_openers}))
+
+
 def opens_a_list(low: str) -> bool:
     """Whether a list opens anywhere in the lower-cased text (a head, then ``list_opener_after``): a quick test
-    before ``list_opening_pattern``.  Each head's places are found with ``str.find`` (a scan in C) and an
-    opener is looked for after each: one expression of the heads over the whole text was tried at every one of
-    their letters, about 30 µs a thousand characters."""
-    after = list_opener_after()
-    for head in list_heads_lower():
-        at = low.find(head)
+    before ``list_opening_pattern``.  Each opener's first word is found with ``str.find`` (a scan in C: five
+    openers, not the nineteen heads), and a head is looked for where the spaces before it begin.  One expression
+    of the heads over the whole text was tried at every one of their letters, about 30 µs a thousand characters."""
+    after, heads = list_opener_after(), list_heads_lower()
+    for first in list_opener_firsts():
+        at = low.find(first)
         while at != -1:
-            if after.match(low, at + len(head)):
+            end = at
+            while end > 0 and low[end - 1] in " \u00a0":
+                end -= 1  # back over the spaces to where a head would end
+            if end < at and low.endswith(heads, 0, end) and after.match(low, end):
                 return True
-            at = low.find(head, at + 1)
+            at = low.find(first, at + 1)
     return False
 
 
@@ -1536,53 +1579,118 @@ def is_byline(x: Look) -> bool:
     return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
 
 
+SPACES = " \u00a0"  # a space or a no-break space after a name (``Rule.after``)
+
+
+# The words the rows' predicates look for among a name's words (``Rule.words``).
+def title_words() -> frozenset[str]:
+    return frozenset(titles()) | ABBREVIATIONS  # "Secretary", "Gen."
+
+
+def known_last_words() -> frozenset[str]:
+    """The last word of every known organization's name (the last word of a name ``known_organization`` finds)."""
+    return frozenset(name.split(" ")[-1].lower() for name in known_organizations())
+
+
+def adjective_words() -> frozenset[str]:
+    return name_words().demonyms | name_words().political_adjectives
+
+
+def thing_name_words() -> frozenset[str]:
+    return name_words().thing_words | name_words().thing_first_words
+
+
+def cue_words() -> frozenset[str]:
+    return org_cues() | two_word_cue_firsts()
+
+
+def people_words() -> frozenset[str]:
+    return name_words().demonyms | group_nouns()
+
+
 CLASSIFY: list[Rule] = [
-    Rule("title-alone", None, is_title_alone, size="one"),
-    Rule("org-known", "organization", lambda x: known_organization(x.words) is not None),  # "Reuters"
+    Rule("title-alone", None, is_title_alone, size="one", words=title_words),
+    Rule(
+        "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
+    ),  # "Reuters"
     Rule("slug", None, is_slug, capitals=True),  # "PRESS DIGEST - Lanvik"
-    Rule("adjectives-only", None, is_adjectives_only),  # "the Yugoslav news agency", "a Democratic senator"
+    Rule(
+        "adjectives-only", None, is_adjectives_only, words=adjective_words
+    ),  # "the Yugoslav news agency", "a Democratic senator"
     # "the state of Veracruz" (lower case: not "Secretary of State Antony Blinken")
     Rule(
         "place-cue-before",
         "place",
         lambda x: bool(place_before_pattern().search(x.text, max(0, x.cand.start - 30), x.cand.start)),
     ),
-    Rule("place-word-inside", "place", lambda x: is_place_name(x.low), size="many"),  # "Moi Avenue"
+    Rule(
+        "place-word-inside",
+        "place",
+        lambda x: is_place_name(x.low),
+        size="many",
+        words=lambda: name_words().place_words,
+    ),  # "Moi Avenue"
     # "Nasdaq Composite", "Nobel Peace Prize", "Paris Agreement"
-    Rule("thing-name", None, is_thing_name, size="many"),
-    Rule("facility-name", None, lambda x: x.low[-1] in name_words().facility_words),  # "Riverside General Hospital"
-    Rule("place-compass-landform", "place", is_compass_landform, size="many"),  # "the West Bank"
-    Rule("place-country-of-demonym", "place", is_country_of_demonym, size="many"),  # "the Czech Republic"
-    Rule("competition-in-sport", None, is_competition_in_sport, size="many", sport=True),  # "the Northern League"
-    Rule("org-cue-inside", "organization", has_cue_inside),  # "Interior Ministry", "Red Cross"
+    Rule("thing-name", None, is_thing_name, size="many", words=thing_name_words),
+    Rule(
+        "facility-name",
+        None,
+        lambda x: x.low[-1] in name_words().facility_words,
+        words=lambda: name_words().facility_words,
+    ),  # "Riverside General Hospital"
+    Rule(
+        "place-compass-landform", "place", is_compass_landform, size="many", words=lambda: name_words().compass_words
+    ),  # "the West Bank"
+    Rule(
+        "place-country-of-demonym", "place", is_country_of_demonym, size="many", words=lambda: name_words().demonyms
+    ),  # "the Czech Republic"
+    Rule(
+        "competition-in-sport",
+        None,
+        is_competition_in_sport,
+        size="many",
+        sport=True,
+        words=lambda: name_words().competition_words_in_sport,
+    ),  # "the Northern League"
+    Rule("org-cue-inside", "organization", has_cue_inside, words=cue_words),  # "Interior Ministry", "Red Cross"
     Rule("org-club-of-town", "organization", lambda x: x.is_place and is_club_of_town(x.cand, x.text), place=True),
     Rule(
         "org-club-in-sport", "organization", is_club_in_sport, sport=True, place=True
     ),  # a sports report: "a win against Montclair"
     Rule("org-listed", "organization", is_listed_organization),  # "airlines such as Vorland, Omega and Atlas"
     Rule(
-        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True
+        "org-club-role-in-sport", "organization", has_club_role_in_sport, size="one", sport=True, after="'’" + SPACES
     ),  # "the Hawks coach Ana Ruiz"
     Rule("org-team", "organization", lambda x: is_team(x.cand, x.text), size="many"),  # "the Riverside Rangers"
-    Rule("org-ampersand", "organization", has_ampersand_inside, size="many"),  # "Vorland & Sons"
+    Rule(
+        "org-ampersand", "organization", has_ampersand_inside, size="many", words=lambda: frozenset("&")
+    ),  # "Vorland & Sons"
     Rule("org-phrase-before", "organization", has_org_phrase_before, place=False),  # "an analyst at Vorland"
     Rule(
         "org-based", "organization", lambda x: x.cand.hint == "organization", hint="organization"
     ),  # "Lima-based Vorland"
-    Rule("org-based-in", "organization", is_based_in, place=False),  # "Vorland, based in Lanvik,"
-    Rule("org-results", "organization", posts_results, place=False),  # "Vorland posted a net profit"
-    Rule("org-owns", "organization", has_owned_after, place=False),  # "Vorland's chief executive", "Vorland said its"
+    Rule("org-based-in", "organization", is_based_in, place=False, after=","),  # "Vorland, based in Lanvik,"
+    Rule("org-results", "organization", posts_results, place=False, after=SPACES),  # "Vorland posted a net profit"
+    Rule(
+        "org-owns", "organization", has_owned_after, place=False, after="'’," + SPACES
+    ),  # "Vorland's chief executive", "Vorland said its"
     Rule("org-cue-after", "organization", has_org_word_after, place=False),  # "the Los Lobos gang"
     Rule("org-cue-before", "organization", lambda x: introducer_before(x.text, x.cand.start) in ORG_INTRODUCERS),
     Rule(
         "org-appositive",
         "organization",
         lambda x: bool(org_appositive_pattern().match(x.text[x.cand.end : x.cand.end + 60])),
+        after="”\"»’'–—,-" + SPACES,
     ),
     Rule("dateline", None, lambda x: is_dateline(x.cand, x.text), capitals=True),  # "KYIV, March 3 (Reuters) -"
     # "the National Farmers Union (NFU)"
-    Rule("org-acronym-after", "organization", has_acronym_after, size="many"),
-    Rule("org-known-name", "organization", lambda x: any(w in org_words().known_single for w in x.words)),
+    Rule("org-acronym-after", "organization", has_acronym_after, size="many", after="(" + SPACES),
+    Rule(
+        "org-known-name",
+        "organization",
+        lambda x: any(w in org_words().known_single for w in x.words),
+        words=lambda: lower(org_words().known_single),
+    ),
     Rule("counted-acronym", None, is_counted_acronym, size="one"),  # "three RBI and", "his ERA to"
     Rule("org-acronym", "organization", is_acronym_org, size="one"),  # "UNHCR"
     # "President Clinton", "striker Florence": a title before, no town
@@ -1597,27 +1705,33 @@ CLASSIFY: list[Rule] = [
     # "Florence, 34,"
     Rule("person-age", "person", lambda x: x.is_place and has_age(x.cand, x.text), size="one", place=True),
     Rule("place-gazetteer", "place", lambda x: x.is_place, place=True),
-    Rule("org-price-move", "organization", moves_in_price),  # "Vorland rose 12p to 468p"
-    Rule("place-first-word", "place", lambda x: x.low[0] in name_words().place_first_words, size="many"),
-    Rule("people-word", None, is_people_word),  # "Venezuelan", "Analysts said"
+    Rule("org-price-move", "organization", moves_in_price, after=SPACES),  # "Vorland rose 12p to 468p"
+    Rule(
+        "place-first-word",
+        "place",
+        lambda x: x.low[0] in name_words().place_first_words,
+        size="many",
+        words=lambda: name_words().place_first_words,
+    ),
+    Rule("people-word", None, is_people_word, words=people_words),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
     Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
-    Rule("person-cue-after", "person", person_cue_after, size="person"),  # "Ruiz Tapia said"
+    Rule("person-cue-after", "person", person_cue_after, size="person", after=SPACES),  # "Ruiz Tapia said"
     # "Texas-born Ruiz Tapia"
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person", hint="person"),
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
     Rule("person-age", "person", lambda x: has_age(x.cand, x.text), size="person"),  # "Ruiz Tapia, 34,"
-    Rule("person-byline", "person", is_byline, size="person"),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
+    Rule("person-byline", "person", is_byline, size="person", after=",\n" + SPACES),  # "Ana Ruiz\n\nLANVIK 2024-03-02"
     Rule("person-role-around", "person", lambda x: role_around(x.text, x.cand) is not None, size="person"),
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
-    Rule("person-cue-after", "person", is_surname_speaking),
+    Rule("person-cue-after", "person", is_surname_speaking, after=SPACES),
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
 ]
@@ -1628,18 +1742,55 @@ rows of the same evidence for names of different sizes (``person-title`` for "jo
 
 
 @cache
-def rows_for(size: str, place: bool, capitals: bool, hint: str | None) -> tuple[Rule, ...]:
+def row_words() -> dict[str, int]:
+    """Word (lower-case) -> the rows of ``CLASSIFY`` whose ``words`` hold it, as bits (bit ``i``: row ``i``)."""
+    found: dict[str, int] = {}
+    for i, rule in enumerate(CLASSIFY):
+        for word in rule.words() if rule.words else ():
+            found[word] = found.get(word, 0) | 1 << i
+    return found
+
+
+def rows_opened(low: list[str]) -> int:
+    """The rows with ``words`` that one of the name's words opens, as bits (all rows for a name of no words)."""
+    if not low:
+        return -1
+    bits, opened = row_words(), 0
+    for word in low:
+        opened |= bits.get(word, 0)
+    return opened
+
+
+@cache
+def after_chars() -> frozenset[str]:
+    """Every character that a row's ``after`` names."""
+    return frozenset("".join(rule.after for rule in CLASSIFY if rule.after))
+
+
+def char_after(text: str, end: int) -> str:
+    """The character after a name if a row's ``after`` names it, else "" (no row with ``after`` holds)."""
+    char = text[end : end + 1]
+    return char if char in after_chars() else ""
+
+
+@cache
+def rows_for(
+    size: str, place: bool, capitals: bool, hint: str | None, opened: int = -1, after: str | None = None
+) -> tuple[Rule, ...]:
     """The rows of ``CLASSIFY`` that can hold for names of one size ("one", "many", "person"), a place of the
-    gazetteer or not, in capitals or not, with a modifier's hint or none, in order: a name is not offered the
-    rows that cannot hold for it."""
+    gazetteer or not, in capitals or not, with a modifier's hint or none, holding the words of the rows that
+    ``opened`` has (``rows_opened``), followed by the character ``after`` (``char_after``; None: any), in order:
+    a name is not offered the rows that cannot hold for it."""
     sizes = {"one": ("one", "any"), "many": ("many", "any"), "person": ("many", "person", "any")}[size]
     return tuple(
         rule
-        for rule in CLASSIFY
+        for i, rule in enumerate(CLASSIFY)
         if rule.size in sizes
         and rule.place in (None, place)
         and (capitals or not rule.capitals)
         and rule.hint in (None, hint)
+        and (rule.words is None or opened >> i & 1)
+        and (rule.after is None or after is None or after != "" and after in rule.after)
     )
 
 
@@ -1647,7 +1798,8 @@ def decide(cand: Candidate, text: str) -> Decision | None:
     """The decision of the first row of ``CLASSIFY`` that holds for ``cand``, or None (no row holds)."""
     look = Look(cand, text)
     size = "one" if len(cand.words) == 1 else "person" if person_sized(look) else "many"
-    rows = rows_for(size, look.is_place, all(w.isupper() for w in cand.words), cand.hint)
+    upper = all(w.isupper() for w in cand.words)
+    rows = rows_for(size, look.is_place, upper, cand.hint, rows_opened(look.low), char_after(text, cand.end))
     # a sports report's row asks whether the article is one only when it holds (most articles never need to know)
     for rule in rows:
         if rule.when(look) and (not rule.sport or is_sports_report(text)):
@@ -1923,11 +2075,22 @@ class SpanIndex:
 
 
 def candidates(article: Article) -> list[Candidate]:
-    """The capitalized runs of an article as candidates, in order: each run of ``candidate_pattern`` outside
-    title-case headlines (runs in capital lines are kept whole, of kind "capitals"), read by ``run_candidates``;
-    then dotted acronyms ("U.N.") that no run holds."""
+    """The capitalized runs of an article as candidates, in order, in steps: the runs read (``run_parts``),
+    an introduced name that ran on over the next run kept whole (``without_runs_overrun``), plural possessives
+    inside a body's name joined (``join_plural_possessives``), then dotted acronyms ("U.N.") that no run
+    holds (``with_dotted_acronyms``)."""
     text = article.text
-    found = []
+    found = sorted(run_parts(article), key=lambda c: c.start)
+    found = without_runs_overrun(found)
+    if "s' " in text or "s’ " in text:
+        found = join_plural_possessives(found, text)
+    return with_dotted_acronyms(found, text)
+
+
+def run_parts(article: Article) -> list[Candidate]:
+    """Each run of ``candidate_pattern`` outside title-case headlines read by ``run_candidates``; a run in a line
+    of capitals is kept whole, of kind "capitals"; a run of one word that is no name's is skipped."""
+    text, found = article.text, []
     not_names, acronym_orgs = name_words().not_names, org_words().acronym_orgs
     headlines, capitals = headline_lines(article), capitals_lines(article)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
@@ -1946,17 +2109,25 @@ def candidates(article: Article) -> list[Candidate]:
             found.append(Candidate(match.start(), match.end(), split_words(surface), kind="capitals"))
             continue
         found += run_candidates(match, text)
-    found.sort(key=lambda c: c.start)
-    if any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
-        kept: list[Candidate] = []  # an introduced name ran on over the next run ("... Rights in Tarnia")
-        for cand in found:
-            if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
-                kept.append(cand)
-        found = kept
-    if "s' " in text or "s’ " in text:
-        found = join_plural_possessives(found, text)
+    return found
+
+
+def without_runs_overrun(found: list[Candidate]) -> list[Candidate]:
+    """The candidates (in order) without those that an introduced name ran on over ("the group Human Rights in
+    Tarnia": "Tarnia" is in the name)."""
+    if not any(c.end > d.start and c.rule_id == "org-cue-before" for c, d in itertools.pairwise(found)):
+        return found
+    kept: list[Candidate] = []
+    for cand in found:
+        if not kept or kept[-1].rule_id != "org-cue-before" or cand.end > kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+def with_dotted_acronyms(found: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates and the dotted acronyms that none of them holds, in order."""
     starts, reach = [c.start for c in found], list(itertools.accumulate((c.end for c in found), max))
-    found += [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
+    found = found + [d for d in dotted_acronyms(text) if not inside_any(d, starts, reach)]
     return sorted(found, key=lambda c: c.start)
 
 
@@ -2047,7 +2218,10 @@ def inside_any(span: Candidate, starts: list[int], reach: list[int]) -> bool:
     return i >= 0 and reach[i] >= span.end
 
 
-DOTTED_ACRONYM = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){1,3}(?![\w])")  # the capital first: a fast scan
+DOTTED_ACRONYM = re.compile(r"\.(?<=[A-Z]\.)(?<![\w.][A-Z]\.)(?:[A-Z]\.){1,3}(?![\w])")
+"""The dots of a dotted acronym from its first ("U.N." from ".N."), the capital before looked at from after the
+dot: a pattern that opens with one literal character lets the engine skip between dots in C (nine times faster
+than opening with the capital, tried at every capital of the text)."""
 
 
 def dotted_acronyms(text: str) -> list[Candidate]:
@@ -2055,13 +2229,11 @@ def dotted_acronyms(text: str) -> list[Candidate]:
     "U.S." and "U.K." are countries (``not_acronyms``)."""
     found = []
     for match in DOTTED_ACRONYM.finditer(text):
-        bare = match.group().replace(".", "")
+        start = match.start() - 1  # the capital before the first dot
+        acronym = text[start : match.end()]
+        bare = acronym.replace(".", "")
         if bare in org_words().acronym_orgs and bare not in org_words().not_acronyms:
-            found.append(
-                Candidate(
-                    match.start(), match.end(), [match.group()], kind="organization", rule_id="org-acronym-dotted"
-                )
-            )
+            found.append(Candidate(start, match.end(), [acronym], kind="organization", rule_id="org-acronym-dotted"))
     return found
 
 
@@ -2737,6 +2909,14 @@ TITLE_BEFORE = re.compile(
 )
 
 
+def title_search_from(before: str) -> int:
+    """Where ``TITLE_BEFORE`` can first match in ``before`` (which ends in a comma and spaces): its title holds
+    no ",", ";" or ".", so a match opens at the last of them before the final comma or after it.  The search
+    starts there, not at each of the 120 characters before (the same leftmost match, found sooner)."""
+    comma = before.rstrip(" \u00a0").rfind(",")
+    return max(0, before.rfind(",", 0, comma), before.rfind(";", 0, comma), before.rfind(".", 0, comma))
+
+
 def role_around(text: str, cand: Candidate) -> str | None:
     """A title just before the name ("journalist Pedro Salas") or an appositive after it
     ("Ana Ruiz, coordinator of the NGO, said")."""
@@ -2746,9 +2926,9 @@ def role_around(text: str, cand: Candidate) -> str | None:
             return f"{before[0]} {before[1]}"
         return before[-1]
     before_text = text[max(0, cand.start - 120) : cand.start]
-    match = (
-        TITLE_BEFORE.search(before_text) if before_text.rstrip(" \u00a0").endswith(",") else None
-    )  # the expression ends in ","
+    match = None
+    if before_text.rstrip(" \u00a0").endswith(","):  # the expression ends in ","
+        match = TITLE_BEFORE.search(before_text, title_search_from(before_text))
     if match and match.group("title").lower() in titles():
         return match.group(1).strip()
     match = APPOSITIVE_ROLE.match(text[cand.end : cand.end + 120])

@@ -28,8 +28,9 @@ How it decides, in order:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -477,8 +478,7 @@ def find_cues(article: Article) -> list[Cue]:
 
 
 def previous_word(article: Article, token: int) -> str:
-    starts, ends = article.token_offsets
-    return article.text[starts[token - 1] : ends[token - 1]].lower()
+    return article.token_text(token - 1).lower()
 
 
 # 3b. names beside cues -------------------------------------------------------
@@ -507,15 +507,27 @@ def speaker_name_stop_words() -> frozenset[str]:
     )
 
 
-LOWER_CASE_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+LOWER_CASE_WORD = re.compile(r"[a-z][a-z’'\-]*")
+LOWER_CASE_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz’'-")
 
 
-def lower_case_words(text: str) -> frozenset[str]:
-    """The words the article writes in lower case somewhere: common words, whatever their capital elsewhere.
-    Not ``names.lowercase_words``: that one keeps only words of letters alone, and a capitalized word with
-    an apostrophe or a hyphen ("He's" of "he's") must be found here too (with names' set, "He's" becomes
-    a speaker's name)."""
-    return frozenset(LOWER_CASE_WORD.findall(text))
+def writes_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (lower case) as a whole word somewhere: a common word, whatever its
+    capital elsewhere ("Officials said" in an article that says "officials").  A word of lower-case letters,
+    apostrophes and hyphens ("he's" of "He's" is one: a capitalized word with an apostrophe or a hyphen must be
+    found too, else "He's" becomes a speaker's name), not inside a longer word: no letter, digit, "_",
+    apostrophe or hyphen before it, no lower-case letter, apostrophe or hyphen after it.  Looked up word by
+    word with ``str.find``: a set of every lower-case word of the article cost more than all its lookups."""
+    if not LOWER_CASE_WORD.fullmatch(word):
+        return False
+    length, at = len(word), text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + length : at + length + 1]
+        if not (before.isalnum() or before in "_’'-") and after not in LOWER_CASE_WORD_CHARS:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def capital_before(text: str, pos: int) -> bool:
@@ -549,7 +561,7 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
             words = hit.group(1).split()
             if ctx.overlaps_mention(start, end) or any(w.lower() in stop for w in words):
                 continue
-            if words[0].lower() not in ctx.lower_case_words:
+            if not writes_in_lower_case(text, words[0].lower()):
                 found[start] = (start, end, hit.group(1), cue.text.lower())
     return sorted(found.values())
 
@@ -592,6 +604,13 @@ def add_speaker_names(ctx: Context) -> None:
 
 
 # 4. speakers ---------------------------------------------------------------
+
+
+def backwards(items: list, end: int) -> Iterator:
+    """``items[:end]`` from the last to the first, without copying them (``reversed(items[:end])`` copied the
+    list's head for every lookup: every quotation looks back through the article's mentions and subjects)."""
+    return itertools.islice(reversed(items), len(items) - end, None)
+
 
 PRONOUN_REACH = 1000  # characters back that "she" or "he" may point to a person merely named
 
@@ -649,11 +668,11 @@ class Context:
         if not i:
             return None
         if gender:
-            for _, entity in reversed(self.subjects[:i]):
+            for _, entity in backwards(self.subjects, i):
                 if self.genders.get(entity.name) in (None, gender):
                     return entity  # the nearest one who may be "she": a man named since is passed over
             j = bisect.bisect_left(self.mention_starts, pos)
-            for start, _, entity in reversed(self.mention_index[:j]):
+            for start, _, entity in backwards(self.mention_index, j):
                 if start < pos - PRONOUN_REACH:
                     break  # a pronoun points to someone named recently, not pages before
                 if entity.kind == "person" and self.genders.get(entity.name) == gender:
@@ -663,17 +682,17 @@ class Context:
     def subject_position(self, entity: Entity, pos: int) -> int:
         """Where ``entity`` last spoke or opened a sentence before ``pos`` (-1 if never)."""
         i = bisect.bisect_left(self.subjects, pos, key=lambda s: s[0])
-        return next((at for at, e in reversed(self.subjects[:i]) if e is entity), -1)
+        return next((at for at, e in backwards(self.subjects, i) if e is entity), -1)
 
     def last_descriptor_before(self, pos: int, gender: str | None) -> tuple[int, str, str | None] | None:
         """The last unnamed speaker ("a spokesman for the organisers said") before ``pos`` who may be ``gender``."""
         i = bisect.bisect_left(self.descriptors, pos, key=lambda d: d[0])
-        return next((d for d in reversed(self.descriptors[:i]) if d[2] in (None, gender) or gender is None), None)
+        return next((d for d in backwards(self.descriptors, i) if d[2] in (None, gender) or gender is None), None)
 
     @once
-    def lower_case_words(self) -> frozenset[str]:
-        """The words the article writes in lower case somewhere (read once, when a name beside a cue asks)."""
-        return lower_case_words(self.article.text)
+    def openings(self) -> frozenset[int]:
+        """Where every sentence and every paragraph starts (a name there opens its sentence), read once."""
+        return frozenset(self.article.sentence_starts) | frozenset(self.article.paragraph_starts)
 
     @once
     def cues(self) -> list[Cue]:
@@ -721,7 +740,7 @@ class Context:
         generic = noun in vocab().civil_anaphors
         company = noun in vocab().company_anaphors
         i = bisect.bisect_left(self.mention_starts, pos)
-        for start, _, entity in reversed(self.mention_index[:i]):
+        for start, _, entity in backwards(self.mention_index, i):
             if entity.kind != "organization":
                 continue
             if any(noun in n.lower() for n in [entity.name, *entity.aliases]):
@@ -896,8 +915,10 @@ def mention_end(entity: Entity, start: int) -> int:
 
 def rule_speech_source(p: Phrase) -> Decision:
     """ "testimonies from residents", "reports by witnesses": the source of what was said speaks."""
+    if not (p.lowered and p.lowered[0] in vocab().speech_nouns):
+        return None  # the cheap test first: the source expression is tried at every word of the phrase
     source = vocab().speech_source.search(p.phrase)
-    if p.lowered and p.lowered[0] in vocab().speech_nouns and source:
+    if source:
         return resolve_phrase(p.ctx, p.start + source.end(), p.end, p.quote_pos) or NOBODY
     return None
 
@@ -1228,10 +1249,9 @@ def pass_sentence_before(ctx: Context, f: Frame) -> Attribution | None:
     b_start = sentence_before(ctx, f)
     if b_start is None:
         return None
-    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts) | {b_start}
     first = ctx.entity_mentions(b_start, f.s_start)[:1]
     for start, entity in first:
-        if entity.kind == "person" and opens_sentence(ctx, start, starts, entity.role):
+        if entity.kind == "person" and (start == b_start or opens_sentence(ctx, start, ctx.openings, entity.role)):
             return Attribution(Speaker.of(entity))
     return None
 
@@ -1247,7 +1267,7 @@ def pass_sentence_before_name(ctx: Context, f: Frame) -> Attribution | None:
     if opening is None or ctx.overlaps_mention(*opening.span(1)):
         return None
     words = opening.group(1).split()
-    if any(w.lower() in speaker_name_stop_words() for w in words) or words[0].lower() in ctx.lower_case_words:
+    if any(w.lower() in speaker_name_stop_words() for w in words) or writes_in_lower_case(text, words[0].lower()):
         return None
     return Attribution(Speaker(opening.group(1), "person"))
 
@@ -1271,9 +1291,8 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> Attribution | None:
         cue = cues[-1]
         span = (cue.end, colon) if cue.cue_id == "cue-according-to" else subject_span(text, l_start, cue)
         return speaker_by_cue(ctx, quote, span, cue)
-    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
     for start, entity in ctx.entity_mentions(l_start, colon)[:1]:
-        if entity.kind in ("person", "organization") and opens_sentence(ctx, start, starts, entity.role):
+        if entity.kind in ("person", "organization") and opens_sentence(ctx, start, ctx.openings, entity.role):
             return Attribution(Speaker.of(entity, "speaker-subject"))
     return None
 
@@ -1540,7 +1559,7 @@ def infer_genders(ctx: Context) -> None:
     ctx.genders = votes
 
 
-def opens_sentence(ctx: Context, start: int, starts: set[int], role: str | None = None) -> bool:
+def opens_sentence(ctx: Context, start: int, starts: frozenset[int], role: str | None = None) -> bool:
     """Whether a name at ``start`` is its sentence's subject: first, or after titles ("Dr.", its own
     role: "Interior Minister"), connectives ("Then") or an introductory phrase and its comma ("Back
     in Kabul, Mariam …")."""
@@ -1584,7 +1603,7 @@ def record_subjects(ctx: Context) -> None:
     infer_genders(ctx)
     record_descriptors(ctx)
     cue_positions = [c.start for c in ctx.cues]
-    starts = set(ctx.article.sentence_starts) | set(ctx.article.paragraph_starts)
+    starts = ctx.openings
     for entity in ctx.entities:
         if entity.kind != "person":
             continue
