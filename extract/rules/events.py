@@ -61,7 +61,17 @@ REPORTING_PHRASE_WORDS = lexicon.events().reporting_phrase_words
 NEGATORS = frozenset(lexicon.events().negators)  # lexicons/events.yaml
 NEGATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NEGATORS))) + r")\b", re.I)
 DETERMINERS = frozenset(lexicon.events().determiners)
+DESCRIBING = frozenset(lexicon.events().describing_determiners)
 RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
+SUBORDINATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon.events().subordinators)) + r")\b", re.I)
+ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none, right before the trigger
+    r"\b(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().allegation_leads)
+    + r")\s+(?:(?:"
+    + "|".join(map(re.escape, lexicon.events().determiners))
+    + r")\s+)?$",
+    re.I,
+)
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
 
 
@@ -247,15 +257,18 @@ def in_context(
     before: str,
     victims=frozenset(),
     agent_words: tuple[set[str], str] | None = None,
+    sources_off: Callable[[], tuple[set[str], str]] | None = None,
 ):
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
     A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives); the
     ``victims`` (a passive trigger's subject) fill no agent, and the agent is looked for in ``agent_words``
-    (the sentence less its sources, ``without_sources``) when given."""
+    (the sentence less its sources, ``without_sources``) when given.  A ``not_with`` word counts only outside the
+    sources (``sources_off``, when given): "the railway company said" makes no derailment a company's news."""
     if not_after(rule, words_before):
         return None
     if rule.not_with.first_in(words, joined) and not rule.unless_with.first_in(words, joined):
-        return None
+        if sources_off is None or rule.not_with.first_in(*sources_off()):
+            return None
     if (rule.not_before.single or rule.not_before.phrases) and rule.not_before.first_in(
         *sentence_words(CLAUSE_END.split(before)[-1])
     ):  # the trigger's own clause: "X will be moved, the minister told a news conference" told one
@@ -325,9 +338,10 @@ def without_sources(sentence: str, trigger_start: int, trigger_end: int) -> tupl
     spokesman"), and the one after a lead ("according to police"), each within its clause and of at most
     ``reporting_phrase_words`` words, the first reporting verb of a clause only.  A phrase holding the trigger (offsets in the sentence) is no source ("soldiers
     killed three men they said were smugglers"), and a source that a word just after its verb refers back to
-    ("police said they arrested") is the agent too."""
+    ("police said they arrested") is the agent too.  An aside that a subordinator opens (``subordinators``, up to its
+    clause's punctuation) is no agent of a trigger outside it either ("dozens attacked him before officers arrived")."""
     bounds = [0, *(m.end() for m in CLAUSE_END.finditer(sentence)), len(sentence)]
-    spans = []
+    spans, asides = [], []
     for start, end in itertools.pairwise(bounds):
         clause = sentence[start:end]
         m = REPORTING_VERB.search(clause)  # the clause's first: "police said gunmen told them" has one source
@@ -339,10 +353,12 @@ def without_sources(sentence: str, trigger_start: int, trigger_end: int) -> tupl
             elif REPORTING_BACK.isdisjoint(after[:4]):  # "police said on Monday they raided"
                 spans.append((start, start + m.start()))
         spans.extend((start + m.end(), end) for m in REPORTING_LEAD.finditer(clause))
+        asides.extend((start + m.start(), end) for m in SUBORDINATOR.finditer(clause))
     kept, last = [], 0
-    for a, b in sorted(spans):
+    for a, b in sorted({*spans, *asides}):
         source = SENTENCE_WORD.findall(sentence[a:b].lower())
-        if a >= last and len(source) <= REPORTING_PHRASE_WORDS and not (a < trigger_end and trigger_start < b):
+        short = len(source) <= REPORTING_PHRASE_WORDS or (a, b) in asides
+        if a >= last and short and not (a < trigger_end and trigger_start < b):
             kept.append(sentence[last:a])
             last = b
     return sentence_words(" , ".join([*kept, sentence[last:]]))
@@ -364,6 +380,7 @@ class Trigger:
     sentence_start: int
     sentence_end: int
     sentences: dict[int, tuple[set[str], str]]  # the article's sentence words, by sentence start, shared
+    less_sources: tuple[set[str], str] | None = None  # ``words_less_sources``, read once
 
     @property
     def text(self) -> str:
@@ -381,6 +398,13 @@ class Trigger:
                 self.article.text[self.sentence_start : self.sentence_end]
             )
         return self.sentences[self.sentence_start]
+
+    def words_less_sources(self) -> tuple[set[str], str]:
+        """The words of the trigger's sentence less the sources of its reports (``without_sources``), read once."""
+        if self.less_sources is None:
+            text, start = self.article.text, self.sentence_start
+            self.less_sources = without_sources(text[start : self.sentence_end], self.start - start, self.end - start)
+        return self.less_sources
 
 
 @dataclass(frozen=True)
@@ -423,13 +447,17 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if passive:  # "two soldiers were killed": the subject is the victim, and no agent
         victims = before[-7:-1]
     agentless = frozenset(victims) if passive else frozenset()
-    agent_words = (
-        without_sources(text[t.sentence_start : t.sentence_end], t.start - t.sentence_start, t.end - t.sentence_start)
-        if any(role == "agent" for role, _ in rule.roles)
-        else None
-    )
+    sources_off = t.words_less_sources
+    agent_words = sources_off() if any(role == "agent" for role, _ in rule.roles) else None
     coded = in_context(
-        rule, words, joined, " ".join(before[-3:]), text[t.sentence_start : t.start], agentless, agent_words
+        rule,
+        words,
+        joined,
+        " ".join(before[-3:]),
+        text[t.sentence_start : t.start],
+        agentless,
+        agent_words,
+        sources_off,
     )
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
@@ -453,10 +481,28 @@ def is_negated(t: Trigger) -> bool:
     return words[0] in NEGATORS or not NEGATORS.isdisjoint(words[-3:])
 
 
+def is_participle_after_determiner(t: Trigger) -> bool:
+    """ "Visited the wounded soldiers", "the murdered journalist's family": a participle after a determiner describes
+    people or things (an adjective, or a noun: "the wounded"), it reports no act of its sentence."""
+    word = t.text.lower()
+    if " " in word or not word.endswith("ed"):
+        return False
+    before = SENTENCE_WORD.findall(t.article.text[max(t.sentence_start, t.start - 12) : t.start].lower())
+    return bool(before) and before[-1] in DESCRIBING and not CLAUSE_END.search(t.article.text[t.start - 2 : t.start])
+
+
+def is_alleged(t: Trigger) -> bool:
+    """ "Commanders accused of massacres", "charged with the kidnapping of": what someone is accused or convicted of
+    is a charge (``allegation_leads``, a determiner may stand between), no event the sentence reports."""
+    return ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
+
+
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-calendar-word", is_calendar_word, never),
     TriggerRow("ev-not-reported-finding", is_reported_finding, never),
     TriggerRow("ev-not-negated", is_negated, never),
+    TriggerRow("ev-not-participle-after-determiner", is_participle_after_determiner, never),
+    TriggerRow("ev-not-alleged", is_alleged, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",

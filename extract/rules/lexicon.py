@@ -232,10 +232,16 @@ class EventsLexicon(Lexicon):
     """Words that deny the trigger of their clause ("no inmate had escaped", "has never been recovered")."""
     determiners: Words
     """Words before a noun: a trigger after one is no negated act ("nobody claimed the blast")."""
+    describing_determiners: Words
+    """Determiners that make a participle after them a description ("the wounded soldiers"), no act told."""
     cause_leads: Words
     """Words before what a crowd protests or mourns ("over the shooting of"): no refinement's act on the crowd."""
     relative_words: Words
     """Words that open a relative clause: its dates describe what it tells, not the sentence's other triggers."""
+    subordinators: Words
+    """Words that open a clause beside the trigger's ("before officers arrived"): no agent of a trigger outside it."""
+    allegation_leads: Words
+    """Words before a trigger that make it an allegation ("accused of massacres"): no event told."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
     quiet_stories: QuietStories
