@@ -123,3 +123,12 @@ def test_every_event_trigger_entry_fires(entry):
     before = " ".join(ARTICLE_EVENT[t] for t in entry.get("only_in_article", ())[:1])
     events = analyze(f"{before} {lead} {word} near the river{context}.".strip()).events
     assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]
+
+
+def test_the_event_rules_reporting_verbs_are_a_selection_of_the_quotation_cues():
+    """``events.yaml``'s ``reporting_verbs`` (the verbs that close the source phrase of a report) are chosen from
+    the attribution cues of ``reporting_verbs.yaml``, not a list of their own: a verb added there for events only
+    would be a second source of truth for what reports speech."""
+    cues = {str(w).lower() for entry in lexicon.reporting_verbs().verbs for w in entry.words}
+    chosen = {str(w).lower() for w in lexicon.events().reporting_verbs}
+    assert chosen and chosen <= cues, sorted(chosen - cues)
