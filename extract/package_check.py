@@ -42,7 +42,6 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -53,6 +52,7 @@ from pathlib import Path
 import frictionless
 from frictionless import Checklist, FrictionlessException, Package, Resource, Schema
 
+from .helper_process import HelperProcess
 from .publish.dialect import CSV_DIALECT
 
 Problem = tuple[str, str]
@@ -541,25 +541,16 @@ PROVEN_SUFFIX = ".PROVEN"
 ``<name>.PROVEN`` (resource names are lower case, so no claim is named so)."""
 
 
-class ValidationHelper:
+class ValidationHelper(HelperProcess):
     """A helper interpreter (this module: frictionless and nothing of the build) started before it has anything to
     do, so its start (an interpreter and frictionless, about 1.5 CPU s) overlaps the build's loading and rules; it
     waits on its standard input until ``go`` names the package, then validates its share (``helper_main``)."""
 
     def __init__(self) -> None:
-        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the helper says can block it
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "extract.package_check", "--helper-waiting"],
-            cwd=CODE.parent.parent,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.errors,
-        )
+        super().__init__("extract.package_check", "--helper-waiting")
 
     def go(self, shares: Path, cache_folder: Path | None, descriptor_path: Path) -> None:
-        line = json.dumps([str(shares), str(cache_folder) if cache_folder else None, str(descriptor_path)])
-        self.process.stdin.write(line.encode() + b"\n")
-        self.process.stdin.close()
+        super().go(str(shares), str(cache_folder) if cache_folder else None, str(descriptor_path))
 
     def wait(self) -> int:
         return self.process.wait()
@@ -568,24 +559,8 @@ class ValidationHelper:
         """The helper's JSON answer; RuntimeError with what it said when it failed."""
         out = self.process.stdout.read()
         if self.process.wait() != 0:
-            self.errors.seek(0)
-            said = self.errors.read().decode(errors="replace")[-2000:]
-            raise RuntimeError(f"the validation helper failed (exit {self.process.returncode}):\n{said}")
+            raise RuntimeError(f"the validation helper failed (exit {self.process.returncode}):\n{self.said()}")
         return json.loads(out)
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout, self.errors):
-            if not stream.closed:
-                stream.close()
-
-    def __enter__(self) -> ValidationHelper:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
 
 class SharedValidation:

@@ -24,13 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from pathlib import Path
 
+from ..helper_process import HelperProcess
 from ..models import MODELS, Row
 from .schemas import (
     base_type,
@@ -41,8 +40,6 @@ from .schemas import (
     sqlite_ddl,
     vocabulary_check,
 )
-
-CODE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def flat_rows(model: type[Row], rows: list[Row]) -> Iterator[tuple]:
@@ -224,7 +221,7 @@ def fill_database(path: Path, rows_of: Callable[[type[Row]], Iterable[tuple]]) -
         conn.close()
 
 
-class DatabaseProcess:
+class DatabaseProcess(HelperProcess):
     """The database written by a helper interpreter from the Parquet files, beside the build's own work.
 
     Written in a thread of the build's process, SQLite's work overlaps the rest only where it releases the GIL,
@@ -236,19 +233,11 @@ class DatabaseProcess:
     either process writes to them, and both touch every row (the 10,000-article peak would double)."""
 
     def __init__(self) -> None:
-        self.errors = tempfile.TemporaryFile()  # a file, not a pipe: nothing the writer says can block it
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "extract.publish.sqlite"],
-            cwd=CODE_ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.errors,
-        )
+        super().__init__("extract.publish.sqlite")
 
     def go(self, parquet: Path, path: Path) -> None:
         """Write ``path`` from the Parquet files in ``parquet`` (written: the writer reads them now)."""
-        self.process.stdin.write((json.dumps([str(parquet), str(path)]) + "\n").encode())
-        self.process.stdin.close()
+        super().go(str(parquet), str(path))
 
     def wait(self) -> None:
         """Until the database is written; its OSError (a full disk) raised here as such, anything else as RuntimeError."""
@@ -259,25 +248,7 @@ class DatabaseProcess:
         said = json.loads(out) if out.strip() else {}
         if "errno" in said:
             raise OSError(said["errno"], said["strerror"], said["filename"])
-        self.errors.seek(0)
-        raise RuntimeError(
-            f"the database writer failed (exit {code}):\n{self.errors.read().decode(errors='replace')[-2000:]}"
-        )
-
-    def close(self) -> None:
-        """Stop the writer if it still runs (the build failed before it was done, or without calling ``go``)."""
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout, self.errors):
-            if not stream.closed:
-                stream.close()
-
-    def __enter__(self) -> DatabaseProcess:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        raise RuntimeError(f"the database writer failed (exit {code}):\n{self.said()}")
 
 
 def main() -> int:
