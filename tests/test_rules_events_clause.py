@@ -2,18 +2,10 @@
 determiner, a charge and a stopped attack report no event; a source's words do not make a story another kind.
 Sentences written for these tests, each beside one the rule leaves an event."""
 
-import datetime as dt
-
 import pytest
+from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
 
-from extract.rules import analyze
-
-PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
 ATTACK = ("violence_against_civilians", "attack")
-
-
-def types(text: str) -> list[tuple[str, str | None]]:
-    return [(e.event_type, e.sub_event_type) for e in analyze(text, PUBLISHED).events]
 
 
 @pytest.mark.parametrize(

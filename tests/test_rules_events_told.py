@@ -1,18 +1,8 @@
 """Events: when a trigger is told (its nearest time mark), denied, or spoken of by a quiet story; sentences written
 for these tests, each beside one the rule leaves an event."""
 
-import datetime as dt
-
 import pytest
-
-from extract.rules import analyze
-
-PUBLISHED = dt.date(2024, 3, 14)  # a Thursday
-
-
-def types(text: str) -> list[tuple[str, str | None]]:
-    return [(e.event_type, e.sub_event_type) for e in analyze(text, PUBLISHED).events]
-
+from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
 
 ATTACK = ("violence_against_civilians", "attack")
 ARREST = ("strategic_developments", "arrests")
