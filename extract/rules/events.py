@@ -49,21 +49,24 @@ RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
 SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def phrase_pattern(phrases) -> re.Pattern:
+    """Any of ``phrases`` as whole words, case-insensitive, any run of spaces between a phrase's words."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
+
+
 CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
-REPORTING_VERB = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in lexicon.events().reporting_verbs) + r")\b", re.I
-)  # lexicons/events.yaml
-REPORTING_LEAD = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon.events().reporting_leads) + r")\b", re.I
-)
+REPORTING_VERB = phrase_pattern(lexicon.events().reporting_verbs)  # lexicons/events.yaml
+REPORTING_LEAD = phrase_pattern(lexicon.events().reporting_leads)
 REPORTING_BACK = frozenset(lexicon.events().reporting_back)
 REPORTING_PHRASE_WORDS = lexicon.events().reporting_phrase_words
 NEGATORS = frozenset(lexicon.events().negators)  # lexicons/events.yaml
-NEGATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(NEGATORS))) + r")\b", re.I)
+NEGATOR = phrase_pattern(sorted(NEGATORS))
 DETERMINERS = frozenset(lexicon.events().determiners)
 DESCRIBING = frozenset(lexicon.events().describing_determiners)
 RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
-SUBORDINATOR = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon.events().subordinators)) + r")\b", re.I)
+SUBORDINATOR = phrase_pattern(lexicon.events().subordinators)
 ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none, right before the trigger
     r"\b(?:"
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().allegation_leads)
@@ -633,9 +636,6 @@ def article_labels(found: list[Candidate]) -> set[str]:
 BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
 
 
-BACKGROUND_ONLY = object()  # a sentence whose every date is long before publication
-
-
 def extract_events(article: Article, published: dt.date | None) -> list[EventHit]:
     """The article's events: its triggers' candidates, less those told as the story's background (``told_when``) or
     that a quiet story only speaks of (``quiet_story``), dated, joined, and a day's demonstration made one."""
@@ -756,10 +756,6 @@ def told_as_background(sentence: str) -> bool:
     """Whether an undated sentence tells the story's background, over years ("six years ago", "in recent years")."""
     words = sentence_words(sentence)[1]  # once, not once per phrase
     return any(p in words for p in BACKGROUND_PHRASES)
-
-
-def phrase_pattern(phrases) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
 
 
 PAST_MARKS = phrase_pattern([*lexicon.events().background_phrases, *lexicon.events().background_leads])
