@@ -148,3 +148,14 @@ def test_a_refinement_word_that_names_what_is_protested_does_not_refine(text, ex
 )
 def test_words_that_make_a_trigger_an_event_or_none(text, expected):
     assert types(text) == expected
+
+
+def test_a_past_mark_only_in_a_relative_clause_that_does_not_hold_the_trigger_leaves_it_told_not_background():
+    """The one mark of the past ("since 1998") stands in a relative clause the trigger is not in, so no mark tells
+    the trigger's time (this raised, losing the whole article, before the empty case was handled)."""
+    assert types("Troops overran the town of Arvale, which rebels have held since 1998.") == [
+        ("strategic_developments", "non_violent_transfer_of_territory")
+    ]
+    assert types(
+        "Police said soldiers attacked the village of Orlen, which has been held since 2001 by a militia."
+    ) == [ATTACK]

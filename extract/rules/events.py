@@ -801,9 +801,11 @@ class When:
         if c.rule.undated == "unknown" or self.published is None:
             return dates[0] if dates else None
         if any(past for _, _, past in self.sentence_marks(c.sentence_start, c.sentence_end, dates)):
-            marks = self.marks_for(c, dates)  # only a sentence with a mark of the past: most have none
-            start, end, past = min(marks, key=lambda m: (max(m[0] - c.end, c.start - m[1], 0), m[0]))
-            if past:
+            # only a sentence with a mark of the past: most have none; the marks that may tell this trigger can be
+            # none (the only one stands in a relative clause that does not hold it: "overran the town, which has
+            # been held since 1994 by rebels")
+            marks = self.marks_for(c, dates)
+            if marks and min(marks, key=lambda m: (max(m[0] - c.end, c.start - m[1], 0), m[0]))[2]:
                 return BACKGROUND_ONLY
         return next((d for d in dates if d.date >= self.published - BACKGROUND), None)
 
