@@ -31,6 +31,7 @@ from extract.yamlfile import read_data  # noqa: E402
 FOLDER = Path(__file__).with_name("events")
 PARTS = (
     "dev",
+    "dev2",
     "heldout",
     "news",
     "heldout2",

@@ -46,6 +46,7 @@ PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicon
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
 RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
+CONTINUING = frozenset(lexicon.events().continuing_leads)  # lexicons/events.yaml
 SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
 ROLES = ("agent", "patient", "place", "act")
 SENTENCE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -75,7 +76,18 @@ ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none
     + r")\s+)?$",
     re.I,
 )
+PUNISHMENTS = frozenset(lexicon.events().punishments)
+PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
+    r"\b(?:"
+    + "|".join(map(re.escape, lexicon.events().punished_for))
+    + r")\s+(?:(?:"
+    + "|".join(map(re.escape, lexicon.events().determiners))
+    + r")\s+)?$",
+    re.I,
+)
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
+OBJECT_ENDS = frozenset(lexicon.events().object_ends)
+VERB_ENDINGS = ("ed", "ing")  # a trigger whose first word ends so may be an active verb with an object
 
 
 @dataclass
@@ -451,7 +463,7 @@ def decide_in_context(t: Trigger) -> Candidate | None:
         victims = before[-7:-1]
     agentless = frozenset(victims) if passive else frozenset()
     sources_off = t.words_less_sources
-    agent_words = sources_off() if any(role == "agent" for role, _ in rule.roles) else None
+    agent_words = less_object(t, sources_off()) if any(role == "agent" for role, _ in rule.roles) else None
     coded = in_context(
         rule,
         words,
@@ -465,6 +477,33 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)
+
+
+def less_object(t: Trigger, agent_words: tuple[set[str], str]) -> tuple[set[str], str]:
+    """The words that may name an active verb trigger's agent: ``agent_words`` less its object, the words after it up
+    to its clause's punctuation or one of ``object_ends`` ("a drone fired at a truck, killing three men that officials
+    described as members of an armed group": the men are what is done to, no armed agent), unless a word stands
+    outside the object too.  A passive trigger ("were killed"), a noun after a determiner ("the killing of") or a
+    trigger not ending as a verb ("attack", "clashes") keeps every word: what follows it may be its agent."""
+    text = t.article.text
+    if not text[t.start : t.end].split(None, 1)[0].lower().endswith(VERB_ENDINGS):
+        return agent_words
+    before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 16) : t.start].lower())
+    if before and (before[-1] in PASSIVE_AUXILIARIES or before[-1] in DETERMINERS):
+        return agent_words
+    clause_end = CLAUSE_END.search(text, t.end, t.sentence_end)
+    end = clause_end.start() if clause_end else t.sentence_end
+    object_words, object_end = set(), end
+    for m in SENTENCE_WORD.finditer(text[t.end : end].lower()):
+        if m.group() in OBJECT_ENDS:
+            object_end = t.end + m.start()
+            break
+        object_words.add(m.group())
+    words, joined = agent_words
+    if object_words.isdisjoint(words):
+        return agent_words
+    outside = sentence_words(text[t.sentence_start : t.start] + " , " + text[object_end : t.sentence_end])[0]
+    return words - (object_words - outside), joined
 
 
 def never(_t: Trigger) -> None:
@@ -500,12 +539,23 @@ def is_alleged(t: Trigger) -> bool:
     return ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
 
 
+def is_punished(t: Trigger) -> bool:
+    """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
+    that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
+    (``punished_for``, a determiner may stand between) is the crime punished, no event the sentence reports."""
+    text = t.article.text
+    if PUNISHED_FOR.search(text, max(t.sentence_start, t.start - 12), t.start) is None:
+        return False
+    return not PUNISHMENTS.isdisjoint(SENTENCE_WORD.findall(text[t.sentence_start : t.start].lower()))
+
+
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-calendar-word", is_calendar_word, never),
     TriggerRow("ev-not-reported-finding", is_reported_finding, never),
     TriggerRow("ev-not-negated", is_negated, never),
     TriggerRow("ev-not-participle-after-determiner", is_participle_after_determiner, never),
     TriggerRow("ev-not-alleged", is_alleged, never),
+    TriggerRow("ev-not-punished", is_punished, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",
@@ -573,10 +623,14 @@ def without_absorbed(
 def separated(text: str, a: Candidate, b: Candidate, dates: tuple = ()) -> bool:
     """Whether the words between two triggers of a sentence tell two incidents apart ("a day after"), or their
     dates do: the date nearest each trigger in their sentence names a different day ("four were killed on
-    Tuesday, and two more died on Wednesday when a bomb hit")."""
+    Tuesday, and two more died on Wednesday when a bomb hit"), unless the later trigger's clause opens with one of
+    ``continuing_leads``, up to which the earlier incident lasts ("rioted on Saturday night ... before guards
+    regained control early on Sunday")."""
     between = text[min(a.end, b.end) : max(a.start, b.start)].lower()
     if any(p in between for p in SEPARATE_INCIDENTS):
         return True
+    if not CONTINUING.isdisjoint(SENTENCE_WORD.findall(CLAUSE_END.split(between)[-1])):
+        return False  # "rioted on Saturday night ... before guards regained control early on Sunday": one incident
     own = [d for d in dates if a.sentence_start <= d.start and d.end <= a.sentence_end]
     if len({d.date for d in own}) < 2:
         return False

@@ -242,6 +242,17 @@ class EventsLexicon(Lexicon):
     """Words that open a clause beside the trigger's ("before officers arrived"): no agent of a trigger outside it."""
     allegation_leads: Words
     """Words before a trigger that make it an allegation ("accused of massacres"): no event told."""
+    continuing_leads: Words
+    """Words opening the clause of a trigger that ends the incident told before it ("rioted on Saturday night ...
+    before guards regained control early on Sunday"): one incident, whatever their dates."""
+    punishments: Words
+    """Words of a court's punishment or trial ("sentenced", "jailed"): a trigger after "for" in their sentence is the
+    crime punished, no event told ("sentenced on Wednesday for kidnapping a businessman")."""
+    punished_for: Words
+    """The words before a punished crime ("for")."""
+    object_ends: Words
+    """Words that end an active verb trigger's object ("killing three men ... by", "clashed with"): the words after
+    one may name its agent again, the object's words before one name none."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
     quiet_stories: QuietStories

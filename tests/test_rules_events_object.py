@@ -1,0 +1,82 @@
+"""Events: what an active verb trigger is done to names none of its agents; the crime a court punishes is a charge;
+an incident lasts up to the trigger of a "before" clause; an aircraft that fires strikes; control regained of a jail
+is no arrest.  Sentences written for these tests, each beside one the rule leaves an event."""
+
+import pytest
+from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
+
+ATTACK = ("violence_against_civilians", "attack")
+ABDUCTION = ("violence_against_civilians", "abduction_forced_disappearance")
+DRONE = ("explosions_remote_violence", "air_drone_strike")
+SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the armed words stand only in what the trigger is done to
+        ("A drone fired at a truck on Monday, killing four men whom residents called members of an armed gang.", [DRONE]),
+        ("Rockets hit a house on Monday, killing two men the neighbours described as former soldiers.", [SHELLING]),
+        ("An old well caved in on Monday, killing four men whom residents called members of an armed gang.", []),
+        ("A lorry lost its brakes on Monday, killing two men the neighbours described as former soldiers.", []),
+        # an agent before the trigger, or named after one of `object_ends`
+        ("Gunmen opened a gate on Monday, killing four men who worked at the farm.", [ATTACK]),
+        ("A farmer was attacked on Monday by gunmen near the market.", [ATTACK]),
+        ("Villagers attacked the thief on Monday with machetes.", [ATTACK]),
+        # a noun after a determiner keeps what follows it
+        ("The killing of three farmers by a gang on Monday shocked the town.", [ATTACK]),
+    ],
+)
+def test_what_an_active_verb_trigger_is_done_to_names_no_agent_of_it(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A court sentenced two men on Wednesday for kidnapping a trader in a mountain village.", []),
+        ("The judge jailed the brothers on Monday for the murder of a shopkeeper.", []),
+        ("Gunmen seized two traders on Monday for a ransom, kidnapping them from a mountain village.", [ABDUCTION]),
+        ("Gunmen on Monday stormed the court and killed a guard for the second time this year.", [ATTACK]),
+    ],
+)
+def test_the_crime_a_court_punishes_is_a_charge_not_an_event(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Inmates rioted on Saturday night, burning mattresses, before guards regained control of the jail on Sunday.",
+            [("riots", "mob_violence")],
+        ),
+        # a separating phrase still tells two incidents apart
+        (
+            "Inmates rioted on Saturday night, a day after guards regained control of the jail on Friday.",
+            [("riots", "mob_violence"), ("strategic_developments", "non_violent_transfer_of_territory")],
+        ),
+    ],
+)
+def test_an_incident_lasts_up_to_the_trigger_of_a_before_clause_whatever_its_date(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A drone fired a missile at a car near the border on Monday.", [DRONE]),
+        ("Warplanes struck a fuel depot outside the town on Monday.", [DRONE]),
+        ("Police used a drone to search the forest on Monday.", []),
+        ("Sales of drones struck a record this quarter, the company said on Monday.", []),
+    ],
+)
+def test_an_aircraft_named_alone_is_no_strike_unless_it_fires_or_hits(text, expected):
+    assert types(text) == expected
+
+
+def test_control_regained_of_a_jail_from_its_inmates_is_no_arrest():
+    assert ("strategic_developments", "arrests") not in types(
+        "Guards regained control of the jail from rioting inmates on Monday."
+    )
+    assert ("strategic_developments", "arrests") in types("Police recaptured three inmates in a forest on Monday.")
