@@ -15,7 +15,10 @@ SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
     "text, expected",
     [
         # the armed words stand only in what the trigger is done to
-        ("A drone fired at a truck on Monday, killing four men whom residents called members of an armed gang.", [DRONE]),
+        (
+            "A drone fired at a truck on Monday, killing four men whom residents called members of an armed gang.",
+            [DRONE],
+        ),
         ("Rockets hit a house on Monday, killing two men the neighbours described as former soldiers.", [SHELLING]),
         ("An old well caved in on Monday, killing four men whom residents called members of an armed gang.", []),
         ("A lorry lost its brakes on Monday, killing two men the neighbours described as former soldiers.", []),
