@@ -32,6 +32,7 @@ FOLDER = Path(__file__).with_name("events")
 PARTS = (
     "dev",
     "dev2",
+    "dev3",
     "heldout",
     "news",
     "heldout2",

@@ -83,3 +83,59 @@ def test_control_regained_of_a_jail_from_its_inmates_is_no_arrest():
         "Guards regained control of the jail from rioting inmates on Monday."
     )
     assert ("strategic_developments", "arrests") in types("Police recaptured three inmates in a forest on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The prime minister sacked four ministers on Monday in what critics called a political massacre.", []),
+        ("Gunmen carried out a massacre in a mountain village on Monday.", [ATTACK]),
+        ("The two airlines began a price war on Monday, and a legal battle followed.", []),
+        ("Troops and rebels began a battle for the bridge on Monday.", [("battles", "armed_clash")]),
+    ],
+)
+def test_a_conflict_trigger_after_a_figurative_modifier_is_a_figure_of_speech(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The soldiers would set up checkpoints on Monday and raid the farms where the gang hides.", []),
+        ("The rebels vowed to attack the town on Monday.", []),
+        ("Soldiers raided the farms where the gang hides on Monday.", [("strategic_developments", "other")]),
+        # a future word in another clause leaves the trigger's own
+        ("Gunmen attacked the town on Monday, and the army said it would send troops.", [ATTACK]),
+    ],
+)
+def test_a_conflict_trigger_after_a_future_word_in_its_clause_is_no_act_yet(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hundreds of farmers drove tractors into the capital on Monday, blocking avenues to demand subsidies.",
+            [("protests", "peaceful_protest")],
+        ),
+        ("The union wrote a letter on Monday to demand talks with the ministry.", []),
+        ("Dozens of villagers signed a petition on Monday to demand a new school.", []),
+    ],
+)
+def test_a_crowds_act_to_demand_something_is_a_demonstration(text, expected):
+    assert types(text) == expected
+
+
+def test_an_aside_though_opens_keeps_its_words_from_denying_the_trigger():
+    assert types("The two sides agreed on Monday to a ceasefire, though earlier truces have collapsed.") == [
+        ("strategic_developments", "agreement")
+    ]
+    assert types("The two sides agreed on Monday to a ceasefire that later collapsed.") == []
+
+
+def test_a_person_shot_is_an_attack_and_an_outpost_overrun_a_place_taken():
+    assert types("Two men dragged the mayor from his car on Monday and shot him.") == [ATTACK]
+    assert types("Rebels overran an army outpost near the border on Monday.") == [
+        ("strategic_developments", "non_violent_transfer_of_territory")
+    ]

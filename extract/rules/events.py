@@ -76,6 +76,7 @@ ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none
     + r")\s+)?$",
     re.I,
 )
+FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
 PUNISHMENTS = frozenset(lexicon.events().punishments)
 PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
     r"\b(?:"
@@ -539,6 +540,31 @@ def is_alleged(t: Trigger) -> bool:
     return ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
 
 
+@cache
+def unrealised_words() -> Words:
+    return expand(lexicon.events().unrealised, lexicon.events().groups)
+
+
+def is_unrealised(t: Trigger) -> bool:
+    """ "The troops would set up checkpoints and raid the camps", "the army plans to launch an offensive": a conflict
+    trigger (one with a sub-event type) after one of ``unrealised`` in its own clause is no act yet."""
+    if t.rule.sub_event_type is None:
+        return False
+    clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
+    return unrealised_words().first_in(*sentence_words(clause)) is not None
+
+
+def is_figurative(t: Trigger) -> bool:
+    """ "A cabinet purge that critics called a political massacre", "a price war", "a legal battle": a conflict
+    trigger (an ACLED type: one with a sub-event type) just after one of ``figurative_modifiers`` is a figure of
+    speech, no act of force."""
+    if t.rule.sub_event_type is None:
+        return False
+    before = t.article.text[max(t.sentence_start, t.start - 16) : t.start]
+    words = SENTENCE_WORD.findall(before.lower())
+    return bool(words) and words[-1] in FIGURATIVE and not CLAUSE_END.search(before[-3:])
+
+
 def is_punished(t: Trigger) -> bool:
     """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
     that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
@@ -556,6 +582,8 @@ TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-participle-after-determiner", is_participle_after_determiner, never),
     TriggerRow("ev-not-alleged", is_alleged, never),
     TriggerRow("ev-not-punished", is_punished, never),
+    TriggerRow("ev-not-figurative", is_figurative, never),
+    TriggerRow("ev-not-unrealised", is_unrealised, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",

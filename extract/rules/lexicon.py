@@ -242,6 +242,10 @@ class EventsLexicon(Lexicon):
     """Words that open a clause beside the trigger's ("before officers arrived"): no agent of a trigger outside it."""
     allegation_leads: Words
     """Words before a trigger that make it an allegation ("accused of massacres"): no event told."""
+    unrealised: Words
+    """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
+    figurative_modifiers: Words
+    """Words that make a conflict trigger just after them a figure of speech ("a political massacre")."""
     continuing_leads: Words
     """Words opening the clause of a trigger that ends the incident told before it ("rioted on Saturday night ...
     before guards regained control early on Sunday"): one incident, whatever their dates."""
