@@ -139,3 +139,18 @@ def test_a_person_shot_is_an_attack_and_an_outpost_overrun_a_place_taken():
     assert types("Rebels overran an army outpost near the border on Monday.") == [
         ("strategic_developments", "non_violent_transfer_of_territory")
     ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Kidnappings in the province rose by 20 percent last year, according to figures published on Monday.",
+        "A bus collided with a lorry on a mountain road on Monday, killing nine passengers.",
+    ],
+)
+def test_an_accident_or_a_years_figures_make_a_quiet_story_whose_undated_conflict_words_are_no_event(lead):
+    told = "In one case, gunmen kidnapped a trader from his shop and held him for a week."
+    assert not any(t[1] for t in types(f"{lead} {told}"))  # no conflict event (one with a sub-event type)
+    assert ("violence_against_civilians", "abduction_forced_disappearance") in types(
+        f"The council met on Monday. {told}"
+    )
