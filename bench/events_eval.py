@@ -33,6 +33,7 @@ PARTS = (
     "dev",
     "dev2",
     "dev3",
+    "dev4",
     "heldout",
     "news",
     "heldout2",

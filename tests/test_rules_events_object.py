@@ -154,3 +154,47 @@ def test_an_accident_or_a_years_figures_make_a_quiet_story_whose_undated_conflic
     assert ("violence_against_civilians", "abduction_forced_disappearance") in types(
         f"The council met on Monday. {told}"
     )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Two militias that have fought for the ports signed a truce on Sunday.",
+            [("strategic_developments", "agreement")],
+        ),
+        ("The gang, which has long attacked buses on the road, chose a new leader on Sunday.", []),
+        # a past tense in a relative clause is told
+        (
+            "Police arrested two men on Sunday who attacked a bus.",
+            [("strategic_developments", "arrests"), ("violence_against_civilians", "attack")],
+        ),
+    ],
+)
+def test_a_present_perfect_in_a_relative_clause_describes_a_group_by_its_past(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+def test_a_staged_story_drops_its_escapes_too_but_keeps_its_statements():
+    lead = "A novel about a prison break won a literary prize on Saturday."
+    assert types(f"{lead} In it five inmates climb the wall and flee across the border.") == []
+    assert ("escape", None) in types("Five inmates climbed the wall of the jail on Saturday and fled.")
+    assert types(f"{lead} The jury announced its choice at a press conference.") == [("statement", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A bomb hidden in a car went off in a market on Monday.",
+            [("explosions_remote_violence", "remote_explosive_landmine_ied")],
+        ),
+        # found, not gone off: something hidden found
+        ("Police found a bomb under a bridge on Monday.", [("strategic_developments", "disrupted_weapons_use")]),
+        ("New officers graduated on Friday after a year of training in riot control.", []),
+        ("Nurses at three hospitals stopped work on Monday for a day.", [("protests", "peaceful_protest")]),
+        ("Authorities flew 120 detainees to a new prison on Saturday.", [("detainee_transfer", None)]),
+    ],
+)
+def test_words_of_fresh_wording(text, expected):
+    assert types(text) == expected

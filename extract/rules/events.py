@@ -45,6 +45,7 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+STAGED_KEEPS = frozenset(lexicon.events().quiet_stories.staged_keeps)
 RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
 CONTINUING = frozenset(lexicon.events().continuing_leads)  # lexicons/events.yaml
 SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
@@ -74,6 +75,14 @@ ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none
     + r")\s+(?:(?:"
     + "|".join(map(re.escape, lexicon.events().determiners))
     + r")\s+)?$",
+    re.I,
+)
+DESCRIBED_BY_PAST = re.compile(  # a relative word, a present perfect auxiliary and at most one word, right before
+    r"\b(?:"
+    + "|".join(map(re.escape, lexicon.events().describing_relatives))
+    + r")\s+(?:"
+    + "|".join(map(re.escape, lexicon.events().perfect_auxiliaries))
+    + r")\s+(?:[a-z]+\s+)?$",
     re.I,
 )
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
@@ -554,6 +563,13 @@ def is_unrealised(t: Trigger) -> bool:
     return unrealised_words().first_in(*sentence_words(clause)) is not None
 
 
+def is_described_by_past(t: Trigger) -> bool:
+    """ "Two militias that have fought for control of the ports signed a truce on Sunday", "a gang which has long
+    attacked buses": a relative word and a present perfect just before a trigger (``describing_relatives``,
+    ``perfect_auxiliaries``) describe a group by its past, no event the sentence reports."""
+    return DESCRIBED_BY_PAST.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
+
+
 def is_figurative(t: Trigger) -> bool:
     """ "A cabinet purge that critics called a political massacre", "a price war", "a legal battle": a conflict
     trigger (an ACLED type: one with a sub-event type) just after one of ``figurative_modifiers`` is a figure of
@@ -583,6 +599,7 @@ TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-alleged", is_alleged, never),
     TriggerRow("ev-not-punished", is_punished, never),
     TriggerRow("ev-not-figurative", is_figurative, never),
+    TriggerRow("ev-not-described-by-past", is_described_by_past, never),
     TriggerRow("ev-not-unrealised", is_unrealised, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
@@ -790,8 +807,8 @@ class QuietStory:
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
-        if c.sub_event_type is None:
-            return False
+        if c.sub_event_type is None and (self.kind != "staged" or c.event_type in STAGED_KEEPS):
+            return False  # but a staged story's escape or disaster is acted too ("five inmates flee" in a novel)
         words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
         if told is None:  # "soldiers were deployed to clear blocked roads" after a storm
             # but supporters chanting outside the court as a verdict is read are the court story's own day
@@ -810,8 +827,8 @@ def quiet_story(
     spans = article.sentence_spans
     if not spans:
         return None
-    if not any(c.sub_event_type for c in live if c.context is not None):
-        return None  # no conflict event to keep or drop
+    if not any(c.sub_event_type or c.event_type not in STAGED_KEEPS for c in live if c.context is not None):
+        return None  # nothing to keep or drop: no conflict event, nor one a staged story drops
     cached = (sentences or {}).get(spans[0][0])
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()

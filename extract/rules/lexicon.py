@@ -205,6 +205,9 @@ class QuietStories(Strict):
     """Places of a retold story's own day: supporters chanting outside the court are news, not its old crime."""
     retold_days: int
     """In a retold story, a conflict event dated more than this many days before publication is the old story's."""
+    staged_keeps: Words
+    """The types kept in a staged story whatever their sentence: every other trigger is dropped as a conflict one is."""
+    """In a retold story, a conflict event dated more than this many days before publication is the old story's."""
 
 
 class EventsLexicon(Lexicon):
@@ -242,6 +245,10 @@ class EventsLexicon(Lexicon):
     """Words that open a clause beside the trigger's ("before officers arrived"): no agent of a trigger outside it."""
     allegation_leads: Words
     """Words before a trigger that make it an allegation ("accused of massacres"): no event told."""
+    describing_relatives: Words
+    """Relative words that, with a present perfect just before a trigger, describe a group by its past."""
+    perfect_auxiliaries: Words
+    """The auxiliaries of that present perfect ("that have fought")."""
     unrealised: Words
     """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
     figurative_modifiers: Words
