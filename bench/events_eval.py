@@ -34,6 +34,7 @@ PARTS = (
     "dev2",
     "dev3",
     "dev4",
+    "dev5",
     "heldout",
     "news",
     "heldout2",

@@ -194,7 +194,17 @@ def test_a_staged_story_drops_its_escapes_too_but_keeps_its_statements():
         ("New officers graduated on Friday after a year of training in riot control.", []),
         ("Nurses at three hospitals stopped work on Monday for a day.", [("protests", "peaceful_protest")]),
         ("Authorities flew 120 detainees to a new prison on Saturday.", [("detainee_transfer", None)]),
+        ("Soldiers of the two armies exchanged gunfire at the border on Sunday.", [("battles", "armed_clash")]),
+        ("A lightning strike killed two shepherds on a hillside on Sunday.", [("disaster", None)]),
+        ("Two officers were killed on Monday when their car skidded off a road.", [("disaster", None)]),
     ],
 )
 def test_words_of_fresh_wording(text, expected):
     assert types(text) == expected
+
+
+def test_people_carried_off_are_abducted_and_goods_carried_off_looted():
+    assert types("Armed men carried off 41 pupils from a school on Sunday.") == [ABDUCTION]
+    assert types("Armed men carried off sacks of grain from a warehouse on Sunday.") == [
+        ("strategic_developments", "looting_property_destruction")
+    ]
