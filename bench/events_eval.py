@@ -35,6 +35,7 @@ PARTS = (
     "dev3",
     "dev4",
     "dev5",
+    "dev6",
     "heldout",
     "news",
     "heldout2",

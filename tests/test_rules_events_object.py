@@ -208,3 +208,32 @@ def test_people_carried_off_are_abducted_and_goods_carried_off_looted():
     assert types("Armed men carried off sacks of grain from a warehouse on Sunday.") == [
         ("strategic_developments", "looting_property_destruction")
     ]
+
+
+def test_a_lead_that_tells_only_old_violence_makes_its_undated_conflict_words_no_event():
+    told = "Many of the fighters were killed when the occupiers shelled the old town."
+    assert types(f"Veterans of the 1944 uprising met the mayor on Saturday. {told}") == []
+    assert ("explosions_remote_violence", "shelling_artillery_missile_attack") in types(
+        f"The council met on Saturday. {told}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Residents tied a thief to a post on Monday and beat him to death.", [("riots", "mob_violence")]),
+        (
+            "A rocket struck an apartment block on Sunday, killing four residents.",
+            [("explosions_remote_violence", "shelling_artillery_missile_attack")],
+        ),
+        ("A rocket carrying two satellites fired its engines on Sunday and blasted off.", []),
+        ("The president promised on Monday to fight corruption, promising to attack the gangs' finances.", []),
+    ],
+)
+def test_words_of_fresher_wording(text, expected):
+    assert types(text) == expected
+
+
+def test_weapons_found_after_a_gunfight_are_part_of_it():
+    text = "Soldiers killed five rebels in a gunfight at a farm on Monday. Rifles were found in the farm's barn."
+    assert sorted(types(text)) == [("battles", "armed_clash")]

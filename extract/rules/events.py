@@ -744,7 +744,12 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     found, absorbers = candidates(article, tuple(all_dates), sentences)
     when = When(article, all_dates, published, sentences)
     told = {id(c): when.told(c) for c in found if c.context is not None}
-    quiet = quiet_story(article, [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY], published, sentences)
+    lead_start = article.sentence_spans[0][0] if article.sentence_spans else -1
+    old_lead = any(
+        told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
+    )  # the lead tells old violence ("an exhibition on the 1944 uprising")
+    live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
+    quiet = quiet_story(article, live, published, sentences, old_lead)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
@@ -819,11 +824,16 @@ class QuietStory:
 
 
 def quiet_story(
-    article: Article, live: list[Candidate], published: dt.date | None, sentences: dict | None = None
+    article: Article,
+    live: list[Candidate],
+    published: dt.date | None,
+    sentences: dict | None = None,
+    old_lead: bool = False,
 ) -> QuietStory | None:
     """The article's quiet story, when its lead (first sentence) speaks of one and reports no conflict event of its own
     (``live``: the candidates not told as background); a staged story's lead counts none ("units attacked a mock
-    village during the drill")."""
+    village during the drill").  A lead whose conflict triggers are all the story's background (``old_lead``: "an
+    exhibition on the 1944 uprising opened on Saturday") retells old violence whatever its words."""
     spans = article.sentence_spans
     if not spans:
         return None
@@ -833,6 +843,8 @@ def quiet_story(
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()
     kind = next((k for k in ("staged", "retold", "other_news") if stories[k].first_in(*words)), None)
+    if kind is None and old_lead:
+        kind = "retold"
     if kind is None:
         return None
     lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]
