@@ -36,6 +36,7 @@ PARTS = (
     "dev4",
     "dev5",
     "dev6",
+    "dev7",
     "heldout",
     "news",
     "heldout2",

@@ -237,3 +237,40 @@ def test_words_of_fresher_wording(text, expected):
 def test_weapons_found_after_a_gunfight_are_part_of_it():
     text = "Soldiers killed five rebels in a gunfight at a farm on Monday. Rifles were found in the farm's barn."
     assert sorted(types(text)) == [("battles", "armed_clash")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She runs a clinic on Monday in a region where armed groups have killed and kidnapped thousands.", []),
+        # "that" after a reporting verb opens what is reported, not a description
+        ("Police said on Monday that gunmen have killed five farmers.", [ATTACK]),
+        ("A doctor who treats victims of sexual violence won a prize on Friday.", []),
+        ("Survivors of the massacre met the president on Friday.", []),
+    ],
+)
+def test_a_place_or_people_described_by_what_befell_them_is_no_event(text, expected):
+    assert types(text) == expected
+
+
+def test_a_trial_over_a_riot_is_no_riot_and_a_memoir_of_war_no_battle():
+    assert types("Twelve fans went on trial on Tuesday over a riot at a stadium last October.") == []
+    assert types("Twelve fans rioted at a stadium on Tuesday.") == [("riots", "mob_violence")]
+    assert types("A retired general published his memoirs on Monday, describing how his troops retook a town.") == []
+
+
+def test_gangs_fighting_among_inmates_are_a_prison_riot():
+    assert types("Rival gangs fought with knives inside the jail on Sunday, leaving five inmates dead.") == [
+        ("riots", "mob_violence")
+    ]
+    assert types("Rival gangs fought with rifles in the hills on Sunday, leaving five fighters dead.") == [
+        ("battles", "armed_clash")
+    ]
+
+
+def test_a_ship_aground_is_a_disaster_and_its_captain_detained_no_arrest():
+    text = (
+        "A ferry ran aground off the island on Sunday and navy boats rescued everyone on board. "
+        "The captain was detained for questioning."
+    )
+    assert types(text) == [("disaster", None)]

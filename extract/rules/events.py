@@ -77,12 +77,23 @@ ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none
     + r")\s+)?$",
     re.I,
 )
-DESCRIBED_BY_PAST = re.compile(  # a relative word, a present perfect auxiliary and at most one word, right before
-    r"\b(?:"
+DESCRIBED_BY_PAST = re.compile(  # a relative word (up to 4 words after one of the apart ones), a present perfect
+    # auxiliary, up to 3 words; then the trigger
+    r"\b(?:(?:"
     + "|".join(map(re.escape, lexicon.events().describing_relatives))
-    + r")\s+(?:"
+    + r")\s+|(?:"
+    + "|".join(map(re.escape, lexicon.events().describing_relatives_apart))
+    + r")\s+(?:[\w'-]+\s+){0,4}?)(?:"
     + "|".join(map(re.escape, lexicon.events().perfect_auxiliaries))
-    + r")\s+(?:[a-z]+\s+)?$",
+    + r")\s+(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or none, right before the trigger
+    r"\b(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().people_of_leads)
+    + r")\s+(?:(?:"
+    + "|".join(map(re.escape, lexicon.events().determiners))
+    + r")\s+)?$",
     re.I,
 )
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
@@ -565,9 +576,17 @@ def is_unrealised(t: Trigger) -> bool:
 
 def is_described_by_past(t: Trigger) -> bool:
     """ "Two militias that have fought for control of the ports signed a truce on Sunday", "a gang which has long
-    attacked buses": a relative word and a present perfect just before a trigger (``describing_relatives``,
-    ``perfect_auxiliaries``) describe a group by its past, no event the sentence reports."""
-    return DESCRIBED_BY_PAST.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
+    attacked buses", "a region where armed groups have killed and kidnapped thousands": a relative word and a present
+    perfect before a trigger in its clause (``describing_relatives``, ``perfect_auxiliaries``, a few words between)
+    describe a group or a place by its past, no event the sentence reports."""
+    before = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
+    return DESCRIBED_BY_PAST.search(before) is not None
+
+
+def is_people_described(t: Trigger) -> bool:
+    """ "A doctor who has treated victims of sexual violence", "survivors of the massacre": a trigger just after one of
+    ``people_of_leads`` (a determiner may stand between) names people by what befell them, no event told."""
+    return PEOPLE_OF.search(t.article.text, max(t.sentence_start, t.start - 40), t.start) is not None
 
 
 def is_figurative(t: Trigger) -> bool:
@@ -600,6 +619,7 @@ TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-punished", is_punished, never),
     TriggerRow("ev-not-figurative", is_figurative, never),
     TriggerRow("ev-not-described-by-past", is_described_by_past, never),
+    TriggerRow("ev-not-people-described", is_people_described, never),
     TriggerRow("ev-not-unrealised", is_unrealised, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(

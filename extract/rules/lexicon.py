@@ -247,8 +247,12 @@ class EventsLexicon(Lexicon):
     """Words before a trigger that make it an allegation ("accused of massacres"): no event told."""
     describing_relatives: Words
     """Relative words that, with a present perfect just before a trigger, describe a group by its past."""
+    describing_relatives_apart: Words
+    """Relative words that may stand a few words (a subject) before that present perfect ("where groups have killed")."""
     perfect_auxiliaries: Words
     """The auxiliaries of that present perfect ("that have fought")."""
+    people_of_leads: Words
+    """Words before a trigger that name people by what befell them ("victims of"): no event told."""
     unrealised: Words
     """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
     figurative_modifiers: Words
