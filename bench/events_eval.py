@@ -37,6 +37,7 @@ PARTS = (
     "dev5",
     "dev6",
     "dev7",
+    "dev8",
     "heldout",
     "news",
     "heldout2",

@@ -274,3 +274,25 @@ def test_a_ship_aground_is_a_disaster_and_its_captain_detained_no_arrest():
         "The captain was detained for questioning."
     )
     assert types(text) == [("disaster", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The president named a police chief on Monday, tasking him with ending a wave of kidnappings and killings.",
+            [],
+        ),
+        ("The minister unveiled a plan on Monday to curb attacks on buses.", []),
+        # far from the lead, the trigger is told
+        (
+            "To stop the looting, which had gone on for days, soldiers on Monday attacked a village.",
+            [ATTACK],
+        ),
+        ("The federation called a new march for Thursday.", []),
+        ("Students marched on the palace on Thursday.", [("protests", "peaceful_protest")]),
+        ("Tourists are returning on Wednesday, ten years after the end of a war that left its hotels shelled.", []),
+    ],
+)
+def test_a_thing_to_end_a_march_called_and_a_war_long_over_are_no_events(text, expected):
+    assert types(text) == expected

@@ -96,6 +96,8 @@ PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or non
     + r")\s+)?$",
     re.I,
 )
+COUNTERING = phrase_pattern(lexicon.events().countering_leads)
+COUNTERING_REACH = 6  # words between a countering lead and the trigger, at most
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
 PUNISHMENTS = frozenset(lexicon.events().punishments)
 PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
@@ -589,6 +591,17 @@ def is_people_described(t: Trigger) -> bool:
     return PEOPLE_OF.search(t.article.text, max(t.sentence_start, t.start - 40), t.start) is not None
 
 
+def is_countered(t: Trigger) -> bool:
+    """ "Tasking him with ending a wave of kidnappings and killings by gangs", "a plan to curb attacks on buses": a
+    conflict trigger (one with a sub-event type) among the six words after one of ``countering_leads`` in its clause
+    is a thing to end, no event the sentence reports."""
+    if t.rule.sub_event_type is None:
+        return False
+    clause = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
+    leads = list(COUNTERING.finditer(clause))  # the last one is nearest the trigger
+    return bool(leads) and len(SENTENCE_WORD.findall(clause[leads[-1].end() :])) <= COUNTERING_REACH
+
+
 def is_figurative(t: Trigger) -> bool:
     """ "A cabinet purge that critics called a political massacre", "a price war", "a legal battle": a conflict
     trigger (an ACLED type: one with a sub-event type) just after one of ``figurative_modifiers`` is a figure of
@@ -621,6 +634,7 @@ TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-described-by-past", is_described_by_past, never),
     TriggerRow("ev-not-people-described", is_people_described, never),
     TriggerRow("ev-not-unrealised", is_unrealised, never),
+    TriggerRow("ev-not-countered", is_countered, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",

@@ -255,6 +255,8 @@ class EventsLexicon(Lexicon):
     """Words before a trigger that name people by what befell them ("victims of"): no event told."""
     unrealised: Words
     """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
+    countering_leads: Words
+    """Words that make conflict triggers shortly after them a thing to end ("ending a wave of kidnappings")."""
     figurative_modifiers: Words
     """Words that make a conflict trigger just after them a figure of speech ("a political massacre")."""
     continuing_leads: Words
