@@ -38,6 +38,7 @@ PARTS = (
     "dev6",
     "dev7",
     "dev8",
+    "dev9",
     "heldout",
     "news",
     "heldout2",

@@ -296,3 +296,27 @@ def test_a_ship_aground_is_a_disaster_and_its_captain_detained_no_arrest():
 )
 def test_a_thing_to_end_a_march_called_and_a_war_long_over_are_no_events(text, expected):
     assert types(text) == expected
+
+
+def test_explosives_set_off_on_a_pipeline_are_a_bombing_and_the_attack_told_after_it_is_that_bombing():
+    text = "Saboteurs set off explosives along an oil pipeline on Monday. The attack came after talks broke down."
+    assert types(text) == [("explosions_remote_violence", "remote_explosive_landmine_ied")]
+    assert types("A gas pipeline exploded on Monday, injuring two workers.") == []
+
+
+def test_armed_people_clash_and_a_government_arguing_does_not():
+    assert types("The government and veterans' groups clashed on Monday over a plan to cut pensions.") == []
+    assert types("Two armies clashed at the border on Monday.") == [("battles", "armed_clash")]
+
+
+def test_protesters_kept_away_by_police_meet_an_intervention():
+    assert types("Protesters outside the gates were kept away by police on Monday.") == [
+        ("protests", "protest_with_intervention")
+    ]
+
+
+def test_a_retold_story_drops_an_undated_escape_but_keeps_relatives_at_the_court_and_a_transfer():
+    lead = "A court sentenced two guards on Monday over a fire at the jail in 2023."
+    assert types(f"{lead} The inquiry said the guards had locked the doors and fled from the prison.") == []
+    assert ("gathering", None) in types(f"{lead} Relatives of inmates waited outside the court.")
+    assert ("detainee_transfer", None) in types(f"{lead} The inmates will be transferred to another prison.")

@@ -45,7 +45,8 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
-STAGED_KEEPS = frozenset(lexicon.events().quiet_stories.staged_keeps)
+QUIET_KEEPS = frozenset(lexicon.events().quiet_stories.quiet_keeps)
+HERE_TYPES = frozenset(lexicon.events().quiet_stories.here_types)
 RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
 CONTINUING = frozenset(lexicon.events().continuing_leads)  # lexicons/events.yaml
 SEPARATE_INCIDENTS = tuple(f" {p} " for p in lexicon.events().separate_incidents)  # lexicons/events.yaml
@@ -846,12 +847,13 @@ class QuietStory:
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
-        if c.sub_event_type is None and (self.kind != "staged" or c.event_type in STAGED_KEEPS):
-            return False  # but a staged story's escape or disaster is acted too ("five inmates flee" in a novel)
+        if c.sub_event_type is None and (self.kind == "other_news" or c.event_type in QUIET_KEEPS):
+            return False  # but a staged or retold story's escape is acted or old too ("five inmates flee" in a novel)
         words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
         if told is None:  # "soldiers were deployed to clear blocked roads" after a storm
             # but supporters chanting outside the court as a verdict is read are the court story's own day
-            return not (self.kind == "retold" and c.event_type == "protests" and quiet_words()["here"].first_in(*words))
+            here = self.kind == "retold" and c.event_type in HERE_TYPES
+            return not (here and quiet_words()["here"].first_in(*words))
         if self.kind == "retold":  # "was arrested in March": months before a sentencing, it is the crime's story
             return self.published is not None and told.date < self.published - RETOLD
         return self.kind == "staged" and quiet_words()["staged"].first_in(*words) is not None
@@ -871,8 +873,8 @@ def quiet_story(
     spans = article.sentence_spans
     if not spans:
         return None
-    if not any(c.sub_event_type or c.event_type not in STAGED_KEEPS for c in live if c.context is not None):
-        return None  # nothing to keep or drop: no conflict event, nor one a staged story drops
+    if not any(c.sub_event_type or c.event_type not in QUIET_KEEPS for c in live if c.context is not None):
+        return None  # nothing to keep or drop: no conflict event, nor one a staged or retold story drops
     cached = (sentences or {}).get(spans[0][0])
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()

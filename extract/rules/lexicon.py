@@ -205,8 +205,10 @@ class QuietStories(Strict):
     """Places of a retold story's own day: supporters chanting outside the court are news, not its old crime."""
     retold_days: int
     """In a retold story, a conflict event dated more than this many days before publication is the old story's."""
-    staged_keeps: Words
-    """The types kept in a staged story whatever their sentence: every other trigger is dropped as a conflict one is."""
+    quiet_keeps: Words
+    """The types kept in a staged or retold story whatever their sentence: every other is dropped as a conflict one is."""
+    here_types: Words
+    """The types a retold story keeps undated in a sentence naming one of ``here`` (supporters outside the court)."""
     """In a retold story, a conflict event dated more than this many days before publication is the old story's."""
 
 
