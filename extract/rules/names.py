@@ -375,6 +375,24 @@ def place_before_pattern() -> re.Pattern:
 
 
 @cache
+def place_before_ends() -> tuple[str, ...]:
+    """What the text before a name ends with, its spaces stripped, wherever ``place_before_pattern`` matches
+    there: the last word of a place's noun, or "of"."""
+    return tuple(sorted({n.split()[-1] for n in name_words().place_nouns_before} | {"of"}))
+
+
+def has_place_noun_before(x: Look) -> bool:
+    """ "the state of Veracruz": a place's noun just before the name.  The expression is tried only where the
+    text before the name, its spaces stripped, ends as a match would (``place_before_ends``): most names follow
+    no such noun, and a search that ends at the name tries every one of the 30 characters before it."""
+    start = x.cand.start
+    low = max(0, start - 30)
+    if not x.text[low:start].rstrip(" \u00a0").endswith(place_before_ends()):
+        return False
+    return bool(place_before_pattern().search(x.text, low, start))
+
+
+@cache
 def org_appositive_pattern() -> re.Pattern:
     """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
     group's secretary general", nor another body named before the noun ("Lanvik, the Vorland news agency
@@ -612,6 +630,9 @@ class Lead:
     id: str
     cut: Callable[[list[str], int, str], int | None]
     to_role: Callable[[list[str]], bool] | None = None
+    firsts: Callable[[], frozenset[str]] | None = None
+    """The first words (lower-case) one of which the run must open with for ``cut`` to apply, if any (what it
+    looks for in the first word): a run opening with another is not offered the row (``leads_for``)."""
 
 
 def cue_heads_name(words: list[str], start: int, text: str) -> int | None:
@@ -728,33 +749,60 @@ def no_name_word_first(words: list[str], start: int, text: str) -> int | None:
     return None
 
 
+def demonym_firsts() -> frozenset[str]:
+    """The first word of every nationality ("south" of "south african"): what ``demonym_prefix`` needs first."""
+    return frozenset(d.split(" ")[0] for d in name_words().demonyms)
+
+
 LEADING: list[Lead] = [
-    Lead("cue-heads-name", cue_heads_name),
-    Lead("first-word-is-the-name-s", first_word_is_the_name_s),
-    Lead("acronym-organization-first", acronym_organization_first),
-    Lead("group-noun-opening", group_noun_opening),
-    Lead("group-of", group_of),
+    Lead("cue-heads-name", cue_heads_name, firsts=org_cues),
+    Lead(
+        "first-word-is-the-name-s",
+        first_word_is_the_name_s,
+        firsts=lambda: frozenset(titles()) | name_words().head_nouns,
+    ),
+    Lead("acronym-organization-first", acronym_organization_first, firsts=lambda: lower(org_words().acronym_orgs)),
+    Lead("group-noun-opening", group_noun_opening, firsts=group_nouns),
+    Lead("group-of", group_of, firsts=group_nouns),
     Lead("plural-of-opening", plural_of_opening),
     Lead("country-of-role", country_of_role, to_role=lambda words: True),
     Lead("lower-tail-compound", lower_tail_compound),
-    Lead("demonym-before-person", demonym_before_person),
-    Lead("demonym-before-state-body", demonym_before_state_body),
+    Lead("demonym-before-person", demonym_before_person, firsts=demonym_firsts),
+    Lead("demonym-before-state-body", demonym_before_state_body, firsts=demonym_firsts),
     Lead("sentence-first-word", sentence_first_word),
     Lead(
         "no-name-word-first",
         no_name_word_first,
         to_role=lambda words: words[0].lower() in titles() or words[0].lower() in name_words().demonyms,
+        firsts=lambda: name_words().not_names | frozenset(titles()) | name_words().demonyms,
     ),
 ]
 """How the first words of a run are cut, tried in order on the run's first word until a row stops the
 cutting (0) or no row applies (the name starts here)."""
 
 
+@cache
+def lead_firsts() -> dict[str, int]:
+    """First word (lower-case) -> the rows of ``LEADING`` whose ``firsts`` hold it, as bits (bit ``i``: row ``i``)."""
+    found: dict[str, int] = {}
+    for i, lead in enumerate(LEADING):
+        for word in lead.firsts() if lead.firsts else ():
+            found[word] = found.get(word, 0) | 1 << i
+    return found
+
+
+@cache
+def leads_for(opened: int) -> tuple[Lead, ...]:
+    """The rows of ``LEADING``, in order, that a run can need: those with no ``firsts``, and those whose
+    ``firsts`` hold its first word (``opened``: ``lead_firsts``' bits for it)."""
+    return tuple(lead for i, lead in enumerate(LEADING) if lead.firsts is None or opened >> i & 1)
+
+
 def strip_leading(words: list[str], start: int, text: str, role_words: list[str]) -> tuple[list[str], int]:
     """The words and start after the rows of ``LEADING`` have cut the run's first words (words of the role are
     appended to ``role_words``)."""
     while words:
-        for lead in LEADING:
+        for lead in leads_for(lead_firsts().get(words[0].lower(), 0)):
             k = lead.cut(words, start, text)
             if k is not None:
                 break
@@ -1621,7 +1669,7 @@ CLASSIFY: list[Rule] = [
     Rule(
         "place-cue-before",
         "place",
-        lambda x: bool(place_before_pattern().search(x.text, max(0, x.cand.start - 30), x.cand.start)),
+        has_place_noun_before,
     ),
     Rule(
         "place-word-inside",
@@ -1830,7 +1878,7 @@ def phrase_before(text: str, start: int, phrases: Phrases) -> str | None:
     before = text[max(0, start - 50) : start]
     if before[-1:].isalnum():
         return None
-    words = before.lower().rsplit(None, 5)[-5:]
+    words = [w.lower() for w in before.rsplit(None, 5)[-5:]]  # the last words lowered, not the whole window
     if words and words[-1] in OPENING_MARKS:
         words = words[:-1]  # 'shares of “Vorland”'
     if words and words[-1] == "the":
