@@ -1426,12 +1426,13 @@ def club_role_pattern() -> re.Pattern:
 
 def has_club_role_in_sport(x: Look) -> bool:
     """In a sports report, a word that is no given name before a player's or a coach's role and a name
-    ("Hawks shortstop Ana Ruiz", "the Rovers' manager Omar Diaz"): the club they play for."""
+    ("Hawks shortstop Ana Ruiz", "the Rovers' manager Omar Diaz"): the club they play for.  The role after the
+    name first: most names have none (the row is tried before the article is known to be a sports report)."""
     return (
-        not given_name_gender(x.words[0])
+        bool(club_role_pattern().match(x.text, x.cand.end))
+        and not given_name_gender(x.words[0])
         and x.low[0] not in name_words().demonyms
         and x.name not in place_lists.countries()
-        and bool(club_role_pattern().match(x.text, x.cand.end))
     )
 
 

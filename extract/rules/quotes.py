@@ -486,7 +486,12 @@ def previous_word(article: Article, token: int) -> str:
 NAME_WORD = r"[A-Z][\w’'\-]*\w"
 NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
 NAME_ADVERBS = tuple(lexicon.reporting_verbs().name_adverbs)  # lexicons/reporting_verbs.yaml
-NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$")
+NAME_BEFORE_CUE = re.compile(
+    rf"([A-Z](?<![\w’'\-.][A-Z])[\w’'\-]*\w(?:[ \u00a0]{NAME_WORD}){{0,2}})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$"
+)
+"""``NAME_RUN`` ending at a cue, with no word character, mark or dot against its first capital.  The capital comes
+first and the look at the character before it second: the search then skips to the capitals of its window in C (a
+pattern opening with the look behind is tried at each of its 60 characters)."""
 NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
 
 
