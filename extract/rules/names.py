@@ -2038,15 +2038,21 @@ PROSE_ENDS = frozenset('.”")",:')
 SIGN_OFF = re.compile(r"[ \u00a0]*(?:--|[\u2013\u2014])[ \u00a0]*[A-Z]")  # "-- Ana Ruiz, Lanvik Desk +1 555 0100"
 
 
-def headline_lines(article: Article) -> list[tuple[int, int]]:
+def lines(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of every line of the text, blank ones too, the end at its line break (or the text's end):
+    read from the paragraph starts (each follows a break), not by a search for each line's break; read once for
+    both ``headline_lines`` and ``capitals_lines``."""
+    starts = article.paragraph_starts
+    return list(zip(starts, [s - 1 for s in starts[1:]] + [len(article.text)], strict=True))
+
+
+def headline_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the lines written in title case ("Floods Kill 16 in Bangladesh as Rivers
     Swell"): in a headline every word is capitalized, so capitals say nothing about names."""
     text, spans = article.text, []
     if "\n" not in text.strip():
         return []  # a single line is all the text there is: no headline over a story
-    for start in article.paragraph_starts:
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
+    for start, end in rows:
         last = end
         while last > start and text[last - 1].isspace():
             last -= 1
@@ -2065,15 +2071,13 @@ def headline_lines(article: Article) -> list[tuple[int, int]]:
 CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def capitals_lines(article: Article) -> list[tuple[int, int]]:
+def capitals_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the lines written in capitals ("FLOODS KILL 16 AS RIVERS SWELL", "LIMA 2024-03-02"):
     headlines and datelines, where capitals say nothing about names, nor about acronyms."""
     text, spans = article.text, []
     if "\n" not in text.strip():
         return []
-    for start in article.paragraph_starts:
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
+    for start, end in rows:
         if not text[start : start + 2].isupper():
             continue  # prose opens with a capital and a small letter: most lines end here, cheaply
         words = CAPS_WORD.findall(text, start, end)
@@ -2141,7 +2145,8 @@ def run_parts(article: Article) -> list[Candidate]:
     of capitals is kept whole, of kind "capitals"; a run of one word that is no name's is skipped."""
     text, found = article.text, []
     not_names, acronym_orgs = name_words().not_names, org_words().acronym_orgs
-    headlines, capitals = headline_lines(article), capitals_lines(article)
+    rows = lines(article)
+    headlines, capitals = headline_lines(article, rows), capitals_lines(article, rows)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
     for match in candidate_pattern().finditer(text):
         surface = match.group()
