@@ -571,6 +571,14 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
     return sorted(found.values())
 
 
+def other_mentions(name: str) -> re.Pattern:
+    """Every mention of ``name`` as whole words: no word character, mark or hyphen against it.  The name comes
+    first and the look at the character before it second (a look behind it, as wide as the name and that
+    character): the search then finds the name's letters in C, where a pattern opening with the look at the
+    character before is tried at every character of the article, once for each name."""
+    return re.compile(rf"{re.escape(name)}(?<![\w’'\-]{re.escape(name)})(?![\w\-])")
+
+
 def add_speaker_names(ctx: Context) -> None:
     """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
     surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
@@ -600,7 +608,7 @@ def add_speaker_names(ctx: Context) -> None:
             role=known.role if known else None,
             known_id=known.known_id if known else None,
         )
-        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w\-])", text):
+        for match in other_mentions(name).finditer(text):
             if not ctx.overlaps_mention(match.start(), match.end()):
                 entity.mentions.append(Mention(match.start(), match.end(), name, "speaker-name-beside-cue"))
         if entity.mentions:
