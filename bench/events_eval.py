@@ -56,6 +56,7 @@ PARTS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 )
 NEWS_TEXTS = ROOT / "bench" / "heldout"  # the news part's gold names these articles; the others hold their text
 CONFLICT_TYPES = frozenset(

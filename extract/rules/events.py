@@ -99,6 +99,8 @@ PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or non
 )
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
 COUNTERING_REACH = 6  # words between a countering lead and the trigger, at most
+PERFECT = frozenset(w.lower() for w in lexicon.events().perfect_auxiliaries)
+PEOPLE_OF_FIRSTS = frozenset(p.split()[0].lower() for p in lexicon.events().people_of_leads)
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
 PUNISHMENTS = frozenset(lexicon.events().punishments)
 PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
@@ -568,11 +570,18 @@ def unrealised_words() -> Words:
     return expand(lexicon.events().unrealised, lexicon.events().groups)
 
 
+@cache
+def unrealised_firsts() -> frozenset[str]:
+    """The first words of ``unrealised``: a sentence holding none of them holds none of its words or phrases."""
+    words = unrealised_words()
+    return words.single | {first for first, _ in words.phrases}
+
+
 def is_unrealised(t: Trigger) -> bool:
     """ "The troops would set up checkpoints and raid the camps", "the army plans to launch an offensive": a conflict
     trigger (one with a sub-event type) after one of ``unrealised`` in its own clause is no act yet."""
-    if t.rule.sub_event_type is None:
-        return False
+    if t.rule.sub_event_type is None or unrealised_firsts().isdisjoint(t.words()[0]):
+        return False  # most sentences: one set test, no clause read
     clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
     return unrealised_words().first_in(*sentence_words(clause)) is not None
 
@@ -582,6 +591,8 @@ def is_described_by_past(t: Trigger) -> bool:
     attacked buses", "a region where armed groups have killed and kidnapped thousands": a relative word and a present
     perfect before a trigger in its clause (``describing_relatives``, ``perfect_auxiliaries``, a few words between)
     describe a group or a place by its past, no event the sentence reports."""
+    if PERFECT.isdisjoint(t.words()[0]):
+        return False  # most sentences have no "have" nor "has"
     before = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
     return DESCRIBED_BY_PAST.search(before) is not None
 
@@ -589,6 +600,8 @@ def is_described_by_past(t: Trigger) -> bool:
 def is_people_described(t: Trigger) -> bool:
     """ "A doctor who has treated victims of sexual violence", "survivors of the massacre": a trigger just after one of
     ``people_of_leads`` (a determiner may stand between) names people by what befell them, no event told."""
+    if PEOPLE_OF_FIRSTS.isdisjoint(t.words()[0]):
+        return False
     return PEOPLE_OF.search(t.article.text, max(t.sentence_start, t.start - 40), t.start) is not None
 
 
