@@ -98,11 +98,14 @@ PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or non
     re.I,
 )
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
+COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
+# a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
 COUNTERING_REACH = 6  # words between a countering lead and the trigger, at most
 PERFECT = frozenset(w.lower() for w in lexicon.events().perfect_auxiliaries)
 PEOPLE_OF_FIRSTS = frozenset(p.split()[0].lower() for p in lexicon.events().people_of_leads)
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
 PUNISHMENTS = frozenset(lexicon.events().punishments)
+PUNISHED_FOR_WORDS = frozenset(w.lower() for w in lexicon.events().punished_for)
 PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
     r"\b(?:"
     + "|".join(map(re.escape, lexicon.events().punished_for))
@@ -166,6 +169,11 @@ class Words:
     def all_in(self, words: set[str], joined: str) -> list[str]:
         """Every one of these words or phrases that stands in a sentence, single words first (in order)."""
         return sorted(self.single & words) + [p for first, p in self.phrases if first in words and f" {p} " in joined]
+
+    @property
+    def firsts(self) -> frozenset[str]:
+        """The single words and the phrases' first words: a word set holding none of them holds none of these."""
+        return self.single | {first for first, _ in self.phrases} if self.phrases else self.single
 
     def starts(self, following: list[str]) -> str | None:
         """The one of these words or phrases that the words ``following`` a trigger begin with."""
@@ -489,7 +497,8 @@ def decide_in_context(t: Trigger) -> Candidate | None:
         victims = before[-7:-1]
     agentless = frozenset(victims) if passive else frozenset()
     sources_off = t.words_less_sources
-    agent_words = less_object(t, sources_off()) if any(role == "agent" for role, _ in rule.roles) else None
+    agent_role = next((role_words for role, role_words in rule.roles if role == "agent"), None)
+    agent_words = None if agent_role is None else less_object(t, sources_off(), agent_role.firsts)
     coded = in_context(
         rule,
         words,
@@ -505,12 +514,14 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     return None if coded is None else t.candidate(*coded)
 
 
-def less_object(t: Trigger, agent_words: tuple[set[str], str]) -> tuple[set[str], str]:
+def less_object(t: Trigger, agent_words: tuple[set[str], str], agents: frozenset[str]) -> tuple[set[str], str]:
     """The words that may name an active verb trigger's agent: ``agent_words`` less its object, the words after it up
     to its clause's punctuation or one of ``object_ends`` ("a drone fired at a truck, killing three men that officials
     described as members of an armed group": the men are what is done to, no armed agent), unless a word stands
     outside the object too.  A passive trigger ("were killed"), a noun after a determiner ("the killing of") or a
-    trigger not ending as a verb ("attack", "clashes") keeps every word: what follows it may be its agent."""
+    trigger not ending as a verb ("attack", "clashes") keeps every word: what follows it may be its agent.  Only the
+    words of the agent role that a match starts with (``agents``) are looked at: an object holding none of them
+    changes nothing."""
     text = t.article.text
     if not text[t.start : t.end].split(None, 1)[0].lower().endswith(VERB_ENDINGS):
         return agent_words
@@ -526,7 +537,7 @@ def less_object(t: Trigger, agent_words: tuple[set[str], str]) -> tuple[set[str]
             break
         object_words.add(m.group())
     words, joined = agent_words
-    if object_words.isdisjoint(words):
+    if object_words.isdisjoint(agents) or object_words.isdisjoint(words):
         return agent_words
     outside = sentence_words(text[t.sentence_start : t.start] + " , " + text[object_end : t.sentence_end])[0]
     return words - (object_words - outside), joined
@@ -609,7 +620,7 @@ def is_countered(t: Trigger) -> bool:
     """ "Tasking him with ending a wave of kidnappings and killings by gangs", "a plan to curb attacks on buses": a
     conflict trigger (one with a sub-event type) among the six words after one of ``countering_leads`` in its clause
     is a thing to end, no event the sentence reports."""
-    if t.rule.sub_event_type is None:
+    if t.rule.sub_event_type is None or COUNTERING_KEYS.isdisjoint(t.words()[0]):
         return False
     clause = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
     leads = list(COUNTERING.finditer(clause))  # the last one is nearest the trigger
@@ -620,7 +631,7 @@ def is_figurative(t: Trigger) -> bool:
     """ "A cabinet purge that critics called a political massacre", "a price war", "a legal battle": a conflict
     trigger (an ACLED type: one with a sub-event type) just after one of ``figurative_modifiers`` is a figure of
     speech, no act of force."""
-    if t.rule.sub_event_type is None:
+    if t.rule.sub_event_type is None or FIGURATIVE.isdisjoint(t.words()[0]):
         return False
     before = t.article.text[max(t.sentence_start, t.start - 16) : t.start]
     words = SENTENCE_WORD.findall(before.lower())
@@ -631,6 +642,9 @@ def is_punished(t: Trigger) -> bool:
     """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
     that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
     (``punished_for``, a determiner may stand between) is the crime punished, no event the sentence reports."""
+    words = t.words()[0]
+    if PUNISHMENTS.isdisjoint(words) or PUNISHED_FOR_WORDS.isdisjoint(words):
+        return False  # most sentences tell of no court
     text = t.article.text
     if PUNISHED_FOR.search(text, max(t.sentence_start, t.start - 12), t.start) is None:
         return False
