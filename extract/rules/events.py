@@ -588,10 +588,18 @@ def unrealised_firsts() -> frozenset[str]:
     return words.single | {first for first, _ in words.phrases}
 
 
+def not_in_sentence(t: Trigger, cues: frozenset[str]) -> bool:
+    """Whether the trigger's sentence surely holds none of ``cues``: its words are looked at when they are read anyway
+    (an entry its sentence decides) or were read already; else False, and the row reads what it needs itself."""
+    if t.rule.needs_sentence or t.sentence_start in t.sentences:
+        return cues.isdisjoint(t.words()[0])
+    return False
+
+
 def is_unrealised(t: Trigger) -> bool:
     """ "The troops would set up checkpoints and raid the camps", "the army plans to launch an offensive": a conflict
     trigger (one with a sub-event type) after one of ``unrealised`` in its own clause is no act yet."""
-    if t.rule.sub_event_type is None or unrealised_firsts().isdisjoint(t.words()[0]):
+    if t.rule.sub_event_type is None or not_in_sentence(t, unrealised_firsts()):
         return False  # most sentences: one set test, no clause read
     clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
     return unrealised_words().first_in(*sentence_words(clause)) is not None
@@ -602,7 +610,7 @@ def is_described_by_past(t: Trigger) -> bool:
     attacked buses", "a region where armed groups have killed and kidnapped thousands": a relative word and a present
     perfect before a trigger in its clause (``describing_relatives``, ``perfect_auxiliaries``, a few words between)
     describe a group or a place by its past, no event the sentence reports."""
-    if PERFECT.isdisjoint(t.words()[0]):
+    if not_in_sentence(t, PERFECT):
         return False  # most sentences have no "have" nor "has"
     before = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
     return DESCRIBED_BY_PAST.search(before) is not None
@@ -611,7 +619,7 @@ def is_described_by_past(t: Trigger) -> bool:
 def is_people_described(t: Trigger) -> bool:
     """ "A doctor who has treated victims of sexual violence", "survivors of the massacre": a trigger just after one of
     ``people_of_leads`` (a determiner may stand between) names people by what befell them, no event told."""
-    if PEOPLE_OF_FIRSTS.isdisjoint(t.words()[0]):
+    if not_in_sentence(t, PEOPLE_OF_FIRSTS):
         return False
     return PEOPLE_OF.search(t.article.text, max(t.sentence_start, t.start - 40), t.start) is not None
 
@@ -620,7 +628,7 @@ def is_countered(t: Trigger) -> bool:
     """ "Tasking him with ending a wave of kidnappings and killings by gangs", "a plan to curb attacks on buses": a
     conflict trigger (one with a sub-event type) among the six words after one of ``countering_leads`` in its clause
     is a thing to end, no event the sentence reports."""
-    if t.rule.sub_event_type is None or COUNTERING_KEYS.isdisjoint(t.words()[0]):
+    if t.rule.sub_event_type is None or not_in_sentence(t, COUNTERING_KEYS):
         return False
     clause = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 80) : t.start])[-1]
     leads = list(COUNTERING.finditer(clause))  # the last one is nearest the trigger
@@ -631,7 +639,7 @@ def is_figurative(t: Trigger) -> bool:
     """ "A cabinet purge that critics called a political massacre", "a price war", "a legal battle": a conflict
     trigger (an ACLED type: one with a sub-event type) just after one of ``figurative_modifiers`` is a figure of
     speech, no act of force."""
-    if t.rule.sub_event_type is None or FIGURATIVE.isdisjoint(t.words()[0]):
+    if t.rule.sub_event_type is None or not_in_sentence(t, FIGURATIVE):
         return False
     before = t.article.text[max(t.sentence_start, t.start - 16) : t.start]
     words = SENTENCE_WORD.findall(before.lower())
@@ -642,8 +650,7 @@ def is_punished(t: Trigger) -> bool:
     """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
     that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
     (``punished_for``, a determiner may stand between) is the crime punished, no event the sentence reports."""
-    words = t.words()[0]
-    if PUNISHMENTS.isdisjoint(words) or PUNISHED_FOR_WORDS.isdisjoint(words):
+    if not_in_sentence(t, PUNISHMENTS) or not_in_sentence(t, PUNISHED_FOR_WORDS):
         return False  # most sentences tell of no court
     text = t.article.text
     if PUNISHED_FOR.search(text, max(t.sentence_start, t.start - 12), t.start) is None:
