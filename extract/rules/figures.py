@@ -798,7 +798,12 @@ def bare_one(r: Reading) -> bool:
 def one_unit(r: Reading) -> bool:
     """ "in one hour", "one metre": "one" before a time unit or a measure is one of it."""
     after = WORD_AFTER.match(r.text, r.end, r.end + 20)
-    return bool(after and after.group(1) in word_sets().time_units) or r.measured is not None
+    if after and after.group(1) in context("ctx-one-not-unit"):
+        return False  # "one foot in front of the other"
+    if after and after.group(1) in word_sets().time_units:
+        # "could one day dominate", "hope one day to": someday, no duration
+        return not any(w in context("ctx-someday-before") for w in words_before(r, 1))
+    return r.measured is not None
 
 
 BARE_INTEGER = re.compile(r"\d+")
@@ -834,7 +839,12 @@ ACRONYM_OR_CAMEL = re.compile(r"[A-Z]{2,5}|[a-z]+[A-Z][\w]*")
 def is_acronym_name(r: Reading) -> bool:
     """ "NHS 111", "iOS 18", "UFC 300": a whole number after a word in capitals or in camel case names
     something (a service, a version, an event); money after a code ("USD 500") is read before."""
-    return bare_integer(r) and ACRONYM_OR_CAMEL.fullmatch(previous_word(r)) is not None
+    word = previous_word(r)
+    if not bare_integer(r) or ACRONYM_OR_CAMEL.fullmatch(word) is None:
+        return False
+    # a headline in capitals ("BANS SIDHU FOR 50 DAYS"): a function word, or capitals after the number
+    after = NEXT_WORD.match(r.text, r.end, r.end + 30)
+    return word.lower() not in word_sets().counts_stop and not (after and after.group(1).isupper())
 
 
 SENTENCE_END_AFTER = re.compile(r"[.!?]?[\"”’')]*(?:\s|$)")
@@ -846,10 +856,15 @@ def is_name_at_sentence_end(r: Reading) -> bool:
     if not bare_integer(r) or r.end < len(r.text) and r.text[r.end] not in ".!?":
         return False
     word = previous_word(r)
-    if not word[:1].isupper() or word.lower() in calendar_words():
-        return False
+    if not word[:1].isupper() or word.lower() in calendar_words() or POSSESSIVE.search(word):
+        return False  # "to China's 260.": a count of the possessor's
     before = r.text[max(0, r.start - len(word) - 40) : r.start - len(word) - 1].rstrip()
-    return bool(before) and before[-1] not in '.!?:"“' and SENTENCE_END_AFTER.match(r.text, r.end + 1) is not None
+    if not before or before[-1] in '.!?:;,"“':
+        return False
+    # "45 votes and Ruutel 34.": a count of the same things as the figure before
+    if before.rsplit(None, 1)[-1].lower() in ("and", "or", "while", "to", "vs", "versus"):
+        return False
+    return SENTENCE_END_AFTER.match(r.text, r.end + 1) is not None
 
 
 def is_name_number_word(r: Reading) -> bool:
@@ -864,7 +879,10 @@ def is_name_number_word(r: Reading) -> bool:
 
 def is_hyphenated_name(r: Reading) -> bool:
     """ "7-Eleven": digits joined by a hyphen to a capitalized word are a name."""
-    return bool(r.group("num")) and r.text[r.end : r.end + 1] == "-" and r.text[r.end + 1 : r.end + 2].isupper()
+    if not BARE_INTEGER.fullmatch(r.group("num") or "") or r.text[r.end : r.end + 1] != "-":
+        return False
+    # in a title-cased headline ("A 5-Word Reply") the word before is capitalized too
+    return r.text[r.end + 1 : r.end + 2].isupper() and not previous_word(r)[:1].isupper()
 
 
 def is_phone(r: Reading) -> bool:
@@ -878,6 +896,9 @@ def is_phone(r: Reading) -> bool:
     )
 
 
+OF_THE_LAST = re.compile(r"\bof[ \u00a0]+the[ \u00a0]+last[ \u00a0]$", re.I)
+
+
 @cache
 def round_before() -> re.Pattern:
     return re.compile(rf"\b(?:{context_pattern('ctx-round-before')})[ \u00a0]$", re.I)
@@ -888,6 +909,8 @@ def is_round(r: Reading) -> bool:
     of two), nothing counted after."""
     if not bare_integer(r) or not round_before().search(r.text, max(0, r.start - 12), r.start):
         return False
+    if OF_THE_LAST.search(r.text, max(0, r.start - 20), r.start):
+        return False  # "14 of the last 16": games
     n = int(r.group("num"))
     return n >= 4 and n & (n - 1) == 0 and counted_words(r.text, r.end)[0] is None
 
