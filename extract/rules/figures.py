@@ -1326,26 +1326,35 @@ def decide_range_hyphenated(r: Reading, span: Range) -> FigureHit:
 SCORE_SIDES = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
-def is_score(r: Reading, span: Range) -> bool:
-    """ "beat the Rams 27-24", "ruled 6-3", "a 3-1 win", "a 1-2 defeat": two numbers joined by a dash with a
-    word of a result after them, or, when the first is not below the second (no range is written falling), a
-    word of a result among the four words before them."""
+def tally_context(r: Reading, span: Range, before_id: str, after_id: str) -> bool:
+    """Two numbers joined by a dash with a word of ``after_id`` right after them, or, when the first is not
+    below the second (no range is written falling), a word of ``before_id`` among the four words before."""
     if not r.group("low3") or r.group("rc3") or r.group("pct3") or r.group("gu3") or scale_of(span.high_text):
         return False
     if "." in span.low_text + span.high_text or "," in span.low_text + span.high_text:
         return False
     after = WORD_AFTER.match(r.text, r.end, r.end + 20)
-    if after and after.group(1).lower() in context("ctx-score-after"):
+    if after and after.group(1).lower() in context(after_id):
         return True
     before = SCORE_SIDES.findall(r.text, max(0, r.start - 40), r.start)[-4:]
-    return span.high <= span.low and any(w.lower() in context("ctx-score-before") for w in before)
+    return span.high <= span.low and any(w.lower() in context(before_id) for w in before)
 
 
-def score_sides(r: Reading, span: Range) -> tuple[FigureHit, FigureHit]:
-    """A score or a vote: one count per side, each at its own number."""
+def is_vote(r: Reading, span: Range) -> bool:
+    """ "the court ruled 6-3", "the Senate voted 51-50", "a 10-2 verdict": a vote's tally."""
+    return tally_context(r, span, "ctx-vote-before", "ctx-vote-after")
+
+
+def is_score(r: Reading, span: Range) -> bool:
+    """ "beat the Rams 27-24", "a 3-1 win", "a 1-2 defeat": a match's score."""
+    return tally_context(r, span, "ctx-score-before", "ctx-score-after")
+
+
+def vote_sides(r: Reading, span: Range) -> tuple[FigureHit, FigureHit]:
+    """A vote: one count of voters per side, each at its own number."""
     m = r.m
     return tuple(
-        FigureHit(m.start(g), m.end(g), m.group(g), value, "exact", "count", "score", "fig-score")
+        FigureHit(m.start(g), m.end(g), m.group(g), value, "exact", "count", "votes", "fig-vote")
         for g, value in (("low3", float(m.group("low3"))), ("high3", float(m.group("high3"))))
     )
 
@@ -1356,8 +1365,10 @@ def decide_range(r: Reading, span: Range) -> FigureHit:
 
 
 RANGE_RULES: tuple[RangeRule, ...] = (
-    # "beat the Rams 27-24", "the Senate voted 51-50": a score or a vote, a count per side
-    RangeRule("fig-score", is_score, score_sides),
+    # "the Senate voted 51-50", "ruled 6-3": a vote, a count of voters per side (people, which this dataset's
+    # users count); "beat the Rams 27-24", "a 1-2 defeat": a match's score, no figure for them
+    RangeRule("fig-vote", is_vote, vote_sides),
+    RangeRule("fig-not-score", is_score, lambda r, s: NO_FIGURE),
     # "cut from €900,000 to €650,000": a fall, two figures; "4-0", "3-1": a score, none
     RangeRule("fig-range-falling", lambda r, s: s.high < s.low and bool(r.group("low2")), lambda r, s: SPLIT),
     RangeRule("fig-range-not-rising", lambda r, s: s.high <= s.low, lambda r, s: NO_FIGURE),
