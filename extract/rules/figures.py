@@ -741,6 +741,14 @@ class Reading:
         return words.get(before[-1].lower()) if before else None
 
     @once
+    def bare_integer(self) -> bool:
+        return is_bare_integer(self)
+
+    @once
+    def previous_word(self) -> str:
+        return find_previous_word(self)
+
+    @once
     def subunit(self) -> tuple[str, int, int, frozenset[str]] | None:
         return subunit_after(self.text, self.end)
 
@@ -811,7 +819,11 @@ LEADING_ZERO = re.compile(r"0\d+")
 
 
 def bare_integer(r: Reading) -> bool:
-    """A whole number written in digits alone: no qualifier, sign, unit, separator or decimals."""
+    """A whole number written in digits alone: no qualifier, sign, unit, separator or decimals (read once)."""
+    return r.bare_integer
+
+
+def is_bare_integer(r: Reading) -> bool:
     num = r.group("num")
     return bool(
         num and not r.group("qual") and not r.group("pct") and not r.group("glued") and BARE_INTEGER.fullmatch(num)
@@ -822,7 +834,13 @@ PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'&\-]*)[ \u00a0]$")
 
 
 def previous_word(r: Reading) -> str:
-    """The word right before the number, one space between them, or ""."""
+    """The word right before the number, one space between them, or "" (read once)."""
+    return r.previous_word
+
+
+def find_previous_word(r: Reading) -> str:
+    if r.text[r.start - 1 : r.start] not in (" ", "\u00a0"):
+        return ""
     before = PREVIOUS_WORD.search(r.text, max(0, r.start - 30), r.start)
     return before.group(1) if before else ""
 
@@ -961,6 +979,8 @@ CALIBRE_AFTER = re.compile(r"[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?([\w\-]+)")
 
 def is_calibre(r: Reading) -> bool:
     """ "9mm pistols", "155mm artillery shells": millimetres before a weapon (within two words) are its calibre."""
+    if r.group("pct"):
+        return False
     unit = unit_tables().symbols.get(r.group("glued") or "")
     if unit is None and r.group("num") and r.measured is not None:
         unit = r.measured[0]
@@ -1478,12 +1498,19 @@ def is_label(text: str, start: int) -> bool:
     return bool(word) and word.lower().rstrip(".") in label_words() and any(c.isupper() for c in word)
 
 
+PAIR_WORDS = frozenset(("and", "or", "to", "&"))
+
+
 def labelled_otherwise(text: str, start: int) -> bool:
     """A label word in lower case before the number ("junctions 22"), or a pair's second number after a label
-    word ("junctions 22 and 24", "Articles 5 and 6")."""
+    word ("junctions 22 and 24", "Articles 5 and 6"); the word right before the number looked at first."""
     lo = max(0, start - 40)
-    if lower_label_before().search(text, lo, start):
-        return True
+    last = text[max(0, start - 12) : start].rsplit(None, 1)
+    word_before = last[-1] if last else ""
+    if word_before in context("ctx-lower-labels"):
+        return lower_label_before().search(text, lo, start) is not None
+    if word_before not in PAIR_WORDS:
+        return False
     pair = label_pair_before().search(text, lo, start)
     if pair is None:
         return False
