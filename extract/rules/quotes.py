@@ -486,7 +486,12 @@ def previous_word(article: Article, token: int) -> str:
 NAME_WORD = r"[A-Z][\w’'\-]*\w"
 NAME_RUN = rf"{NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{0,2}}"
 NAME_ADVERBS = tuple(lexicon.reporting_verbs().name_adverbs)  # lexicons/reporting_verbs.yaml
-NAME_BEFORE_CUE = re.compile(rf"(?<![\w’'\-.])({NAME_RUN})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$")
+NAME_BEFORE_CUE = re.compile(
+    rf"([A-Z](?<![\w’'\-.][A-Z])[\w’'\-]*\w(?:[ \u00a0]{NAME_WORD}){{0,2}})[ \u00a0]+(?:(?:{'|'.join(NAME_ADVERBS)})[ \u00a0]+)?$"
+)
+"""``NAME_RUN`` ending at a cue, with no word character, mark or dot against its first capital.  The capital comes
+first and the look at the character before it second: the search then skips to the capitals of its window in C (a
+pattern opening with the look behind is tried at each of its 60 characters)."""
 NAME_AFTER_CUE = re.compile(rf"[ \u00a0]+({NAME_RUN})(?=[ \u00a0]*(?:[.,;:!?“\"(]|$))")
 
 
@@ -566,6 +571,14 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
     return sorted(found.values())
 
 
+def other_mentions(name: str) -> re.Pattern:
+    """Every mention of ``name`` as whole words: no word character, mark or hyphen against it.  The name comes
+    first and the look at the character before it second (a look behind it, as wide as the name and that
+    character): the search then finds the name's letters in C, where a pattern opening with the look at the
+    character before is tried at every character of the article, once for each name."""
+    return re.compile(rf"{re.escape(name)}(?<![\w’'\-]{re.escape(name)})(?![\w\-])")
+
+
 def add_speaker_names(ctx: Context) -> None:
     """Entities for the names beside cues, for speakers only (the names stage publishes persons): a
     surname of a person already named joins that person ("Hale" of "Dana Hale"); the others become a
@@ -595,7 +608,7 @@ def add_speaker_names(ctx: Context) -> None:
             role=known.role if known else None,
             known_id=known.known_id if known else None,
         )
-        for match in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?![\w\-])", text):
+        for match in other_mentions(name).finditer(text):
             if not ctx.overlaps_mention(match.start(), match.end()):
                 entity.mentions.append(Mention(match.start(), match.end(), name, "speaker-name-beside-cue"))
         if entity.mentions:
