@@ -92,6 +92,37 @@ def test_rules_never_raise_and_spans_hold(text):
     result.as_json()
 
 
+# Sentences built from clauses that carry the event rules' time marks (dates, years named alone, "since", "ago",
+# relative clauses) in every order, against any publication date or none: what the rules read against the date
+# must hold for every combination, not only for the sentences of the tests.
+SUBJECTS = ["Troops", "Police", "Gunmen", "Rebels", "Protesters", "Officials said soldiers"]
+VERBS = ["overran", "attacked", "stormed", "arrested", "killed", "marched on", "shelled"]
+OBJECTS = ["the town of Arvale", "two guards", "the prison", "the village", "hundreds of students"]
+ASIDES = [
+    "",
+    ", which has been held since 1994 by rebels",
+    ", who was freed in 2011,",
+    ", which rebels took 20 years ago",
+    " where a bomb exploded in 2009",
+    ", which was founded in 2003, on Monday",
+]
+TIMES = ["", " on Monday", " in 2019", " last week", " since August", " years ago"]
+timed_sentence = st.tuples(*(st.sampled_from(x) for x in (SUBJECTS, VERBS, OBJECTS, ASIDES, TIMES, ASIDES))).map(
+    lambda parts: "".join((parts[0], " ", parts[1], " ", *parts[2:])) + "."
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(timed_sentence, min_size=1, max_size=4).map(" ".join),
+    st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))),
+)
+def test_time_marks_in_any_order_and_any_publication_date_never_raise(text, published):
+    with time_limit(20):
+        result = analyze(text, published)
+    assert_spans_hold(text, result)
+
+
 # An independent oracle for quotation offsets: texts built from plain runs (no quotation marks, no
 # apostrophes) and quotations whose content is known from the construction itself.  Every such
 # quotation must come back with exactly its content's offsets, and nothing else may be returned.

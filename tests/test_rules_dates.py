@@ -38,3 +38,27 @@ def test_the_calendar_words_come_from_the_lexicon():
     lex = lexicon.dates()
     assert dates.month_number("Sept.") == lex.month_abbreviations["sept"] == 9
     assert dates.month_number(lex.months[-1]) == 12
+
+
+def test_weekdays_and_month_steps_agree_with_dateutil_on_every_day_of_two_years():
+    """The day counting of ``weekday`` and ``relative_period`` against dateutil's ``relativedelta`` (an independent
+    calendar), for every weekday word and lead, on every publication date of a leap year and the next."""
+    from dateutil.relativedelta import relativedelta
+    from dateutil.relativedelta import weekday as rd_weekday
+
+    lex = lexicon.dates()
+    day = dt.date(2023, 12, 25)
+    while day < dt.date(2026, 1, 5):
+        for index, name in enumerate(lex.weekdays):
+            wd = rd_weekday(index)
+            expected = {
+                "next": day + relativedelta(days=1, weekday=wd(+1)),
+                "last": day + relativedelta(days=-1, weekday=wd(-1)),
+                "on": day + relativedelta(weekday=wd(-1)),
+            }
+            for rel, date in expected.items():
+                assert dates.weekday({"weekday": name.title(), "rel": f"{rel} "}, day)[0] == date, (day, rel, name)
+        for step_word, step in lex.relative_steps.items():
+            got = dates.relative_period({"relper": step_word, "period": "month"}, day)[0]
+            assert got == (day + relativedelta(months=step)).replace(day=1), (day, step_word)
+        day += dt.timedelta(days=1)

@@ -22,7 +22,7 @@ from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
 from .dates import digit_runs
-from .text import Article, alternation, once
+from .text import Article, alternation, alternatives, once
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
@@ -237,7 +237,7 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     fig = lexicon.figures()
     names = fig.months
     clock = "|".join(  # a word ending in a letter ends there: "am", not "amid"
-        rf"{w}\b" if w[-1].isalpha() else w for w in alternation(fig.clock_suffixes).split("|")
+        rf"{w}\b" if w[-1].isalpha() else w for w in alternatives(fig.clock_suffixes)
     )
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))

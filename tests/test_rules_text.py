@@ -1,0 +1,66 @@
+"""The shared text machinery: the alternation written as a tree of prefixes matches what the flat list does."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extract.rules.text import alternation, alternatives
+
+PIECES = [
+    "a",
+    "at",
+    "an",
+    "A",
+    "At",
+    "the",
+    "The",
+    "day",
+    "s",
+    " ",
+    "-",
+    ".",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "é",
+    "É",
+    "k",
+    "K",
+    "ſ",
+    "σ",
+    "ς",
+    "Σ",
+]
+
+
+def word_lists(seed: int, count: int):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))]
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+@pytest.mark.parametrize("context", ["(?:{})", r"(?:{})\b", "(?:{})(?=s)", "(?:{})(?:day)?s", "(?-i:{})"])
+def test_the_tree_matches_what_the_flat_alternation_matches(flags, context):
+    """The oracle is the flat alternation of the same words in the same order, joined by "|"; the texts are the
+    words themselves run together (so that one word's prefix is another's, and a branch must give way to a later
+    one when what follows fails), at every position, in either case."""
+    rng = random.Random(7)
+    for words in word_lists(hash((flags, context)) % 1000, 150):
+        flat = re.compile(context.format("|".join(alternatives(words))), flags)
+        tree = re.compile(context.format(alternation(words)), flags)
+        text = " ".join(rng.choice([w, w.upper(), w.lower()]) + rng.choice(["", "s", "day", " "]) for w in words * 2)
+        for at in range(len(text)):
+            got, expected = tree.match(text, at), flat.match(text, at)
+            assert (got and got.span()) == (expected and expected.span()), (words, text, at)
+
+
+def test_words_that_begin_alike_are_written_once():
+    assert alternation(["at least", "at most", "about"]) == r"a(?:t\ (?:least|most)|bout)"
+    assert alternation(["of the", "of"]) == r"of(?:\ the|)"  # the shorter word last, as in the flat list
+    assert alternation(["Some", "some"]) == "Some|some"  # first letters that differ in case: left flat
+    assert alternation([]) == ""
