@@ -29,6 +29,14 @@ def lexicon():
     return lexicons.numbers()
 
 
+@cache
+def glyphs() -> dict[str, float]:
+    """Fraction signs ("½") and their values: the figures lexicon's ``fraction_glyphs``, read for "2½"."""
+    from .rules import lexicon as lexicons
+
+    return dict(lexicons.figures().fraction_glyphs)
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float | None
@@ -77,7 +85,12 @@ def words_value(words: list[str]) -> float | None:
             # both expressions open with a digit: a word is read from the tables without trying them
             digits = DIGITS.match(part) if part[:1].isdigit() else None
             glued = glued_multiplier().match(part) if not digits and part[:1].isdigit() else None
-            if digits:
+            if not digits and not glued and part[:1].isdigit() and part[-1] in glyphs():  # "2½"
+                whole = DIGITS.match(part[:-1])
+                if whole is None:
+                    return None
+                current += float(part[:-1].replace(",", "")) + glyphs()[part[-1]]
+            elif digits:
                 current += float(part.replace(",", ""))
             elif glued:  # "2.3bn", "40k", "5m"
                 current += float(glued.group(1).replace(",", "")) * glued_multipliers[glued.group(2).lower()]

@@ -158,13 +158,14 @@ def publish(
     finally:
         if thread is not None:
             thread.join()
+    # before waiting for the database writer, which may still be at work on the other core
+    write_metadata(staging / "metadata.json", dataset.rows("sources"))
+    (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
+    write_schemas(staging / "schema")
     if writer is not None:
         writer.wait()
     if failed:
         raise failed[0]
-    write_metadata(staging / "metadata.json", dataset.rows("sources"))
-    (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
-    write_schemas(staging / "schema")
 
 
 def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:

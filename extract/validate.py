@@ -10,6 +10,7 @@ written from.  Only a dataset that passes both is published.
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,31 +49,52 @@ def check_offsets(dataset: Dataset, errors: ErrorCollector) -> None:
 
 
 def check_keys(dataset: Dataset, errors: ErrorCollector) -> None:
+    """Every primary key unique, every foreign key naming a row.  Each table is checked a column at a time
+    (``attrgetter`` over the rows, then sets); only a table that fails is walked row by row (``report_duplicates``, ``report_references``), for
+    its problems in row order."""
     keys: dict[str, set] = {}
     for table, rows in dataset.tables.items():
         model = TABLES[table]
-        seen: set = set()
-        for row in rows:
-            key = tuple(getattr(row, c) for c in model.primary_key)
-            if key in seen:
-                errors.add(
-                    DuplicateIdError(
-                        f"{table} has the key {key} more than once", Location.of(getattr(row, "provenance", table))
-                    )
-                )
-            seen.add(key)
-        keys[table] = {k[0] for k in seen}
+        found = list(map(attrgetter(*model.primary_key), rows))  # a value, or a tuple for a key of several columns
+        unique = set(found)
+        if len(unique) != len(found):
+            report_duplicates(table, rows, errors)
+        keys[table] = unique if len(model.primary_key) == 1 else {k[0] for k in unique}
     for table, rows in dataset.tables.items():
         for column, (target, _) in TABLES[table].foreign_keys().items():
-            for row in rows:
-                value = getattr(row, column)
-                if value is not None and value not in keys.get(target, set()):
-                    errors.add(
-                        UnknownReferenceError(
-                            f"{table}.{column} = '{value}' names no row of {target}",
-                            Location.of(getattr(row, "provenance", table), None, column),
-                        )
-                    )
+            known = keys.get(target, set())
+            named = set(map(attrgetter(column), rows))
+            named.discard(None)
+            if not named <= known:
+                report_references(table, column, target, rows, known, errors)
+
+
+def report_duplicates(table: str, rows: list, errors: ErrorCollector) -> None:
+    """A ``DuplicateIdError`` for each row whose primary key an earlier row of ``table`` has."""
+    model = TABLES[table]
+    seen: set = set()
+    for row in rows:
+        key = tuple(getattr(row, c) for c in model.primary_key)
+        if key in seen:
+            errors.add(
+                DuplicateIdError(
+                    f"{table} has the key {key} more than once", Location.of(getattr(row, "provenance", table))
+                )
+            )
+        seen.add(key)
+
+
+def report_references(table: str, column: str, target: str, rows: list, known: set, errors: ErrorCollector) -> None:
+    """An ``UnknownReferenceError`` for each row of ``table`` whose ``column`` names no row of ``target``."""
+    for row in rows:
+        value = getattr(row, column)
+        if value is not None and value not in known:
+            errors.add(
+                UnknownReferenceError(
+                    f"{table}.{column} = '{value}' names no row of {target}",
+                    Location.of(getattr(row, "provenance", table), None, column),
+                )
+            )
 
 
 EVENT_AFTER_REPORT = dt.timedelta(days=366)

@@ -82,3 +82,14 @@ def test_rows_go_in_in_order_whatever_the_number_per_statement(built, tmp_path, 
     monkeypatch.setattr(writer, "ROWS_PER_INSERT", 7)
     write_database_from_parquet(built.data / "parquet", tmp_path / "by-seven.db")
     assert (tmp_path / "by-seven.db").read_bytes() == (built.data / built.database_name).read_bytes()
+
+
+def test_the_database_has_no_free_page_so_needs_no_vacuum(built):
+    """The file is made in one transaction with nothing deleted (``fill_database`` runs no VACUUM): a free page
+    would be space a VACUUM reclaims, and a sign that the writer deletes or rewrites something."""
+    conn = sqlite3.connect(f"file:{built.data / built.database_name}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()

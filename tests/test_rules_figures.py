@@ -627,6 +627,7 @@ def test_from_a_higher_number_to_a_lower_one_is_a_fall_two_figures_a_score_is_no
         ("€550,000", 550_000, None, "EUR"),
     ]
     assert hits("Rovers beat the leaders 3-1 at home.") == []
+    assert hits("The clinic opens 9-5 on weekdays.") == []  # falling: no range
 
 
 @pytest.mark.parametrize(

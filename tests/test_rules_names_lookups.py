@@ -162,3 +162,110 @@ def test_role_around_reads_the_title_before_a_comma(text, role):
     whole = rules_names.TITLE_BEFORE.search(before)  # from the start: the same leftmost match
     cut = rules_names.TITLE_BEFORE.search(before, rules_names.title_search_from(before))
     assert (whole and whole.span()) == (cut and cut.span())
+
+
+# Runs whose first words the rows of ``LEADING`` look at: a cue heading the name, a title or head noun, an
+# acronym, a group's plural, a nationality of one and two words, a sentence's first word, a word of no name.
+LEAD_SENTENCES = (
+    "Army Corps of Engineers staff met the State Planning Commission and WHO officials on Monday.",
+    "Analysts Ana Ruiz and Pedro Salas said Leaders of the Group of 20 had met. The Lanvik Bank said so.",
+    "South African Ana Ruiz beat German Anke Vorland; the German Foreign Ministry and Italian Police agreed.",
+    "Prices of Lanvik Treasury bonds fell as prices rose, said U.S. Secretary of State Omar Diaz.",
+    "Top-seeded Ana Ruiz won. Bowling Pedro Salas said the bowling was fine, and According to Vorland it was.",
+    "Health Minister Elena Petrova and Police Chief Omar Diaz met General Court judges in Sri Lankan Kandy.",
+)
+
+
+def lead_runs(text):
+    """Every run of the names expression in ``text``, as (words, start), and each of its tails after a first
+    word is cut (what ``strip_leading`` offers the rows again)."""
+    for match in rules_names.candidate_pattern().finditer(text):
+        words, start = rules_names.split_words(match.group()), match.start()
+        while words:
+            yield words, start
+            start += len(words[0]) + 1
+            words = words[1:]
+
+
+@pytest.mark.parametrize("text", LEAD_SENTENCES)
+def test_leads_skipped_for_a_run_cannot_cut_it(text):
+    """Every row of ``LEADING`` that ``leads_for`` keeps from a run (its ``firsts`` do not hold the run's first
+    word) applies to none of the runs: skipping it changes no cut."""
+    checked = 0
+    for words, start in lead_runs(text):
+        for lead in rules_names.LEADING:
+            if lead.firsts is not None and words[0].lower() not in lead.firsts():
+                checked += 1
+                assert lead.cut(words, start, text) is None, (lead.id, words)
+    assert checked > 0
+
+
+@pytest.mark.parametrize("text", LEAD_SENTENCES)
+def test_strip_leading_with_the_rows_a_run_needs_cuts_as_the_whole_table(text):
+    """``strip_leading`` (the rows ``leads_for`` keeps) cuts every run as the whole of ``LEADING`` tried in
+    order does, role words included."""
+
+    def whole_table(words, start):
+        role: list[str] = []
+        while words:
+            lead, k = next(
+                ((lead, k) for lead in rules_names.LEADING if (k := lead.cut(words, start, text)) is not None),
+                (None, None),
+            )
+            if lead is None or k == 0:
+                break
+            if lead.to_role is not None and lead.to_role(words):
+                role.extend(words[:k])
+            start += len(" ".join(words[:k])) + 1
+            words = words[k:]
+        return words, start, role
+
+    cut = 0
+    for words, start in lead_runs(text):
+        role: list[str] = []
+        found = rules_names.strip_leading(list(words), start, text, role)
+        assert (*found, role) == whole_table(list(words), start), words
+        cut += found[0] != words
+    assert cut > 0  # some runs lose their first words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the state of Veracruz and the island of Lanvik, the capital Lima, the port\u00a0of\u00a0 Callao",
+        "Secretary of State Antony Ruiz met the interstate Lanvik team in the city  Lima",  # "state" inside a word
+        "a county of Lanvik, the island   of Tarnia, the district\nof Montclair and state Lanvik",
+        "Lanvik was named of Montclair; the provinces Lanvik, the town of Lima",  # "of" after no noun, a plural
+    ],
+)
+def test_place_noun_before_is_the_expression_s_search(text):
+    """``has_place_noun_before`` answers as ``place_before_pattern`` searched over the 30 characters before each
+    capital, wherever the text before ends in no noun's last word and no "of" as well."""
+    found = 0
+    for start, char in enumerate(text):
+        if not char.isupper():
+            continue
+        cand = rules_names.Candidate(start, start + 1, [char])
+        whole = bool(rules_names.place_before_pattern().search(text, max(0, start - 30), start))
+        assert rules_names.has_place_noun_before(rules_names.Look(cand, text)) is whole, text[:start]
+        found += whole
+    assert found > 0
+
+
+def strings(alphabet, longest):
+    """Every string of up to ``longest`` pieces of ``alphabet``, in order."""
+    import itertools
+
+    for n in range(longest + 1):
+        for pieces in itertools.product(alphabet, repeat=n):
+            yield "".join(pieces)
+
+
+def test_lower_word_is_the_expression_with_the_look_first():
+    """``LOWER_WORD`` (the letter first, the look before it second) finds what the same expression with the look
+    first finds, at every edge: a mark, a hyphen, a digit, "_", a capital or an accented letter against it."""
+    import re
+
+    look_first = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+    for text in strings(["ab", "c", "A", "'", "’", "-", " ", "é", "1", "_", "\n"], 4):
+        assert rules_names.LOWER_WORD.findall(text) == look_first.findall(text), text

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from extract.rules.text import alternation, alternatives
+from extract.rules.text import alternation, alternatives, prefix_tree
 
 PIECES = [
     "a",
@@ -54,6 +54,22 @@ def test_the_tree_matches_what_the_flat_alternation_matches(flags, context):
         flat = re.compile(context.format("|".join(alternatives(words))), flags)
         tree = re.compile(context.format(alternation(words)), flags)
         text = " ".join(rng.choice([w, w.upper(), w.lower()]) + rng.choice(["", "s", "day", " "]) for w in words * 2)
+        for at in range(len(text)):
+            got, expected = tree.match(text, at), flat.match(text, at)
+            assert (got and got.span()) == (expected and expected.span()), (words, text, at)
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+def test_a_tree_of_words_in_any_order_matches_what_their_flat_alternation_matches(flags):
+    """``prefix_tree`` keeps any order it is given: a shorter word before a longer one that begins with it, a
+    word repeated, the empty word among the others."""
+    rng = random.Random(11)
+    for words in word_lists(flags + 5, 300):
+        words = [*words, rng.choice(words), ""][: rng.randint(1, len(words) + 2)]
+        rng.shuffle(words)
+        flat = re.compile(r"(?:{})(?:day)?\b".format("|".join(map(re.escape, words))), flags)
+        tree = re.compile(rf"(?:{prefix_tree(words)})(?:day)?\b", flags)
+        text = " ".join(rng.choice([w, w.upper()]) + rng.choice(["", "s", "day"]) for w in words * 2)
         for at in range(len(text)):
             got, expected = tree.match(text, at), flat.match(text, at)
             assert (got and got.span()) == (expected and expected.span()), (words, text, at)

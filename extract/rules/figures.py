@@ -78,6 +78,7 @@ class UnitTables:
     before_words: dict[str, str]  # measure word written before the number (lower-case) -> unit ("magnitude")
     shared: dict[str, frozenset[str]] = field(default_factory=dict)  # "K" -> the currencies written with it
     scaled_only: frozenset[str] = frozenset()  # names of ``after`` that are money only after a scaled number ("won")
+    before_scaled: frozenset[str] = frozenset()  # signs of ``before`` that are money only before a scaled number ("N")
 
 
 @cache
@@ -86,7 +87,7 @@ def unit_tables() -> UnitTables:
     before: dict[str, str] = {}
     after: dict[str, str] = {}
     for currency in fig.currencies:
-        before.update({sign: currency.code for sign in currency.before})
+        before.update({sign: currency.code for sign in (*currency.before, *currency.before_scaled)})
         after.update({name.lower(): currency.code for name in (*currency.after, *currency.after_scaled)})
     symbols: dict[str, str] = {}
     glued: dict[str, str] = {}
@@ -109,6 +110,7 @@ def unit_tables() -> UnitTables:
     shared = {sign: frozenset(entry.codes) for entry in fig.shared_signs for sign in entry.before}
     before.update({sign: "money" for sign in shared})
     scaled_only = frozenset(name.lower() for currency in fig.currencies for name in currency.after_scaled)
+    before_scaled = frozenset(sign for currency in fig.currencies for sign in currency.before_scaled)
     return UnitTables(
         before,
         after,
@@ -122,7 +124,21 @@ def unit_tables() -> UnitTables:
         before_words,
         shared,
         scaled_only,
+        before_scaled,
     )
+
+
+@cache
+def context(entry_id: str) -> frozenset[str]:
+    """The words (lower-case) of the entry ``entry_id`` of ``contexts`` in ``lexicons/figures.yaml``."""
+    entry = next(e for e in lexicon.figures().contexts if e.id == entry_id)
+    return frozenset(w.lower() for w in entry.words)
+
+
+@cache
+def context_pattern(entry_id: str) -> str:
+    """The words of a ``contexts`` entry as an alternation, a space in a phrase read as any run of spaces."""
+    return alternation(context(entry_id)).replace(r"\ ", r"[ \u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -189,7 +205,9 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     suffix = alternation(fig.multiplier_suffixes)
     # "$1.5-billion": a multiplier word may follow a hyphen
     scaled = rf"(?:\s?(?:{suffix})\b|-(?:{alternation(w for w in fig.multiplier_suffixes if len(w) > 3)})\b)"
-    number = rf"(?:(?:{DIGITS}){scaled}?|(?:{word_number}))"
+    # "2½ years": a fraction sign glued to the digits
+    glyphs = alternation(fig.fraction_glyphs)
+    number = rf"(?:(?:{DIGITS})(?:{glyphs})?{scaled}?|(?:{word_number}))"
     digits_scaled = rf"(?:{DIGITS}){scaled}?"
     qualifiers = alternation(w for e in lex.qualifiers for w in e.words)
     vague = alternation(w for e in lex.vague if e.value is not None for w in e.words)
@@ -205,10 +223,16 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     ranges = (
         rf"|(?P<range>between\s+(?P<rc1>{cur})?\s?(?P<low>{number})%?\s+and\s+(?:{cur})?\s?(?P<high>{number})(?P<pct1>{percent})?"
         rf"|(?P<rc2>{cur})?\s?(?P<low2>{number})\s+to\s+(?:{cur})?\s?(?P<high2>{number})(?P<pct2>{percent})?"
-        rf"|(?P<rc3>{cur})?(?P<low3>{DIGITS}(?:{suffix})?)%?\s?[-–]\s?(?:{cur})?(?P<high3>{digits_scaled})(?P<pct3>{percent})?)"
+        rf"|(?P<rc3>{cur})?(?P<low3>{DIGITS}(?:{suffix})?)%?\s?[-–]\s?(?:{cur})?(?P<high3>{digits_scaled})"
+        rf"(?:(?P<pct3>{percent})|(?P<gu3>{glued_units}))?"
+        # "16- to 24-year-olds", "five- to 10-year terms": both ends hyphenated to one time unit
+        rf"|(?P<low5>{number})-\s+to\s+(?P<high5>{number})(?P<hr5>-(?:{time_units})s?(?:-olds?)?))"
     )
+    point_words = alternation(context("ctx-fraction-point"))
     fractions = (
-        rf"|(?P<frac>(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
+        # "a quarter-point cut", "a half-percentage-point rise": a share of a percentage point
+        rf"|(?P<frac>(?:(?P<ptnum>{one_word}|an?)[\s-])?(?P<ptden>{denominators})-(?:{point_words})"
+        rf"|(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
         rf"|(?P<inum>{number})\s+(?:in|out\s+of)\s+(?P<iden>{number})"
         rf"|(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![/\d])"
         rf"|(?P<half>half)(?=\s+(?:{half_context})\b)"
@@ -221,7 +245,8 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
         + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
-        rf"|(?P<sub>[1-9]\d{{0,2}})(?P<subglued>{glued_subunits})(?![\w])"
+        rf"|(?P<sub>[1-9]\d{{0,2}}(?:\.\d{{1,2}})?)(?P<subglued>{glued_subunits})(?![\w])"
+        rf"|(?P<decade>[1-9]0)s(?![\w])"  # "in her 60s": an age when a possessive stands before it
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
         rf"|(?P<article>an?)(?=\s+(?:{time_units})\b)"
         rf"|(?P<vague>(?:{vague})(?:\s+(?:{alternation(multipliers)}))?)(?=\s+(?:of\s+)?[a-z]))"
@@ -252,6 +277,8 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
         r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/09/2023, 2023-09-20
         r"|\d{1,2}(?::\d{2}){1,2}\b"  # 23:46:14
         rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:{clock})"  # 7 a.m.
+        rf"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:{context_pattern('ctx-clock-zones')})\b"  # by 1030 GMT
+        r"|0\d{2,4}(?:[ -]\d{3,4}){1,3}\b"  # a phone number: 0800 028 3550
         rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s+(?:in\s+the\s+(?:{alternation(fig.day_parts)})|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
         + (rf"|https?://\S+|www\.\S+|\b\S+\.(?:{alternation(fig.url_domains)})/\S*" if urls else "")  # URLs
@@ -401,6 +428,17 @@ def scaled_number_pattern() -> re.Pattern:
 GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
 
 
+@cache
+def per_time_pattern() -> re.Pattern:
+    units = alternation(w for w in lexicon.figures().time_units if not w.endswith("s"))
+    return re.compile(rf"[ \u00a0]+(?:a|an|per|each)[ \u00a0]+(?:{units})\b", re.I)
+
+
+def per_time_after(text: str, end: int) -> bool:
+    """ "R150 a month", "N500 per day": a price by the time unit after the amount."""
+    return per_time_pattern().match(text, end, end + 20) is not None
+
+
 def is_glued_code_name(m: re.Match) -> bool:
     """A three-letter currency code glued to a whole number under 100 with no multiplier ("COP28", "CAD3"
     written as a name): news writes money with a sign ("€50") or a space ("EUR 50"), or with a multiplier
@@ -465,6 +503,19 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
     fig = lexicon.figures()
     start, end, surface = m.start(), m.end(), m.group()
     unit, rule_id = "fraction", "fig-fraction"
+    if m.group("ptden"):  # "a quarter-point cut": a share of one percentage point
+        den = fig.fraction_words[m.group("ptden").lower()]
+        num_word = (m.group("ptnum") or "a").lower()
+        num = 1 if num_word in ("a", "an") else numbers.words_value(num_word.split())
+        if num is None or num >= den:
+            return None
+        if m.group("ptnum") and num_word in ("a", "an"):
+            start = m.start("ptden")  # the article is no part of the figure
+        surface = text[start:end]
+        counts, _ = counted_words(text, end)
+        return FigureHit(
+            start, end, surface, round(num / den, 4), qualifier_of(m), "percentage_point", counts, "fig-fraction-point"
+        )
     if m.group("fden"):
         den_word = m.group("fden").lower()
         den = fig.fraction_words[den_word]
@@ -573,12 +624,19 @@ def is_metres(text: str, m: re.Match) -> bool:
     (a million of things: "3m people"), is in metres; "1.2m" with a decimal is a million."""
     if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
         return False
+    if total_before().search(text, max(0, m.start() - 24), m.start()):
+        return False  # "2.3 million accounts, out of 40m": millions of the same things
     following = PLURAL_AFTER.match(text, m.end())
     if following and following.group().split()[-1].lower() in race_words():
         return True  # "the 400m hurdles": a race, in metres
     return not following and not re.match(
         r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end() : m.end() + 40]
     )
+
+
+@cache
+def total_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-total-before')})[ \u00a0]+$", re.I)
 
 
 @cache
@@ -683,6 +741,14 @@ class Reading:
         return words.get(before[-1].lower()) if before else None
 
     @once
+    def bare_integer(self) -> bool:
+        return is_bare_integer(self)
+
+    @once
+    def previous_word(self) -> str:
+        return find_previous_word(self)
+
+    @once
     def subunit(self) -> tuple[str, int, int, frozenset[str]] | None:
         return subunit_after(self.text, self.end)
 
@@ -733,7 +799,254 @@ def bare_one(r: Reading) -> bool:
         and num.lower() == "one"
         and not r.group("qual")
         and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
+        and not one_unit(r)
     )
+
+
+def one_unit(r: Reading) -> bool:
+    """ "in one hour", "one metre": "one" before a time unit or a measure is one of it."""
+    after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+    if after and after.group(1) in context("ctx-one-not-unit"):
+        return False  # "one foot in front of the other"
+    if after and after.group(1) in word_sets().time_units:
+        # "could one day dominate", "hope one day to": someday, no duration
+        return not any(w in context("ctx-someday-before") for w in words_before(r, 1))
+    return r.measured is not None
+
+
+BARE_INTEGER = re.compile(r"\d+")
+LEADING_ZERO = re.compile(r"0\d+")
+
+
+def bare_integer(r: Reading) -> bool:
+    """A whole number written in digits alone: no qualifier, sign, unit, separator or decimals (read once)."""
+    return r.bare_integer
+
+
+def is_bare_integer(r: Reading) -> bool:
+    num = r.group("num")
+    return bool(
+        num and not r.group("qual") and not r.group("pct") and not r.group("glued") and BARE_INTEGER.fullmatch(num)
+    )
+
+
+PREVIOUS_WORD = re.compile(r"([^\W\d_][\w’'&\-]*)[ \u00a0]$")
+
+
+def previous_word(r: Reading) -> str:
+    """The word right before the number, one space between them, or "" (read once)."""
+    return r.previous_word
+
+
+def find_previous_word(r: Reading) -> str:
+    if r.text[r.start - 1 : r.start] not in (" ", "\u00a0"):
+        return ""
+    before = PREVIOUS_WORD.search(r.text, max(0, r.start - 30), r.start)
+    return before.group(1) if before else ""
+
+
+def words_before(r: Reading, n: int, start: int | None = None) -> list[str]:
+    """The ``n`` words before ``start`` (the figure's start), lower-case."""
+    start = r.start if start is None else start
+    return [w.lower() for w in SCORE_SIDES.findall(r.text, max(0, start - 12 * n), start)[-n:]]
+
+
+ACRONYM_OR_CAMEL = re.compile(r"[A-Z]{2,5}|[a-z]+[A-Z][\w]*")
+
+
+def is_acronym_name(r: Reading) -> bool:
+    """ "NHS 111", "iOS 18", "UFC 300": a whole number after a word in capitals or in camel case names
+    something (a service, a version, an event); money after a code ("USD 500") is read before."""
+    word = previous_word(r)
+    if not bare_integer(r) or ACRONYM_OR_CAMEL.fullmatch(word) is None:
+        return False
+    # a headline in capitals ("BANS SIDHU FOR 50 DAYS"): a function word, or capitals after the number
+    after = NEXT_WORD.match(r.text, r.end, r.end + 30)
+    return word.lower() not in word_sets().counts_stop and not (after and after.group(1).isupper())
+
+
+SENTENCE_END_AFTER = re.compile(r"[.!?]?[\"”’')]*(?:\s|$)")
+
+
+def is_name_at_sentence_end(r: Reading) -> bool:
+    """ "a draw with Hannover 96.": a whole number after a capitalized word, ending its sentence, is part of
+    a name (a club, a block); a count ends a sentence after the word it follows ("rose to 40.")."""
+    if not bare_integer(r) or r.end < len(r.text) and r.text[r.end] not in ".!?":
+        return False
+    word = previous_word(r)
+    if not word[:1].isupper() or word.lower() in calendar_words() or POSSESSIVE.search(word):
+        return False  # "to China's 260.": a count of the possessor's
+    before = r.text[max(0, r.start - len(word) - 40) : r.start - len(word) - 1].rstrip()
+    if not before or before[-1] in '.!?:;,"“':
+        return False
+    # "45 votes and Ruutel 34.": a count of the same things as the figure before
+    if before.rsplit(None, 1)[-1].lower() in ("and", "or", "while", "to", "vs", "versus"):
+        return False
+    return SENTENCE_END_AFTER.match(r.text, r.end + 1) is not None
+
+
+def is_name_number_word(r: Reading) -> bool:
+    """ "the Big Four", "the Final Four": a capitalized number word after a capitalized word of
+    ``ctx-name-number-before`` is a name."""
+    num = r.group("num")
+    if not num or not num[:1].isupper() or num[:1].isdigit():
+        return False
+    word = previous_word(r)
+    return word[:1].isupper() and word.lower() in context("ctx-name-number-before")
+
+
+def is_hyphenated_name(r: Reading) -> bool:
+    """ "7-Eleven": digits joined by a hyphen to a capitalized word are a name."""
+    if not BARE_INTEGER.fullmatch(r.group("num") or "") or r.text[r.end : r.end + 1] != "-":
+        return False
+    # in a title-cased headline ("A 5-Word Reply") the word before is capitalized too
+    return r.text[r.end + 1 : r.end + 2].isupper() and not previous_word(r)[:1].isupper()
+
+
+def is_phone(r: Reading) -> bool:
+    """ "call 999", "text HELP to 85258": three or more digits alone, a word of calling among the four before,
+    nothing counted after."""
+    return (
+        bare_integer(r)
+        and len(r.group("num")) >= 3
+        and any(w in context("ctx-phone-before") for w in words_before(r, 4))
+        and counted_words(r.text, r.end)[0] is None
+    )
+
+
+OF_THE_LAST = re.compile(r"\bof[ \u00a0]+the[ \u00a0]+last[ \u00a0]$", re.I)
+
+
+@cache
+def round_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-round-before')})[ \u00a0]$", re.I)
+
+
+def is_round(r: Reading) -> bool:
+    """ "reached the last 16", "the round of 32": a stage of a tournament, whose sides halve each round (a power
+    of two), nothing counted after."""
+    if not bare_integer(r) or not round_before().search(r.text, max(0, r.start - 12), r.start):
+        return False
+    if OF_THE_LAST.search(r.text, max(0, r.start - 20), r.start):
+        return False  # "14 of the last 16": games
+    n = int(r.group("num"))
+    return n >= 4 and n & (n - 1) == 0 and counted_words(r.text, r.end)[0] is None
+
+
+@cache
+def age_at_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-age-at-verbs')})[ \u00a0]+at[ \u00a0]$", re.I)
+
+
+def is_age_at(r: Reading) -> bool:
+    """ "retired at 38", "died at 87": a whole number after a verb of a life's event and "at", nothing counted
+    after, is an age."""
+    return (
+        bare_integer(r)
+        and int(r.group("num")) <= 120
+        and age_at_before().search(r.text, max(0, r.start - 20), r.start) is not None
+        and counted_words(r.text, r.end)[0] is None
+    )
+
+
+def is_age_over(r: Reading) -> bool:
+    """ "residents over 68", "children under 5": over or under a whole number after a word for people, nothing
+    counted after, is an age."""
+    qual = (r.group("qual") or "").lower()
+    num = r.group("num")
+    if qual not in ("over", "under") or not num or not BARE_INTEGER.fullmatch(num) or int(num) > 120:
+        return False
+    before = words_before(r, 1)
+    return bool(before) and before[0] in context("ctx-age-people") and counted_words(r.text, r.end)[0] is None
+
+
+@cache
+def decade_before() -> re.Pattern:
+    poss, part = context_pattern("ctx-age-decade-before"), context_pattern("ctx-age-decade-part")
+    return re.compile(rf"\bin(?:to)?[ \u00a0]+(?:{poss})[ \u00a0]+(?:(?:{part})[ \u00a0-]?)?$", re.I)
+
+
+def decide_decade(r: Reading) -> FigureHit | str:
+    """ "a woman in her 60s", "in his early 30s": an age, the smallest the words allow; else no figure
+    ("the 60s": a decade of a century or of a temperature)."""
+    if not decade_before().search(r.text, max(0, r.start - 24), r.start):
+        return NO_FIGURE
+    return r.hit(float(r.group("decade")), "at_least", "year", "age in years", "fig-age-decade")
+
+
+CALIBRE_AFTER = re.compile(r"[ \u00a0]+(?:[\w\-]+[ \u00a0]+)?([\w\-]+)")
+
+
+def is_calibre(r: Reading) -> bool:
+    """ "9mm pistols", "155mm artillery shells": millimetres before a weapon (within two words) are its calibre."""
+    if r.group("pct"):
+        return False
+    unit = unit_tables().symbols.get(r.group("glued") or "")
+    if unit is None and r.group("num") and r.measured is not None:
+        unit = r.measured[0]
+    if unit not in ("mm", "cm"):
+        return False
+    end = r.end if r.group("glued") else r.measured[2]
+    words = CALIBRE_AFTER.match(r.text, end, end + 40)
+    return bool(words) and any(
+        w and w.lower() in context("ctx-calibre-nouns") for w in (words.group(1), words.group().split()[0])
+    )
+
+
+def is_quake_magnitude(r: Reading) -> bool:
+    """ "a 7.1 earthquake": a number with decimals before a word for an earthquake is its magnitude."""
+    num = r.group("num") or ""
+    after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+    return (
+        "." in num
+        and not r.group("pct")
+        and not r.group("glued")
+        and bool(after)
+        and after.group(1) in context("ctx-quake-nouns")
+        and r.value is not None
+        and 0 < r.value < 10
+    )
+
+
+def degrees_after(r: Reading) -> bool:
+    """ "38 degrees" (no scale written after it, nor an angle's word around it)."""
+    after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+    if not r.group("num") or r.group("pct") or r.group("glued") or not after:
+        return False
+    if after.group(1) not in context("ctx-degree-words"):
+        return False
+    following = WORD_AFTER.match(r.text, after.end(), after.end() + 20)
+    angle = context("ctx-angle-words")
+    return not (following and following.group(1) in angle) and not any(w in angle for w in words_before(r, 3))
+
+
+HOTTEST_CELSIUS = 56  # the hottest air ever measured, 56.7 °C: a bare "degrees" above it is Fahrenheit
+
+
+def decide_degrees(r: Reading) -> FigureHit:
+    """ "38 degrees could be reached": a temperature in Celsius, or Fahrenheit above what Celsius reaches."""
+    unit = "°C" if r.value is not None and r.value <= HOTTEST_CELSIUS else "°F"
+    return r.hit(r.value, r.qualifier, unit, "temperature", "fig-degrees")
+
+
+SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+def sentence_around(r: Reading) -> str:
+    """The text of the figure's sentence (to the nearest sentence end on either side)."""
+    lo = max(0, r.start - 300)
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(r.text, lo, r.start)]
+    after = SENTENCE_BREAK.search(r.text, r.end, r.end + 300)
+    return r.text[breaks[-1] if breaks else lo : after.start() if after else r.end + 300]
+
+
+def is_poll_points(r: Reading) -> bool:
+    """ "leads by 12 points, according to the latest poll": points in a sentence about a poll are
+    percentage points (index and sport points are counts)."""
+    after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+    if not r.group("num") or r.group("pct") or not after or after.group(1) not in context("ctx-point-words"):
+        return False
+    return any(w.lower() in context("ctx-poll-words") for w in SCORE_SIDES.findall(sentence_around(r)))
 
 
 def decide_hyphenated(r: Reading) -> FigureHit:
@@ -769,7 +1082,7 @@ def decide_glued_subunit(r: Reading) -> FigureHit:
     """ "310p": a whole number of hundredths."""
     code, per = unit_tables().subunit_glued[r.group("subglued")]
     counts, _ = counted_words(r.text, r.end)
-    return r.hit(int(r.group("sub")) / per, "exact", code, counts or "money", "fig-subunit")
+    return r.hit(round(float(r.group("sub")) / per, 6), "exact", code, counts or "money", "fig-subunit")
 
 
 def decide_glued_metres(r: Reading) -> FigureHit:
@@ -795,7 +1108,24 @@ def decide_measure(r: Reading) -> FigureHit:
     return r.hit(r.value, r.qualifier, unit, counts, "fig-measure")
 
 
+OF_UNIT = re.compile(r"[ \u00a0]+of[ \u00a0]", re.I)
+
+
 def decide_vague(r: Reading) -> FigureHit | str:
+    of = OF_UNIT.match(r.text, r.end, r.end + 6)
+    measured = money_or_measure(r.text, of.end() - 1, None) if of else None
+    if measured:  # "hundreds of thousands of litres", "millions of dollars": an amount in that unit
+        unit, counts, unit_end = measured
+        return FigureHit(
+            r.start,
+            unit_end,
+            r.text[r.start : unit_end],
+            r.value,
+            "vague",
+            unit,
+            counts,
+            r.quantity.rule_id or "fig-vague",
+        )
     counts, unit = counted_words(r.text, r.end)
     if not counts and r.quantity.rule_id not in numbers.standalone_vague_ids():
         return NO_FIGURE  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
@@ -829,6 +1159,21 @@ HIT_RULES: tuple[HitRule, ...] = (
         "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
     ),
     HitRule("fig-not-bare-one", bare_one, never, form="num"),
+    # "Schalke 04", "0800": a number written with a leading zero is a code or a name
+    HitRule(
+        "fig-not-leading-zero",
+        lambda r: bare_integer(r) and LEADING_ZERO.fullmatch(r.group("num")) is not None,
+        never,
+        form="num",
+    ),
+    HitRule("fig-not-hyphenated-name", is_hyphenated_name, never, form="num"),
+    HitRule("fig-not-name-number-word", is_name_number_word, never, form="num"),
+    HitRule("fig-not-acronym-name", is_acronym_name, never, form="num"),
+    HitRule("fig-not-name-at-sentence-end", is_name_at_sentence_end, never, form="num"),
+    HitRule("fig-not-phone", is_phone, never, form="num"),
+    HitRule("fig-not-round", is_round, never, form="num"),
+    HitRule("fig-not-calibre", is_calibre, never, form="num"),
+    HitRule("fig-age-decade", lambda r: r.group("decade") is not None, decide_decade, form="decade"),
     HitRule(
         "fig-not-part-name",
         lambda r: r.text[r.start - 1 : r.start] == " " and not r.group("qual") and is_part_name(r.text, r.start),
@@ -858,6 +1203,18 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure, form="hmeas"),
     # "COP28": a conference's name, not 28 Colombian pesos
     HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never, form="money"),
+    # "N95 masks", "the R40": a one-letter sign is money only before a scaled or grouped number ("N4.4tn") or
+    # a rate ("R150 a month")
+    HitRule(
+        "fig-not-unscaled-sign",
+        lambda r: (
+            r.group("cur") in unit_tables().before_scaled
+            and not scaled_number_before(r.text, r.end)
+            and not per_time_after(r.text, r.end)
+        ),
+        never,
+        form="money",
+    ),
     HitRule("fig-money", lambda r: bool(r.group("money")), decide_money, form="money"),
     HitRule(
         "fig-percent",
@@ -866,6 +1223,30 @@ HIT_RULES: tuple[HitRule, ...] = (
         form="num",
     ),
     HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
+    HitRule(
+        "fig-age-at",
+        is_age_at,
+        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-age-at"),
+        form="num",
+    ),
+    HitRule(
+        "fig-age-over",
+        is_age_over,
+        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-age-over"),
+        form="num",
+    ),
+    HitRule(
+        "fig-quake-magnitude",
+        is_quake_magnitude,
+        lambda r: r.hit(r.value, r.qualifier, "magnitude", "earthquake magnitude", "fig-quake-magnitude"),
+        form="num",
+    ),
+    HitRule(
+        "fig-poll-points",
+        is_poll_points,
+        lambda r: r.hit(r.value, r.qualifier, "percentage_point", "change in a percentage", "fig-poll-points"),
+        form="num",
+    ),
     HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before, form="num"),
     HitRule(
         "fig-aged",
@@ -892,6 +1273,7 @@ HIT_RULES: tuple[HitRule, ...] = (
         form="num",
     ),
     HitRule("fig-measure", lambda r: bool(r.group("num")) and r.measured is not None, decide_measure, form="num"),
+    HitRule("fig-degrees", degrees_after, decide_degrees, form="num"),
     HitRule("fig-vague", lambda r: bool(r.group("vague")), decide_vague, form="vague"),
     HitRule("fig-digits", lambda r: HAS_DIGIT.search(r.surface) is not None, count_decider("fig-digits")),
     HitRule("fig-words", always, count_decider("fig-words")),
@@ -911,8 +1293,8 @@ class Range:
 
 def read_range(r: Reading) -> Range | None:
     m = r.m
-    low_text = m.group("low") or m.group("low2") or m.group("low3")
-    high_text = m.group("high") or m.group("high2") or m.group("high3")
+    low_text = m.group("low") or m.group("low2") or m.group("low3") or m.group("low5")
+    high_text = m.group("high") or m.group("high2") or m.group("high3") or m.group("high5")
     low, high = numbers.read_quantity(low_text), numbers.read_quantity(high_text)
     if not low or not high or low.value is None or high.value is None:
         return None
@@ -943,12 +1325,70 @@ def range_measured(r: Reading, span: Range) -> bool:
     return money_or_measure(r.text, r.end, sign) is not None
 
 
+def decide_range_glued_unit(r: Reading, span: Range) -> FigureHit:
+    """ "20-30mm of rain", "gusts of 70-80mph": the high end's glued unit is the range's."""
+    tables = unit_tables()
+    unit = tables.symbols.get(r.group("gu3")) or tables.glued[r.group("gu3")]
+    counts, _ = counted_words(r.text, r.end)
+    return range_hit(r, span, unit, counts or tables.measures[unit], "fig-range-glued-unit")
+
+
+def decide_range_hyphenated(r: Reading, span: Range) -> FigureHit:
+    """ "16- to 24-year-olds", "five- to 10-year terms": both ends in the time unit the high end is joined to."""
+    time_units = lexicon.figures().time_units
+    word = r.group("hr5").lower().split("-")[1]
+    word = word if word in time_units else word.rstrip("s")
+    unit = time_units[word]
+    counts = f"age in {unit}s" if "-old" in r.group("hr5").lower() else unit + "s"
+    return range_hit(r, span, unit, counts, "fig-range-hyphenated")
+
+
+SCORE_SIDES = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def tally_context(r: Reading, span: Range, before_id: str, after_id: str) -> bool:
+    """Two numbers joined by a dash with a word of ``after_id`` right after them, or, when the first is not
+    below the second (no range is written falling), a word of ``before_id`` among the four words before."""
+    if not r.group("low3") or r.group("rc3") or r.group("pct3") or r.group("gu3") or scale_of(span.high_text):
+        return False
+    if "." in span.low_text + span.high_text or "," in span.low_text + span.high_text:
+        return False
+    after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+    if after and after.group(1).lower() in context(after_id):
+        return True
+    before = SCORE_SIDES.findall(r.text, max(0, r.start - 40), r.start)[-4:]
+    return span.high <= span.low and any(w.lower() in context(before_id) for w in before)
+
+
+def is_vote(r: Reading, span: Range) -> bool:
+    """ "the court ruled 6-3", "the Senate voted 51-50", "a 10-2 verdict": a vote's tally."""
+    return tally_context(r, span, "ctx-vote-before", "ctx-vote-after")
+
+
+def is_score(r: Reading, span: Range) -> bool:
+    """ "beat the Rams 27-24", "a 3-1 win", "a 1-2 defeat": a match's score."""
+    return tally_context(r, span, "ctx-score-before", "ctx-score-after")
+
+
+def vote_sides(r: Reading, span: Range) -> tuple[FigureHit, FigureHit]:
+    """A vote: one count of voters per side, each at its own number."""
+    m = r.m
+    return tuple(
+        FigureHit(m.start(g), m.end(g), m.group(g), value, "exact", "count", "votes", "fig-vote")
+        for g, value in (("low3", float(m.group("low3"))), ("high3", float(m.group("high3"))))
+    )
+
+
 def decide_range(r: Reading, span: Range) -> FigureHit:
     counts, unit = counted_words(r.text, r.end)
     return range_hit(r, span, unit or "count", counts, "fig-range")
 
 
 RANGE_RULES: tuple[RangeRule, ...] = (
+    # "the Senate voted 51-50", "ruled 6-3": a vote, a count of voters per side (people, which this dataset's
+    # users count); "beat the Rams 27-24", "a 1-2 defeat": a match's score, no figure for them
+    RangeRule("fig-vote", is_vote, vote_sides),
+    RangeRule("fig-not-score", is_score, lambda r, s: NO_FIGURE),
     # "cut from €900,000 to €650,000": a fall, two figures; "4-0", "3-1": a score, none
     RangeRule("fig-range-falling", lambda r, s: s.high < s.low and bool(r.group("low2")), lambda r, s: SPLIT),
     RangeRule("fig-range-not-rising", lambda r, s: s.high <= s.low, lambda r, s: NO_FIGURE),
@@ -963,6 +1403,8 @@ RANGE_RULES: tuple[RangeRule, ...] = (
         lambda r, s: bool(r.group("pct1") or r.group("pct2") or r.group("pct3")),
         lambda r, s: range_hit(r, s, "percent", None, "fig-range-percent"),
     ),
+    RangeRule("fig-range-glued-unit", lambda r, s: bool(r.group("gu3")), decide_range_glued_unit),
+    RangeRule("fig-range-hyphenated", lambda r, s: bool(r.group("hr5")), decide_range_hyphenated),
     RangeRule("fig-range-measure", range_measured, decide_range_measure),
     RangeRule(
         "fig-range-aged",  # "aged 18 to 25"
@@ -984,7 +1426,7 @@ def classify_range(r: Reading) -> FigureHit | str | None:
     raise AssertionError("the last row of RANGE_RULES applies to every range")
 
 
-FORMS = ("hyph", "hmeas", "frac", "range", "money", "sub", "num", "article", "vague")
+FORMS = ("hyph", "hmeas", "frac", "range", "money", "sub", "decade", "num", "article", "vague")
 """The alternatives of the figure expression, each a named group: exactly one matches."""
 
 
@@ -1023,7 +1465,21 @@ def label_words() -> frozenset[str]:
 LABEL_WORD_BEFORE = re.compile(r"([A-Za-z][\w.&]*)[ \u00a0]+$")
 
 
+@cache
+def label_pair_before() -> re.Pattern:
+    """ "junctions 22 and 24", "Articles 5 and 6": the second number of a pair after a label word."""
+    lower = context_pattern("ctx-lower-labels")
+    return re.compile(rf"\b(?:(?:{lower})|([A-Za-z][\w.&]*))[ \u00a0]+\d+[ \u00a0]+(?:and|or|to|&)[ \u00a0]+$")
+
+
+@cache
+def lower_label_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-lower-labels')})[ \u00a0]+$")
+
+
 def is_label(text: str, start: int) -> bool:
+    if text[start - 1 : start] == " " and text[start - 2 : start - 1].isalnum() and labelled_otherwise(text, start):
+        return True
     window = text[max(0, start - 30) : start]
     stripped = window.rstrip(" \u00a0")
     if not stripped or len(stripped) == len(window):
@@ -1040,6 +1496,26 @@ def is_label(text: str, start: int) -> bool:
     word = before.group(1) if before else ""
     # capitalized ("Route 66") or written in camel case ("iPhone 15"): a name, not "route" in running text
     return bool(word) and word.lower().rstrip(".") in label_words() and any(c.isupper() for c in word)
+
+
+PAIR_WORDS = frozenset(("and", "or", "to", "&"))
+
+
+def labelled_otherwise(text: str, start: int) -> bool:
+    """A label word in lower case before the number ("junctions 22"), or a pair's second number after a label
+    word ("junctions 22 and 24", "Articles 5 and 6"); the word right before the number looked at first."""
+    lo = max(0, start - 40)
+    last = text[max(0, start - 12) : start].rsplit(None, 1)
+    word_before = last[-1] if last else ""
+    if word_before in context("ctx-lower-labels"):
+        return lower_label_before().search(text, lo, start) is not None
+    if word_before not in PAIR_WORDS:
+        return False
+    pair = label_pair_before().search(text, lo, start)
+    if pair is None:
+        return False
+    word = pair.group(1)
+    return word is None or (word.lower().rstrip("s.") in label_words() and word[:1].isupper())
 
 
 @cache
@@ -1245,6 +1721,9 @@ def extract_figures(article: Article) -> list[FigureHit]:
                 continue
             last_end = m.end()
             hit = classify_hit(text, m)
+        if isinstance(hit, tuple):  # a score: a figure per side
+            hits.extend(hit)
+            continue
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match

@@ -289,6 +289,9 @@ class Currency(Strict):
     after_scaled: Words = []
     """Names that are common words too ("won"): money only after a number written with a multiplier or in
     groups of thousands ("4.5 trillion won", "50,000 won"), not "the 3 won"."""
+    before_scaled: Words = []
+    """One-letter signs that begin names too ("N4.4tn" naira, not "N95"; "R2bn" rand, not "R40"): money only
+    before a number written with a multiplier or in groups of thousands."""
     note: str | None = None
 
 
@@ -360,6 +363,9 @@ class FiguresLexicon(Lexicon):
     url_domains: Words
     subunits: list[Subunit] = []
     shared_signs: list[SharedSign] = []
+    contexts: list[Entry] = []
+    """Words around a number that make it no figure or give it its unit ("Big Four", "retired at 38",
+    "9mm pistols"), each list an entry read by its id (``figures.context``)."""
 
 
 # extract/numbers.yaml (beside numbers.py, which the curated layer uses too) --------------------------------------
