@@ -103,6 +103,11 @@ PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or non
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
 COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
 # a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
+DENIAL = phrase_pattern(lexicon.events().denial_leads)
+DENIAL_KEYS = frozenset(p.lower().split()[0] for p in lexicon.events().denial_leads)
+DENIAL_REACH = lexicon.events().denial_reach
+NAMING = tuple(p.lower() for p in lexicon.events().naming_clauses)
+LASTING = tuple(p.lower() for p in lexicon.events().lasting_leads)
 COUNTERING_REACH = 6  # words between a countering lead and the trigger, at most
 PERFECT = frozenset(w.lower() for w in lexicon.events().perfect_auxiliaries)
 PEOPLE_OF_FIRSTS = frozenset(p.split()[0].lower() for p in lexicon.events().people_of_leads)
@@ -216,6 +221,7 @@ class TriggerRule:
     refine_victims: tuple[Refinement, ...] = ()
     undated_joins: frozenset[str] = frozenset()
     only_in_article: frozenset[str] = frozenset()
+    folded_into: frozenset[str] = frozenset()
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -262,6 +268,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
             ),
             undated_joins=frozenset(e.undated_joins),
             only_in_article=frozenset(e.only_in_article),
+            folded_into=frozenset(e.folded_into),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -604,8 +611,22 @@ def is_unrealised(t: Trigger) -> bool:
     trigger (one with a sub-event type) after one of ``unrealised`` in its own clause is no act yet."""
     if t.rule.sub_event_type is None or not_in_sentence(t, unrealised_firsts()):
         return False  # most sentences: one set test, no clause read
-    clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
+    clauses = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])
+    clause = clauses[-1]
+    if len(clauses) > 1 and clause.lstrip().lower().startswith(NAMING):  # ", in what she called the operation"
+        clause = clauses[-2] + " " + clause
     return unrealised_words().first_in(*sentence_words(clause)) is not None
+
+
+def is_denied(t: Trigger) -> bool:
+    """ "The authority denied reports on social media that dozens of inmates had escaped", "rumours that guards had
+    fled": a trigger up to ``denial_reach`` words after one of ``denial_leads`` in its sentence is denied or doubted,
+    no event the sentence reports."""
+    if not_in_sentence(t, DENIAL_KEYS):
+        return False
+    before = t.article.text[t.sentence_start : t.start]
+    leads = list(DENIAL.finditer(before))
+    return bool(leads) and len(SENTENCE_WORD.findall(before[leads[-1].end() :].lower())) <= DENIAL_REACH
 
 
 def is_described_by_past(t: Trigger) -> bool:
@@ -673,6 +694,7 @@ TRIGGER_RULES: tuple[TriggerRow, ...] = (
     TriggerRow("ev-not-people-described", is_people_described, never),
     TriggerRow("ev-not-unrealised", is_unrealised, never),
     TriggerRow("ev-not-countered", is_countered, never),
+    TriggerRow("ev-not-denied", is_denied, never),
     # an entry whose sentence decides nothing of it: its own types, with no context
     TriggerRow(
         "ev-trigger-alone",
@@ -795,7 +817,19 @@ def candidates(
             found.append(candidate)
     kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
+    if any(c.rule.folded_into for c in kept):  # the fighting of a town retaken, told in another sentence
+        recoded = article_labels(kept)
+        kept = [c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)]
     return [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & article_labels(found)], absorbers
+
+
+TAKING_FIGHTS = phrase_pattern(lexicon.events().taking_fights)
+
+
+def is_taking_fight(c: Candidate, article: Article) -> bool:
+    """Whether a trigger's sentence tells a fight for a place (``taking_fights``: "fought the rebels for control of"),
+    which in a report of a place taken is the taking, one incident."""
+    return TAKING_FIGHTS.search(article.text, c.sentence_start, c.sentence_end) is not None
 
 
 def article_labels(found: list[Candidate]) -> set[str]:
@@ -892,7 +926,8 @@ class QuietStory:
             here = self.kind == "retold" and c.event_type in HERE_TYPES
             return not (here and quiet_words()["here"].first_in(*words))
         if self.kind == "retold":  # "was arrested in March": months before a sentencing, it is the crime's story
-            return self.published is not None and told.date < self.published - RETOLD
+            # and "a museum about the bombing will open next year": a later day's plan, no event of the old story
+            return self.published is not None and not (self.published - RETOLD <= told.date <= self.published)
         return self.kind == "staged" and quiet_words()["staged"].first_in(*words) is not None
 
 
@@ -1070,7 +1105,7 @@ def one_demonstration(events: list[EventHit]) -> list[EventHit]:
     dated = [e for e in ranked if e.date_text is not None]
     chosen: list[tuple[dt.date | None, str | None, EventHit]] = []
     for e in ranked:
-        day = e.date if e.date_text is not None or not dated else dated[0].date
+        day = e.date if e.date_text is not None and not lasting(e, dated) or not dated else dated[0].date
         place = demonstration_place(e.sentence)
         same = next((c for d, p, c in chosen if d == day and (p is None or place is None or p == place)), None)
         if same is not None:
@@ -1079,6 +1114,15 @@ def one_demonstration(events: list[EventHit]) -> list[EventHit]:
             chosen.append((day, place, e))
     kept = {id(c) for _, _, c in chosen}
     return [e for e in events if demonstration_label(e) not in DEMONSTRATION_RANK or id(e) in kept]
+
+
+def lasting(e: EventHit, dated: list[EventHit]) -> bool:
+    """Whether a demonstration dated after one of ``lasting_leads`` ("had camped on the square since Thursday") lasts up
+    to the most severe dated one of a later day (``dated``, most severe first): the two are one incident."""
+    if not dated or dated[0] is e or dated[0].date is None or e.date is None or e.date >= dated[0].date:
+        return False
+    at = e.sentence.find(e.date_text)
+    return at > 0 and SENTENCE_WORD.findall(e.sentence[max(0, at - 20) : at].lower())[-1:] in ([w] for w in LASTING)
 
 
 @cache

@@ -188,6 +188,9 @@ class Trigger(Entry):
     in_article: list[InArticle] = []
     only_in_article: Words = []
     """Event types ("type" or "type/sub"): the trigger counts only in an article reporting one of them."""
+    folded_into: Words = []
+    """Event types ("type/sub"): the article reporting one of them tells this trigger as part of it (the fighting of
+    a town retaken), in whatever sentence."""
     undated: Literal["unknown"] | None = None
     undated_joins: Words = []
 
@@ -258,6 +261,15 @@ class EventsLexicon(Lexicon):
     unrealised: Words
     """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
     countering_leads: Words
+    denial_leads: Words
+    """Words that deny or doubt what a trigger up to ``denial_reach`` words after them reports ("denied reports that")."""
+    denial_reach: int
+    taking_fights: Words
+    """Words that make a fight the taking of a place ("fought the rebels for control of"): see ``folded_into``."""
+    naming_clauses: Words
+    """Words opening a clause that names the act of the clause before it ("in what she called")."""
+    lasting_leads: Words
+    """Words just before a demonstration's date that make it last up to a later one ("since Thursday")."""
     """Words that make conflict triggers shortly after them a thing to end ("ending a wave of kidnappings")."""
     figurative_modifiers: Words
     """Words that make a conflict trigger just after them a figure of speech ("a political massacre")."""
