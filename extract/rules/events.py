@@ -103,6 +103,10 @@ PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or non
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
 COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
 # a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
+ALLEGATION = phrase_pattern(lexicon.events().allegation_leads)
+ALLEGATION_FIRSTS = frozenset(p.lower().split()[0] for p in lexicon.events().allegation_leads)
+CHARGE_REACH = lexicon.events().charge_reach
+CHARGE_ENDS = frozenset(w.lower() for w in lexicon.events().charge_ends)
 DENIAL = phrase_pattern(lexicon.events().denial_leads)
 DENIAL_KEYS = frozenset(p.lower().split()[0] for p in lexicon.events().denial_leads)
 DENIAL_REACH = lexicon.events().denial_reach
@@ -583,7 +587,24 @@ def is_participle_after_determiner(t: Trigger) -> bool:
 def is_alleged(t: Trigger) -> bool:
     """ "Commanders accused of massacres", "charged with the kidnapping of": what someone is accused or convicted of
     is a charge (``allegation_leads``, a determiner may stand between), no event the sentence reports."""
-    return ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None
+    if ALLEGED.search(t.article.text, max(t.sentence_start, t.start - 30), t.start) is not None:
+        return True
+    return is_in_charge(t)
+
+
+def is_in_charge(t: Trigger) -> bool:
+    """ "Arrested on suspicion of ordering the murder of a journalist gunned down in July": a trigger up to
+    ``charge_reach`` words after one of ``allegation_leads`` in its clause, none of ``charge_ends`` between (the
+    main clause's "and" or auxiliary: "a man suspected of supplying rifles was taken into custody"), tells the crime charged
+    (its victim's fate), no event the sentence reports."""
+    if not_in_sentence(t, ALLEGATION_FIRSTS):
+        return False
+    clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
+    leads = list(ALLEGATION.finditer(clause))
+    if not leads:
+        return False
+    between = SENTENCE_WORD.findall(clause[leads[-1].end() :].lower())
+    return len(between) <= CHARGE_REACH and CHARGE_ENDS.isdisjoint(between)
 
 
 @cache

@@ -261,6 +261,10 @@ class EventsLexicon(Lexicon):
     unrealised: Words
     """Words (``@group`` ids too) that make a conflict trigger after them in its clause no act yet ("would raid")."""
     countering_leads: Words
+    charge_reach: int
+    """Words a trigger may stand after a lead of ``allegation_leads`` in its clause and still be the crime charged."""
+    charge_ends: Words
+    """Words that end the charge after an allegation lead (the main clause's "and" or auxiliary)."""
     denial_leads: Words
     """Words that deny or doubt what a trigger up to ``denial_reach`` words after them reports ("denied reports that")."""
     denial_reach: int
