@@ -104,11 +104,12 @@ COUNTERING = phrase_pattern(lexicon.events().countering_leads)
 COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
 # a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
 ALLEGATION = phrase_pattern(lexicon.events().allegation_leads)
-ALLEGATION_FIRSTS = frozenset(p.lower().split()[0] for p in lexicon.events().allegation_leads)
+# a sentence holding none of these (each lead's longest word) holds no lead: ALLEGATION is not run on it
+ALLEGATION_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().allegation_leads)
 CHARGE_REACH = lexicon.events().charge_reach
 CHARGE_ENDS = frozenset(w.lower() for w in lexicon.events().charge_ends)
 DENIAL = phrase_pattern(lexicon.events().denial_leads)
-DENIAL_KEYS = frozenset(p.lower().split()[0] for p in lexicon.events().denial_leads)
+DENIAL_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().denial_leads)
 DENIAL_REACH = lexicon.events().denial_reach
 NAMING = tuple(p.lower() for p in lexicon.events().naming_clauses)
 LASTING = tuple(p.lower() for p in lexicon.events().lasting_leads)
@@ -597,7 +598,7 @@ def is_in_charge(t: Trigger) -> bool:
     ``charge_reach`` words after one of ``allegation_leads`` in its clause, none of ``charge_ends`` between (the
     main clause's "and" or auxiliary: "a man suspected of supplying rifles was taken into custody"), tells the crime charged
     (its victim's fate), no event the sentence reports."""
-    if not_in_sentence(t, ALLEGATION_FIRSTS):
+    if not_in_sentence(t, ALLEGATION_KEYS):
         return False
     clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
     leads = list(ALLEGATION.finditer(clause))
@@ -840,7 +841,9 @@ def candidates(
     recode_by_article(kept, found)
     if any(c.rule.folded_into for c in kept):  # the fighting of a town retaken, told in another sentence
         recoded = article_labels(kept)
-        kept = [c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)]
+        kept = [
+            c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)
+        ]
     return [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & article_labels(found)], absorbers
 
 
