@@ -601,7 +601,7 @@ def is_in_charge(t: Trigger) -> bool:
     (its victim's fate), no event the sentence reports."""
     if not_in_sentence(t, ALLEGATION_KEYS):
         return False
-    clause = CLAUSE_END.split(t.article.text[t.sentence_start : t.start])[-1]
+    clause = CLAUSE_END.split(t.article.text[max(t.sentence_start, t.start - 120) : t.start])[-1]
     leads = list(ALLEGATION.finditer(clause))
     if not leads:
         return False
@@ -831,6 +831,7 @@ def candidates(
     rules = trigger_rules()
     sentences = {} if sentences is None else sentences  # sentence start -> its words, shared with the later steps
     found = []
+    folds = False  # whether a candidate may fold into another sentence's event (``folded_into``)
     for match_id, start, end in longest_triggers(article):
         start_char, end_char = article.char_bounds(start, end)
         s_start, s_end = article.sentence_bounds(start_char)
@@ -838,9 +839,10 @@ def candidates(
         candidate = decide_trigger(trigger)
         if candidate is not None:
             found.append(candidate)
+            folds = folds or bool(candidate.rule.folded_into)
     kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
-    if any(c.rule.folded_into for c in kept):  # the fighting of a town retaken, told in another sentence
+    if folds:  # the fighting of a town retaken, told in another sentence
         recoded = article_labels(kept)
         kept = [
             c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)
