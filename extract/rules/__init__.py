@@ -5,56 +5,61 @@ since quotations need them for their speakers, then quotations, figures and
 events.  Everything is built on spaCy's blank English pipeline (tokenizer,
 PhraseMatcher) and regular expressions; the pattern tables are
 the YAML files in ``lexicons/`` and ``extract/numbers.yaml``.
+
+Importing the package loads neither spaCy nor the rule modules: what ``analyze`` returns is defined in
+``results`` (so a cached or a worker's result unpickles without them), the rule modules are imported when
+``analyze`` first runs, and each phrase table is read from its module when the matcher is first built.  A build
+that analyzes nothing in its own process (``batch``) never pays for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from importlib import import_module
 
-from . import dates, events, figures, matching, names, quotes
-from .events import EventHit, extract_events
-from .figures import FigureHit, extract_figures
-from .names import Entity, extract_names
-from .quotes import Quotation, extract_quotes
-from .text import Article
+from . import matching
+from .results import Entity, EventHit, FigureHit, Mention, Quotation, RuleResult
+
+__all__ = ["Entity", "EventHit", "FigureHit", "Mention", "Quotation", "RuleResult", "analyze"]
+
 
 # The phrase tables of the one PhraseMatcher pass, registered by the package that holds the modules owning them
-# (``matching`` imports none of them: they import it).
-matching.register("figures", figures.anchor_phrases)
-matching.register("dates", dates.anchor_phrases)
-matching.register("cues", quotes.cue_phrase_table)
-matching.register("events", events.trigger_phrase_table)
-matching.register("organizations", names.known_organization_phrases)
+# (``matching`` imports none of them: they import it).  Each is read from its module when the matcher is built.
+def _figure_phrases() -> dict[str, list[str]]:
+    from . import figures
+
+    return figures.anchor_phrases()
 
 
-@dataclass
-class RuleResult:
-    text: str
-    published: dt.date | None
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quotation] = field(default_factory=list)
-    figures: list[FigureHit] = field(default_factory=list)
-    events: list[EventHit] = field(default_factory=list)
-    warnings: list[dict] = field(default_factory=list)
+def _date_phrases() -> dict[str, list[str]]:
+    from . import dates
 
-    @property
-    def persons(self) -> list[Entity]:
-        return [e for e in self.entities if e.kind == "person"]
+    return dates.anchor_phrases()
 
-    @property
-    def organizations(self) -> list[Entity]:
-        return [e for e in self.entities if e.kind == "organization"]
 
-    def as_json(self) -> dict:
-        return {
-            "quotes": [q.as_json() for q in self.quotes],
-            "figures": [f.as_json() for f in self.figures],
-            "persons": [p.as_json() for p in self.persons],
-            "organizations": [o.as_json() for o in self.organizations],
-            "events": [e.as_json() for e in self.events],
-            "warnings": self.warnings,
-        }
+def _cue_phrases() -> dict[str, list[str]]:
+    from . import quotes
+
+    return quotes.cue_phrase_table()
+
+
+def _event_phrases() -> dict[str, list[str]]:
+    from . import events
+
+    return events.trigger_phrase_table()
+
+
+def _organization_phrases() -> dict[str, list[str]]:
+    from . import names
+
+    return names.known_organization_phrases()
+
+
+matching.register("figures", _figure_phrases)
+matching.register("dates", _date_phrases)
+matching.register("cues", _cue_phrases)
+matching.register("events", _event_phrases)
+matching.register("organizations", _organization_phrases)
 
 
 def analyze(text: str, published: dt.date | None = None, gazetteer: tuple = ()) -> RuleResult:
@@ -63,9 +68,37 @@ def analyze(text: str, published: dt.date | None = None, gazetteer: tuple = ()) 
     ``gazetteer`` is a tuple of (surface, kind, canonical name, id) of known
     persons and organizations (from the curated rows), matched first.
     """
+    from .events import extract_events  # here: the rule modules (and spaCy) load when the first article is analyzed
+    from .figures import extract_figures
+    from .names import extract_names
+    from .quotes import extract_quotes
+    from .text import Article
+
     article = Article.of(text)
     entities = extract_names(article, gazetteer)
     quotes = extract_quotes(article, entities)
     figures = extract_figures(article)
     events = extract_events(article, published)
     return RuleResult(text, published, entities, quotes, figures, events, article.warnings)
+
+
+_LAZY = {
+    "dates": None,
+    "events": None,
+    "figures": None,
+    "names": None,
+    "quotes": None,
+    "extract_events": "events",
+    "extract_figures": "figures",
+    "extract_names": "names",
+    "extract_quotes": "quotes",
+    "Article": "text",
+}
+
+
+def __getattr__(name: str):
+    """The rule modules and their extractors, as the package exported them, imported on first use (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = import_module(f"{__name__}.{_LAZY[name] or name}")
+    return module if _LAZY[name] is None else getattr(module, name)
