@@ -185,8 +185,8 @@ def worker_started(articles: int, workers: int | None = None) -> Iterator[None]:
         pool.shutdown(cancel_futures=True)
 
 
-def _stop_early() -> None:
-    """Stop the early worker: the pool is started instead (or the rules load here anyway)."""
+def stop_early() -> None:
+    """Stop the early worker (if any): the rules are done, or the pool is started instead, or the rules load here."""
     global _EARLY
     if _EARLY is not None:
         _EARLY.shutdown(wait=False, cancel_futures=True)
@@ -200,7 +200,9 @@ def iter_analyze(
 
     Cached results are reused; the rest run on every core, and each is written to the cache by the
     process that made it.  The caller consumes the results while the workers still run, so what it
-    does with them (the build makes rows) overlaps the analysis."""
+    does with them (the build makes rows) overlaps the analysis.  The cache is read, and the jobs handed
+    to the worker started early (``worker_started``), when this is called: the worker analyzes while the
+    caller does its work before it asks for the first result (the build writes the remembered rows)."""
     store = RuleCache(cache_folder)
     gazetteer_hash = hashlib.sha256(repr(gazetteer).encode()).hexdigest()
     keys = [job_key(text, published, gazetteer_hash) for text, published in jobs]
@@ -211,7 +213,11 @@ def iter_analyze(
             cached[i] = found
     todo = [i for i in range(len(jobs)) if i not in cached]
     fresh = run([(keys[i], jobs[i]) for i in todo], gazetteer, store, workers)
-    for i in range(len(jobs)):
+    return _in_order(len(jobs), cached, fresh, store)
+
+
+def _in_order(count: int, cached: dict[int, RuleResult], fresh: Iterator[RuleResult], store: RuleCache):
+    for i in range(count):
         yield cached.pop(i) if i in cached else next(fresh)
     store.drop_other_versions()
 
@@ -224,16 +230,22 @@ def analyze_many(
 
 
 def run(keyed: list[tuple[str, Job]], gazetteer: tuple, store: RuleCache, workers: int | None) -> Iterator[RuleResult]:
-    """The results of ``keyed`` jobs in order: in the worker started early for a few (``worker_started``), else in
-    this process for a few, else in a pool of forked workers."""
+    """The results of ``keyed`` jobs in order: in the worker started early for a few (``worker_started``; handed to
+    it now), else in this process for a few, else in a pool of forked workers."""
+    if not keyed:
+        return iter(())
+    if _EARLY is not None and len(keyed) < POOL_MIN_ARTICLES:
+        return _EARLY.map(_analyze_apart, keyed, [gazetteer] * len(keyed), [store] * len(keyed))
+    return run_here(keyed, gazetteer, store, workers)
+
+
+def run_here(
+    keyed: list[tuple[str, Job]], gazetteer: tuple, store: RuleCache, workers: int | None
+) -> Iterator[RuleResult]:
+    """``run`` in this process for a few, else in a pool of workers forked from it (the early worker stopped)."""
     global _GAZETTEER, _STORE
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if not keyed:
-        return
-    if _EARLY is not None and len(keyed) < POOL_MIN_ARTICLES:
-        yield from _EARLY.map(_analyze_apart, keyed, [gazetteer] * len(keyed), [store] * len(keyed))
-        return
-    _stop_early()
+    stop_early()
     if workers <= 1 or len(keyed) < POOL_MIN_ARTICLES:
         for key, (text, published) in keyed:
             result = analyze(text, published, gazetteer)
