@@ -74,14 +74,22 @@ DETERMINERS = frozenset(lexicon.events().determiners)
 DESCRIBING = frozenset(lexicon.events().describing_determiners)
 RELATIVE_WORDS = frozenset(lexicon.events().relative_words)
 SUBORDINATOR = phrase_pattern(lexicon.events().subordinators)
-ALLEGED = re.compile(  # a lead of `allegation_leads`, then a determiner or none, right before the trigger
-    r"\b(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().allegation_leads)
-    + r")\s+(?:(?:"
-    + "|".join(map(re.escape, lexicon.events().determiners))
-    + r")\s+)?$",
-    re.I,
-)
+
+
+def lead_right_before(leads) -> re.Pattern:
+    """One of ``leads`` (any run of spaces between its words), then a determiner or none, at the end of the text
+    before a trigger: "accused of (the) …", "victims of (the) …"."""
+    return re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in leads)
+        + r")\s+(?:(?:"
+        + "|".join(map(re.escape, lexicon.events().determiners))
+        + r")\s+)?$",
+        re.I,
+    )
+
+
+ALLEGED = lead_right_before(lexicon.events().allegation_leads)
 DESCRIBED_BY_PAST = re.compile(  # a relative word (up to 4 words after one of the apart ones), a present perfect
     # auxiliary, up to 3 words; then the trigger
     r"\b(?:(?:"
@@ -93,14 +101,7 @@ DESCRIBED_BY_PAST = re.compile(  # a relative word (up to 4 words after one of t
     + r")\s+(?:[\w'-]+\s+){0,3}$",
     re.I,
 )
-PEOPLE_OF = re.compile(  # a lead of `people_of_leads`, then a determiner or none, right before the trigger
-    r"\b(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.events().people_of_leads)
-    + r")\s+(?:(?:"
-    + "|".join(map(re.escape, lexicon.events().determiners))
-    + r")\s+)?$",
-    re.I,
-)
+PEOPLE_OF = lead_right_before(lexicon.events().people_of_leads)
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
 COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
 # a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
