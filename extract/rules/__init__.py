@@ -15,6 +15,7 @@ that analyzes nothing in its own process (``batch``) never pays for them.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from importlib import import_module
 
 from . import matching
@@ -24,42 +25,24 @@ __all__ = ["Entity", "EventHit", "FigureHit", "Mention", "Quotation", "RuleResul
 
 
 # The phrase tables of the one PhraseMatcher pass, registered by the package that holds the modules owning them
-# (``matching`` imports none of them: they import it).  Each is read from its module when the matcher is built.
-def _figure_phrases() -> dict[str, list[str]]:
-    from . import figures
-
-    return figures.anchor_phrases()
-
-
-def _date_phrases() -> dict[str, list[str]]:
-    from . import dates
-
-    return dates.anchor_phrases()
+# (``matching`` imports none of them: they import it), in this order: (table, module, its function giving the table).
+# Each is read from its module when the matcher is first built.
+PHRASE_TABLES = (
+    ("figures", "figures", "anchor_phrases"),
+    ("dates", "dates", "anchor_phrases"),
+    ("cues", "quotes", "cue_phrase_table"),
+    ("events", "events", "trigger_phrase_table"),
+    ("organizations", "names", "known_organization_phrases"),
+)
 
 
-def _cue_phrases() -> dict[str, list[str]]:
-    from . import quotes
-
-    return quotes.cue_phrase_table()
-
-
-def _event_phrases() -> dict[str, list[str]]:
-    from . import events
-
-    return events.trigger_phrase_table()
+def phrase_table(module: str, function: str) -> dict[str, list[str]]:
+    """A rule module's phrase table, the module imported now (the matcher is built on the first analysis)."""
+    return getattr(import_module(f"{__name__}.{module}"), function)()
 
 
-def _organization_phrases() -> dict[str, list[str]]:
-    from . import names
-
-    return names.known_organization_phrases()
-
-
-matching.register("figures", _figure_phrases)
-matching.register("dates", _date_phrases)
-matching.register("cues", _cue_phrases)
-matching.register("events", _event_phrases)
-matching.register("organizations", _organization_phrases)
+for _table, _module, _function in PHRASE_TABLES:
+    matching.register(_table, partial(phrase_table, _module, _function))
 
 
 def analyze(text: str, published: dt.date | None = None, gazetteer: tuple = ()) -> RuleResult:
