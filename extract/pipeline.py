@@ -27,6 +27,7 @@ from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import DatabaseProcess, write_database
 from .resolve import Dataset, resolve
+from .rules.batch import worker_started
 from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
@@ -185,9 +186,13 @@ one core), instead of a thread of the build's process that takes turns with it f
 beside the database writer (the row proofs' digests and keys) leaves too little of the 1.5 GiB target."""
 
 
+def corpus_size(project: Project) -> int:
+    return sum(1 for _ in project.seeds.glob("*.txt"))
+
+
 def database_writer(project: Project) -> DatabaseProcess | None:
     """A started ``DatabaseProcess`` for a corpus of ``DATABASE_PROCESS_MIN_ARTICLES`` or more, else None."""
-    if sum(1 for _ in project.seeds.glob("*.txt")) >= DATABASE_PROCESS_MIN_ARTICLES:
+    if corpus_size(project) >= DATABASE_PROCESS_MIN_ARTICLES:
         return DatabaseProcess()
     return None
 
@@ -200,19 +205,20 @@ def build(project: Project) -> Dataset:
     with BuildLock(project.root):
         publication.recover(project.root)
         publication.clean_stale(project.root)
-        writer = database_writer(project)
-        try:
-            dataset = assemble(project)
-            staging = publication.new_staging(project.root)
+        with worker_started(corpus_size(project)):  # forked first: it must not hold the database helper's pipes
+            writer = database_writer(project)
             try:
-                publish(dataset, staging, project.database_name, project.validation_cache, writer)
-                stage_readme(project, staging, dataset)
-                publication.publish_staged(project.root, staging)
+                dataset = assemble(project)
+                staging = publication.new_staging(project.root)
+                try:
+                    publish(dataset, staging, project.database_name, project.validation_cache, writer)
+                    stage_readme(project, staging, dataset)
+                    publication.publish_staged(project.root, staging)
+                finally:
+                    if writer is not None:
+                        writer.close()  # stopped before its folder is removed, if the build failed
+                    shutil.rmtree(staging, ignore_errors=True)
             finally:
                 if writer is not None:
-                    writer.close()  # stopped before its folder is removed, if the build failed
-                shutil.rmtree(staging, ignore_errors=True)
-        finally:
-            if writer is not None:
-                writer.close()
+                    writer.close()
     return dataset

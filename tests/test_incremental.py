@@ -8,6 +8,8 @@ import hashlib
 import io
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import ROOT, snapshot
@@ -356,3 +358,42 @@ def test_a_failure_inside_the_row_proof_leaves_the_resource_to_stock_frictionles
 
     monkeypatch.setattr(package_check.RowValidation, "prove", broken)
     assert package_check.frictionless_problems(data / "datapackage.json", cache) == stock
+
+
+SECOND_BUILD = """\
+import json, sys
+from pathlib import Path
+from extract.pipeline import Project, build
+build(Project(Path(sys.argv[1])))
+print(json.dumps({m: m in sys.modules for m in ("spacy", "extract.rules.names", "extract.rules.text")}))
+"""
+
+
+def test_a_build_of_a_corpus_that_starts_the_pool_analyzes_an_added_article_outside_its_own_process(tmp_path):
+    """Above the pool's threshold, the article left to analyze goes to the worker started at the build's start:
+    the build's own process imports neither spaCy nor the rule modules, and the article's rule rows are published."""
+    from extract.rules.batch import POOL_MIN_ARTICLES
+
+    project = Project(tmp_path / "big")
+    shutil.copytree(ROOT / "seeds", project.seeds)
+    for n in range(POOL_MIN_ARTICLES + 2):
+        (project.seeds / f"3{n:02d}_generated.txt").write_text(
+            f"About {n + 12} families left the hill village of Varn{n} on Monday, the district office said. "
+            f"\u201cThe road is gone,\u201d said Mira Tolvan{chr(97 + n)}, a district engineer.",
+            encoding="utf-8",
+        )
+        (project.seeds / f"3{n:02d}_generated.meta.yaml").write_text(
+            f'source_id: test-generated-{n}\npublisher: Test Wire\npublished: "2024-05-{n + 1:02d}"\n'
+            f"title: Test report {n}\nlanguage: en\nrights: Written for the tests.\n",
+            encoding="utf-8",
+        )
+    build(project)  # cold: the pool analyzes them all
+    add(project.root, "203_ferry", 4)
+    done = subprocess.run(
+        [sys.executable, "-c", SECOND_BUILD, str(project.root)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    imported = json.loads(done.stdout.strip().splitlines()[-1])
+    assert imported == {"spacy": False, "extract.rules.names": False, "extract.rules.text": False}
+    with open(project.data / "csv" / "quotes.csv", encoding="utf-8", newline="") as handle:
+        speakers = {row["source_id"] for row in csv.DictReader(handle)}
+    assert "test-203-ferry" in speakers  # analyzed, in the worker

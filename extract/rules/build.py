@@ -8,7 +8,7 @@ from pathlib import Path
 from ..models import TABLES
 from ..resolve import Dataset
 from ..score import score_rows, score_source
-from .batch import RuleCache, iter_analyze, job_key, rows_version
+from .batch import RuleCache, iter_analyze, job_key, rows_version, stop_early
 from .rows import RULE_TABLES, RuleRows
 
 
@@ -76,6 +76,7 @@ def apply_rules(
     for _ in results:  # the end of the generator: the rule cache drops other versions
         pass
     made_before.drop_other_versions()
+    stop_early()  # the rules are done: the worker started early frees its memory before the rest of the build
     for table, new_rows in rows.tables.items():
         pk = TABLES[table].primary_key[0]
         merged = {getattr(r, pk): r for r in dataset.rows(table)} | new_rows

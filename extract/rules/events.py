@@ -38,6 +38,7 @@ from functools import cache
 
 from . import lexicon, matching
 from .dates import find_dates_in
+from .results import EventHit
 from .text import Article, prefix_tree
 
 CALENDAR_WORDS = frozenset(lexicon.events().calendar_words)  # lexicons/events.yaml
@@ -131,40 +132,6 @@ PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or non
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
 OBJECT_ENDS = frozenset(lexicon.events().object_ends)
 VERB_ENDINGS = ("ed", "ing")  # a trigger whose first word ends so may be an active verb with an object
-
-
-@dataclass
-class EventHit:
-    event_type: str
-    trigger: str
-    start: int
-    end: int
-    rule_id: str
-    date: dt.date | None
-    date_precision: str
-    date_text: str | None
-    sentence: str
-    sentence_start: int = 0
-    sentence_end: int = 0
-    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)
-    sub_event_type: str | None = None
-    context: dict[str, str] = field(default_factory=dict)  # role -> the sentence's word that filled it
-
-    def as_json(self) -> dict:
-        return {
-            "event_type": self.event_type,
-            "sub_event_type": self.sub_event_type,
-            "trigger": self.trigger,
-            "char_start": self.start,
-            "char_end": self.end,
-            "rule_id": self.rule_id,
-            "context": self.context,
-            "date": self.date.isoformat() if self.date else None,
-            "date_precision": self.date_precision,
-            "date_text": self.date_text,
-            "sentence": self.sentence,
-            "mentions": [{"text": t, "char_start": s, "char_end": e, "rule_id": r} for s, e, t, r in self.mentions],
-        }
 
 
 @dataclass(frozen=True)

@@ -22,44 +22,12 @@ from .. import numbers
 from ..models import Figure
 from . import lexicon, matching
 from .dates import digit_runs
+from .results import FigureHit
 from .text import Article, alternation, alternatives, once
 
 DIGITS = (
     r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 )
-
-
-@dataclass
-class FigureHit:
-    start: int
-    end: int
-    surface: str
-    value: float | None
-    qualifier: str
-    unit: str
-    counts: str | None
-    rule_id: str
-    value_max: float | None = None
-    about: str | None = None
-    cents_of: frozenset[str] = frozenset()  # not published: a subunit's possible currencies (its sentence decides)
-    shared_of: frozenset[str] = frozenset()  # not published: a shared sign's currencies ("K"; its sentence decides)
-
-    def as_json(self) -> dict:
-        out = {
-            "surface": self.surface,
-            "value": self.value,
-            "qualifier": self.qualifier,
-            "unit": self.unit,
-            "counts": self.counts,
-            "char_start": self.start,
-            "char_end": self.end,
-            "rule_id": self.rule_id,
-        }
-        if self.value_max is not None:
-            out["value_max"] = self.value_max
-        if self.about:
-            out["about"] = self.about
-        return out
 
 
 @dataclass(frozen=True)

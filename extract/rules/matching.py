@@ -16,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.matcher import PhraseMatcher
+if TYPE_CHECKING:  # spaCy and the tokenizer load when the matcher is first built, not when the package registers
+    from spacy.matcher import PhraseMatcher
 
-from .text import Article, nlp
+    from .text import Article
 
 PhraseTable = Callable[[], dict[str, list[str]]]
 """A table's phrases by key (``{"cue-say": ["said", "says", ...]}``), read when the matcher is first built."""
@@ -52,6 +54,10 @@ def register(table: str, phrases: PhraseTable) -> None:
 
 @cache
 def phrase_matcher() -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    from .text import nlp
+
     matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
     for table, read in TABLES.items():
         for key, words in read().items():
@@ -62,6 +68,8 @@ def phrase_matcher() -> PhraseMatcher:
 @cache
 def match_keys() -> dict[int, tuple[str, str]]:
     """match id -> (table, key), for every phrase key of the matcher (read once, not per match)."""
+    from .text import nlp
+
     strings = nlp().vocab.strings
     return {strings[f"{table}:{key}"]: (table, key) for table, read in TABLES.items() for key in read()}
 

@@ -46,7 +46,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -55,6 +55,7 @@ from spacy.matcher import PhraseMatcher
 
 from . import given_names, lexicon
 from . import places as place_lists
+from .results import Entity, Mention
 from .text import ABBREVIATIONS, Article, alternation, nlp
 
 UPPER = "".join(chr(c) for c in range(0x10000) if chr(c).isupper() and chr(c).isalpha())
@@ -419,35 +420,6 @@ class once:  # noqa: N801
             return self
         value = obj.__dict__[self.name] = self.method(obj)
         return value
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    rule_id: str
-
-
-@dataclass
-class Entity:
-    kind: str  # person | organization
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    role: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    known_id: str | None = None  # id of a curated entity the gazetteer matched
-
-    def as_json(self) -> dict:
-        return {
-            "name": self.name,
-            "aliases": self.aliases,
-            "role": self.role,
-            "known_id": self.known_id,
-            "mentions": [
-                {"text": m.text, "char_start": m.start, "char_end": m.end, "rule_id": m.rule_id} for m in self.mentions
-            ],
-        }
 
 
 @dataclass

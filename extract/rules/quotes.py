@@ -36,6 +36,7 @@ from functools import cache
 
 from . import lexicon, matching
 from .names import ORG_INTRODUCERS, REPORTING_AFTER, Entity, Mention, given_name_gender
+from .results import Quotation
 from .text import ABBREVIATIONS, Article, alternation, ends_with_abbreviation, once
 
 OPENERS = {
@@ -165,38 +166,6 @@ def vocab() -> Vocabulary:
 def opening(words, space: str = r"\b") -> re.Pattern:
     """A phrase opening with one of ``words`` (any case), then ``space``."""
     return re.compile(rf"\s*(?:{alternation(words)}){space}", re.I)
-
-
-@dataclass
-class Quotation:
-    start: int
-    end: int
-    open_mark: int
-    close_mark: int
-    continues: bool = False  # runs on into the next paragraph
-    continued: bool = False  # continues a quotation from the previous paragraph
-    text: str = ""
-    kind: str = "direct"
-    cue: str | None = None
-    cue_id: str | None = None
-    speaker: str | None = None
-    speaker_type: str | None = None
-    speaker_rule: str | None = None
-    known_id: str | None = None
-
-    def as_json(self) -> dict:
-        return {
-            "text": self.text,
-            "speaker": self.speaker,
-            "speaker_type": self.speaker_type,
-            "known_id": self.known_id,
-            "cue": self.cue,
-            "kind": self.kind,
-            "char_start": self.start,
-            "char_end": self.end,
-            "rule_id": self.speaker_rule,
-            "cue_id": self.cue_id,
-        }
 
 
 # 1. pairing -----------------------------------------------------------------
