@@ -3,9 +3,8 @@ determiner, a charge and a stopped attack report no event; a source's words do n
 Sentences written for these tests, each beside one the rule leaves an event."""
 
 import pytest
+from event_types import ATTACK
 from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
-
-ATTACK = ("violence_against_civilians", "attack")
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,21 @@
 each pattern beside a sentence that still reports its event, so that a rule that drops everything fails."""
 
 import pytest
+from event_types import (
+    ARREST,
+    ATTACK,
+    BOMB,
+    CLASH,
+    DISASTER,
+    ESCAPE,
+    FORMATION,
+    INTERVENTION,
+    PEACEFUL,
+    RAID,
+    REGAINS,
+    STATEMENT,
+)
 from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
-
-ATTACK = ("violence_against_civilians", "attack")
-ARREST = ("strategic_developments", "arrests")
-ESCAPE = ("escape", None)
-DISASTER = ("disaster", None)
-BOMB = ("explosions_remote_violence", "remote_explosive_landmine_ied")
-CLASH = ("battles", "armed_clash")
-REGAINS = ("battles", "government_regains_territory")
-RAID = ("strategic_developments", "other")
-STATEMENT = ("statement", None)
-PEACEFUL = ("protests", "peaceful_protest")
-INTERVENTION = ("protests", "protest_with_intervention")
-FORMATION = ("strategic_developments", "change_to_group_activity")
 
 
 @pytest.mark.parametrize(

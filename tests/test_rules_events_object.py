@@ -3,12 +3,8 @@ an incident lasts up to the trigger of a "before" clause; an aircraft that fires
 is no arrest.  Sentences written for these tests, each beside one the rule leaves an event."""
 
 import pytest
+from event_types import ABDUCTION, ATTACK, DRONE, SHELLING
 from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
-
-ATTACK = ("violence_against_civilians", "attack")
-ABDUCTION = ("violence_against_civilians", "abduction_forced_disappearance")
-DRONE = ("explosions_remote_violence", "air_drone_strike")
-SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
 
 
 @pytest.mark.parametrize(

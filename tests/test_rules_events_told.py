@@ -2,11 +2,8 @@
 for these tests, each beside one the rule leaves an event."""
 
 import pytest
+from event_types import ARREST, ATTACK, PEACEFUL
 from test_rules_events import types  # (event type, sub-event type) of a sentence published on a Thursday
-
-ATTACK = ("violence_against_civilians", "attack")
-ARREST = ("strategic_developments", "arrests")
-PROTEST = ("protests", "peaceful_protest")
 
 
 @pytest.mark.parametrize(
@@ -77,7 +74,7 @@ def test_a_negated_recovery_is_no_seizure_where_the_rest_would_be():
         ),
         # a storm story: the soldiers clearing blocked roads are no protest; the same sentence after a strike call is
         ("A storm hit the coast on Monday, killing three. Soldiers helped clear blocked roads.", [("disaster", None)]),
-        ("Truckers went on strike on Monday. Hundreds of drivers blocked roads.", [PROTEST]),
+        ("Truckers went on strike on Monday. Hundreds of drivers blocked roads.", [PEACEFUL]),
         # an election story: voters who "fought back" fought no battle
         (
             "The opposition won a landslide victory in the election on Sunday. Its leader said voters fought back "
@@ -89,7 +86,7 @@ def test_a_negated_recovery_is_no_seizure_where_the_rest_would_be():
         (
             "A court sentenced two men on Monday for the murder of a lawyer. Hundreds of supporters chanted outside "
             "the court.",
-            [PROTEST],
+            [PEACEFUL],
         ),
         (
             "A court sentenced two men on Monday for the murder of a lawyer. Police arrested their boss on Tuesday.",
@@ -119,7 +116,7 @@ def test_a_quiet_lead_that_reports_a_conflict_event_makes_no_quiet_story():
             "Police broke up a protest on Monday by shooting at the crowd.",
             [("protests", "excessive_force_against_protesters")],
         ),
-        ("Hundreds marched on Monday against the arrest of their leader.", [PROTEST]),
+        ("Hundreds marched on Monday against the arrest of their leader.", [PEACEFUL]),
         ("Protesters angry over bread prices torched cars on Monday.", [("riots", "violent_demonstration")]),
     ],
 )
@@ -143,7 +140,7 @@ def test_a_refinement_word_that_names_what_is_protested_does_not_refine(text, ex
             "Inmates rioted at the jail on Sunday before guards regained control of the prison.",
             [("riots", "mob_violence")],
         ),
-        ("Marchers demanded compensation on Monday after a fire destroyed the market.", [PROTEST]),
+        ("Marchers demanded compensation on Monday after a fire destroyed the market.", [PEACEFUL]),
     ],
 )
 def test_words_that_make_a_trigger_an_event_or_none(text, expected):

@@ -1,0 +1,17 @@
+"""The (event type, sub-event type) pairs the event tests expect, named once for every events test file."""
+
+ABDUCTION = ("violence_against_civilians", "abduction_forced_disappearance")
+ARREST = ("strategic_developments", "arrests")
+ATTACK = ("violence_against_civilians", "attack")
+BOMB = ("explosions_remote_violence", "remote_explosive_landmine_ied")
+CLASH = ("battles", "armed_clash")
+DISASTER = ("disaster", None)
+DRONE = ("explosions_remote_violence", "air_drone_strike")
+ESCAPE = ("escape", None)
+FORMATION = ("strategic_developments", "change_to_group_activity")
+INTERVENTION = ("protests", "protest_with_intervention")
+PEACEFUL = ("protests", "peaceful_protest")
+RAID = ("strategic_developments", "other")
+REGAINS = ("battles", "government_regains_territory")
+SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
+STATEMENT = ("statement", None)
