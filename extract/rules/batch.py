@@ -34,6 +34,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
+from itertools import repeat
 from pathlib import Path
 
 from . import RuleResult, analyze
@@ -133,21 +134,19 @@ _GAZETTEER: tuple = ()
 _STORE: RuleCache | None = None
 
 
-def _analyze(job: tuple[str, Job]) -> RuleResult:
-    """In a worker: analyze one article and remember its result there (the parent only reads it back)."""
-    key, (text, published) = job
-    result = analyze(text, published, _GAZETTEER)
-    if _STORE is not None:
-        _STORE.put(key, result)
-    return result
-
-
-def _analyze_apart(job: tuple[str, Job], gazetteer: tuple, store: RuleCache) -> RuleResult:
-    """In the worker started early: analyze one article and remember its result there."""
+def analyze_and_keep(job: tuple[str, Job], gazetteer: tuple, store: RuleCache | None) -> RuleResult:
+    """Analyze one keyed article and remember its result in ``store``, in the process that made it (a worker's
+    parent only reads it back)."""
     key, (text, published) = job
     result = analyze(text, published, gazetteer)
-    store.put(key, result)
+    if store is not None:
+        store.put(key, result)
     return result
+
+
+def _analyze(job: tuple[str, Job]) -> RuleResult:
+    """In a pool worker: ``analyze_and_keep`` with the gazetteer and the cache the pool was forked with."""
+    return analyze_and_keep(job, _GAZETTEER, _STORE)
 
 
 def _warm() -> None:
@@ -235,7 +234,7 @@ def run(keyed: list[tuple[str, Job]], gazetteer: tuple, store: RuleCache, worker
     if not keyed:
         return iter(())
     if _EARLY is not None and len(keyed) < POOL_MIN_ARTICLES:
-        return _EARLY.map(_analyze_apart, keyed, [gazetteer] * len(keyed), [store] * len(keyed))
+        return _EARLY.map(analyze_and_keep, keyed, repeat(gazetteer), repeat(store))
     return run_here(keyed, gazetteer, store, workers)
 
 
@@ -247,10 +246,8 @@ def run_here(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     stop_early()
     if workers <= 1 or len(keyed) < POOL_MIN_ARTICLES:
-        for key, (text, published) in keyed:
-            result = analyze(text, published, gazetteer)
-            store.put(key, result)
-            yield result
+        for job in keyed:
+            yield analyze_and_keep(job, gazetteer, store)
         return
     from .text import nlp
 
