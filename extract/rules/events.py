@@ -78,7 +78,7 @@ SUBORDINATOR = phrase_pattern(lexicon.events().subordinators)
 
 def lead_right_before(leads) -> re.Pattern:
     """One of ``leads`` (any run of spaces between its words), then a determiner or none, at the end of the text
-    before a trigger: "accused of (the) …", "victims of (the) …"."""
+    before a trigger: "accused of (the) …", "victims of (the) …", "jailed for (the) …"."""
     return re.compile(
         r"\b(?:"
         + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in leads)
@@ -87,6 +87,12 @@ def lead_right_before(leads) -> re.Pattern:
         + r")\s+)?$",
         re.I,
     )
+
+
+def longest_words(phrases) -> frozenset[str]:
+    """Each phrase's longest word, lower-cased: a sentence holding none of them holds none of the phrases, so the
+    expression that looks for them need not run on it (``not_in_sentence``)."""
+    return frozenset(max(p.lower().split(), key=len) for p in phrases)
 
 
 ALLEGED = lead_right_before(lexicon.events().allegation_leads)
@@ -103,15 +109,13 @@ DESCRIBED_BY_PAST = re.compile(  # a relative word (up to 4 words after one of t
 )
 PEOPLE_OF = lead_right_before(lexicon.events().people_of_leads)
 COUNTERING = phrase_pattern(lexicon.events().countering_leads)
-COUNTERING_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().countering_leads)
-# a sentence holding none of these (each lead's longest word) holds no lead: COUNTERING is not run on it
+COUNTERING_KEYS = longest_words(lexicon.events().countering_leads)
 ALLEGATION = phrase_pattern(lexicon.events().allegation_leads)
-# a sentence holding none of these (each lead's longest word) holds no lead: ALLEGATION is not run on it
-ALLEGATION_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().allegation_leads)
+ALLEGATION_KEYS = longest_words(lexicon.events().allegation_leads)
 CHARGE_REACH = lexicon.events().charge_reach
 CHARGE_ENDS = frozenset(w.lower() for w in lexicon.events().charge_ends)
 DENIAL = phrase_pattern(lexicon.events().denial_leads)
-DENIAL_KEYS = frozenset(max(p.lower().split(), key=len) for p in lexicon.events().denial_leads)
+DENIAL_KEYS = longest_words(lexicon.events().denial_leads)
 DENIAL_REACH = lexicon.events().denial_reach
 NAMING = tuple(p.lower() for p in lexicon.events().naming_clauses)
 LASTING = tuple(p.lower() for p in lexicon.events().lasting_leads)
@@ -121,14 +125,7 @@ PEOPLE_OF_FIRSTS = frozenset(p.split()[0].lower() for p in lexicon.events().peop
 FIGURATIVE = frozenset(lexicon.events().figurative_modifiers)
 PUNISHMENTS = frozenset(lexicon.events().punishments)
 PUNISHED_FOR_WORDS = frozenset(w.lower() for w in lexicon.events().punished_for)
-PUNISHED_FOR = re.compile(  # a word of `punished_for`, then a determiner or none, right before the trigger
-    r"\b(?:"
-    + "|".join(map(re.escape, lexicon.events().punished_for))
-    + r")\s+(?:(?:"
-    + "|".join(map(re.escape, lexicon.events().determiners))
-    + r")\s+)?$",
-    re.I,
-)
+PUNISHED_FOR = lead_right_before(lexicon.events().punished_for)
 CAUSE_LEADS = frozenset(lexicon.events().cause_leads)
 OBJECT_ENDS = frozenset(lexicon.events().object_ends)
 VERB_ENDINGS = ("ed", "ing")  # a trigger whose first word ends so may be an active verb with an object
