@@ -739,6 +739,12 @@ class HitRule:
     a row is only tried on matches of its form (the alternatives exclude each other)."""
 
 
+def stated_value_row(rule_id: str, applies: Callable[[Reading], bool], unit: str, counts: str | None) -> HitRule:
+    """A row of ``HIT_RULES`` on a number alone (``form="num"``) that, when it applies, gives the value the text
+    states (its qualifier kept) in ``unit``, counting ``counts``, under the row's own id."""
+    return HitRule(rule_id, applies, lambda r: r.hit(r.value, r.qualifier, unit, counts, rule_id), form="num")
+
+
 def decide_a_unit(r: Reading) -> FigureHit:
     """ "about a year", "nearly an hour": a qualified article before a time unit is one of it."""
     text, start = r.text, r.start
@@ -1184,43 +1190,15 @@ HIT_RULES: tuple[HitRule, ...] = (
         form="money",
     ),
     HitRule("fig-money", lambda r: bool(r.group("money")), decide_money, form="money"),
-    HitRule(
-        "fig-percent",
-        lambda r: bool(r.group("pct")),
-        lambda r: r.hit(r.value, r.qualifier, "percent", None, "fig-percent"),
-        form="num",
-    ),
+    stated_value_row("fig-percent", lambda r: bool(r.group("pct")), "percent", None),
     HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
-    HitRule(
-        "fig-age-at",
-        is_age_at,
-        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-age-at"),
-        form="num",
-    ),
-    HitRule(
-        "fig-age-over",
-        is_age_over,
-        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-age-over"),
-        form="num",
-    ),
-    HitRule(
-        "fig-quake-magnitude",
-        is_quake_magnitude,
-        lambda r: r.hit(r.value, r.qualifier, "magnitude", "earthquake magnitude", "fig-quake-magnitude"),
-        form="num",
-    ),
-    HitRule(
-        "fig-poll-points",
-        is_poll_points,
-        lambda r: r.hit(r.value, r.qualifier, "percentage_point", "change in a percentage", "fig-poll-points"),
-        form="num",
-    ),
+    stated_value_row("fig-age-at", is_age_at, "year", "age in years"),
+    stated_value_row("fig-age-over", is_age_over, "year", "age in years"),
+    stated_value_row("fig-quake-magnitude", is_quake_magnitude, "magnitude", "earthquake magnitude"),
+    stated_value_row("fig-poll-points", is_poll_points, "percentage_point", "change in a percentage"),
     HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before, form="num"),
-    HitRule(
-        "fig-aged",
-        lambda r: bool(r.group("num")) and aged_before(r.text, r.start),
-        lambda r: r.hit(r.value, r.qualifier, "year", "age in years", "fig-aged"),
-        form="num",
+    stated_value_row(
+        "fig-aged", lambda r: bool(r.group("num")) and aged_before(r.text, r.start), "year", "age in years"
     ),
     HitRule(
         "fig-age",
