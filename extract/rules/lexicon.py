@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 
 from ..errors import BuildFailed, FieldError, Location
 from ..yamlfile import line_of, load_yaml, plain, validation_errors
@@ -312,13 +312,22 @@ class Currency(Strict):
 
 
 class SharedSign(Strict):
-    """A currency sign the currencies of several countries are written with ("K": Zambia's kwacha, Papua New
-    Guinea's kina, Myanmar's kyat): an amount only when its sentence names a place of one of them."""
+    """A currency sign or name the currencies of several countries are written with ("K": Zambia's kwacha, Papua
+    New Guinea's kina, Myanmar's kyat; "pesos"): the one of them its sentence tells (``figures.in_told_currency``),
+    else ``default`` (a code, ``money``, or None: no figure)."""
 
     id: Id
-    before: Annotated[Words, Field(min_length=1)]
+    before: Words = []
+    after: Words = []
     codes: Annotated[list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]], Field(min_length=2)]
+    default: Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|money)$")] | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def written_somehow(self) -> "SharedSign":
+        if not self.before and not self.after:
+            raise ValueError("a shared sign needs words written before or after the number")
+        return self
 
 
 class Subunit(Strict):
@@ -339,6 +348,8 @@ class MeasureUnit(Strict):
     id: Id
     unit: Word
     measures: Word
+    per: Annotated[int, Field(gt=1)] | None = None
+    """How many of the written unit make one ``unit`` ("ml": 1000 make a litre), for a unit the vocabulary lacks."""
     symbols: Words = []
     words: Words = []
     glued: Words = []
@@ -377,6 +388,8 @@ class FiguresLexicon(Lexicon):
     """As written (case-insensitive in the expression); a word ending in a letter must end there ("am", not "amid")."""
     day_parts: Words
     url_domains: Words
+    months_de: Words = []
+    """Month names written after "N de" in names of dates ("12 de Octubre", "25 de Mayo"): no figure."""
     subunits: list[Subunit] = []
     shared_signs: list[SharedSign] = []
     contexts: list[Entry] = []
@@ -393,6 +406,8 @@ class VagueWord(Entry):
     value: int | float | None
     alone: bool = False
     """Whether the word is a figure with no noun after it ("Thousands protested")."""
+    not_after: Words = []
+    """Words before it that make it a noun, no figure ("the scores were level")."""
 
 
 class QualifierWords(Entry):
