@@ -36,9 +36,10 @@ def figure_cases() -> tuple[Case, ...]:
             Case(c.id, f"The ministry paid 40 million {f} for the bridge.", (40_000_000, c.code)) for f in c.after
         ]
     for u in fig.measure_units:
+        value = 40 / (u.per or 1)  # "40ml" is 0.04 l
         for form in [*u.symbols, *u.words]:
-            cases.append(Case(u.id, f"The survey recorded 40 {form} on Monday.", (40, u.unit)))
-        cases += [Case(u.id, f"The survey recorded 40{f} on Monday.", (40, u.unit)) for f in u.glued]
+            cases.append(Case(u.id, f"The survey recorded 40 {form} on Monday.", (value, u.unit)))
+        cases += [Case(u.id, f"The survey recorded 40{f} on Monday.", (value, u.unit)) for f in u.glued]
     return tuple(cases)
 
 

@@ -75,8 +75,8 @@ def test_a_bare_figure_with_a_noun_keeps_its_count():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The central bank raised rates by a quarter point.", [("a quarter point", 0.25, None, "percentage_point")]),
-        ("Markets expect a half point cut in June.", [("a half point", 0.5, None, "percentage_point")]),
+        ("The central bank raised rates by a quarter point.", [("quarter point", 0.25, None, "percentage_point")]),
+        ("Markets expect a half point cut in June.", [("half point", 0.5, None, "percentage_point")]),
         ("The mayor raised a third point at the meeting.", []),
         ("The siege lasted a decade and a half.", [("a decade and a half", 1.5, None, "decade")]),
         ("Talks went on for an hour and a half.", [("an hour and a half", 1.5, None, "hour")]),
@@ -106,7 +106,10 @@ def test_points_of_a_share_are_percentage_points(text, expected):
     "text, expected",
     [
         ("Turnout was lowest in the 25-34 age group.", [("25-34", 25, 34, "year")]),
-        ("Free travel is offered to over-60s and under-16s.", [("over-60s", 60, None, "year"), ("under-16s", 16, None, "year")]),
+        (
+            "Free travel is offered to over-60s and under-16s.",
+            [("over-60s", 60, None, "year"), ("under-16s", 16, None, "year")],
+        ),
         ("The writer, who was 91, died at home.", [("91", 91, None, "year")]),
         ("Her aunt, who is 77 and lives alone, was rescued.", [("77", 77, None, "year")]),
     ],
@@ -131,3 +134,12 @@ def test_scores_alone_is_a_vague_count_unless_it_is_a_noun():
 )
 def test_dates_in_names_and_race_names_are_no_figures(text):
     assert hits(text) == []
+
+
+def test_by_a_number_to_a_much_larger_one_is_a_change_and_a_level():
+    assert units("Debt rose by $2bn to $15bn last year.") == [(2e9, "USD"), (15e9, "USD")]
+    assert hits("Prices will rise by 2 to 3 per cent.") == [("2 to 3 per cent", 2, 3, "percent")]
+
+
+def test_a_range_with_a_shared_sign_takes_the_currency_its_sentence_tells():
+    assert units("In Karachi the plan will cost Rs 40 to Rs 60 crore.") == [(4e8, "PKR")]

@@ -209,7 +209,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
     point_words = alternation(context("ctx-fraction-point"))
     fractions = (
         # "a quarter-point cut", "a half-percentage-point rise": a share of a percentage point
-        rf"|(?P<frac>(?:(?P<ptnum>{one_word}|an?)[\s-])?(?P<ptden>{denominators})-(?:{point_words})"
+        rf"|(?P<frac>(?:(?P<ptnum>{one_word}|an?)[\s-])?(?P<ptden>{denominators})(?:-|(?P<ptsp>[ \u00a0]))(?:{point_words})"
         rf"|(?P<fnum>{one_word}|an?)[\s-](?P<fden>{denominators})"
         rf"|(?P<inum>{number})\s+(?:in|out\s+of)\s+(?P<iden>{number})"
         rf"|(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![/\d])"
@@ -252,7 +252,8 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023
         r"|\b(?=\d)(?:"  # (one test for the digit ones)
         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{months}\b(?:\s+\d{{4}})?"  # 20 September 2023
-        r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/09/2023, 2023-09-20
+        + (rf"|\d{{1,2}}\s+de\s+(?:{alternation(fig.months_de)})\b" if fig.months_de else "")  # 12 de Octubre
+        + r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b"  # 20/09/2023, 2023-09-20
         r"|\d{1,2}(?::\d{2}){1,2}\b"  # 23:46:14
         rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s*(?:{clock})"  # 7 a.m.
         rf"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:{context_pattern('ctx-clock-zones')})\b"  # by 1030 GMT
@@ -404,6 +405,7 @@ def scaled_number_pattern() -> re.Pattern:
 
 
 GLUED_CODE_NAME = re.compile(r"[A-Z]{3}\d{1,2}")
+WITH_CENTS = re.compile(r"\d\.\d\d$")  # "R27.58": a price, two decimals
 
 
 @cache
@@ -415,6 +417,40 @@ def per_time_pattern() -> re.Pattern:
 def per_time_after(text: str, end: int) -> bool:
     """ "R150 a month", "N500 per day": a price by the time unit after the amount."""
     return per_time_pattern().match(text, end, end + 20) is not None
+
+
+@cache
+def rate_after() -> re.Pattern:
+    """After a number: "per dollar", "to the euro", "against the dollar" (a currency name of ``after``)."""
+    names = alternation(n for n in unit_tables().after if " " not in n and not n.isupper() and not n.endswith("s"))
+    return re.compile(rf"[ \u00a0]+(?:{context_pattern('ctx-rate-joins')})[ \u00a0]+(?:{names})\b", re.I)
+
+
+RATE_WORDS_BEFORE = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def rate_currency(r: Reading) -> str | None:
+    """ "The yen weakened past 158 per dollar": an exchange rate, an amount of the currency named before it in
+    its sentence (the nearest name of ``after`` other than the one it is the rate to), or None."""
+    if (
+        r.group("pct")
+        or r.group("glued")
+        or r.group("qual")
+        and r.group("qual").lower() not in context("ctx-rate-qualifiers")
+    ):
+        return None
+    rate = rate_after().match(r.text, r.end, r.end + 30)
+    if rate is None:
+        return None
+    after = unit_tables().after
+    against = after[rate.group().split()[-1].lower()]
+    lo = max(0, r.start - 120)
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(r.text, lo, r.start)]
+    for word in reversed(RATE_WORDS_BEFORE.findall(r.text, breaks[-1] if breaks else lo, r.start)):
+        code = after.get(word.lower())
+        if code and code not in ("money", against):
+            return code
+    return None
 
 
 def is_glued_code_name(m: re.Match) -> bool:
@@ -483,6 +519,8 @@ def fraction_hit(text: str, m: re.Match) -> FigureHit | str | None:
     unit, rule_id = "fraction", "fig-fraction"
     if m.group("ptden"):  # "a quarter-point cut": a share of one percentage point
         den = fig.fraction_words[m.group("ptden").lower()]
+        if m.group("ptsp") and m.group("ptden").lower() not in context("ctx-fraction-point-spaced"):
+            return None  # "a third point": an ordinal
         num_word = (m.group("ptnum") or "a").lower()
         num = 1 if num_word in ("a", "an") else numbers.words_value(num_word.split())
         if num is None or num >= den:
@@ -567,6 +605,10 @@ def by_a_share(text: str, start: int, end: int) -> bool:
     return after.group(1) in word_sets().counts_stop
 
 
+def by_before(r: Reading) -> bool:
+    return BY_BEFORE.search(r.text, max(0, r.start - 6), r.start) is not None
+
+
 def is_change(text: str, start: int) -> bool:
     """ "rose from $89 to $93": a change between two figures, not a range ("ranging from 5 to 15" is one)."""
     before = WORDS_BEFORE.findall(text[max(0, start - 30) : start].lower())
@@ -594,27 +636,60 @@ def money_or_measure(text: str, end: int, sign: str | None) -> tuple[str, str | 
 
 
 GLUED_M = re.compile(r"\d+m")
+GLUED_DECIMAL_M = re.compile(r"\d+(?:\.\d+)?m")
+
+
+@cache
+def dimension_after() -> re.Pattern:
+    return re.compile(rf"[ \u00a0]+(?:{context_pattern('ctx-dimension-after')})\b", re.I)
+
+
 PLURAL_AFTER = re.compile(r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?[a-z][\w’'\-]*s\b")
 
 
 def is_metres(text: str, m: re.Match) -> bool:
     """ "the 100m final", "a 10m wall": a whole number glued to "m" with no currency, and no plural noun after it
     (a million of things: "3m people"), is in metres; "1.2m" with a decimal is a million."""
-    if not GLUED_M.fullmatch(without(m, "neg", "qual").strip().replace(",", "")):
+    number = without(m, "neg", "qual").strip().replace(",", "")
+    if GLUED_DECIMAL_M.fullmatch(number) and dimension_after().match(text, m.end()):
+        return True  # "6.5m wide", "a 2.4m-high fence": a dimension, in metres
+    if not GLUED_M.fullmatch(number):
         return False
     if total_before().search(text, max(0, m.start() - 24), m.start()):
         return False  # "2.3 million accounts, out of 40m": millions of the same things
+    if compare_before().search(text, max(0, m.start() - 12), m.start()) and money_before(text, m.start()):
+        return False  # "to $40m, against 55m": millions of the same money
     following = PLURAL_AFTER.match(text, m.end())
-    if following and following.group().split()[-1].lower() in race_words():
-        return True  # "the 400m hurdles": a race, in metres
     return not following and not re.match(
         r"[ \u00a0]+(?:[a-z][\w’'\-]*[ \u00a0]+)?(?:" + PLURALS_WITHOUT_S() + r")\b", text[m.end() : m.end() + 40]
     )
 
 
+def money_before(text: str, start: int) -> bool:
+    """Whether an amount with a currency sign stands in the 80 characters before ``start`` ("$40m, against 55m")."""
+    return signed_amount().search(text, max(0, start - 80), start) is not None
+
+
+@cache
+def signed_amount() -> re.Pattern:
+    return re.compile(rf"(?:{currency_sign()})[ \u00a0]?\d")
+
+
 @cache
 def total_before() -> re.Pattern:
     return re.compile(rf"\b(?:{context_pattern('ctx-total-before')})[ \u00a0]+$", re.I)
+
+
+RACE_AFTER = re.compile(r"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?([a-z][a-z\-]*)")
+
+
+def is_race_name(r: Reading) -> bool:
+    """ "the 400m hurdles", "the 10,000m final": a whole number glued to "m" before a word of a race (within two
+    words) names the race, no figure."""
+    if not GLUED_M.fullmatch(without(r.m, "neg", "qual").strip().replace(",", "")):
+        return False
+    after = RACE_AFTER.match(r.text, r.end, r.end + 40)
+    return bool(after) and (after.group(1) in race_words() or after.group().split()[0] in race_words())
 
 
 @cache
@@ -733,6 +808,10 @@ class Reading:
     @once
     def measured(self) -> tuple[str, str | None, int] | None:
         return money_or_measure(self.text, self.end, None)
+
+    @once
+    def rate_currency(self) -> str | None:
+        return rate_currency(self)
 
 
 @dataclass(frozen=True)
@@ -933,6 +1012,22 @@ def is_age_at(r: Reading) -> bool:
     )
 
 
+@cache
+def age_who_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-age-who')})[ \u00a0]$", re.I)
+
+
+def is_age_who(r: Reading) -> bool:
+    """ "the former minister, who was 84, served": a whole number after "who was" that ends its clause is an age."""
+    return (
+        bare_integer(r)
+        and int(r.group("num")) <= 120
+        and r.text[r.start - 4 : r.start] in ("was ", " is ", "ned ", "rns ")  # a cheap test first
+        and age_who_before().search(r.text, max(0, r.start - 20), r.start) is not None
+        and age_after().match(r.text[r.end : r.end + 8]) is not None
+    )
+
+
 def is_age_over(r: Reading) -> bool:
     """ "residents over 68", "children under 5": over or under a whole number after a word for people, nothing
     counted after, is an age."""
@@ -1030,7 +1125,17 @@ def is_poll_points(r: Reading) -> bool:
     after = WORD_AFTER.match(r.text, r.end, r.end + 20)
     if not r.group("num") or r.group("pct") or not after or after.group(1) not in context("ctx-point-words"):
         return False
+    if share_after().match(r.text, after.end(), after.end() + 40):
+        return True  # "fell 5 points to 38 per cent": points of a share
     return any(w.lower() in context("ctx-poll-words") for w in SCORE_SIDES.findall(sentence_around(r)))
+
+
+@cache
+def share_after() -> re.Pattern:
+    """After "points": "to" or "from" and a percentage ("5 points to 38 per cent")."""
+    return re.compile(
+        rf"[ \u00a0]+(?:to|from)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?\d[\d,]*(?:\.\d+)?(?:{percent_pattern()})", re.I
+    )
 
 
 def decide_hyphenated(r: Reading) -> FigureHit:
@@ -1105,7 +1210,16 @@ def decide_measure(r: Reading) -> FigureHit:
 OF_UNIT = re.compile(r"[ \u00a0]+of[ \u00a0]", re.I)
 
 
+@cache
+def vague_not_after() -> dict[str, frozenset[str]]:
+    """Vague word id -> the words before it that make it a noun ("the scores were level")."""
+    return {e.id: frozenset(w.lower() for w in e.not_after) for e in numbers.lexicon().vague if e.not_after}
+
+
 def decide_vague(r: Reading) -> FigureHit | str:
+    noun_after = vague_not_after().get(r.quantity.rule_id or "")
+    if noun_after and any(w in noun_after for w in words_before(r, 1)):
+        return NO_FIGURE  # "the scores were level": a noun
     of = OF_UNIT.match(r.text, r.end, r.end + 6)
     measured = money_or_measure(r.text, of.end() - 1, None) if of else None
     if measured:  # "hundreds of thousands of litres", "millions of dollars": an amount in that unit
@@ -1147,7 +1261,26 @@ def always(_r: Reading) -> bool:
 
 AGO = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+ago\b", re.I)  # after "a": its time unit, then "ago"
 
+AND_A_HALF = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b", re.I)  # after "a": its unit
+
+
+def decide_a_unit_and_a_half(r: Reading) -> FigureHit:
+    """ "a decade and a half", "an hour and a half": one and a half of the time unit."""
+    half = AND_A_HALF.match(r.text, r.end)
+    end = half.end()
+    unit = lexicon.figures().time_units[half.group(1).lower()]
+    return FigureHit(
+        r.start, end, r.text[r.start : end], 1.5, qualifier_of(r.m), unit, f"{unit}s", "fig-a-unit-and-a-half"
+    )
+
+
 HIT_RULES: tuple[HitRule, ...] = (
+    HitRule(
+        "fig-a-unit-and-a-half",
+        lambda r: r.group("article") is not None and AND_A_HALF.match(r.text, r.end) is not None,
+        decide_a_unit_and_a_half,
+        form="article",
+    ),
     # "a year", "an hour" without a qualifier: an article, not a figure ("a minute")
     HitRule(
         "fig-not-bare-article", lambda r: r.group("article") is not None and not r.group("qual"), never, form="article"
@@ -1197,13 +1330,14 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("fig-hyphenated-measure", lambda r: bool(r.group("hmeas")), decide_hyphenated_measure, form="hmeas"),
     # "COP28": a conference's name, not 28 Colombian pesos
     HitRule("fig-not-code-name", lambda r: bool(r.group("money")) and is_glued_code_name(r.m), never, form="money"),
-    # "N95 masks", "the R40": a one-letter sign is money only before a scaled or grouped number ("N4.4tn") or
-    # a rate ("R150 a month")
+    # "N95 masks", "the R40": a one-letter sign is money only before a scaled or grouped number ("N4.4tn"), a
+    # price with cents ("R27.58") or a rate ("R150 a month")
     HitRule(
         "fig-not-unscaled-sign",
         lambda r: (
             r.group("cur") in unit_tables().before_scaled
             and not scaled_number_before(r.text, r.end)
+            and not WITH_CENTS.search(r.surface)
             and not per_time_after(r.text, r.end)
         ),
         never,
@@ -1214,7 +1348,14 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
     stated_value_row("fig-age-at", is_age_at, "year", "age in years"),
     stated_value_row("fig-age-over", is_age_over, "year", "age in years"),
+    stated_value_row("fig-age-who", lambda r: is_age_who(r), "year", "age in years"),
     stated_value_row("fig-quake-magnitude", is_quake_magnitude, "magnitude", "earthquake magnitude"),
+    HitRule(
+        "fig-exchange-rate",
+        lambda r: r.rate_currency is not None,
+        lambda r: r.hit(r.value, r.qualifier, r.rate_currency, "exchange rate", "fig-exchange-rate"),
+        form="num",
+    ),
     stated_value_row("fig-poll-points", is_poll_points, "percentage_point", "change in a percentage"),
     HitRule("fig-measure-before", lambda r: r.measure_before is not None, decide_measure_before, form="num"),
     stated_value_row(
@@ -1224,6 +1365,12 @@ HIT_RULES: tuple[HitRule, ...] = (
         "fig-age",
         lambda r: r.age_of is not None,
         lambda r: r.hit(r.value, "exact", "year", "age in years", "fig-age", about=r.age_of),
+        form="num",
+    ),
+    HitRule(
+        "fig-not-race-name",
+        lambda r: bool(r.group("num")) and r.group("num")[-1] in "mM" and is_race_name(r),
+        never,
         form="num",
     ),
     HitRule(
@@ -1283,7 +1430,9 @@ def range_hit(r: Reading, span: Range, unit: str, counts: str | None, rule_id: s
 def decide_range_measure(r: Reading, span: Range) -> FigureHit:
     sign = r.group("rc1") or r.group("rc2") or r.group("rc3")
     unit, counts, _ = money_or_measure(r.text, r.end, sign)
-    return range_hit(r, span, unit, counts, "fig-range-measure")
+    hit = range_hit(r, span, unit, counts, "fig-range-measure")
+    shared = unit_tables().shared.get(sign) if sign else None
+    return replace(hit, shared_of=shared) if shared else hit  # "Rs 10 to Rs 20 crore": its sentence tells whose
 
 
 def range_measured(r: Reading, span: Range) -> bool:
@@ -1326,6 +1475,11 @@ def tally_context(r: Reading, span: Range, before_id: str, after_id: str) -> boo
     return span.high <= span.low and any(w.lower() in context(before_id) for w in before)
 
 
+@cache
+def age_group_after() -> re.Pattern:
+    return re.compile(rf"[ \u00a0]+(?:{context_pattern('ctx-age-group-after')})\b", re.I)
+
+
 def is_vote(r: Reading, span: Range) -> bool:
     """ "the court ruled 6-3", "the Senate voted 51-50", "a 10-2 verdict": a vote's tally."""
     return tally_context(r, span, "ctx-vote-before", "ctx-vote-after")
@@ -1364,6 +1518,8 @@ RANGE_RULES: tuple[RangeRule, ...] = (
     ),
     # "rose from $89 to $93": a change, two figures
     RangeRule("fig-range-change", lambda r, s: is_change(r.text, r.start), lambda r, s: SPLIT),
+    # "rose by Rs1.1tr to Rs12.9tr": a change and the level it reached, two figures ("by 2 to 3 per cent" is a range)
+    RangeRule("fig-range-change-by", lambda r, s: s.high > 3 * s.low > 0 and by_before(r), lambda r, s: SPLIT),
     RangeRule(
         "fig-range-percent",
         lambda r, s: bool(r.group("pct1") or r.group("pct2") or r.group("pct3")),
@@ -1372,6 +1528,11 @@ RANGE_RULES: tuple[RangeRule, ...] = (
     RangeRule("fig-range-glued-unit", lambda r, s: bool(r.group("gu3")), decide_range_glued_unit),
     RangeRule("fig-range-hyphenated", lambda r, s: bool(r.group("hr5")), decide_range_hyphenated),
     RangeRule("fig-range-measure", range_measured, decide_range_measure),
+    RangeRule(
+        "fig-range-age-group",  # "the 18-24 age group"
+        lambda r, s: age_group_after().match(r.text, r.end, r.end + 30) is not None,
+        lambda r, s: range_hit(r, s, "year", "age in years", "fig-range-age-group"),
+    ),
     RangeRule(
         "fig-range-aged",  # "aged 18 to 25"
         lambda r, s: aged_before(r.text, r.start),
@@ -1650,6 +1811,23 @@ def is_part_name(text: str, start: int) -> bool:
     )
 
 
+@cache
+def age_group_pattern() -> re.Pattern:
+    words = alternation(context("ctx-age-group-before"))
+    return re.compile(rf"(?<![\w-])(?P<word>{words})-(?P<age>\d{{1,3}})s(?![\w])", re.I)
+
+
+def age_group_at(text: str, anchor: int) -> FigureHit | None:
+    """ "44% of over-65s", "under-18s": an age group, its age in years, over or under it."""
+    m = age_group_pattern().search(text, max(0, anchor - 7), anchor + 5)
+    if m is None or m.start("age") != anchor:
+        return None
+    qualifier = numbers.strip_qualifier([m.group("word").lower(), "x"])[0]
+    return FigureHit(
+        m.start(), m.end(), m.group(), float(m.group("age")), qualifier, "year", "age in years", "fig-age-group"
+    )
+
+
 def unsigned(text: str, hit: FigureHit, m: re.Match) -> FigureHit:
     """The hit without the minus sign before its number, for a unit that is never negative (a count, a duration)."""
     start = m.end("neg") if m.start("neg") == hit.start else hit.start
@@ -1666,6 +1844,10 @@ def extract_figures(article: Article) -> list[FigureHit]:
             continue
         if anchor_start > 1 and text[anchor_start - 1] in "/:.,-" and text[anchor_start - 2].isdigit():
             continue  # the middle of "20/09/2023", "23:46", "1,204": its run began earlier
+        if text[anchor_start - 1 : anchor_start] == "-" and (group := age_group_at(text, anchor_start)):
+            hits.append(group)  # "over-65s"
+            last_end = group.end
+            continue
         m = figure_at(text, pattern, anchor_start, last_end)
         if m is None:
             continue
@@ -1678,7 +1860,13 @@ def extract_figures(article: Article) -> list[FigureHit]:
             continue
         hit = classify_hit(text, m)
         if isinstance(hit, FigureHit) and hit.value is not None and hit.value < 0 and hit.unit in Figure.NEVER_NEGATIVE:
-            hit = unsigned(text, hit, m)  # "-5 inmates": a dash before the number, not a minus
+            below_zero = temperature_before(article, hit, hits) if hit.counts is None else None
+            # "lows of minus 31 degrees ... feel like -45": a temperature; "-5 inmates": a dash, not a minus
+            hit = (
+                replace(hit, unit=below_zero, counts="temperature", rule_id="fig-temperature-of-sentence")
+                if below_zero
+                else unsigned(text, hit, m)
+            )
         if (
             hit == SPLIT
         ):  # two figures, not one range: read the first again without ranges; the next anchor reads the second
@@ -1695,7 +1883,40 @@ def extract_figures(article: Article) -> list[FigureHit]:
             last_end = max(last_end, hit.end)  # "half a million" reads past the expression's match
     hits = [shared_name_marked(text, hit) if hit.unit == "money" and not hit.cents_of else hit for hit in hits]
     told = [in_told_currency(article, h, hits, bool(h.cents_of)) if h.cents_of or h.shared_of else h for h in hits]
-    return [hit for hit in told if hit is not None]
+    kept = [hit for hit in told if hit is not None]
+    return [in_unit_before(article, h, kept[i - 1]) if i and h.unit == "count" else h for i, h in enumerate(kept)]
+
+
+def temperature_before(article: Article, hit: FigureHit, hits: list[FigureHit]) -> str | None:
+    """The scale of the temperature before a signed number with nothing counted, in its sentence, or None."""
+    lo, _ = article.sentence_bounds(hit.start)
+    return next((o.unit for o in reversed(hits) if o.start >= lo and o.unit in ("°C", "°F")), None)
+
+
+@cache
+def compare_before() -> re.Pattern:
+    return re.compile(rf"\b(?:{context_pattern('ctx-compare-before')})[ \u00a0]+$", re.I)
+
+
+NOTHING_COUNTED = frozenset(("a", "an", "per", "each"))  # "4.2 billion a year earlier": a time, not a noun
+
+
+def in_unit_before(article: Article, hit: FigureHit, previous: FigureHit) -> FigureHit:
+    """ "narrowed to 1.6 billion zlotys from 4.2 billion a year earlier": a number written with a multiplier, with
+    nothing counted, after a word of comparison, is in the currency of the figure before it in its sentence."""
+    if hit.counts and hit.counts.split()[0].lower() not in NOTHING_COUNTED or not scale_of(hit.surface):
+        return hit
+    if previous.unit not in currency_units() or previous.start < article.sentence_bounds(hit.start)[0]:
+        return hit
+    if not compare_before().search(article.text, max(0, hit.start - 12), hit.start):
+        return hit
+    return replace(hit, unit=previous.unit, counts="money", rule_id="fig-money-of-sentence")
+
+
+@cache
+def currency_units() -> frozenset[str]:
+    tables = unit_tables()
+    return frozenset((*tables.before.values(), *tables.after.values()))
 
 
 def shared_name_marked(text: str, hit: FigureHit) -> FigureHit:
@@ -1730,7 +1951,11 @@ def in_told_currency(article: Article, hit: FigureHit, hits: list[FigureHit], ce
     # and Yangon", "$3 in Ohio, €2 in Rome and 80 cents": two of its currencies told, none is
     said = [k for k, (at, _) in enumerate(places) if at >= hit.end and IN_PLACE.fullmatch(article.text, hit.end, at)]
     first = places[said[0]][0] if said else 0
-    listed = {code for at, code in places[said[0] :] if at == first or LISTED.fullmatch(article.text, first, at)} if said else set()
+    listed = (
+        {code for at, code in places[said[0] :] if at == first or LISTED.fullmatch(article.text, first, at)}
+        if said
+        else set()
+    )
     if len(listed) > 1 or len(stated) > 1:
         code = None
     else:

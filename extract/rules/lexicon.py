@@ -324,7 +324,7 @@ class SharedSign(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def written_somehow(self) -> "SharedSign":
+    def written_somehow(self) -> SharedSign:
         if not self.before and not self.after:
             raise ValueError("a shared sign needs words written before or after the number")
         return self
