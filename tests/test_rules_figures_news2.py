@@ -143,3 +143,24 @@ def test_by_a_number_to_a_much_larger_one_is_a_change_and_a_level():
 
 def test_a_range_with_a_shared_sign_takes_the_currency_its_sentence_tells():
     assert units("In Karachi the plan will cost Rs 40 to Rs 60 crore.") == [(4e8, "PKR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The critic settled scores and moved on.",
+        "The senator scores well with older voters.",
+        "The site shows live scores for every game.",
+    ],
+)
+def test_scores_as_a_noun_or_a_verb_is_no_figure(text):
+    assert hits(text) == []
+
+
+def test_points_to_a_rate_with_two_decimals_are_not_percentage_points():
+    assert units("Bank bill rates shed five points to 9.93 percent.") == [(5, "count"), (9.93, "percent")]
+
+
+def test_a_place_whatever_its_currency_is_read_whole():
+    assert units("Aid workers in the Central African Republic were paid 50 cents.") == [(0.5, "money")]
+    assert units("Fares in Santiago rose to 800 pesos.") == [(800, "CLP")]

