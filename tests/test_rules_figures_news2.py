@@ -80,6 +80,7 @@ def test_a_bare_figure_with_a_noun_keeps_its_count():
         ("The mayor raised a third point at the meeting.", []),
         ("The siege lasted a decade and a half.", [("a decade and a half", 1.5, None, "decade")]),
         ("Talks went on for an hour and a half.", [("an hour and a half", 1.5, None, "hour")]),
+        ("The fire began a year and a half ago.", []),
         ("The crater is 4.5m deep and 12.5m across.", [("4.5m", 4.5, None, "m"), ("12.5m", 12.5, None, "m")]),
         ("Mix 250g of sugar with 150ml of cream.", [("250g", 250, None, "g"), ("150ml", 0.15, None, "l")]),
         ("The boat sank 2mi from the shore.", [("2mi", 2, None, "mi")]),

@@ -1273,7 +1273,8 @@ def always(_r: Reading) -> bool:
 
 AGO = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+ago\b", re.I)  # after "a": its time unit, then "ago"
 
-AND_A_HALF = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b", re.I)  # after "a": its unit
+# after "a": its unit and "and a half", not "ago" ("a year and a half ago" is a point in time)
+AND_A_HALF = re.compile(r"[ \u00a0]+([a-z]+)[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half\b(?![ \u00a0]+ago\b)", re.I)
 
 
 def decide_a_unit_and_a_half(r: Reading) -> FigureHit:
@@ -1360,7 +1361,7 @@ HIT_RULES: tuple[HitRule, ...] = (
     HitRule("fig-glued-unit", lambda r: bool(r.group("glued")), decide_glued_unit, form="num"),
     stated_value_row("fig-age-at", is_age_at, "year", "age in years"),
     stated_value_row("fig-age-over", is_age_over, "year", "age in years"),
-    stated_value_row("fig-age-who", lambda r: is_age_who(r), "year", "age in years"),
+    stated_value_row("fig-age-who", is_age_who, "year", "age in years"),
     stated_value_row("fig-quake-magnitude", is_quake_magnitude, "magnitude", "earthquake magnitude"),
     HitRule(
         "fig-exchange-rate",
