@@ -80,3 +80,19 @@ def test_words_that_begin_alike_are_written_once():
     assert alternation(["of the", "of"]) == r"of(?:\ the|)"  # the shorter word last, as in the flat list
     assert alternation(["Some", "some"]) == "Some|some"  # first letters that differ in case: left flat
     assert alternation([]) == ""
+
+
+def test_new_words_get_only_the_lower_case_the_matchers_read():
+    """A word the vocabulary has not seen becomes a lexeme with its lower case alone (the rules read no other
+    lexical attribute), and the case-insensitive phrase matching still finds it in any case."""
+    from spacy.attrs import LOWER
+    from spacy.matcher import PhraseMatcher
+
+    from extract.rules.text import nlp
+
+    assert set(nlp().vocab.lex_attr_getters) == {LOWER}
+    doc = nlp().make_doc("The Qworvelian ÉCLAIRZ council met.")
+    assert [t.lower_ for t in doc] == ["the", "qworvelian", "éclairz", "council", "met", "."]
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    matcher.add("k", [nlp().make_doc("qworvelian éclairz")])
+    assert [(s, e) for _, s, e in matcher(doc)] == [(1, 3)]
