@@ -104,9 +104,7 @@ def test_the_infix_expression_splits_where_its_plain_reading_does():
     or between a digit and a letter, an apostrophe between letters."""
     from extract.rules.text import INFIX
 
-    plain = re.compile(
-        r"(?<=\w)[—–/](?=\w)|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])[’'](?=[^\W\d_])"
-    )
+    plain = re.compile(r"(?<=\w)[—–/](?=\w)|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])[’'](?=[^\W\d_])")
     rng = random.Random(7)
     alphabet = "ab_Zé9-—–/'’.x "
     words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
