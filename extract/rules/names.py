@@ -3062,10 +3062,13 @@ def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> No
     so is any organization's name that opens one longer organization's name only ("Montclair" and the
     "Montclair Hawks" of one sports report; "Vorland" and "Vorland International (Inc)"; not "Omega" beside
     "Omega Bank" and "Omega Insurance")."""
+    order = {n: i for i, n in enumerate(by_name)}
+    ordered = sorted(by_name)  # the names that open with "<name> " stand together in this order
     for name in list(by_name):
         if name in alias_of:
             continue
-        longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+        opened = ordered[bisect.bisect_left(ordered, name + " ") : bisect.bisect_left(ordered, name + "!")]
+        longer = sorted(opened, key=lambda n: (len(n), order[n]))  # by length, then as first met
         short_form = any(m.rule_id == "org-short-form" for m in by_name[name].mentions)
         chain = all(n == longer[0] or n.startswith(longer[0] + " ") for n in longer)  # "Omega Bank (Ltd)"
         if longer and (short_form or chain):
