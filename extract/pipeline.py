@@ -14,11 +14,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import publication
+from . import pipeline_timings, publication
 from .claims import relate_claims
 from .curated.annotations import read_annotations
 from .errors import BuildFailed
 from .models import MODELS, vocabulary_rows
+from .pipeline_timings import stage
 from .publication import BuildLock
 from .publish.dataset import citation_cff
 from .publish.datasette import write_metadata
@@ -86,11 +87,13 @@ class Project:
 
 def assemble(project: Project) -> Dataset:
     """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
-    loaded = load_all(project.seeds, project.root, project.metadata_cache)
+    with stage("load sources"):
+        loaded = load_all(project.seeds, project.root, project.metadata_cache)
     try:
-        curated = read_annotations(
-            project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
-        )
+        with stage("annotations"):
+            curated = read_annotations(
+                project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
+            )
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
@@ -100,11 +103,15 @@ def assemble(project: Project) -> Dataset:
     reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
     status = {c.source_id: c.status for c in curated}
     sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
-    dataset = resolve(sources, reviewed)
-    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
-    dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
+    with stage("resolve"):
+        dataset = resolve(sources, reviewed)
+    with stage("rules"):
+        apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
+    with stage("claim relations"):
+        dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
     dataset.tables["vocabularies"] = vocabulary_rows()
-    check_dataset(dataset)
+    with stage("dataset checks"):
+        check_dataset(dataset)
     return dataset
 
 
@@ -154,17 +161,22 @@ def publish(
             )
             thread.start()
         # A helper process validates the largest resources meanwhile when there is much to validate in full.
-        with SharedValidation(out / "datapackage.json", validation_cache) as validation:
+        with stage("validation start"):  # a helper, when there is enough to validate in full
+            validation = SharedValidation(out / "datapackage.json", validation_cache)
+        with validation:
             check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
     finally:
         if thread is not None:
-            thread.join()
+            with stage("database wait"):
+                thread.join()
     # before waiting for the database writer, which may still be at work on the other core
-    write_metadata(staging / "metadata.json", dataset.rows("sources"))
-    (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
-    write_schemas(staging / "schema")
+    with stage("metadata files"):
+        write_metadata(staging / "metadata.json", dataset.rows("sources"))
+        (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
+        write_schemas(staging / "schema")
     if writer is not None:
-        writer.wait()
+        with stage("database wait"):
+            writer.wait()
     if failed:
         raise failed[0]
 
@@ -202,18 +214,23 @@ def build(project: Project) -> Dataset:
 
     One build at a time (a lock); a publication a killed build left half done is
     completed first, and stale staging folders removed (see ``publication``)."""
+    pipeline_timings.start()
     with BuildLock(project.root):
-        publication.recover(project.root)
-        publication.clean_stale(project.root)
+        with stage("lock and recovery"):
+            publication.recover(project.root)
+            publication.clean_stale(project.root)
         with worker_started(corpus_size(project)):  # forked first: it must not hold the database helper's pipes
-            writer = database_writer(project)
+            with stage("helpers started"):
+                writer = database_writer(project)
             try:
                 dataset = assemble(project)
                 staging = publication.new_staging(project.root)
                 try:
                     publish(dataset, staging, project.database_name, project.validation_cache, writer)
-                    stage_readme(project, staging, dataset)
-                    publication.publish_staged(project.root, staging)
+                    with stage("readme"):
+                        stage_readme(project, staging, dataset)
+                    with stage("publication"):
+                        publication.publish_staged(project.root, staging)
                 finally:
                     if writer is not None:
                         writer.close()  # stopped before its folder is removed, if the build failed
@@ -221,4 +238,5 @@ def build(project: Project) -> Dataset:
             finally:
                 if writer is not None:
                     writer.close()
+    pipeline_timings.write()
     return dataset

@@ -25,6 +25,7 @@ from .errors import (
     UnknownReferenceError,
 )
 from .models import MODELS, TABLES, Spanned
+from .pipeline_timings import stage
 
 if TYPE_CHECKING:
     from .resolve import Dataset
@@ -197,7 +198,10 @@ def check_package(
 
     validation = started or SharedValidation(descriptor_path, cache_folder)
     try:
-        problems = check_parquet(descriptor_path.parent, tables, written) + validation.problems()
+        with stage("parquet check"):
+            problems = check_parquet(descriptor_path.parent, tables, written)
+        with stage("frictionless"):
+            problems += validation.problems()
     finally:
         validation.close()
     if problems:
