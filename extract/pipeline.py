@@ -29,7 +29,7 @@ from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import DatabaseProcess, write_database
 from .resolve import Dataset, resolve
-from .rules.batch import worker_started
+from .rules.batch import while_waiting, worker_started
 from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
@@ -205,6 +205,13 @@ It holds about 90 MiB (PSS) at 2,000 articles.  The validation helper is not sta
 beside the database writer (the row proofs' digests and keys) leaves too little of the 1.5 GiB target."""
 
 
+def warm_validation() -> None:
+    """The validation's imports and first-call set-up (``package_check.warm_up``), done ahead."""
+    from .package_check import warm_up
+
+    warm_up()
+
+
 def corpus_size(project: Project) -> int:
     return sum(1 for _ in project.seeds.glob("*.txt"))
 
@@ -236,6 +243,7 @@ def build(project: Project) -> Dataset:
 
         # the early worker is forked before the database writer starts, so it holds none of the writer's pipes
         with worker_started(corpus_size(project)):
+            while_waiting(warm_validation)  # while the early worker loads spaCy, if the build comes to wait for it
             try:
                 dataset = assemble(project, start_writer)
                 writer = writers[0] if writers else None
