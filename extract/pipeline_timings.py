@@ -4,7 +4,8 @@ Set ``EXTRACT_STAGE_TIMES`` to a file name and ``python -m extract build`` write
 ``[stage, wall s, CPU s]`` triple per stage in the order they ran (``bench/build_scale.py --stages`` reads it):
 the first, ``start``, is the interpreter's start and the imports up to the build (wall from the process's start
 as the kernel counts it, CPU as ``time.process_time`` does); the stages do not overlap, so they add up to the
-build's own process.  The helper processes beside it (the early rule worker, the database writer, a validation
+build's own process, but for ``rules: early worker wait``, the part of ``rules`` the build spent waiting for the
+rule worker it started early (``rules.batch.worker_started``: an added article's build).  The helper processes beside it (the early rule worker, the database writer, a validation
 helper) are not in it: their CPU time is in the benchmark's total, and ``database wait`` is how long the build
 waited for the writer.  Without the variable nothing is timed beyond two clock reads a stage, and nothing is
 written.

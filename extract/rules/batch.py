@@ -37,6 +37,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from ..pipeline_timings import stage
 from . import RuleResult, analyze
 
 RULE_CODE = Path(__file__).resolve().parent
@@ -181,7 +182,9 @@ def _results_waiting(futures: list) -> Iterator[RuleResult]:
                 work()
             except Exception:  # noqa: BLE001, S110 - done again, and reported, where the build needs it
                 pass
-        yield future.result()
+        with stage("rules: early worker wait"):  # within the rules stage: how long the worker kept the build waiting
+            result = future.result()
+        yield result
 
 
 @contextmanager
