@@ -243,7 +243,8 @@ def warm_up() -> None:
     """What the validation's first calls load, done ahead (the build does it while it would wait for its early rule
     worker, ``rules.batch.while_waiting``): this module and frictionless (about 0.13 CPU s), the JSON Schema
     profiles frictionless checks a package's metadata with (0.15 s), and what its first ``resource.validate()``
-    sets up (0.08 s), on a one-row package of the published shape in a temporary folder.  Nothing of the build's
+    sets up (0.08 s; each measured in a fresh process), on a one-row package of the published shape in a
+    temporary folder.  Nothing of the build's
     package is read; it only makes the first real calls cheaper."""
     descriptor = {
         "name": "warm-up",

@@ -174,7 +174,8 @@ def check_parquet(out: Path, tables: dict[str, list], written: dict | None = Non
         expected = (written or {}).get(model.table)
         if expected is None:
             expected = arrow_table(model, tables.get(model.table, []))
-        # the file itself, not ``pq.read_table``: its first call imports pyarrow.dataset (0.25 CPU s), for one file
+        # the file itself, not ``pq.read_table``, which imports pyarrow.dataset for one file: the 13 files read in
+        # 0.08 CPU s instead of 0.15 at 2,000 articles, in a process that has just written them
         with pq.ParquetFile(path) as file:
             found = file.read()
         if not (found.schema.equals(expected.schema, check_metadata=True) and found.equals(expected)):

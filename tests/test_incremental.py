@@ -394,7 +394,7 @@ def test_a_build_of_a_corpus_that_starts_the_pool_analyzes_an_added_article_outs
         [sys.executable, "-c", SECOND_BUILD, str(project.root)], cwd=ROOT, capture_output=True, text=True, check=True
     )
     imported = json.loads(done.stdout.strip().splitlines()[-1])
-    # nor pyarrow.dataset (0.25 CPU s), which ``pq.read_table`` imports: the Parquet check reads each file itself
+    # nor pyarrow.dataset, which ``pq.read_table`` imports: the Parquet check reads each file itself
     assert imported == {
         "spacy": False,
         "extract.rules.names": False,
