@@ -426,12 +426,20 @@ def rate_after() -> re.Pattern:
     return re.compile(rf"[ \u00a0]+(?:{context_pattern('ctx-rate-joins')})[ \u00a0]+(?:{names})\b", re.I)
 
 
+@cache
+def rate_join_initials() -> frozenset[str]:
+    """The first letters of the words of ``ctx-rate-joins`` ("per", "to the"): a cheap test before the expression."""
+    return frozenset(w[0] for w in context("ctx-rate-joins"))
+
+
 RATE_WORDS_BEFORE = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 def rate_currency(r: Reading) -> str | None:
     """ "The yen weakened past 158 per dollar": an exchange rate, an amount of the currency named before it in
     its sentence (the nearest name of ``after`` other than the one it is the rate to), or None."""
+    if r.text[r.end + 1 : r.end + 2].lower() not in rate_join_initials():
+        return None  # a cheap test first: no "per", "to the", "against the" or "a" after the number
     if (
         r.group("pct")
         or r.group("glued")
