@@ -1187,14 +1187,28 @@ def has_ampersand_inside(x: Look) -> bool:
     return "&" in x.words and x.words[0] != "&" and x.words[-1] != "&"
 
 
+PEOPLE_OF_BODY_ENTRIES = frozenset({"org-after-armed", "org-after-members"})
+"""The entries of ``after`` that name a body's people ("rebels", "members"): after one capitalized word that
+opens a sentence they follow a common word as often ("Eight members", "Team members")."""
+
+
 def has_org_word_after(x: Look) -> bool:
     """ "the Los Lobos gang", "Vorland shares"; not "London shares", "the Maputo daily" (a place's), nor a
     common word opening the sentence that the article writes in lower case, or before a noun that introduces
-    the name after it ("Banking group X said")."""
+    the name after it ("Banking group X said"), nor a word in title case opening a sentence before a body's
+    people ("Eight members of a family")."""
+    after = org_words().after
+    entry = after.get(next_word(x.text, x.cand.end)) or after.get(next_two_words(x.text, x.cand.end))
     return (
-        (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
+        entry is not None
+        and not (
+            entry in PEOPLE_OF_BODY_ENTRIES
+            and len(x.words) == 1
+            and not x.words[0].isupper()
+            and opens_sentence(x.text, x.cand.start)
+        )
         and not x.is_place
-        and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
+        and demonym_prefix(x.words) < len(x.words)  # "Chechen rebels", "Sri Lankan rebels": a people's
         and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and writes_in_lower_case(x.text, x.low[0]))
         and not (
             len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and INTRODUCED_AFTER.match(x.text, x.cand.end)

@@ -1,0 +1,33 @@
+"""Organizations named without a cue word of their own, as unseen news names them (issue #10): the people a
+body has after its name, the units of a company, and the nationalities that stay no body.  Sentences written
+for these tests; each case has one where the rule must not fire."""
+
+import pytest
+
+from extract.rules import analyze
+
+
+def names(text, kind):
+    return [e.name for e in analyze(text).entities if e.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # the people of a body after its name
+        ("The ceasefire broke when Korvath rebels shelled the valley.", ["Korvath"]),
+        ("At least 12 Lumora deputies walked out of the session.", ["Lumora"]),
+        ("The plant closed after Drevska workers went on strike.", ["Drevska"]),
+        ("A Tallow Union statement said the vote was rigged.", ["Tallow Union"]),
+        # a company's unit
+        ("The firm agreed to sell its Pelmark unit to a rival.", ["Pelmark"]),
+        ("Orders rose at the Brightwell Avionics division.", ["Brightwell Avionics"]),
+        # a people's word before them is no body, in one word or two
+        ("Army posts came under fire from Chechen rebels overnight.", []),
+        ("The village was raided by Sierra Leonean rebels.", []),
+        # a common word opening the sentence before a body's people
+        ("Eight members of one family drowned.", []),
+    ],
+)
+def test_the_people_and_units_of_a_body_after_its_name(text, organizations):
+    assert names(text, "organization") == organizations
