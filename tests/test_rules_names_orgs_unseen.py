@@ -31,3 +31,25 @@ def names(text, kind):
 )
 def test_the_people_and_units_of_a_body_after_its_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a newspaper, an agency or a broadcaster by what it does
+        ("Crowds gathered at dawn, El Faro Austral reported.", ["El Faro Austral"]),
+        ("Velcor Noticias quoted the minister as saying talks had failed.", ["Velcor Noticias"]),
+        ("The mayor told Diario Lumora in an interview that he would stay.", ["Diario Lumora"]),
+        ("In an interview with Canal Oeste Seis, the mayor denied it.", ["Canal Oeste Seis"]),
+        ("Troops left the town on Sunday, Lumora reported.", ["Lumora"]),
+        ("The minister wrote in the Harbinger medical journal that the drug was safe.", ["Harbinger"]),
+        ("The findings appeared in the journal Vantage Review on Monday.", ["Vantage Review"]),
+        # a person who reports, quotes or is interviewed stays a person; a common word is nobody's name
+        ("Ana Ruiz reported the theft to the police.", []),
+        ("Ruiz quoted Lincoln as saying a house divided cannot stand.", []),
+        ("Pedro Salas, in an interview on Monday, said he would run.", []),
+        ("Traders reported heavy selling on Monday.", []),
+    ],
+)
+def test_a_newspaper_or_broadcaster_by_what_it_does(text, organizations):
+    assert names(text, "organization") == organizations

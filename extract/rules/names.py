@@ -1315,6 +1315,45 @@ def moves_in_price(x: Look) -> bool:
     return bool(price_move_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0])
 
 
+MEDIA_REPORT_AFTER = re.compile(
+    r"[ \u00a0]+(?:reported|quoted|has[ \u00a0]+reported|said[ \u00a0]+in[ \u00a0]+(?:an|its)[ \u00a0]+editorial)\b"
+    r"|[ \u00a0]+in[ \u00a0]+an[ \u00a0]+interview\b"
+)
+"""What a newspaper or a broadcaster does after its name: "Lumora reported", "Lumora quoted him as saying",
+"told Lumora in an interview"."""
+INTERVIEW_WITH_BEFORE = re.compile(r"\b(?:an|a|in)[ \u00a0]+interview[ \u00a0]+with[ \u00a0]+(?:the[ \u00a0]+)?$")
+TOLD_BEFORE = re.compile(r"\btold[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def reports_as_media(x: Look) -> bool:
+    """A name that no row decided (no person's evidence came first) that reports or quotes ("El Diario Nuevo
+    reported", "Lumora quoted him as saying"), or that a speaker gives an interview to ("told Lumora in an
+    interview", "in an interview with Lumora"): a newspaper, an agency or a broadcaster.  "In an interview"
+    after a name follows "told" only: "Ruiz Tapia, in an interview," is the speaker."""
+    if len(x.words) == 1:
+        return False  # one word: ``reports_as_media_alone``
+    after = MEDIA_REPORT_AFTER.match(x.text, x.cand.end)
+    before = x.text[max(0, x.cand.start - 30) : x.cand.start]
+    if after:
+        return not after.group().lstrip().startswith("in") or bool(TOLD_BEFORE.search(before))
+    return bool(INTERVIEW_WITH_BEFORE.search(before))
+
+
+REPORTED_AFTER = re.compile(r"[ \u00a0]+(?:has[ \u00a0]+)?reported\b")
+
+
+def reports_as_media_alone(x: Look) -> bool:
+    """One word that no row decided and that "reported" ("Lumora reported on Monday"): a newspaper or an
+    agency, unless the article writes the word in lower case ("Dealers reported"): a person who reports is
+    named in full, and a person's surname "quoted" a speaker as often as a paper did."""
+    return (
+        bool(REPORTED_AFTER.match(x.text, x.cand.end))
+        and x.low[0] not in group_nouns()
+        and x.low[0] not in org_words().list_heads
+        and not writes_in_lower_case(x.text, x.low[0])
+    )
+
+
 def is_people_word(x: Look) -> bool:
     """ "Venezuelan", "Analysts said": no one's name."""
     return name_words().demonyms.issuperset(x.low) or len(x.low) == 1 and x.low[0] in group_nouns()
@@ -1766,11 +1805,13 @@ CLASSIFY: list[Rule] = [
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
+    Rule("org-media-report", "organization", reports_as_media),  # "El Diario Nuevo reported", "told X in an interview"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
     Rule("person-cue-after", "person", is_surname_speaking, after=SPACES),
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
+    Rule("org-media-report", "organization", reports_as_media_alone, size="one"),  # "Lumora reported on Monday"
 ]
 """How a candidate is classified: the first row that holds decides.  The order is the rules' precedence
 (a known organization before a place, a place before a person, evidence of a person last).  Some ids name
