@@ -53,3 +53,37 @@ def test_the_people_and_units_of_a_body_after_its_name(text, organizations):
 )
 def test_a_newspaper_or_broadcaster_by_what_it_does(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a company named with no suffix, by what it is and what it has
+        ("Kestrava, the world's largest maker of memory chips, said on Monday it would cut jobs.", ["Kestrava"]),
+        ("Prices rose after Dorvel, the country's second-biggest lender, raised its rates.", ["Dorvel"]),
+        ("Kestrava's board approved the sale on Friday.", ["Kestrava"]),
+        ("Analysts cut their forecasts for Dorvel's share price.", ["Dorvel"]),
+        # a role after the noun, a verb of speech after it, a name after it: no appositive of a company
+        ("Pedro Salas, a bank executive, said rates would rise.", []),
+        ("A dam burst near Lanvik, the newspaper said.", []),
+    ],
+)
+def test_a_company_by_an_appositive_or_what_it_has(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        ("A Kestrava spokesman declined to comment.", ["Kestrava"], []),
+        ("Kestrava spokeswoman Ana Ruiz declined to comment.", ["Kestrava"], ["Ana Ruiz"]),
+        ("Ana Ruiz, a spokeswoman for Dorvel Lynd, said the plant would close.", ["Dorvel Lynd"], ["Ana Ruiz"]),
+        # a place's spokesman, and a person's
+        ("A spokesman for Lanvik airport said flights were cancelled.", [], []),
+        ("Senator Ana Ruiz met voters. Ruiz spokesman Pedro Salas said she would run.", [], ["Ana Ruiz", "Pedro Salas"]),
+        ("Ruiz said she would run. A spokeswoman for Ruiz confirmed it.", [], ["Ruiz"]),
+    ],
+)
+def test_a_body_by_its_spokesperson(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons

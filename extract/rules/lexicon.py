@@ -509,6 +509,7 @@ class OrganizationsLexicon(Lexicon):
     state_bodies: Words
     club_verbs_in_sport: Words
     team_result_verbs: Words
+    speaks_for: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

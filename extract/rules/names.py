@@ -189,6 +189,7 @@ class OrgWords:
     state_bodies: frozenset[str]
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
+    speaks_for: frozenset[str]
 
 
 @cache
@@ -220,6 +221,7 @@ def org_words() -> OrgWords:
         state_bodies=lower(lex.state_bodies),
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
+        speaks_for=lower(lex.speaks_for),
     )
 
 
@@ -393,14 +395,21 @@ def has_place_noun_before(x: Look) -> bool:
     return bool(place_before_pattern().search(x.text, low, start))
 
 
+REPORTING_WORDS = "said|says|reported|reports|quoted|added|wrote|told"
+
+
 @cache
 def org_appositive_pattern() -> re.Pattern:
-    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
-    group's secretary general", nor another body named before the noun ("Lanvik, the Vorland news agency
-    reported": the words between are lower-case): ``organizations.yaml`` ``appositive_nouns``."""
+    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang", "Vorland,
+    the world's largest maker of"); not "the group's secretary general", nor another body named before the
+    noun ("Lanvik, the Vorland news agency reported": the words between are lower-case), nor a noun before a
+    role ("Ana Ruiz, a bank executive"), a verb of speech ("in Lanvik, the newspaper said": the noun is the
+    next clause's subject) or a name ("the daily Vorland"): ``organizations.yaml`` ``appositive_nouns``."""
     nouns = alternation(org_words().appositive_nouns)
+    roles = alternation(titles())
     return re.compile(
-        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)"
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w’'-]*[ \u00a0]+){{0,3}}?(?:{nouns})\b"
+        rf"(?!['’]s|[ \u00a0]+(?:{roles}|{REPORTING_WORDS})\b|[ \u00a0]+[A-Z])"
     )
 
 
@@ -1339,6 +1348,23 @@ def reports_as_media(x: Look) -> bool:
     return bool(INTERVIEW_WITH_BEFORE.search(before))
 
 
+SPOKESPERSON_FOR_BEFORE = re.compile(r"\b([a-z]+)[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def has_spokesperson(x: Look) -> bool:
+    """A name that no row decided with a spokesman of its own ("a spokeswoman for Vorland", "Vorland spokesman
+    Ana Ruiz", "a Vorland spokesperson"): a body.  A person's spokesman is named so too ("Ruiz spokesman"),
+    after the person is named in full: ``weak_organizations_of_persons`` gives such a name back."""
+    speaks_for = org_words().speaks_for
+    if next_word(x.text, x.cand.end) in speaks_for and x.text[x.cand.end : x.cand.end + 1] in SPACES:
+        return True
+    before = SPOKESPERSON_FOR_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)
+    if not before or before.group(1) not in speaks_for:
+        return False
+    after = next_word(x.text, x.cand.end)  # "a spokesman for Lanvik airport": a place's
+    return after not in name_words().place_words and after not in name_words().facility_words
+
+
 REPORTED_AFTER = re.compile(r"[ \u00a0]+(?:has[ \u00a0]+)?reported\b")
 
 
@@ -1805,12 +1831,14 @@ CLASSIFY: list[Rule] = [
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
+    Rule("org-spokesperson", "organization", lambda x: len(x.words) > 1 and has_spokesperson(x)),  # "a spokeswoman for Vorland Lynd"
     Rule("org-media-report", "organization", reports_as_media),  # "El Diario Nuevo reported", "told X in an interview"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
     Rule("person-cue-after", "person", is_surname_speaking, after=SPACES),
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
+    Rule("org-spokesperson", "organization", has_spokesperson, size="one"),  # "Vorland spokesman Ana Ruiz"
     Rule("org-media-report", "organization", reports_as_media_alone, size="one"),  # "Lumora reported on Monday"
 ]
 """How a candidate is classified: the first row that holds decides.  The order is the rules' precedence
@@ -3133,7 +3161,26 @@ def opens_sentence(text: str, start: int) -> bool:
     return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
+WEAK_ORGANIZATION_RULES = frozenset({"org-spokesperson", "org-media-report"})
+"""The rows that make a name an organization by what is said around it after no person's evidence held:
+a person is spoken for and quoted so too."""
+
+
+def weak_organizations_of_persons(cands: list[Candidate], text: str) -> None:
+    """One word that a weak row (``WEAK_ORGANIZATION_RULES``) made an organization's is a person's when the
+    article names a person with it ("Ruiz spokesman Pedro Salas" after "Ana Ruiz") or decides it a person's
+    elsewhere ("Ruiz said"): it is left undecided, for the person passes after."""
+    weak = [c for c in cands if c.rule_id in WEAK_ORGANIZATION_RULES and len(c.words) == 1]
+    if not weak:
+        return
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
+    for cand in weak:
+        if cand.words[0] in person_words:
+            cand.kind, cand.rule_id = None, ""
+
+
 ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
+    weak_organizations_of_persons,  # "Ruiz spokesman Pedro Salas" after "Ana Ruiz"
     organizations_by_statement,  # "Vorland said in a statement", "the Tigers"
     organizations_by_owned_person,  # "Vorland's Ana Ruiz"
     clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
