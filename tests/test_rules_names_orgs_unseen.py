@@ -80,10 +80,34 @@ def test_a_company_by_an_appositive_or_what_it_has(text, organizations):
         ("Ana Ruiz, a spokeswoman for Dorvel Lynd, said the plant would close.", ["Dorvel Lynd"], ["Ana Ruiz"]),
         # a place's spokesman, and a person's
         ("A spokesman for Lanvik airport said flights were cancelled.", [], []),
-        ("Senator Ana Ruiz met voters. Ruiz spokesman Pedro Salas said she would run.", [], ["Ana Ruiz", "Pedro Salas"]),
+        (
+            "Senator Ana Ruiz met voters. Ruiz spokesman Pedro Salas said she would run.",
+            [],
+            ["Ana Ruiz", "Pedro Salas"],
+        ),
         ("Ruiz said she would run. A spokeswoman for Ruiz confirmed it.", [], ["Ruiz"]),
     ],
 )
 def test_a_body_by_its_spokesperson(text, organizations, persons):
     assert names(text, "organization") == organizations
     assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # bodies named in Spanish, Portuguese, French, Italian and German
+        ("The strike was called by the Sindicato de Estibadores del Norte.", ["Sindicato de Estibadores del Norte"]),
+        ("The Fiscalía Regional de Tarmas opened an inquiry.", ["Fiscalía Regional de Tarmas"]),
+        ("A loan from the Banco Serrano Unido was approved.", ["Banco Serrano Unido"]),
+        ("The Liga de Futebol Praiana said it would review the match.", ["Liga de Futebol Praiana"]),
+        ("Clube Desportivo Marinhense signed the striker.", ["Clube Desportivo Marinhense"]),
+        ("The Ministère de la Justice et des Libertés denied the report.", ["Ministère de la Justice et des Libertés"]),
+        ("The Croix-Rouge de Lanvik handed out water.", ["Croix-Rouge de Lanvik"]),
+        ("The Partito dei Lavoratori left the coalition.", ["Partito dei Lavoratori"]),
+        # a person with a particle in the name stays no body
+        ("Teresa de la Vega said she would appeal.", []),
+    ],
+)
+def test_bodies_named_in_other_languages(text, organizations):
+    assert names(text, "organization") == organizations

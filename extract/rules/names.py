@@ -1831,7 +1831,9 @@ CLASSIFY: list[Rule] = [
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
-    Rule("org-spokesperson", "organization", lambda x: len(x.words) > 1 and has_spokesperson(x)),  # "a spokeswoman for Vorland Lynd"
+    Rule(
+        "org-spokesperson", "organization", lambda x: len(x.words) > 1 and has_spokesperson(x)
+    ),  # "a spokeswoman for Vorland Lynd"
     Rule("org-media-report", "organization", reports_as_media),  # "El Diario Nuevo reported", "told X in an interview"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
