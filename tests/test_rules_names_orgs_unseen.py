@@ -111,3 +111,25 @@ def test_a_body_by_its_spokesperson(text, organizations, persons):
 )
 def test_bodies_named_in_other_languages(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        # a company's last word, a newspaper's, a gang's
+        ("Brackwater Steel cut 400 jobs on Monday.", ["Brackwater Steel"], []),
+        ("Eastholm Water was fined for the spills.", ["Eastholm Water"], []),
+        ("He told the Marrow Ledger he had seen the river turn grey.", ["Marrow Ledger"], []),
+        ("Seven members of the Dune Street Crew were jailed.", ["Dune Street Crew"], []),
+        # a team by its appositive
+        ("Fans cheered the Pinewood Owls, the city's minor league team.", ["Pinewood Owls"], []),
+        # a role after "team" is a person's appositive
+        ("Ana Ruiz, the team captain, said they would win.", [], ["Ana Ruiz"]),
+        # "Energy" before a title is no company's last word; a hyphenated given name is a given name
+        ("Energy Minister Ana Ruiz visited the plant.", [], ["Ana Ruiz"]),
+        ("Jean-Marcel Obiang, the group's director, left.", [], ["Jean-Marcel Obiang"]),
+    ],
+)
+def test_last_words_of_companies_papers_and_gangs(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons

@@ -510,6 +510,7 @@ class OrganizationsLexicon(Lexicon):
     club_verbs_in_sport: Words
     team_result_verbs: Words
     speaks_for: Words
+    last_cues: Words
 
 
 class ReportingVerbsLexicon(Lexicon):

@@ -190,6 +190,7 @@ class OrgWords:
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
     speaks_for: frozenset[str]
+    last_cues: frozenset[str]
 
 
 @cache
@@ -222,6 +223,7 @@ def org_words() -> OrgWords:
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
         speaks_for=lower(lex.speaks_for),
+        last_cues=lower(lex.last_cues),
     )
 
 
@@ -1183,11 +1185,17 @@ def is_any_place(word: str) -> bool:
 
 
 def has_cue_inside(x: Look) -> bool:
-    """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross")."""
+    """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross"), or a
+    company's last word after a name ("Eastvale Water")."""
     cues = org_cues()
-    return not cues.isdisjoint(x.low) or (
-        not two_word_cue_firsts().isdisjoint(x.low[:-1])
-        and any(" ".join(x.low[i : i + 2]) in cues for i in range(len(x.low) - 1))
+    return (
+        not cues.isdisjoint(x.low)
+        or len(x.low) > 1
+        and x.low[-1] in org_words().last_cues
+        or (
+            not two_word_cue_firsts().isdisjoint(x.low[:-1])
+            and any(" ".join(x.low[i : i + 2]) in cues for i in range(len(x.low) - 1))
+        )
     )
 
 
@@ -1703,7 +1711,7 @@ def thing_name_words() -> frozenset[str]:
 
 
 def cue_words() -> frozenset[str]:
-    return org_cues() | two_word_cue_firsts()
+    return org_cues() | two_word_cue_firsts() | org_words().last_cues
 
 
 def people_words() -> frozenset[str]:
@@ -2005,6 +2013,9 @@ def given_name_gender(word: str) -> str | None:
     gender = names.get(low)
     if gender is None and not low.isascii():  # "Lázaro" as "Lazaro"
         gender = names.get(unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
+    if gender is None and "-" in low[1:-1]:  # "Jean-Philippe", "Anne-Marie": the first given name's
+        first = low.split("-", 1)[0]
+        gender = names.get(first) if first not in name_words().not_given_names else None
     return gender
 
 
