@@ -133,3 +133,47 @@ def test_bodies_named_in_other_languages(text, organizations):
 def test_last_words_of_companies_papers_and_gangs(text, organizations, persons):
     assert names(text, "organization") == organizations
     assert names(text, "person") == persons
+
+
+def both(text):
+    result = analyze(text)
+    return sorted((e.kind, e.name) for e in result.entities)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # share buttons, labels alone or before a colon: no names
+        ("Floods hit the valley\n\nFacebook Twitter Email\n\nRain fell all week.", []),
+        ("Floods hit the valley\n\nShare on Facebook\nShare via Email\n\nRain fell all week.", []),
+        ("WATCH: Crews clear the road (1:12)\n\nRain fell all week.", []),
+        (
+            "Rain fell all week.\n\nMedia Relations\nLanvik Water Board\n+1 555 0100",
+            [("organization", "Lanvik Water Board")],
+        ),
+        ("PRESS RELEASE\n\nRain fell all week.", []),
+        # a line of prose that opens with a name and a colon keeps the name
+        ("Ana Ruiz: the mayor who stayed\n\nRain fell all week.", [("person", "Ana Ruiz")]),
+    ],
+)
+def test_page_furniture_names_nobody(text, expected):
+    assert both(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the agency is one, "AP Photo" no person's name
+        (
+            "Crews cleared the road. (AP Photo/Tomas Erikson)\n\nRain fell.",
+            [("organization", "AP"), ("person", "Tomas Erikson")],
+        ),
+        (
+            "Crews cleared the road. Photograph: Ines Cardoso/Lanvik Wire\n\nRain fell.",
+            [("organization", "Lanvik Wire"), ("person", "Ines Cardoso")],
+        ),
+        ("Crews cleared the road. Photo by Tomas Erikson\n\nRain fell all week.", [("person", "Tomas Erikson")]),
+    ],
+)
+def test_a_photo_credit_names_its_photographer(text, expected):
+    assert both(text) == expected

@@ -480,6 +480,9 @@ class NamesLexicon(Lexicon):
     place_nouns_before: Words
     split_words: Words
     contact_words: Words
+    share_words: Words
+    furniture_labels: Words
+    photo_words: Words
 
 
 class OrganizationsLexicon(Lexicon):

@@ -107,6 +107,9 @@ class NameWords:
     place_nouns_before: tuple[str, ...]
     split_words: frozenset[str]
     contact_words: frozenset[str]
+    share_words: frozenset[str]
+    furniture_labels: frozenset[str]
+    photo_words: frozenset[str]
 
 
 @cache
@@ -142,6 +145,9 @@ def name_words() -> NameWords:
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
         split_words=lower(lex.split_words),
         contact_words=lower(lex.contact_words),
+        share_words=lower(lex.share_words),
+        furniture_labels=lower(lex.furniture_labels),
+        photo_words=lower(lex.photo_words),
     )
 
 
@@ -2207,7 +2213,39 @@ def candidates(article: Article) -> list[Candidate]:
     found = without_runs_overrun(found)
     if "s' " in text or "s’ " in text:
         found = join_plural_possessives(found, text)
-    return with_dotted_acronyms(found, text)
+    found = with_dotted_acronyms(found, text)
+    if "/" in text or "hoto" in text:
+        found = with_photo_credits(found, text)
+    return found
+
+
+PHOTO_CREDIT = re.compile(
+    r"\b(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)(?:[ \u00a0]*[/:][ \u00a0]*|[ \u00a0]+by[ \u00a0]+)"
+    r"((?:[A-Z][\w’'.-]*[ \u00a0]){1,2}[A-Z][\w’'-]*\w)"
+    r"(?:[ \u00a0]*/[ \u00a0]*((?:[A-Z][\w’'.&-]*[ \u00a0]){0,3}[A-Z][\w’'&-]*\w))?(?=[ \u00a0]*[)\n,;]|$)"
+)
+"""A photographer's name in a credit, and the agency's after it: "(AP Photo/Ana Ruiz)", "Photograph: Ana
+Ruiz/Omega Wire", "Photo by Ana Ruiz"."""
+
+
+def with_photo_credits(found: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates without an agency's credit word ("AP Photo" of "(AP Photo/Ana Ruiz)": nobody), and with the
+    photographer named after it, a person (the expression's name after a "/" is no run of ``candidate_pattern``),
+    unless a known organization is named there ("Photo: Reuters")."""
+    photo_words = name_words().photo_words
+    kept = [c for c in found if not (c.words[-1].lower() in photo_words and text[c.end : c.end + 1] == "/")]
+    credits = []
+    for match in PHOTO_CREDIT.finditer(text):
+        start, end = match.span(1)
+        words = split_words(match.group(1))
+        if known_organization(words) or any(c.start < end and start < c.end and c.kind for c in kept):
+            continue
+        agency = match.span(2) if match.group(2) else (end, end)
+        kept = [c for c in kept if not (c.start < end and start < c.end or c.start < agency[1] and agency[0] < c.end)]
+        credits.append(Candidate(start, end, words, kind="person", rule_id="person-photo-credit"))
+        if match.group(2):  # "/Omega Wire": a name of its own, classified as any other ("Wire" alone was a run)
+            credits.append(Candidate(agency[0], agency[1], split_words(match.group(2))))
+    return sorted(kept + credits, key=lambda c: c.start) if credits or len(kept) < len(found) else found
 
 
 def run_parts(article: Article) -> list[Candidate]:
@@ -2218,7 +2256,11 @@ def run_parts(article: Article) -> list[Candidate]:
     rows = lines(article)
     headlines, capitals = headline_lines(article, rows), capitals_lines(article, rows)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
+    furniture = furniture_spans(text, rows)
+    in_furniture = SpanIndex(furniture)
     for match in candidate_pattern().finditer(text):
+        if furniture and in_furniture.holds(match.start()):
+            continue  # "Facebook Twitter Email", "WATCH:", "Press Secretary" over a contact's address
         surface = match.group()
         if (
             " " not in surface
@@ -2234,6 +2276,31 @@ def run_parts(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     return found
+
+
+SHARE_WORD = re.compile(r"[^\s|:·•,/]+")
+LABEL_AT_START = re.compile(r"[ \u00a0]*([^\W\d_][^:\n]{1,40}?)[ \u00a0]*:")
+
+
+def furniture_spans(text: str, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a web page's furniture stands (``names.yaml``): a short line of share buttons only ("Facebook
+    Twitter Email", "Share on X"), a label alone on its line ("PRESS RELEASE", "Media Relations") or before a
+    colon at its start ("WATCH:", "READ MORE:": the label only; the link's title after it is text)."""
+    share, labels = name_words().share_words, name_words().furniture_labels
+    spans = []
+    for start, end in rows:
+        if end - start > 80 or end == start:
+            continue  # a paragraph of prose, or a blank line
+        line = text[start:end]
+        low = line.strip().rstrip(":").strip().lower()
+        words = SHARE_WORD.findall(low)
+        if low in labels or words and all(w in share for w in words) and any(w != "on" for w in words):
+            spans.append((start, end))
+            continue
+        label = LABEL_AT_START.match(line)
+        if label and label.group(1).lower() in labels:
+            spans.append((start, start + label.end(1)))
+    return spans
 
 
 def without_runs_overrun(found: list[Candidate]) -> list[Candidate]:
