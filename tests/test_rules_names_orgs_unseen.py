@@ -177,3 +177,16 @@ def test_page_furniture_names_nobody(text, expected):
 )
 def test_a_photo_credit_names_its_photographer(text, expected):
     assert both(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("The dealers were cautious. Dealers said the market would stay thin.", []),
+        ("Campaigners said the fine was too small, as campaigners have for years.", []),
+        # a surname that the article never writes in lower case stays a person
+        ("Pedro Salas left. Salas said he would be back.", ["Pedro Salas"]),
+    ],
+)
+def test_a_common_noun_opening_a_sentence_is_nobody_speaking(text, persons):
+    assert names(text, "person") == persons

@@ -1641,11 +1641,13 @@ def is_listed_organization(x: Look) -> bool:
 
 def is_surname_speaking(x: Look) -> bool:
     """ "Smith said", "Lavrov replied", "Le Pen said": one name word (a particle may open it) and a reporting
-    verb; not a word in capitals."""
+    verb; not a word in capitals, nor a common noun that opens the sentence and that the article writes in
+    lower case elsewhere ("Campaigners said" beside "as campaigners call", "Regulator says")."""
     return (
         (len(x.words) == 1 or len(x.words) == 2 and x.low[0] in particles())
         and person_cue_after(x)
         and x.words[-1][1:].islower()
+        and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and writes_in_lower_case(x.text, x.low[0]))
     )
 
 
