@@ -190,3 +190,24 @@ def test_a_photo_credit_names_its_photographer(text, expected):
 )
 def test_a_common_noun_opening_a_sentence_is_nobody_speaking(text, persons):
     assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company suffix of dotted letters is the company's
+        (
+            "Terminales Norte S.A., which runs the port, said it would appeal.",
+            [("organization", "Terminales Norte S.A.")],
+        ),
+        ("Vorland N.V. said profits rose.", [("organization", "Vorland N.V.")]),
+        # a minister's portfolio names nobody; a body after "of the" is one
+        ("Ana Ruiz, Minister of Coastal Safety and Fisheries, said boats were ready.", [("person", "Ana Ruiz")]),
+        (
+            "Pedro Salas, Chairman of the National Harbour Commission, resigned.",
+            [("organization", "National Harbour Commission"), ("person", "Pedro Salas")],
+        ),
+    ],
+)
+def test_dotted_suffixes_and_portfolios(text, expected):
+    assert both(text) == expected

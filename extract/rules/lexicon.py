@@ -483,6 +483,7 @@ class NamesLexicon(Lexicon):
     share_words: Words
     furniture_labels: Words
     photo_words: Words
+    portfolio_titles: Words
 
 
 class OrganizationsLexicon(Lexicon):

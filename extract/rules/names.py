@@ -110,6 +110,7 @@ class NameWords:
     share_words: frozenset[str]
     furniture_labels: frozenset[str]
     photo_words: frozenset[str]
+    portfolio_titles: frozenset[str]
 
 
 @cache
@@ -148,6 +149,7 @@ def name_words() -> NameWords:
         share_words=lower(lex.share_words),
         furniture_labels=lower(lex.furniture_labels),
         photo_words=lower(lex.photo_words),
+        portfolio_titles=lower(lex.portfolio_titles),
     )
 
 
@@ -1726,8 +1728,20 @@ def people_words() -> frozenset[str]:
     return name_words().demonyms | group_nouns()
 
 
+PORTFOLIO_BEFORE = re.compile(r"\b([A-Z][a-z-]+)[ \u00a0]+(?:of|for)[ \u00a0]+$")
+
+
+def is_portfolio(x: Look) -> bool:
+    """What a minister's title holds right after "of" or "for" ("Minister of Marine Safety and Fisheries",
+    "Secretary for Home Affairs"): a portfolio, nobody's name; but a body after "the" ("Chairman of the
+    Election Commission") or with a cue of its own ("Secretary of the Party") is one (``portfolio_titles``)."""
+    before = PORTFOLIO_BEFORE.search(x.text, max(0, x.cand.start - 40), x.cand.start)
+    return bool(before) and before.group(1).lower() in name_words().portfolio_titles and org_cues().isdisjoint(x.low)
+
+
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one", words=title_words),
+    Rule("portfolio", None, is_portfolio),  # "Minister of Marine Safety and Fisheries"
     Rule(
         "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
     ),  # "Reuters"
@@ -2391,8 +2405,20 @@ def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candid
         and not ends_paragraph(text, end + 1)
     ):
         words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
+    elif text[end : end + 1] == " " and text[end + 2 : end + 3] == ".":
+        suffix = dotted_initials_suffix().match(text, end)
+        if suffix:  # "Terminales Norte S.A.": the run stopped at the suffix's first letter
+            words, end = words + [suffix.group(1)], suffix.end()
     found.append(Candidate(start, end, words, role=role, hint=hint))
     return found
+
+
+@cache
+def dotted_initials_suffix() -> re.Pattern:
+    """A company suffix of dotted letters after a name ("S.A.", "N.V.", "S.p.A."): ``dotted_suffixes`` with a
+    dot inside, the last dot part of it (not before a line's end, where it may be the sentence's stop)."""
+    dotted = [s for s in org_words().dotted_suffixes if "." in s]
+    return re.compile(rf"[ \u00a0]((?i:{alternation(dotted)})\.)(?![\w.])")
 
 
 PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
