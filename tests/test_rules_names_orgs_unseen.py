@@ -211,3 +211,23 @@ def test_a_common_noun_opening_a_sentence_is_nobody_speaking(text, persons):
 )
 def test_dotted_suffixes_and_portfolios(text, expected):
     assert both(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a byline in title case is no headline
+        (
+            "Floods Cut Off Valley Towns\n\nBy Tomas Erikson at the Estadio Municipal de Riverton\n\nRain fell.",
+            [("person", "Tomas Erikson")],
+        ),
+        # a nickname in quotation marks is no part of the name
+        ('The gang, led by Pedro "Tiny" Salas, was jailed. Salas, 29, got 11 years.', [("person", "Pedro Salas")]),
+        ("The winner came from Ana “La Roca” Ruiz-Tapia in the 88th minute.", [("person", "Ana Ruiz-Tapia")]),
+        # a weekday that opens a newspaper's name is the name's; before a person's it is none
+        ("The Sunday Lanvik Times said the deal was off.", [("organization", "Sunday Lanvik Times")]),
+        ("On Sunday Ana Ruiz said the deal was off.", [("person", "Ana Ruiz")]),
+    ],
+)
+def test_bylines_nicknames_and_weekday_papers(text, expected):
+    assert both(text) == expected

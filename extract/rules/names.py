@@ -262,6 +262,12 @@ def candidate_pattern() -> re.Pattern:
 
 
 @cache
+def media_cues() -> frozenset[str]:
+    """The organization cues of the media entry ("Times", "Telegraph"): the last words of newspapers' names."""
+    return frozenset(word for word, entry in org_words().cues.items() if entry == "org-media")
+
+
+@cache
 def org_cues() -> frozenset[str]:
     return frozenset(org_words().cues)
 
@@ -418,7 +424,7 @@ def org_appositive_pattern() -> re.Pattern:
     nouns = alternation(org_words().appositive_nouns)
     roles = alternation(titles())
     return re.compile(
-        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w’'-]*[ \u00a0]+){{0,3}}?(?:{nouns})\b"
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w’'-]*[ \u00a0]+){{0,4}}?(?:{nouns})\b"
         rf"(?!['’]s|[ \u00a0]+(?:{roles}|{REPORTING_WORDS})\b|[ \u00a0]+[A-Z])"
     )
 
@@ -731,10 +737,12 @@ def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
 
 
 def no_name_word_first(words: list[str], start: int, text: str) -> int | None:
-    """ "The", "According", a title before more words, a nationality before a title: no part of the name."""
+    """ "The", "According", a title before more words, a nationality before a title: no part of the name; but a
+    weekday that opens a newspaper's name is the name's ("Sunday Courant", "Sunday Lanvik Times")."""
     low = words[0].lower()
     if (
         low in name_words().not_names
+        and not (len(words) > 1 and low in name_words().date_words and words[-1].lower() in media_cues())
         or (low in titles() and len(words) > 1)
         or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
     ):
@@ -2152,6 +2160,8 @@ def headline_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
         if SIGN_OFF.match(text, start):
             continue  # "-- Ana Ruiz, Lanvik Metals Desk +1 555 0100": a wire's sign-off names its writer and desk
+        if BYLINE_START.match(text, start):
+            continue  # "By Ana Ruiz at the Riverton Arena": a byline names its writer, in any case
         words = [
             w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
         ]
@@ -2161,6 +2171,7 @@ def headline_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[
 
 
 CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+BYLINE_START = re.compile(r"[ \u00a0]*(?:By|BY)[ \u00a0]+[A-Z]")
 
 
 def capitals_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2232,7 +2243,32 @@ def candidates(article: Article) -> list[Candidate]:
     found = with_dotted_acronyms(found, text)
     if "/" in text or "hoto" in text:
         found = with_photo_credits(found, text)
+    if '"' in text or "“" in text or "‘" in text:
+        found = with_nicknames_joined(found, text)
     return found
+
+
+NICKNAME_BETWEEN = re.compile(r"[ \u00a0][\"“‘]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)[\"”’][ \u00a0]")
+"""A nickname in quotation marks between a given name and a surname: Ana "La Roca" Ruiz."""
+
+
+def with_nicknames_joined(found: list[Candidate], text: str) -> list[Candidate]:
+    """A given name, a nickname in quotation marks and one name word after it are one person's name, without
+    the nickname (Pedro "Tiny" Salas: "Pedro Salas"); the nickname is no name of its own."""
+    joined: list[Candidate] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        if i + 2 < len(found) and len(first.words) <= 2 and given_name_gender(first.words[0]):
+            nick, last = found[i + 1], found[i + 2]
+            between = NICKNAME_BETWEEN.fullmatch(text, first.end, last.start)
+            if between and len(last.words) == 1 and nick.start > first.end and nick.end < last.start:
+                joined.append(Candidate(first.start, last.end, first.words + last.words))
+                i += 3
+                continue
+        joined.append(first)
+        i += 1
+    return joined
 
 
 PHOTO_CREDIT = re.compile(
