@@ -231,3 +231,18 @@ def test_dotted_suffixes_and_portfolios(text, expected):
 )
 def test_bylines_nicknames_and_weekday_papers(text, expected):
     assert both(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        (
+            "The hosts won 2-1.\n\nRiverton: Kell; Varga, Osei, Tomas Lind, Brasco; Dunne (Pell 71), Marr; Quint, Roe.\n",
+            ["Brasco", "Dunne", "Kell", "Marr", "Osei", "Pell", "Quint", "Roe", "Tomas Lind", "Varga"],
+        ),
+        # a list with commas only is no line-up
+        ("The hosts won 2-1.\n\nStops: Kell, Varga, Osei, Lind, Brasco, Dunne, Marr, Quint.\n", []),
+    ],
+)
+def test_a_line_up_names_its_players(text, persons):
+    assert sorted(names(text, "person")) == persons

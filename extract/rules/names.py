@@ -2245,7 +2245,31 @@ def candidates(article: Article) -> list[Candidate]:
         found = with_photo_credits(found, text)
     if '"' in text or "“" in text or "‘" in text:
         found = with_nicknames_joined(found, text)
+    if ";" in text:
+        line_up_players(found, text)
     return found
+
+
+LINE_UP_ITEM = r"[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'-]*){0,2}(?:[ \u00a0]\([A-Z][\w’'-]*[ \u00a0]\d{1,3}\))?"
+LINE_UP = re.compile(
+    rf"^[A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*){{0,3}}:[ \u00a0]+({LINE_UP_ITEM}(?:[;,][ \u00a0]+{LINE_UP_ITEM}){{6,}})\.?[ \u00a0]*$",
+    re.MULTILINE,
+)
+"""A team's line-up on a line of its own: "Riverton: Ruiz; Salas, Okafor, Ana Lemos, Diaz; Baptista (Costa 71),
+Henriques; ..." (the club, a colon, seven or more players parted by semicolons and commas, substitutes with
+their minute in parentheses)."""
+
+
+def line_up_players(found: list[Candidate], text: str) -> None:
+    """The names of a line-up's players are persons', one surname each as often as not (no given name, no
+    verb: the line-up's form is the evidence)."""
+    for match in LINE_UP.finditer(text):
+        if match.group(1).count(";") < 2:
+            continue  # a list of seven names with commas only may be anything's; a line-up parts its lines
+        start, end = match.span(1)
+        for cand in found:
+            if start <= cand.start and cand.end <= end and cand.kind is None:
+                cand.kind, cand.rule_id = "person", "person-line-up"
 
 
 NICKNAME_BETWEEN = re.compile(r"[ \u00a0][\"“‘]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)[\"”’][ \u00a0]")
