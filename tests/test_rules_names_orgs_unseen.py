@@ -246,3 +246,9 @@ def test_bylines_nicknames_and_weekday_papers(text, expected):
 )
 def test_a_line_up_names_its_players(text, persons):
     assert sorted(names(text, "person")) == persons
+
+
+def test_a_chamber_is_a_body():
+    assert names("Representatives of the Chamber of Shipping met the minister.", "organization") == [
+        "Chamber of Shipping"
+    ]
