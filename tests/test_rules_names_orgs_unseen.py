@@ -250,3 +250,22 @@ def test_a_line_up_names_its_players(text, persons):
 
 def test_a_chamber_is_a_body():
     assert names("On Monday the Chamber of Shipping met the minister.", "organization") == ["Chamber of Shipping"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a masthead glued to its slogan on the page's first line
+        (
+            "The Lanvik StarTruth Matters\nFloods hit the valley\n\nRain fell all week.",
+            [("organization", "Lanvik Star")],
+        ),
+        # a station's number inside its name
+        ("Ana Ruiz told KWXY 7 News the team would stay.", [("organization", "KWXY 7 News"), ("person", "Ana Ruiz")]),
+        ("He told Channel 4 News on Monday that he would stay.", [("organization", "Channel 4 News")]),
+        # "the" opens no person's name that speaks
+        ("Crops failed, the Ruiz Tapia said.", []),
+    ],
+)
+def test_mastheads_stations_and_the(text, expected):
+    assert both(text) == expected

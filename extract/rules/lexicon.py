@@ -484,6 +484,7 @@ class NamesLexicon(Lexicon):
     furniture_labels: Words
     photo_words: Words
     portfolio_titles: Words
+    masthead_words: Words
 
 
 class OrganizationsLexicon(Lexicon):

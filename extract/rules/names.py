@@ -111,6 +111,7 @@ class NameWords:
     furniture_labels: frozenset[str]
     photo_words: frozenset[str]
     portfolio_titles: frozenset[str]
+    masthead_words: frozenset[str]
 
 
 @cache
@@ -150,6 +151,7 @@ def name_words() -> NameWords:
         furniture_labels=lower(lex.furniture_labels),
         photo_words=lower(lex.photo_words),
         portfolio_titles=lower(lex.portfolio_titles),
+        masthead_words=lower(lex.masthead_words),
     )
 
 
@@ -1859,7 +1861,9 @@ CLASSIFY: list[Rule] = [
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
-    Rule("person-cue-after", "person", person_cue_after, size="person", after=SPACES),  # "Ruiz Tapia said"
+    Rule(
+        "person-cue-after", "person", lambda x: person_cue_after(x) and x.before != "the", size="person", after=SPACES
+    ),  # "Ruiz Tapia said"; not "the Lanvik Star said": "the" opens no person's name
     # "Texas-born Ruiz Tapia"
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person", hint="person"),
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
@@ -2247,7 +2251,53 @@ def candidates(article: Article) -> list[Candidate]:
         found = with_nicknames_joined(found, text)
     if ";" in text:
         line_up_players(found, text)
+    found = with_numbered_broadcasters(found, text)
+    masthead = masthead_candidate(text)
+    if masthead:  # the masthead replaces the runs of its line (the slogan glued to it names nothing)
+        line_end = text.find("\n", masthead.start) % (len(text) + 1)
+        found = [masthead, *(c for c in found if not (c.start < line_end and masthead.start < c.end))]
     return found
+
+
+NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
+
+
+def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
+    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
+    name, a number, a name whose last word is a media cue; the runs stop at the number)."""
+    joined: list[Candidate] = []
+    for cand in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and len(prev.words) <= 2
+            and cand.words[-1].lower() in media_cues()
+            and NUMBER_BETWEEN.fullmatch(text, prev.end, cand.start)
+        ):
+            number = text[prev.end : cand.start].strip()
+            joined[-1] = Candidate(prev.start, cand.end, prev.words + [number] + cand.words)
+            continue
+        joined.append(cand)
+    return joined
+
+
+@cache
+def masthead_pattern() -> re.Pattern:
+    """A newspaper's masthead glued to its slogan on the page's first line ("The Lanvik StarTruth Matters",
+    "The Daily ClarionYour Voice"): a name ending in a word of ``masthead_words``, then a capitalized word with
+    no space between."""
+    words = alternation([w.title() for w in name_words().masthead_words])
+    return re.compile(rf"[ \u00a0\n]*(?:The[ \u00a0])?((?:[A-Z][\w’'-]*[ \u00a0]){{0,3}}(?:{words}))(?=[A-Z][a-z])")
+
+
+def masthead_candidate(text: str) -> Candidate | None:
+    """The masthead of ``masthead_pattern`` at the text's start, an organization (the slogan after it names
+    nothing: the title-case line is a headline's)."""
+    match = masthead_pattern().match(text)
+    if not match:
+        return None
+    start, end = match.span(1)
+    return Candidate(start, end, split_words(match.group(1)), kind="organization", rule_id="org-masthead")
 
 
 LINE_UP_ITEM = r"[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'-]*){0,2}(?:[ \u00a0]\([A-Z][\w’'-]*[ \u00a0]\d{1,3}\))?"
