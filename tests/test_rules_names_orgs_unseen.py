@@ -269,3 +269,16 @@ def test_a_chamber_is_a_body():
 )
 def test_mastheads_stations_and_the(text, expected):
     assert both(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("The Ministry of Mines, Energy and Water did not respond.", ["Ministry of Mines, Energy and Water"]),
+        ("The Office of Ports, Roads and Canals said repairs would start.", ["Office of Ports, Roads and Canals"]),
+        # people listed after a ministry are no part of its name
+        ("The Ministry of Health, Ana Ruiz and Pedro Salas met on Monday.", ["Ministry of Health"]),
+    ],
+)
+def test_a_ministry_of_a_list_of_portfolios_is_one_name(text, organizations):
+    assert names(text, "organization") == organizations

@@ -2252,11 +2252,43 @@ def candidates(article: Article) -> list[Candidate]:
     if ";" in text:
         line_up_players(found, text)
     found = with_numbered_broadcasters(found, text)
+    if ", " in text:
+        found = with_portfolio_lists(found, text)
     masthead = masthead_candidate(text)
     if masthead:  # the masthead replaces the runs of its line (the slogan glued to it names nothing)
         line_end = text.find("\n", masthead.start) % (len(text) + 1)
         found = [masthead, *(c for c in found if not (c.start < line_end and masthead.start < c.end))]
     return found
+
+
+PORTFOLIO_LIST_AFTER = re.compile(
+    r",[ \u00a0]+(?:[A-Z][a-z]+,[ \u00a0]+)*[A-Z][a-z]+,?[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][a-z]+(?![\w’'-]|[ \u00a0][A-Z])"
+)
+"""The rest of a list of portfolios after a ministry's "of" ("Ministry of Development, Industry and Trade"):
+single capitalized words parted by commas, the last after "and", no name after it."""
+
+
+def with_portfolio_lists(found: list[Candidate], text: str) -> list[Candidate]:
+    """A ministry's or a department's name whose "of" names a list of portfolios is one name ("Ministry of
+    Development, Industry and Trade"), not a ministry and two bodies listed with it."""
+    kept: list[Candidate] = []
+    reach = -1
+    for cand in found:
+        if cand.start < reach:
+            continue  # a word of the list taken into the name before
+        if (
+            len(cand.words) >= 3
+            and "of" in cand.words[1:-1]
+            and cand.words[0].lower() in org_cues()
+            and text[cand.end : cand.end + 1] == ","
+        ):
+            rest = PORTFOLIO_LIST_AFTER.match(text, cand.end)
+            if rest:
+                end = rest.end()
+                cand = Candidate(cand.start, end, split_words(text[cand.start : end]))
+                reach = end
+        kept.append(cand)
+    return kept
 
 
 NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
