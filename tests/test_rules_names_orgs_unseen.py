@@ -282,3 +282,17 @@ def test_mastheads_stations_and_the(text, expected):
 )
 def test_a_ministry_of_a_list_of_portfolios_is_one_name(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        ("Prices may fall, said Vorland Lynd analyst Ana Ruiz.", ["Vorland Lynd"]),
+        ("A former Dorvel Mills employee filed the suit.", ["Dorvel Mills"]),
+        # a common word opening a sentence, or an item of a list, before such a noun
+        ("Other analysts were more bullish.", []),
+        ("Markets were calm.\n- Top dealers expect a cut.\n- Omega group Vorland gained 2 percent.", ["Vorland"]),
+    ],
+)
+def test_a_firm_by_those_who_work_for_it(text, organizations):
+    assert names(text, "organization") == organizations

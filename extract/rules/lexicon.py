@@ -515,6 +515,7 @@ class OrganizationsLexicon(Lexicon):
     club_verbs_in_sport: Words
     team_result_verbs: Words
     speaks_for: Words
+    works_for: Words
     last_cues: Words
 
 

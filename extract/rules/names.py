@@ -200,6 +200,7 @@ class OrgWords:
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
     speaks_for: frozenset[str]
+    works_for: frozenset[str]
     last_cues: frozenset[str]
 
 
@@ -233,6 +234,7 @@ def org_words() -> OrgWords:
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
         speaks_for=lower(lex.speaks_for),
+        works_for=lower(lex.works_for),
         last_cues=lower(lex.last_cues),
     )
 
@@ -1374,15 +1376,22 @@ def reports_as_media(x: Look) -> bool:
     return bool(INTERVIEW_WITH_BEFORE.search(before))
 
 
+NAMED_AFTER_NOUN = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+[A-Z][a-z]")  # " spokeswoman Ana"
 SPOKESPERSON_FOR_BEFORE = re.compile(r"\b([a-z]+)[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?$")
 
 
 def has_spokesperson(x: Look) -> bool:
     """A name that no row decided with a spokesman of its own ("a spokeswoman for Vorland", "Vorland spokesman
-    Ana Ruiz", "a Vorland spokesperson"): a body.  A person's spokesman is named so too ("Ruiz spokesman"),
+    Ana Ruiz", "a Vorland spokesperson") or an analyst, a trader, an executive ("Vorland analyst Ana Ruiz"): a body.  A person's spokesman is named so too ("Ruiz spokesman"),
     after the person is named in full: ``weak_organizations_of_persons`` gives such a name back."""
     speaks_for = org_words().speaks_for
-    if next_word(x.text, x.cand.end) in speaks_for and x.text[x.cand.end : x.cand.end + 1] in SPACES:
+    after = next_word(x.text, x.cand.end)
+    if (after in speaks_for or after in org_words().works_for) and x.text[x.cand.end : x.cand.end + 1] in SPACES:
+        # "Vorland spokesman", "Vorland analyst Ana Ruiz"; a word in title case opening a sentence only before a
+        # person named after the noun ("Vorland spokeswoman Ana Ruiz said"; "Other analysts", "Top dealers": a
+        # common word as often)
+        if len(x.words) == 1 and not x.words[0].isupper() and opens_sentence(x.text, x.cand.start):
+            return bool(NAMED_AFTER_NOUN.match(x.text, x.cand.end))
         return True
     before = SPOKESPERSON_FOR_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)
     if not before or before.group(1) not in speaks_for:
@@ -3403,11 +3412,12 @@ def final_name(name: str, alias_of: dict[str, str]) -> str:
     return name
 
 
-SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*(?:[-–—•*][ \u00a0]+)?|[“\"‘(][ \u00a0]*)$")
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
+    """Whether the word at ``start`` opens a sentence, a paragraph, an item of a list ("- Top dealers") or a
+    quotation (so its capital says nothing)."""
     return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
