@@ -1370,10 +1370,14 @@ def reports_as_media(x: Look) -> bool:
     if len(x.words) == 1:
         return False  # one word: ``reports_as_media_alone``
     after = MEDIA_REPORT_AFTER.match(x.text, x.cand.end)
-    before = x.text[max(0, x.cand.start - 30) : x.cand.start]
+    start = x.cand.start
     if after:
-        return not after.group().lstrip().startswith("in") or bool(TOLD_BEFORE.search(before))
-    return bool(INTERVIEW_WITH_BEFORE.search(before))
+        return not after.group().lstrip().startswith("in") or bool(
+            TOLD_BEFORE.search(x.text, max(0, start - 30), start)
+        )
+    if "with" not in x.text[max(0, start - 10) : start]:
+        return False  # most names: no "with" before them, no need for the expression
+    return bool(INTERVIEW_WITH_BEFORE.search(x.text, max(0, start - 30), start))
 
 
 NAMED_AFTER_NOUN = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+[A-Z][a-z]")  # " spokeswoman Ana"
@@ -1382,8 +1386,9 @@ SPOKESPERSON_FOR_BEFORE = re.compile(r"\b([a-z]+)[ \u00a0]+for[ \u00a0]+(?:the[ 
 
 def has_spokesperson(x: Look) -> bool:
     """A name that no row decided with a spokesman of its own ("a spokeswoman for Vorland", "Vorland spokesman
-    Ana Ruiz", "a Vorland spokesperson") or an analyst, a trader, an executive ("Vorland analyst Ana Ruiz"): a body.  A person's spokesman is named so too ("Ruiz spokesman"),
-    after the person is named in full: ``weak_organizations_of_persons`` gives such a name back."""
+    Ana Ruiz", "a Vorland spokesperson") or an analyst, a trader, an executive ("Vorland analyst Ana Ruiz"): a
+    body.  A person's spokesman is named so too ("Ruiz spokesman"), after the person is named in full:
+    ``weak_organizations_of_persons`` gives such a name back."""
     speaks_for = org_words().speaks_for
     after = next_word(x.text, x.cand.end)
     if (after in speaks_for or after in org_words().works_for) and x.text[x.cand.end : x.cand.end + 1] in SPACES:
@@ -1393,7 +1398,10 @@ def has_spokesperson(x: Look) -> bool:
         if len(x.words) == 1 and not x.words[0].isupper() and opens_sentence(x.text, x.cand.start):
             return bool(NAMED_AFTER_NOUN.match(x.text, x.cand.end))
         return True
-    before = SPOKESPERSON_FOR_BEFORE.search(x.text, max(0, x.cand.start - 30), x.cand.start)
+    start = x.cand.start
+    if "for" not in x.text[max(0, start - 9) : start]:
+        return False  # most names: no "for" before them, no need for the expression
+    before = SPOKESPERSON_FOR_BEFORE.search(x.text, max(0, start - 30), start)
     if not before or before.group(1) not in speaks_for:
         return False
     after = next_word(x.text, x.cand.end)  # "a spokesman for Lanvik airport": a place's
@@ -1754,7 +1762,11 @@ def is_portfolio(x: Look) -> bool:
     """What a minister's title holds right after "of" or "for" ("Minister of Marine Safety and Fisheries",
     "Secretary for Home Affairs"): a portfolio, nobody's name; but a body after "the" ("Chairman of the
     Election Commission") or with a cue of its own ("Secretary of the Party") is one (``portfolio_titles``)."""
-    before = PORTFOLIO_BEFORE.search(x.text, max(0, x.cand.start - 40), x.cand.start)
+    start = x.cand.start
+    window = x.text[max(0, start - 5) : start]
+    if "of" not in window and "for" not in window:
+        return False  # most names: no "of" or "for" before them, no need for the expression
+    before = PORTFOLIO_BEFORE.search(x.text, max(0, start - 40), start)
     return bool(before) and before.group(1).lower() in name_words().portfolio_titles and org_cues().isdisjoint(x.low)
 
 
