@@ -1235,7 +1235,9 @@ def has_org_word_after(x: Look) -> bool:
     the name after it ("Banking group X said"), nor a word in title case opening a sentence before a body's
     people ("Eight members of a family")."""
     after = org_words().after
-    entry = after.get(next_word(x.text, x.cand.end)) or after.get(next_two_words(x.text, x.cand.end))
+    entry = after.get(next_word(x.text, x.cand.end))
+    if entry is None:
+        entry = after.get(next_two_words(x.text, x.cand.end))
     return (
         entry is not None
         and not (
@@ -2323,9 +2325,10 @@ def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candid
         prev = joined[-1] if joined else None
         if (
             prev is not None
+            and text[prev.end + 1 : prev.end + 2].isdigit()  # most names: no number after them
             and len(prev.words) <= 2
-            and cand.words[-1].lower() in media_cues()
             and NUMBER_BETWEEN.fullmatch(text, prev.end, cand.start)
+            and cand.words[-1].lower() in media_cues()
         ):
             number = text[prev.end : cand.start].strip()
             joined[-1] = Candidate(prev.start, cand.end, prev.words + [number] + cand.words)
