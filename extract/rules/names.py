@@ -2389,7 +2389,12 @@ def with_nicknames_joined(found: list[Candidate], text: str) -> list[Candidate]:
     i = 0
     while i < len(found):
         first = found[i]
-        if i + 2 < len(found) and len(first.words) <= 2 and given_name_gender(first.words[0]):
+        if (
+            i + 2 < len(found)
+            and text[first.end + 1 : first.end + 2] in ('"', "“", "‘")  # most names: no mark after them
+            and len(first.words) <= 2
+            and given_name_gender(first.words[0])
+        ):
             nick, last = found[i + 1], found[i + 2]
             between = NICKNAME_BETWEEN.fullmatch(text, first.end, last.start)
             if between and len(last.words) == 1 and nick.start > first.end and nick.end < last.start:
