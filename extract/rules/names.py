@@ -1774,7 +1774,6 @@ def is_portfolio(x: Look) -> bool:
 
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one", words=title_words),
-    Rule("portfolio", None, is_portfolio),  # "Minister of Marine Safety and Fisheries"
     Rule(
         "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
     ),  # "Reuters"
@@ -1880,6 +1879,7 @@ CLASSIFY: list[Rule] = [
     ),
     Rule("people-word", None, is_people_word, words=people_words),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
+    Rule("portfolio", None, is_portfolio),  # "Minister of Marine Safety and Fisheries"
     Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
@@ -2268,9 +2268,9 @@ def candidates(article: Article) -> list[Candidate]:
     if "s' " in text or "s’ " in text:
         found = join_plural_possessives(found, text)
     found = with_dotted_acronyms(found, text)
-    if "/" in text or "hoto" in text:
+    if credit_word().search(text):
         found = with_photo_credits(found, text)
-    if '"' in text or "“" in text or "‘" in text:
+    if NICKNAME_BETWEEN.search(text):
         found = with_nicknames_joined(found, text)
     if ";" in text:
         line_up_players(found, text)
@@ -2294,16 +2294,18 @@ single capitalized words parted by commas, the last after "and", no name after i
 def with_portfolio_lists(found: list[Candidate], text: str) -> list[Candidate]:
     """A ministry's or a department's name whose "of" names a list of portfolios is one name ("Ministry of
     Development, Industry and Trade"), not a ministry and two bodies listed with it."""
+    if not any(text[c.end : c.end + 1] == "," and len(c.words) >= 3 and "of" in c.words[1:-1] for c in found):
+        return found  # most articles: no name with "of" before a comma
     kept: list[Candidate] = []
     reach = -1
     for cand in found:
         if cand.start < reach:
             continue  # a word of the list taken into the name before
         if (
-            len(cand.words) >= 3
+            text[cand.end : cand.end + 1] == ","
+            and len(cand.words) >= 3
             and "of" in cand.words[1:-1]
             and cand.words[0].lower() in org_cues()
-            and text[cand.end : cand.end + 1] == ","
         ):
             rest = PORTFOLIO_LIST_AFTER.match(text, cand.end)
             if rest:
@@ -2315,11 +2317,14 @@ def with_portfolio_lists(found: list[Candidate], text: str) -> list[Candidate]:
 
 
 NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
+NAME_NUMBER_NAME = re.compile(r"\w[ \u00a0]\d{1,3}[ \u00a0][A-Z]")
 
 
 def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
     """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
     name, a number, a name whose last word is a media cue; the runs stop at the number)."""
+    if not NAME_NUMBER_NAME.search(text):
+        return found  # most articles: no number between two names
     joined: list[Candidate] = []
     for cand in found:
         prev = joined[-1] if joined else None
@@ -2404,6 +2409,12 @@ def with_nicknames_joined(found: list[Candidate], text: str) -> list[Candidate]:
         joined.append(first)
         i += 1
     return joined
+
+
+@cache
+def credit_word() -> re.Pattern:
+    """A word of ``photo_words`` in any case: an article without one has no photo credit."""
+    return re.compile(alternation(name_words().photo_words), re.IGNORECASE)
 
 
 PHOTO_CREDIT = re.compile(
