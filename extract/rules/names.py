@@ -1906,7 +1906,9 @@ CLASSIFY: list[Rule] = [
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
     Rule("org-spokesperson", "organization", has_spokesperson, size="one"),  # "Vorland spokesman Ana Ruiz"
-    Rule("org-media-report", "organization", reports_as_media_alone, size="one"),  # "Lumora reported on Monday"
+    Rule(
+        "org-media-report", "organization", reports_as_media_alone, size="one", after=SPACES
+    ),  # "Lumora reported on Monday"
 ]
 """How a candidate is classified: the first row that holds decides.  The order is the rules' precedence
 (a known organization before a place, a place before a person, evidence of a person last).  Some ids name
@@ -2268,9 +2270,9 @@ def candidates(article: Article) -> list[Candidate]:
     if "s' " in text or "s’ " in text:
         found = join_plural_possessives(found, text)
     found = with_dotted_acronyms(found, text)
-    if credit_word().search(text):
+    if any(word[1:] in text for word in name_words().photo_words):  # "hoto" of "Photo", "photo"
         found = with_photo_credits(found, text)
-    if NICKNAME_BETWEEN.search(text):
+    if '"' in text or "“" in text or "‘" in text:
         found = with_nicknames_joined(found, text)
     if ";" in text:
         line_up_players(found, text)
@@ -2317,14 +2319,11 @@ def with_portfolio_lists(found: list[Candidate], text: str) -> list[Candidate]:
 
 
 NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
-NAME_NUMBER_NAME = re.compile(r"\w[ \u00a0]\d{1,3}[ \u00a0][A-Z]")
 
 
 def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
     """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
     name, a number, a name whose last word is a media cue; the runs stop at the number)."""
-    if not NAME_NUMBER_NAME.search(text):
-        return found  # most articles: no number between two names
     joined: list[Candidate] = []
     for cand in found:
         prev = joined[-1] if joined else None
@@ -2411,12 +2410,6 @@ def with_nicknames_joined(found: list[Candidate], text: str) -> list[Candidate]:
     return joined
 
 
-@cache
-def credit_word() -> re.Pattern:
-    """A word of ``photo_words`` in any case: an article without one has no photo credit."""
-    return re.compile(alternation(name_words().photo_words), re.IGNORECASE)
-
-
 PHOTO_CREDIT = re.compile(
     r"\b(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)(?:[ \u00a0]*[/:][ \u00a0]*|[ \u00a0]+by[ \u00a0]+)"
     r"((?:[A-Z][\w’'.-]*[ \u00a0]){1,2}[A-Z][\w’'-]*\w)"
@@ -2491,13 +2484,19 @@ def furniture_spans(text: str, rows: list[tuple[int, int]]) -> list[tuple[int, i
             continue  # a paragraph of prose, or a blank line
         line = text[start:end]
         low = line.strip().rstrip(":").strip().lower()
-        words = SHARE_WORD.findall(low)
-        if low in labels or words and all(w in share for w in words) and any(w != "on" for w in words):
+        if low in labels:
             spans.append((start, end))
             continue
-        label = LABEL_AT_START.match(line)
-        if label and label.group(1).lower() in labels:
-            spans.append((start, start + label.end(1)))
+        first = SHARE_WORD.search(low)
+        if first and first.group() in share:  # the first word is a share button's: are all?
+            words = SHARE_WORD.findall(low)
+            if all(w in share for w in words) and any(w != "on" for w in words):
+                spans.append((start, end))
+                continue
+        if ":" in line:
+            label = LABEL_AT_START.match(line)
+            if label and label.group(1).lower() in labels:
+                spans.append((start, start + label.end(1)))
     return spans
 
 
