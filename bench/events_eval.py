@@ -40,6 +40,7 @@ PARTS = (
     "dev7",
     "dev8",
     "dev9",
+    "dev10",
     "heldout",
     "news",
     "heldout2",

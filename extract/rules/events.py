@@ -192,6 +192,7 @@ class TriggerRule:
     undated_joins: frozenset[str] = frozenset()
     only_in_article: frozenset[str] = frozenset()
     folded_into: frozenset[str] = frozenset()
+    ends_in_article: frozenset[str] = frozenset()
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -239,6 +240,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
             undated_joins=frozenset(e.undated_joins),
             only_in_article=frozenset(e.only_in_article),
             folded_into=frozenset(e.folded_into),
+            ends_in_article=frozenset(e.ends_in_article),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -811,7 +813,22 @@ def candidates(
         kept = [
             c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)
         ]
-    return [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & article_labels(found)], absorbers
+    labels = article_labels(found)
+    kept = [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & labels]
+    if any(c.rule.ends_in_article for c in kept):  # control of a jail regained after its riot: the riot's end
+        kept = [c for c in kept if c.context is None or not ends_incident(c, kept)]
+    return kept, absorbers
+
+
+def ends_incident(c: Candidate, kept: list[Candidate]) -> bool:
+    """Whether a trigger tells the end of another incident the article reports (its entry's ``ends_in_article``:
+    "police regained control of the prison" after inmates rioted, in whatever sentence): one incident, ACLED's riot,
+    not a riot and a transfer of territory.  A trigger its sentence re-codes is not the end ("recaptured" escapees
+    are arrested)."""
+    if not c.rule.ends_in_article or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
+        return False
+    ended = article_labels([o for o in kept if o is not c and o.rule.id != c.rule.id])
+    return bool(c.rule.ends_in_article & ended)
 
 
 TAKING_FIGHTS = phrase_pattern(lexicon.events().taking_fights)
@@ -979,10 +996,18 @@ def words_between(text: str, start: int, end: int) -> list[str]:
     return SENTENCE_WORD.findall(text[start:end].lower())
 
 
+RECENT_OPENERS = tuple(f"{p} " for p in lexicon.events().recent_openers)  # lexicons/events.yaml
+
+
 def opens_date(after: str) -> bool:
-    """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May")."""
-    first = SENTENCE_WORD.match(after.lstrip().lower())
-    return after.lstrip()[:1].isdigit() or (first is not None and first.group() in months_and_days())
+    """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May"), or
+    with a time of the story's own days (``recent_openers``: "since late on Tuesday night", "since dawn")."""
+    after = after.lstrip()
+    first = SENTENCE_WORD.match(after.lower())
+    if after[:1].isdigit() or (first is not None and first.group() in months_and_days()):
+        return True
+    head = " ".join(SENTENCE_WORD.findall(after[:40].lower())[:4]) + " "
+    return head.startswith(RECENT_OPENERS)
 
 
 @dataclass

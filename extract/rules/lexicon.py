@@ -191,6 +191,9 @@ class Trigger(Entry):
     folded_into: Words = []
     """Event types ("type/sub"): the article reporting one of them tells this trigger as part of it (the fighting of
     a town retaken), in whatever sentence."""
+    ends_in_article: Words = []
+    """Event types ("type" or "type/sub"): in an article reporting one of them this trigger tells that incident's end,
+    in whatever sentence, and is no event of its own (control of a jail regained after its riot is the riot)."""
     undated: Literal["unknown"] | None = None
     undated_joins: Words = []
 
@@ -290,6 +293,9 @@ class EventsLexicon(Lexicon):
     one may name its agent again, the object's words before one name none."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
+    recent_openers: Words
+    """Words after a past lead that begin a time of the story's own days, as a date does ("since late on Tuesday",
+    "since last night", "since dawn"): the lead is then no mark of the past."""
     quiet_stories: QuietStories
 
 

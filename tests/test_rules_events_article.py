@@ -1,0 +1,55 @@
+"""Decisions an article makes about its events as a whole, not one sentence: one incident told over several
+sentences is one event, and a time of the story's own days after "since" is no mark of the past.  Sentences written
+for these tests, each beside one that still reports the event, so that a rule that drops everything fails."""
+
+import datetime as dt
+
+import pytest
+from event_types import ARREST, DISASTER, ESCAPE, GATHERING, PRISON_RIOT, TERRITORY
+from test_rules_events import types
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # control of a jail regained after its riot, in another sentence, is the riot's end (ACLED codes the riot)
+        (
+            "Inmates rioted at the hill prison on Sunday, burning bedding. Guards regained control of the prison on Monday.",
+            [PRISON_RIOT],
+        ),
+        ("Prison guards regained control of the hill prison on Monday, officials said.", [TERRITORY]),
+        # escapees "recaptured" in a riot's story are arrested: no end of the riot
+        (
+            "Inmates rioted at the hill prison on Sunday and six escaped. Police recaptured three inmates on Monday.",
+            [PRISON_RIOT, ESCAPE, ARREST],
+        ),
+    ],
+)
+def test_control_regained_after_a_riot_is_the_riots_end_in_any_sentence(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Inmates at the hill prison have been rioting since late on Tuesday night, officials said.", [PRISON_RIOT]),
+        ("Inmates at the hill prison have been rioting since dawn, officials said.", [PRISON_RIOT]),
+        # a past event after "since" still makes the sentence background
+        ("Inmates at the hill prison have been rioting since the guards' strike began, officials said.", []),
+    ],
+)
+def test_since_a_time_of_the_storys_own_days_is_no_past_mark(text, expected):
+    assert types(text, dt.date(2026, 2, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("About a hundred relatives were standing at the main gate of the prison on Wednesday.", [GATHERING]),
+        ("Floods cut off a dozen villages in the valley overnight.", [DISASTER]),
+        ("Floods washed away two road bridges in the valley overnight.", [DISASTER]),
+        ("Floods were forecast for the valley.", []),
+    ],
+)
+def test_words_a_fresh_style_showed_missing(text, expected):
+    assert types(text) == expected
