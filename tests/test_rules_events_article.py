@@ -5,7 +5,7 @@ for these tests, each beside one that still reports the event, so that a rule th
 import datetime as dt
 
 import pytest
-from event_types import ARREST, DISASTER, ESCAPE, GATHERING, PRISON_RIOT, TERRITORY
+from event_types import ABDUCTION, ARREST, ATTACK, DISASTER, ESCAPE, GATHERING, PRISON_RIOT, TERRITORY
 from test_rules_events import types
 
 
@@ -53,3 +53,28 @@ def test_since_a_time_of_the_storys_own_days_is_no_past_mark(text, expected):
 )
 def test_words_a_fresh_style_showed_missing(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after the lead, a conflict event dated months before publication is the background of the story's event
+        (
+            "Troops retook the river town on Thursday, the army said. "
+            "The rebels, who captured the town in April, said they had withdrawn.",
+            [TERRITORY],
+        ),
+        (
+            "Troops retook the river town on Thursday, the army said. "
+            "Gunmen killed four farmers in a village nearby on Tuesday.",
+            [TERRITORY, ATTACK],
+        ),
+        # a kidnapping months before its victim's release is still reported
+        (
+            "A nurse has been released, her employer said on Sunday. She was abducted by gunmen in the hills in May.",
+            [ABDUCTION],
+        ),
+    ],
+)
+def test_a_conflict_event_dated_months_before_the_story_is_its_background(text, expected):
+    assert sorted(types(text, dt.date(2025, 8, 14))) == sorted(expected)

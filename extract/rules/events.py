@@ -46,6 +46,8 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+STORY_WINDOW = dt.timedelta(days=lexicon.events().story_window_days)
+STORY_WINDOW_KEEPS = frozenset(lexicon.events().story_window_keeps)
 QUIET_KEEPS = frozenset(lexicon.events().quiet_stories.quiet_keeps)
 HERE_TYPES = frozenset(lexicon.events().quiet_stories.here_types)
 RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
@@ -862,6 +864,9 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     old_lead = any(
         told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
     )  # the lead tells old violence ("an exhibition on the 1944 uprising")
+    for c in found:
+        if c.context is not None and before_the_story(c, told[id(c)], lead_start, published):
+            told[id(c)] = BACKGROUND_ONLY
     live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
     quiet = quiet_story(article, live, published, sentences, old_lead)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
@@ -881,6 +886,23 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     for e in kept:
         e.mentions.sort()
     return sorted(kept, key=lambda e: e.start)
+
+
+def before_the_story(c: Candidate, told, lead_start: int, published: dt.date | None) -> bool:
+    """Whether a conflict trigger after the lead is dated (to the day or the month) more than ``story_window_days``
+    before publication: the background of the story's own event ("the rebels, who captured the town in April" in
+    an August report of it retaken), unless the story reports its type whatever its date (``story_window_keeps``:
+    a kidnapping told with its victim's release)."""
+    return (
+        published is not None
+        and told is not None
+        and told is not BACKGROUND_ONLY
+        and c.sub_event_type is not None
+        and c.sentence_start != lead_start
+        and told.precision in ("day", "month")
+        and told.date < published - STORY_WINDOW
+        and f"{c.event_type}/{c.sub_event_type}" not in STORY_WINDOW_KEEPS
+    )
 
 
 def date_undated(undated: list[Candidate], events: dict, keys: dict, absorbers: dict, text: str, published) -> None:

@@ -293,6 +293,11 @@ class EventsLexicon(Lexicon):
     one may name its agent again, the object's words before one name none."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
+    story_window_days: int
+    """After the lead, a conflict event dated to the day or month more than this many days before publication is the
+    story's background."""
+    story_window_keeps: Words
+    """The "type/sub" labels a story reports whatever their date (a kidnapping told with its victim's release)."""
     recent_openers: Words
     """Words after a past lead that begin a time of the story's own days, as a date does ("since late on Tuesday",
     "since last night", "since dawn"): the lead is then no mark of the past."""
