@@ -78,3 +78,29 @@ def test_words_a_fresh_style_showed_missing(text, expected):
 )
 def test_a_conflict_event_dated_months_before_the_story_is_its_background(text, expected):
     assert sorted(types(text, dt.date(2025, 8, 14))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # in a story of a rumour denied, a sentence telling what the rumour claimed reports nothing, dated or not
+        (
+            "The army on Sunday dismissed reports that rebels had seized the border town. "
+            "Messages shared on Saturday night claimed that guards at the town jail had been taken hostage.",
+            [],
+        ),
+        # ... but an event of its own, dated, stays, and so do relatives waiting for news
+        (
+            "The army on Sunday dismissed reports that rebels had seized the border town. "
+            "Gunmen killed two farmers near the town on Saturday, police said.",
+            [ATTACK],
+        ),
+        (
+            "The prisons service on Sunday dismissed rumours that inmates had escaped. "
+            "Dozens of relatives waited outside the prison gates on Sunday.",
+            [GATHERING],
+        ),
+    ],
+)
+def test_a_rumour_denied_reports_what_it_claimed_as_nothing(text, expected):
+    assert types(text) == expected

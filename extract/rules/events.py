@@ -939,15 +939,23 @@ def add_mentions(found: list[Candidate], events: dict, text: str) -> None:
 class QuietStory:
     """A story whose lead reports no conflict event but tells of something that speaks its words (``quiet_stories``
     in events.yaml): a storm, a match, a market, an election (``other_news``), a court or a memorial retelling an old
-    crime (``retold``), a drill or a parade (``staged``).  In it a conflict trigger (an ACLED type: one with a
+    crime (``retold``), a drill or a parade (``staged``), a rumour or a report denied (``rumoured``: a sentence telling
+    what it claimed reports nothing).  In it a conflict trigger (an ACLED type: one with a
     sub-event type) needs a date of its own, and in a staged story a sentence without the staging's words."""
 
-    kind: str  # "staged", "retold" or "other_news"
+    kind: str  # "staged", "rumoured", "retold" or "other_news"
     text: str  # the article's
     published: dt.date | None
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
+        if self.kind == "rumoured":  # "messages shared on Monday night claimed that guards had been taken hostage"
+            if c.event_type in QUIET_KEEPS:
+                return False
+            words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
+            if quiet_words()["rumour"].first_in(*words):
+                return True
+            return c.sub_event_type is not None and told is None
         if c.sub_event_type is None and (self.kind == "other_news" or c.event_type in QUIET_KEEPS):
             return False  # but a staged or retold story's escape is acted or old too ("five inmates flee" in a novel)
         words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
@@ -980,7 +988,7 @@ def quiet_story(
     cached = (sentences or {}).get(spans[0][0])
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()
-    kind = next((k for k in ("staged", "retold", "other_news") if stories[k].first_in(*words)), None)
+    kind = next((k for k in ("staged", "rumoured", "retold", "other_news") if stories[k].first_in(*words)), None)
     if kind is None and old_lead:
         kind = "retold"
     if kind is None:
@@ -994,7 +1002,7 @@ def quiet_words() -> dict[str, Words]:
     lex = lexicon.events()
     return {
         kind: expand(getattr(lex.quiet_stories, kind), lex.groups)
-        for kind in ("staged", "retold", "other_news", "here")
+        for kind in ("staged", "rumoured", "rumour", "retold", "other_news", "here")
     }
 
 

@@ -207,6 +207,10 @@ class QuietStories(Strict):
     """A court, an inquiry, a memorial: old violence told again."""
     other_news: Words
     """A storm, a match, a market, an election: conflict words as figures of speech."""
+    rumoured: Words
+    """A rumour or a report denied: what it claimed did not happen."""
+    rumour: Words
+    """Words of a sentence that tells what a rumour claimed (``rumoured`` stories)."""
     here: Words
     """Places of a retold story's own day: supporters chanting outside the court are news, not its old crime."""
     retold_days: int
