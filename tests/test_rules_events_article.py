@@ -104,3 +104,75 @@ def test_a_conflict_event_dated_months_before_the_story_is_its_background(text, 
 )
 def test_a_rumour_denied_reports_what_it_claimed_as_nothing(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a story whose lead reports no conflict event: its speakers' war words are figures of speech
+        (
+            "The finance minister lost a vote on the budget on Tuesday. "
+            '"We were ambushed by our own troops," a minister said.',
+            [],
+        ),
+        (
+            "The finance minister lost a vote on the budget on Tuesday. The opposition leader said the minister had "
+            'been "ambushed by his own troops" and should resign.',
+            [],
+        ),
+        (
+            "A fire at a fuel store set off explosions through the night on Monday, forcing 800 people from their "
+            "homes, officials said. "
+            "\u201cRockets were flying over our roofs and the shells hit the houses,\u201d a farmer said.",
+            [DISASTER],
+        ),
+        # ... but not the words of a witness to the lead's event
+        (
+            "Gunmen killed four farmers near the village on Tuesday, officials said. "
+            '"They shot the men as they ran," a survivor said.',
+            [ATTACK],
+        ),
+        # and not an event the reporter tells outside the quotation
+        (
+            "The finance minister lost a vote on the budget on Tuesday. Gunmen killed four farmers near the capital on Tuesday.",
+            [ATTACK],
+        ),
+    ],
+)
+def test_quoted_war_words_in_a_story_with_no_conflict_lead_report_nothing(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an exercise staged: its gunmen and hostages are played
+        (
+            "Masked gunmen stormed a train at the central station on Wednesday and took 80 passengers hostage, all of "
+            "it part of an emergency exercise, the railway said.",
+            [],
+        ),
+        (
+            "Special forces stormed a jet on the apron of the city airport on Wednesday, all of it part of an "
+            "emergency exercise, officials said.",
+            [],
+        ),
+        # a guard post in an exercise yard is a place, not an exercise
+        ("Gunmen attacked villagers in the exercise yard of the hill prison on Tuesday.", [ATTACK]),
+        # a year's figures count many events, they report none
+        (
+            "Pirates boarded 40 ships in the first nine months of the year, according to figures from a maritime office. "
+            "But attacks in the southern strait doubled, with gangs in fast boats robbing tankers at night.",
+            [],
+        ),
+    ],
+)
+def test_exercises_and_figures_report_no_event(text, expected):
+    assert types(text) == expected
+
+
+def test_a_date_in_what_a_statement_says_does_not_date_the_statement():
+    assert types("The presidency said in a statement that the photographs had been taken at a parade in 2023.") == [
+        ("statement", None)
+    ]
+    assert types("The presidency said in a statement in 2023 that it would hold talks.") == []

@@ -46,6 +46,7 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+CONTENT_TYPES = frozenset(lexicon.events().content_types)  # lexicons/events.yaml
 STORY_WINDOW = dt.timedelta(days=lexicon.events().story_window_days)
 STORY_WINDOW_KEEPS = frozenset(lexicon.events().story_window_keeps)
 QUIET_KEEPS = frozenset(lexicon.events().quiet_stories.quiet_keeps)
@@ -868,6 +869,11 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if c.context is not None and before_the_story(c, told[id(c)], lead_start, published):
             told[id(c)] = BACKGROUND_ONLY
     live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
+    if not any(c.sub_event_type for c in live if c.context is not None and c.sentence_start == lead_start):
+        for c in live:  # a story whose lead reports no conflict event: its speakers' war words are figures of speech
+            if c.context is not None and c.sub_event_type and in_quotation(text, c.start):
+                told[id(c)] = BACKGROUND_ONLY
+        live = [c for c in live if told.get(id(c)) is not BACKGROUND_ONLY]
     quiet = quiet_story(article, live, published, sentences, old_lead)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
@@ -886,6 +892,14 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     for e in kept:
         e.mentions.sort()
     return sorted(kept, key=lambda e: e.start)
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether a position stands inside quotation marks of its paragraph (straight or curly).  In a story whose lead
+    reports no conflict event, a conflict trigger there is the speaker's figure of speech ("it sounded like the war
+    had come back", "we were ambushed by our own troops") or a memory, not the story's event."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    return paragraph.count('"') % 2 == 1 or paragraph.rfind("\u201c") > paragraph.rfind("\u201d")
 
 
 def before_the_story(c: Candidate, told, lead_start: int, published: dt.date | None) -> bool:
@@ -1091,6 +1105,9 @@ class When:
         def clause_of(pos: int) -> int:
             return bisect.bisect_right(bounds, pos) - 1
 
+        if c.event_type in CONTENT_TYPES:  # not a mark of what a statement says: "said in a statement that the
+            # images had been filmed in 2023" tells when the images were filmed, not when the statement was made
+            marks = [m for m in marks if not (m[0] > c.end and "that" in words_between(text, c.end, m[0]))]
         own = clause_of(c.start)
         same = [m for m in marks if clause_of(m[0]) == own]
         if same:  # but not a mark before a relative word before the trigger: "on Monday where soldiers arrested"

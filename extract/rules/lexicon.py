@@ -297,6 +297,9 @@ class EventsLexicon(Lexicon):
     one may name its agent again, the object's words before one name none."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
+    content_types: Words
+    """Event types whose trigger is followed by what it says ("said in a statement that ..."): a time mark in that
+    "that" clause dates what is said, not the act."""
     story_window_days: int
     """After the lead, a conflict event dated to the day or month more than this many days before publication is the
     story's background."""
