@@ -5,7 +5,21 @@ for these tests, each beside one that still reports the event, so that a rule th
 import datetime as dt
 
 import pytest
-from event_types import ABDUCTION, ARREST, ATTACK, DISASTER, ESCAPE, GATHERING, PRISON_RIOT, TERRITORY
+from event_types import (
+    ABDUCTION,
+    AGREEMENT,
+    ARREST,
+    ATTACK,
+    DISASTER,
+    DRONE,
+    ESCAPE,
+    GATHERING,
+    INTERVENTION,
+    PRISON_RIOT,
+    TERRITORY,
+    TRANSFER,
+    WEAPONS_SEIZED,
+)
 from test_rules_events import types
 
 
@@ -176,3 +190,55 @@ def test_a_date_in_what_a_statement_says_does_not_date_the_statement():
         ("statement", None)
     ]
     assert types("The presidency said in a statement in 2023 that it would hold talks.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lead reporting a disaster: the violence of an undated sentence is its harm ...
+        (
+            "A fire at an army fuel store set off explosions through the night on Monday, forcing 900 people from "
+            "their homes, officials said. Two soldiers guarding the store were killed.",
+            [DISASTER],
+        ),
+        # ... an arrest after it is its own event
+        (
+            "A fire swept through a shoe factory on Monday, killing nine workers trapped inside, officials said. "
+            "The owner was detained for questioning.",
+            [DISASTER, ARREST],
+        ),
+    ],
+)
+def test_a_disaster_lead_makes_undated_violence_its_harm(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A military helicopter opened fire on fishing boats near the coast on Tuesday, killing six men.", [DRONE]),
+        ("A military helicopter landed at the coastal hospital on Tuesday with six injured men.", []),
+        (
+            "A crowd armed with sticks set upon a team of nurses in the hill village on Thursday, killing one of them.",
+            [PRISON_RIOT],
+        ),
+        (
+            "Government troops entered the district town on Saturday, taking over from the rebels under a deal signed "
+            "in the capital on Wednesday.",
+            [TERRITORY, AGREEMENT],
+        ),
+        ("The two banks signed a deal on Wednesday to merge their branches in the capital.", []),
+        ("On Thursday army deminers found two more devices on the same track and made them safe.", [WEAPONS_SEIZED]),
+        ("Authorities flew 90 detainees from the port jail to an island prison on Saturday.", [TRANSFER]),
+        ("A drone flew over the exercise yard of the hill prison on Friday night.", []),
+        # force used on a demonstration told in a sentence of its own is the demonstration's intervention
+        (
+            "Some 800 dockworkers had blocked the port road since Monday, sitting with banners against job cuts. "
+            "On Tuesday riot police moved in with water cannon and tear gas and cleared the road.",
+            [INTERVENTION],
+        ),
+        ("Police fired tear gas at the football stadium on Tuesday after the match.", []),
+    ],
+)
+def test_words_another_hand_showed_missing(text, expected):
+    assert sorted(types(text)) == sorted(expected)

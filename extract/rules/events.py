@@ -46,6 +46,8 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+QUIET_LEAD_TYPES = frozenset(lexicon.events().quiet_stories.quiet_lead_types)
+ACCIDENT_DROPS = frozenset(lexicon.events().quiet_stories.accident_drops)
 CONTENT_TYPES = frozenset(lexicon.events().content_types)  # lexicons/events.yaml
 STORY_WINDOW = dt.timedelta(days=lexicon.events().story_window_days)
 STORY_WINDOW_KEEPS = frozenset(lexicon.events().story_window_keeps)
@@ -728,6 +730,9 @@ def without_absorbed(
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
 
+    def absorbs(o: Candidate, c: Candidate) -> bool:
+        return o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by
+
     def absorber(c: Candidate) -> Candidate | None:
         return next(
             (
@@ -735,7 +740,9 @@ def without_absorbed(
                 for o in by_sentence[c.sentence_start]
                 if o.rule.id != c.rule.id
                 and o.context is not None
-                and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+                and absorbs(o, c)
+                and not (o.start > c.start and c.context is not None and absorbs(c, o))  # of two that fold into
+                # each other the first stays ("poured out to demand wages ... until police used tear gas")
                 and not separated(text, c, o, dates)
             ),
             None,
@@ -954,15 +961,18 @@ class QuietStory:
     """A story whose lead reports no conflict event but tells of something that speaks its words (``quiet_stories``
     in events.yaml): a storm, a match, a market, an election (``other_news``), a court or a memorial retelling an old
     crime (``retold``), a drill or a parade (``staged``), a rumour or a report denied (``rumoured``: a sentence telling
-    what it claimed reports nothing).  In it a conflict trigger (an ACLED type: one with a
+    what it claimed reports nothing), a disaster its lead reports (``accident``: its undated violence is the
+    disaster's harm, ``accident_drops``).  In it a conflict trigger (an ACLED type: one with a
     sub-event type) needs a date of its own, and in a staged story a sentence without the staging's words."""
 
-    kind: str  # "staged", "rumoured", "retold" or "other_news"
+    kind: str  # "staged", "rumoured", "retold", "other_news" or "accident"
     text: str  # the article's
     published: dt.date | None
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
+        if self.kind == "accident":  # "two soldiers guarding the depot were killed": the fire's dead, undated
+            return told is None and c.event_type in ACCIDENT_DROPS  # the owner detained after it stays
         if self.kind == "rumoured":  # "messages shared on Monday night claimed that guards had been taken hostage"
             if c.event_type in QUIET_KEEPS:
                 return False
@@ -1005,6 +1015,13 @@ def quiet_story(
     kind = next((k for k in ("staged", "rumoured", "retold", "other_news") if stories[k].first_in(*words)), None)
     if kind is None and old_lead:
         kind = "retold"
+    if (
+        kind is None
+        and any(
+            c.event_type in QUIET_LEAD_TYPES for c in live if c.context is not None and c.sentence_start == spans[0][0]
+        )
+    ):  # a lead reporting a disaster ("a fire at an ammunition depot set off explosions"): its deaths are the accident's
+        kind = "accident"
     if kind is None:
         return None
     lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]

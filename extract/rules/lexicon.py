@@ -207,6 +207,10 @@ class QuietStories(Strict):
     """A court, an inquiry, a memorial: old violence told again."""
     other_news: Words
     """A storm, a match, a market, an election: conflict words as figures of speech."""
+    quiet_lead_types: Words
+    """Event types whose report in the lead, with no conflict event there, makes the story quiet (``other_news``)."""
+    accident_drops: Words
+    """In a story whose lead reports a disaster, the event types of an undated sentence that are its harm."""
     rumoured: Words
     """A rumour or a report denied: what it claimed did not happen."""
     rumour: Words
