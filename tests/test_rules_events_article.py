@@ -15,6 +15,7 @@ from event_types import (
     ESCAPE,
     GATHERING,
     INTERVENTION,
+    PEACEFUL,
     PRISON_RIOT,
     TERRITORY,
     TRANSFER,
@@ -242,3 +243,24 @@ def test_a_disaster_lead_makes_undated_violence_its_harm(text, expected):
 )
 def test_words_another_hand_showed_missing(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lead about a parliament's business: its undated rebels and ambushes are figures of speech ...
+        (
+            "The prime minister lost a vote in parliament on Tuesday when 41 rebels from his own party sided with the "
+            "opposition. Party managers said the rebels had ambushed the leadership and killed the bill.",
+            [],
+        ),
+        # ... a march on parliament is still a march, and a dated attack still an attack
+        (
+            "Lawmakers passed the budget on Tuesday. Hundreds of farmers marched on parliament to demand subsidies.",
+            [PEACEFUL],
+        ),
+        ("Lawmakers passed the budget on Tuesday. Gunmen killed four farmers near the capital on Tuesday.", [ATTACK]),
+    ],
+)
+def test_a_politics_lead_makes_undated_violence_a_figure_of_speech(text, expected):
+    assert types(text) == expected

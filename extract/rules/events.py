@@ -962,17 +962,19 @@ class QuietStory:
     in events.yaml): a storm, a match, a market, an election (``other_news``), a court or a memorial retelling an old
     crime (``retold``), a drill or a parade (``staged``), a rumour or a report denied (``rumoured``: a sentence telling
     what it claimed reports nothing), a disaster its lead reports (``accident``: its undated violence is the
-    disaster's harm, ``accident_drops``).  In it a conflict trigger (an ACLED type: one with a
+    disaster's harm, ``accident_drops``), a parliament's or a party's business (``politics``: its undated violence a
+    figure of speech).  In it a conflict trigger (an ACLED type: one with a
     sub-event type) needs a date of its own, and in a staged story a sentence without the staging's words."""
 
-    kind: str  # "staged", "rumoured", "retold", "other_news" or "accident"
+    kind: str  # "staged", "rumoured", "retold", "other_news", "politics" or "accident"
     text: str  # the article's
     published: dt.date | None
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
-        if self.kind == "accident":  # "two soldiers guarding the depot were killed": the fire's dead, undated
-            return told is None and c.event_type in ACCIDENT_DROPS  # the owner detained after it stays
+        if self.kind in ("accident", "politics"):  # "two soldiers guarding the depot were killed": the fire's dead,
+            # undated; "the rebels had ambushed the leadership": a party's; the owner detained, a march on parliament stay
+            return told is None and c.event_type in ACCIDENT_DROPS
         if self.kind == "rumoured":  # "messages shared on Monday night claimed that guards had been taken hostage"
             if c.event_type in QUIET_KEEPS:
                 return False
@@ -1012,7 +1014,9 @@ def quiet_story(
     cached = (sentences or {}).get(spans[0][0])
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()
-    kind = next((k for k in ("staged", "rumoured", "retold", "other_news") if stories[k].first_in(*words)), None)
+    kind = next(
+        (k for k in ("staged", "rumoured", "retold", "other_news", "politics") if stories[k].first_in(*words)), None
+    )
     if kind is None and old_lead:
         kind = "retold"
     if (
@@ -1033,7 +1037,7 @@ def quiet_words() -> dict[str, Words]:
     lex = lexicon.events()
     return {
         kind: expand(getattr(lex.quiet_stories, kind), lex.groups)
-        for kind in ("staged", "rumoured", "rumour", "retold", "other_news", "here")
+        for kind in ("staged", "rumoured", "rumour", "retold", "other_news", "politics", "here")
     }
 
 

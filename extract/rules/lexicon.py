@@ -210,7 +210,10 @@ class QuietStories(Strict):
     quiet_lead_types: Words
     """Event types whose report in the lead, with no conflict event there, makes the story quiet (``other_news``)."""
     accident_drops: Words
-    """In a story whose lead reports a disaster, the event types of an undated sentence that are its harm."""
+    """In a story whose lead reports a disaster, the event types of an undated sentence that are its harm (and in a
+    ``politics`` story, figures of speech)."""
+    politics: Words
+    """A parliament's or a party's business: its undated violence is a figure of speech."""
     rumoured: Words
     """A rumour or a report denied: what it claimed did not happen."""
     rumour: Words
