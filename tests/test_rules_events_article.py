@@ -264,3 +264,24 @@ def test_words_another_hand_showed_missing(text, expected):
 )
 def test_a_politics_lead_makes_undated_violence_a_figure_of_speech(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the fire" after a fire told as the cause: that fire, no new event
+        (
+            "Hundreds of traders marched to the town hall on Monday to demand compensation after a fire destroyed "
+            "the central market last month. The fire burned for two days and destroyed 900 stalls.",
+            [PEACEFUL],
+        ),
+        # a fire of the story's own, told first, is reported
+        (
+            "Hundreds of traders marched to the town hall on Monday to demand compensation. "
+            "A fire burned for two days and destroyed 900 stalls.",
+            [PEACEFUL, DISASTER],
+        ),
+    ],
+)
+def test_the_one_an_article_told_as_cause_or_background_is_no_new_event(text, expected):
+    assert sorted(types(text)) == sorted(expected)

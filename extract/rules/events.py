@@ -797,7 +797,7 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
 
 
 def candidates(
-    article: Article, dates: tuple = (), sentences: dict | None = None
+    article: Article, dates: tuple = (), sentences: dict | None = None, unreported: dict | None = None
 ) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
@@ -816,6 +816,8 @@ def candidates(
         if candidate is not None:
             found.append(candidate)
             folds = folds or bool(candidate.rule.folded_into)
+        elif unreported is not None:  # "after a fire destroyed the market last month": what "the fire" may refer to
+            unreported.setdefault(match_id, start_char)
     kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
     if folds:  # the fighting of a town retaken, told in another sentence
@@ -865,22 +867,21 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     text = article.text
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     sentences: dict[int, tuple[set[str], str]] = {}
-    found, absorbers = candidates(article, tuple(all_dates), sentences)
+    unreported: dict[str, int] = {}  # entry id -> the start of its first trigger that its sentence says is no event
+    found, absorbers = candidates(article, tuple(all_dates), sentences, unreported)
     when = When(article, all_dates, published, sentences)
     told = {id(c): when.told(c) for c in found if c.context is not None}
     lead_start = article.sentence_spans[0][0] if article.sentence_spans else -1
     old_lead = any(
         told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
     )  # the lead tells old violence ("an exhibition on the 1944 uprising")
-    for c in found:
-        if c.context is not None and before_the_story(c, told[id(c)], lead_start, published):
-            told[id(c)] = BACKGROUND_ONLY
-    live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
-    if not any(c.sub_event_type for c in live if c.context is not None and c.sentence_start == lead_start):
-        for c in live:  # a story whose lead reports no conflict event: its speakers' war words are figures of speech
-            if c.context is not None and c.sub_event_type and in_quotation(text, c.start):
+    story = Story(article, published, lead_start, told, unreported, found)
+    for row in STORY_RULES:  # in order: each reads what the rows before it left live
+        story.lead_conflict = story.lead_reports_conflict()
+        for c in [c for c in found if c.context is not None and told[id(c)] is not BACKGROUND_ONLY]:
+            if row.drops(c, story):
                 told[id(c)] = BACKGROUND_ONLY
-        live = [c for c in live if told.get(id(c)) is not BACKGROUND_ONLY]
+    live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
     quiet = quiet_story(article, live, published, sentences, old_lead)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
@@ -909,21 +910,85 @@ def in_quotation(text: str, start: int) -> bool:
     return paragraph.count('"') % 2 == 1 or paragraph.rfind("\u201c") > paragraph.rfind("\u201d")
 
 
-def before_the_story(c: Candidate, told, lead_start: int, published: dt.date | None) -> bool:
+@dataclass
+class Story:
+    """What the article-level decisions (``STORY_RULES``) read: the article, its lead's start, when each candidate is
+    told (``When.told``, by id; a row sets ``BACKGROUND_ONLY``), the triggers its sentences said are no event."""
+
+    article: Article
+    published: dt.date | None
+    lead_start: int
+    told: dict[int, object]
+    unreported: dict[str, int]  # entry id -> the start of its first trigger decided to be no event
+    found: list[Candidate]
+    lead_conflict: bool = False  # whether the lead reports a conflict event (set before each row)
+
+    def lead_reports_conflict(self) -> bool:
+        return any(
+            c.sub_event_type and c.sentence_start == self.lead_start and self.told.get(id(c)) is not BACKGROUND_ONLY
+            for c in self.found
+            if c.context is not None
+        )
+
+    def unreported_before(self, c: Candidate) -> bool:
+        """Whether the entry of a trigger matched in an earlier sentence something the article does not report (its
+        sentence said it is no event, or it is background), and nothing it reports."""
+        earlier = [o for o in self.found if o.rule.id == c.rule.id and o.sentence_start < c.sentence_start]
+        if any(o.context is not None and self.told.get(id(o)) is not BACKGROUND_ONLY for o in earlier):
+            return False
+        first = self.unreported.get(c.rule.id)
+        return (first is not None and first < c.sentence_start) or any(
+            self.told.get(id(o)) is BACKGROUND_ONLY for o in earlier
+        )
+
+
+def before_the_story(c: Candidate, story: Story) -> bool:
     """Whether a conflict trigger after the lead is dated (to the day or the month) more than ``story_window_days``
     before publication: the background of the story's own event ("the rebels, who captured the town in April" in
     an August report of it retaken), unless the story reports its type whatever its date (``story_window_keeps``:
     a kidnapping told with its victim's release)."""
+    told, published = story.told[id(c)], story.published
     return (
         published is not None
         and told is not None
-        and told is not BACKGROUND_ONLY
         and c.sub_event_type is not None
-        and c.sentence_start != lead_start
+        and c.sentence_start != story.lead_start
         and told.precision in ("day", "month")
         and told.date < published - STORY_WINDOW
         and f"{c.event_type}/{c.sub_event_type}" not in STORY_WINDOW_KEEPS
     )
+
+
+def quoted_in_a_quiet_story(c: Candidate, story: Story) -> bool:
+    """Whether a conflict trigger stands in quotation marks (``in_quotation``) in a story whose lead reports no
+    conflict event: the speaker's figure of speech ("ambushed by his own troops") or memory, not the story's event."""
+    return bool(c.sub_event_type) and in_quotation(story.article.text, c.start) and not story.lead_conflict
+
+
+def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
+    """Whether an undated trigger after "the" refers back to one its entry matched earlier that the article does not
+    report ("after a fire destroyed the market last month ... The fire burned for two days"; "a bombing in 2019 ...
+    the bombing killed 20"): that same thing, background or cause, not a new event."""
+    if story.told[id(c)] is not None:
+        return False
+    before = SENTENCE_WORD.findall(story.article.text[max(0, c.start - 12) : c.start].lower())[-1:]
+    return before == ["the"] and story.unreported_before(c)
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One row of ``STORY_RULES``: whether the article makes a candidate its story's background."""
+
+    id: str
+    drops: Callable[[Candidate, Story], bool]
+
+
+STORY_RULES = (
+    StoryRow("story-window", before_the_story),
+    StoryRow("story-quoted-figure", quoted_in_a_quiet_story),
+    StoryRow("story-the-unreported-one", refers_to_the_unreported),
+)
+"""The article-level decisions, in order: each row's candidates become background (``BACKGROUND_ONLY``)."""
 
 
 def date_undated(undated: list[Candidate], events: dict, keys: dict, absorbers: dict, text: str, published) -> None:
