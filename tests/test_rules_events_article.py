@@ -285,3 +285,20 @@ def test_a_politics_lead_makes_undated_violence_a_figure_of_speech(text, expecte
 )
 def test_the_one_an_article_told_as_cause_or_background_is_no_new_event(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb and its end around its victims
+        ("Gunmen shot two farmers dead near the town on Tuesday, police said.", [ATTACK]),
+        ("Unknown attackers hacked three fishermen to death on a beach on Tuesday.", [ATTACK]),
+        ("Inmates took two guards hostage at the city prison on Tuesday.", [ABDUCTION]),
+        # without its end, or with it too far or past the clause, the verb is no act of force
+        ("The striker shot the ball into the net on Tuesday and the match ended dead level.", []),
+        ("Gunmen shot at the convoy on Tuesday, and two drivers were found dead.", []),
+        ("The company took its rival hostage in a takeover fight on Tuesday.", []),
+    ],
+)
+def test_a_verb_and_its_end_around_the_object_is_one_trigger(text, expected):
+    assert types(text) == expected

@@ -198,6 +198,7 @@ class TriggerRule:
     only_in_article: frozenset[str] = frozenset()
     folded_into: frozenset[str] = frozenset()
     ends_in_article: frozenset[str] = frozenset()
+    then: tuple[str, ...] = ()  # lower-case words or phrases, one of which must follow the trigger (``then_reach``)
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -246,6 +247,7 @@ def trigger_rules() -> dict[str, TriggerRule]:
             only_in_article=frozenset(e.only_in_article),
             folded_into=frozenset(e.folded_into),
             ends_in_article=frozenset(e.ends_in_article),
+            then=tuple(str(w).lower() for w in e.then),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -664,6 +666,25 @@ def is_figurative(t: Trigger) -> bool:
     return bool(words) and words[-1] in FIGURATIVE and not CLAUSE_END.search(before[-3:])
 
 
+THEN_REACH = lexicon.events().then_reach
+
+
+def lacks_its_end(t: Trigger) -> bool:
+    """ "Shot two farmers dead", "took two guards hostage": a trigger whose entry names a ``then`` (the verb's end
+    around its object) counts only when one follows it within ``then_reach`` words of its clause; "shot" alone is a
+    shot at goal or a photograph."""
+    if not t.rule.then:
+        return False
+    after = CLAUSE_END.split(t.article.text[t.end : min(t.sentence_end, t.end + 80)], maxsplit=1)[0].lower()
+    words = SENTENCE_WORD.findall(after)
+    joined = " " + " ".join(words[: THEN_REACH + 2]) + " "
+    for end in t.rule.then:
+        at = joined.find(f" {end} ")
+        if at != -1 and 1 <= joined[:at].count(" ") <= THEN_REACH:
+            return False
+    return True
+
+
 def is_punished(t: Trigger) -> bool:
     """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
     that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
@@ -677,6 +698,7 @@ def is_punished(t: Trigger) -> bool:
 
 
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
+    TriggerRow("ev-not-without-its-end", lacks_its_end, never),
     TriggerRow("ev-not-calendar-word", is_calendar_word, never),
     TriggerRow("ev-not-reported-finding", is_reported_finding, never),
     TriggerRow("ev-not-negated", is_negated, never),

@@ -191,6 +191,9 @@ class Trigger(Entry):
     folded_into: Words = []
     """Event types ("type/sub"): the article reporting one of them tells this trigger as part of it (the fighting of
     a town retaken), in whatever sentence."""
+    then: Words = []
+    """Words one of which must follow the trigger in its clause, within ``then_reach`` words, the object between
+    ("shot two farmers dead", "took two guards hostage"): a verb and its end around what it is done to."""
     ends_in_article: Words = []
     """Event types ("type" or "type/sub"): in an article reporting one of them this trigger tells that incident's end,
     in whatever sentence, and is no event of its own (control of a jail regained after its riot is the riot)."""
@@ -307,6 +310,8 @@ class EventsLexicon(Lexicon):
     content_types: Words
     """Event types whose trigger is followed by what it says ("said in a statement that ..."): a time mark in that
     "that" clause dates what is said, not the act."""
+    then_reach: int
+    """Words at most between a trigger and the end its entry's ``then`` names."""
     story_window_days: int
     """After the lead, a conflict event dated to the day or month more than this many days before publication is the
     story's background."""
