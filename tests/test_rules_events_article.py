@@ -17,6 +17,7 @@ from event_types import (
     INTERVENTION,
     PEACEFUL,
     PRISON_RIOT,
+    REGAINS,
     TERRITORY,
     TRANSFER,
     WEAPONS_SEIZED,
@@ -302,3 +303,31 @@ def test_the_one_an_article_told_as_cause_or_background_is_no_new_event(text, ex
 )
 def test_a_verb_and_its_end_around_the_object_is_one_trigger(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The army drove insurgents out of the river town on Tuesday after a day of fighting.", [REGAINS]),
+        ("The wind drove the smoke out of the valley on Tuesday.", []),
+        (
+            "Thousands of people poured into the streets of the capital on Tuesday to denounce the price rise.",
+            [PEACEFUL],
+        ),
+        ("The minister called on people to denounce the attack.", []),
+        # "the clashes" after a town taken "after two days of fighting" are that fighting
+        (
+            "Fighters drove a rival militia out of the mining town after two days of fighting, residents said on "
+            "Monday. The clashes began before dawn on Saturday, when fighters attacked the militia's positions.",
+            [("battles", "non_state_actor_overtakes_territory")],
+        ),
+        # "riot police" is no riot for "the uprising" to refer back to
+        (
+            "Riot police entered the city prison on Wednesday. The governor ordered the leaders of the uprising moved "
+            "to another jail on Wednesday.",
+            [PRISON_RIOT, TRANSFER],
+        ),
+    ],
+)
+def test_places_taken_by_force_and_the_fighting_that_took_them(text, expected):
+    assert sorted(types(text)) == sorted(expected)

@@ -429,6 +429,12 @@ class Trigger:
             self.rule, event_type, sub, self.start, self.end, self.sentence_start, self.sentence_end, context
         )
 
+    def following(self) -> list[str]:
+        """The first five words after the trigger in its clause ("five, police said")."""
+        text = self.article.text
+        clause = CLAUSE_END.split(text[self.end : min(self.sentence_end, self.end + 40)], maxsplit=1)[0]
+        return SENTENCE_WORD.findall(clause.lower())[:5]
+
     def words(self) -> tuple[set[str], str]:
         """The words of the trigger's sentence, lower-cased slice by slice (offsets stay the text's), read once."""
         if self.sentence_start not in self.sentences:
@@ -471,13 +477,8 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     from any prison, "protest organisers"; a battle for "troops killed 20 rebels"."""
     text, rule = t.article.text, t.rule
     words, joined = t.words()
-    clause = CLAUSE_END.split(text[t.end : min(t.sentence_end, t.end + 40)], maxsplit=1)[0]  # "five, police said"
-    following = SENTENCE_WORD.findall(clause.lower())[:5]
-    if (
-        (rule.not_followed_by.single or rule.not_followed_by.phrases)
-        and rule.not_followed_by.starts(following)
-        and not rule.unless_with.first_in(words, joined)
-    ):
+    following = t.following()
+    if followed_by_another_sense(t, following):
         return None
     reach = rule.not_after or rule.refine_victims
     before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 60) : t.start].lower()) if reach else []
@@ -501,6 +502,23 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)
+
+
+def followed_by_another_sense(t: Trigger, following: list[str]) -> bool:
+    """Whether the words after a trigger give it another sense (``not_followed_by``: "riot police", "protest
+    organisers"), unless ``unless_with`` words stand in its sentence."""
+    rule = t.rule
+    return bool(
+        (rule.not_followed_by.single or rule.not_followed_by.phrases)
+        and rule.not_followed_by.starts(following)
+        and not rule.unless_with.first_in(*t.words())
+    )
+
+
+def another_sense(t: Trigger) -> bool:
+    """Whether a trigger decided to be no event has another sense than its entry's (a month, "shot" without its end,
+    "riot police"): nothing a later "the riot" could refer back to."""
+    return is_calendar_word(t) or lacks_its_end(t) or followed_by_another_sense(t, t.following())
 
 
 def less_object(t: Trigger, agent_words: tuple[set[str], str], agents: frozenset[str]) -> tuple[set[str], str]:
@@ -838,8 +856,8 @@ def candidates(
         if candidate is not None:
             found.append(candidate)
             folds = folds or bool(candidate.rule.folded_into)
-        elif unreported is not None:  # "after a fire destroyed the market last month": what "the fire" may refer to
-            unreported.setdefault(match_id, start_char)
+        elif unreported is not None and match_id not in unreported and not another_sense(trigger):
+            unreported[match_id] = start_char  # "after a fire destroyed the market last month": what "the fire" is
     kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
     if folds:  # the fighting of a town retaken, told in another sentence
@@ -988,11 +1006,10 @@ def quoted_in_a_quiet_story(c: Candidate, story: Story) -> bool:
 
 
 def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
-    """Whether an undated trigger after "the" refers back to one its entry matched earlier that the article does not
-    report ("after a fire destroyed the market last month ... The fire burned for two days"; "a bombing in 2019 ...
-    the bombing killed 20"): that same thing, background or cause, not a new event."""
-    if story.told[id(c)] is not None:
-        return False
+    """Whether a trigger after "the" refers back to one its entry matched earlier that the article does not report
+    ("after a fire destroyed the market last month ... The fire burned for two days"; "a bombing in 2019 ... the
+    bombing killed 20"; "retook the town after two days of fighting ... The clashes began on Saturday"): that same
+    thing, background, cause or part of the story's event, not a new event."""
     before = SENTENCE_WORD.findall(story.article.text[max(0, c.start - 12) : c.start].lower())[-1:]
     return before == ["the"] and story.unreported_before(c)
 
