@@ -6,7 +6,9 @@ them), so ``bench/heldout/`` holds short wire-style articles on other subjects
 file listing its quotations of three or more words with their speakers, its
 figures with their values, and its named persons and organizations.  They were
 written and annotated before the rules were first run on them; the README says
-which results are that first, held-out run.  Run:
+which results are that first, held-out run.  Speaker accuracy counts the quotations
+whose gold names a speaker (``speaker: null`` is an unnamed source; a name the rules
+give it is listed among the misses).  Run:
 ``.venv/bin/python bench/heldout_eval.py [ARTICLE ...] [--misses]``.
 """
 
@@ -99,7 +101,10 @@ def score_article(name: str) -> dict[str, Tally]:
     speakers = Tally()
     for span, wanted in gold_quotes:
         hit = next((q for q in rule_quotes if same_quote((span, wanted), q)), None)
-        if hit is not None:
+        if hit is not None and wanted["speaker"] is None:  # an unnamed source: no named speaker to be right about
+            if hit.speaker:
+                speakers.misses.append(f"{name}: {wanted['text'][:40]!r} has no named speaker, not {hit.speaker}'s")
+        elif hit is not None:
             speakers.gold += 1
             speakers.found += 1
             if speaker_is(hit.speaker, wanted["speaker"]):
