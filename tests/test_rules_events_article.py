@@ -331,3 +331,24 @@ def test_a_verb_and_its_end_around_the_object_is_one_trigger(text, expected):
 )
 def test_places_taken_by_force_and_the_fighting_that_took_them(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after the lead, a sentence counting over the year is background
+        (
+            "Soldiers found 300 kilograms of explosives in a lorry at a checkpoint on Tuesday, the army said. "
+            "Insurgents have set off several bombs on the road this year, killing at least 20 people.",
+            [WEAPONS_SEIZED],
+        ),
+        # ... but a day of its own makes it the story's
+        (
+            "Soldiers found 300 kilograms of explosives in a lorry at a checkpoint on Tuesday, the army said. "
+            "Insurgents killed two drivers on the same road on Monday.",
+            [WEAPONS_SEIZED, ATTACK],
+        ),
+    ],
+)
+def test_a_sentence_counting_over_the_year_is_background(text, expected):
+    assert sorted(types(text)) == sorted(expected)

@@ -1014,6 +1014,20 @@ def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
     return before == ["the"] and story.unreported_before(c)
 
 
+TALLY_MARKS = tuple(f" {p} " for p in lexicon.events().tally_marks)  # lexicons/events.yaml
+
+
+def told_as_a_tally(c: Candidate, story: Story) -> bool:
+    """Whether a trigger after the lead stands in a sentence that counts over the year (``tally_marks``: "insurgents
+    have set off several bombs on the road this year, killing 20", "the third politician killed in the state this
+    year") and names no day of its own: the story's background, not its event."""
+    told = story.told[id(c)]
+    if c.sentence_start == story.lead_start or (told is not None and told.precision != "year"):
+        return False
+    words = story.article.text[c.sentence_start : c.sentence_end].lower()
+    return any(m in f" {' '.join(SENTENCE_WORD.findall(words))} " for m in TALLY_MARKS)
+
+
 @dataclass(frozen=True)
 class StoryRow:
     """One row of ``STORY_RULES``: whether the article makes a candidate its story's background."""
@@ -1024,6 +1038,7 @@ class StoryRow:
 
 STORY_RULES = (
     StoryRow("story-window", before_the_story),
+    StoryRow("story-tally", told_as_a_tally),
     StoryRow("story-quoted-figure", quoted_in_a_quiet_story),
     StoryRow("story-the-unreported-one", refers_to_the_unreported),
 )

@@ -310,6 +310,8 @@ class EventsLexicon(Lexicon):
     content_types: Words
     """Event types whose trigger is followed by what it says ("said in a statement that ..."): a time mark in that
     "that" clause dates what is said, not the act."""
+    tally_marks: Words
+    """Words of a sentence counting over the year ("this year"): after the lead, its undated events are background."""
     then_reach: int
     """Words at most between a trigger and the end its entry's ``then`` names."""
     story_window_days: int
