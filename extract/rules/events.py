@@ -1014,7 +1014,7 @@ def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
     return before == ["the"] and story.unreported_before(c)
 
 
-TALLY_MARKS = tuple(f" {p} " for p in lexicon.events().tally_marks)  # lexicons/events.yaml
+TALLY_MARKS = phrase_pattern(lexicon.events().tally_marks)  # lexicons/events.yaml
 
 
 def told_as_a_tally(c: Candidate, story: Story) -> bool:
@@ -1024,8 +1024,7 @@ def told_as_a_tally(c: Candidate, story: Story) -> bool:
     told = story.told[id(c)]
     if c.sentence_start == story.lead_start or (told is not None and told.precision != "year"):
         return False
-    words = story.article.text[c.sentence_start : c.sentence_end].lower()
-    return any(m in f" {' '.join(SENTENCE_WORD.findall(words))} " for m in TALLY_MARKS)
+    return TALLY_MARKS.search(story.article.text, c.sentence_start, c.sentence_end) is not None
 
 
 @dataclass(frozen=True)
