@@ -17,6 +17,7 @@ from event_types import (
     INTERVENTION,
     PEACEFUL,
     PRISON_RIOT,
+    RAID,
     REGAINS,
     TERRITORY,
     TRANSFER,
@@ -352,3 +353,26 @@ def test_places_taken_by_force_and_the_fighting_that_took_them(text, expected):
 )
 def test_a_sentence_counting_over_the_year_is_background(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an operation prepared is not yet an event, nor "the operation" that refers back to it
+        (
+            "Police are preparing to raid dozens of properties linked to the cartel in the coming weeks, the minister "
+            "told reporters on Wednesday. The operation, which will involve 2,000 officers, aims to dismantle the "
+            "cartel's network.",
+            [],
+        ),
+        ("Police raided dozens of properties linked to the cartel on Wednesday, the minister said.", [RAID]),
+        # a game's storming and air strikes are played
+        (
+            "Warfront, released on Thursday, lets players storm enemy bunkers, call in air strikes and take towns "
+            "across 40 missions.",
+            [],
+        ),
+    ],
+)
+def test_an_operation_prepared_or_played_is_no_event(text, expected):
+    assert types(text) == expected
