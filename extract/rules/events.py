@@ -915,7 +915,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     old_lead = any(
         told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
     )  # the lead tells old violence ("an exhibition on the 1944 uprising")
-    story = Story(article, published, lead_start, told, unreported, found)
+    story = Story(article, published, lead_start, told, unreported, found, sentences)
     for row in STORY_RULES:  # in order: each reads what the rows before it left live
         story.lead_conflict = story.lead_reports_conflict()
         for c in [c for c in found if c.context is not None and told[id(c)] is not BACKGROUND_ONLY]:
@@ -961,6 +961,7 @@ class Story:
     told: dict[int, object]
     unreported: dict[str, int]  # entry id -> the start of its first trigger decided to be no event
     found: list[Candidate]
+    sentences: dict  # sentence start -> its words (``Trigger.words``), shared
     lead_conflict: bool = False  # whether the lead reports a conflict event (set before each row)
 
     def lead_reports_conflict(self) -> bool:
@@ -1015,6 +1016,7 @@ def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
 
 
 TALLY_MARKS = phrase_pattern(lexicon.events().tally_marks)  # lexicons/events.yaml
+TALLY_KEYS = longest_words(lexicon.events().tally_marks)
 
 
 def told_as_a_tally(c: Candidate, story: Story) -> bool:
@@ -1023,6 +1025,9 @@ def told_as_a_tally(c: Candidate, story: Story) -> bool:
     year") and names no day of its own: the story's background, not its event."""
     told = story.told[id(c)]
     if c.sentence_start == story.lead_start or (told is not None and told.precision != "year"):
+        return False
+    words = story.sentences.get(c.sentence_start)  # read by the trigger's rows; most sentences count nothing
+    if words is not None and TALLY_KEYS.isdisjoint(words[0]):
         return False
     return TALLY_MARKS.search(story.article.text, c.sentence_start, c.sentence_end) is not None
 
