@@ -142,11 +142,17 @@ class Words:
 
     single: frozenset[str]
     phrases: tuple[tuple[str, str], ...]  # (first word, phrase)
+    phrase_firsts: frozenset[str] = field(default=frozenset(), compare=False)  # the phrases' first words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrase_firsts", frozenset(first for first, _ in self.phrases))
 
     def first_in(self, words: set[str], joined: str) -> str | None:
         """The first of these words or phrases that stands in a sentence (``words``, ``joined`` its words spaced)."""
         if not self.single.isdisjoint(words):  # tested first: most sentences hold none, and no set is built
             return min(self.single & words)
+        if self.phrase_firsts.isdisjoint(words):  # most sentences hold no phrase's first word: no phrase is scanned
+            return None
         return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
 
     def all_in(self, words: set[str], joined: str) -> list[str]:
@@ -477,8 +483,13 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     from any prison, "protest organisers"; a battle for "troops killed 20 rebels"."""
     text, rule = t.article.text, t.rule
     words, joined = t.words()
-    following = t.following()
-    if followed_by_another_sense(t, following):
+    clause = CLAUSE_END.split(text[t.end : min(t.sentence_end, t.end + 40)], maxsplit=1)[0]  # "five, police said"
+    following = SENTENCE_WORD.findall(clause.lower())[:5]
+    if (
+        (rule.not_followed_by.single or rule.not_followed_by.phrases)
+        and rule.not_followed_by.starts(following)
+        and not rule.unless_with.first_in(words, joined)
+    ):
         return None
     reach = rule.not_after or rule.refine_victims
     before = SENTENCE_WORD.findall(text[max(t.sentence_start, t.start - 60) : t.start].lower()) if reach else []
@@ -518,7 +529,15 @@ def followed_by_another_sense(t: Trigger, following: list[str]) -> bool:
 def another_sense(t: Trigger) -> bool:
     """Whether a trigger decided to be no event has another sense than its entry's (a month, "shot" without its end,
     "riot police"): nothing a later "the riot" could refer back to."""
-    return is_calendar_word(t) or lacks_its_end(t) or followed_by_another_sense(t, t.following())
+    rule = t.rule
+    return (
+        is_calendar_word(t)
+        or (bool(rule.then) and lacks_its_end(t))
+        or (
+            bool(rule.not_followed_by.single or rule.not_followed_by.phrases)
+            and followed_by_another_sense(t, t.following())
+        )
+    )
 
 
 def less_object(t: Trigger, agent_words: tuple[set[str], str], agents: frozenset[str]) -> tuple[set[str], str]:
@@ -693,7 +712,10 @@ def lacks_its_end(t: Trigger) -> bool:
     shot at goal or a photograph."""
     if not t.rule.then:
         return False
-    after = CLAUSE_END.split(t.article.text[t.end : min(t.sentence_end, t.end + 80)], maxsplit=1)[0].lower()
+    after = t.article.text[t.end : min(t.sentence_end, t.end + 80)].lower()
+    if not any(end in after for end in t.rule.then):
+        return True  # most "took" and "held" have no "hostage" after them
+    after = CLAUSE_END.split(after, maxsplit=1)[0]
     words = SENTENCE_WORD.findall(after)
     joined = " " + " ".join(words[: THEN_REACH + 2]) + " "
     for end in t.rule.then:
@@ -865,10 +887,13 @@ def candidates(
         kept = [
             c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)
         ]
-    labels = article_labels(found)
-    kept = [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & labels]
-    if any(c.rule.ends_in_article for c in kept):  # control of a jail regained after its riot: the riot's end
-        kept = [c for c in kept if c.context is None or not ends_incident(c, kept)]
+    if any(c.rule.only_in_article for c in kept):  # "were recaptured" counts only in a report of an escape
+        labels = article_labels(found)
+        kept = [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & labels]
+    ending = [c for c in kept if c.rule.ends_in_article and c.context is not None]
+    if ending:  # control of a jail regained after its riot: the riot's end
+        ended = [c for c in ending if ends_incident(c, kept)]
+        kept = [c for c in kept if c not in ended] if ended else kept
     return kept, absorbers
 
 
@@ -879,8 +904,13 @@ def ends_incident(c: Candidate, kept: list[Candidate]) -> bool:
     are arrested)."""
     if not c.rule.ends_in_article or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
         return False
-    ended = article_labels([o for o in kept if o is not c and o.rule.id != c.rule.id])
-    return bool(c.rule.ends_in_article & ended)
+    ends = c.rule.ends_in_article
+    return any(
+        o.rule.id != c.rule.id
+        and o.context is not None
+        and (o.event_type in ends or f"{o.event_type}/{o.sub_event_type}" in ends)
+        for o in kept
+    )
 
 
 TAKING_FIGHTS = phrase_pattern(lexicon.events().taking_fights)
@@ -916,11 +946,10 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
     )  # the lead tells old violence ("an exhibition on the 1944 uprising")
     story = Story(article, published, lead_start, told, unreported, found, sentences)
-    for row in STORY_RULES:  # in order: each reads what the rows before it left live
-        story.lead_conflict = story.lead_reports_conflict()
-        for c in [c for c in found if c.context is not None and told[id(c)] is not BACKGROUND_ONLY]:
-            if row.drops(c, story):
-                told[id(c)] = BACKGROUND_ONLY
+    story.lead_conflict = story.lead_reports_conflict()  # no row drops a lead's conflict trigger
+    for c in found:  # in text order: a row may read what the rows made of the triggers before it
+        if c.context is not None and told[id(c)] is not BACKGROUND_ONLY and any(r.drops(c, story) for r in STORY_RULES):
+            told[id(c)] = BACKGROUND_ONLY
     live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
     quiet = quiet_story(article, live, published, sentences, old_lead)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
@@ -962,14 +991,15 @@ class Story:
     unreported: dict[str, int]  # entry id -> the start of its first trigger decided to be no event
     found: list[Candidate]
     sentences: dict  # sentence start -> its words (``Trigger.words``), shared
-    lead_conflict: bool = False  # whether the lead reports a conflict event (set before each row)
+    lead_conflict: bool = False  # whether the lead reports a conflict event (set before the rows run)
 
     def lead_reports_conflict(self) -> bool:
-        return any(
-            c.sub_event_type and c.sentence_start == self.lead_start and self.told.get(id(c)) is not BACKGROUND_ONLY
-            for c in self.found
-            if c.context is not None
-        )
+        for c in self.found:  # in text order: the lead's come first
+            if c.sentence_start != self.lead_start:
+                return False
+            if c.context is not None and c.sub_event_type and self.told.get(id(c)) is not BACKGROUND_ONLY:
+                return True
+        return False
 
     def unreported_before(self, c: Candidate) -> bool:
         """Whether the entry of a trigger matched in an earlier sentence something the article does not report (its
@@ -990,8 +1020,8 @@ def before_the_story(c: Candidate, story: Story) -> bool:
     a kidnapping told with its victim's release)."""
     told, published = story.told[id(c)], story.published
     return (
-        published is not None
-        and told is not None
+        told is not None
+        and published is not None
         and c.sub_event_type is not None
         and c.sentence_start != story.lead_start
         and told.precision in ("day", "month")
@@ -1046,7 +1076,9 @@ STORY_RULES = (
     StoryRow("story-quoted-figure", quoted_in_a_quiet_story),
     StoryRow("story-the-unreported-one", refers_to_the_unreported),
 )
-"""The article-level decisions, in order: each row's candidates become background (``BACKGROUND_ONLY``)."""
+"""The article-level decisions, in order: a candidate one of them drops becomes background (``BACKGROUND_ONLY``).  No
+row drops a conflict trigger of the lead (the quoted one only acts when the lead has none), so whether the lead reports
+one is read once before them."""
 
 
 def date_undated(undated: list[Candidate], events: dict, keys: dict, absorbers: dict, text: str, published) -> None:
