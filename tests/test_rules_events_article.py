@@ -204,6 +204,12 @@ def test_a_date_in_what_a_statement_says_does_not_date_the_statement():
             "their homes, officials said. Two soldiers guarding the store were killed.",
             [DISASTER],
         ),
+        # ... but not an attack with an agent of its own
+        (
+            "A fire at an army fuel store set off explosions through the night on Monday, forcing 900 people from "
+            "their homes, officials said. Hours later, gunmen attacked villagers fleeing the area.",
+            [DISASTER, ATTACK],
+        ),
         # ... an arrest after it is its own event
         (
             "A fire swept through a shoe factory on Monday, killing nine workers trapped inside, officials said. "
@@ -262,6 +268,11 @@ def test_words_another_hand_showed_missing(text, expected):
             [PEACEFUL],
         ),
         ("Lawmakers passed the budget on Tuesday. Gunmen killed four farmers near the capital on Tuesday.", [ATTACK]),
+        (
+            "Lawmakers passed the budget on Tuesday. Hours later, gunmen attacked a village in the north, killing five "
+            "farmers.",
+            [ATTACK],
+        ),
     ],
 )
 def test_a_politics_lead_makes_undated_violence_a_figure_of_speech(text, expected):

@@ -1128,8 +1128,15 @@ class QuietStory:
 
     def drops(self, c: Candidate, told) -> bool:
         if self.kind in ("accident", "politics"):  # "two soldiers guarding the depot were killed": the fire's dead,
-            # undated; "the rebels had ambushed the leadership": a party's; the owner detained, a march on parliament stay
-            return told is None and c.event_type in ACCIDENT_DROPS
+            # undated; the owner detained after it and a march on parliament stay
+            if told is not None or c.event_type not in ACCIDENT_DROPS:
+                return False
+            if self.kind == "accident":  # its dead have no agent ("were killed"); "gunmen attacked a convoy" has one
+                return "agent" not in (c.context or {})
+            # "the rebels had ambushed the leadership and killed the bill": the party's words stand in the sentence;
+            # "hours later, gunmen attacked a police post" is news of its own
+            words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
+            return quiet_words()["politics"].first_in(*words) is not None
         if self.kind == "rumoured":  # "messages shared on Monday night claimed that guards had been taken hostage"
             if c.event_type in QUIET_KEEPS:
                 return False
