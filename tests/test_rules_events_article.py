@@ -387,3 +387,25 @@ def test_a_sentence_counting_over_the_year_is_background(text, expected):
 )
 def test_an_operation_prepared_or_played_is_no_event(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an inquiry's lead names the old event it retells: no event of the story's own, relatives outside stay
+        (
+            "An inquiry into the police shooting of a student during protests in March found on Tuesday that the "
+            "officer had fired without warning. The student's family, who gathered outside the courthouse, welcomed "
+            "the findings.",
+            [GATHERING],
+        ),
+        # a protest of the story's own days in such a lead is reported
+        (
+            "Police fired tear gas at protesters outside the court on Tuesday as an inquiry into a student's death heard "
+            "its first witness.",
+            [INTERVENTION],
+        ),
+    ],
+)
+def test_a_retold_storys_lead_may_name_the_old_event_it_retells(text, expected):
+    assert types(text, dt.date(2026, 5, 14)) == expected

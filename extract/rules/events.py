@@ -951,7 +951,7 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
         if c.context is not None and told[id(c)] is not BACKGROUND_ONLY and any(r.drops(c, story) for r in STORY_RULES):
             told[id(c)] = BACKGROUND_ONLY
     live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
-    quiet = quiet_story(article, live, published, sentences, old_lead)
+    quiet = quiet_story(article, live, published, sentences, old_lead, told)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
@@ -1163,6 +1163,7 @@ def quiet_story(
     published: dt.date | None,
     sentences: dict | None = None,
     old_lead: bool = False,
+    told: dict | None = None,
 ) -> QuietStory | None:
     """The article's quiet story, when its lead (first sentence) speaks of one and reports no conflict event of its own
     (``live``: the candidates not told as background); a staged story's lead counts none ("units attacked a mock
@@ -1191,7 +1192,15 @@ def quiet_story(
     if kind is None:
         return None
     lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]
+    if kind == "retold" and told is not None and published is not None:  # "an inquiry into a shooting during
+        # protests in March found on Tuesday": the lead's old event is the one the story retells, none of its own
+        lead_events = [c for c in lead_events if not retold_before(told.get(id(c)), published)]
     return None if lead_events and kind != "staged" else QuietStory(kind, article.text, published, sentences or {})
+
+
+def retold_before(told, published: dt.date) -> bool:
+    """Whether a trigger's date (``When.told``) is more than ``retold_days`` before publication."""
+    return told is not None and told is not BACKGROUND_ONLY and told.date < published - RETOLD
 
 
 @cache
