@@ -80,3 +80,35 @@ def test_words_that_begin_alike_are_written_once():
     assert alternation(["of the", "of"]) == r"of(?:\ the|)"  # the shorter word last, as in the flat list
     assert alternation(["Some", "some"]) == "Some|some"  # first letters that differ in case: left flat
     assert alternation([]) == ""
+
+
+def test_new_words_get_only_the_lower_case_the_matchers_read():
+    """A word the vocabulary has not seen becomes a lexeme with its lower case alone (the rules read no other
+    lexical attribute), and the case-insensitive phrase matching still finds it in any case."""
+    from spacy.attrs import LOWER
+    from spacy.matcher import PhraseMatcher
+
+    from extract.rules.text import nlp
+
+    assert set(nlp().vocab.lex_attr_getters) == {LOWER}
+    doc = nlp().make_doc("The Qworvelian ÉCLAIRZ council met.")
+    assert [t.lower_ for t in doc] == ["the", "qworvelian", "éclairz", "council", "met", "."]
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    matcher.add("k", [nlp().make_doc("qworvelian éclairz")])
+    assert [(s, e) for _, s, e in matcher(doc)] == [(1, 3)]
+
+
+def test_the_infix_expression_splits_where_its_plain_reading_does():
+    """``INFIX`` (the splitting character first, its neighbours read by lookarounds) splits a word exactly
+    where the plain reading of its rule does: a dash or slash between word characters, a hyphen after a letter
+    or between a digit and a letter, an apostrophe between letters."""
+    from extract.rules.text import INFIX
+
+    plain = re.compile(r"(?<=\w)[—–/](?=\w)|(?<=[^\W\d_])-(?=\w)|(?<=\d)-(?=[^\W\d_])|(?<=[^\W\d_])[’'](?=[^\W\d_])")
+    rng = random.Random(7)
+    alphabet = "ab_Zé9-—–/'’.x "
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(20_000)]
+    words += ["well-known", "1990s-era", "3-D", "20-year-old", "O'Neill", "don’t", "and/or", "2020–2021", "'tis"]
+    for word in words:
+        assert [m.span() for m in INFIX.finditer(word)] == [m.span() for m in plain.finditer(word)], word
+    assert [m.span() for m in INFIX.finditer("well-known O'Neill 3-D")] == [(4, 5), (12, 13), (20, 21)]

@@ -540,12 +540,21 @@ def names_beside_cues(ctx: Context) -> list[tuple[int, int, str, str]]:
     return sorted(found.values())
 
 
-def other_mentions(name: str) -> re.Pattern:
-    """Every mention of ``name`` as whole words: no word character, mark or hyphen against it.  The name comes
-    first and the look at the character before it second (a look behind it, as wide as the name and that
-    character): the search then finds the name's letters in C, where a pattern opening with the look at the
-    character before is tried at every character of the article, once for each name."""
-    return re.compile(rf"{re.escape(name)}(?<![\w’'\-]{re.escape(name)})(?![\w\-])")
+def other_mentions(text: str, name: str) -> list[tuple[int, int]]:
+    r"""(start, end) of every mention of ``name`` in ``text`` as whole words: no word character, mark or hyphen
+    against it (what ``(?<![\w’'\-])NAME(?![\w\-])`` finds, from left to right, none overlapping).  Found with
+    ``str.find`` and a look at the two characters beside each: a name's expression was compiled for each new
+    name, about a millisecond, in every article with a speaker named beside a cue."""
+    spans, at, size, length = [], text.find(name), len(name), len(text)
+    while at != -1:
+        end = at + size
+        before, after = text[at - 1] if at else " ", text[end] if end < length else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
+            spans.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return spans
 
 
 def add_speaker_names(ctx: Context) -> None:
@@ -577,9 +586,9 @@ def add_speaker_names(ctx: Context) -> None:
             role=known.role if known else None,
             known_id=known.known_id if known else None,
         )
-        for match in other_mentions(name).finditer(text):
-            if not ctx.overlaps_mention(match.start(), match.end()):
-                entity.mentions.append(Mention(match.start(), match.end(), name, "speaker-name-beside-cue"))
+        for start, end in other_mentions(text, name):
+            if not ctx.overlaps_mention(start, end):
+                entity.mentions.append(Mention(start, end, name, "speaker-name-beside-cue"))
         if entity.mentions:
             added[name] = entity
     ctx.add_entities(list(added.values()))
