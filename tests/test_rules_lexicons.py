@@ -105,11 +105,31 @@ def test_every_reporting_verb_attributes_a_quotation(cue_id, verb):
     assert (quote.speaker, quote.cue_id) == ("Maria Lopez", cue_id)
 
 
-ARTICLE_EVENT = {"escape": "Six inmates escaped from the jail on Sunday."}  # a sentence reporting each type
+ARTICLE_EVENT = {  # a sentence reporting each type
+    "escape": "Six inmates escaped from the jail on Sunday.",
+    "protests": "Hundreds of teachers marched through the capital on Sunday.",
+}
+
+
+# a trigger whose entry names the words that close it after its object ("shot two farmers dead")
+SPLIT_TRIGGER_SENTENCES = {
+    "ev-drove-out": "Rebels drove the army out of the town of Ostrava Nova on Monday, residents said.",
+    "ev-shot-then-dead": "Gunmen shot two farmers dead in their fields on Monday, police said.",
+    "ev-took-then-hostage": "Armed men took three aid workers hostage on Monday, officials said.",
+}
+
+
+def test_every_split_trigger_entry_has_a_sentence():
+    split = {e["id"] for e in lexicon.entries("events", "triggers") if e.get("then")}
+    assert split <= set(SPLIT_TRIGGER_SENTENCES)
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("events", "triggers"), ids=lambda e: e["id"])
 def test_every_event_trigger_entry_fires(entry):
+    if entry["id"] in SPLIT_TRIGGER_SENTENCES:  # words apart: a sentence written for the entry
+        events = analyze(SPLIT_TRIGGER_SENTENCES[entry["id"]]).events
+        assert entry["id"] in [e.rule_id for e in events] or entry["id"] in [m[3] for e in events for m in e.mentions]
+        return
     word = entry["words"][0]
     groups = lexicon.load("events")["groups"]
     first = lambda item: groups[item[1:]][0] if item.startswith("@") else item  # noqa: E731

@@ -107,6 +107,11 @@ class NameWords:
     place_nouns_before: tuple[str, ...]
     split_words: frozenset[str]
     contact_words: frozenset[str]
+    share_words: frozenset[str]
+    furniture_labels: frozenset[str]
+    photo_words: frozenset[str]
+    portfolio_titles: frozenset[str]
+    masthead_words: frozenset[str]
 
 
 @cache
@@ -142,6 +147,11 @@ def name_words() -> NameWords:
         place_nouns_before=tuple(sorted(lower(lex.place_nouns_before), key=len, reverse=True)),
         split_words=lower(lex.split_words),
         contact_words=lower(lex.contact_words),
+        share_words=lower(lex.share_words),
+        furniture_labels=lower(lex.furniture_labels),
+        photo_words=lower(lex.photo_words),
+        portfolio_titles=lower(lex.portfolio_titles),
+        masthead_words=lower(lex.masthead_words),
     )
 
 
@@ -189,6 +199,9 @@ class OrgWords:
     state_bodies: frozenset[str]
     club_verbs_in_sport: frozenset[str]
     team_result_verbs: frozenset[str]
+    speaks_for: frozenset[str]
+    works_for: frozenset[str]
+    last_cues: frozenset[str]
 
 
 @cache
@@ -220,6 +233,9 @@ def org_words() -> OrgWords:
         state_bodies=lower(lex.state_bodies),
         club_verbs_in_sport=lower(lex.club_verbs_in_sport),
         team_result_verbs=lower(lex.team_result_verbs),
+        speaks_for=lower(lex.speaks_for),
+        works_for=lower(lex.works_for),
+        last_cues=lower(lex.last_cues),
     )
 
 
@@ -247,6 +263,12 @@ def candidate_pattern() -> re.Pattern:
         rf"{CAPITAL}(?<![\w@#/.]{CAPITAL})(?:\.(?:{SPACE}?[A-Z]\.)*(?={SPACE}{CAPITAL})|(?<=[SM])t\.(?={SPACE}{CAPITAL})|(?:[\w’'\-]*\w)?)"
         rf"(?:{SPACE}(?:(?:{particle}|{connector}){SPACE})*{word})*(?![\w@])"
     )
+
+
+@cache
+def media_cues() -> frozenset[str]:
+    """The organization cues of the media entry ("Times", "Telegraph"): the last words of newspapers' names."""
+    return frozenset(word for word, entry in org_words().cues.items() if entry == "org-media")
 
 
 @cache
@@ -393,14 +415,21 @@ def has_place_noun_before(x: Look) -> bool:
     return bool(place_before_pattern().search(x.text, low, start))
 
 
+REPORTING_WORDS = "said|says|reported|reports|quoted|added|wrote|told"
+
+
 @cache
 def org_appositive_pattern() -> re.Pattern:
-    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang"); not "the
-    group's secretary general", nor another body named before the noun ("Lanvik, the Vorland news agency
-    reported": the words between are lower-case): ``organizations.yaml`` ``appositive_nouns``."""
+    """An appositive of a body's noun after a name ("Vorland, a company that", "the Lobos – a gang", "Vorland,
+    the world's largest maker of"); not "the group's secretary general", nor another body named before the
+    noun ("Lanvik, the Vorland news agency reported": the words between are lower-case), nor a noun before a
+    role ("Ana Ruiz, a bank executive"), a verb of speech ("in Lanvik, the newspaper said": the noun is the
+    next clause's subject) or a name ("the daily Vorland"): ``organizations.yaml`` ``appositive_nouns``."""
     nouns = alternation(org_words().appositive_nouns)
+    roles = alternation(titles())
     return re.compile(
-        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){{0,2}}?(?:{nouns})\b(?!['’]s)"
+        rf"^[”\"»’']?[ \u00a0]*[–—,-][ \u00a0]*(?:[Aa]n?|[Tt]he)[ \u00a0]+(?:[a-z][\w’'-]*[ \u00a0]+){{0,4}}?(?:{nouns})\b"
+        rf"(?!['’]s|[ \u00a0]+(?:{roles}|{REPORTING_WORDS})\b|[ \u00a0]+[A-Z])"
     )
 
 
@@ -712,10 +741,12 @@ def sentence_first_word(words: list[str], start: int, text: str) -> int | None:
 
 
 def no_name_word_first(words: list[str], start: int, text: str) -> int | None:
-    """ "The", "According", a title before more words, a nationality before a title: no part of the name."""
+    """ "The", "According", a title before more words, a nationality before a title: no part of the name; but a
+    weekday that opens a newspaper's name is the name's ("Sunday Courant", "Sunday Lanvik Times")."""
     low = words[0].lower()
     if (
         low in name_words().not_names
+        and not (len(words) > 1 and low in name_words().date_words and words[-1].lower() in media_cues())
         or (low in titles() and len(words) > 1)
         or (low in name_words().demonyms and len(words) > 1 and words[1].lower() in titles())
     ):
@@ -1174,11 +1205,17 @@ def is_any_place(word: str) -> bool:
 
 
 def has_cue_inside(x: Look) -> bool:
-    """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross")."""
+    """An organization cue among the words ("Interior Ministry"), or a cue of two words ("Red Cross"), or a
+    company's last word after a name ("Eastvale Water")."""
     cues = org_cues()
-    return not cues.isdisjoint(x.low) or (
-        not two_word_cue_firsts().isdisjoint(x.low[:-1])
-        and any(" ".join(x.low[i : i + 2]) in cues for i in range(len(x.low) - 1))
+    return (
+        not cues.isdisjoint(x.low)
+        or len(x.low) > 1
+        and x.low[-1] in org_words().last_cues
+        or (
+            not two_word_cue_firsts().isdisjoint(x.low[:-1])
+            and any(" ".join(x.low[i : i + 2]) in cues for i in range(len(x.low) - 1))
+        )
     )
 
 
@@ -1187,14 +1224,30 @@ def has_ampersand_inside(x: Look) -> bool:
     return "&" in x.words and x.words[0] != "&" and x.words[-1] != "&"
 
 
+PEOPLE_OF_BODY_ENTRIES = frozenset({"org-after-armed", "org-after-members"})
+"""The entries of ``after`` that name a body's people ("rebels", "members"): after one capitalized word that
+opens a sentence they follow a common word as often ("Eight members", "Team members")."""
+
+
 def has_org_word_after(x: Look) -> bool:
     """ "the Los Lobos gang", "Vorland shares"; not "London shares", "the Maputo daily" (a place's), nor a
     common word opening the sentence that the article writes in lower case, or before a noun that introduces
-    the name after it ("Banking group X said")."""
+    the name after it ("Banking group X said"), nor a word in title case opening a sentence before a body's
+    people ("Eight members of a family")."""
+    after = org_words().after
+    entry = after.get(next_word(x.text, x.cand.end))
+    if entry is None:
+        entry = after.get(next_two_words(x.text, x.cand.end))
     return (
-        (next_word(x.text, x.cand.end) in org_after() or next_two_words(x.text, x.cand.end) in org_after())
+        entry is not None
+        and not (
+            entry in PEOPLE_OF_BODY_ENTRIES
+            and len(x.words) == 1
+            and not x.words[0].isupper()
+            and opens_sentence(x.text, x.cand.start)
+        )
         and not x.is_place
-        and not (len(x.words) == 1 and x.low[0] in name_words().demonyms)
+        and demonym_prefix(x.words) < len(x.words)  # "Chechen rebels", "Sri Lankan rebels": a people's
         and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and writes_in_lower_case(x.text, x.low[0]))
         and not (
             len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and INTRODUCED_AFTER.match(x.text, x.cand.end)
@@ -1299,6 +1352,77 @@ def price_move_pattern() -> re.Pattern:
 def moves_in_price(x: Look) -> bool:
     """ "Vorland rose 12p to 468p", "Omega was up $0.30": a company's share price (a place was decided before)."""
     return bool(price_move_pattern().match(x.text, x.cand.end)) and not given_name_gender(x.words[0])
+
+
+MEDIA_REPORT_AFTER = re.compile(
+    r"[ \u00a0]+(?:reported|quoted|has[ \u00a0]+reported|said[ \u00a0]+in[ \u00a0]+(?:an|its)[ \u00a0]+editorial)\b"
+    r"|[ \u00a0]+in[ \u00a0]+an[ \u00a0]+interview\b"
+)
+"""What a newspaper or a broadcaster does after its name: "Lumora reported", "Lumora quoted him as saying",
+"told Lumora in an interview"."""
+INTERVIEW_WITH_BEFORE = re.compile(r"\b(?:an|a|in)[ \u00a0]+interview[ \u00a0]+with[ \u00a0]+(?:the[ \u00a0]+)?$")
+TOLD_BEFORE = re.compile(r"\btold[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def reports_as_media(x: Look) -> bool:
+    """A name that no row decided (no person's evidence came first) that reports or quotes ("El Diario Nuevo
+    reported", "Lumora quoted him as saying"), or that a speaker gives an interview to ("told Lumora in an
+    interview", "in an interview with Lumora"): a newspaper, an agency or a broadcaster.  "In an interview"
+    after a name follows "told" only: "Ruiz Tapia, in an interview," is the speaker."""
+    if len(x.words) == 1:
+        return False  # one word: ``reports_as_media_alone``
+    after = MEDIA_REPORT_AFTER.match(x.text, x.cand.end)
+    start = x.cand.start
+    if after:
+        return not after.group().lstrip().startswith("in") or bool(
+            TOLD_BEFORE.search(x.text, max(0, start - 30), start)
+        )
+    if "with" not in x.text[max(0, start - 10) : start]:
+        return False  # most names: no "with" before them, no need for the expression
+    return bool(INTERVIEW_WITH_BEFORE.search(x.text, max(0, start - 30), start))
+
+
+NAMED_AFTER_NOUN = re.compile(r"[ \u00a0]+[a-z]+[ \u00a0]+[A-Z][a-z]")  # " spokeswoman Ana"
+SPOKESPERSON_FOR_BEFORE = re.compile(r"\b([a-z]+)[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?$")
+
+
+def has_spokesperson(x: Look) -> bool:
+    """A name that no row decided with a spokesman of its own ("a spokeswoman for Vorland", "Vorland spokesman
+    Ana Ruiz", "a Vorland spokesperson") or an analyst, a trader, an executive ("Vorland analyst Ana Ruiz"): a
+    body.  A person's spokesman is named so too ("Ruiz spokesman"), after the person is named in full:
+    ``weak_organizations_of_persons`` gives such a name back."""
+    speaks_for = org_words().speaks_for
+    after = next_word(x.text, x.cand.end)
+    if (after in speaks_for or after in org_words().works_for) and x.text[x.cand.end : x.cand.end + 1] in SPACES:
+        # "Vorland spokesman", "Vorland analyst Ana Ruiz"; a word in title case opening a sentence only before a
+        # person named after the noun ("Vorland spokeswoman Ana Ruiz said"; "Other analysts", "Top dealers": a
+        # common word as often)
+        if len(x.words) == 1 and not x.words[0].isupper() and opens_sentence(x.text, x.cand.start):
+            return bool(NAMED_AFTER_NOUN.match(x.text, x.cand.end))
+        return True
+    start = x.cand.start
+    if "for" not in x.text[max(0, start - 9) : start]:
+        return False  # most names: no "for" before them, no need for the expression
+    before = SPOKESPERSON_FOR_BEFORE.search(x.text, max(0, start - 30), start)
+    if not before or before.group(1) not in speaks_for:
+        return False
+    after = next_word(x.text, x.cand.end)  # "a spokesman for Lanvik airport": a place's
+    return after not in name_words().place_words and after not in name_words().facility_words
+
+
+REPORTED_AFTER = re.compile(r"[ \u00a0]+(?:has[ \u00a0]+)?reported\b")
+
+
+def reports_as_media_alone(x: Look) -> bool:
+    """One word that no row decided and that "reported" ("Lumora reported on Monday"): a newspaper or an
+    agency, unless the article writes the word in lower case ("Dealers reported"): a person who reports is
+    named in full, and a person's surname "quoted" a speaker as often as a paper did."""
+    return (
+        bool(REPORTED_AFTER.match(x.text, x.cand.end))
+        and x.low[0] not in group_nouns()
+        and x.low[0] not in org_words().list_heads
+        and not writes_in_lower_case(x.text, x.low[0])
+    )
 
 
 def is_people_word(x: Look) -> bool:
@@ -1548,11 +1672,13 @@ def is_listed_organization(x: Look) -> bool:
 
 def is_surname_speaking(x: Look) -> bool:
     """ "Smith said", "Lavrov replied", "Le Pen said": one name word (a particle may open it) and a reporting
-    verb; not a word in capitals."""
+    verb; not a word in capitals, nor a common noun that opens the sentence and that the article writes in
+    lower case elsewhere ("Campaigners said" beside "as campaigners call", "Regulator says")."""
     return (
         (len(x.words) == 1 or len(x.words) == 2 and x.low[0] in particles())
         and person_cue_after(x)
         and x.words[-1][1:].islower()
+        and not (len(x.words) == 1 and opens_sentence(x.text, x.cand.start) and writes_in_lower_case(x.text, x.low[0]))
     )
 
 
@@ -1624,11 +1750,26 @@ def thing_name_words() -> frozenset[str]:
 
 
 def cue_words() -> frozenset[str]:
-    return org_cues() | two_word_cue_firsts()
+    return org_cues() | two_word_cue_firsts() | org_words().last_cues
 
 
 def people_words() -> frozenset[str]:
     return name_words().demonyms | group_nouns()
+
+
+PORTFOLIO_BEFORE = re.compile(r"\b([A-Z][a-z-]+)[ \u00a0]+(?:of|for)[ \u00a0]+$")
+
+
+def is_portfolio(x: Look) -> bool:
+    """What a minister's title holds right after "of" or "for" ("Minister of Marine Safety and Fisheries",
+    "Secretary for Home Affairs"): a portfolio, nobody's name; but a body after "the" ("Chairman of the
+    Election Commission") or with a cue of its own ("Secretary of the Party") is one (``portfolio_titles``)."""
+    start = x.cand.start
+    window = x.text[max(0, start - 5) : start]
+    if "of" not in window and "for" not in window:
+        return False  # most names: no "of" or "for" before them, no need for the expression
+    before = PORTFOLIO_BEFORE.search(x.text, max(0, start - 40), start)
+    return bool(before) and before.group(1).lower() in name_words().portfolio_titles and org_cues().isdisjoint(x.low)
 
 
 CLASSIFY: list[Rule] = [
@@ -1738,11 +1879,14 @@ CLASSIFY: list[Rule] = [
     ),
     Rule("people-word", None, is_people_word, words=people_words),  # "Venezuelan", "Analysts said"
     Rule("no-name-word", None, has_no_name_word),
+    Rule("portfolio", None, is_portfolio),  # "Minister of Marine Safety and Fisheries"
     Rule("org-of-person", "organization", is_of_a_person),  # "Ana Ruiz of Vorland Lynd", "an analyst at Omega"
     # two to four name words: a person only with evidence, tried in order
     Rule("person-title", "person", person_title, size="person"),  # "journalist Ana Ruiz"
     Rule("person-given-name", "person", person_given_name, size="person"),  # "Ana Ruiz", "C.C. Wei"
-    Rule("person-cue-after", "person", person_cue_after, size="person", after=SPACES),  # "Ruiz Tapia said"
+    Rule(
+        "person-cue-after", "person", lambda x: person_cue_after(x) and x.before != "the", size="person", after=SPACES
+    ),  # "Ruiz Tapia said"; not "the Lanvik Star said": "the" opens no person's name
     # "Texas-born Ruiz Tapia"
     Rule("person-born", "person", lambda x: x.cand.hint == "person", size="person", hint="person"),
     Rule("person-cue-before", "person", person_cue_before, size="person"),  # ", said Ruiz Tapia."
@@ -1752,11 +1896,19 @@ CLASSIFY: list[Rule] = [
     Rule(
         "org-club-name-in-sport", "organization", is_club_name_in_sport, size="person", sport=True
     ),  # "Montclair United"
+    Rule(
+        "org-spokesperson", "organization", lambda x: len(x.words) > 1 and has_spokesperson(x)
+    ),  # "a spokeswoman for Vorland Lynd"
+    Rule("org-media-report", "organization", reports_as_media),  # "El Diario Nuevo reported", "told X in an interview"
     Rule("no-person-evidence", None, lambda x: True, size="person"),  # no evidence: nobody's name
     # one word (or a particle and a word): "Smith said", "Lavrov replied", "Le Pen said"
     Rule("person-cue-after", "person", is_surname_speaking, after=SPACES),
     Rule("person-age", "person", lambda x: x.words[0][1:].islower() and has_age(x.cand, x.text), size="one"),
     Rule("person-title", "person", person_title, role=role_or_title_before, size="one"),  # "journalist Salas"
+    Rule("org-spokesperson", "organization", has_spokesperson, size="one"),  # "Vorland spokesman Ana Ruiz"
+    Rule(
+        "org-media-report", "organization", reports_as_media_alone, size="one", after=SPACES
+    ),  # "Lumora reported on Monday"
 ]
 """How a candidate is classified: the first row that holds decides.  The order is the rules' precedence
 (a known organization before a place, a place before a person, evidence of a person last).  Some ids name
@@ -1920,6 +2072,9 @@ def given_name_gender(word: str) -> str | None:
     gender = names.get(low)
     if gender is None and not low.isascii():  # "Lázaro" as "Lazaro"
         gender = names.get(unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode())
+    if gender is None and "-" in low[1:-1]:  # "Jean-Philippe", "Anne-Marie": the first given name's
+        first = low.split("-", 1)[0]
+        gender = names.get(first) if first not in name_words().not_given_names else None
     return gender
 
 
@@ -2034,6 +2189,8 @@ def headline_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[
             continue  # prose ends with a stop or a closing mark: most lines end here, cheaply (no copy of the line)
         if SIGN_OFF.match(text, start):
             continue  # "-- Ana Ruiz, Lanvik Metals Desk +1 555 0100": a wire's sign-off names its writer and desk
+        if BYLINE_START.match(text, start):
+            continue  # "By Ana Ruiz at the Riverton Arena": a byline names its writer, in any case
         words = [
             w for w in HEADLINE_WORD.findall(text, start, last) if w.lower() not in name_words().headline_small_words
         ]
@@ -2043,6 +2200,7 @@ def headline_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[
 
 
 CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+BYLINE_START = re.compile(r"[ \u00a0]*(?:By|BY)[ \u00a0]+[A-Z]")
 
 
 def capitals_lines(article: Article, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -2111,7 +2269,174 @@ def candidates(article: Article) -> list[Candidate]:
     found = without_runs_overrun(found)
     if "s' " in text or "s’ " in text:
         found = join_plural_possessives(found, text)
-    return with_dotted_acronyms(found, text)
+    found = with_dotted_acronyms(found, text)
+    if any(word[1:] in text for word in name_words().photo_words):  # "hoto" of "Photo", "photo"
+        found = with_photo_credits(found, text)
+    if '"' in text or "“" in text or "‘" in text:
+        found = with_nicknames_joined(found, text)
+    if ";" in text:
+        line_up_players(found, text)
+    found = with_numbered_broadcasters(found, text)
+    if ", " in text:
+        found = with_portfolio_lists(found, text)
+    masthead = masthead_candidate(text)
+    if masthead:  # the masthead replaces the runs of its line (the slogan glued to it names nothing)
+        line_end = text.find("\n", masthead.start) % (len(text) + 1)
+        found = [masthead, *(c for c in found if not (c.start < line_end and masthead.start < c.end))]
+    return found
+
+
+PORTFOLIO_LIST_AFTER = re.compile(
+    r",[ \u00a0]+(?:[A-Z][a-z]+,[ \u00a0]+)*[A-Z][a-z]+,?[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][a-z]+(?![\w’'-]|[ \u00a0][A-Z])"
+)
+"""The rest of a list of portfolios after a ministry's "of" ("Ministry of Development, Industry and Trade"):
+single capitalized words parted by commas, the last after "and", no name after it."""
+
+
+def with_portfolio_lists(found: list[Candidate], text: str) -> list[Candidate]:
+    """A ministry's or a department's name whose "of" names a list of portfolios is one name ("Ministry of
+    Development, Industry and Trade"), not a ministry and two bodies listed with it."""
+    if not any(text[c.end : c.end + 1] == "," and len(c.words) >= 3 and "of" in c.words[1:-1] for c in found):
+        return found  # most articles: no name with "of" before a comma
+    kept: list[Candidate] = []
+    reach = -1
+    for cand in found:
+        if cand.start < reach:
+            continue  # a word of the list taken into the name before
+        if (
+            text[cand.end : cand.end + 1] == ","
+            and len(cand.words) >= 3
+            and "of" in cand.words[1:-1]
+            and cand.words[0].lower() in org_cues()
+        ):
+            rest = PORTFOLIO_LIST_AFTER.match(text, cand.end)
+            if rest:
+                end = rest.end()
+                cand = Candidate(cand.start, end, split_words(text[cand.start : end]))
+                reach = end
+        kept.append(cand)
+    return kept
+
+
+NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
+
+
+def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
+    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
+    name, a number, a name whose last word is a media cue; the runs stop at the number)."""
+    joined: list[Candidate] = []
+    for cand in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and text[prev.end + 1 : prev.end + 2].isdigit()  # most names: no number after them
+            and len(prev.words) <= 2
+            and NUMBER_BETWEEN.fullmatch(text, prev.end, cand.start)
+            and cand.words[-1].lower() in media_cues()
+        ):
+            number = text[prev.end : cand.start].strip()
+            joined[-1] = Candidate(prev.start, cand.end, prev.words + [number] + cand.words)
+            continue
+        joined.append(cand)
+    return joined
+
+
+@cache
+def masthead_pattern() -> re.Pattern:
+    """A newspaper's masthead glued to its slogan on the page's first line ("The Lanvik StarTruth Matters",
+    "The Daily ClarionYour Voice"): a name ending in a word of ``masthead_words``, then a capitalized word with
+    no space between."""
+    words = alternation([w.title() for w in name_words().masthead_words])
+    return re.compile(rf"[ \u00a0\n]*(?:The[ \u00a0])?((?:[A-Z][\w’'-]*[ \u00a0]){{0,3}}(?:{words}))(?=[A-Z][a-z])")
+
+
+def masthead_candidate(text: str) -> Candidate | None:
+    """The masthead of ``masthead_pattern`` at the text's start, an organization (the slogan after it names
+    nothing: the title-case line is a headline's)."""
+    match = masthead_pattern().match(text)
+    if not match:
+        return None
+    start, end = match.span(1)
+    return Candidate(start, end, split_words(match.group(1)), kind="organization", rule_id="org-masthead")
+
+
+LINE_UP_ITEM = r"[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'-]*){0,2}(?:[ \u00a0]\([A-Z][\w’'-]*[ \u00a0]\d{1,3}\))?"
+LINE_UP = re.compile(
+    rf"^[A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*){{0,3}}:[ \u00a0]+({LINE_UP_ITEM}(?:[;,][ \u00a0]+{LINE_UP_ITEM}){{6,}})\.?[ \u00a0]*$",
+    re.MULTILINE,
+)
+"""A team's line-up on a line of its own: "Riverton: Ruiz; Salas, Okafor, Ana Lemos, Diaz; Baptista (Costa 71),
+Henriques; ..." (the club, a colon, seven or more players parted by semicolons and commas, substitutes with
+their minute in parentheses)."""
+
+
+def line_up_players(found: list[Candidate], text: str) -> None:
+    """The names of a line-up's players are persons', one surname each as often as not (no given name, no
+    verb: the line-up's form is the evidence)."""
+    for match in LINE_UP.finditer(text):
+        if match.group(1).count(";") < 2:
+            continue  # a list of seven names with commas only may be anything's; a line-up parts its lines
+        start, end = match.span(1)
+        for cand in found:
+            if start <= cand.start and cand.end <= end and cand.kind is None:
+                cand.kind, cand.rule_id = "person", "person-line-up"
+
+
+NICKNAME_BETWEEN = re.compile(r"[ \u00a0][\"“‘]([A-Z][\w’'-]*(?:[ \u00a0][A-Z][\w’'-]*)?)[\"”’][ \u00a0]")
+"""A nickname in quotation marks between a given name and a surname: Ana "La Roca" Ruiz."""
+
+
+def with_nicknames_joined(found: list[Candidate], text: str) -> list[Candidate]:
+    """A given name, a nickname in quotation marks and one name word after it are one person's name, without
+    the nickname (Pedro "Tiny" Salas: "Pedro Salas"); the nickname is no name of its own."""
+    joined: list[Candidate] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        if (
+            i + 2 < len(found)
+            and text[first.end + 1 : first.end + 2] in ('"', "“", "‘")  # most names: no mark after them
+            and len(first.words) <= 2
+            and given_name_gender(first.words[0])
+        ):
+            nick, last = found[i + 1], found[i + 2]
+            between = NICKNAME_BETWEEN.fullmatch(text, first.end, last.start)
+            if between and len(last.words) == 1 and nick.start > first.end and nick.end < last.start:
+                joined.append(Candidate(first.start, last.end, first.words + last.words))
+                i += 3
+                continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
+PHOTO_CREDIT = re.compile(
+    r"\b(?:[Pp]hoto(?:graph)?s?|[Pp]ictures?|[Ii]mages?)(?:[ \u00a0]*[/:][ \u00a0]*|[ \u00a0]+by[ \u00a0]+)"
+    r"((?:[A-Z][\w’'.-]*[ \u00a0]){1,2}[A-Z][\w’'-]*\w)"
+    r"(?:[ \u00a0]*/[ \u00a0]*((?:[A-Z][\w’'.&-]*[ \u00a0]){0,3}[A-Z][\w’'&-]*\w))?(?=[ \u00a0]*[)\n,;]|$)"
+)
+"""A photographer's name in a credit, and the agency's after it: "(AP Photo/Ana Ruiz)", "Photograph: Ana
+Ruiz/Omega Wire", "Photo by Ana Ruiz"."""
+
+
+def with_photo_credits(found: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates without an agency's credit word ("AP Photo" of "(AP Photo/Ana Ruiz)": nobody), and with the
+    photographer named after it, a person (the expression's name after a "/" is no run of ``candidate_pattern``),
+    unless a known organization is named there ("Photo: Reuters")."""
+    photo_words = name_words().photo_words
+    kept = [c for c in found if not (c.words[-1].lower() in photo_words and text[c.end : c.end + 1] == "/")]
+    credits = []
+    for match in PHOTO_CREDIT.finditer(text):
+        start, end = match.span(1)
+        words = split_words(match.group(1))
+        if known_organization(words) or any(c.start < end and start < c.end and c.kind for c in kept):
+            continue
+        agency = match.span(2) if match.group(2) else (end, end)
+        kept = [c for c in kept if not (c.start < end and start < c.end or c.start < agency[1] and agency[0] < c.end)]
+        credits.append(Candidate(start, end, words, kind="person", rule_id="person-photo-credit"))
+        if match.group(2):  # "/Omega Wire": a name of its own, classified as any other ("Wire" alone was a run)
+            credits.append(Candidate(agency[0], agency[1], split_words(match.group(2))))
+    return sorted(kept + credits, key=lambda c: c.start) if credits or len(kept) < len(found) else found
 
 
 def run_parts(article: Article) -> list[Candidate]:
@@ -2122,7 +2447,11 @@ def run_parts(article: Article) -> list[Candidate]:
     rows = lines(article)
     headlines, capitals = headline_lines(article, rows), capitals_lines(article, rows)
     in_headline, in_capitals = SpanIndex(headlines), SpanIndex(capitals)
+    furniture = furniture_spans(text, rows)
+    in_furniture = SpanIndex(furniture)
     for match in candidate_pattern().finditer(text):
+        if furniture and in_furniture.holds(match.start()):
+            continue  # "Facebook Twitter Email", "WATCH:", "Press Secretary" over a contact's address
         surface = match.group()
         if (
             " " not in surface
@@ -2138,6 +2467,37 @@ def run_parts(article: Article) -> list[Candidate]:
             continue
         found += run_candidates(match, text)
     return found
+
+
+SHARE_WORD = re.compile(r"[^\s|:·•,/]+")
+LABEL_AT_START = re.compile(r"[ \u00a0]*([^\W\d_][^:\n]{1,40}?)[ \u00a0]*:")
+
+
+def furniture_spans(text: str, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a web page's furniture stands (``names.yaml``): a short line of share buttons only ("Facebook
+    Twitter Email", "Share on X"), a label alone on its line ("PRESS RELEASE", "Media Relations") or before a
+    colon at its start ("WATCH:", "READ MORE:": the label only; the link's title after it is text)."""
+    share, labels = name_words().share_words, name_words().furniture_labels
+    spans = []
+    for start, end in rows:
+        if end - start > 80 or end == start:
+            continue  # a paragraph of prose, or a blank line
+        line = text[start:end]
+        low = line.strip().rstrip(":").strip().lower()
+        if low in labels:
+            spans.append((start, end))
+            continue
+        first = SHARE_WORD.search(low)
+        if first and first.group() in share:  # the first word is a share button's: are all?
+            words = SHARE_WORD.findall(low)
+            if all(w in share for w in words) and any(w != "on" for w in words):
+                spans.append((start, end))
+                continue
+        if ":" in line:
+            label = LABEL_AT_START.match(line)
+            if label and label.group(1).lower() in labels:
+                spans.append((start, start + label.end(1)))
+    return spans
 
 
 def without_runs_overrun(found: list[Candidate]) -> list[Candidate]:
@@ -2226,8 +2586,20 @@ def part_candidates(part: Candidate, text: str, hint: str | None) -> list[Candid
         and not ends_paragraph(text, end + 1)
     ):
         words, end = words[:-1] + [words[-1] + "."], end + 1  # "Omega Holdings Ltd.": the dot is the suffix's
+    elif text[end : end + 1] == " " and text[end + 2 : end + 3] == ".":
+        suffix = dotted_initials_suffix().match(text, end)
+        if suffix:  # "Terminales Norte S.A.": the run stopped at the suffix's first letter
+            words, end = words + [suffix.group(1)], suffix.end()
     found.append(Candidate(start, end, words, role=role, hint=hint))
     return found
+
+
+@cache
+def dotted_initials_suffix() -> re.Pattern:
+    """A company suffix of dotted letters after a name ("S.A.", "N.V.", "S.p.A."): ``dotted_suffixes`` with a
+    dot inside, the last dot part of it (not before a line's end, where it may be the sentence's stop)."""
+    dotted = [s for s in org_words().dotted_suffixes if "." in s]
+    return re.compile(rf"[ \u00a0]((?i:{alternation(dotted)})\.)(?![\w.])")
 
 
 PARAGRAPH_END = re.compile(r"[”\"’']?[ \u00a0]*(?:\n|$)")
@@ -3108,15 +3480,35 @@ def final_name(name: str, alias_of: dict[str, str]) -> str:
     return name
 
 
-SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*|[“\"‘(][ \u00a0]*)$")
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;][”\"’')]*[ \u00a0]+|\n[ \u00a0]*(?:[-–—•*][ \u00a0]+)?|[“\"‘(][ \u00a0]*)$")
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence, a paragraph or a quotation (so its capital says nothing)."""
+    """Whether the word at ``start`` opens a sentence, a paragraph, an item of a list ("- Top dealers") or a
+    quotation (so its capital says nothing)."""
     return SENTENCE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
+WEAK_ORGANIZATION_RULES = frozenset({"org-spokesperson", "org-media-report"})
+"""The rows that make a name an organization by what is said around it after no person's evidence held:
+a person is spoken for and quoted so too."""
+
+
+def weak_organizations_of_persons(cands: list[Candidate], text: str) -> None:
+    """One word that a weak row (``WEAK_ORGANIZATION_RULES``) made an organization's is a person's when the
+    article names a person with it ("Ruiz spokesman Pedro Salas" after "Ana Ruiz") or decides it a person's
+    elsewhere ("Ruiz said"): it is left undecided, for the person passes after."""
+    weak = [c for c in cands if c.rule_id in WEAK_ORGANIZATION_RULES and len(c.words) == 1]
+    if not weak:
+        return
+    person_words = {w for c in cands if c.kind == "person" for w in c.words}
+    for cand in weak:
+        if cand.words[0] in person_words:
+            cand.kind, cand.rule_id = None, ""
+
+
 ARTICLE_PASSES: list[Callable[[list[Candidate], str], None]] = [
+    weak_organizations_of_persons,  # "Ruiz spokesman Pedro Salas" after "Ana Ruiz"
     organizations_by_statement,  # "Vorland said in a statement", "the Tigers"
     organizations_by_owned_person,  # "Vorland's Ana Ruiz"
     clubs_by_result,  # a sports report: "Montvale beat Riverton", "Montvale are top"
