@@ -1142,15 +1142,57 @@ def pass_dash_attribution(ctx: Context, f: Frame) -> Attribution | None:
     named = [
         (s, e)
         for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120)
-        if s == dash.end() and e.kind in ("person", "organization")
-    ]
-    if not named:
-        return None
-    start, entity = named[0]
-    end = next(m.end for m in entity.mentions if m.start == start)
+        if e.kind in ("person", "organization") and (s == dash.end() or titles_only_between(text, dash.end(), s))
+    ][:1]
+    if named:
+        start, entity = named[0]
+        end = next(m.end for m in entity.mentions if m.start == start)
+    else:
+        found = named_again(ctx, dash.end())
+        if found is None:
+            return None
+        entity, end = found
     if not NAME_CLOSES.match(text, end):
         return None  # "” — Ruiz then left": a sentence goes on
     return Attribution(Speaker.of(entity))
+
+
+DASH_LINE_WORD = re.compile(r"[^\s,]+[ \u00a0]+")
+
+
+def named_again(ctx: Context, start: int) -> tuple[Entity, int] | None:
+    """A person or organization named earlier whose name stands at ``start`` again, after titles at most,
+    where the names stage marked no mention there ("— The Honourable Ana Ruiz" after "the Honourable Ana
+    Ruiz" above): the entity, and where its name ends there."""
+    text = ctx.article.text
+    positions = [start]
+    for _ in range(3):
+        word = DASH_LINE_WORD.match(text, positions[-1])
+        if word is None:
+            break
+        positions.append(word.end())
+    named = [e for e in ctx.entities if e.kind in ("person", "organization")]
+    for at in positions:
+        if at > start and not titles_only_between(text, start, at):
+            continue
+        for entity in named:
+            if text.startswith(entity.name, at):
+                return entity, at + len(entity.name)
+    return None
+
+
+def titles_only_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only titles, with an article before them ("— Commissioner Ana Ruiz",
+    "— The Commissioner Ana Ruiz"): a dash line names its speaker with the title first."""
+    prefix = text[start:end]
+    if "\n" in prefix or "," in prefix:
+        return False
+    words = prefix.split()
+    if words[:1] == ["The"]:
+        words = words[1:]
+        if not words:
+            return True  # "— The Honourable Ana Ruiz": the names stage kept the honorific in the name
+    return only_titles(" ".join(words))
 
 
 DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[—–-]{1,2}[ \t\u00a0]*")
