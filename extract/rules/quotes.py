@@ -1305,6 +1305,37 @@ def pass_sentence_before_name(ctx: Context, f: Frame) -> Attribution | None:
     return Attribution(Speaker(opening.group(1), "person"))
 
 
+def pass_sentence_before_pronoun(ctx: Context, f: Frame) -> Attribution | None:
+    """The same, when the sentence before has "he" or "she" for its subject, first or after an opening
+    phrase and its comma (`Asked about the fine, she smiled. “…”`): the person that pronoun points back
+    to, unless an unnamed speaker ("a dockworker said") was introduced since (then nobody is named)."""
+    b_start = sentence_before(ctx, f)
+    if b_start is None:
+        return None
+    found = SENTENCE_OPENING_PRONOUN.match(ctx.article.text, b_start, f.s_start)
+    if found is None:
+        return None
+    opening = found.group(1)
+    if opening and (len(opening.split()) > 8 or ctx.entity_mentions(b_start, found.start(2))):
+        return None  # a long opening phrase, or one that names someone: its own subject is not sure
+    pronoun = found.group(2).lower()
+    if pronoun not in vocab().person_pronouns:
+        return None
+    at = found.start(2)
+    gender = gender_of_words([pronoun])
+    entity = ctx.last_subject_before(at, gender)
+    if entity is None or ctx.genders.get(entity.name) not in (None, gender):
+        return None  # no cue to lean on: a "she" for a man named last is no guess to make
+    unnamed = ctx.last_descriptor_before(at, gender)
+    if unnamed and unnamed[0] > ctx.subject_position(entity, at):
+        return None  # "he" is the unnamed speaker introduced since
+    return Attribution(Speaker.of(entity, "speaker-pronoun", "person"))
+
+
+SENTENCE_OPENING_PRONOUN = re.compile(
+    r"\s*((?:[^\s,.;:!?“”\"]+[ \u00a0]+){0,9}?[^\s,.;:!?“”\"]+,[ \u00a0]+)?([A-Za-z]+)[ \u00a0]+[a-z]"
+)
+
 CAPITAL_AFTER_DASH = re.compile(r"[ \u00a0]*[—–-]+[ \u00a0]*[A-Z]")
 SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
 
@@ -1385,6 +1416,7 @@ PASSES: list[Pass] = [
     Pass("lead-in-colon", pass_lead_in_colon),
     Pass("speaker-sentence-before", pass_sentence_before),
     Pass("speaker-sentence-before-name", pass_sentence_before_name),
+    Pass("speaker-sentence-before-pronoun", pass_sentence_before_pronoun),
     Pass("speaker-paragraph-after-quote", pass_paragraph_after_quote),
 ]
 
