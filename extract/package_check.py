@@ -239,6 +239,33 @@ def frictionless_problems(descriptor_path: str | Path, cache_folder: Path | None
     return problems
 
 
+def warm_up() -> None:
+    """What the validation's first calls load, done ahead (the build does it while it would wait for its early rule
+    worker, ``rules.batch.while_waiting``): this module and frictionless (about 0.13 CPU s), the JSON Schema
+    profiles frictionless checks a package's metadata with (0.15 s), and what its first ``resource.validate()``
+    sets up (0.08 s; each measured in a fresh process), on a one-row package of the published shape in a
+    temporary folder.  Nothing of the build's
+    package is read; it only makes the first real calls cheaper."""
+    descriptor = {
+        "name": "warm-up",
+        "type": "table",
+        "path": "warm.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": dict(CSV_DIALECT),
+        "schema": {
+            "fields": [{"name": "id", "type": "string"}, {"name": "n", "type": "integer"}],
+            "primaryKey": ["id"],
+        },
+    }
+    with tempfile.TemporaryDirectory(prefix="validation-warm-up-") as folder:
+        (Path(folder) / "warm.csv").write_bytes(b"id,n\na,1\n")
+        package = Package({"name": "warm-up", "resources": [descriptor]}, basepath=folder)
+        package.to_descriptor(validate=True)
+        package.resources[0].validate(checklist=Checklist())
+
+
 # Validating only the rows that changed ------------------------------------------------------------------------------
 
 INERT_KEYS = ("hash", "bytes", "title", "description", "licenses")

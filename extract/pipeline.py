@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import publication
+from . import pipeline_timings, publication
 from .claims import relate_claims
 from .curated.annotations import read_annotations
 from .errors import BuildFailed
 from .models import MODELS, vocabulary_rows
+from .pipeline_timings import stage
 from .publication import BuildLock
 from .publish.dataset import citation_cff
 from .publish.datasette import write_metadata
@@ -27,7 +29,7 @@ from .publish.readme import update_readme
 from .publish.schemas import full_ddl, table_schema
 from .publish.sqlite import DatabaseProcess, write_database
 from .resolve import Dataset, resolve
-from .rules.batch import worker_started
+from .rules.batch import while_waiting, worker_started
 from .serve import database_file
 from .sources import load_all
 from .validate import check_dataset, check_package
@@ -84,13 +86,16 @@ class Project:
         return database_file()
 
 
-def assemble(project: Project) -> Dataset:
-    """Load, extract (curated, then rules), resolve: the dataset in memory, checked."""
-    loaded = load_all(project.seeds, project.root, project.metadata_cache)
+def assemble(project: Project, rules_done: Callable[[], None] | None = None) -> Dataset:
+    """Load, extract (curated, then rules), resolve: the dataset in memory, checked.  ``rules_done`` is called once
+    the rules have run (the build starts its database writer then)."""
+    with stage("load sources"):
+        loaded = load_all(project.seeds, project.root, project.metadata_cache)
     try:
-        curated = read_annotations(
-            project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
-        )
+        with stage("annotations"):
+            curated = read_annotations(
+                project.annotations, loaded.sources, project.root, loaded.unusable_ids, all_loaded=not loaded.errors
+            )
     except BuildFailed as exc:
         raise BuildFailed(loaded.errors + exc.errors) from None
     if loaded.errors:
@@ -100,11 +105,17 @@ def assemble(project: Project) -> Dataset:
     reviewed = [c for c in curated if c.status == "curated"]  # drafts are checked above, never published nor scored
     status = {c.source_id: c.status for c in curated}
     sources = [s.model_copy(update={"curation_status": status.get(s.source_id, "none")}) for s in loaded.sources]
-    dataset = resolve(sources, reviewed)
-    apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
-    dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
+    with stage("resolve"):
+        dataset = resolve(sources, reviewed)
+    with stage("rules"):
+        apply_rules(dataset, {c.source_id for c in reviewed}, project.rule_cache, project.rows_cache)
+    if rules_done is not None:
+        rules_done()
+    with stage("claim relations"):
+        dataset.tables["claim_relations"] = relate_claims(dataset)  # resolve, across every source's claims
     dataset.tables["vocabularies"] = vocabulary_rows()
-    check_dataset(dataset)
+    with stage("dataset checks"):
+        check_dataset(dataset)
     return dataset
 
 
@@ -154,17 +165,22 @@ def publish(
             )
             thread.start()
         # A helper process validates the largest resources meanwhile when there is much to validate in full.
-        with SharedValidation(out / "datapackage.json", validation_cache) as validation:
+        with stage("validation start"):  # a helper, when there is much to validate in full
+            validation = SharedValidation(out / "datapackage.json", validation_cache)
+        with validation:
             check_package(out / "datapackage.json", dataset.tables, validation_cache, validation, written)
     finally:
         if thread is not None:
-            thread.join()
+            with stage("database wait"):
+                thread.join()
     # before waiting for the database writer, which may still be at work on the other core
-    write_metadata(staging / "metadata.json", dataset.rows("sources"))
-    (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
-    write_schemas(staging / "schema")
+    with stage("metadata files"):
+        write_metadata(staging / "metadata.json", dataset.rows("sources"))
+        (staging / "CITATION.cff").write_text(citation_cff(dataset.rows("sources")), encoding="utf-8")
+        write_schemas(staging / "schema")
     if writer is not None:
-        writer.wait()
+        with stage("database wait"):
+            writer.wait()
     if failed:
         raise failed[0]
 
@@ -178,12 +194,22 @@ def stage_readme(project: Project, staging: Path, dataset: Dataset) -> None:
 
 
 DATABASE_PROCESS_MIN_ARTICLES = 200
-"""From this many articles on, the database is written by a helper interpreter (``DatabaseProcess``) started before
-the build loads anything (its start, about 0.5 CPU s, overlaps the loading, which an added article's build runs on
-one core), instead of a thread of the build's process that takes turns with it for the GIL.  It holds about 90 MiB
-(PSS) at 2,000 articles.  The validation helper is not started ahead so: at 2,000 articles its start (about
+"""From this many articles on, the database is written by a helper interpreter (``DatabaseProcess``) started as soon
+as the rules have run (its start, about 0.5 CPU s, overlaps the claim relations, the checks and the Parquet files,
+while the other core has nothing else to do), instead of a thread of the build's process that takes turns with it
+for the GIL.  Not before the loading, as it was: in an added article's build the early rule worker loads spaCy on
+the other core then, and the build's process waits for its one result, so a third process at work beside them
+delayed both (the load stage took 0.27 CPU s and 1.9 s of wall time at 2,000 articles on a loaded machine).
+It holds about 90 MiB (PSS) at 2,000 articles.  The validation helper is not started ahead so: at 2,000 articles its start (about
 1.5 CPU s) is more than the row proofs it would take over (about 0.4 s), and at 10,000 the memory it would hold
 beside the database writer (the row proofs' digests and keys) leaves too little of the 1.5 GiB target."""
+
+
+def warm_validation() -> None:
+    """The validation's imports and first-call set-up (``package_check.warm_up``), done ahead."""
+    from .package_check import warm_up
+
+    warm_up()
 
 
 def corpus_size(project: Project) -> int:
@@ -202,23 +228,38 @@ def build(project: Project) -> Dataset:
 
     One build at a time (a lock); a publication a killed build left half done is
     completed first, and stale staging folders removed (see ``publication``)."""
+    pipeline_timings.start()
     with BuildLock(project.root):
-        publication.recover(project.root)
-        publication.clean_stale(project.root)
-        with worker_started(corpus_size(project)):  # forked first: it must not hold the database helper's pipes
-            writer = database_writer(project)
+        with stage("lock and recovery"):
+            publication.recover(project.root)
+            publication.clean_stale(project.root)
+        writers: list[DatabaseProcess] = []
+
+        def start_writer() -> None:
+            with stage("database writer started"):
+                started = database_writer(project)
+            if started is not None:
+                writers.append(started)
+
+        # the early worker is forked before the database writer starts, so it holds none of the writer's pipes
+        with worker_started(corpus_size(project)):
+            while_waiting(warm_validation)  # while the early worker loads spaCy, if the build comes to wait for it
             try:
-                dataset = assemble(project)
+                dataset = assemble(project, start_writer)
+                writer = writers[0] if writers else None
                 staging = publication.new_staging(project.root)
                 try:
                     publish(dataset, staging, project.database_name, project.validation_cache, writer)
-                    stage_readme(project, staging, dataset)
-                    publication.publish_staged(project.root, staging)
+                    with stage("readme"):
+                        stage_readme(project, staging, dataset)
+                    with stage("publication"):
+                        publication.publish_staged(project.root, staging)
                 finally:
                     if writer is not None:
                         writer.close()  # stopped before its folder is removed, if the build failed
                     shutil.rmtree(staging, ignore_errors=True)
             finally:
-                if writer is not None:
-                    writer.close()
+                for started in writers:
+                    started.close()
+    pipeline_timings.write()
     return dataset

@@ -25,6 +25,7 @@ from .errors import (
     UnknownReferenceError,
 )
 from .models import MODELS, TABLES, Spanned
+from .pipeline_timings import stage
 
 if TYPE_CHECKING:
     from .resolve import Dataset
@@ -173,7 +174,10 @@ def check_parquet(out: Path, tables: dict[str, list], written: dict | None = Non
         expected = (written or {}).get(model.table)
         if expected is None:
             expected = arrow_table(model, tables.get(model.table, []))
-        found = pq.read_table(path)
+        # the file itself, not ``pq.read_table``, which imports pyarrow.dataset for one file: the 13 files read in
+        # 0.08 CPU s instead of 0.15 at 2,000 articles, in a process that has just written them
+        with pq.ParquetFile(path) as file:
+            found = file.read()
         if not (found.schema.equals(expected.schema, check_metadata=True) and found.equals(expected)):
             problems.append(
                 (str(path), f"{model.table}-parquet: the file does not read back as the rows it was written from")
@@ -197,7 +201,10 @@ def check_package(
 
     validation = started or SharedValidation(descriptor_path, cache_folder)
     try:
-        problems = check_parquet(descriptor_path.parent, tables, written) + validation.problems()
+        with stage("parquet check"):
+            problems = check_parquet(descriptor_path.parent, tables, written)
+        with stage("frictionless"):
+            problems += validation.problems()
     finally:
         validation.close()
     if problems:

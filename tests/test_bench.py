@@ -18,8 +18,10 @@ def test_the_rules_throughput_benchmark_runs_and_reports_the_ratio():
 
 
 def test_the_build_scale_benchmark_runs_cold_and_incremental_builds():
-    out = bench("bench/build_scale.py", "--sizes", "3", "6", timeout=300)
+    out = bench("bench/build_scale.py", "--sizes", "3", "6", "--pairs", "2", "--stages", timeout=300)
     assert "| 6 | cold |" in out and "| 6 | one article added |" in out and "6 articles cost" in out
+    assert out.count("incremental / cold (median of pairs)") == 2 and "others %" in out
+    assert "| frictionless |" in out and "| build |" in out  # the stage table, from the build's own timings
 
 
 def test_the_validation_cost_benchmark_validates_a_replicated_package():

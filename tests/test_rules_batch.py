@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -89,3 +90,45 @@ def test_entries_of_earlier_rule_versions_are_removed(tmp_path):
     (stale / "abcdef").write_bytes(b"x")
     batch.analyze_many(JOBS[:1], cache_folder=tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [batch.rules_version()]
+
+
+def test_the_work_left_for_a_wait_runs_while_the_early_worker_is_busy_and_is_forgotten_after(tmp_path, monkeypatch):
+    """``while_waiting``: the build's process does the work it was given instead of waiting for the early worker's
+    result (once, in order; a failure dropped), the results are the rules' own, and nothing is left for a later
+    build.  The worker (forked with this ``analyze``) analyzes only once the left work has opened its gate, so the
+    first result cannot be there before the work runs."""
+    gate = tmp_path / "gate"
+    real = batch.analyze
+
+    def gated(*args):
+        deadline = time.monotonic() + 20  # a build that never does the left work still ends (and fails below)
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(*args)
+
+    monkeypatch.setattr(batch, "analyze", gated)
+    done = []
+
+    def failing() -> None:
+        done.append("failing")
+        raise RuntimeError("dropped: the build does this again where it needs it")
+
+    with batch.worker_started(batch.POOL_MIN_ARTICLES, workers=2):
+        batch.while_waiting(failing)
+        batch.while_waiting(lambda: done.append("gate") or gate.touch())
+        results = batch.analyze_many(JOBS[:2])  # fewer than the pool's threshold: the early worker's
+        assert done == ["failing", "gate"]
+        assert as_json(results) == [analyze(text, published).as_json() for text, published in JOBS[:2]]
+        batch.while_waiting(lambda: done.append("late"))
+    assert batch._WHILE_WAITING == []  # forgotten with the worker
+    assert "late" not in done
+
+
+def test_without_the_early_worker_nothing_waits_and_the_left_work_is_not_run():
+    done = []
+    batch.while_waiting(lambda: done.append("never"))
+    try:
+        batch.analyze_many(JOBS[:1])  # in this process: no worker to wait for
+        assert done == []
+    finally:
+        batch._WHILE_WAITING.clear()

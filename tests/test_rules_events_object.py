@@ -50,10 +50,11 @@ def test_the_crime_a_court_punishes_is_a_charge_not_an_event(text, expected):
             "Inmates rioted on Saturday night, burning mattresses, before guards regained control of the jail on Sunday.",
             [("riots", "mob_violence")],
         ),
-        # a separating phrase still tells two incidents apart
+        # a separating phrase still tells two incidents apart (control regained is a riot's end in any sentence, see
+        # test_rules_events_article.py, so weapons seized stand for the other incident)
         (
-            "Inmates rioted on Saturday night, a day after guards regained control of the jail on Friday.",
-            [("riots", "mob_violence"), ("strategic_developments", "non_violent_transfer_of_territory")],
+            "Inmates rioted on Saturday night, a day after guards seized pistols in their cells on Friday.",
+            [("riots", "mob_violence"), ("strategic_developments", "disrupted_weapons_use")],
         ),
     ],
 )

@@ -81,3 +81,9 @@ def test_the_helper_proves_a_changed_resource_from_its_rows_and_its_proof_is_kep
     assert after != before and sorted(after[i : i + 16] for i in range(0, len(after), 16)) == sorted(
         before[i : i + 16] for i in range(0, len(before), 16)
     )
+
+
+def test_the_validations_warm_up_runs_without_a_problem():
+    """The build runs it while it would wait for its early rule worker and drops what it raises (``while_waiting``):
+    a warm-up broken by a change to frictionless or to the published shape must fail here, not go unnoticed."""
+    package_check.warm_up()

@@ -34,6 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..models import MODELS, Row
+from ..pipeline_timings import stage
 from ..yamlfile import read_data
 from .dataset import describe
 from .dialect import CSV_DIALECT
@@ -166,21 +167,23 @@ def write_package(
     Parquet file is written, before the CSV files (the build's database writer reads them meanwhile)."""
     (out / "csv").mkdir(parents=True, exist_ok=True)
     (out / "parquet").mkdir(parents=True, exist_ok=True)
-    pyarrow_without_pandas()
-    for model in MODELS:
-        table = write_parquet(model, tables.get(model.table, []), out / "parquet" / f"{model.table}.parquet")
-        if written is not None:
-            written[model.table] = table
-    if parquet_written is not None:
-        parquet_written()
+    with stage("parquet"):
+        pyarrow_without_pandas()
+        for model in MODELS:
+            table = write_parquet(model, tables.get(model.table, []), out / "parquet" / f"{model.table}.parquet")
+            if written is not None:
+                written[model.table] = table
+        if parquet_written is not None:
+            parquet_written()
     csv_resources, parquet_resources = [], []
-    for model in MODELS:
-        rows = tables.get(model.table, [])
-        (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
-        csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
-        parquet_resources.append(
-            resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX)
-        )
+    with stage("csv and descriptor"):
+        for model in MODELS:
+            rows = tables.get(model.table, [])
+            (out / "csv" / f"{model.table}.csv").write_bytes(csv_bytes(model, rows))
+            csv_resources.append(resource(model, rows, f"csv/{model.table}.csv", "csv", out, ""))
+            parquet_resources.append(
+                resource(model, rows, f"parquet/{model.table}.parquet", "parquet", out, PARQUET_SUFFIX)
+            )
     meta = describe(tables.get("sources", []))  # title, description, sources: derived from the corpus
     descriptor = {
         "$schema": PROFILE,

@@ -230,7 +230,7 @@ class DatabaseProcess(HelperProcess):
     Written in a thread of the build's process, SQLite's work overlaps the rest only where it releases the GIL,
     and making each row's cells takes the GIL back for every row: the two threads took turns more than they ran
     together.  A fresh interpreter (this module, which imports the models and pyarrow but no rules, spaCy nor
-    frictionless) is started before the build loads anything, so its start overlaps the loading, and waits; ``go``
+    frictionless) is started once the build's rules have run, so its start overlaps the next stages, and waits; ``go``
     hands it the Parquet folder as soon as the files are written, and it writes the database on the other core
     while the build writes the CSV files and validates.  Not a fork: a forked child shares the build's pages until
     either process writes to them, and both touch every row (the 10,000-article peak would double)."""

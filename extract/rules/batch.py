@@ -18,7 +18,8 @@ build treats the uncurated articles as a map:
   before it loads anything (``worker_started``); the worker imports spaCy and the rule modules on the other
   core while the build reads the sources and the remembered rows, and the few articles left to analyze (an
   added one) go to it.  Its results come back pickled and unpickle with ``results`` alone, so the build's
-  process never imports spaCy (about 0.8 s of a one-article build at 2,000 articles).
+  process never imports spaCy (about 0.8 s of a one-article build at 2,000 articles).  While it would wait for
+  that worker, the build's process does work it needs later anyway (``while_waiting``: the validation's imports).
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
-from itertools import repeat
 from pathlib import Path
 
+from ..pipeline_timings import stage
 from . import RuleResult, analyze
 
 RULE_CODE = Path(__file__).resolve().parent
@@ -159,6 +160,32 @@ def _warm() -> None:
 _EARLY: ProcessPoolExecutor | None = None
 """The one worker ``worker_started`` started, while its build runs; None otherwise."""
 
+_WHILE_WAITING: list[Callable[[], None]] = []
+"""Work the build's process does instead of waiting for the early worker's results (``while_waiting``)."""
+
+
+def while_waiting(work: Callable[[], None]) -> None:
+    """Run ``work`` in this process when it would otherwise wait for a result of the worker started early (while the
+    worker loads spaCy: an added article's build reaches the article in its rows sooner than the worker is ready),
+    once, and only if it comes to wait; forgotten when ``worker_started``'s block ends.  The work must be work the
+    build does later anyway and may do early (loading, warming caches); what it raises is dropped, since the build
+    does it again when it needs it and then reports it."""
+    _WHILE_WAITING.append(work)
+
+
+def _results_waiting(futures: list) -> Iterator[RuleResult]:
+    """The futures' results in order; before waiting for one, the work ``while_waiting`` left to do."""
+    for future in futures:
+        while _WHILE_WAITING and not future.done():
+            work = _WHILE_WAITING.pop(0)
+            try:
+                work()
+            except Exception:  # noqa: BLE001, S110 - done again, and reported, where the build needs it
+                pass
+        with stage("rules: early worker wait"):  # within the rules stage: how long the worker kept the build waiting
+            result = future.result()
+        yield result
+
 
 @contextmanager
 def worker_started(articles: int, workers: int | None = None) -> Iterator[None]:
@@ -181,6 +208,7 @@ def worker_started(articles: int, workers: int | None = None) -> Iterator[None]:
         yield
     finally:
         _EARLY = None
+        _WHILE_WAITING.clear()
         pool.shutdown(cancel_futures=True)
 
 
@@ -234,7 +262,7 @@ def run(keyed: list[tuple[str, Job]], gazetteer: tuple, store: RuleCache, worker
     if not keyed:
         return iter(())
     if _EARLY is not None and len(keyed) < POOL_MIN_ARTICLES:
-        return _EARLY.map(analyze_and_keep, keyed, repeat(gazetteer), repeat(store))
+        return _results_waiting([_EARLY.submit(analyze_and_keep, job, gazetteer, store) for job in keyed])
     return run_here(keyed, gazetteer, store, workers)
 
 

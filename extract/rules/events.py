@@ -46,6 +46,11 @@ REPORTING_SENSES = frozenset(lexicon.events().reporting_senses)  # lexicons/even
 PASSIVE_AUXILIARIES = frozenset(lexicon.events().passive_auxiliaries)  # lexicons/events.yaml
 DEMONSTRATION_RANK = {label: i for i, label in enumerate(lexicon.events().demonstration_order)}  # most severe first
 BACKGROUND = dt.timedelta(days=lexicon.events().background_days)
+QUIET_LEAD_TYPES = frozenset(lexicon.events().quiet_stories.quiet_lead_types)
+ACCIDENT_DROPS = frozenset(lexicon.events().quiet_stories.accident_drops)
+CONTENT_TYPES = frozenset(lexicon.events().content_types)  # lexicons/events.yaml
+STORY_WINDOW = dt.timedelta(days=lexicon.events().story_window_days)
+STORY_WINDOW_KEEPS = frozenset(lexicon.events().story_window_keeps)
 QUIET_KEEPS = frozenset(lexicon.events().quiet_stories.quiet_keeps)
 HERE_TYPES = frozenset(lexicon.events().quiet_stories.here_types)
 RETOLD = dt.timedelta(days=lexicon.events().quiet_stories.retold_days)
@@ -137,11 +142,17 @@ class Words:
 
     single: frozenset[str]
     phrases: tuple[tuple[str, str], ...]  # (first word, phrase)
+    phrase_firsts: frozenset[str] = field(default=frozenset(), compare=False)  # the phrases' first words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrase_firsts", frozenset(first for first, _ in self.phrases))
 
     def first_in(self, words: set[str], joined: str) -> str | None:
         """The first of these words or phrases that stands in a sentence (``words``, ``joined`` its words spaced)."""
         if not self.single.isdisjoint(words):  # tested first: most sentences hold none, and no set is built
             return min(self.single & words)
+        if self.phrase_firsts.isdisjoint(words):  # most sentences hold no phrase's first word: no phrase is scanned
+            return None
         return next((p for first, p in self.phrases if first in words and f" {p} " in joined), None)
 
     def all_in(self, words: set[str], joined: str) -> list[str]:
@@ -192,6 +203,8 @@ class TriggerRule:
     undated_joins: frozenset[str] = frozenset()
     only_in_article: frozenset[str] = frozenset()
     folded_into: frozenset[str] = frozenset()
+    ends_in_article: frozenset[str] = frozenset()
+    then: tuple[str, ...] = ()  # lower-case words or phrases, one of which must follow the trigger (``then_reach``)
 
 
 def expand(items, groups: dict[str, list]) -> Words:
@@ -239,6 +252,8 @@ def trigger_rules() -> dict[str, TriggerRule]:
             undated_joins=frozenset(e.undated_joins),
             only_in_article=frozenset(e.only_in_article),
             folded_into=frozenset(e.folded_into),
+            ends_in_article=frozenset(e.ends_in_article),
+            then=tuple(str(w).lower() for w in e.then),
         )
         r = rules[e.id]
         rules[e.id] = replace(
@@ -420,6 +435,12 @@ class Trigger:
             self.rule, event_type, sub, self.start, self.end, self.sentence_start, self.sentence_end, context
         )
 
+    def following(self) -> list[str]:
+        """The first five words after the trigger in its clause ("five, police said")."""
+        text = self.article.text
+        clause = CLAUSE_END.split(text[self.end : min(self.sentence_end, self.end + 40)], maxsplit=1)[0]
+        return SENTENCE_WORD.findall(clause.lower())[:5]
+
     def words(self) -> tuple[set[str], str]:
         """The words of the trigger's sentence, lower-cased slice by slice (offsets stay the text's), read once."""
         if self.sentence_start not in self.sentences:
@@ -492,6 +513,31 @@ def decide_in_context(t: Trigger) -> Candidate | None:
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)
+
+
+def followed_by_another_sense(t: Trigger, following: list[str]) -> bool:
+    """Whether the words after a trigger give it another sense (``not_followed_by``: "riot police", "protest
+    organisers"), unless ``unless_with`` words stand in its sentence."""
+    rule = t.rule
+    return bool(
+        (rule.not_followed_by.single or rule.not_followed_by.phrases)
+        and rule.not_followed_by.starts(following)
+        and not rule.unless_with.first_in(*t.words())
+    )
+
+
+def another_sense(t: Trigger) -> bool:
+    """Whether a trigger decided to be no event has another sense than its entry's (a month, "shot" without its end,
+    "riot police"): nothing a later "the riot" could refer back to."""
+    rule = t.rule
+    return (
+        is_calendar_word(t)
+        or (bool(rule.then) and lacks_its_end(t))
+        or (
+            bool(rule.not_followed_by.single or rule.not_followed_by.phrases)
+            and followed_by_another_sense(t, t.following())
+        )
+    )
 
 
 def less_object(t: Trigger, agent_words: tuple[set[str], str], agents: frozenset[str]) -> tuple[set[str], str]:
@@ -657,6 +703,28 @@ def is_figurative(t: Trigger) -> bool:
     return bool(words) and words[-1] in FIGURATIVE and not CLAUSE_END.search(before[-3:])
 
 
+THEN_REACH = lexicon.events().then_reach
+
+
+def lacks_its_end(t: Trigger) -> bool:
+    """ "Shot two farmers dead", "took two guards hostage": a trigger whose entry names a ``then`` (the verb's end
+    around its object) counts only when one follows it within ``then_reach`` words of its clause; "shot" alone is a
+    shot at goal or a photograph."""
+    if not t.rule.then:
+        return False
+    after = t.article.text[t.end : min(t.sentence_end, t.end + 80)].lower()
+    if not any(end in after for end in t.rule.then):
+        return True  # most "took" and "held" have no "hostage" after them
+    after = CLAUSE_END.split(after, maxsplit=1)[0]
+    words = SENTENCE_WORD.findall(after)
+    joined = " " + " ".join(words[: THEN_REACH + 2]) + " "
+    for end in t.rule.then:
+        at = joined.find(f" {end} ")
+        if at != -1 and 1 <= joined[:at].count(" ") <= THEN_REACH:
+            return False
+    return True
+
+
 def is_punished(t: Trigger) -> bool:
     """ "Sentenced three men on Wednesday for kidnapping a businessman", "jailed him for the murder of": in a sentence
     that tells of a court's punishment or trial (``punishments``, before the trigger), the trigger after "for"
@@ -670,6 +738,7 @@ def is_punished(t: Trigger) -> bool:
 
 
 TRIGGER_RULES: tuple[TriggerRow, ...] = (
+    TriggerRow("ev-not-without-its-end", lacks_its_end, never),
     TriggerRow("ev-not-calendar-word", is_calendar_word, never),
     TriggerRow("ev-not-reported-finding", is_reported_finding, never),
     TriggerRow("ev-not-negated", is_negated, never),
@@ -723,6 +792,9 @@ def without_absorbed(
     for c in found:
         by_sentence.setdefault(c.sentence_start, []).append(c)
 
+    def absorbs(o: Candidate, c: Candidate) -> bool:
+        return o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by
+
     def absorber(c: Candidate) -> Candidate | None:
         return next(
             (
@@ -730,7 +802,9 @@ def without_absorbed(
                 for o in by_sentence[c.sentence_start]
                 if o.rule.id != c.rule.id
                 and o.context is not None
-                and (o.event_type in c.rule.absorbed_by or f"{o.event_type}/{o.sub_event_type}" in c.rule.absorbed_by)
+                and absorbs(o, c)
+                and not (o.start > c.start and c.context is not None and absorbs(c, o))  # of two that fold into
+                # each other the first stays ("poured out to demand wages ... until police used tear gas")
                 and not separated(text, c, o, dates)
             ),
             None,
@@ -785,7 +859,7 @@ def recode_by_article(kept: list[Candidate], found: list[Candidate]) -> None:
 
 
 def candidates(
-    article: Article, dates: tuple = (), sentences: dict | None = None
+    article: Article, dates: tuple = (), sentences: dict | None = None, unreported: dict | None = None
 ) -> tuple[list[Candidate], dict[str, Candidate]]:
     """Every trigger of the article that its sentence gives its sense, coded and refined; and the
     triggers whose roles their sentence leaves unfilled (context None), which can only be mentions;
@@ -804,6 +878,8 @@ def candidates(
         if candidate is not None:
             found.append(candidate)
             folds = folds or bool(candidate.rule.folded_into)
+        elif unreported is not None and match_id not in unreported and not another_sense(trigger):
+            unreported[match_id] = start_char  # "after a fire destroyed the market last month": what "the fire" is
     kept, absorbers = without_absorbed(found, article.text, dates)
     recode_by_article(kept, found)
     if folds:  # the fighting of a town retaken, told in another sentence
@@ -811,7 +887,30 @@ def candidates(
         kept = [
             c for c in kept if c.context is None or not c.rule.folded_into & recoded or not is_taking_fight(c, article)
         ]
-    return [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & article_labels(found)], absorbers
+    if any(c.rule.only_in_article for c in kept):  # "were recaptured" counts only in a report of an escape
+        labels = article_labels(found)
+        kept = [c for c in kept if not c.rule.only_in_article or c.rule.only_in_article & labels]
+    ending = [c for c in kept if c.rule.ends_in_article and c.context is not None]
+    if ending:  # control of a jail regained after its riot: the riot's end
+        ended = [c for c in ending if ends_incident(c, kept)]
+        kept = [c for c in kept if c not in ended] if ended else kept
+    return kept, absorbers
+
+
+def ends_incident(c: Candidate, kept: list[Candidate]) -> bool:
+    """Whether a trigger tells the end of another incident the article reports (its entry's ``ends_in_article``:
+    "police regained control of the prison" after inmates rioted, in whatever sentence): one incident, ACLED's riot,
+    not a riot and a transfer of territory.  A trigger its sentence re-codes is not the end ("recaptured" escapees
+    are arrested)."""
+    if not c.rule.ends_in_article or (c.event_type, c.sub_event_type) != (c.rule.event_type, c.rule.sub_event_type):
+        return False
+    ends = c.rule.ends_in_article
+    return any(
+        o.rule.id != c.rule.id
+        and o.context is not None
+        and (o.event_type in ends or f"{o.event_type}/{o.sub_event_type}" in ends)
+        for o in kept
+    )
 
 
 TAKING_FIGHTS = phrase_pattern(lexicon.events().taking_fights)
@@ -838,15 +937,21 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     text = article.text
     all_dates = find_dates_in(article, published)  # once for the article; each trigger takes its sentence's first
     sentences: dict[int, tuple[set[str], str]] = {}
-    found, absorbers = candidates(article, tuple(all_dates), sentences)
+    unreported: dict[str, int] = {}  # entry id -> the start of its first trigger that its sentence says is no event
+    found, absorbers = candidates(article, tuple(all_dates), sentences, unreported)
     when = When(article, all_dates, published, sentences)
     told = {id(c): when.told(c) for c in found if c.context is not None}
     lead_start = article.sentence_spans[0][0] if article.sentence_spans else -1
     old_lead = any(
         told[id(c)] is BACKGROUND_ONLY for c in found if c.context is not None and c.sentence_start == lead_start
     )  # the lead tells old violence ("an exhibition on the 1944 uprising")
+    story = Story(article, published, lead_start, told, unreported, found, sentences)
+    story.lead_conflict = story.lead_reports_conflict()  # no row drops a lead's conflict trigger
+    for c in found:  # in text order: a row may read what the rows made of the triggers before it
+        if c.context is not None and told[id(c)] is not BACKGROUND_ONLY and any(r.drops(c, story) for r in STORY_RULES):
+            told[id(c)] = BACKGROUND_ONLY
     live = [c for c in found if told.get(id(c)) is not BACKGROUND_ONLY]
-    quiet = quiet_story(article, live, published, sentences, old_lead)
+    quiet = quiet_story(article, live, published, sentences, old_lead, told)
     events: dict[tuple[str, str | None, dt.date | None], EventHit] = {}
     keys: dict[int, tuple] = {}  # id(candidate) -> the key of its event
     undated = []
@@ -864,6 +969,116 @@ def extract_events(article: Article, published: dt.date | None) -> list[EventHit
     for e in kept:
         e.mentions.sort()
     return sorted(kept, key=lambda e: e.start)
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """Whether a position stands inside quotation marks of its paragraph (straight or curly).  In a story whose lead
+    reports no conflict event, a conflict trigger there is the speaker's figure of speech ("it sounded like the war
+    had come back", "we were ambushed by our own troops") or a memory, not the story's event."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    return paragraph.count('"') % 2 == 1 or paragraph.rfind("\u201c") > paragraph.rfind("\u201d")
+
+
+@dataclass
+class Story:
+    """What the article-level decisions (``STORY_RULES``) read: the article, its lead's start, when each candidate is
+    told (``When.told``, by id; a row sets ``BACKGROUND_ONLY``), the triggers its sentences said are no event."""
+
+    article: Article
+    published: dt.date | None
+    lead_start: int
+    told: dict[int, object]
+    unreported: dict[str, int]  # entry id -> the start of its first trigger decided to be no event
+    found: list[Candidate]
+    sentences: dict  # sentence start -> its words (``Trigger.words``), shared
+    lead_conflict: bool = False  # whether the lead reports a conflict event (set before the rows run)
+
+    def lead_reports_conflict(self) -> bool:
+        for c in self.found:  # in text order: the lead's come first
+            if c.sentence_start != self.lead_start:
+                return False
+            if c.context is not None and c.sub_event_type and self.told.get(id(c)) is not BACKGROUND_ONLY:
+                return True
+        return False
+
+    def unreported_before(self, c: Candidate) -> bool:
+        """Whether the entry of a trigger matched in an earlier sentence something the article does not report (its
+        sentence said it is no event, or it is background), and nothing it reports."""
+        earlier = [o for o in self.found if o.rule.id == c.rule.id and o.sentence_start < c.sentence_start]
+        if any(o.context is not None and self.told.get(id(o)) is not BACKGROUND_ONLY for o in earlier):
+            return False
+        first = self.unreported.get(c.rule.id)
+        return (first is not None and first < c.sentence_start) or any(
+            self.told.get(id(o)) is BACKGROUND_ONLY for o in earlier
+        )
+
+
+def before_the_story(c: Candidate, story: Story) -> bool:
+    """Whether a conflict trigger after the lead is dated (to the day or the month) more than ``story_window_days``
+    before publication: the background of the story's own event ("the rebels, who captured the town in April" in
+    an August report of it retaken), unless the story reports its type whatever its date (``story_window_keeps``:
+    a kidnapping told with its victim's release)."""
+    told, published = story.told[id(c)], story.published
+    return (
+        told is not None
+        and published is not None
+        and c.sub_event_type is not None
+        and c.sentence_start != story.lead_start
+        and told.precision in ("day", "month")
+        and told.date < published - STORY_WINDOW
+        and f"{c.event_type}/{c.sub_event_type}" not in STORY_WINDOW_KEEPS
+    )
+
+
+def quoted_in_a_quiet_story(c: Candidate, story: Story) -> bool:
+    """Whether a conflict trigger stands in quotation marks (``in_quotation``) in a story whose lead reports no
+    conflict event: the speaker's figure of speech ("ambushed by his own troops") or memory, not the story's event."""
+    return bool(c.sub_event_type) and in_quotation(story.article.text, c.start) and not story.lead_conflict
+
+
+def refers_to_the_unreported(c: Candidate, story: Story) -> bool:
+    """Whether a trigger after "the" refers back to one its entry matched earlier that the article does not report
+    ("after a fire destroyed the market last month ... The fire burned for two days"; "a bombing in 2019 ... the
+    bombing killed 20"; "retook the town after two days of fighting ... The clashes began on Saturday"): that same
+    thing, background, cause or part of the story's event, not a new event."""
+    before = SENTENCE_WORD.findall(story.article.text[max(0, c.start - 12) : c.start].lower())[-1:]
+    return before == ["the"] and story.unreported_before(c)
+
+
+TALLY_MARKS = phrase_pattern(lexicon.events().tally_marks)  # lexicons/events.yaml
+TALLY_KEYS = longest_words(lexicon.events().tally_marks)
+
+
+def told_as_a_tally(c: Candidate, story: Story) -> bool:
+    """Whether a trigger after the lead stands in a sentence that counts over the year (``tally_marks``: "insurgents
+    have set off several bombs on the road this year, killing 20", "the third politician killed in the state this
+    year") and names no day of its own: the story's background, not its event."""
+    told = story.told[id(c)]
+    if c.sentence_start == story.lead_start or (told is not None and told.precision != "year"):
+        return False
+    words = story.sentences.get(c.sentence_start)  # read by the trigger's rows; most sentences count nothing
+    if words is not None and TALLY_KEYS.isdisjoint(words[0]):
+        return False
+    return TALLY_MARKS.search(story.article.text, c.sentence_start, c.sentence_end) is not None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One row of ``STORY_RULES``: whether the article makes a candidate its story's background."""
+
+    id: str
+    drops: Callable[[Candidate, Story], bool]
+
+
+STORY_RULES = (
+    StoryRow("story-window", before_the_story),
+    StoryRow("story-tally", told_as_a_tally),
+    StoryRow("story-quoted-figure", quoted_in_a_quiet_story),
+    StoryRow("story-the-unreported-one", refers_to_the_unreported),
+)
+"""The article-level decisions, in order: a candidate one of them drops becomes background (``BACKGROUND_ONLY``).  No
+row drops a conflict trigger of the lead (the quoted one only acts when the lead has none), so whether the lead reports
+one is read once before them."""
 
 
 def date_undated(undated: list[Candidate], events: dict, keys: dict, absorbers: dict, text: str, published) -> None:
@@ -900,15 +1115,35 @@ def add_mentions(found: list[Candidate], events: dict, text: str) -> None:
 class QuietStory:
     """A story whose lead reports no conflict event but tells of something that speaks its words (``quiet_stories``
     in events.yaml): a storm, a match, a market, an election (``other_news``), a court or a memorial retelling an old
-    crime (``retold``), a drill or a parade (``staged``).  In it a conflict trigger (an ACLED type: one with a
+    crime (``retold``), a drill or a parade (``staged``), a rumour or a report denied (``rumoured``: a sentence telling
+    what it claimed reports nothing), a disaster its lead reports (``accident``: its undated violence is the
+    disaster's harm, ``accident_drops``), a parliament's or a party's business (``politics``: its undated violence a
+    figure of speech).  In it a conflict trigger (an ACLED type: one with a
     sub-event type) needs a date of its own, and in a staged story a sentence without the staging's words."""
 
-    kind: str  # "staged", "retold" or "other_news"
+    kind: str  # "staged", "rumoured", "retold", "other_news", "politics" or "accident"
     text: str  # the article's
     published: dt.date | None
     sentences: dict  # sentence start -> its words, shared
 
     def drops(self, c: Candidate, told) -> bool:
+        if self.kind in ("accident", "politics"):  # "two soldiers guarding the depot were killed": the fire's dead,
+            # undated; the owner detained after it and a march on parliament stay
+            if told is not None or c.event_type not in ACCIDENT_DROPS:
+                return False
+            if self.kind == "accident":  # its dead have no agent ("were killed"); "gunmen attacked a convoy" has one
+                return "agent" not in (c.context or {})
+            # "the rebels had ambushed the leadership and killed the bill": the party's words stand in the sentence;
+            # "hours later, gunmen attacked a police post" is news of its own
+            words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
+            return quiet_words()["politics"].first_in(*words) is not None
+        if self.kind == "rumoured":  # "messages shared on Monday night claimed that guards had been taken hostage"
+            if c.event_type in QUIET_KEEPS:
+                return False
+            words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
+            if quiet_words()["rumour"].first_in(*words):
+                return True
+            return c.sub_event_type is not None and told is None
         if c.sub_event_type is None and (self.kind == "other_news" or c.event_type in QUIET_KEEPS):
             return False  # but a staged or retold story's escape is acted or old too ("five inmates flee" in a novel)
         words = self.sentences.get(c.sentence_start) or sentence_words(self.text[c.sentence_start : c.sentence_end])
@@ -928,6 +1163,7 @@ def quiet_story(
     published: dt.date | None,
     sentences: dict | None = None,
     old_lead: bool = False,
+    told: dict | None = None,
 ) -> QuietStory | None:
     """The article's quiet story, when its lead (first sentence) speaks of one and reports no conflict event of its own
     (``live``: the candidates not told as background); a staged story's lead counts none ("units attacked a mock
@@ -941,13 +1177,30 @@ def quiet_story(
     cached = (sentences or {}).get(spans[0][0])
     words = cached or sentence_words(article.text[spans[0][0] : spans[0][1]])
     stories = quiet_words()
-    kind = next((k for k in ("staged", "retold", "other_news") if stories[k].first_in(*words)), None)
+    kind = next(
+        (k for k in ("staged", "rumoured", "retold", "other_news", "politics") if stories[k].first_in(*words)), None
+    )
     if kind is None and old_lead:
         kind = "retold"
+    if (
+        kind is None
+        and any(
+            c.event_type in QUIET_LEAD_TYPES for c in live if c.context is not None and c.sentence_start == spans[0][0]
+        )
+    ):  # a lead reporting a disaster ("a fire at an ammunition depot set off explosions"): its deaths are the accident's
+        kind = "accident"
     if kind is None:
         return None
     lead_events = [c for c in live if c.context is not None and c.sub_event_type and c.sentence_start == spans[0][0]]
+    if kind == "retold" and told is not None and published is not None:  # "an inquiry into a shooting during
+        # protests in March found on Tuesday": the lead's old event is the one the story retells, none of its own
+        lead_events = [c for c in lead_events if not retold_before(told.get(id(c)), published)]
     return None if lead_events and kind != "staged" else QuietStory(kind, article.text, published, sentences or {})
+
+
+def retold_before(told, published: dt.date) -> bool:
+    """Whether a trigger's date (``When.told``) is more than ``retold_days`` before publication."""
+    return told is not None and told is not BACKGROUND_ONLY and told.date < published - RETOLD
 
 
 @cache
@@ -955,7 +1208,7 @@ def quiet_words() -> dict[str, Words]:
     lex = lexicon.events()
     return {
         kind: expand(getattr(lex.quiet_stories, kind), lex.groups)
-        for kind in ("staged", "retold", "other_news", "here")
+        for kind in ("staged", "rumoured", "rumour", "retold", "other_news", "politics", "here")
     }
 
 
@@ -979,10 +1232,18 @@ def words_between(text: str, start: int, end: int) -> list[str]:
     return SENTENCE_WORD.findall(text[start:end].lower())
 
 
+RECENT_OPENERS = tuple(f"{p} " for p in lexicon.events().recent_openers)  # lexicons/events.yaml
+
+
 def opens_date(after: str) -> bool:
-    """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May")."""
-    first = SENTENCE_WORD.match(after.lstrip().lower())
-    return after.lstrip()[:1].isdigit() or (first is not None and first.group() in months_and_days())
+    """Whether the words after a lead begin with a month, a weekday or a number ("since August", "since 12 May"), or
+    with a time of the story's own days (``recent_openers``: "since late on Tuesday night", "since dawn")."""
+    after = after.lstrip()
+    first = SENTENCE_WORD.match(after.lower())
+    if after[:1].isdigit() or (first is not None and first.group() in months_and_days()):
+        return True
+    head = " ".join(SENTENCE_WORD.findall(after[:40].lower())[:4]) + " "
+    return head.startswith(RECENT_OPENERS)
 
 
 @dataclass
@@ -1036,6 +1297,9 @@ class When:
         def clause_of(pos: int) -> int:
             return bisect.bisect_right(bounds, pos) - 1
 
+        if c.event_type in CONTENT_TYPES:  # not a mark of what a statement says: "said in a statement that the
+            # images had been filmed in 2023" tells when the images were filmed, not when the statement was made
+            marks = [m for m in marks if not (m[0] > c.end and "that" in words_between(text, c.end, m[0]))]
         own = clause_of(c.start)
         same = [m for m in marks if clause_of(m[0]) == own]
         if same:  # but not a mark before a relative word before the trigger: "on Monday where soldiers arrested"

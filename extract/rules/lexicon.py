@@ -191,6 +191,12 @@ class Trigger(Entry):
     folded_into: Words = []
     """Event types ("type/sub"): the article reporting one of them tells this trigger as part of it (the fighting of
     a town retaken), in whatever sentence."""
+    then: Words = []
+    """Words one of which must follow the trigger in its clause, within ``then_reach`` words, the object between
+    ("shot two farmers dead", "took two guards hostage"): a verb and its end around what it is done to."""
+    ends_in_article: Words = []
+    """Event types ("type" or "type/sub"): in an article reporting one of them this trigger tells that incident's end,
+    in whatever sentence, and is no event of its own (control of a jail regained after its riot is the riot)."""
     undated: Literal["unknown"] | None = None
     undated_joins: Words = []
 
@@ -204,6 +210,17 @@ class QuietStories(Strict):
     """A court, an inquiry, a memorial: old violence told again."""
     other_news: Words
     """A storm, a match, a market, an election: conflict words as figures of speech."""
+    quiet_lead_types: Words
+    """Event types whose report in the lead, with no conflict event there, makes the story quiet (``other_news``)."""
+    accident_drops: Words
+    """In a story whose lead reports a disaster, the event types of an undated sentence that are its harm (and in a
+    ``politics`` story, figures of speech)."""
+    politics: Words
+    """A parliament's or a party's business: its undated violence is a figure of speech."""
+    rumoured: Words
+    """A rumour or a report denied: what it claimed did not happen."""
+    rumour: Words
+    """Words of a sentence that tells what a rumour claimed (``rumoured`` stories)."""
     here: Words
     """Places of a retold story's own day: supporters chanting outside the court are news, not its old crime."""
     retold_days: int
@@ -290,6 +307,21 @@ class EventsLexicon(Lexicon):
     one may name its agent again, the object's words before one name none."""
     background_leads: Words
     """Words that open a clause telling the past ("since the militia took control"): a time mark of the past."""
+    content_types: Words
+    """Event types whose trigger is followed by what it says ("said in a statement that ..."): a time mark in that
+    "that" clause dates what is said, not the act."""
+    tally_marks: Words
+    """Words of a sentence counting over the year ("this year"): after the lead, its undated events are background."""
+    then_reach: int
+    """Words at most between a trigger and the end its entry's ``then`` names."""
+    story_window_days: int
+    """After the lead, a conflict event dated to the day or month more than this many days before publication is the
+    story's background."""
+    story_window_keeps: Words
+    """The "type/sub" labels a story reports whatever their date (a kidnapping told with its victim's release)."""
+    recent_openers: Words
+    """Words after a past lead that begin a time of the story's own days, as a date does ("since late on Tuesday",
+    "since last night", "since dawn"): the lead is then no mark of the past."""
     quiet_stories: QuietStories
 
 

@@ -2891,39 +2891,74 @@ ACRONYM_AFTER = re.compile(r"^[ \u00a0]*\(([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,6})\)"
 
 
 def group_persons(cands: list[Candidate], text: str) -> list[Entity]:
-    """Group mentions: a mention whose words are all in a longer name is that person."""
+    """Group mentions: a mention whose words are all in a longer name is that person.  Longer names come first;
+    a mention joins the first entity (in the order they were made) that shares its curated id, or, with no id,
+    holds all its words or has it as an alias.  That first entity is found through indexes (entities by id, by
+    each of their words, by alias), not by trying every entity in turn, which made a long article quadratic."""
     cands = sorted(cands, key=lambda c: (-len(c.words), c.start))
     entities: list[Entity] = []
-    words_of: list[set[str]] = []
+    by_id: dict[str, int] = {}  # curated id -> its first entity
+    by_word: dict[str, set[int]] = {}  # a word -> the entities whose name words hold it
+    by_alias: dict[str, int] = {}  # an alias -> the first entity that has it
+
+    def add_alias(index: int, alias: str) -> None:
+        entities[index].aliases.append(alias)
+        by_alias.setdefault(alias, index)
+
     for cand in cands:
         canonical, known_id = cand.canonical, cand.known_id
         words = {w for w in cand.words if w.lower() not in particles()}
-        target = None
-        for entity, ewords in zip(entities, words_of, strict=False):
-            if (known_id and entity.known_id == known_id) or (
-                not known_id and (words <= ewords or cand.text in entity.aliases)
-            ):
-                target = entity
-                break
+        target = first_entity(known_id, words, cand.text, by_id, by_word, by_alias, len(entities))
         if target is None:
-            target = Entity("person", canonical or cand.text, known_id=known_id)
-            entities.append(target)
-            words_of.append(words)
-        target.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
-        if not target.role:  # the first role found is kept: no need to look for another
-            target.role = (cand.role if not known_id else None) or role_around(text, cand)
-        if (
-            text[cand.start : cand.end] != target.name
-            and text[cand.start : cand.end] not in target.aliases
-            and cand.rule_id != "same-name-in-capitals"
-        ):
-            target.aliases.append(text[cand.start : cand.end])
+            target = len(entities)
+            entities.append(Entity("person", canonical or cand.text, known_id=known_id))
+            if known_id:
+                by_id.setdefault(known_id, target)
+            for word in words:
+                by_word.setdefault(word, set()).add(target)
+        entity = entities[target]
+        entity.mentions.append(Mention(cand.start, cand.end, text[cand.start : cand.end], cand.rule_id))
+        if not entity.role:  # the first role found is kept: no need to look for another
+            entity.role = (cand.role if not known_id else None) or role_around(text, cand)
+        surface = text[cand.start : cand.end]
+        if surface != entity.name and surface not in entity.aliases and cand.rule_id != "same-name-in-capitals":
+            add_alias(target, surface)
         alias = ALIAS_AFTER.match(text[cand.end : cand.end + 80])
-        if alias and alias.group(1).strip() not in target.aliases:
-            target.aliases.append(alias.group(1).strip())
+        if alias and alias.group(1).strip() not in entity.aliases:
+            add_alias(target, alias.group(1).strip())
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     return entities
+
+
+def first_entity(
+    known_id: str | None,
+    words: set[str],
+    text: str,
+    by_id: dict[str, int],
+    by_word: dict[str, set[int]],
+    by_alias: dict[str, int],
+    count: int,
+) -> int | None:
+    """The index of the first entity a mention joins (see ``group_persons``), or None."""
+    if known_id:
+        return by_id.get(known_id)
+    holding: set[int] | None = None
+    if not words:
+        holding = {0} if count else set()  # no words: every entity holds them, the first is taken
+    else:
+        for word in sorted(words, key=lambda w: len(by_word.get(w, ()))):
+            found = by_word.get(word)
+            if not found:
+                holding = set()
+                break
+            holding = set(found) if holding is None else holding & found
+            if not holding:
+                break
+    choices = [*holding] if holding else []
+    if text in by_alias:
+        choices.append(by_alias[text])
+    return min(choices) if choices else None
 
 
 APPOSITIVE_ROLE = re.compile(
@@ -3027,10 +3062,13 @@ def fold_short_forms(by_name: dict[str, Entity], alias_of: dict[str, str]) -> No
     so is any organization's name that opens one longer organization's name only ("Montclair" and the
     "Montclair Hawks" of one sports report; "Vorland" and "Vorland International (Inc)"; not "Omega" beside
     "Omega Bank" and "Omega Insurance")."""
+    order = {n: i for i, n in enumerate(by_name)}
+    ordered = sorted(by_name)  # the names that open with "<name> " stand together in this order
     for name in list(by_name):
         if name in alias_of:
             continue
-        longer = sorted((n for n in by_name if n != name and n.startswith(name + " ")), key=len)
+        opened = ordered[bisect.bisect_left(ordered, name + " ") : bisect.bisect_left(ordered, name + "!")]
+        longer = sorted(opened, key=lambda n: (len(n), order[n]))  # by length, then as first met
         short_form = any(m.rule_id == "org-short-form" for m in by_name[name].mentions)
         chain = all(n == longer[0] or n.startswith(longer[0] + " ") for n in longer)  # "Omega Bank (Ltd)"
         if longer and (short_form or chain):
