@@ -202,3 +202,12 @@ def test_a_pronoun_subject_in_the_sentence_before_names_the_speaker(text, expect
 )
 def test_no_speaker_from_a_pronoun_in_the_sentence_before_without_evidence(text):
     assert speakers(text)[-1][1] is None
+
+
+def test_he_after_an_unnamed_speaker_introduced_with_who_is_that_speaker_not_a_person_named_before():
+    # the noun ("welder") is in no word list: "a … who" still describes one person
+    text = (
+        "Nadia Okafor opened the yard in May.\n\nA welder who asked not to be named said the crews had no raise. "
+        "“We are tired of promises,” he said."
+    )
+    assert speakers(text)[-1][1] == "welder"

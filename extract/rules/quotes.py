@@ -1659,8 +1659,15 @@ def record_descriptors(ctx: Context) -> None:
         stop = vocab().stop_phrase.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
-        if 0 < len(words) <= 6 and any(w.lower() in vocab().person_nouns for w in words[:3]):
+        if 0 < len(words) <= 6 and (
+            any(w.lower() in vocab().person_nouns for w in words[:3]) or RELATIVE_WHO.match(phrase.lstrip())
+        ):
             ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
+
+
+RELATIVE_WHO = re.compile(r"[A-Za-z]+[ \u00a0]+[a-z][\w’'\-]*[ \u00a0]*,?[ \u00a0]+who\b")
+"""An article, a lower-case noun and "who" ("A dockworker who asked not to be named said"): a person,
+though the noun is no word of ``person_nouns``."""
 
 
 def record_subjects(ctx: Context) -> None:
