@@ -1150,7 +1150,7 @@ def pass_dash_attribution(ctx: Context, f: Frame) -> Attribution | None:
     else:
         found = named_again(ctx, dash.end())
         if found is None:
-            return None
+            return dash_line_name(ctx, dash)
         entity, end = found
     if not NAME_CLOSES.match(text, end):
         return None  # "” — Ruiz then left": a sentence goes on
@@ -1179,6 +1179,31 @@ def named_again(ctx: Context, start: int) -> tuple[Entity, int] | None:
             if text.startswith(entity.name, at):
                 return entity, at + len(entity.name)
     return None
+
+
+DASH_LINE_NAME = re.compile(rf"((?:[A-Z][\w.]*[ \u00a0]+){{0,3}}?)({NAME_RUN})(?=[ \t\u00a0]*(?:,|\n|$))")
+
+
+def dash_line_name(ctx: Context, dash: re.Match) -> Attribution | None:
+    """A dash that opens the line under a quotation, then a capitalized name no entity covers, after titles
+    at most, and a comma or the line's end (`“…”` ¶ `— Ana Ruiz, country director`, `-President Ruiz,
+    speaking …`): the web page's caption names the speaker, though the names stage missed the name. A
+    lone word is a name only after a title ("— Reuters" is no person)."""
+    text = ctx.article.text
+    if "\n" not in dash.group():
+        return None  # a dash on the quotation's own line may open an aside
+    found = DASH_LINE_NAME.match(text, dash.end())
+    if found is None or ctx.overlaps_mention(dash.end(), found.end()):
+        return None
+    titles, words = found.group(1), found.group(2).split()
+    while len(words) > 1 and only_titles(words[0]):
+        titles += words.pop(0) + " "  # "-President Ruiz": the run began with its title
+    if titles and not only_titles(titles):
+        return None
+    name = " ".join(words)
+    if (len(words) < 2 and not titles) or any(w.lower() in speaker_name_stop_words() or w.isupper() for w in words):
+        return None
+    return Attribution(Speaker(name, "person"))
 
 
 def titles_only_between(text: str, start: int, end: int) -> bool:
