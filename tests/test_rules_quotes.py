@@ -541,6 +541,35 @@ def test_the_person_named_after_a_cue(text, expected):
             "“We will rebuild the bridge before the rains come.”\n\n- Ana Ruiz, mayor",
             [("We will rebuild the bridge before the rains come.", "Ana Ruiz")],
         ),
+        # a title before the name on the dash line
+        (
+            "The works begin in May.\n\n“We will rebuild the bridge before the rains come.”\n– Commissioner Ana Ruiz, Roads Board",
+            [("We will rebuild the bridge before the rains come.", "Ana Ruiz")],
+        ),
+        # the caption line under a quotation names a speaker the names stage did not find
+        (
+            "The works begin in May.\n\n“We will rebuild the bridge before the rains come.”\n— Marie-Claire Ndongo, country director",
+            [("We will rebuild the bridge before the rains come.", "Marie-Claire Ndongo")],
+        ),
+        (
+            "The works begin in May.\n\n“We will rebuild the bridge before the rains come.”\n\n-Mayor Ndongo, speaking after the vote.",
+            [("We will rebuild the bridge before the rains come.", "Ndongo")],
+        ),
+        # but no words of a credit line, and no lone word without a title
+        (
+            "The works begin in May.\n\n“We will rebuild the bridge before the rains come.”\n— Bulletin",
+            [("We will rebuild the bridge before the rains come.", None)],
+        ),
+        (
+            "The works begin in May.\n\n“We will rebuild the bridge before the rains come.”\n— Editing by Marie Ndongo",
+            [("We will rebuild the bridge before the rains come.", None)],
+        ),
+        # a name the names stage marked only where the article first gave it ("the Honourable …")
+        (
+            "Today the Honourable Ana Ruiz, Minister of Roads, opened the works.\n\n"
+            "“We will rebuild the bridge before the rains come.”\n— The Honourable Ana Ruiz, Minister of Roads",
+            [("We will rebuild the bridge before the rains come.", "Honourable Ana Ruiz")],
+        ),
         (
             "Ana Ruiz left early. “We will rebuild the bridge before the rains come.” — Pedro Salas then spoke of a new plan.",
             [("We will rebuild the bridge before the rains come.", None)],

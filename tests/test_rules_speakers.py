@@ -169,3 +169,45 @@ def test_a_word_written_in_lower_case_is_found_as_the_whole_text_would_find_it(t
     asked = {w.lower() for w in re.findall(r"[\w’'\-]+|[^\W\d_]+", text)} | {"he’s", "x-", "-a", "caf", "officials"}
     asked |= {w.lower() for w in re.findall(r"[^\W\d_]+", text)} | written
     assert {w for w in asked if writes_in_lower_case(text, w)} == written
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "he" or "she" opens the sentence before, alone or after an opening phrase and its comma
+        (
+            "“We played a fine first half,” Marta Quintela said.\n\nPressed on the red card, she shrugged. "
+            "“The referee saw what he wanted to see today.”",
+            "Marta Quintela",
+        ),
+        (
+            "Tomás Vidigal left the pitch first.\n\nHe stopped at the gate. “Nobody in this club will forget it.”",
+            "Tomás Vidigal",
+        ),
+    ],
+)
+def test_a_pronoun_subject_in_the_sentence_before_names_the_speaker(text, expected):
+    assert speakers(text)[-1][1] == expected and rules(text)[-1] == "speaker-sentence-before-pronoun/speaker-pronoun"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the pronoun's gender fits nobody named: no cue to lean on, so no guess
+        "Mr Tomás Vidigal left the pitch first. He waved.\n\nShe stopped at the gate. “Nobody in this club will forget it.”",
+        # an unnamed speaker was introduced since the person: "he" is that one
+        "Tomás Vidigal left first. A spokesman for the club said the gates were shut.\n\n"
+        "He stopped at the gate. “Nobody in this club will forget it.”",
+    ],
+)
+def test_no_speaker_from_a_pronoun_in_the_sentence_before_without_evidence(text):
+    assert speakers(text)[-1][1] is None
+
+
+def test_he_after_an_unnamed_speaker_introduced_with_who_is_that_speaker_not_a_person_named_before():
+    # the noun ("welder") is in no word list: "a … who" still describes one person
+    text = (
+        "Nadia Okafor opened the yard in May.\n\nA welder who asked not to be named said the crews had no raise. "
+        "“We are tired of promises,” he said."
+    )
+    assert speakers(text)[-1][1] == "welder"

@@ -1142,15 +1142,82 @@ def pass_dash_attribution(ctx: Context, f: Frame) -> Attribution | None:
     named = [
         (s, e)
         for s, e in ctx.entity_mentions(dash.end(), dash.end() + 120)
-        if s == dash.end() and e.kind in ("person", "organization")
-    ]
-    if not named:
-        return None
-    start, entity = named[0]
-    end = next(m.end for m in entity.mentions if m.start == start)
+        if e.kind in ("person", "organization") and (s == dash.end() or titles_only_between(text, dash.end(), s))
+    ][:1]
+    if named:
+        start, entity = named[0]
+        end = next(m.end for m in entity.mentions if m.start == start)
+    else:
+        found = named_again(ctx, dash.end())
+        if found is None:
+            return dash_line_name(ctx, dash)
+        entity, end = found
     if not NAME_CLOSES.match(text, end):
         return None  # "” — Ruiz then left": a sentence goes on
     return Attribution(Speaker.of(entity))
+
+
+DASH_LINE_WORD = re.compile(r"[^\s,]+[ \u00a0]+")
+
+
+def named_again(ctx: Context, start: int) -> tuple[Entity, int] | None:
+    """A person or organization named earlier whose name stands at ``start`` again, after titles at most,
+    where the names stage marked no mention there ("— The Honourable Ana Ruiz" after "the Honourable Ana
+    Ruiz" above): the entity, and where its name ends there."""
+    text = ctx.article.text
+    positions = [start]
+    for _ in range(3):
+        word = DASH_LINE_WORD.match(text, positions[-1])
+        if word is None:
+            break
+        positions.append(word.end())
+    named = [e for e in ctx.entities if e.kind in ("person", "organization")]
+    for at in positions:
+        if at > start and not titles_only_between(text, start, at):
+            continue
+        for entity in named:
+            if text.startswith(entity.name, at):
+                return entity, at + len(entity.name)
+    return None
+
+
+DASH_LINE_NAME = re.compile(rf"((?:[A-Z][\w.]*[ \u00a0]+){{0,3}}?)({NAME_RUN})(?=[ \t\u00a0]*(?:,|\n|$))")
+
+
+def dash_line_name(ctx: Context, dash: re.Match) -> Attribution | None:
+    """A dash that opens the line under a quotation, then a capitalized name no entity covers, after titles
+    at most, and a comma or the line's end (`“…”` ¶ `— Ana Ruiz, country director`, `-President Ruiz,
+    speaking …`): the web page's caption names the speaker, though the names stage missed the name. A
+    lone word is a name only after a title ("— Reuters" is no person)."""
+    text = ctx.article.text
+    if "\n" not in dash.group():
+        return None  # a dash on the quotation's own line may open an aside
+    found = DASH_LINE_NAME.match(text, dash.end())
+    if found is None or ctx.overlaps_mention(dash.end(), found.end()):
+        return None
+    titles, words = found.group(1), found.group(2).split()
+    while len(words) > 1 and only_titles(words[0]):
+        titles += words.pop(0) + " "  # "-President Ruiz": the run began with its title
+    if titles and not only_titles(titles):
+        return None
+    name = " ".join(words)
+    if (len(words) < 2 and not titles) or any(w.lower() in speaker_name_stop_words() or w.isupper() for w in words):
+        return None
+    return Attribution(Speaker(name, "person"))
+
+
+def titles_only_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only titles, with an article before them ("— Commissioner Ana Ruiz",
+    "— The Commissioner Ana Ruiz"): a dash line names its speaker with the title first."""
+    prefix = text[start:end]
+    if "\n" in prefix or "," in prefix:
+        return False
+    words = prefix.split()
+    if words[:1] == ["The"]:
+        words = words[1:]
+        if not words:
+            return True  # "— The Honourable Ana Ruiz": the names stage kept the honorific in the name
+    return only_titles(" ".join(words))
 
 
 DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}[—–-]{1,2}[ \t\u00a0]*")
@@ -1263,6 +1330,37 @@ def pass_sentence_before_name(ctx: Context, f: Frame) -> Attribution | None:
     return Attribution(Speaker(opening.group(1), "person"))
 
 
+def pass_sentence_before_pronoun(ctx: Context, f: Frame) -> Attribution | None:
+    """The same, when the sentence before has "he" or "she" for its subject, first or after an opening
+    phrase and its comma (`Asked about the fine, she smiled. “…”`): the person that pronoun points back
+    to, unless an unnamed speaker ("a dockworker said") was introduced since (then nobody is named)."""
+    b_start = sentence_before(ctx, f)
+    if b_start is None:
+        return None
+    found = SENTENCE_OPENING_PRONOUN.match(ctx.article.text, b_start, f.s_start)
+    if found is None:
+        return None
+    opening = found.group(1)
+    if opening and (len(opening.split()) > 8 or ctx.entity_mentions(b_start, found.start(2))):
+        return None  # a long opening phrase, or one that names someone: its own subject is not sure
+    pronoun = found.group(2).lower()
+    if pronoun not in vocab().person_pronouns:
+        return None
+    at = found.start(2)
+    gender = gender_of_words([pronoun])
+    entity = ctx.last_subject_before(at, gender)
+    if entity is None or ctx.genders.get(entity.name) not in (None, gender):
+        return None  # no cue to lean on: a "she" for a man named last is no guess to make
+    unnamed = ctx.last_descriptor_before(at, gender)
+    if unnamed and unnamed[0] > ctx.subject_position(entity, at):
+        return None  # "he" is the unnamed speaker introduced since
+    return Attribution(Speaker.of(entity, "speaker-pronoun", "person"))
+
+
+SENTENCE_OPENING_PRONOUN = re.compile(
+    r"\s*((?:[^\s,.;:!?“”\"]+[ \u00a0]+){0,9}?[^\s,.;:!?“”\"]+,[ \u00a0]+)?([A-Za-z]+)[ \u00a0]+[a-z]"
+)
+
 CAPITAL_AFTER_DASH = re.compile(r"[ \u00a0]*[—–-]+[ \u00a0]*[A-Z]")
 SENTENCE_OPENING_NAME = re.compile(rf"[ \u00a0]*({NAME_RUN})[ \u00a0]+(?:also[ \u00a0]+)?[a-z]+(?:ed|s)\b")
 
@@ -1343,6 +1441,7 @@ PASSES: list[Pass] = [
     Pass("lead-in-colon", pass_lead_in_colon),
     Pass("speaker-sentence-before", pass_sentence_before),
     Pass("speaker-sentence-before-name", pass_sentence_before_name),
+    Pass("speaker-sentence-before-pronoun", pass_sentence_before_pronoun),
     Pass("speaker-paragraph-after-quote", pass_paragraph_after_quote),
 ]
 
@@ -1585,8 +1684,15 @@ def record_descriptors(ctx: Context) -> None:
         stop = vocab().stop_phrase.search(phrase.lstrip())
         head = phrase.lstrip()[: stop.start()] if stop and stop.start() > 0 else phrase
         words = clean_label(WORD.findall(head))
-        if 0 < len(words) <= 6 and any(w.lower() in vocab().person_nouns for w in words[:3]):
+        if 0 < len(words) <= 6 and (
+            any(w.lower() in vocab().person_nouns for w in words[:3]) or RELATIVE_WHO.match(phrase.lstrip())
+        ):
             ctx.descriptors.append((cue.start, " ".join(words), gender_of_words([w.lower() for w in words])))
+
+
+RELATIVE_WHO = re.compile(r"[A-Za-z]+[ \u00a0]+[a-z][\w’'\-]*[ \u00a0]*,?[ \u00a0]+who\b")
+"""An article, a lower-case noun and "who" ("A dockworker who asked not to be named said"): a person,
+though the noun is no word of ``person_nouns``."""
 
 
 def record_subjects(ctx: Context) -> None:
