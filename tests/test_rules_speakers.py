@@ -211,3 +211,43 @@ def test_he_after_an_unnamed_speaker_introduced_with_who_is_that_speaker_not_a_p
         "“We are tired of promises,” he said."
     )
     assert speakers(text)[-1][1] == "welder"
+
+
+def test_a_name_after_its_organization_and_role_opens_the_sentence_a_later_pronoun_points_to():
+    # "<organization> <role> <name> was …": the name is the sentence's subject, though words stand before it
+    text = (
+        "Ledra Union leader Marta Quintela said her group had “waited long enough”.\n\n"
+        "Harbour League spokeswoman Ines Vidigal was sharper. “Who is going to pay for the new pier? Nobody knows,” "
+        "she told reporters."
+    )
+    assert speakers(text)[-1][1] == "Ines Vidigal"
+
+
+def test_a_person_after_a_long_opening_phrase_in_the_sentence_before_names_the_speaker():
+    # "Asked whether …, <name> was cautious. “…”": the opening phrase may run past eight words
+    text = (
+        "“The tide gauges tell the same story,” said Dr. Tomás Vidigal, a coastal engineer.\n\n"
+        "Asked whether the sea walls in the old harbour would hold, Vidigal was careful. "
+        "“We cannot promise that yet.”"
+    )
+    assert speakers(text)[-1][1] == "Tomás Vidigal"
+
+
+def test_a_paragraph_that_is_one_quotation_goes_on_from_a_paragraph_of_reported_speech():
+    # the paragraph before reports the person's words with a partial quotation: the same speaker goes on
+    text = (
+        "The council met on Monday.\n\n"
+        "Residents' chair Marta Quintela said the group had complained “many times” in writing.\n\n"
+        "“They were warned over and over. They did nothing.”"
+    )
+    assert speakers(text)[-1][1] == "Marta Quintela"
+
+
+def test_a_short_line_in_marks_after_reported_speech_is_a_crosshead_not_the_speakers_words():
+    text = (
+        "The council met on Monday.\n\n"
+        "Residents' chair Marta Quintela said the group had complained “many times” in writing.\n\n"
+        "‘A fight to the very end.’\n\n"
+        "The plan was first drawn up in 2019."
+    )
+    assert speakers(text)[-1][1] is None

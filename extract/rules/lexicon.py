@@ -581,6 +581,7 @@ class ReportingVerbsLexicon(Lexicon):
     title_verbs_after_a_work: Words
     modified_nouns: Words
     aside_openers: Words
+    opening_participles: Words
     link_lines: Words
     title_small_words: Words
     label_determiners: Words

@@ -81,6 +81,7 @@ class Vocabulary:
     subject_clause_openers: frozenset[str]
     subject_clause_joins: tuple[str, ...]  # in the file's order: each later join found wins
     aside_openers: frozenset[str]
+    opening_participles: frozenset[str]
     clause_conjunctions: frozenset[str]
     label_determiners: frozenset[str]
     person_nouns: frozenset[str]
@@ -129,6 +130,7 @@ def vocab() -> Vocabulary:
         subject_clause_openers=lowered(rv.subject_clause_openers),
         subject_clause_joins=tuple(rv.subject_clause_joins),
         aside_openers=lowered(rv.aside_openers),
+        opening_participles=lowered(rv.opening_participles),
         clause_conjunctions=lowered(rv.clause_conjunctions),
         label_determiners=lowered(rv.label_determiners),
         person_nouns=lowered(rv.person_nouns),
@@ -1386,12 +1388,23 @@ def pass_lead_in_colon(ctx: Context, f: Frame) -> Attribution | None:
     return None
 
 
+WORDS_AFTER_REPORTED_SPEECH = 8  # a paragraph in marks shorter than this, after reported speech, is a crosshead
+
+
 def pass_paragraph_after_quote(ctx: Context, f: Frame) -> Attribution | None:
     """A paragraph that is one more quotation, with no cue of its own, right after a paragraph whose last
-    quotation had a speaker and no one else named after it: the same speaker goes on (news convention)."""
+    quotation had a speaker and no one else named after it: the same speaker goes on (news convention).
+    The quotation before may be a partial one (`Ruiz said the group had complained “many times”.` ¶
+    `“…”`) when this quotation is the whole paragraph: a paragraph of reported speech, then its words."""
     text, quote, previous = ctx.article.text, f.quote, f.previous
-    if previous is None or not previous.speaker or previous.kind != "direct" or quote.open_mark != f.p_start:
+    if previous is None or not previous.speaker or quote.open_mark != f.p_start:
         return None
+    if previous.kind != "direct" and (
+        previous.kind != "partial"
+        or text[quote.close_mark + 1 : f.p_end].strip()
+        or len(quote.text.split()) < WORDS_AFTER_REPORTED_SPEECH
+    ):
+        return None  # a short line in marks after reported speech is a crosshead ('A fight to the end.')
     prev_p = ctx.article.paragraph_bounds(previous.open_mark)
     if prev_p[0] == f.p_start or text[prev_p[1] : f.p_start].strip():
         return None  # not the paragraph just before
@@ -1651,8 +1664,9 @@ def infer_genders(ctx: Context) -> None:
 
 def opens_sentence(ctx: Context, start: int, starts: frozenset[int], role: str | None = None) -> bool:
     """Whether a name at ``start`` is its sentence's subject: first, or after titles ("Dr.", its own
-    role: "Interior Minister"), connectives ("Then") or an introductory phrase and its comma ("Back
-    in Kabul, Mariam …")."""
+    role: "Interior Minister", or its organization and role: "Harbour League spokeswoman"), connectives
+    ("Then") or an introductory phrase and its comma ("Back in Kabul, Mariam …"; a phrase opened by a
+    participle, "Asked whether …,", may run longer)."""
     sentence_start = ctx.article.sentence_bounds(start)[0]
     if start - sentence_start <= 3 or start in starts:
         return True
@@ -1660,12 +1674,40 @@ def opens_sentence(ctx: Context, start: int, starts: frozenset[int], role: str |
     return (
         only_titles(prefix)
         or bool(role)
-        and prefix.strip().lower() == role.lower()
+        and (prefix.strip().lower() == role.lower() or organization_and_role(ctx, sentence_start, prefix, role))
         or only_connectives(prefix)
         or prefix.rstrip().endswith(",")
-        and len(prefix.split()) <= 8
+        and len(prefix.split()) <= (OPENING_PARTICIPLE_WORDS if is_participle_opening(prefix) else 8)
         and not ctx.entity_mentions(sentence_start, start, "person")
     )
+
+
+OPENING_PARTICIPLE_WORDS = 14  # "Asked whether the refuges would last as the ocean warms," runs past eight words
+
+
+def is_participle_opening(prefix: str) -> bool:
+    """Whether an opening phrase starts with a participle of asking ("Asked whether …", "Pressed on …"):
+    the person after its comma is the one asked, the sentence's subject."""
+    first = WORD.match(prefix.lstrip())
+    return bool(first) and first.group(0).lower() in vocab().opening_participles
+
+
+def organization_and_role(ctx: Context, sentence_start: int, prefix: str, role: str) -> bool:
+    """Whether ``prefix`` is an organization's name and then the person's role ("Harbour League
+    spokeswoman Ines Vidigal"): only the organization's mentions stand before the role."""
+    head = prefix.rstrip()
+    if not head.lower().endswith(role.lower()):
+        return False
+    head = head[: len(head) - len(role)]
+    if not head.strip():
+        return False
+    text, end = ctx.article.text, sentence_start + len(head)
+    at = SPACES.match(text, sentence_start).end()
+    for m_start, entity in ctx.entity_mentions(sentence_start, end, "organization"):
+        if m_start != at:
+            return False  # other words stand between
+        at = SPACES.match(text, mention_end(entity, m_start)).end()
+    return at == end
 
 
 def record_descriptors(ctx: Context) -> None:
