@@ -251,3 +251,13 @@ def test_a_short_line_in_marks_after_reported_speech_is_a_crosshead_not_the_spea
         "The plan was first drawn up in 2019."
     )
     assert speakers(text)[-1][1] is None
+
+
+def test_the_office_said_is_the_organization_that_spoke_earlier_in_the_paragraph():
+    # no organization's name holds "office": the one that was the subject of a cue just before is meant
+    text = (
+        "Flooding closed the valley road on Sunday.\n\n"
+        "The Harbour Safety Board said in a statement that two boats had sunk. "
+        "“Every crew was warned before the storm reached the coast,” the office said."
+    )
+    assert speakers(text)[-1][1] == "Harbour Safety Board"

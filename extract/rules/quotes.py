@@ -82,6 +82,7 @@ class Vocabulary:
     subject_clause_joins: tuple[str, ...]  # in the file's order: each later join found wins
     aside_openers: frozenset[str]
     opening_participles: frozenset[str]
+    organization_anaphor_articles: frozenset[str]
     clause_conjunctions: frozenset[str]
     label_determiners: frozenset[str]
     person_nouns: frozenset[str]
@@ -131,6 +132,7 @@ def vocab() -> Vocabulary:
         subject_clause_joins=tuple(rv.subject_clause_joins),
         aside_openers=lowered(rv.aside_openers),
         opening_participles=lowered(rv.opening_participles),
+        organization_anaphor_articles=lowered(rv.organization_anaphor_articles),
         clause_conjunctions=lowered(rv.clause_conjunctions),
         label_determiners=lowered(rv.label_determiners),
         person_nouns=lowered(rv.person_nouns),
@@ -964,10 +966,33 @@ def rule_group_pronoun(p: Phrase) -> Decision:
 def rule_organization_anaphor(p: Phrase) -> Decision:
     """ "the ministry said": the last organization so named (or, for "the NGO", the last NGO-like one)."""
     if p.org_nouns and p.org_nouns[0] == 0:
-        entity = p.ctx.last_organization_named(p.said_lowered[0], p.quote_pos)
+        entity = p.ctx.last_organization_named(p.said_lowered[0], p.quote_pos) or organization_that_spoke(p)
         if entity:
             return Speaker.of(entity, "speaker-organization-anaphor", "organization")
     return None
+
+
+def organization_that_spoke(p: Phrase) -> Entity | None:
+    """No organization's name holds the noun ("the office said"): the organization that opens the subject
+    of the last cue before, in the same paragraph ("The Harbour Safety Board said in a statement …")."""
+    ctx = p.ctx
+    p_start = ctx.article.paragraph_bounds(p.quote_pos)[0]
+    cues = [c for c in ctx.cues_outside(p_start, min(p.start, p.quote_pos)) if c.end <= p.quote_pos]
+    if not cues:
+        return None
+    cue = cues[-1]
+    start, end = subject_span(ctx.article.text, max(ctx.article.sentence_bounds(cue.start)[0], p_start), cue)
+    first = ctx.entity_mentions(start, end)[:1]
+    for m_start, entity in first:
+        if entity.kind == "organization" and only_an_article(ctx.article.text[start:m_start]):
+            return entity
+    return None
+
+
+def only_an_article(prefix: str) -> bool:
+    """Nothing, or only a definite article, before the organization's name."""
+    words = prefix.split()
+    return not words or len(words) == 1 and words[0].lower() in vocab().organization_anaphor_articles
 
 
 def rule_organization_label(p: Phrase) -> Decision:
