@@ -3,6 +3,8 @@ each pattern beside a sentence that still reports its event, so that a rule that
 
 import pytest
 from event_types import (
+    ABDUCTION,
+    AGREEMENT,
     ARREST,
     ATTACK,
     BOMB,
@@ -172,4 +174,43 @@ def test_a_cycling_breakaway_is_no_change_of_group_activity(text, expected):
     ],
 )
 def test_an_operation_announced_for_a_later_date_is_no_raid(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a labour dispute's "truce" between a company's workers and their management is no agreement of a conflict
+        ("Train drivers and the rail company's management agreed a truce on Monday after weeks of strikes.", []),
+        ("The teachers' union and the employers signed a ceasefire in their pay dispute on Friday.", []),
+        ("The army and the rebels signed a ceasefire on Friday after weeks of fighting.", [AGREEMENT]),
+    ],
+)
+def test_a_labour_truce_is_no_agreement(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike or an attack that is only threatened has not begun
+        ("The dockers' union on Monday dropped its threat of a three-day strike.", []),
+        ("Villagers fled under the threat of an attack by the militia on Monday.", []),
+        ("Dockers began a three-day strike on Monday over unpaid wages.", [PEACEFUL]),
+    ],
+)
+def test_a_threat_of_an_act_reports_none(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what messages circulating on phones or online claim is a rumour, no event reported
+        ("Messages circulating on social media claimed that gunmen were kidnapping girls near the market.", []),
+        ("Posts spreading online on Monday said that soldiers had shot dead two farmers.", []),
+        ("Gunmen kidnapped two girls near the market on Monday, police said.", [ABDUCTION]),
+    ],
+)
+def test_circulating_messages_report_no_event(text, expected):
     assert types(text) == expected
