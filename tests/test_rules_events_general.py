@@ -214,3 +214,16 @@ def test_a_threat_of_an_act_reports_none(text, expected):
 )
 def test_circulating_messages_report_no_event(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fire returned by those fired on is an exchange of fire: a clash, no attack on civilians
+        ("The smugglers opened fire on the wardens on Monday and the wardens shot back.", [CLASH]),
+        ("Men on motorbikes opened fire on the wardens, who returned fire, on Monday.", [CLASH]),
+        ("Men on motorbikes opened fire on a crowd of shoppers on Monday.", [ATTACK]),
+    ],
+)
+def test_fire_returned_makes_a_clash(text, expected):
+    assert types(text) == expected
