@@ -227,3 +227,23 @@ def test_circulating_messages_report_no_event(text, expected):
 )
 def test_fire_returned_makes_a_clash(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tear gas and then live rounds on a demonstration, told in a sentence of their own: force that kills or
+        # could kill, excessive
+        (
+            "Hundreds of nurses protested outside the ministry on Monday. "
+            "Police fired tear gas and then live ammunition into the crowd.",
+            [("protests", "excessive_force_against_protesters")],
+        ),
+        (
+            "Hundreds of nurses protested outside the ministry on Monday. Police fired tear gas into the crowd.",
+            [INTERVENTION],
+        ),
+    ],
+)
+def test_live_rounds_after_tear_gas_are_excessive_force(text, expected):
+    assert types(text) == expected
