@@ -247,3 +247,18 @@ def test_fire_returned_makes_a_clash(text, expected):
 )
 def test_live_rounds_after_tear_gas_are_excessive_force(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a demonstration owned by another day ("Tuesday's march") is no demonstration the sentence's arrest ended
+        (
+            "Police on Wednesday detained the student who led Tuesday's march on the ministry.",
+            [ARREST, PEACEFUL],
+        ),
+        ("Police detained the student who led the march on the ministry on Wednesday.", [INTERVENTION]),
+    ],
+)
+def test_another_days_demonstration_is_not_recoded_by_its_sentence(text, expected):
+    assert sorted(types(text)) == sorted(expected)
