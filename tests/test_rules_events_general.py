@@ -262,3 +262,18 @@ def test_live_rounds_after_tear_gas_are_excessive_force(text, expected):
 )
 def test_another_days_demonstration_is_not_recoded_by_its_sentence(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # escapees "returned to custody" in a report of an escape are recaptured; a prisoner back from hospital is not
+        (
+            "Four inmates escaped from the jail on Monday. Two were found in a field on Tuesday and returned to custody.",
+            [ESCAPE, ARREST],
+        ),
+        ("The prisoner was returned to custody after a hospital visit on Monday.", []),
+    ],
+)
+def test_escapees_returned_to_custody_are_recaptured(text, expected):
+    assert sorted(types(text)) == sorted(expected)
