@@ -277,3 +277,27 @@ def test_another_days_demonstration_is_not_recoded_by_its_sentence(text, expecte
 )
 def test_escapees_returned_to_custody_are_recaptured(text, expected):
     assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # property set on fire by someone unnamed: destruction of property, its agent unknown
+        (
+            "Two electricity substations were set on fire overnight outside the town, the utility said.",
+            [("strategic_developments", "looting_property_destruction")],
+        ),
+        (
+            "A bus was set alight on the ring road on Sunday night.",
+            [("strategic_developments", "looting_property_destruction")],
+        ),
+        # a fire that breaks out is no act
+        ("Two electricity substations caught fire overnight outside the town, the utility said.", []),
+    ],
+)
+def test_property_set_on_fire_is_destroyed(text, expected):
+    assert types(text) == expected
+
+
+def test_a_trials_account_of_property_set_on_fire_reports_none():
+    assert types("Six men went on trial on Monday over a brawl outside a bar in which two cars were set on fire.") == []
