@@ -184,6 +184,8 @@ def test_an_operation_announced_for_a_later_date_is_no_raid(text, expected):
         ("Train drivers and the rail company's management agreed a truce on Monday after weeks of strikes.", []),
         ("The teachers' union and the employers signed a ceasefire in their pay dispute on Friday.", []),
         ("The army and the rebels signed a ceasefire on Friday after weeks of fighting.", [AGREEMENT]),
+        # ... but a rebel alliance named a union is a party to the conflict
+        ("The army and the rebels of the Northern Union signed a ceasefire on Friday.", [AGREEMENT]),
     ],
 )
 def test_a_labour_truce_is_no_agreement(text, expected):
