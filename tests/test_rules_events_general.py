@@ -3,6 +3,8 @@ each pattern beside a sentence that still reports its event, so that a rule that
 
 import pytest
 from event_types import (
+    ABDUCTION,
+    AGREEMENT,
     ARREST,
     ATTACK,
     BOMB,
@@ -173,3 +175,131 @@ def test_a_cycling_breakaway_is_no_change_of_group_activity(text, expected):
 )
 def test_an_operation_announced_for_a_later_date_is_no_raid(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a labour dispute's "truce" between a company's workers and their management is no agreement of a conflict
+        ("Train drivers and the rail company's management agreed a truce on Monday after weeks of strikes.", []),
+        ("The teachers' union and the employers signed a ceasefire in their pay dispute on Friday.", []),
+        ("The army and the rebels signed a ceasefire on Friday after weeks of fighting.", [AGREEMENT]),
+        # ... but a rebel alliance named a union is a party to the conflict
+        ("The army and the rebels of the Northern Union signed a ceasefire on Friday.", [AGREEMENT]),
+    ],
+)
+def test_a_labour_truce_is_no_agreement(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a strike or an attack that is only threatened has not begun
+        ("The dockers' union on Monday dropped its threat of a three-day strike.", []),
+        ("Villagers fled under the threat of an attack by the militia on Monday.", []),
+        ("Dockers began a three-day strike on Monday over unpaid wages.", [PEACEFUL]),
+    ],
+)
+def test_a_threat_of_an_act_reports_none(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what messages circulating on phones or online claim is a rumour, no event reported
+        ("Messages circulating on social media claimed that gunmen were kidnapping girls near the market.", []),
+        ("Posts spreading online on Monday said that soldiers had shot dead two farmers.", []),
+        ("Gunmen kidnapped two girls near the market on Monday, police said.", [ABDUCTION]),
+    ],
+)
+def test_circulating_messages_report_no_event(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fire returned by those fired on is an exchange of fire: a clash, no attack on civilians
+        ("The smugglers opened fire on the wardens on Monday and the wardens shot back.", [CLASH]),
+        ("Men on motorbikes opened fire on the wardens, who returned fire, on Monday.", [CLASH]),
+        ("Men on motorbikes opened fire on a crowd of shoppers on Monday.", [ATTACK]),
+    ],
+)
+def test_fire_returned_makes_a_clash(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tear gas and then live rounds on a demonstration, told in a sentence of their own: force that kills or
+        # could kill, excessive
+        (
+            "Hundreds of nurses protested outside the ministry on Monday. "
+            "Police fired tear gas and then live ammunition into the crowd.",
+            [("protests", "excessive_force_against_protesters")],
+        ),
+        (
+            "Hundreds of nurses protested outside the ministry on Monday. Police fired tear gas into the crowd.",
+            [INTERVENTION],
+        ),
+    ],
+)
+def test_live_rounds_after_tear_gas_are_excessive_force(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a demonstration owned by another day ("Tuesday's march") is no demonstration the sentence's arrest ended
+        (
+            "Police on Wednesday detained the student who led Tuesday's march on the ministry.",
+            [ARREST, PEACEFUL],
+        ),
+        ("Police detained the student who led the march on the ministry on Wednesday.", [INTERVENTION]),
+    ],
+)
+def test_another_days_demonstration_is_not_recoded_by_its_sentence(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # escapees "returned to custody" in a report of an escape are recaptured; a prisoner back from hospital is not
+        (
+            "Four inmates escaped from the jail on Monday. Two were found in a field on Tuesday and returned to custody.",
+            [ESCAPE, ARREST],
+        ),
+        ("The prisoner was returned to custody after a hospital visit on Monday.", []),
+    ],
+)
+def test_escapees_returned_to_custody_are_recaptured(text, expected):
+    assert sorted(types(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # property set on fire by someone unnamed: destruction of property, its agent unknown
+        (
+            "Two electricity substations were set on fire overnight outside the town, the utility said.",
+            [("strategic_developments", "looting_property_destruction")],
+        ),
+        (
+            "A bus was set alight on the ring road on Sunday night.",
+            [("strategic_developments", "looting_property_destruction")],
+        ),
+        # a fire that breaks out is no act
+        ("Two electricity substations caught fire overnight outside the town, the utility said.", []),
+    ],
+)
+def test_property_set_on_fire_is_destroyed(text, expected):
+    assert types(text) == expected
+
+
+def test_a_trials_account_of_property_set_on_fire_reports_none():
+    assert types("Six men went on trial on Monday over a brawl outside a bar in which two cars were set on fire.") == []

@@ -124,6 +124,10 @@ DENIAL_KEYS = longest_words(lexicon.events().denial_leads)
 DENIAL_REACH = lexicon.events().denial_reach
 NAMING = tuple(p.lower() for p in lexicon.events().naming_clauses)
 LASTING = tuple(p.lower() for p in lexicon.events().lasting_leads)
+OTHER_DAY_OWNER = re.compile(  # "Thursday's march", "last week's protest" just before a trigger
+    r"\b(?:" + "|".join(re.escape(p) for p in lexicon.events().other_day_possessives) + r")['\u2019]s\s+$",
+    re.IGNORECASE,
+)
 COUNTERING_REACH = 6  # words between a countering lead and the trigger, at most
 PERFECT = frozenset(w.lower() for w in lexicon.events().perfect_auxiliaries)
 PEOPLE_OF_FIRSTS = frozenset(p.split()[0].lower() for p in lexicon.events().people_of_leads)
@@ -302,12 +306,14 @@ def in_context(
     victims=frozenset(),
     agent_words: tuple[set[str], str] | None = None,
     sources_off: Callable[[], tuple[set[str], str]] | None = None,
+    refinable: bool = True,
 ):
     """(event type, sub-event type, context) of a trigger whose sentence gives it its sense, else None.
     A refinement that fits re-codes the trigger and stands for its roles ("recaptured" the fugitives); the
     ``victims`` (a passive trigger's subject) fill no agent, and the agent is looked for in ``agent_words``
     (the sentence less its sources, ``without_sources``) when given.  A ``not_with`` word counts only outside the
-    sources (``sources_off``, when given): "the railway company said" makes no derailment a company's news."""
+    sources (``sources_off``, when given): "the railway company said" makes no derailment a company's news.  A
+    trigger owned by another day (not ``refinable``: "Thursday's march" in Friday's arrest) is re-coded by nothing."""
     if not_after(rule, words_before):
         return None
     if rule.not_with.first_in(words, joined) and not rule.unless_with.first_in(words, joined):
@@ -317,7 +323,7 @@ def in_context(
         *sentence_words(CLAUSE_END.split(before)[-1])
     ):  # the trigger's own clause: "X will be moved, the minister told a news conference" told one
         return None
-    for refinement in rule.refine:
+    for refinement in rule.refine if refinable else ():
         filler = refinement.words.first_in(words, joined)
         if filler and told_as_cause(filler, joined):  # rare: then every word of the refinement is looked at
             filler = next((w for w in refinement.words.all_in(words, joined) if not told_as_cause(w, joined)), None)
@@ -509,10 +515,17 @@ def decide_in_context(t: Trigger) -> Candidate | None:
         agentless,
         agent_words,
         sources_off,
+        not (rule.refine and other_day_owns(t)),
     )
     if coded is not None and rule.refine_victims:
         coded = by_victims(rule, victims, passive) or coded
     return None if coded is None else t.candidate(*coded)
+
+
+def other_day_owns(t: Trigger) -> bool:
+    """ "Police on Friday arrested the woman who organised Thursday's march": a trigger just after a day's possessive
+    (``other_day_possessives``) is that day's act; the force its sentence tells is used on another day."""
+    return OTHER_DAY_OWNER.search(t.article.text, max(t.sentence_start, t.start - 24), t.start) is not None
 
 
 def followed_by_another_sense(t: Trigger, following: list[str]) -> bool:

@@ -291,6 +291,9 @@ class EventsLexicon(Lexicon):
     """Words opening a clause that names the act of the clause before it ("in what she called")."""
     lasting_leads: Words
     """Words just before a demonstration's date that make it last up to a later one ("since Thursday")."""
+    other_day_possessives: Words
+    """Days named as the owner of the trigger just after them ("Thursday's march"): another day's act, which the
+    sentence's words re-code not ("police arrested the organiser of Thursday's march")."""
     """Words that make conflict triggers shortly after them a thing to end ("ending a wave of kidnappings")."""
     figurative_modifiers: Words
     """Words that make a conflict trigger just after them a figure of speech ("a political massacre")."""
