@@ -296,3 +296,51 @@ def test_a_ministry_of_a_list_of_portfolios_is_one_name(text, organizations):
 )
 def test_a_firm_by_those_who_work_for_it(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        # a title word inside a body's name, a particle after it: no person begins there
+        ("The Fiscalía General de la Provincia de Morrova opened a file.", ["Fiscalía General de la Provincia de Morrova"], []),
+        ("The Procuraduría General de Lanvik said two men were held.", ["Procuraduría General de Lanvik"], []),
+        # a title before a capitalized name after a body's name still parts them
+        ("Reserve Bank of Lanvik Governor Pedro Salas cut rates.", ["Reserve Bank of Lanvik"], ["Pedro Salas"]),
+    ],
+)
+def test_a_title_word_inside_a_foreign_bodys_name(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        # Spanish cue words written with their accent, and a unit or fellowship of a body
+        ("Fighting broke out between the Cártel del Río Blanco and the army.", ["Cártel del Río Blanco"], []),
+        ("The Guardia Provincial sent 300 officers.", ["Guardia Provincial"], []),
+        ("Votes for the Frente Popular Unido rose.", ["Frente Popular Unido"], []),
+        ("He told El Heraldo de Morrova that he was safe.", ["El Heraldo de Morrova"], []),
+        ("Police sent the Rapid Response Unit to the market.", ["Rapid Response Unit"], []),
+        ("The Fellowship of Hill Churches condemned the attack.", ["Fellowship of Hill Churches"], []),
+        # a person of such a body stays a person
+        ("Pedro Salas of the Guardia Provincial said the road was shut.", ["Guardia Provincial"], ["Pedro Salas"]),
+    ],
+)
+def test_spanish_cue_words_and_units_of_a_body(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire service's markers and a page's furniture in capitals are no acronym of a body
+        "(LEAD) Lanvik court upholds fine on Dorvel\n\nThe ruling came on Monday.",
+        "The ruling came on Monday.\n\n(END)",
+        "ALSO READ: Floods hit the valley\n\nThe ruling came on Monday.",
+        "The study was published on Monday.\n\nDOI\n\n10.1000/xyz123",
+    ],
+)
+def test_wire_markers_in_capitals_are_no_body(text):
+    assert names(text, "organization") == []

@@ -608,6 +608,12 @@ def strip_one_word(words: list[str], start: int) -> tuple[list[str], int, str | 
     return words, start, None
 
 
+def inside_body_name(words: list[str], i: int) -> bool:
+    """ "Procuraduría General de Lanvik": a title word after a body's cue and before a lower-case particle is the
+    body's name going on (a person's name after a title starts with a capital), not a role before a name."""
+    return words[i + 1].islower() and any(w.lower() in org_cues() for w in words[:i])
+
+
 def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]:
     """ "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word (of the
     first five) is the role, unless only cues follow it ("UN General Assembly")."""
@@ -615,7 +621,10 @@ def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]
         (
             i
             for i, w in enumerate(words[:5])
-            if w.lower() in titles() and i < len(words) - 1 and not all(x.lower() in org_cues() for x in words[i + 1 :])
+            if w.lower() in titles()
+            and i < len(words) - 1
+            and not all(x.lower() in org_cues() for x in words[i + 1 :])
+            and not inside_body_name(words, i)
         ),
         default=None,
     )
@@ -1035,7 +1044,11 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     if len(parts) > 1:
         return parts
     for i in range(2, len(cand.words) - 1):
-        if cand.words[i].lower() in titles() and any(w.lower() in org_cues() for w in cand.words[:i]):
+        if (
+            cand.words[i].lower() in titles()
+            and any(w.lower() in org_cues() for w in cand.words[:i])
+            and not inside_body_name(cand.words, i)
+        ):
             head = cand.words[:i]
             tail_start = cand.start + len(" ".join(head)) + 1
             return [Candidate(cand.start, tail_start - 1, head), Candidate(tail_start, cand.end, cand.words[i:])]
