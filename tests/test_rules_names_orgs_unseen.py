@@ -306,6 +306,8 @@ def test_a_firm_by_those_who_work_for_it(text, organizations):
         ("The Procuraduría General de Lanvik said two men were held.", ["Procuraduría General de Lanvik"], []),
         # a title before a capitalized name after a body's name still parts them
         ("Reserve Bank of Lanvik Governor Pedro Salas cut rates.", ["Reserve Bank of Lanvik"], ["Pedro Salas"]),
+        # and so does a title before "and" and another title
+        ("Kestrava Co Chairman and Chief Executive Pedro Salas resigned.", ["Kestrava Co"], ["Pedro Salas"]),
     ],
 )
 def test_a_title_word_inside_a_foreign_bodys_name(text, organizations, persons):

@@ -609,9 +609,9 @@ def strip_one_word(words: list[str], start: int) -> tuple[list[str], int, str | 
 
 
 def inside_body_name(words: list[str], i: int) -> bool:
-    """ "Procuraduría General de Lanvik": a title word after a body's cue and before a lower-case particle is the
+    """ "Procuraduría General de Lanvik": a title word after a body's cue and before a lower-case particle ("de", not "and") is the
     body's name going on (a person's name after a title starts with a capital), not a role before a name."""
-    return words[i + 1].islower() and any(w.lower() in org_cues() for w in words[:i])
+    return words[i + 1] in particles() and any(w.lower() in org_cues() for w in words[:i])
 
 
 def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]:
