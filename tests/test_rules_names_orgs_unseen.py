@@ -105,6 +105,9 @@ def test_a_body_by_its_spokesperson(text, organizations, persons):
         ("The Ministère de la Justice et des Libertés denied the report.", ["Ministère de la Justice et des Libertés"]),
         ("The Croix-Rouge de Lanvik handed out water.", ["Croix-Rouge de Lanvik"]),
         ("The Partito dei Lavoratori left the coalition.", ["Partito dei Lavoratori"]),
+        # "pour", "para", "für" join a body's name as "for" does
+        ("Ana Ruiz of the Institut pour la Mer Bleue (IMB) said the reef was dying.", ["Institut pour la Mer Bleue"]),
+        ("The Fundación para la Paz Andina sent food.", ["Fundación para la Paz Andina"]),
         # a person with a particle in the name stays no body
         ("Teresa de la Vega said she would appeal.", []),
     ],
@@ -323,6 +326,7 @@ def test_a_title_word_inside_a_foreign_bodys_name(text, organizations, persons):
         ("The Guardia Provincial sent 300 officers.", ["Guardia Provincial"], []),
         ("Votes for the Frente Popular Unido rose.", ["Frente Popular Unido"], []),
         ("He told El Heraldo de Morrova that he was safe.", ["El Heraldo de Morrova"], []),
+        ("The mayor told Canal 5 Noticias she would wait for the count.", ["Canal 5 Noticias"], []),
         ("Police sent the Rapid Response Unit to the market.", ["Rapid Response Unit"], []),
         ("The Fellowship of Hill Churches condemned the attack.", ["Fellowship of Hill Churches"], []),
         # a person of such a body stays a person
