@@ -1731,13 +1731,20 @@ SIGN_OFF_NAME_AFTER = re.compile(
 )  # ", Lanvik Desk +1 555"
 
 
+BY_BEFORE = re.compile(r"[ \u00a0]*(?:By|BY)[ \u00a0]+")
+LINE_END_AFTER = re.compile(r"[ \u00a0]*(?:\n|$)")
+
+
 def is_byline(x: Look) -> bool:
-    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), or after a wire's sign-off dash
-    before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555 0100"): the writer's name."""
+    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), after "By" on a line of its own
+    ("By Ana Ruiz\n"), or after a wire's sign-off dash before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555
+    0100"): the writer's name."""
     start, end, text = x.cand.start, x.cand.end, x.text
     if start > 0 and text[start - 1] == "\n" and BYLINE_AFTER.match(text, end):
         return True
     line = text.rfind("\n", 0, start) + 1
+    if BY_BEFORE.fullmatch(text, line, start) and LINE_END_AFTER.match(text, end):
+        return True
     return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
 
 
