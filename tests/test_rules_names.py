@@ -48,6 +48,20 @@ def test_a_title_becomes_the_role():
 
 
 @pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a police rank in capitals before a name is its role, not the name's first word
+        ("The spokesman, SP Tavi Omondi, confirmed the attack.", "Tavi Omondi", "SP"),
+        ("The state's CP Ana Ruiz has deployed teams.", "Ana Ruiz", "CP"),
+        ("Officers led by DSP Kiri Waaka arrived.", "Kiri Waaka", "DSP"),
+    ],
+)
+def test_a_police_rank_in_capitals_is_a_role(text, name, role):
+    [person] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (person.name, person.role) == (name, role)
+
+
+@pytest.mark.parametrize(
     "text, organizations",
     [
         ("The Ministry of Health confirmed the cases.", ["Ministry of Health"]),
