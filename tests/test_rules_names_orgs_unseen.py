@@ -350,3 +350,17 @@ def test_spanish_cue_words_and_units_of_a_body(text, organizations, persons):
 )
 def test_wire_markers_in_capitals_are_no_body(text):
     assert names(text, "organization") == []
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a force's generic word and a title last: an unnamed holder's role, no body
+        ("The Police Press Officer in the state confirmed the attack.", []),
+        ("The Police Commissioner has deployed teams.", []),
+        # a cue without a title last is a body's name
+        ("The Police Service Commission met on Monday.", ["Police Service Commission"]),
+    ],
+)
+def test_a_role_of_a_force_names_no_body(text, organizations):
+    assert names(text, "organization") == organizations

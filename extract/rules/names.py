@@ -1173,6 +1173,12 @@ def is_title_alone(x: Look) -> bool:
     )
 
 
+def is_role_of_a_force(x: Look) -> bool:
+    """ "the Police Public Relations Officer", "the Police Commissioner": a force's generic word, then a title
+    last, is an unnamed holder's role; no body is named."""
+    return x.low[0] in name_words().head_nouns and x.low[-1] in titles()
+
+
 def is_compass_landform(x: Look) -> bool:
     """ "the West Bank", "the Left Bank": a compass word and a cue that names land there, alone or among
     places' words with no other cue ("the West Bank and Gaza")."""
@@ -1794,6 +1800,7 @@ def is_portfolio(x: Look) -> bool:
 
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one", words=title_words),
+    Rule("role-of-a-force", None, is_role_of_a_force, size="many", words=lambda: name_words().head_nouns),
     Rule(
         "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
     ),  # "Reuters"
