@@ -305,7 +305,11 @@ def test_a_firm_by_those_who_work_for_it(text, organizations):
     "text, organizations, persons",
     [
         # a title word inside a body's name, a particle after it: no person begins there
-        ("The Fiscalía General de la Provincia de Morrova opened a file.", ["Fiscalía General de la Provincia de Morrova"], []),
+        (
+            "The Fiscalía General de la Provincia de Morrova opened a file.",
+            ["Fiscalía General de la Provincia de Morrova"],
+            [],
+        ),
         ("The Procuraduría General de Lanvik said two men were held.", ["Procuraduría General de Lanvik"], []),
         # a title before a capitalized name after a body's name still parts them
         ("Reserve Bank of Lanvik Governor Pedro Salas cut rates.", ["Reserve Bank of Lanvik"], ["Pedro Salas"]),
