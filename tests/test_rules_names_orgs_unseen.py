@@ -368,3 +368,17 @@ def test_wire_markers_in_capitals_are_no_body(text):
 )
 def test_a_role_of_a_force_names_no_body(text, organizations):
     assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a media cue before the channel's number, and a name after it: one broadcaster
+        ("The story was first aired by Radio 5 Lanvik on Monday.", ["Radio 5 Lanvik"]),
+        ("Floods hit the valley.\n\n(NEWS 9 LANVIK with AFP)", ["NEWS 9 LANVIK", "AFP"]),
+        # a number between two names of which neither is a medium's stays apart
+        ("The seats went Kestrava Party 12 Dorvel Party 9 in the count.", ["Kestrava Party", "Dorvel Party"]),
+    ],
+)
+def test_a_broadcaster_with_its_number_after_the_media_word(text, organizations):
+    assert names(text, "organization") == organizations

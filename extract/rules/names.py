@@ -2349,8 +2349,9 @@ NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
 
 
 def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
-    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
-    name, a number, a name whose last word is a media cue; the runs stop at the number)."""
+    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News", "Radio 5
+    Lanvik" (a name, a number, a name, the first name's or the second's last word a media cue; the runs stop at
+    the number)."""
     joined: list[Candidate] = []
     for cand in found:
         prev = joined[-1] if joined else None
@@ -2359,7 +2360,7 @@ def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candid
             and text[prev.end + 1 : prev.end + 2].isdigit()  # most names: no number after them
             and len(prev.words) <= 2
             and NUMBER_BETWEEN.fullmatch(text, prev.end, cand.start)
-            and cand.words[-1].lower() in media_cues()
+            and (cand.words[-1].lower() in media_cues() or prev.words[-1].lower() in media_cues())
         ):
             number = text[prev.end : cand.start].strip()
             joined[-1] = Candidate(prev.start, cand.end, prev.words + [number] + cand.words)
