@@ -48,6 +48,20 @@ def test_a_title_becomes_the_role():
 
 
 @pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a police rank in capitals before a name is its role, not the name's first word
+        ("The spokesman, SP Tavi Omondi, confirmed the attack.", "Tavi Omondi", "SP"),
+        ("The state's CP Ana Ruiz has deployed teams.", "Ana Ruiz", "CP"),
+        ("Officers led by DSP Kiri Waaka arrived.", "Kiri Waaka", "DSP"),
+    ],
+)
+def test_a_police_rank_in_capitals_is_a_role(text, name, role):
+    [person] = [e for e in analyze(text).entities if e.kind == "person"]
+    assert (person.name, person.role) == (name, role)
+
+
+@pytest.mark.parametrize(
     "text, organizations",
     [
         ("The Ministry of Health confirmed the cases.", ["Ministry of Health"]),
@@ -529,14 +543,25 @@ def test_the_given_name_list_matches_the_installed_package():
         # the writer's name alone on its line before the dateline, or after a wire's sign-off dash
         "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nLANVIK 2024-03-02\n\nGold was steady on Monday, dealers said.",
         "Gold was steady on Monday, dealers said.\n\n-- Tavi Omondi, Lanvik Newsroom +44 171 555 0000",
+        # or after "By" on a line of its own, a given name of no list
+        "Gold steady in quiet trade\n\nBy Tavi Omondi\n3rd June 2025\n\nGold was steady on Monday, dealers said.",
+        "Gold steady in quiet trade\n\nBY Tavi Omondi\n\nGold was steady on Monday, dealers said.",
     ],
 )
 def test_a_byline_names_a_person(text):
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == ["Tavi Omondi"]
 
 
-def test_a_line_of_two_words_before_prose_is_no_byline():
-    text = "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nGold was steady on Monday, dealers said."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GOLD STEADY IN QUIET TRADE.\n\nTavi Omondi\n\nGold was steady on Monday, dealers said.",
+        # "By" before a line's words that go on is no byline: a sentence, a headline
+        "Gold steady in quiet trade\n\nBy Tavi Omondi Street the river rose.\n\nRain fell.",
+        "Rain fell.\n\nBy Lanvik Harbour\n\nBoats sank.",
+    ],
+)
+def test_a_line_of_two_words_before_prose_is_no_byline(text):
     assert [e.name for e in analyze(text).entities if e.kind == "person"] == []
 
 

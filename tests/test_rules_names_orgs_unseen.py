@@ -105,6 +105,9 @@ def test_a_body_by_its_spokesperson(text, organizations, persons):
         ("The Ministère de la Justice et des Libertés denied the report.", ["Ministère de la Justice et des Libertés"]),
         ("The Croix-Rouge de Lanvik handed out water.", ["Croix-Rouge de Lanvik"]),
         ("The Partito dei Lavoratori left the coalition.", ["Partito dei Lavoratori"]),
+        # "pour", "para", "für" join a body's name as "for" does
+        ("Ana Ruiz of the Institut pour la Mer Bleue (IMB) said the reef was dying.", ["Institut pour la Mer Bleue"]),
+        ("The Fundación para la Paz Andina sent food.", ["Fundación para la Paz Andina"]),
         # a person with a particle in the name stays no body
         ("Teresa de la Vega said she would appeal.", []),
     ],
@@ -295,4 +298,87 @@ def test_a_ministry_of_a_list_of_portfolios_is_one_name(text, organizations):
     ],
 )
 def test_a_firm_by_those_who_work_for_it(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        # a title word inside a body's name, a particle after it: no person begins there
+        (
+            "The Fiscalía General de la Provincia de Morrova opened a file.",
+            ["Fiscalía General de la Provincia de Morrova"],
+            [],
+        ),
+        ("The Procuraduría General de Lanvik said two men were held.", ["Procuraduría General de Lanvik"], []),
+        # a title before a capitalized name after a body's name still parts them
+        ("Reserve Bank of Lanvik Governor Pedro Salas cut rates.", ["Reserve Bank of Lanvik"], ["Pedro Salas"]),
+        # and so does a title before "and" and another title
+        ("Kestrava Co Chairman and Chief Executive Pedro Salas resigned.", ["Kestrava Co"], ["Pedro Salas"]),
+    ],
+)
+def test_a_title_word_inside_a_foreign_bodys_name(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text, organizations, persons",
+    [
+        # Spanish cue words written with their accent, and a unit or fellowship of a body
+        ("Fighting broke out between the Cártel del Río Blanco and the army.", ["Cártel del Río Blanco"], []),
+        ("The Guardia Provincial sent 300 officers.", ["Guardia Provincial"], []),
+        ("Votes for the Frente Popular Unido rose.", ["Frente Popular Unido"], []),
+        ("He told El Heraldo de Morrova that he was safe.", ["El Heraldo de Morrova"], []),
+        ("The mayor told Canal 5 Noticias she would wait for the count.", ["Canal 5 Noticias"], []),
+        ("Police sent the Rapid Response Unit to the market.", ["Rapid Response Unit"], []),
+        ("The Fellowship of Hill Churches condemned the attack.", ["Fellowship of Hill Churches"], []),
+        # a person of such a body stays a person
+        ("Pedro Salas of the Guardia Provincial said the road was shut.", ["Guardia Provincial"], ["Pedro Salas"]),
+    ],
+)
+def test_spanish_cue_words_and_units_of_a_body(text, organizations, persons):
+    assert names(text, "organization") == organizations
+    assert names(text, "person") == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire service's markers and a page's furniture in capitals are no acronym of a body
+        "(LEAD) Lanvik court upholds fine on Dorvel\n\nThe ruling came on Monday.",
+        "The ruling came on Monday.\n\n(END)",
+        "ALSO READ: Floods hit the valley\n\nThe ruling came on Monday.",
+        "The study was published on Monday.\n\nDOI\n\n10.1000/xyz123",
+    ],
+)
+def test_wire_markers_in_capitals_are_no_body(text):
+    assert names(text, "organization") == []
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a force's generic word and a title last: an unnamed holder's role, no body
+        ("The Police Press Officer in the state confirmed the attack.", []),
+        ("The Police Commissioner has deployed teams.", []),
+        # a cue without a title last is a body's name
+        ("The Police Service Commission met on Monday.", ["Police Service Commission"]),
+    ],
+)
+def test_a_role_of_a_force_names_no_body(text, organizations):
+    assert names(text, "organization") == organizations
+
+
+@pytest.mark.parametrize(
+    "text, organizations",
+    [
+        # a media cue before the channel's number, and a name after it: one broadcaster
+        ("The story was first aired by Radio 5 Lanvik on Monday.", ["Radio 5 Lanvik"]),
+        ("Floods hit the valley.\n\n(NEWS 9 LANVIK with AFP)", ["NEWS 9 LANVIK", "AFP"]),
+        # a number between two names of which neither is a medium's stays apart
+        ("The seats went Kestrava Party 12 Dorvel Party 9 in the count.", ["Kestrava Party", "Dorvel Party"]),
+    ],
+)
+def test_a_broadcaster_with_its_number_after_the_media_word(text, organizations):
     assert names(text, "organization") == organizations

@@ -608,6 +608,12 @@ def strip_one_word(words: list[str], start: int) -> tuple[list[str], int, str | 
     return words, start, None
 
 
+def inside_body_name(words: list[str], i: int) -> bool:
+    """ "Procuraduría General de Lanvik": a title word after a body's cue and before a lower-case particle ("de", not "and") is the
+    body's name going on (a person's name after a title starts with a capital), not a role before a name."""
+    return words[i + 1] in particles() and any(w.lower() in org_cues() for w in words[:i])
+
+
 def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]:
     """ "Health Minister Elena Petrova", "Police Chief Omar Diaz": everything up to the last title word (of the
     first five) is the role, unless only cues follow it ("UN General Assembly")."""
@@ -615,7 +621,10 @@ def split_role(words: list[str], start: int) -> tuple[list[str], list[str], int]
         (
             i
             for i, w in enumerate(words[:5])
-            if w.lower() in titles() and i < len(words) - 1 and not all(x.lower() in org_cues() for x in words[i + 1 :])
+            if w.lower() in titles()
+            and i < len(words) - 1
+            and not all(x.lower() in org_cues() for x in words[i + 1 :])
+            and not inside_body_name(words, i)
         ),
         default=None,
     )
@@ -1035,7 +1044,11 @@ def split_at_title(cand: Candidate) -> list[Candidate]:
     if len(parts) > 1:
         return parts
     for i in range(2, len(cand.words) - 1):
-        if cand.words[i].lower() in titles() and any(w.lower() in org_cues() for w in cand.words[:i]):
+        if (
+            cand.words[i].lower() in titles()
+            and any(w.lower() in org_cues() for w in cand.words[:i])
+            and not inside_body_name(cand.words, i)
+        ):
             head = cand.words[:i]
             tail_start = cand.start + len(" ".join(head)) + 1
             return [Candidate(cand.start, tail_start - 1, head), Candidate(tail_start, cand.end, cand.words[i:])]
@@ -1158,6 +1171,12 @@ def is_title_alone(x: Look) -> bool:
     return len(x.low) == 1 and (
         x.low[0] in titles() or x.text[x.cand.end : x.cand.end + 1] == "." and x.low[0] in ABBREVIATIONS
     )
+
+
+def is_role_of_a_force(x: Look) -> bool:
+    """ "the Police Public Relations Officer", "the Police Commissioner": a force's generic word, then a title
+    last, is an unnamed holder's role; no body is named."""
+    return x.low[0] in name_words().head_nouns and x.low[-1] in titles()
 
 
 def is_compass_landform(x: Look) -> bool:
@@ -1718,13 +1737,20 @@ SIGN_OFF_NAME_AFTER = re.compile(
 )  # ", Lanvik Desk +1 555"
 
 
+BY_BEFORE = re.compile(r"[ \u00a0]*(?:By|BY)[ \u00a0]+")
+LINE_END_AFTER = re.compile(r"[ \u00a0]*(?:\n|$)")
+
+
 def is_byline(x: Look) -> bool:
-    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), or after a wire's sign-off dash
-    before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555 0100"): the writer's name."""
+    """ "Ana Ruiz" alone on its line before a dateline ("LANVIK 2024-03-02"), after "By" on a line of its own
+    ("By Ana Ruiz\n"), or after a wire's sign-off dash before the desk ("-- Ana Ruiz, Lanvik Newsroom +1 555
+    0100"): the writer's name."""
     start, end, text = x.cand.start, x.cand.end, x.text
     if start > 0 and text[start - 1] == "\n" and BYLINE_AFTER.match(text, end):
         return True
     line = text.rfind("\n", 0, start) + 1
+    if BY_BEFORE.fullmatch(text, line, start) and LINE_END_AFTER.match(text, end):
+        return True
     return bool(SIGN_OFF.fullmatch(text, line, start + 1)) and bool(SIGN_OFF_NAME_AFTER.match(text, end))
 
 
@@ -1774,6 +1800,7 @@ def is_portfolio(x: Look) -> bool:
 
 CLASSIFY: list[Rule] = [
     Rule("title-alone", None, is_title_alone, size="one", words=title_words),
+    Rule("role-of-a-force", None, is_role_of_a_force, size="many", words=lambda: name_words().head_nouns),
     Rule(
         "org-known", "organization", lambda x: known_organization(x.words) is not None, words=known_last_words
     ),  # "Reuters"
@@ -2322,8 +2349,9 @@ NUMBER_BETWEEN = re.compile(r"[ \u00a0]\d{1,3}[ \u00a0]")
 
 
 def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candidate]:
-    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News" (a
-    name, a number, a name whose last word is a media cue; the runs stop at the number)."""
+    """A station's name with its channel's number inside is one name: "KWXY 7 News", "Channel 4 News", "Radio 5
+    Lanvik" (a name, a number, a name, the first name's or the second's last word a media cue; the runs stop at
+    the number)."""
     joined: list[Candidate] = []
     for cand in found:
         prev = joined[-1] if joined else None
@@ -2332,7 +2360,7 @@ def with_numbered_broadcasters(found: list[Candidate], text: str) -> list[Candid
             and text[prev.end + 1 : prev.end + 2].isdigit()  # most names: no number after them
             and len(prev.words) <= 2
             and NUMBER_BETWEEN.fullmatch(text, prev.end, cand.start)
-            and cand.words[-1].lower() in media_cues()
+            and (cand.words[-1].lower() in media_cues() or prev.words[-1].lower() in media_cues())
         ):
             number = text[prev.end : cand.start].strip()
             joined[-1] = Candidate(prev.start, cand.end, prev.words + [number] + cand.words)
