@@ -235,7 +235,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 
 @cache
 def excluded_pattern(urls: bool = True) -> re.Pattern:
-    """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
+    """Dates, clock times, ordinals, handles, phone numbers; and, with ``urls``, web addresses (the costliest part, tried
     only where a slash or "www." stands: every one of them has one or the other)."""
     fig = lexicon.figures()
     names = fig.months
@@ -245,8 +245,8 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
-    # without the URLs every expression begins with a month's initial, a digit, "@" or "#": one test at each position
-    first = "" if urls else rf"(?=[{initials}0-9@#])"
+    # without the URLs every expression begins with a month's initial, a digit, "@", "#" or "+": one test at each position
+    first = "" if urls else rf"(?=[{initials}0-9@#+])"
     return re.compile(
         rf"{first}(?:\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023
@@ -261,6 +261,7 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
         rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s+(?:in\s+the\s+(?:{alternation(fig.day_parts)})|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
         + (rf"|https?://\S+|www\.\S+|\b\S+\.(?:{alternation(fig.url_domains)})/\S*" if urls else "")  # URLs
+        + r"|\+\d{1,3}(?:[ -]\d{1,4}){2,4}\b"  # an international phone number: +44 20 7946 0018
         + r"|[@#]\w+)",  # handles, hashtags
         re.I,
     )

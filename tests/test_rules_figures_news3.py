@@ -1,0 +1,52 @@
+"""Figures in news of every kind, round 3 (heldout11's patterns): sentences written for these tests."""
+
+import pytest
+
+from extract.rules import analyze
+
+
+def hits(text):
+    return [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures]
+
+
+def units(text):
+    return [(f.value, f.unit) for f in analyze(text).figures]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Gulf signs: the dirham's "Dh", the Qatari riyal's "QR", the Kuwaiti dinar's "KD"
+        ("A villa in Dubai sold for Dh45 million last month.", [(45e6, "AED")]),
+        ("The fine rose to Dhs 5,000 for a first offence.", [(5000, "AED")]),
+        ("The stadium cost QR900m to build.", [(9e8, "QAR")]),
+        ("The telecom group earned KD 42.5 million in the quarter.", [(42.5e6, "KWD")]),
+        # the cedi's sign as the cent sign
+        ("A bag of rice now costs GH¢480 at the market.", [(480, "GHS")]),
+    ],
+)
+def test_gulf_and_west_african_currency_signs(text, expected):
+    assert units(text) == expected
+
+
+def test_pc_after_a_space_is_percent():
+    assert hits("Sales fell 3.5 pc in the quarter.") == [("3.5 pc", 3.5, None, "percent")]
+
+
+def test_sq_miles_is_square_miles():
+    assert units("The fire burned across 120 sq miles of forest.") == [(120, "mi2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers can reach the newsroom on +44 20 7946 0018 until midnight.",
+        "The hotline, +61 2-9876-5432, is open every day.",
+    ],
+)
+def test_an_international_phone_number_is_no_figure(text):
+    assert hits(text) == []
+
+
+def test_a_signed_change_is_still_a_figure():
+    assert units("Shares closed +4 points higher and the index +12% on the week.")[-1] == (12, "percent")
