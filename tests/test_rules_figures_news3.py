@@ -50,3 +50,20 @@ def test_an_international_phone_number_is_no_figure(text):
 
 def test_a_signed_change_is_still_a_figure():
     assert units("Shares closed +4 points higher and the index +12% on the week.")[-1] == (12, "percent")
+
+
+def test_a_data_rate_is_a_count():
+    assert units("Fibre lines reach 900Mbps, mobile ones 40Mbps and the new link 2Gbps.") == [
+        (900, "count"),
+        (40, "count"),
+        (2, "count"),
+    ]
+
+
+def test_a_numbered_tower_is_a_label():
+    assert units("The fire started on a balcony of Tower 4 and spread to 12 flats.") == [(12, "count")]
+
+
+def test_negative_money_written_before_its_sign():
+    assert units("The trade balance swung to -$2.3bn in May.") == [(-2.3e9, "USD")]
+    assert units("Its net cash position was -€450m at the year end.") == [(-4.5e8, "EUR")]

@@ -222,7 +222,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
         rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
-        + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        + rf"|(?P<money>(?P<mneg>[-−](?={cur}))?(?P<cur>{cur})\s?{number})"  # "-$1.4bn": a minus before the sign
         rf"|(?P<sub>[1-9]\d{{0,2}}(?:\.\d{{1,2}})?)(?P<subglued>{glued_subunits})(?![\w])"
         rf"|(?P<decade>[1-9]0)s(?![\w])"  # "in her 60s": an age when a possessive stands before it
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
@@ -765,12 +765,16 @@ class Reading:
     @once
     def quantity(self) -> numbers.Quantity | None:
         m = self.m
-        return numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
+        return numbers.read_quantity(
+            m.group("hmnum") if m.group("hmeas") else without(m, "mneg", "cur", "neg", "pct", "glued")
+        )
 
     @once
     def value(self) -> float | None:
         """The number's value, with its sign ("plus or minus 3 points" has none)."""
-        negative = bool(self.m.group("neg")) and not PLUS_OR.search(self.text, max(0, self.start - 12), self.start)
+        negative = bool(self.m.group("neg") or self.m.group("mneg")) and not PLUS_OR.search(
+            self.text, max(0, self.start - 12), self.start
+        )
         value = self.quantity.value
         return -value if negative and value else value
 
@@ -1753,7 +1757,7 @@ def lead_pattern() -> re.Pattern:
     # (the character before it, and the lead itself, read from its start): the match starts where the lead does.
     return re.compile(
         rf"[{re.escape(''.join(sorted(first)))}](?<![\w’'\-.,$€£].)"
-        rf"(?<=(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE}).)",
+        rf"(?<=(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE}|[-−](?={currency_sign()})).)",
         re.I,
     )
 
