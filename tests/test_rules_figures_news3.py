@@ -67,3 +67,21 @@ def test_a_numbered_tower_is_a_label():
 def test_negative_money_written_before_its_sign():
     assert units("The trade balance swung to -$2.3bn in May.") == [(-2.3e9, "USD")]
     assert units("Its net cash position was -€450m at the year end.") == [(-4.5e8, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She answered every one of the 40 questions.", [(40, "count")]),
+        ("Each one of the six bridges was closed.", [(6, "count")]),
+        ("One of the six bridges was closed.", [(1, "count"), (6, "count")]),
+    ],
+)
+def test_every_one_of_is_a_pronoun(text, expected):
+    assert units(text) == expected
+
+
+def test_a_change_from_a_bare_number_to_a_percentage_is_two_percentages():
+    assert units("Turnout rose from 41 to 56 per cent in the city.") == [(41, "percent"), (56, "percent")]
+    assert units("The rate fell from 7.5 to 6% this year.") == [(7.5, "percent"), (6, "percent")]
+    assert units("The crowd grew from 300 to 4,000 people.") == [(300, "count"), (4000, "count")]

@@ -868,13 +868,15 @@ def decide_a_unit(r: Reading) -> FigureHit:
 
 
 def bare_one(r: Reading) -> bool:
-    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns"."""
+    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns";
+    after "every" or "each" a pronoun still ("every one of the 57 laps": each of them)."""
     num = r.group("num")
+    if not num or num.lower() != "one" or r.group("qual"):
+        return False
+    if any(w in context("ctx-one-pronoun-before") for w in words_before(r, 1)):
+        return True
     return bool(
-        num
-        and num.lower() == "one"
-        and not r.group("qual")
-        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
+        not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
         and not one_unit(r)
     )
 
@@ -1896,11 +1898,14 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if (
             hit == SPLIT
         ):  # two figures, not one range: read the first again without ranges; the next anchor reads the second
+            percent_after = bool(m.group("pct2"))
             m = figure_pattern(plain=True).match(text, m.start())
             if m is None:
                 continue
             last_end = m.end()
             hit = classify_hit(text, m)
+            if percent_after and isinstance(hit, FigureHit):
+                hit = percent_shared(hit)
         if isinstance(hit, tuple):  # a score: a figure per side
             hits.extend(hit)
             continue
@@ -1911,6 +1916,13 @@ def extract_figures(article: Article) -> list[FigureHit]:
     told = [in_told_currency(article, h, hits, bool(h.cents_of)) if h.cents_of or h.shared_of else h for h in hits]
     kept = [hit for hit in told if hit is not None]
     return [in_unit_before(article, h, kept[i - 1]) if i and h.unit == "count" else h for i, h in enumerate(kept)]
+
+
+def percent_shared(first: FigureHit) -> FigureHit:
+    """ "rose from 10 to 80 per cent": the bare first number of a change shares the percent of the second."""
+    if first.unit != "count" or first.counts is not None:
+        return first
+    return replace(first, unit="percent", rule_id="fig-change-percent")
 
 
 def temperature_before(article: Article, hit: FigureHit, hits: list[FigureHit]) -> str | None:
