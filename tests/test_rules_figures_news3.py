@@ -85,3 +85,23 @@ def test_a_change_from_a_bare_number_to_a_percentage_is_two_percentages():
     assert units("Turnout rose from 41 to 56 per cent in the city.") == [(41, "percent"), (56, "percent")]
     assert units("The rate fell from 7.5 to 6% this year.") == [(7.5, "percent"), (6, "percent")]
     assert units("The crowd grew from 300 to 4,000 people.") == [(300, "count"), (4000, "count")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The city has 2 315 904 residents, the census found.", [(2315904, "count")]),
+        ("The plant employs 4\u00a0200 workers.", [(4200, "count")]),
+        ("The fund holds €3\u202f500 million in bonds.", [(3.5e9, "EUR")]),
+    ],
+)
+def test_digits_grouped_by_spaces_are_one_number(text, expected):
+    assert units(text) == expected
+
+
+def test_numbers_apart_by_one_plain_space_stay_apart():
+    assert units("Of the 12 300 applied and 40 were hired.")[0] == (12, "count")
+
+
+def test_a_year_before_a_fall_to_a_percentage_is_no_percentage():
+    assert (2004, "percent") not in units("The rate fell in 2004 to 3.5 percent.")

@@ -26,7 +26,8 @@ from .results import FigureHit
 from .text import Article, alternation, alternatives, once
 
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
+    numbers.SPACED_DIGITS  # "1 428 627": grouped by spaces
+    + r"|\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 )
 
 
@@ -1919,8 +1920,9 @@ def extract_figures(article: Article) -> list[FigureHit]:
 
 
 def percent_shared(first: FigureHit) -> FigureHit:
-    """ "rose from 10 to 80 per cent": the bare first number of a change shares the percent of the second."""
-    if first.unit != "count" or first.counts is not None:
+    """ "rose from 10 to 80 per cent", "beat him 46 to 40 percent": the bare first number of a change shares the
+    percent of the second; one of 1,000 or more is none ("in 1997 to 25.8 percent": a year)."""
+    if first.unit != "count" or first.counts is not None or first.value is None or abs(first.value) >= 1000:
         return first
     return replace(first, unit="percent", rule_id="fig-change-percent")
 
