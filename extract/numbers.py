@@ -44,7 +44,17 @@ class Quantity:
     rule_id: str | None = None
 
 
+# Digits grouped in threes by spaces ("1 428 627", "4\u00a0200"): one number.  A plain space parts two groups
+# only in millions and over (two groups at least): "the 12 300 applied" is two numbers; a no-break or thin
+# space parts groups at any size.
+SPACED_DIGITS = r"\d{1,3}(?:(?: \d{3}){2,}|(?:[\u00a0\u202f\u2009]\d{3})+)(?!\d)"
+SPACED_DIGITS_RE = re.compile(SPACED_DIGITS)
+GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
+
+
 def normalize(text: str) -> list[str]:
+    if " " in text or "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        text = SPACED_DIGITS_RE.sub(lambda m: GROUP_SPACE.sub(",", m.group()), text)
     return text.lower().replace("\u2011", "-").split()
 
 

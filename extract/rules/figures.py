@@ -26,7 +26,8 @@ from .results import FigureHit
 from .text import Article, alternation, alternatives, once
 
 DIGITS = (
-    r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
+    numbers.SPACED_DIGITS  # "1 428 627": grouped by spaces
+    + r"|\d{1,3}(?:,\d{3})++(?:\.\d++)?+(?!\d)|\d++(?:\.\d++)?+"  # possessive: a number never ends inside a run of digits
 )
 
 
@@ -222,7 +223,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
         rf"(?:(?P<hyph>{number}-(?:{time_units})s?(?:-old)?)"
         rf"|(?P<hmeas>(?P<hmnum>{number})-(?P<hmunit>{hyphen_units}))(?![\w-])"
         + ("" if plain else fractions + ranges)
-        + rf"|(?P<money>(?P<cur>{cur})\s?{number})"
+        + rf"|(?P<money>(?P<mneg>[-−](?={cur}))?(?P<cur>{cur})\s?{number})"  # "-$1.4bn": a minus before the sign
         rf"|(?P<sub>[1-9]\d{{0,2}}(?:\.\d{{1,2}})?)(?P<subglued>{glued_subunits})(?![\w])"
         rf"|(?P<decade>[1-9]0)s(?![\w])"  # "in her 60s": an age when a possessive stands before it
         rf"|(?P<num>(?P<neg>{NEGATIVE})?{number})(?:(?P<pct>{percent})|(?P<glued>{glued_units}))?"
@@ -235,7 +236,7 @@ def figure_pattern(plain: bool = False) -> re.Pattern:
 
 @cache
 def excluded_pattern(urls: bool = True) -> re.Pattern:
-    """Dates, clock times, ordinals, handles; and, with ``urls``, web addresses (the costliest part, tried
+    """Dates, clock times, ordinals, handles, phone numbers; and, with ``urls``, web addresses (the costliest part, tried
     only where a slash or "www." stands: every one of them has one or the other)."""
     fig = lexicon.figures()
     names = fig.months
@@ -245,8 +246,8 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
     # "(?=[adf…])" first: a one-letter test that spares trying two dozen month names at every position
     initials = "".join(sorted({m[0].lower() for m in names}))
     months = rf"(?=[{initials}])(?:{alternation(names)})"
-    # without the URLs every expression begins with a month's initial, a digit, "@" or "#": one test at each position
-    first = "" if urls else rf"(?=[{initials}0-9@#])"
+    # without the URLs every expression begins with a month's initial, a digit, "@", "#" or "+": one test at each position
+    first = "" if urls else rf"(?=[{initials}0-9@#+])"
     return re.compile(
         rf"{first}(?:\b{months}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # September 20, 2023
         rf"|\b{months}\s+\d{{4}}\b"  # September 2023
@@ -261,6 +262,7 @@ def excluded_pattern(urls: bool = True) -> re.Pattern:
         rf"|\d{{1,2}}(?:[.:]\d{{2}})?\s+(?:in\s+the\s+(?:{alternation(fig.day_parts)})|at\s+night)\b"  # 3 in the morning
         r"|\d+(?:st|nd|rd|th)\b)"  # ordinals
         + (rf"|https?://\S+|www\.\S+|\b\S+\.(?:{alternation(fig.url_domains)})/\S*" if urls else "")  # URLs
+        + r"|\+\d{1,3}(?:[ -]\d{1,4}){2,4}\b"  # an international phone number: +44 20 7946 0018
         + r"|[@#]\w+)",  # handles, hashtags
         re.I,
     )
@@ -764,12 +766,16 @@ class Reading:
     @once
     def quantity(self) -> numbers.Quantity | None:
         m = self.m
-        return numbers.read_quantity(m.group("hmnum") if m.group("hmeas") else without(m, "cur", "neg", "pct", "glued"))
+        return numbers.read_quantity(
+            m.group("hmnum") if m.group("hmeas") else without(m, "mneg", "cur", "neg", "pct", "glued")
+        )
 
     @once
     def value(self) -> float | None:
         """The number's value, with its sign ("plus or minus 3 points" has none)."""
-        negative = bool(self.m.group("neg")) and not PLUS_OR.search(self.text, max(0, self.start - 12), self.start)
+        negative = bool(self.m.group("neg") or self.m.group("mneg")) and not PLUS_OR.search(
+            self.text, max(0, self.start - 12), self.start
+        )
         value = self.quantity.value
         return -value if negative and value else value
 
@@ -863,13 +869,15 @@ def decide_a_unit(r: Reading) -> FigureHit:
 
 
 def bare_one(r: Reading) -> bool:
-    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns"."""
+    """ "one" alone is a pronoun ("one said"), a figure only qualified or in "one of the [adjective] nouns";
+    after "every" or "each" a pronoun still ("every one of the 57 laps": each of them)."""
     num = r.group("num")
+    if not num or num.lower() != "one" or r.group("qual"):
+        return False
+    if any(w in context("ctx-one-pronoun-before") for w in words_before(r, 1)):
+        return True
     return bool(
-        num
-        and num.lower() == "one"
-        and not r.group("qual")
-        and not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
+        not re.match(r"\s+of\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?\w+s\b", r.text[r.end : r.end + 40])
         and not one_unit(r)
     )
 
@@ -1752,7 +1760,7 @@ def lead_pattern() -> re.Pattern:
     # (the character before it, and the lead itself, read from its start): the match starts where the lead does.
     return re.compile(
         rf"[{re.escape(''.join(sorted(first)))}](?<![\w’'\-.,$€£].)"
-        rf"(?<=(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE}).)",
+        rf"(?<=(?=(?:{pattern})(?=\s)|(?P<article>an?)(?=\s)|{currency_sign()}|{NEGATIVE}|[-−](?={currency_sign()})).)",
         re.I,
     )
 
@@ -1891,11 +1899,14 @@ def extract_figures(article: Article) -> list[FigureHit]:
         if (
             hit == SPLIT
         ):  # two figures, not one range: read the first again without ranges; the next anchor reads the second
+            percent_after = bool(m.group("pct2"))
             m = figure_pattern(plain=True).match(text, m.start())
             if m is None:
                 continue
             last_end = m.end()
             hit = classify_hit(text, m)
+            if percent_after and isinstance(hit, FigureHit):
+                hit = percent_shared(hit)
         if isinstance(hit, tuple):  # a score: a figure per side
             hits.extend(hit)
             continue
@@ -1906,6 +1917,14 @@ def extract_figures(article: Article) -> list[FigureHit]:
     told = [in_told_currency(article, h, hits, bool(h.cents_of)) if h.cents_of or h.shared_of else h for h in hits]
     kept = [hit for hit in told if hit is not None]
     return [in_unit_before(article, h, kept[i - 1]) if i and h.unit == "count" else h for i, h in enumerate(kept)]
+
+
+def percent_shared(first: FigureHit) -> FigureHit:
+    """ "rose from 10 to 80 per cent", "beat him 46 to 40 percent": the bare first number of a change shares the
+    percent of the second; one of 1,000 or more is none ("in 1997 to 25.8 percent": a year)."""
+    if first.unit != "count" or first.counts is not None or first.value is None or abs(first.value) >= 1000:
+        return first
+    return replace(first, unit="percent", rule_id="fig-change-percent")
 
 
 def temperature_before(article: Article, hit: FigureHit, hits: list[FigureHit]) -> str | None:
