@@ -1,6 +1,7 @@
 """Figure rules on news-style sentences written for these tests."""
 
 import pytest
+from figure_readings import hits
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -265,10 +266,6 @@ def test_figures_never_raise_on_number_like_text(text):
         assert text[fig.start : fig.end] == fig.surface
         assert fig.value_max is None or (fig.value is not None and fig.value_max > fig.value)
         assert fig.value is None or fig.value >= 0 or fig.unit not in Figure.NEVER_NEGATIVE
-
-
-def hits(text):
-    return [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures]
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,9 @@
 """Figures in news of every kind (issue 11, heldout9's patterns): sentences written for these tests."""
 
 import pytest
+from figure_readings import hits, units
 
 from extract.rules import analyze
-
-
-def hits(text):
-    return [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures]
-
-
-def units(text):
-    return [(f.value, f.unit) for f in analyze(text).figures]
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,7 @@
 """Figures in news of every kind, round 2 (issue 11, heldout10's patterns): sentences written for these tests."""
 
 import pytest
-
-from extract.rules import analyze
-
-
-def hits(text):
-    return [(f.surface, f.value, f.value_max, f.unit) for f in analyze(text).figures]
-
-
-def units(text):
-    return [(f.value, f.unit) for f in analyze(text).figures]
+from figure_readings import hits, units
 
 
 @pytest.mark.parametrize(
