@@ -2,13 +2,10 @@
 ``names.CLASSIFY`` and the article-wide passes fix, each with a sentence where the rule must not fire."""
 
 import pytest
+from entity_readings import names
 
 from extract.rules import analyze
 from extract.rules import names as rules_names
-
-
-def names(text, kind):
-    return [e.name for e in analyze(text).entities if e.kind == kind]
 
 
 def rule_ids(text, name):

@@ -3,12 +3,9 @@ body has after its name, the units of a company, and the nationalities that stay
 for these tests; each case has one where the rule must not fire."""
 
 import pytest
+from entity_readings import names
 
 from extract.rules import analyze
-
-
-def names(text, kind):
-    return [e.name for e in analyze(text).entities if e.kind == kind]
 
 
 @pytest.mark.parametrize(

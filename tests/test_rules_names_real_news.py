@@ -1,12 +1,9 @@
 """Person and organization rules on patterns of real news reports, on sentences written for these tests."""
 
 import pytest
+from entity_readings import names
 
 from extract.rules import analyze
-
-
-def names(text, kind):
-    return [e.name for e in analyze(text).entities if e.kind == kind]
 
 
 @pytest.mark.parametrize(
